@@ -1,0 +1,2 @@
+//! The `koperasi` command.
+fn main() {}

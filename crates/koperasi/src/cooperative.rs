@@ -1,0 +1,313 @@
+//! The [`Koperasi`] record: what is known about one cooperative, as facts with dates.
+//!
+//! A record stores what happened (an RAT held on a date, a field check that found the coop at
+//! its address, a dissolution on a date); it never stores a verdict such as "aktif". Status is
+//! derived by [`crate::status::assess`] under a policy, as of a date.
+
+use crate::identity::{NikKoperasi, NomorBadanHukum};
+use crate::money::Rupiah;
+use crate::wilayah::KodeWilayah;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Form of a cooperative (UU 25/1992 art. 6, 15): primary (members are persons) or secondary
+/// (members are cooperatives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bentuk {
+    /// Koperasi primer: at least 9 persons (UU 11/2020), 20 before.
+    Primer,
+    /// Koperasi sekunder: at least 3 cooperatives.
+    Sekunder,
+}
+
+/// Jenis (type) of a cooperative: the five legal values of Permenkop UKM 9/2018 art. 67.
+/// Legacy groupings such as KSU or KUD are a [`Koperasi::kelompok`], not a jenis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Jenis {
+    /// Koperasi konsumen.
+    Konsumen,
+    /// Koperasi produsen.
+    Produsen,
+    /// Koperasi pemasaran.
+    Pemasaran,
+    /// Koperasi jasa.
+    Jasa,
+    /// Koperasi simpan pinjam (savings and loan).
+    SimpanPinjam,
+}
+
+impl Jenis {
+    /// All five values, in the order of the regulation.
+    pub const ALL: [Jenis; 5] = [
+        Jenis::Produsen,
+        Jenis::Konsumen,
+        Jenis::Pemasaran,
+        Jenis::SimpanPinjam,
+        Jenis::Jasa,
+    ];
+
+    /// Read a jenis from text as found in registers: `Simpan Pinjam`, `KSP`, `simpan_pinjam`,
+    /// `Koperasi Konsumen`, ... Case and spacing are ignored. `None` when the text names no
+    /// legal jenis (e.g. `Serba Usaha`, which is a legacy kelompok).
+    pub fn parse(s: &str) -> Option<Jenis> {
+        let t: String = s
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let t = t.strip_prefix("koperasi").unwrap_or(&t);
+        match t {
+            "konsumen" => Some(Jenis::Konsumen),
+            "produsen" => Some(Jenis::Produsen),
+            "pemasaran" => Some(Jenis::Pemasaran),
+            "jasa" => Some(Jenis::Jasa),
+            "simpanpinjam" | "ksp" | "simpanpinjamdanpembiayaansyariah" | "kspps" => {
+                Some(Jenis::SimpanPinjam)
+            }
+            _ => None,
+        }
+    }
+
+    /// The Indonesian label, e.g. `Simpan Pinjam`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Jenis::Konsumen => "Konsumen",
+            Jenis::Produsen => "Produsen",
+            Jenis::Pemasaran => "Pemasaran",
+            Jenis::Jasa => "Jasa",
+            Jenis::SimpanPinjam => "Simpan Pinjam",
+        }
+    }
+}
+
+/// Management pattern (pola pengelolaan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pola {
+    /// Conventional.
+    Konvensional,
+    /// Sharia (allowed since UU 11/2020).
+    Syariah,
+}
+
+/// Who dissolved a cooperative (UU 25/1992 art. 46; PP 17/1994).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DissolvedBy {
+    /// By decision of the member meeting (rapat anggota).
+    MemberMeeting,
+    /// By the government (PP 17/1994).
+    Government,
+    /// By a court (bankruptcy).
+    Court,
+    /// Not stated.
+    Unknown,
+}
+
+/// A dissolution event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Dissolution {
+    /// Effective date of the dissolution.
+    pub date: NaiveDate,
+    /// Who decided it.
+    pub by: DissolvedBy,
+}
+
+/// An annual member meeting (RAT) held for a book year (UU 25/1992 art. 35).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Rat {
+    /// The book year the meeting closed (e.g. 2024 for an RAT held in March 2025).
+    pub book_year: i32,
+    /// The date of the meeting, when known. When unknown, the RAT is taken to have been held
+    /// by the deadline the policy sets for that book year.
+    pub date: Option<NaiveDate>,
+}
+
+/// A field check (verifikasi lapangan) by the office: what was seen, on which date.
+/// Each fact is `None` when the check did not establish it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FieldCheck {
+    /// Date of the visit.
+    pub date: NaiveDate,
+    /// Found at the registered address.
+    pub found_at_address: Option<bool>,
+    /// Board (pengurus) identifiable.
+    pub board_known: Option<bool>,
+    /// Actually running a business.
+    pub business_active: Option<bool>,
+}
+
+/// Members at a date (ODS reports men and women separately).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Members {
+    /// Male members.
+    pub male: Option<u64>,
+    /// Female members.
+    pub female: Option<u64>,
+    /// Total members as stated (may disagree with male + female: a check reports it).
+    pub total: Option<u64>,
+}
+
+/// Financial figures of one book year, exact in sen. Any figure may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Finances {
+    /// The book year.
+    pub book_year: i32,
+    /// Total assets (aset).
+    pub assets: Option<Rupiah>,
+    /// Own capital (modal sendiri, UU 25/1992 art. 41(2)).
+    pub own_capital: Option<Rupiah>,
+    /// Borrowed capital (modal luar, art. 41(3)).
+    pub borrowed_capital: Option<Rupiah>,
+    /// Business volume (volume usaha) of the year.
+    pub business_volume: Option<Rupiah>,
+    /// SHU of the year (may be negative: a loss).
+    pub shu: Option<Rupiah>,
+}
+
+/// Where a cooperative is: names as written in the source, and the resolved Kemendagri code of
+/// the most precise level that could be resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Location {
+    /// Street address as written (alamat).
+    pub address: Option<String>,
+    /// Desa/kelurahan name as written.
+    pub desa: Option<String>,
+    /// Kecamatan name as written.
+    pub kecamatan: Option<String>,
+    /// Kabupaten/kota name as written.
+    pub kab_kota: Option<String>,
+    /// Province name as written.
+    pub provinsi: Option<String>,
+    /// Resolved region code (most precise level found), when resolution succeeded.
+    pub code: Option<KodeWilayah>,
+}
+
+/// One cooperative: identity, classification, location and dated facts.
+///
+/// Every field except `name` may be unknown. Unknown input columns are kept in `extra`
+/// (in input order) so that writing the record back loses nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Koperasi {
+    /// An identifier from the source (e.g. a row id), kept as text.
+    pub source_id: Option<String>,
+    /// 1-based line of the source file the record was read from, when read from a file.
+    pub source_line: Option<u64>,
+    /// Name as written.
+    pub name: String,
+    /// Nomor Induk Koperasi.
+    pub nik: Option<NikKoperasi>,
+    /// Nomor badan hukum pendirian.
+    pub badan_hukum: Option<NomorBadanHukum>,
+    /// Date of the legal-entity approval (tanggal badan hukum); the coop's founding date.
+    pub tanggal_badan_hukum: Option<NaiveDate>,
+    /// Where it is.
+    pub location: Location,
+    /// Bentuk (primer/sekunder).
+    pub bentuk: Option<Bentuk>,
+    /// Jenis (one of five legal values).
+    pub jenis: Option<Jenis>,
+    /// Kelompok as written (legacy grouping: KUD, KSU, Kopwan, KPRI, ...).
+    pub kelompok: Option<String>,
+    /// Pola pengelolaan.
+    pub pola: Option<Pola>,
+    /// Members, latest known.
+    pub members: Option<Members>,
+    /// Employees (karyawan), latest known.
+    pub employees: Option<u64>,
+    /// Professional managers, latest known.
+    pub managers: Option<u64>,
+    /// RAT history, one entry per book year for which an RAT is known to have been held.
+    pub rat: Vec<Rat>,
+    /// True when the source carries RAT history at all (an empty `rat` then means "never held"
+    /// rather than "unknown").
+    pub rat_history_known: bool,
+    /// Finances by book year.
+    pub finances: Vec<Finances>,
+    /// Field checks, any order.
+    pub field_checks: Vec<FieldCheck>,
+    /// Dissolution, if any.
+    pub dissolution: Option<Dissolution>,
+    /// Input columns not understood by the reader, as (header, value), in input order.
+    pub extra: Vec<(String, String)>,
+}
+
+impl Koperasi {
+    /// A record with only a name.
+    pub fn new(name: impl Into<String>) -> Koperasi {
+        Koperasi {
+            name: name.into(),
+            ..Koperasi::default()
+        }
+    }
+
+    /// The founding date: the tanggal badan hukum when known.
+    pub fn founded(&self) -> Option<NaiveDate> {
+        self.tanggal_badan_hukum
+    }
+
+    /// The founding year: from the tanggal badan hukum, else from the year the nomor badan
+    /// hukum states (see [`NomorBadanHukum`]).
+    pub fn founding_year(&self) -> Option<i32> {
+        use chrono::Datelike;
+        self.tanggal_badan_hukum
+            .map(|d| d.year())
+            .or_else(|| self.badan_hukum.as_ref().and_then(|b| b.year))
+    }
+
+    /// The latest field check on or before `as_of`, if any.
+    pub fn latest_field_check(&self, as_of: NaiveDate) -> Option<&FieldCheck> {
+        self.field_checks
+            .iter()
+            .filter(|c| c.date <= as_of)
+            .max_by_key(|c| c.date)
+    }
+
+    /// The "identified" fact of a 2025 Balikpapan report: found at the address **and** board
+    /// known, by the latest field check on or before `as_of`. `None` when no check says both.
+    pub fn identified(&self, as_of: NaiveDate) -> Option<bool> {
+        let c = self.latest_field_check(as_of)?;
+        match (c.found_at_address, c.board_known) {
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            (Some(true), Some(true)) => Some(true),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jenis_parse() {
+        assert_eq!(Jenis::parse("Simpan Pinjam"), Some(Jenis::SimpanPinjam));
+        assert_eq!(Jenis::parse("KOPERASI KONSUMEN"), Some(Jenis::Konsumen));
+        assert_eq!(Jenis::parse("simpan_pinjam"), Some(Jenis::SimpanPinjam));
+        assert_eq!(Jenis::parse("Serba Usaha"), None);
+    }
+
+    #[test]
+    fn identified_needs_both_facts() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut k = Koperasi::new("KSP Maju");
+        assert_eq!(k.identified(d("2025-10-01")), None);
+        k.field_checks.push(FieldCheck {
+            date: d("2025-09-01"),
+            found_at_address: Some(true),
+            board_known: Some(true),
+            business_active: None,
+        });
+        assert_eq!(k.identified(d("2025-10-01")), Some(true));
+        assert_eq!(k.identified(d("2025-08-01")), None);
+        k.field_checks.push(FieldCheck {
+            date: d("2025-09-15"),
+            found_at_address: Some(false),
+            board_known: None,
+            business_active: None,
+        });
+        assert_eq!(k.identified(d("2025-10-01")), Some(false));
+    }
+}

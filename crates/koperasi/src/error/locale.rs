@@ -1,0 +1,70 @@
+/// A date string could not be read as an Indonesian or ISO date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DateError {
+    /// Nothing that looks like a date was found in the text.
+    #[error(
+        "`{value}` is not a date (expected e.g. `1 Februari 2025`, `01/02/2025` or `2025-02-01`)"
+    )]
+    Unrecognised {
+        /// The text as given.
+        value: String,
+    },
+    /// The text has the shape of a date but names a day that does not exist.
+    #[error("`{value}` is not a real date: {why}")]
+    Invalid {
+        /// The text as given.
+        value: String,
+        /// What is impossible about it (e.g. "day 31 does not exist in February 2024").
+        why: String,
+    },
+}
+
+impl DateError {
+    /// Stable code: `date_unrecognised` or `date_invalid`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DateError::Unrecognised { .. } => "date_unrecognised",
+            DateError::Invalid { .. } => "date_invalid",
+        }
+    }
+}
+
+/// A number or money string could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NumberError {
+    /// Not a number at all (including `nan`, `inf`).
+    #[error("`{value}` is not a number")]
+    NotANumber {
+        /// The text as given.
+        value: String,
+    },
+    /// The separators mix conventions so that the value cannot be decided.
+    #[error("`{value}` is ambiguous: {why}")]
+    Ambiguous {
+        /// The text as given.
+        value: String,
+        /// Why it cannot be decided.
+        why: String,
+    },
+    /// The value does not fit the target type.
+    #[error("`{value}` is out of range: {why}")]
+    OutOfRange {
+        /// The text as given.
+        value: String,
+        /// The limit that was passed.
+        why: String,
+    },
+}
+
+impl NumberError {
+    /// Stable code: `number_not_a_number`, `number_ambiguous` or `number_out_of_range`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NumberError::NotANumber { .. } => "number_not_a_number",
+            NumberError::Ambiguous { .. } => "number_ambiguous",
+            NumberError::OutOfRange { .. } => "number_out_of_range",
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! # koperasi
+//!
+//! Registers and statistics of Indonesian cooperatives (koperasi): who they are, whether they are
+//! alive as of a date (with reasons), how the population grows, and whether published figures
+//! add up.
+//!
+//! Conventions used everywhere in this crate:
+//! - money is [`money::Rupiah`], an exact integer number of **sen** (1 rupiah = 100 sen);
+//! - dates are [`chrono::NaiveDate`] (civil dates, no time zone); no function reads the clock:
+//!   everything that depends on time takes an explicit `as_of` date;
+//! - every fallible function returns a `Result` whose error names the value and why it was
+//!   refused; nothing panics on bad input.
+//!
+//! ```
+//! use koperasi::locale::{parse_date, parse_rupiah};
+//! let d = parse_date("Sabtu (1/2/2025)").unwrap();
+//! assert_eq!(d.to_string(), "2025-02-01");
+//! let r = parse_rupiah("Rp 1.234.567,89").unwrap();
+//! assert_eq!(r.sen(), 123_456_789);
+//! assert_eq!(r.to_string(), "Rp 1.234.567,89");
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod cooperative;
+pub mod error;
+pub mod identity;
+pub mod io;
+pub mod locale;
+pub mod money;
+pub mod register;
+pub mod report;
+pub mod stats;
+pub mod status;
+pub mod wilayah;
+
+pub use chrono::NaiveDate;
+pub use cooperative::Koperasi;
+pub use error::Error;
+pub use money::Rupiah;
