@@ -1,2 +1,304 @@
-//! The `koperasi` command.
-fn main() {}
+//! The `koperasi` command: a thin shell over the `koperasi` library.
+//!
+//! - `koperasi report [FILE]`: the main job. A register (one row per coop) or a panel (counts
+//!   per region and period) is recognised by its header; without FILE, the embedded East Java
+//!   sample is used.
+//! - `koperasi check FILE`: only findings, rejected rows and unreadable cells.
+//! - `koperasi wilayah QUERY`: look up a Kemendagri region code or name.
+//!
+//! Exit codes: 0 done (findings are output, not failures); 2 unreadable input or bad arguments.
+
+mod labels;
+mod render;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use koperasi::NaiveDate;
+use koperasi::io::ReadOptions;
+use koperasi::register::Field;
+use koperasi::report::{ReportOptions, build_report};
+use koperasi::status::StatusPolicy;
+use koperasi::wilayah::{KodeWilayah, table};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "koperasi",
+    version,
+    about = "Reports on Indonesian cooperative registers and published counts"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report on a register or a panel CSV (the embedded East Java sample when FILE is omitted).
+    Report(ReportArgs),
+    /// Only findings, rejected rows and unreadable cells of FILE.
+    Check(CheckArgs),
+    /// Look up a Kemendagri region code (`35.16`) or name (`Kabupaten Mojokerto`).
+    Wilayah(WilayahArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Locale {
+    /// English labels, numbers as 1,234.5
+    En,
+    /// Indonesian labels, numbers as 1.234,5
+    Id,
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Column mapping, FIELD=HEADER (repeatable), e.g. `--map name="Nama Kop"`.
+    #[arg(long = "map", value_name = "FIELD=HEADER")]
+    map: Vec<String>,
+    /// Field delimiter (`,` `;` or `tab`).
+    #[arg(long, default_value = ",")]
+    delimiter: String,
+    /// Region the whole file belongs to (code like `32.71` or a kab/kota name), to resolve
+    /// kecamatan names that exist in several places.
+    #[arg(long)]
+    region: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// CSV file; omit it to use the embedded East Java sample.
+    file: Option<std::path::PathBuf>,
+    /// Reference date for status (e.g. 2025-06-30 or "30 Juni 2025"); default: today (WIB).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Status policy: a preset (national, office, field_verification_first) or a JSON file.
+    #[arg(long, default_value = "national")]
+    policy: String,
+    /// Breakdown fields for registers, comma separated:
+    /// provinsi, kab_kota, kecamatan, jenis, kelompok, bentuk, status, founding_year.
+    #[arg(long, value_delimiter = ',', default_value = "kecamatan")]
+    by: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Labels and number separators.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// CSV file.
+    file: std::path::PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Labels and number separators.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(clap::Args)]
+struct WilayahArgs {
+    /// A code (`64.71`, `6471`) or a name (`Balikpapan`, `KAB. MALANG`).
+    query: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// A failure the user can fix: printed as one line with what to do, exit code 2.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Report(a) => run_report(a),
+        Command::Check(a) => run_check(a),
+        Command::Wilayah(a) => run_wilayah(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Today's civil date in WIB (UTC+7), from the system clock. Only the CLI reads the clock.
+fn today_wib() -> NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let days = (secs + 7 * 3600).div_euclid(86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|d| d.checked_add_signed(chrono::Duration::days(days)))
+        .unwrap_or_default()
+}
+
+fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
+    let mut o = ReadOptions::default();
+    for m in &input.map {
+        let Some((field, header)) = m.split_once('=') else {
+            return Err(Failure(format!(
+                "--map `{m}` must be FIELD=HEADER, e.g. --map name=\"Nama Koperasi\""
+            )));
+        };
+        o.mapping
+            .push((field.trim().to_string(), header.trim().to_string()));
+    }
+    o.delimiter = Some(match input.delimiter.as_str() {
+        "," => b',',
+        ";" => b';',
+        "tab" | "\\t" | "\t" => b'\t',
+        "|" => b'|',
+        other => {
+            return Err(Failure(format!(
+                "--delimiter `{other}` is not supported; use `,`, `;`, `|` or `tab`"
+            )));
+        }
+    });
+    if let Some(r) = &input.region {
+        o.region = Some(match KodeWilayah::parse(r) {
+            Ok(code) => code,
+            Err(_) => match table().find_kab_kota(r, None) {
+                Ok(w) => w.code.clone(),
+                Err(e) => {
+                    return Err(Failure(format!(
+                        "--region: {e}; give a code such as 32.71 (see `koperasi wilayah {r}`)"
+                    )));
+                }
+            },
+        });
+    }
+    Ok(o)
+}
+
+fn parse_fields(names: &[String]) -> Result<Vec<Field>, Failure> {
+    names
+        .iter()
+        .map(|n| {
+            serde_json::from_value::<Field>(serde_json::Value::String(n.trim().to_string())).map_err(|_| {
+                Failure(format!(
+                    "--by `{n}` is not a field; use provinsi, kab_kota, kecamatan, jenis, kelompok, bentuk, status or founding_year"
+                ))
+            })
+        })
+        .collect()
+}
+
+fn load_policy(p: &str) -> Result<StatusPolicy, Failure> {
+    if StatusPolicy::PRESETS.contains(&p) {
+        return Ok(StatusPolicy::preset(p)?);
+    }
+    let path = std::path::Path::new(p);
+    if path.exists() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure(format!("cannot read policy file {p}: {e}")))?;
+        return StatusPolicy::from_json(&text)
+            .map_err(|e| Failure(format!("policy file {p}: {e}")));
+    }
+    Err(Failure(format!(
+        "--policy `{p}` is neither a preset ({}) nor an existing JSON file",
+        StatusPolicy::PRESETS.join(", ")
+    )))
+}
+
+fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {
+    std::fs::File::open(path).map_err(|e| {
+        Failure(format!(
+            "cannot open {}: {e}; check the path",
+            path.display()
+        ))
+    })
+}
+
+fn run_report(a: ReportArgs) -> Result<(), Failure> {
+    let as_of = match &a.as_of {
+        Some(s) => koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--as-of: {e}")))?,
+        None => today_wib(),
+    };
+    let mut options = ReportOptions::new(as_of);
+    options.policy = load_policy(&a.policy)?;
+    options.by = parse_fields(&a.by)?;
+    options.read = read_options(&a.input)?;
+    let report = match &a.file {
+        Some(path) => build_report(open(path)?, &path.display().to_string(), &options),
+        None => build_report(
+            koperasi::samples::JATIM_PANEL_CSV.as_bytes(),
+            koperasi::samples::JATIM_PANEL_SOURCE,
+            &options,
+        ),
+    }
+    .map_err(|e| {
+        Failure(format!(
+            "{e}; see `koperasi report --help` for --map and --delimiter"
+        ))
+    })?;
+    let l = labels::Labels::new(a.locale == Locale::Id);
+    let out = match a.format {
+        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+        Format::Csv => render::report_csv(&report, &l)?,
+        Format::Table => render::report_text(&report, &l, false),
+        Format::Markdown => render::report_text(&report, &l, true),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn run_check(a: CheckArgs) -> Result<(), Failure> {
+    let mut options = ReportOptions::new(today_wib());
+    options.read = read_options(&a.input)?;
+    let report =
+        build_report(open(&a.file)?, &a.file.display().to_string(), &options).map_err(|e| {
+            Failure(format!(
+                "{e}; see `koperasi check --help` for --map and --delimiter"
+            ))
+        })?;
+    let l = labels::Labels::new(a.locale == Locale::Id);
+    let out = match a.format {
+        Format::Json => serde_json::to_string_pretty(&render::check_json(&report))? + "\n",
+        Format::Csv => render::check_csv(&report)?,
+        Format::Table => render::check_text(&report, &l, false),
+        Format::Markdown => render::check_text(&report, &l, true),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn run_wilayah(a: WilayahArgs) -> Result<(), Failure> {
+    let hits = table().search(&a.query);
+    if hits.is_empty() {
+        return Err(Failure(format!(
+            "no region matches `{}`; try a code like 35.16 or part of a name",
+            a.query
+        )));
+    }
+    let out = match a.format {
+        Format::Json => serde_json::to_string_pretty(&hits)? + "\n",
+        Format::Csv => render::wilayah_csv(&hits)?,
+        Format::Table => render::wilayah_text(&hits, false),
+        Format::Markdown => render::wilayah_text(&hits, true),
+    };
+    print!("{out}");
+    Ok(())
+}

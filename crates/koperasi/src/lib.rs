@@ -29,6 +29,8 @@ pub mod locale;
 pub mod money;
 pub mod register;
 pub mod report;
+#[cfg(feature = "samples")]
+pub mod samples;
 pub mod stats;
 pub mod status;
 pub mod wilayah;

@@ -1,1 +1,378 @@
-//! Reports: what `koperasi report` shows, as data (rendering is the caller's job).
+//! Reports: what `koperasi report` shows, as data. Rendering (terminal table, markdown, CSV,
+//! JSON) is the caller's job, so that the CLI, Python and the browser show the same figures.
+//!
+//! [`build_report`] reads a CSV, tells a register from a panel, and builds a [`PanelReport`] or
+//! a [`RegisterReport`].
+
+use crate::error::ReadError;
+use crate::io::{ReadOptions, ReadReport, Table, read_any};
+use crate::register::{CountTable, DuplicateGroup, Field, Register, RegistrationsByYear};
+use crate::stats::checks::{CheckParams, Finding, run_checks};
+use crate::stats::growth::{GrowthRow, cagr};
+use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
+use crate::stats::{Panel, Period};
+use crate::status::{Status, StatusPolicy};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Options of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportOptions {
+    /// Reference date for status (registers). Required: the library never reads the clock.
+    pub as_of: NaiveDate,
+    /// Status policy for registers.
+    pub policy: StatusPolicy,
+    /// Breakdown for registers (default: kecamatan).
+    pub by: Vec<Field>,
+    /// Thresholds of the consistency checks (panels).
+    pub checks: CheckParams,
+    /// How many regions to list as grew most / shrank most (panels).
+    pub top: usize,
+    /// Reader options (column mapping, delimiter, region of the file).
+    pub read: ReadOptions,
+}
+
+impl ReportOptions {
+    /// Defaults: national policy, breakdown by kecamatan, default check thresholds, top 5.
+    pub fn new(as_of: NaiveDate) -> ReportOptions {
+        ReportOptions {
+            as_of,
+            policy: StatusPolicy::national(),
+            by: vec![Field::Kecamatan],
+            checks: CheckParams::default(),
+            top: 5,
+            read: ReadOptions::default(),
+        }
+    }
+}
+
+/// A report on either kind of file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Report {
+    /// A panel of published counts.
+    Panel(PanelReport),
+    /// A register of cooperatives.
+    Register(RegisterReport),
+}
+
+/// Totals of one period over all regions of a panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodTotals {
+    /// The period.
+    pub period: Period,
+    /// Number of regions with a row in this period.
+    pub regions: u64,
+    /// Sum of `aktif` (None when no row has it).
+    pub aktif: Option<i64>,
+    /// Sum of `tidak_aktif`.
+    pub tidak_aktif: Option<i64>,
+    /// Sum of `total`.
+    pub total: Option<i64>,
+    /// Change of `total` from the previous period.
+    pub change: Option<i64>,
+    /// Percent change of `total` from the previous period (None when the base is not positive).
+    pub pct_change: Option<f64>,
+    /// `aktif / total * 100`.
+    pub active_share: Option<f64>,
+}
+
+/// Growth over the whole span of a panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    /// First period.
+    pub from: Period,
+    /// Last period.
+    pub to: Period,
+    /// Length in years (see [`Period::years_between`]).
+    pub years: f64,
+    /// Total at the first period.
+    pub total_from: Option<i64>,
+    /// Total at the last period.
+    pub total_to: Option<i64>,
+    /// Compound annual growth rate of the total, in percent.
+    pub cagr_total: Option<f64>,
+    /// Compound annual growth rate of `aktif`, in percent.
+    pub cagr_aktif: Option<f64>,
+}
+
+/// The report on a panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PanelReport {
+    /// Where the figures come from (file name, or the embedded sample and its source).
+    pub source: String,
+    /// What the reader did.
+    pub read: ReadReport,
+    /// Number of regions.
+    pub regions: u64,
+    /// Region names that could not be matched to a Kemendagri code.
+    pub unresolved_regions: Vec<String>,
+    /// Totals per period, in order.
+    pub periods: Vec<PeriodTotals>,
+    /// Growth over the span.
+    pub span: Option<Span>,
+    /// Regions whose total grew most over the span.
+    pub grew_most: Vec<GrowthRow>,
+    /// Regions whose total shrank most over the span.
+    pub shrank_most: Vec<GrowthRow>,
+    /// Consistency findings.
+    pub findings: Vec<Finding>,
+}
+
+/// How many badan hukum numbers are of each kind, and how many state a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadanHukumSummary {
+    /// Records with a nomor badan hukum.
+    pub with_number: u64,
+    /// Records without one.
+    pub without_number: u64,
+    /// Numbers in the AHU form.
+    pub ahu: u64,
+    /// Amendment (PAD) numbers.
+    pub amendments: u64,
+    /// Numbers from which a year could be read.
+    pub with_year: u64,
+}
+
+/// The report on a register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterReport {
+    /// Where the records come from.
+    pub source: String,
+    /// What the reader did.
+    pub read: ReadReport,
+    /// Reference date of the status.
+    pub as_of: NaiveDate,
+    /// Name of the status policy.
+    pub policy: String,
+    /// Number of records.
+    pub records: u64,
+    /// Counts by the requested breakdown.
+    pub counts: CountTable,
+    /// Counts by status.
+    pub status_counts: BTreeMap<Status, u64>,
+    /// An honest line about status when it cannot be assessed for some records.
+    pub status_note: Option<String>,
+    /// Records identified (found at address and board known) by a field check.
+    pub identified: u64,
+    /// Registrations by year, from the tanggal badan hukum or the year in the number.
+    pub registrations: RegistrationsByYear,
+    /// Badan hukum numbers by kind.
+    pub badan_hukum: BadanHukumSummary,
+    /// Duplicate groups (reported, never dropped), with the names of their records.
+    pub duplicates: Vec<DuplicateReport>,
+}
+
+/// A duplicate group with the names and lines of its records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateReport {
+    /// The group.
+    pub group: DuplicateGroup,
+    /// (source line, name) of each record.
+    pub members: Vec<(Option<u64>, String)>,
+}
+
+/// Read `input` (a register or a panel CSV) and build its report.
+///
+/// `source` names the input in the report (a path, or a description of embedded data).
+/// Errors: those of [`read_any`] (unreadable file, unknown layout, missing column).
+pub fn build_report<R: std::io::Read>(
+    input: R,
+    source: &str,
+    options: &ReportOptions,
+) -> Result<Report, ReadError> {
+    Ok(match read_any(input, &options.read)? {
+        Table::Panel(p, read) => Report::Panel(panel_report(&p, read, source, options)),
+        Table::Register(r, read) => Report::Register(register_report(&r, read, source, options)),
+    })
+}
+
+/// Build the report on a panel already read.
+pub fn panel_report(
+    panel: &Panel,
+    read: ReadReport,
+    source: &str,
+    options: &ReportOptions,
+) -> PanelReport {
+    let totals = panel.totals_by_period(&[AKTIF, TIDAK_AKTIF, TOTAL]);
+    let mut periods: Vec<PeriodTotals> = Vec::with_capacity(totals.len());
+    for (period, sums) in &totals {
+        let regions = panel.rows.iter().filter(|r| r.period == *period).count() as u64;
+        let total = sums.get(TOTAL).copied();
+        let aktif = sums.get(AKTIF).copied();
+        let prev = periods.last().and_then(|p: &PeriodTotals| p.total);
+        let change = total.zip(prev).map(|(t, p)| t - p);
+        let pct_change = total
+            .zip(prev)
+            .and_then(|(t, p)| crate::stats::growth::pct_change(p, t).ok());
+        let active_share = aktif
+            .zip(total)
+            .and_then(|(a, t)| crate::stats::growth::active_share(a, t).ok());
+        periods.push(PeriodTotals {
+            period: *period,
+            regions,
+            aktif,
+            tidak_aktif: sums.get(TIDAK_AKTIF).copied(),
+            total,
+            change,
+            pct_change,
+            active_share,
+        });
+    }
+    let span = match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) if a.period != b.period => {
+            let years = Period::years_between(&a.period, &b.period);
+            let rate =
+                |x: Option<i64>, y: Option<i64>| x.zip(y).and_then(|(x, y)| cagr(x, y, years).ok());
+            Some(Span {
+                from: a.period,
+                to: b.period,
+                years,
+                total_from: a.total,
+                total_to: b.total,
+                cagr_total: rate(a.total, b.total),
+                cagr_aktif: rate(a.aktif, b.aktif),
+            })
+        }
+        _ => None,
+    };
+    let (grew_most, shrank_most) = match &span {
+        Some(s) => {
+            let mut g = panel.growth(TOTAL, &s.from, &s.to);
+            g.sort_by(|a, b| {
+                b.change
+                    .cmp(&a.change)
+                    .then_with(|| a.region.cmp(&b.region))
+            });
+            let grew: Vec<GrowthRow> = g
+                .iter()
+                .filter(|r| r.change > 0)
+                .take(options.top)
+                .cloned()
+                .collect();
+            let mut shrank: Vec<GrowthRow> = g
+                .iter()
+                .rev()
+                .filter(|r| r.change < 0)
+                .take(options.top)
+                .cloned()
+                .collect();
+            shrank.sort_by(|a, b| {
+                a.change
+                    .cmp(&b.change)
+                    .then_with(|| a.region.cmp(&b.region))
+            });
+            (grew, shrank)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let regions = panel.regions();
+    let mut unresolved: Vec<String> = panel
+        .rows
+        .iter()
+        .filter(|r| r.region_code.is_none())
+        .map(|r| r.region.clone())
+        .collect();
+    unresolved.sort();
+    unresolved.dedup();
+    PanelReport {
+        source: source.to_string(),
+        read,
+        regions: regions.len() as u64,
+        unresolved_regions: unresolved,
+        periods,
+        span,
+        grew_most,
+        shrank_most,
+        findings: run_checks(panel, &options.checks),
+    }
+}
+
+/// Build the report on a register already read.
+pub fn register_report(
+    register: &Register,
+    read: ReadReport,
+    source: &str,
+    options: &ReportOptions,
+) -> RegisterReport {
+    let as_of = options.as_of;
+    let status_counts = register.status_counts(as_of, &options.policy);
+    let assessed = register.records.len() as u64
+        - status_counts
+            .get(&Status::NotAssessable)
+            .copied()
+            .unwrap_or(0);
+    let no_history = register
+        .records
+        .iter()
+        .filter(|k| !k.rat_history_known)
+        .count();
+    let status_note = if assessed == 0 && !register.records.is_empty() {
+        Some(if no_history == register.records.len() {
+            "status cannot be assessed: the file has no RAT history (no RAT column) and no field checks"
+                .to_string()
+        } else {
+            "status cannot be assessed for any record: the facts the policy needs are missing"
+                .to_string()
+        })
+    } else if assessed < register.records.len() as u64 {
+        Some(format!(
+            "status could not be assessed for {} of {} records (facts missing)",
+            register.records.len() as u64 - assessed,
+            register.records.len()
+        ))
+    } else {
+        None
+    };
+    let identified = register
+        .records
+        .iter()
+        .filter(|k| k.identified(as_of) == Some(true))
+        .count() as u64;
+    let mut bh = BadanHukumSummary {
+        with_number: 0,
+        without_number: 0,
+        ahu: 0,
+        amendments: 0,
+        with_year: 0,
+    };
+    for k in &register.records {
+        match &k.badan_hukum {
+            None => bh.without_number += 1,
+            Some(b) => {
+                bh.with_number += 1;
+                bh.ahu += u64::from(b.is_ahu);
+                bh.amendments += u64::from(b.is_amendment);
+                bh.with_year += u64::from(b.year.is_some());
+            }
+        }
+    }
+    let duplicates = register
+        .duplicates()
+        .into_iter()
+        .map(|g| {
+            let members = g
+                .records
+                .iter()
+                .filter_map(|&i| register.records.get(i))
+                .map(|k| (k.source_line, k.name.clone()))
+                .collect();
+            DuplicateReport { group: g, members }
+        })
+        .collect();
+    RegisterReport {
+        source: source.to_string(),
+        read,
+        as_of,
+        policy: options.policy.name.clone(),
+        records: register.records.len() as u64,
+        counts: register.count_by(&options.by, as_of, &options.policy),
+        status_counts,
+        status_note,
+        identified,
+        registrations: register.registrations_by_year(),
+        badan_hukum: bh,
+        duplicates,
+    }
+}

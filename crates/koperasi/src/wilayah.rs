@@ -30,6 +30,14 @@ impl KodeWilayah {
     pub fn parse(s: &str) -> Result<KodeWilayah, WilayahError> {
         Ok(KodeWilayah(s.trim().to_string()))
     }
+    /// The kabupaten/kota this code is in (itself at that level); `None` for a province.
+    pub fn kab_kota(&self) -> Option<KodeWilayah> {
+        None
+    }
+    /// True when `other` is this region or inside it.
+    pub fn contains(&self, other: &KodeWilayah) -> bool {
+        other.0.starts_with(&self.0)
+    }
     /// The level of this code.
     pub fn level(&self) -> Level {
         Level::KabupatenKota
@@ -90,6 +98,12 @@ impl Table {
         within: Option<&KodeWilayah>,
     ) -> Result<&Wilayah, WilayahError> {
         let _ = within;
+        Err(WilayahError::NotFound {
+            name: name.to_string(),
+        })
+    }
+    /// Resolve a province name.
+    pub fn find_provinsi(&self, name: &str) -> Result<&Wilayah, WilayahError> {
         Err(WilayahError::NotFound {
             name: name.to_string(),
         })

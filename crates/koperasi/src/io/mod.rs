@@ -9,6 +9,7 @@ pub mod headers;
 pub mod panel;
 pub mod register;
 
+use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
 pub use panel::read_panel;
@@ -27,6 +28,9 @@ pub struct Rejection {
     pub code: String,
     /// Why, in words.
     pub reason: String,
+    /// For a rejected row: all its cells as found, so that nothing is lost. Empty for a cell error.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
 }
 
 /// What a reader did with a file.
@@ -66,6 +70,9 @@ pub struct ReadOptions {
     pub mapping: Vec<(String, String)>,
     /// Field delimiter; `None` means `,`.
     pub delimiter: Option<u8>,
+    /// The region the whole file belongs to (e.g. `32.71` for a Kota Bogor register), used to
+    /// resolve kecamatan and desa names that are not unique in Indonesia.
+    pub region: Option<crate::wilayah::KodeWilayah>,
 }
 
 /// What kind of table a file holds.
@@ -76,4 +83,72 @@ pub enum Layout {
     Register,
     /// Published counts per region and period.
     Panel,
+}
+
+/// A file read by [`read_any`]: a register or a panel, with its read report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Table {
+    /// One row per cooperative.
+    Register(crate::register::Register, ReadReport),
+    /// Published counts per region and period.
+    Panel(crate::stats::Panel, ReadReport),
+}
+
+/// Tell a register from a panel by the header row alone.
+///
+/// A panel has a period column and count columns (see [`panel::looks_like_panel`]); a register
+/// has a column naming the cooperative. Errors with [`ReadError::UnknownLayout`] otherwise.
+pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout, ReadError> {
+    if panel::looks_like_panel(headers) {
+        return Ok(Layout::Panel);
+    }
+    let fields = headers::match_headers(headers, register::register_fields(), &options.mapping)
+        .unwrap_or_default();
+    if fields.iter().any(|f| f.as_deref() == Some("name")) {
+        return Ok(Layout::Register);
+    }
+    Err(ReadError::UnknownLayout {
+        why: format!(
+            "no column names a cooperative (e.g. `nama_koperasi`) and no period/count columns \
+             (e.g. `periode`, `jumlah_koperasi_aktif`) were found; header: {}",
+            headers.join(", ")
+        ),
+    })
+}
+
+/// Read a CSV that is either a register or a panel, deciding by its header
+/// ([`detect_layout`]). The input is streamed: only the header line is read ahead.
+///
+/// Errors: those of [`detect_layout`], [`read_register`] and [`read_panel`].
+pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Table, ReadError> {
+    use std::io::{BufRead, Read};
+    let mut buf = std::io::BufReader::new(input);
+    let mut first = Vec::new();
+    buf.read_until(b'\n', &mut first)
+        .map_err(|e| ReadError::Io { why: e.to_string() })?;
+    let headers: Vec<String> = {
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(options.delimiter.unwrap_or(b','))
+            .from_reader(first.as_slice());
+        match r.records().next() {
+            Some(Ok(rec)) => rec
+                .iter()
+                .map(|s| s.trim_start_matches('\u{feff}').to_string())
+                .collect(),
+            Some(Err(e)) => {
+                return Err(ReadError::Csv {
+                    line: 1,
+                    why: e.to_string(),
+                });
+            }
+            None => return Err(ReadError::Empty),
+        }
+    };
+    let whole = std::io::Cursor::new(first).chain(buf);
+    match detect_layout(&headers, options)? {
+        Layout::Register => read_register(whole, options).map(|(r, rep)| Table::Register(r, rep)),
+        Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
+    }
 }

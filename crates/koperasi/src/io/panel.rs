@@ -14,3 +14,10 @@ pub fn read_panel<R: std::io::Read>(
     let _ = (input, options);
     Ok((Panel::default(), ReadReport::default()))
 }
+
+/// True when the header looks like a panel (stub).
+pub fn looks_like_panel(headers: &[String]) -> bool {
+    headers
+        .iter()
+        .any(|h| super::headers::normalize_header(h).contains("periode"))
+}

@@ -1,14 +1,665 @@
 //! Reading a register (one row per cooperative) from CSV.
+//!
+//! Recognised columns are listed by [`register_fields`]: the headers of the Kota Bogor register
+//! (`id_koperasi, nama_koperasi, nomor_bh, alamat, kecamatan`), the ODS record layout
+//! (`Nomor Badan Hukum Pendirian`, `Tanggal Badan Hukum Pendirian`, `Jenis Koperasi`, ...),
+//! their snake_case and upper-case forms, and common Indonesian synonyms.
+//!
+//! RAT history may come in wide form: a column per book year (`rat_2023`, `RAT 2023`) holding
+//! the meeting date or a yes/no mark, and/or a column with the last book year for which an RAT
+//! was held (`tahun_rat_terakhir`) with its date (`tanggal_rat_terakhir`). When any RAT column is
+//! present, [`Koperasi::rat_history_known`] is set: an empty history then means "no RAT held".
+//!
+//! A row without a name is rejected. A cell that cannot be read (a date `31/02/2024`, a count
+//! `nan`) does not reject the row: the field stays unknown, the cell is listed in
+//! [`ReadReport::cell_errors`], and its raw text is kept in the record's `extra`.
 
-use super::{ReadOptions, ReadReport};
+use super::headers::{match_headers, normalize_header};
+use super::{ReadOptions, ReadReport, Rejection};
+use crate::cooperative::{
+    Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat,
+};
 use crate::error::ReadError;
+use crate::identity::{NikKoperasi, NomorBadanHukum};
+use crate::locale::{is_missing, parse_count, parse_date};
 use crate::register::Register;
+use crate::wilayah::{KodeWilayah, Level, table};
+use chrono::NaiveDate;
 
-/// Read a register CSV.
+/// The register fields this reader recognises, each with the normalised header names
+/// (see [`normalize_header`]) that map to it. An explicit [`ReadOptions::mapping`] wins.
+pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
+    &[
+        (
+            "source_id",
+            &[
+                "id_koperasi",
+                "id",
+                "no",
+                "no_urut",
+                "nomor_urut",
+                "kode_koperasi",
+            ],
+        ),
+        (
+            "name",
+            &[
+                "nama_koperasi",
+                "nama",
+                "koperasi",
+                "nama_kop",
+                "name",
+                "nama_lembaga",
+            ],
+        ),
+        (
+            "nik",
+            &[
+                "nik",
+                "nomor_induk_koperasi",
+                "nik_koperasi",
+                "no_nik",
+                "nomor_nik",
+            ],
+        ),
+        (
+            "nomor_badan_hukum",
+            &[
+                "nomor_bh",
+                "no_bh",
+                "nomor_badan_hukum",
+                "nomor_badan_hukum_pendirian",
+                "no_badan_hukum",
+                "badan_hukum",
+                "no_bh_pendirian",
+                "nomor_akta_pendirian",
+            ],
+        ),
+        (
+            "tanggal_badan_hukum",
+            &[
+                "tanggal_bh",
+                "tgl_bh",
+                "tanggal_badan_hukum",
+                "tanggal_badan_hukum_pendirian",
+                "tgl_badan_hukum",
+                "tanggal_pendirian",
+                "tgl_pendirian",
+            ],
+        ),
+        (
+            "address",
+            &["alamat", "alamat_koperasi", "alamat_lengkap", "address"],
+        ),
+        ("desa", &["desa_kelurahan", "desa", "kelurahan", "kel_desa"]),
+        ("kecamatan", &["kecamatan", "kec", "nama_kecamatan"]),
+        (
+            "kab_kota",
+            &[
+                "kabupaten_kota",
+                "kab_kota",
+                "kabupaten",
+                "kota",
+                "kabkota",
+                "nama_kabupaten_kota",
+            ],
+        ),
+        (
+            "provinsi",
+            &["provinsi", "propinsi", "prov", "nama_provinsi"],
+        ),
+        (
+            "kode_wilayah",
+            &["kode_wilayah", "kode_kemendagri", "kode_wil"],
+        ),
+        ("bentuk", &["bentuk_koperasi", "bentuk"]),
+        ("jenis", &["jenis_koperasi", "jenis"]),
+        ("kelompok", &["kelompok_koperasi", "kelompok"]),
+        ("pola", &["pola_pengelolaan", "pola"]),
+        (
+            "members_male",
+            &[
+                "jumlah_anggota_pria",
+                "anggota_pria",
+                "anggota_laki_laki",
+                "jumlah_anggota_laki_laki",
+            ],
+        ),
+        (
+            "members_female",
+            &[
+                "jumlah_anggota_wanita",
+                "anggota_wanita",
+                "anggota_perempuan",
+                "jumlah_anggota_perempuan",
+            ],
+        ),
+        (
+            "members_total",
+            &["total_anggota", "jumlah_anggota", "anggota"],
+        ),
+        (
+            "employees",
+            &["total_karyawan", "jumlah_karyawan", "karyawan"],
+        ),
+        (
+            "managers",
+            &[
+                "total_manajer",
+                "jumlah_manajer",
+                "manajer",
+                "manager",
+                "jumlah_manager",
+            ],
+        ),
+        (
+            "last_rat_year",
+            &[
+                "tahun_rat_terakhir",
+                "rat_terakhir",
+                "tahun_buku_rat_terakhir",
+                "rat_tahun_buku_terakhir",
+            ],
+        ),
+        (
+            "last_rat_date",
+            &["tanggal_rat_terakhir", "tgl_rat_terakhir"],
+        ),
+        (
+            "field_check_date",
+            &[
+                "tanggal_verifikasi",
+                "tgl_verifikasi",
+                "tanggal_cek_lapangan",
+                "tanggal_survei",
+            ],
+        ),
+        (
+            "found_at_address",
+            &[
+                "ditemukan",
+                "ditemukan_di_alamat",
+                "alamat_ditemukan",
+                "ada_di_alamat",
+            ],
+        ),
+        (
+            "board_known",
+            &["pengurus_jelas", "pengurus_diketahui", "pengurus_ada"],
+        ),
+        (
+            "business_active",
+            &["usaha_berjalan", "usaha_aktif", "menjalankan_usaha"],
+        ),
+        (
+            "dissolution_date",
+            &[
+                "tanggal_pembubaran",
+                "tanggal_bubar",
+                "tgl_pembubaran",
+                "tanggal_dibubarkan",
+            ],
+        ),
+        (
+            "dissolved_by",
+            &["dibubarkan_oleh", "pembubaran_oleh", "jenis_pembubaran"],
+        ),
+    ]
+}
+
+/// `rat_2023`, `rat_tahun_buku_2023`, `rat_tb_2023` -> Some(2023) (normalised header).
+fn rat_year_column(norm: &str) -> Option<i32> {
+    let rest = norm.strip_prefix("rat_")?;
+    let digits = rest.rsplit('_').next()?;
+    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let prefix = &rest[..rest.len() - 4];
+        if matches!(prefix, "" | "tahun_buku_" | "tb_" | "tahun_") {
+            return digits.parse().ok();
+        }
+    }
+    None
+}
+
+/// Indonesian yes/no marks: `ya`, `y`, `yes`, `sudah`, `ada`, `1`, `v`, `x`, `✓`, `true` and
+/// `tidak`, `t`, `no`, `belum`, `tidak ada`, `0`, `false`.
+pub fn parse_yes_no(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "ya" | "y" | "yes" | "sudah" | "ada" | "1" | "v" | "x" | "✓" | "true" | "benar" => {
+            Some(true)
+        }
+        "tidak" | "t" | "no" | "n" | "belum" | "tidak ada" | "0" | "false" | "salah" => Some(false),
+        _ => None,
+    }
+}
+
+struct RowCtx<'a> {
+    line: u64,
+    report: &'a mut ReadReport,
+    extra_kept: Vec<(String, String)>,
+}
+
+impl RowCtx<'_> {
+    fn cell_error(&mut self, header: &str, value: &str, code: &str, reason: String) {
+        self.report.cell_errors.push(Rejection {
+            line: self.line,
+            column: Some(header.to_string()),
+            value: Some(value.to_string()),
+            code: code.to_string(),
+            reason,
+            fields: Vec::new(),
+        });
+        self.extra_kept
+            .push((header.to_string(), value.to_string()));
+    }
+}
+
+fn csv_error(e: &csv::Error) -> ReadError {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    match e.kind() {
+        csv::ErrorKind::Io(io) => ReadError::Io {
+            why: io.to_string(),
+        },
+        _ => ReadError::Csv {
+            line,
+            why: e.to_string(),
+        },
+    }
+}
+
+/// Read a register CSV: one row per cooperative.
+///
+/// Returns the records that could be read, in file order, and a [`ReadReport`]:
+/// `report.accepted + report.rejected.len() == report.rows_read`.
+///
+/// Errors: [`ReadError::Empty`] without a header, [`ReadError::MissingColumn`] when no column
+/// names the cooperative, [`ReadError::BadMapping`] for a mapping to a missing header,
+/// [`ReadError::Csv`]/[`ReadError::Io`] when the file itself cannot be read.
 pub fn read_register<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
 ) -> Result<(Register, ReadReport), ReadError> {
-    let _ = (input, options);
-    Ok((Register::default(), ReadReport::default()))
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(options.delimiter.unwrap_or(b','))
+        .from_reader(input);
+    let mut records = rdr.records();
+    let headers: Vec<String> = match records.next() {
+        None => return Err(ReadError::Empty),
+        Some(Err(e)) => return Err(csv_error(&e)),
+        Some(Ok(h)) => h
+            .iter()
+            .map(|s| s.trim_start_matches('\u{feff}').to_string())
+            .collect(),
+    };
+    let fields = match_headers(&headers, register_fields(), &options.mapping)?;
+    let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let rat_cols: Vec<Option<i32>> = norm
+        .iter()
+        .zip(&fields)
+        .map(|(n, f)| {
+            if f.is_none() {
+                rat_year_column(n)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if !fields.iter().any(|f| f.as_deref() == Some("name")) {
+        return Err(ReadError::MissingColumn {
+            field: "name".into(),
+            looked_for: register_fields()
+                .iter()
+                .find(|(f, _)| *f == "name")
+                .map(|(_, s)| s.join(", "))
+                .unwrap_or_default(),
+            found: headers.join(", "),
+        });
+    }
+    let mut report = ReadReport {
+        columns: headers
+            .iter()
+            .zip(&fields)
+            .zip(&rat_cols)
+            .map(|((h, f), r)| {
+                let f = f.clone().or_else(|| r.map(|y| format!("rat_{y}")));
+                (h.clone(), f)
+            })
+            .collect(),
+        ..ReadReport::default()
+    };
+    let has_rat_columns = rat_cols.iter().any(Option::is_some)
+        || fields
+            .iter()
+            .any(|f| matches!(f.as_deref(), Some("last_rat_year" | "last_rat_date")));
+
+    let mut out = Vec::new();
+    for rec in records {
+        let rec = rec.map_err(|e| csv_error(&e))?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue; // blank line: not a row
+        }
+        report.rows_read += 1;
+        if rec.len() > headers.len() && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
+        {
+            report.rejected.push(Rejection {
+                line,
+                column: None,
+                value: None,
+                code: "too_many_fields".into(),
+                reason: format!(
+                    "the row has {} fields but the header has {}",
+                    rec.len(),
+                    headers.len()
+                ),
+                fields: rec.iter().map(str::to_string).collect(),
+            });
+            continue;
+        }
+        let mut ctx = RowCtx {
+            line,
+            report: &mut report,
+            extra_kept: Vec::new(),
+        };
+        let mut k = Koperasi {
+            source_line: Some(line),
+            rat_history_known: has_rat_columns,
+            ..Koperasi::default()
+        };
+        let mut members = Members::default();
+        let mut has_members = false;
+        let mut check = FieldCheck {
+            date: NaiveDate::MIN,
+            found_at_address: None,
+            board_known: None,
+            business_active: None,
+        };
+        let mut has_check_facts = false;
+        let mut last_rat_year: Option<i32> = None;
+        let mut last_rat_date: Option<NaiveDate> = None;
+        let mut dissolution_date: Option<NaiveDate> = None;
+        let mut dissolved_by = DissolvedBy::Unknown;
+        let mut kode: Option<KodeWilayah> = None;
+
+        for (i, cell) in rec.iter().enumerate() {
+            let header = headers.get(i).map(String::as_str).unwrap_or("");
+            let field = fields.get(i).and_then(|f| f.as_deref());
+            let v = cell.trim();
+            if field.is_none() {
+                if let Some(year) = rat_cols.get(i).copied().flatten() {
+                    if is_missing(v) {
+                        continue;
+                    }
+                    if let Some(yes) = parse_yes_no(v) {
+                        if yes {
+                            k.rat.push(Rat {
+                                book_year: year,
+                                date: None,
+                            });
+                        }
+                    } else {
+                        match parse_date(v) {
+                            Ok(d) => k.rat.push(Rat {
+                                book_year: year,
+                                date: Some(d),
+                            }),
+                            Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                        }
+                    }
+                    continue;
+                }
+                k.extra.push((header.to_string(), cell.to_string()));
+                continue;
+            }
+            if is_missing(v) {
+                continue;
+            }
+            let opt = |s: &str| Some(s.to_string());
+            match field.unwrap_or("") {
+                "source_id" => k.source_id = opt(v),
+                "name" => k.name = v.split_whitespace().collect::<Vec<_>>().join(" "),
+                "nik" => match NikKoperasi::parse(v) {
+                    Ok(n) => k.nik = n,
+                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                },
+                "nomor_badan_hukum" => k.badan_hukum = NomorBadanHukum::parse(v),
+                "tanggal_badan_hukum" => match parse_date(v) {
+                    Ok(d) => k.tanggal_badan_hukum = Some(d),
+                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                },
+                "address" => k.location.address = opt(cell.trim()),
+                "desa" => k.location.desa = opt(v),
+                "kecamatan" => k.location.kecamatan = opt(v),
+                "kab_kota" => k.location.kab_kota = opt(v),
+                "provinsi" => k.location.provinsi = opt(v),
+                "kode_wilayah" => match KodeWilayah::parse(v) {
+                    Ok(c) => kode = Some(c),
+                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                },
+                "bentuk" => match v.to_lowercase().as_str() {
+                    "primer" | "koperasi primer" => k.bentuk = Some(Bentuk::Primer),
+                    "sekunder" | "koperasi sekunder" => k.bentuk = Some(Bentuk::Sekunder),
+                    _ => ctx.cell_error(
+                        header,
+                        cell,
+                        "bentuk_unrecognised",
+                        format!("`{v}` is not a bentuk (expected Primer or Sekunder)"),
+                    ),
+                },
+                "jenis" => match Jenis::parse(v) {
+                    Some(j) => k.jenis = Some(j),
+                    // Not one of the five legal jenis (e.g. "Serba Usaha"): a legacy kelompok.
+                    None => {
+                        k.extra.push((header.to_string(), cell.to_string()));
+                        if k.kelompok.is_none() {
+                            k.kelompok = opt(v);
+                        }
+                    }
+                },
+                "kelompok" => k.kelompok = opt(v),
+                "pola" => match v.to_lowercase().as_str() {
+                    "konvensional" => k.pola = Some(Pola::Konvensional),
+                    "syariah" | "syari'ah" | "sharia" => k.pola = Some(Pola::Syariah),
+                    _ => ctx.cell_error(
+                        header,
+                        cell,
+                        "pola_unrecognised",
+                        format!(
+                            "`{v}` is not a pola pengelolaan (expected Konvensional or Syariah)"
+                        ),
+                    ),
+                },
+                f @ ("members_male" | "members_female" | "members_total" | "employees"
+                | "managers") => match parse_count(v) {
+                    Ok(n) => match f {
+                        "members_male" => {
+                            members.male = Some(n);
+                            has_members = true;
+                        }
+                        "members_female" => {
+                            members.female = Some(n);
+                            has_members = true;
+                        }
+                        "members_total" => {
+                            members.total = Some(n);
+                            has_members = true;
+                        }
+                        "employees" => k.employees = Some(n),
+                        _ => k.managers = Some(n),
+                    },
+                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                },
+                "last_rat_year" => match v.parse::<i32>() {
+                    Ok(y) if (1945..=2200).contains(&y) => last_rat_year = Some(y),
+                    _ => ctx.cell_error(
+                        header,
+                        cell,
+                        "rat_year_invalid",
+                        format!("`{v}` is not a book year"),
+                    ),
+                },
+                "last_rat_date" => match parse_date(v) {
+                    Ok(d) => last_rat_date = Some(d),
+                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                },
+                "field_check_date" => match parse_date(v) {
+                    Ok(d) => {
+                        check.date = d;
+                        has_check_facts = true;
+                    }
+                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                },
+                f @ ("found_at_address" | "board_known" | "business_active") => {
+                    match parse_yes_no(v) {
+                        Some(b) => match f {
+                            "found_at_address" => check.found_at_address = Some(b),
+                            "board_known" => check.board_known = Some(b),
+                            _ => check.business_active = Some(b),
+                        },
+                        None => ctx.cell_error(
+                            header,
+                            cell,
+                            "yes_no_unrecognised",
+                            format!("`{v}` is not a yes/no mark (ya/tidak)"),
+                        ),
+                    }
+                }
+                "dissolution_date" => match parse_date(v) {
+                    Ok(d) => dissolution_date = Some(d),
+                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+                },
+                "dissolved_by" => {
+                    let t = v.to_lowercase();
+                    dissolved_by = if t.contains("anggota") || t.contains("member") {
+                        DissolvedBy::MemberMeeting
+                    } else if t.contains("pemerintah")
+                        || t.contains("menteri")
+                        || t.contains("government")
+                    {
+                        DissolvedBy::Government
+                    } else if t.contains("pengadilan")
+                        || t.contains("pailit")
+                        || t.contains("court")
+                    {
+                        DissolvedBy::Court
+                    } else {
+                        DissolvedBy::Unknown
+                    };
+                    k.extra.push((header.to_string(), cell.to_string()));
+                }
+                _ => k.extra.push((header.to_string(), cell.to_string())),
+            }
+        }
+        if k.name.is_empty() {
+            let name_col = fields
+                .iter()
+                .position(|f| f.as_deref() == Some("name"))
+                .and_then(|i| headers.get(i).cloned());
+            report.rejected.push(Rejection {
+                line,
+                column: name_col,
+                value: Some(String::new()),
+                code: "missing_name".into(),
+                reason: "the row has no cooperative name".into(),
+                fields: rec.iter().map(str::to_string).collect(),
+            });
+            continue;
+        }
+        let kept = std::mem::take(&mut ctx.extra_kept);
+        k.extra.extend(kept);
+        if has_members {
+            k.members = Some(members);
+        }
+        if let Some(y) = last_rat_year {
+            if !k.rat.iter().any(|r| r.book_year == y) {
+                k.rat.push(Rat {
+                    book_year: y,
+                    date: last_rat_date,
+                });
+            }
+        } else if let Some(d) = last_rat_date {
+            // A date without a book year: the meeting closes the previous book year.
+            use chrono::Datelike;
+            k.rat.push(Rat {
+                book_year: d.year() - 1,
+                date: Some(d),
+            });
+        }
+        k.rat.sort();
+        if has_check_facts && check.date != NaiveDate::MIN {
+            k.field_checks.push(check);
+        }
+        if let Some(date) = dissolution_date {
+            k.dissolution = Some(Dissolution {
+                date,
+                by: dissolved_by,
+            });
+        }
+        k.location.code = kode;
+        report.accepted += 1;
+        out.push(k);
+    }
+    let mut register = Register { records: out };
+    resolve_locations(&mut register, options.region.as_ref());
+    Ok((register, report))
+}
+
+/// Resolve each record's region names to a Kemendagri code (the most precise level found),
+/// leaving codes already set alone.
+///
+/// `within` restricts the search (e.g. `32.71` for a Kota Bogor register). Without it, names
+/// are resolved in the order provinsi, kab/kota, kecamatan, each within the level above when
+/// that is known. A kecamatan name that is ambiguous across Indonesia is retried within the
+/// kab/kota that most of the file's unambiguous kecamatan belong to; if it is still ambiguous
+/// its code stays unknown (only the province or kab/kota code is kept).
+pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) {
+    let t = table();
+    let mut unresolved: Vec<usize> = Vec::new();
+    let mut kab_votes: std::collections::BTreeMap<KodeWilayah, usize> = Default::default();
+    for (i, k) in register.records.iter_mut().enumerate() {
+        if k.location.code.is_some() {
+            continue;
+        }
+        let mut scope: Option<KodeWilayah> = within.cloned();
+        if let Some(p) = k.location.provinsi.as_deref() {
+            if let Ok(w) = t.find_provinsi(p) {
+                scope = Some(w.code.clone());
+            }
+        }
+        if let Some(kk) = k.location.kab_kota.as_deref() {
+            if let Ok(w) = t.find_kab_kota(kk, scope.as_ref()) {
+                scope = Some(w.code.clone());
+            }
+        }
+        if let Some(kec) = k.location.kecamatan.as_deref() {
+            match t.find_kecamatan(kec, scope.as_ref()) {
+                Ok(w) => {
+                    if let Some(parent) = w.code.kab_kota() {
+                        *kab_votes.entry(parent).or_default() += 1;
+                    }
+                    scope = Some(w.code.clone());
+                }
+                Err(_) => unresolved.push(i),
+            }
+        }
+        k.location.code = scope;
+    }
+    if let Some((best, _)) = kab_votes.iter().max_by_key(|(_, n)| **n) {
+        for i in unresolved {
+            if let Some(k) = register.records.get_mut(i) {
+                let Some(kec) = k.location.kecamatan.as_deref() else {
+                    continue;
+                };
+                if k.location.code.as_ref().is_some_and(|c| {
+                    c.level() != Level::Provinsi && !best.contains(c) && !c.contains(best)
+                }) {
+                    continue;
+                }
+                if let Ok(w) = t.find_kecamatan(kec, Some(best)) {
+                    k.location.code = Some(w.code.clone());
+                }
+            }
+        }
+    }
 }
