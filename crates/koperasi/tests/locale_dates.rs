@@ -1,6 +1,8 @@
 //! Dates as they appear in Indonesian sources (DOMAIN.md §6.1). Weekdays were checked
 //! independently with Python's `datetime.date(...).strftime('%A')`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers
+
 use koperasi::NaiveDate;
 use koperasi::locale::{format_date, format_date_numeric, parse_date};
 use proptest::prelude::*;
@@ -141,7 +143,10 @@ fn time_of_day_is_ignored() {
 #[test]
 fn invalid_dates() {
     let msg = err("31/02/2024", "date_invalid");
-    assert!(msg.contains("day 31 does not exist in Februari 2024"), "{msg}");
+    assert!(
+        msg.contains("day 31 does not exist in Februari 2024"),
+        "{msg}"
+    );
     let msg = err("29/02/2023", "date_invalid");
     assert!(msg.contains("2023 is not a leap year"), "{msg}");
     ok("29/02/2024", 2024, 2, 29);

@@ -506,10 +506,7 @@ fn build(s: &str, day: Tok, month: MonthSpec, year: Tok) -> Result<NaiveDate, Da
 /// Format as `1 Februari 2025` (canonical form: day without leading zero, Indonesian month
 /// name, 4-digit year). [`parse_date`] reads it back for years 1900..=2100.
 pub fn format_date(d: NaiveDate) -> String {
-    let month = MONTHS_ID
-        .get(d.month0() as usize)
-        .copied()
-        .unwrap_or("?");
+    let month = MONTHS_ID.get(d.month0() as usize).copied().unwrap_or("?");
     let mut out = String::with_capacity(20);
     let _ = write!(out, "{} {} {:04}", d.day(), month, d.year());
     out

@@ -5,7 +5,7 @@
 //!   day/month/year), ISO `2025-02-01`, old spellings (`Pebruari`, `Nopember`) and notarial
 //!   style; [`format_date`] writes `1 Februari 2025`, [`format_date_numeric`] `01/02/2025`.
 //! - Numbers: `.` separates thousands, `,` decimals. [`parse_decimal`] gives an exact
-//!   [`Decimal`], [`parse_count`] a `u64`, [`parse_rupiah`] an exact [`Rupiah`] in sen; scale
+//!   [`Decimal`], [`parse_count`] a `u64`, [`parse_rupiah`] an exact [`Rupiah`](crate::money::Rupiah) in sen; scale
 //!   words `rb`, `jt`, `M` (= miliar), `T` (= triliun) are understood. Mixed conventions are
 //!   refused as ambiguous, never guessed.
 //! - Formatting: [`format_int`] `1.234.567`, [`format_decimal`], [`format_rupiah`]
@@ -32,8 +32,22 @@ pub use number::{
 
 /// Placeholders meaning "no value" (compared case-insensitively after trimming).
 const MISSING: [&str; 16] = [
-    "", "-", "--", "---", "\u{2014}", "\u{2013}", "n/a", "#n/a", "na", "n.a.", "n.a", "null",
-    "none", "nil", "tidak ada", "?",
+    "",
+    "-",
+    "--",
+    "---",
+    "\u{2014}",
+    "\u{2013}",
+    "n/a",
+    "#n/a",
+    "na",
+    "n.a.",
+    "n.a",
+    "null",
+    "none",
+    "nil",
+    "tidak ada",
+    "?",
 ];
 
 /// True when `s` is a placeholder for "no value": empty, `-`, `--`, `---`, `—`, `–`, `n/a`,

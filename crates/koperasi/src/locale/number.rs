@@ -121,12 +121,12 @@ impl Decimal {
         }
     }
 
-    /// The nearest `f64` (for statistics and plotting, never for money). Exact inputs of up to
-    /// 15 significant digits convert exactly-rounded; longer ones go through the correctly
-    /// rounded decimal-string conversion of the standard library.
+    /// The nearest `f64` (for statistics and plotting, never for money), correctly rounded:
+    /// a mantissa below 2^53 with at most 22 decimals takes one exact IEEE division; anything
+    /// else goes through the standard library's correctly rounded decimal-string conversion.
     pub fn to_f64(&self) -> f64 {
         const EXACT: i128 = 1 << 53;
-        if self.mantissa.abs() < EXACT && self.scale <= 22 {
+        if self.mantissa.unsigned_abs() < EXACT as u128 && self.scale <= 22 {
             // Both operands are exact in f64, so one IEEE division is correctly rounded.
             let p = 10f64.powi(self.scale as i32);
             return self.mantissa as f64 / p;
