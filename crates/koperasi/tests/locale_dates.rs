@@ -173,6 +173,10 @@ fn invalid_dates() {
     let msg = err("Februari 2025", "date_invalid");
     assert!(msg.contains("day is missing"), "{msg}");
     err("2025-02-30", "date_invalid");
+    for s in ["2025-02", "02/2025"] {
+        let msg = err(s, "date_invalid");
+        assert!(msg.contains("day is missing"), "{msg}");
+    }
 }
 
 #[test]

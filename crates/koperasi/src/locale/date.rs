@@ -405,14 +405,20 @@ fn interpret(s: &str, toks: &[Option<Tok>; 3], n: usize) -> Result<NaiveDate, Da
             _ => Err(unrecognised(s)),
         },
         (2, Some(a), Some(b), _) => match (a.kind, b.kind) {
-            (Num { .. }, Num { .. }) => {
-                if numeric_separator(s, &a, &b).is_some() {
+            (Num { digits: da, .. }, Num { digits: db, .. }) => {
+                if numeric_separator(s, &a, &b).is_none() {
+                    Err(unrecognised(s))
+                } else if da == 4 || db == 4 {
+                    // `2025-02`, `02/2025`: a month, not a day.
+                    Err(invalid(
+                        s,
+                        "the day is missing; it cannot be guessed".to_string(),
+                    ))
+                } else {
                     Err(invalid(
                         s,
                         "the year is missing; it cannot be guessed".to_string(),
                     ))
-                } else {
-                    Err(unrecognised(s))
                 }
             }
             (Num { digits, .. }, Month(_)) if digits <= 2 => Err(invalid(
