@@ -10,7 +10,9 @@ pub enum DateError {
         /// The text as given.
         value: String,
     },
-    /// The text has the shape of a date but names a day that does not exist.
+    /// The text has the shape of a date but names a day that does not exist, a year outside
+    /// 1900..=2100 or not written with 4 digits, a missing year or day, or a weekday that
+    /// does not match the date.
     #[error("`{value}` is not a real date: {why}")]
     Invalid {
         /// The text as given.
@@ -34,8 +36,9 @@ impl DateError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum NumberError {
-    /// Not a number at all (including `nan`, `inf`).
-    #[error("`{value}` is not a number")]
+    /// Not a number at all (including `nan`, `inf`, `-`, an empty string, letters, or an
+    /// unknown word after the digits such as `1.500 unit`).
+    #[error("`{value}` is not a number (expected e.g. `1.234.567,89`, `15 jt`, `Rp 5.000.000,-`)")]
     NotANumber {
         /// The text as given.
         value: String,
@@ -48,7 +51,8 @@ pub enum NumberError {
         /// Why it cannot be decided.
         why: String,
     },
-    /// The value does not fit the target type.
+    /// The value does not fit the target type (too many digits, above `i64::MAX` sen, a
+    /// negative count, a scale factor that overflows).
     #[error("`{value}` is out of range: {why}")]
     OutOfRange {
         /// The text as given.
@@ -56,15 +60,27 @@ pub enum NumberError {
         /// The limit that was passed.
         why: String,
     },
+    /// The value is a well-formed number, but it has a fractional part the target type cannot
+    /// hold exactly: a count that is not whole (`9,7`), or an amount with a fraction of a sen
+    /// (`Rp 0,125`). Never rounded silently.
+    #[error("`{value}` cannot be represented exactly: {why}")]
+    Inexact {
+        /// The text as given.
+        value: String,
+        /// What would be lost.
+        why: String,
+    },
 }
 
 impl NumberError {
-    /// Stable code: `number_not_a_number`, `number_ambiguous` or `number_out_of_range`.
+    /// Stable code: `number_not_a_number`, `number_ambiguous`, `number_out_of_range` or
+    /// `number_inexact`.
     pub fn code(&self) -> &'static str {
         match self {
             NumberError::NotANumber { .. } => "number_not_a_number",
             NumberError::Ambiguous { .. } => "number_ambiguous",
             NumberError::OutOfRange { .. } => "number_out_of_range",
+            NumberError::Inexact { .. } => "number_inexact",
         }
     }
 }

@@ -1,0 +1,62 @@
+//! Indonesian dates and numbers: parsing what real files contain, and formatting back
+//! (DOMAIN.md §6.1 dates, §6.2 numbers and money).
+//!
+//! - Dates: [`parse_date`] reads `1 Februari 2025`, `Sabtu (1/2/2025)`, `01/02/2025` (always
+//!   day/month/year), ISO `2025-02-01`, old spellings (`Pebruari`, `Nopember`) and notarial
+//!   style; [`format_date`] writes `1 Februari 2025`, [`format_date_numeric`] `01/02/2025`.
+//! - Numbers: `.` separates thousands, `,` decimals. [`parse_decimal`] gives an exact
+//!   [`Decimal`], [`parse_count`] a `u64`, [`parse_rupiah`] an exact [`Rupiah`](crate::money::Rupiah) in sen; scale
+//!   words `rb`, `jt`, `M` (= miliar), `T` (= triliun) are understood. Mixed conventions are
+//!   refused as ambiguous, never guessed.
+//! - Formatting: [`format_int`] `1.234.567`, [`format_decimal`], [`format_rupiah`]
+//!   `Rp 1.234.567,89`, [`format_rupiah_whole`] `Rp 5.000.000`.
+//! - Placeholders: [`is_missing`].
+//!
+//! ```
+//! use koperasi::locale::{parse_date, parse_decimal, parse_rupiah, format_rupiah};
+//! assert_eq!(parse_date("6 Nop 2019").unwrap().to_string(), "2019-11-06");
+//! assert_eq!(parse_decimal("54,34%").unwrap().to_string(), "54.34");
+//! let r = parse_rupiah("1,5 M").unwrap(); // 1,5 miliar rupiah
+//! assert_eq!(r.sen(), 150_000_000_000);
+//! assert_eq!(format_rupiah(r), "Rp 1.500.000.000,00");
+//! ```
+
+mod date;
+mod number;
+
+pub use date::{MAX_YEAR, MIN_YEAR, format_date, format_date_numeric, parse_date};
+pub use number::{
+    Decimal, MAX_SCALE, format_decimal, format_int, format_rupiah, format_rupiah_whole,
+    parse_count, parse_decimal, parse_rupiah,
+};
+
+/// Placeholders meaning "no value" (compared case-insensitively after trimming).
+const MISSING: [&str; 16] = [
+    "",
+    "-",
+    "--",
+    "---",
+    "\u{2014}",
+    "\u{2013}",
+    "n/a",
+    "#n/a",
+    "na",
+    "n.a.",
+    "n.a",
+    "null",
+    "none",
+    "nil",
+    "tidak ada",
+    "?",
+];
+
+/// True when `s` is a placeholder for "no value": empty, `-`, `--`, `---`, `—`, `–`, `n/a`,
+/// `#N/A`, `na`, `n.a.`, `null`, `none`, `nil`, `tidak ada`, `?` (case and surrounding spaces
+/// ignored).
+///
+/// `0` is **not** a placeholder here: it is a real number. Callers decide when a `0` means
+/// "missing" (for example an identifier column, DESIGN.md "Placeholders").
+pub fn is_missing(s: &str) -> bool {
+    let t = s.trim();
+    MISSING.iter().any(|m| m.eq_ignore_ascii_case(t))
+}
