@@ -1,65 +1,366 @@
 //! Identifiers of a cooperative: Nomor Induk Koperasi, nomor badan hukum, NIB.
 //!
-//! STUB: the full implementation replaces this file. The signatures are the contract.
+//! Sources: DOMAIN.md 1.5 (identifiers), with the formats observed in the Kota Bogor register
+//! (`tests/data/kota-bogor-koperasi-register/`, 398 real numbers).
 
 use crate::error::IdentityError;
 use serde::{Deserialize, Serialize};
 
-/// Nomor Induk Koperasi: opaque ASCII digits.
+/// True for a placeholder meaning "no identifier": what [`crate::locale::is_missing`] says,
+/// plus `0`, `00`, `000`... (DESIGN.md: `0` for an identifier is missing, not a value).
+fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    crate::locale::is_missing(t) || (!t.is_empty() && t.bytes().all(|b| b == b'0'))
+}
+
+/// Nomor Induk Koperasi (NIK koperasi): the identity number Kemenkop gives a cooperative
+/// (DOMAIN.md 1.5; Permen KUKM 10/2016 art. 1 no. 9, art. 16).
+///
+/// Kept as opaque ASCII digits. **Its structure is not verified**: no official description of
+/// its digits was found (13-digit values are seen in public code, some systems allow 16), so
+/// this type never reads a region or anything else out of it and checks no checksum. Not to be
+/// confused with the personal NIK kependudukan of members (16 digits, personal data).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct NikKoperasi(String);
 
 impl NikKoperasi {
-    /// Parse; placeholders give `Ok(None)`.
+    /// Shortest length accepted by [`NikKoperasi::parse`].
+    pub const DEFAULT_MIN_LEN: usize = 13;
+    /// Longest length accepted by [`NikKoperasi::parse`].
+    pub const DEFAULT_MAX_LEN: usize = 16;
+
+    /// Parse a NIK koperasi of 13 to 16 ASCII digits (surrounding spaces ignored).
+    ///
+    /// Placeholders (`""`, `-`, `n/a`, `null`, `0`, `0000000000000`, ...) give `Ok(None)`.
+    ///
+    /// # Errors
+    /// [`IdentityError::BadNik`] with the reason: a character that is not an ASCII digit, or a
+    /// length outside 13..=16.
     pub fn parse(s: &str) -> Result<Option<NikKoperasi>, IdentityError> {
-        if crate::locale::is_missing(s) || s.trim() == "0" {
+        Self::parse_with_lengths(s, Self::DEFAULT_MIN_LEN, Self::DEFAULT_MAX_LEN)
+    }
+
+    /// As [`NikKoperasi::parse`] with the accepted digit count `min..=max` chosen by the caller
+    /// (for a source known to use one length).
+    ///
+    /// # Errors
+    /// [`IdentityError::BadNik`] as for `parse`.
+    pub fn parse_with_lengths(
+        s: &str,
+        min: usize,
+        max: usize,
+    ) -> Result<Option<NikKoperasi>, IdentityError> {
+        if is_placeholder(s) {
             return Ok(None);
         }
-        Ok(Some(NikKoperasi(s.trim().to_string())))
+        let t = s.trim();
+        let bad = |why: String| IdentityError::BadNik {
+            value: s.to_string(),
+            why,
+        };
+        if let Some(c) = t.chars().find(|c| !c.is_ascii_digit()) {
+            return Err(bad(format!(
+                "contains `{c}`; only the digits 0-9 are allowed"
+            )));
+        }
+        let n = t.len();
+        if n < min || n > max {
+            return Err(bad(format!("has {n} digits; expected {min} to {max}")));
+        }
+        Ok(Some(NikKoperasi(t.to_string())))
     }
+
     /// The digits.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
-/// A nomor badan hukum, raw text kept, with what could be read from it.
+impl std::fmt::Display for NikKoperasi {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// NIB (Nomor Induk Berusaha), the OSS business identification number: 13 ASCII digits in all
+/// examples seen (DOMAIN.md 1.5, e.g. `1904230058291`). Opaque; no meaning is read from it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Nib(String);
+
+impl Nib {
+    /// Parse 13 ASCII digits (surrounding spaces ignored); placeholders give `Ok(None)`.
+    ///
+    /// # Errors
+    /// [`IdentityError::BadNib`] for anything else.
+    pub fn parse(s: &str) -> Result<Option<Nib>, IdentityError> {
+        if is_placeholder(s) {
+            return Ok(None);
+        }
+        let t = s.trim();
+        if t.len() == 13 && t.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Some(Nib(t.to_string())))
+        } else {
+            Err(IdentityError::BadNib {
+                value: s.to_string(),
+            })
+        }
+    }
+
+    /// The digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Nib {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Which authority's numbering a nomor badan hukum follows, recognised from its text.
+///
+/// Serialised in snake_case (`ahu`, `kemenkop`, `kwk`, `kdk`, `kankop`, `other`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BadanHukumKind {
+    /// Kemenkumham AHU system (2019 onwards): `AHU-<digits>.AH.01.26.TAHUN <YYYY>`
+    /// (DOMAIN.md 1.5); any text starting with `AHU`.
+    Ahu,
+    /// Kementerian Koperasi dan UKM: contains `M.KUKM` (`008412/BH/M.KUKM.2/V/2018`).
+    Kemenkop,
+    /// Kantor Wilayah (provincial office) of the cooperative ministry: a `KWK` segment
+    /// (`9290/BH/KWK-10/IX-1996`, `8621/BH/PAD/KWK.10/II/98`).
+    Kwk,
+    /// Kantor Departemen Koperasi (kabupaten/kota office): a `KDK` segment
+    /// (`01/BH/KDK.1022/I/2001`).
+    Kdk,
+    /// A kabupaten/kota cooperative office or dinas: `KANKOP`, `DISKOP`, `KOP`, `PERINDAGKOP`,
+    /// `DIPERINDAGKOP`, `DISPERINDAGKOP`, `KKUKM`... (`518/09/BH/KANKOP`, `50/BH/XIII.5/KANKOP`).
+    Kankop,
+    /// Anything else (kept as raw text).
+    Other,
+}
+
+/// A nomor badan hukum (legal-entity approval number), raw text kept, with what could be read
+/// from it (DOMAIN.md 1.5).
+///
+/// The year and month are filled **only** when the text states them unambiguously:
+/// - AHU numbers: the 4-digit year after `TAHUN` (space, hyphen or nothing between); no month.
+/// - Other numbers: split on `/`; the last segment, split again on `-`, `.` and spaces, must end
+///   with a 4-digit year 1945..=2100 (`/2018`, `/IX-1996`, `/VII.1998`, `/9-12-1967`), and that
+///   year must not be the first segment of the number. The month is read only from a Roman
+///   numeral I..XII standing alone right before that year (`/V/2018` gives 5, `/IX-1996` gives
+///   9); `XIII.5`, `KDK.1022XII` or a Roman numeral without a year (`2713/B.H/VII`, where `VII`
+///   is more likely an office code) give no month.
+/// - Two-digit years are read only right after a Roman month (`8621/BH/PAD/KWK.10/II/98` gives
+///   February 1998), with the pivot 45: `45`-`99` are 1945-1999, `00`-`44` are 2000-2044.
+///   A 2-digit number after anything else is not a year: `8091/BH/KWK-10/22`,
+///   `6467/BH/DK-10/3`, `9662/BH/KWK.10/5`, `7/BH/KDK.10/00`, `2017/BH/IX-9/12-67` give none.
+///
+/// [`NomorBadanHukum::key`] is a normalised form for duplicate detection.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NomorBadanHukum {
     /// The text exactly as given (trimmed).
     pub raw: String,
-    /// Year stated by the number, when unambiguous.
+    /// Year stated by the number, when unambiguous (see the type's rules).
     pub year: Option<i32>,
-    /// Month stated by the number, when unambiguous (1-12).
+    /// Month stated by the number, when unambiguous (1-12, from a Roman numeral before the year).
     pub month: Option<u32>,
-    /// True for an AHU number.
+    /// True for an AHU number (`kind == BadanHukumKind::Ahu`).
     pub is_ahu: bool,
-    /// True for an amendment (perubahan anggaran dasar, PAD) number.
+    /// True for an amendment (perubahan anggaran dasar): a `PAD` segment or the word
+    /// `perubahan` in the text.
     pub is_amendment: bool,
+    /// Which numbering it follows.
+    pub kind: BadanHukumKind,
+}
+
+/// The value of a Roman numeral I..XII standing alone, else `None`.
+fn roman_month(s: &str) -> Option<u32> {
+    let m = match s {
+        "I" => 1,
+        "II" => 2,
+        "III" => 3,
+        "IV" => 4,
+        "V" => 5,
+        "VI" => 6,
+        "VII" => 7,
+        "VIII" => 8,
+        "IX" => 9,
+        "X" => 10,
+        "XI" => 11,
+        "XII" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Pivot for two-digit years: `45..=99` are 19xx, `00..=44` are 20xx.
+const TWO_DIGIT_PIVOT: i32 = 45;
+
+/// Upper-case, collapse spaces, remove spaces around `/` and `.`.
+fn normalise_key(raw: &str) -> String {
+    let upper = raw.to_uppercase();
+    let collapsed = upper.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(collapsed.len());
+    let chars: Vec<char> = collapsed.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = i.checked_sub(1).and_then(|j| chars.get(j));
+            let next = chars.get(i + 1);
+            if matches!(prev, Some('/' | '.')) || matches!(next, Some('/' | '.')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// AHU: serial and year from `AHU-<digits>.AH.<dd>.<dd>.TAHUN[ -]<YYYY>` (key form).
+fn parse_ahu(key: &str) -> (Option<u32>, Option<i32>) {
+    let rest = key.strip_prefix("AHU").unwrap_or_default();
+    let rest = rest.trim_start_matches(['-', ' ']);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let serial = if digits.is_empty() || digits.len() > 9 {
+        None
+    } else {
+        digits.parse().ok()
+    };
+    let year = key.rfind("TAHUN").and_then(|i| {
+        let tail = key.get(i + "TAHUN".len()..)?;
+        let tail = tail.strip_prefix([' ', '-']).unwrap_or(tail);
+        if tail.len() == 4 && all_digits(tail) {
+            tail.parse::<i32>()
+                .ok()
+                .filter(|y| (1945..=2100).contains(y))
+        } else {
+            None
+        }
+    });
+    (serial, year)
+}
+
+/// Year and month of a non-AHU number (key form), by the rules on [`NomorBadanHukum`].
+fn legacy_year_month(key: &str) -> (Option<i32>, Option<u32>) {
+    let segments: Vec<&str> = key.split('/').map(str::trim).collect();
+    if segments.len() < 2 {
+        return (None, None);
+    }
+    // tokens of the whole number, in order, with the last segment split on '-', '.', ' '
+    let (last, before) = match segments.split_last() {
+        Some((l, b)) => (*l, b),
+        None => return (None, None),
+    };
+    let last_tokens: Vec<&str> = last.split(['-', '.', ' ']).collect();
+    let Some((&year_tok, head)) = last_tokens.split_last() else {
+        return (None, None);
+    };
+    // the token right before the year: inside the last segment, else the previous segment
+    let prev: Option<&str> = match head.last() {
+        Some(p) => Some(*p),
+        None => before.last().copied(),
+    };
+    let month = prev.and_then(roman_month);
+    if year_tok.len() == 4 && all_digits(year_tok) {
+        let year = year_tok
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1945..=2100).contains(y));
+        match year {
+            Some(y) => (Some(y), month),
+            None => (None, None),
+        }
+    } else if year_tok.len() == 2 && all_digits(year_tok) {
+        match (month, year_tok.parse::<i32>().ok()) {
+            (Some(m), Some(yy)) => {
+                let y = if yy >= TWO_DIGIT_PIVOT {
+                    1900 + yy
+                } else {
+                    2000 + yy
+                };
+                (Some(y), Some(m))
+            }
+            _ => (None, None),
+        }
+    } else {
+        (None, None)
+    }
+}
+
+fn kind_of(key: &str, words: &[&str]) -> BadanHukumKind {
+    if key.starts_with("AHU") {
+        return BadanHukumKind::Ahu;
+    }
+    if key.contains("M.KUKM") {
+        return BadanHukumKind::Kemenkop;
+    }
+    let has = |p: &str| words.iter().any(|w| w.starts_with(p));
+    if has("KWK") {
+        BadanHukumKind::Kwk
+    } else if has("KDK") {
+        BadanHukumKind::Kdk
+    } else if words
+        .iter()
+        .any(|w| w.ends_with("KOP") || w.contains("KKUKM"))
+    {
+        BadanHukumKind::Kankop
+    } else {
+        BadanHukumKind::Other
+    }
 }
 
 impl NomorBadanHukum {
-    /// Read a number; placeholders give `None`. Never panics.
+    /// Read a number. Placeholders (`""`, `-`, `n/a`, `0`, ...) give `None`; any other text
+    /// gives `Some`, with year, month, kind and amendment flag read by the rules on the type
+    /// (unknown parts are `None`/`Other`, the raw text is always kept). Never panics.
     pub fn parse(s: &str) -> Option<NomorBadanHukum> {
-        if crate::locale::is_missing(s) {
+        if is_placeholder(s) {
             return None;
         }
         let raw = s.trim().to_string();
+        let key = normalise_key(&raw);
+        let words: Vec<&str> = key
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let kind = kind_of(&key, &words);
+        let (year, month) = if kind == BadanHukumKind::Ahu {
+            (parse_ahu(&key).1, None)
+        } else {
+            legacy_year_month(&key)
+        };
+        let is_amendment = words.contains(&"PAD") || key.contains("PERUBAHAN");
         Some(NomorBadanHukum {
-            is_ahu: raw.to_uppercase().starts_with("AHU"),
             raw,
-            year: None,
-            month: None,
-            is_amendment: false,
+            year,
+            month,
+            is_ahu: kind == BadanHukumKind::Ahu,
+            is_amendment,
+            kind,
         })
     }
-    /// A normalised key for duplicate detection.
+
+    /// The serial number of an AHU number (`AHU-0007286.AH.01.26.TAHUN 2020` gives `7286`);
+    /// `None` for other kinds.
+    pub fn ahu_serial(&self) -> Option<u32> {
+        if self.kind == BadanHukumKind::Ahu {
+            parse_ahu(&normalise_key(&self.raw)).0
+        } else {
+            None
+        }
+    }
+
+    /// A normalised key for duplicate detection: upper case, runs of spaces collapsed to one,
+    /// no spaces around `/` and `.` (`518/08/BH kankop` and `518/08/BH KANKOP` share a key).
     pub fn key(&self) -> String {
-        self.raw
-            .to_uppercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        normalise_key(&self.raw)
     }
 }

@@ -22,15 +22,25 @@ pub enum WilayahError {
         /// The matching regions, as `code name`.
         candidates: Vec<String>,
     },
+    /// A region table (CSV `kode,nama,level`) is malformed.
+    #[error("region table line {line}: {why}")]
+    BadTable {
+        /// 1-based line of the CSV text (0 when not known).
+        line: u64,
+        /// What is wrong with it.
+        why: String,
+    },
 }
 
 impl WilayahError {
-    /// Stable code: `wilayah_bad_code`, `wilayah_not_found`, `wilayah_ambiguous`.
+    /// Stable code: `wilayah_bad_code`, `wilayah_not_found`, `wilayah_ambiguous`,
+    /// `wilayah_bad_table`.
     pub fn code(&self) -> &'static str {
         match self {
             WilayahError::BadCode { .. } => "wilayah_bad_code",
             WilayahError::NotFound { .. } => "wilayah_not_found",
             WilayahError::Ambiguous { .. } => "wilayah_ambiguous",
+            WilayahError::BadTable { .. } => "wilayah_bad_table",
         }
     }
 }
