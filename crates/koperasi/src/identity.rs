@@ -1,7 +1,7 @@
 //! Identifiers of a cooperative: Nomor Induk Koperasi, nomor badan hukum, NIB.
 //!
 //! Sources: DOMAIN.md 1.5 (identifiers), with the formats observed in the Kota Bogor register
-//! (`tests/data/kota-bogor-koperasi-register/`, 398 real numbers).
+//! (`data/samples/kota-bogor-koperasi-register/`, 398 real numbers).
 
 use crate::error::IdentityError;
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 const CSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/data/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv"
+    "/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv"
 );
 
 #[allow(clippy::unwrap_used)] // test helper
