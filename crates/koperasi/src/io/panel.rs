@@ -299,7 +299,7 @@ pub fn read_panel<R: std::io::Read>(
         .has_headers(true)
         .flexible(true)
         .delimiter(options.delimiter.unwrap_or(b','))
-        .from_reader(input);
+        .from_reader(LineIndex::new(input));
     let headers: Vec<String> = rdr
         .byte_headers()
         .map_err(csv_error)?
@@ -343,7 +343,8 @@ pub fn read_panel<R: std::io::Read>(
                 if cells.iter().all(String::is_empty) {
                     continue;
                 }
-                let line = rec.position().map_or(0, csv::Position::line);
+                let start = rec.position().map_or(0, csv::Position::byte);
+                let line = rdr.get_ref().line_at(start);
                 records.push((line, cells));
             }
             Err(e) => return Err(csv_error(e)),
@@ -564,6 +565,54 @@ fn resolve_codes(rows: &mut [PanelRow]) {
                 .map(|w| w.code.clone())
         });
         r.region_code = entry.clone();
+    }
+}
+
+/// A reader that remembers where each non-blank line starts, to give records their 1-based
+/// line. (The csv crate's record position is the end of the previous record, before any
+/// blank lines it skipped, so its line number can be one or more too small.)
+struct LineIndex<R> {
+    inner: R,
+    offset: u64,
+    line: u64,
+    at_line_start: bool,
+    /// (byte offset, line number) of the first byte of each line that is not blank.
+    starts: Vec<(u64, u64)>,
+}
+
+impl<R> LineIndex<R> {
+    fn new(inner: R) -> Self {
+        LineIndex {
+            inner,
+            offset: 0,
+            line: 1,
+            at_line_start: true,
+            starts: Vec::new(),
+        }
+    }
+
+    /// Line of a record whose csv position is `byte`: the first non-blank line starting at or
+    /// after it (0 when unknown).
+    fn line_at(&self, byte: u64) -> u64 {
+        let i = self.starts.partition_point(|(o, _)| *o < byte);
+        self.starts.get(i).map_or(0, |(_, l)| *l)
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LineIndex<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in buf.get(..n).unwrap_or_default() {
+            if b == b'\n' {
+                self.line += 1;
+                self.at_line_start = true;
+            } else if self.at_line_start && b != b'\r' {
+                self.starts.push((self.offset, self.line));
+                self.at_line_start = false;
+            }
+            self.offset += 1;
+        }
+        Ok(n)
     }
 }
 
