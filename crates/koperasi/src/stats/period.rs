@@ -205,7 +205,7 @@ impl Period {
     /// - When neither is a [`Period::Date`], by period arithmetic on the **end months**:
     ///   a year ends in month 12, quarter `q` in month `3q`, so one quarter is exactly 0.25
     ///   year and one month 1/12: `2017 -> 2018` is 1.0, `2018-Q4 -> 2025-Q2` is 6.5,
-    ///   `2018 -> 2021-Q2` is 3.5.
+    ///   `2018 -> 2021-Q2` is 2.5 (December 2018 to June 2021).
     /// - When either is a date, by days between the end dates divided by 365.2425 (the mean
     ///   Gregorian year).
     ///
