@@ -1,4 +1,5 @@
 //! Reading panels with bad rows: every row is either accepted or rejected with its line.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use koperasi::io::panel::{looks_like_panel, panel_fields};
 use koperasi::io::{ReadOptions, read_panel};
@@ -67,7 +68,11 @@ fn missing_region_and_bad_period() {
         ]
     );
     // the reason names every problem of the row
-    assert!(report.rejected[2].reason.contains("JUMLAH KOPERASI AKTIF"), "{}", report.rejected[2].reason);
+    assert!(
+        report.rejected[2].reason.contains("JUMLAH KOPERASI AKTIF"),
+        "{}",
+        report.rejected[2].reason
+    );
 }
 
 #[test]
@@ -87,10 +92,18 @@ fn quoted_newline_in_a_name_keeps_line_numbers() {
 
 #[test]
 fn missing_columns_are_errors() {
-    let e = read_panel("periode,total\n2021,3\n".as_bytes(), &ReadOptions::default()).unwrap_err();
+    let e = read_panel(
+        "periode,total\n2021,3\n".as_bytes(),
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "read_missing_column");
     assert!(e.to_string().contains("`region`"), "{e}");
-    let e = read_panel("wilayah,total\nKota Batu,3\n".as_bytes(), &ReadOptions::default()).unwrap_err();
+    let e = read_panel(
+        "wilayah,total\nKota Batu,3\n".as_bytes(),
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "read_missing_column");
     assert!(e.to_string().contains("`period`"), "{e}");
     let e = read_panel("".as_bytes(), &ReadOptions::default()).unwrap_err();
@@ -137,7 +150,10 @@ fn synonyms_split_periods_and_unknown_columns() {
 fn explicit_mapping_wins() {
     let csv = "daerah;waktu;angka\nKota Batu;2021-03;9\n";
     let opts = ReadOptions {
-        mapping: vec![("total".into(), "angka".into()), ("region".into(), "daerah".into())],
+        mapping: vec![
+            ("total".into(), "angka".into()),
+            ("region".into(), "daerah".into()),
+        ],
         delimiter: Some(b';'),
     };
     let (panel, report) = read_panel(csv.as_bytes(), &opts).unwrap();
@@ -148,17 +164,36 @@ fn explicit_mapping_wins() {
         mapping: vec![("total".into(), "nope".into())],
         delimiter: Some(b';'),
     };
-    assert_eq!(read_panel(csv.as_bytes(), &bad).unwrap_err().code(), "read_bad_mapping");
+    assert_eq!(
+        read_panel(csv.as_bytes(), &bad).unwrap_err().code(),
+        "read_bad_mapping"
+    );
 }
 
 #[test]
 fn layout_detection_helpers() {
     let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    assert!(looks_like_panel(&h(&["KABUPATEN / KOTA", "PERIODE UPDATE", "JUMLAH KOPERASI AKTIF"])));
-    assert!(looks_like_panel(&h(&["wilayah", "tahun", "jumlah_koperasi"])));
-    assert!(!looks_like_panel(&h(&["nama_koperasi", "nomor_badan_hukum", "kecamatan"])));
+    assert!(looks_like_panel(&h(&[
+        "KABUPATEN / KOTA",
+        "PERIODE UPDATE",
+        "JUMLAH KOPERASI AKTIF"
+    ])));
+    assert!(looks_like_panel(&h(&[
+        "wilayah",
+        "tahun",
+        "jumlah_koperasi"
+    ])));
+    assert!(!looks_like_panel(&h(&[
+        "nama_koperasi",
+        "nomor_badan_hukum",
+        "kecamatan"
+    ])));
     assert!(!looks_like_panel(&h(&["kabupaten_kota", "periode"])));
-    assert!(panel_fields().iter().any(|(f, s)| *f == "region" && s.contains(&"kabupaten_kota")));
+    assert!(
+        panel_fields()
+            .iter()
+            .any(|(f, s)| *f == "region" && s.contains(&"kabupaten_kota"))
+    );
 }
 
 #[test]
@@ -203,7 +238,7 @@ proptest! {
             let row = match c {
                 Cell::Good => format!("Kota {i},2021-Q1,1,2,3\n"),
                 Cell::BadCount => { expect_bad += 1; format!("Kota {i},2021-Q1,1,dua,3\n") }
-                Cell::NoRegion => { expect_bad += 1; format!(",2021-Q1,1,2,3\n") }
+                Cell::NoRegion => { expect_bad += 1; ",2021-Q1,1,2,3\n".to_string() }
                 Cell::BadPeriod => { expect_bad += 1; format!("Kota {i},2021-Q9,1,2,3\n") }
                 Cell::Placeholder => format!("Kota {i},2021-Q1,-,n/a,3\n"),
                 Cell::QuotedNewline => format!("\"Kota\n{i}\",2021-Q1,1,2,3\n"),

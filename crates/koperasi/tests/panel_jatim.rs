@@ -1,5 +1,6 @@
 //! Reading the real Jawa Timur quarterly panel (tests/data/jatim-koperasi-kabkota-quarterly,
 //! see its PROVENANCE.md). Expected values were computed independently with python3's csv module.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::type_complexity)]
 
 use koperasi::io::{ReadOptions, read_panel};
 use koperasi::stats::{
@@ -109,17 +110,27 @@ fn values_and_series() {
         panel.value("KABUPATEN  MOJOKERTO", q("2021-Q3"), TOTAL),
         Some(949)
     );
-    assert_eq!(panel.value("Kabupaten Mojokerto", q("2021-Q4"), "nope"), None);
+    assert_eq!(
+        panel.value("Kabupaten Mojokerto", q("2021-Q4"), "nope"),
+        None
+    );
     let s = panel.series("Kabupaten Mojokerto", TOTAL);
     assert_eq!(s.len(), 21);
     assert_eq!(
         &s[..3],
-        &[(q("2018-Q4"), 916), (q("2019-Q4"), 923), (q("2020-Q4"), 930)]
+        &[
+            (q("2018-Q4"), 916),
+            (q("2019-Q4"), 923),
+            (q("2020-Q4"), 930)
+        ]
     );
     let cols = panel.to_columns();
     assert_eq!(cols.region.len(), 798);
     assert_eq!(cols.period[0], "2018-Q4");
-    assert_eq!(cols.period_end[0], Some(chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap()));
+    assert_eq!(
+        cols.period_end[0],
+        Some(chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap())
+    );
     assert_eq!(cols.measures.len(), 11);
     assert_eq!(cols.measures[TOTAL][0], Some(552));
     assert!(cols.measures.values().all(|v| v.len() == 798));
@@ -144,7 +155,10 @@ fn mojokerto_swing_is_flagged() {
     assert_eq!(f.values, vec![949, 356, 925]);
     // grep -n 'Kabupaten Mojokerto,202[12]-Q[341]' gives lines 207, 245, 283
     assert_eq!(f.lines, vec![207, 245, 283]);
-    assert!(f.message_en.contains("949 (2021-Q3) -> 356 (2021-Q4) -> 925 (2022-Q1)"));
+    assert!(
+        f.message_en
+            .contains("949 (2021-Q3) -> 356 (2021-Q4) -> 925 (2022-Q1)")
+    );
 }
 
 #[test]
@@ -232,7 +246,11 @@ fn growth_over_the_span() {
     assert_eq!(rows.len(), 38);
     let ranked = rank_by_change(&rows);
     // python3: Lamongan +563, Sumenep +543, Gresik +498; Surabaya -311, Malang -126, Pasuruan -89
-    let top: Vec<(&str, i64)> = ranked.iter().take(3).map(|r| (r.region.as_str(), r.change)).collect();
+    let top: Vec<(&str, i64)> = ranked
+        .iter()
+        .take(3)
+        .map(|r| (r.region.as_str(), r.change))
+        .collect();
     assert_eq!(
         top,
         vec![
@@ -245,9 +263,17 @@ fn growth_over_the_span() {
     assert_eq!(grew[0].region, "Kabupaten Lamongan");
     let shrank = shrank_most(&rows, 10);
     assert_eq!(shrank.len(), 5); // python3: 5 regions with a negative change
-    let bottom: Vec<(&str, i64)> = shrank.iter().take(3).map(|r| (r.region.as_str(), r.change)).collect();
+    let bottom: Vec<(&str, i64)> = shrank
+        .iter()
+        .take(3)
+        .map(|r| (r.region.as_str(), r.change))
+        .collect();
     assert_eq!(
         bottom,
-        vec![("Kota Surabaya", -311), ("Kota Malang", -126), ("Kota Pasuruan", -89)]
+        vec![
+            ("Kota Surabaya", -311),
+            ("Kota Malang", -126),
+            ("Kota Pasuruan", -89)
+        ]
     );
 }

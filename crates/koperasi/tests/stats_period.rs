@@ -1,4 +1,5 @@
 //! Period parsing, display, order and spans.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
 use koperasi::stats::Period;
@@ -16,8 +17,18 @@ fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
 fn parses_the_forms_found_in_files() {
     assert_eq!(p("2021"), Period::Year(2021));
     for s in [
-        "2021-Q3", "2021Q3", "2021 Q3", "Q3 2021", "q3-2021", " 2021-q3 ", "Triwulan III 2021",
-        "TRIWULAN 3 2021", "Triwulan ke-3 2021", "TW3 2021", "TW III/2021", "Kuartal 3 2021",
+        "2021-Q3",
+        "2021Q3",
+        "2021 Q3",
+        "Q3 2021",
+        "q3-2021",
+        " 2021-q3 ",
+        "Triwulan III 2021",
+        "TRIWULAN 3 2021",
+        "Triwulan ke-3 2021",
+        "TW3 2021",
+        "TW III/2021",
+        "Kuartal 3 2021",
         "2021 Triwulan III",
     ] {
         assert_eq!(p(s), Period::Quarter(2021, 3), "{s}");
@@ -30,7 +41,18 @@ fn parses_the_forms_found_in_files() {
 
 #[test]
 fn refuses_what_is_not_a_period() {
-    for s in ["", "21", "2021-Q5", "2021-Q0", "2021-13", "2021-02-30", "kemarin", "Q3", "TW V 2021", "2021-Q3-1"] {
+    for s in [
+        "",
+        "21",
+        "2021-Q5",
+        "2021-Q0",
+        "2021-13",
+        "2021-02-30",
+        "kemarin",
+        "Q3",
+        "TW V 2021",
+        "2021-Q3-1",
+    ] {
         let e = Period::parse(s).unwrap_err();
         assert_eq!(e.code(), "stats_bad_period", "{s}");
         assert!(e.to_string().contains(&format!("`{s}`")), "{e}");
@@ -44,8 +66,14 @@ fn displays_canonically() {
     assert_eq!(Period::Month(2021, 3).to_string(), "2021-03");
     assert_eq!(Period::Date(d(2021, 3, 1)).to_string(), "2021-03-01");
     assert_eq!(p("Triwulan IV 2019").to_string(), "2019-Q4");
-    assert_eq!(serde_json::to_string(&Period::Quarter(2021, 3)).unwrap(), "\"2021-Q3\"");
-    assert_eq!(serde_json::from_str::<Period>("\"2021Q3\"").unwrap(), Period::Quarter(2021, 3));
+    assert_eq!(
+        serde_json::to_string(&Period::Quarter(2021, 3)).unwrap(),
+        "\"2021-Q3\""
+    );
+    assert_eq!(
+        serde_json::from_str::<Period>("\"2021Q3\"").unwrap(),
+        Period::Quarter(2021, 3)
+    );
     assert!(serde_json::from_str::<Period>("\"2021-Q7\"").is_err());
 }
 
@@ -58,9 +86,18 @@ fn dates_of_a_period() {
     assert_eq!(p("2021").start_date().unwrap(), d(2021, 1, 1));
     assert_eq!(p("2021").end_date().unwrap(), d(2021, 12, 31));
     assert_eq!(p("2021-03-31").end_date().unwrap(), d(2021, 3, 31));
-    assert_eq!(Period::Quarter(2021, 0).end_date().unwrap_err().code(), "stats_invalid_period");
-    assert_eq!(Period::Month(2021, 13).start_date().unwrap_err().code(), "stats_invalid_period");
-    assert_eq!(Period::Year(i32::MAX).end_date().unwrap_err().code(), "stats_invalid_period");
+    assert_eq!(
+        Period::Quarter(2021, 0).end_date().unwrap_err().code(),
+        "stats_invalid_period"
+    );
+    assert_eq!(
+        Period::Month(2021, 13).start_date().unwrap_err().code(),
+        "stats_invalid_period"
+    );
+    assert_eq!(
+        Period::Year(i32::MAX).end_date().unwrap_err().code(),
+        "stats_invalid_period"
+    );
     assert!(Period::quarter(2021, 5).is_err());
     assert_eq!(Period::month(2021, 12).unwrap(), Period::Month(2021, 12));
     assert!(p("2021-Q1").contains(d(2021, 3, 31)));
@@ -69,10 +106,29 @@ fn dates_of_a_period() {
 
 #[test]
 fn orders_chronologically() {
-    let mut v = vec![p("2022"), p("2022-03-31"), p("2022-03"), p("2022-Q1"), p("2021-Q4"), p("2019-Q4"), p("2021")];
+    let mut v = [
+        p("2022"),
+        p("2022-03-31"),
+        p("2022-03"),
+        p("2022-Q1"),
+        p("2021-Q4"),
+        p("2019-Q4"),
+        p("2021"),
+    ];
     v.sort();
     let s: Vec<String> = v.iter().map(ToString::to_string).collect();
-    assert_eq!(s, ["2019-Q4", "2021", "2021-Q4", "2022-Q1", "2022-03", "2022-03-31", "2022"]);
+    assert_eq!(
+        s,
+        [
+            "2019-Q4",
+            "2021",
+            "2021-Q4",
+            "2022-Q1",
+            "2022-03",
+            "2022-03-31",
+            "2022"
+        ]
+    );
     assert!(p("2018-Q4") < p("2019-Q4"));
     assert!(p("2021-Q4") < p("2022-Q1"));
 }

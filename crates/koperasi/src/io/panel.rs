@@ -60,7 +60,15 @@ pub const REGION_CODE: &str = "region_code";
 pub const ROW_NUMBER: &str = "row_number";
 
 /// Fields that are not measures.
-const STRUCTURAL: &[&str] = &[REGION, PERIOD, YEAR, QUARTER, MONTH, REGION_CODE, ROW_NUMBER];
+const STRUCTURAL: &[&str] = &[
+    REGION,
+    PERIOD,
+    YEAR,
+    QUARTER,
+    MONTH,
+    REGION_CODE,
+    ROW_NUMBER,
+];
 
 /// (field, synonyms as normalised headers, in order of preference).
 static FIELDS: &[(&str, &[&str])] = &[
@@ -165,16 +173,27 @@ static FIELDS: &[(&str, &[&str])] = &[
         &["jumlah_manager", "jumlah_manajer", "manager", "manajer"],
     ),
     ("usaha_besar", &["usaha_besar", "jumlah_usaha_besar"]),
-    ("usaha_menengah", &["usaha_menengah", "jumlah_usaha_menengah"]),
+    (
+        "usaha_menengah",
+        &["usaha_menengah", "jumlah_usaha_menengah"],
+    ),
     ("usaha_kecil", &["usaha_kecil", "jumlah_usaha_kecil"]),
     ("usaha_mikro", &["usaha_mikro", "jumlah_usaha_mikro"]),
     (
         "penduduk_laki_laki",
-        &["jumlah_penduduk_laki_laki", "penduduk_laki_laki", "penduduk_pria"],
+        &[
+            "jumlah_penduduk_laki_laki",
+            "penduduk_laki_laki",
+            "penduduk_pria",
+        ],
     ),
     (
         "penduduk_perempuan",
-        &["jumlah_penduduk_perempuan", "penduduk_perempuan", "penduduk_wanita"],
+        &[
+            "jumlah_penduduk_perempuan",
+            "penduduk_perempuan",
+            "penduduk_wanita",
+        ],
     ),
     ("anggota", &["jumlah_anggota", "anggota", "total_anggota"]),
     (
@@ -241,8 +260,7 @@ pub fn looks_like_panel(headers: &[String]) -> bool {
     let has = |f: &str| m.iter().any(|x| x.as_deref() == Some(f));
     has(REGION)
         && (has(PERIOD) || has(YEAR))
-        && m
-            .iter()
+        && m.iter()
             .flatten()
             .any(|f| !STRUCTURAL.contains(&f.as_str()))
 }
@@ -310,9 +328,8 @@ pub fn read_panel<R: std::io::Read>(
         return Err(ReadError::Empty);
     }
     let mut fields = recognise(&headers, &options.mapping)?;
-    let col = |fields: &[Option<String>], f: &str| {
-        fields.iter().position(|x| x.as_deref() == Some(f))
-    };
+    let col =
+        |fields: &[Option<String>], f: &str| fields.iter().position(|x| x.as_deref() == Some(f));
     let found = || headers.join(", ");
     let region_col = col(&fields, REGION).ok_or_else(|| ReadError::MissingColumn {
         field: REGION.into(),
@@ -542,7 +559,11 @@ fn resolve_codes(rows: &mut [PanelRow]) {
     }
     let mut provinces: BTreeMap<String, usize> = BTreeMap::new();
     for r in rows.iter() {
-        if let Some(p) = r.region_code.as_ref().and_then(|c| c.to_string().get(..2).map(str::to_string)) {
+        if let Some(p) = r
+            .region_code
+            .as_ref()
+            .and_then(|c| c.to_string().get(..2).map(str::to_string))
+        {
             *provinces.entry(p).or_default() += 1;
         }
     }
@@ -633,7 +654,12 @@ enum PeriodProblem {
 }
 
 /// The period of a row: the period cell when present, else year (+ quarter or month).
-fn read_period(period: &str, year: &str, quarter: &str, month: &str) -> Result<Period, PeriodProblem> {
+fn read_period(
+    period: &str,
+    year: &str,
+    quarter: &str,
+    month: &str,
+) -> Result<Period, PeriodProblem> {
     let missing = crate::locale::is_missing;
     if !missing(period) {
         return Period::parse(period).map_err(|e| PeriodProblem::Bad {
@@ -679,7 +705,9 @@ fn read_period(period: &str, year: &str, quarter: &str, month: &str) -> Result<P
 fn csv_error(e: csv::Error) -> ReadError {
     let line = e.position().map_or(0, csv::Position::line);
     match e.kind() {
-        csv::ErrorKind::Io(io) => ReadError::Io { why: io.to_string() },
+        csv::ErrorKind::Io(io) => ReadError::Io {
+            why: io.to_string(),
+        },
         _ => ReadError::Csv {
             line,
             why: e.to_string(),

@@ -15,7 +15,7 @@
 //! | `implausible_swing` | warning | the series from the level before to the level it reverts to |
 //! | `duplicate_row` | warning | (none) |
 
-use super::panel::{Panel, PanelRow, TIDAK_AKTIF, TOTAL, AKTIF, region_key};
+use super::panel::{AKTIF, Panel, PanelRow, TIDAK_AKTIF, TOTAL, region_key};
 use super::period::Period;
 use crate::error::StatsError;
 use serde::{Deserialize, Serialize};
@@ -165,7 +165,11 @@ pub fn check_children_vs_parent(children: &Panel, parent: &Panel, measure: &str)
             e.1.push(r.line);
         }
     }
-    let mut parents: Vec<&PanelRow> = parent.rows.iter().filter(|r| r.get(measure).is_some()).collect();
+    let mut parents: Vec<&PanelRow> = parent
+        .rows
+        .iter()
+        .filter(|r| r.get(measure).is_some())
+        .collect();
     parents.sort_by_key(|r| r.period);
     let mut out = Vec::new();
     for p in parents {
@@ -280,7 +284,12 @@ impl StatedContext {
 /// `to - from` (DOMAIN.md §5.2: `stated_growth != end - start`).
 ///
 /// One `stated_change_mismatch` error when it does not (values: stated, from, to), else none.
-pub fn check_stated_change(stated: i64, from: i64, to: i64, context: &StatedContext) -> Vec<Finding> {
+pub fn check_stated_change(
+    stated: i64,
+    from: i64,
+    to: i64,
+    context: &StatedContext,
+) -> Vec<Finding> {
     let actual = to.saturating_sub(from);
     if stated == actual {
         return Vec::new();
@@ -334,7 +343,10 @@ pub fn check_stated_pct_change(
     let span = context.span();
     let (act_en, act_id) = match actual {
         Some(a) => (format!("{a:.2} %"), format!("{a:.2} %").replace('.', ",")),
-        None => ("undefined (base not positive)".into(), "tidak terdefinisi (basis tidak positif)".into()),
+        None => (
+            "undefined (base not positive)".into(),
+            "tidak terdefinisi (basis tidak positif)".into(),
+        ),
     };
     vec![Finding {
         code: "stated_pct_change_mismatch".into(),
@@ -399,7 +411,11 @@ impl SwingParams {
             Err(StatsError::BadParameter { name, value, why })
         };
         if !self.min_relative.is_finite() || self.min_relative < 0.0 {
-            return bad("min_relative", format!("{}", self.min_relative), "must be a finite number >= 0");
+            return bad(
+                "min_relative",
+                format!("{}", self.min_relative),
+                "must be a finite number >= 0",
+            );
         }
         if !self.revert_tolerance.is_finite() || self.revert_tolerance < 0.0 {
             return bad(
@@ -409,7 +425,11 @@ impl SwingParams {
             );
         }
         if self.min_absolute < 0 {
-            return bad("min_absolute", self.min_absolute.to_string(), "must be >= 0");
+            return bad(
+                "min_absolute",
+                self.min_absolute.to_string(),
+                "must be >= 0",
+            );
         }
         if self.max_revert_periods == 0 {
             return bad("max_revert_periods", "0".into(), "must be >= 1");
@@ -452,7 +472,11 @@ fn swing_at(s: &[(Period, i64, u64)], i: usize, p: &SwingParams) -> Option<usize
     let (_, v, _) = *s.get(i)?;
     let jump = (v as f64 - l0 as f64).abs();
     let base = l0 as f64;
-    let relative_ok = if l0 > 0 { jump > p.min_relative * base } else { jump > 0.0 };
+    let relative_ok = if l0 > 0 {
+        jump > p.min_relative * base
+    } else {
+        jump > 0.0
+    };
     if !(relative_ok && jump > p.min_absolute as f64) {
         return None;
     }
@@ -484,9 +508,17 @@ fn swing_finding(region: &str, measure: &str, seq: &[(Period, i64, u64)]) -> Fin
         None
     };
     let back = seq.len().saturating_sub(2);
-    let (dir_en, dir_id) = if v < l0 { ("drop", "turun") } else { ("jump", "naik") };
-    let size_en = rel.map(|r| format!(" of {}", pct_en(r.abs()))).unwrap_or_default();
-    let size_id = rel.map(|r| format!(" {}", pct_id(r.abs()))).unwrap_or_default();
+    let (dir_en, dir_id) = if v < l0 {
+        ("drop", "turun")
+    } else {
+        ("jump", "naik")
+    };
+    let size_en = rel
+        .map(|r| format!(" of {}", pct_en(r.abs())))
+        .unwrap_or_default();
+    let size_id = rel
+        .map(|r| format!(" {}", pct_id(r.abs())))
+        .unwrap_or_default();
     Finding {
         code: "implausible_swing".into(),
         severity: Severity::Warning,
@@ -509,7 +541,9 @@ fn swing_finding(region: &str, measure: &str, seq: &[(Period, i64, u64)]) -> Fin
 pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
     let mut by: BTreeMap<(String, Period), Vec<&PanelRow>> = BTreeMap::new();
     for r in &panel.rows {
-        by.entry((region_key(&r.region), r.period)).or_default().push(r);
+        by.entry((region_key(&r.region), r.period))
+            .or_default()
+            .push(r);
     }
     let mut out = Vec::new();
     for ((_, period), rows) in by {
@@ -519,7 +553,11 @@ pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
         }
         let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
         let same = rows.iter().all(|r| r.values == first.values);
-        let lines_txt = lines.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        let lines_txt = lines
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push(Finding {
             code: "duplicate_row".into(),
             severity: Severity::Warning,
@@ -532,13 +570,21 @@ pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
                 "{} {period} appears {} times (lines {lines_txt}){}",
                 first.region,
                 rows.len(),
-                if same { ", with the same values" } else { ", with different values" }
+                if same {
+                    ", with the same values"
+                } else {
+                    ", with different values"
+                }
             ),
             message_id: format!(
                 "{} {period} muncul {} kali (baris {lines_txt}){}",
                 first.region,
                 rows.len(),
-                if same { ", dengan angka yang sama" } else { ", dengan angka yang berbeda" }
+                if same {
+                    ", dengan angka yang sama"
+                } else {
+                    ", dengan angka yang berbeda"
+                }
             ),
         });
     }
@@ -568,7 +614,11 @@ pub struct CheckParams {
 
 impl Default for CheckParams {
     fn default() -> Self {
-        let status = vec![AKTIF.to_string(), TIDAK_AKTIF.to_string(), TOTAL.to_string()];
+        let status = vec![
+            AKTIF.to_string(),
+            TIDAK_AKTIF.to_string(),
+            TOTAL.to_string(),
+        ];
         CheckParams {
             parts: vec![AKTIF.to_string(), TIDAK_AKTIF.to_string()],
             total: TOTAL.to_string(),

@@ -167,7 +167,11 @@ impl Panel {
 /// most come first and those that shrank most last.
 pub fn rank_by_change(rows: &[GrowthRow]) -> Vec<GrowthRow> {
     let mut v = rows.to_vec();
-    v.sort_by(|a, b| b.change.cmp(&a.change).then_with(|| a.region.cmp(&b.region)));
+    v.sort_by(|a, b| {
+        b.change
+            .cmp(&a.change)
+            .then_with(|| a.region.cmp(&b.region))
+    });
     v
 }
 
@@ -185,7 +189,11 @@ pub fn grew_most(rows: &[GrowthRow], n: usize) -> Vec<GrowthRow> {
 /// are left out.
 pub fn shrank_most(rows: &[GrowthRow], n: usize) -> Vec<GrowthRow> {
     let mut v: Vec<GrowthRow> = rows.iter().filter(|r| r.change < 0).cloned().collect();
-    v.sort_by(|a, b| a.change.cmp(&b.change).then_with(|| a.region.cmp(&b.region)));
+    v.sort_by(|a, b| {
+        a.change
+            .cmp(&b.change)
+            .then_with(|| a.region.cmp(&b.region))
+    });
     v.truncate(n);
     v
 }

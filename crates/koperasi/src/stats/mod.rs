@@ -12,8 +12,8 @@ pub mod period;
 
 pub use checks::{
     CheckParams, Finding, Severity, StatedContext, SwingParams, check_children_vs_parent,
-    check_children_vs_parent_region, check_duplicates, check_parts_vs_total,
-    check_stated_change, check_stated_pct_change, check_swings, run_checks,
+    check_children_vs_parent_region, check_duplicates, check_parts_vs_total, check_stated_change,
+    check_stated_pct_change, check_swings, run_checks,
 };
 pub use growth::{
     GrowthRow, active_share, cagr, change, grew_most, pct_change, rank_by_change, shrank_most,

@@ -99,9 +99,12 @@ impl Period {
             _ => {}
         }
         let y = self.year();
-        if NaiveDate::from_ymd_opt(y, 1, 1).is_none() || NaiveDate::from_ymd_opt(y, 12, 31).is_none()
+        if NaiveDate::from_ymd_opt(y, 1, 1).is_none()
+            || NaiveDate::from_ymd_opt(y, 12, 31).is_none()
         {
-            return Err(invalid(format!("year {y} is outside the supported calendar")));
+            return Err(invalid(format!(
+                "year {y} is outside the supported calendar"
+            )));
         }
         Ok(())
     }
@@ -125,7 +128,11 @@ impl Period {
                 ((y, m, 1), (y, m, days_in_month(y, m)))
             }
             Period::Date(d) => {
-                let t = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+                let t = (
+                    i64::from(d.year()),
+                    i64::from(d.month()),
+                    i64::from(d.day()),
+                );
                 (t, t)
             }
         }
