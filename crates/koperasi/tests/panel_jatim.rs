@@ -1,6 +1,11 @@
 //! Reading the real Jawa Timur quarterly panel (tests/data/jatim-koperasi-kabkota-quarterly,
 //! see its PROVENANCE.md). Expected values were computed independently with python3's csv module.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::type_complexity)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::type_complexity
+)]
 
 use koperasi::io::{ReadOptions, read_panel};
 use koperasi::stats::{

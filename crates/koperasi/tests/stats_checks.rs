@@ -1,6 +1,11 @@
 //! Consistency checks on small hand-made panels (values chosen so the expected result is
 //! obvious by arithmetic), plus parameter handling.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::type_complexity)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::type_complexity
+)]
 
 use koperasi::stats::{
     CheckParams, Finding, Panel, PanelRow, Period, Severity, StatedContext, SwingParams,

@@ -37,6 +37,8 @@ fn parses_the_forms_found_in_files() {
     assert_eq!(p("2021/3"), Period::Month(2021, 3));
     assert_eq!(p("03/2021"), Period::Month(2021, 3));
     assert_eq!(p("2021-03-31"), Period::Date(d(2021, 3, 31)));
+    assert_eq!(p("2021-03-31 00:00:00"), Period::Date(d(2021, 3, 31)));
+    assert_eq!(p("2021-03-31T00:00:00.000"), Period::Date(d(2021, 3, 31)));
 }
 
 #[test]

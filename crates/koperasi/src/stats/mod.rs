@@ -4,6 +4,27 @@
 //! implausible swings).
 //!
 //! Read a panel from CSV with [`crate::io::read_panel`].
+//!
+//! ```
+//! use koperasi::io::{read_panel, ReadOptions};
+//! use koperasi::stats::{check_swings, pct_change, Period, SwingParams, TOTAL};
+//!
+//! let csv = "KABUPATEN / KOTA,PERIODE UPDATE,JUMLAH KOPERASI AKTIF,JUMLAH KOPERASI TIDAK AKTIF,JUMLAH KOPERASI TOTAL
+//! Kabupaten Mojokerto,2021-Q3,730,219,949
+//! Kabupaten Mojokerto,2021-Q4,140,216,356
+//! Kabupaten Mojokerto,2022-Q1,709,216,925
+//! ";
+//! let (panel, report) = read_panel(csv.as_bytes(), &ReadOptions::default())?;
+//! assert_eq!(report.accepted, 3);
+//! let q4 = Period::parse("Triwulan IV 2021")?;
+//! assert_eq!(panel.value("Kabupaten Mojokerto", q4, TOTAL), Some(356));
+//! // DOMAIN.md §5.1: national active cooperatives 2017 -> 2018
+//! assert_eq!((pct_change(152_174, 126_343)? * 100.0).round() / 100.0, -16.97);
+//! let findings = check_swings(&panel, TOTAL, &SwingParams::default());
+//! assert_eq!(findings[0].code, "implausible_swing");
+//! assert_eq!(findings[0].lines, vec![2, 3, 4]);
+//! # Ok::<(), koperasi::Error>(())
+//! ```
 
 pub mod checks;
 pub mod growth;

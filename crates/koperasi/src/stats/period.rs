@@ -240,7 +240,8 @@ impl Period {
     ///   `Triwulan ke-3 2021`, `TW3 2021`, `TW III/2021`, `Kuartal 3 2021`, `2021 Triwulan 3`;
     /// - month: `2021-03`, `2021/3`, `03/2021`, and `Maret 2021` when the locale module reads
     ///   Indonesian month names;
-    /// - date: `2021-03-31`, and whatever [`crate::locale::parse_date`] reads
+    /// - date: `2021-03-31` (also with a time of day, `2021-03-31 00:00:00`, as spreadsheets and
+    ///   pandas export it; the time is dropped), and whatever [`crate::locale::parse_date`] reads
     ///   (`31/03/2021`, `31 Maret 2021`).
     ///
     /// Error: [`StatsError::BadPeriod`] with the text as given.
@@ -299,6 +300,19 @@ impl Period {
             if let (Some(y), Some(rest)) = (y, rest) {
                 if let Some(q) = quarter_from_tokens(rest) {
                     return Period::quarter(y, q).map_err(|_| bad());
+                }
+            }
+        }
+        // `2021-03-31 00:00:00`, `2021-03-31T00:00:00` (spreadsheet and pandas exports).
+        if let (Some(day), Some(time)) = (t.get(..10), t.get(10..)) {
+            let time = time.trim_start_matches(['T', ' ']);
+            if !time.is_empty()
+                && time
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            {
+                if let Ok(d) = NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                    return Ok(Period::Date(d));
                 }
             }
         }
