@@ -264,3 +264,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn byte_order_mark_is_not_part_of_the_header() {
+    let (panel, report) = read("\u{feff}wilayah,periode,total\nKota Batu,2021,3\n");
+    assert_eq!(
+        report.columns[0],
+        ("wilayah".to_string(), Some("region".to_string()))
+    );
+    assert_eq!(panel.rows[0].line, 2);
+}
