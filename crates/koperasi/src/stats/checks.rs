@@ -1,18 +1,661 @@
-//! Consistency checks.
-use serde::{Deserialize, Serialize};
+//! Consistency checks on published figures (DOMAIN.md §5.2: parts vs total, stated change vs
+//! difference of the stocks, children vs parent), and detection of implausible swings.
+//!
+//! Every check returns a list of [`Finding`]s; an empty list means the figures passed. A
+//! finding names the region, periods, measure, the source lines and the values it comes from,
+//! with a message in English and in Indonesian. Finding codes are stable:
+//!
+//! | code | severity | values |
+//! |---|---|---|
+//! | `parts_not_equal_total` | error | the parts in the order given, then the total |
+//! | `child_sum_not_equal_parent` | error | parent value, sum of the children |
+//! | `children_missing` | warning | parent value |
+//! | `stated_change_mismatch` | error | stated change, from, to |
+//! | `stated_pct_change_mismatch` | error | from, to (the stated percentage is in the message) |
+//! | `implausible_swing` | warning | the series from the level before to the level it reverts to |
+//! | `duplicate_row` | warning | (none) |
 
-/// Severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+use super::panel::{AKTIF, Panel, PanelRow, TIDAK_AKTIF, TOTAL, region_key};
+use super::period::Period;
+use crate::error::StatsError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Error.
+    /// Worth knowing; nothing is necessarily wrong.
+    Info,
+    /// Probably wrong; look at the source.
+    Warning,
+    /// The figures contradict each other.
     Error,
 }
 
-/// A finding.
+/// One problem found in published figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Code.
+    /// Stable snake_case code (see the module documentation for the list).
     pub code: String,
-    /// Severity.
+    /// How serious it is.
     pub severity: Severity,
+    /// Region concerned, as published; `None` when not about one region.
+    pub region: Option<String>,
+    /// Periods concerned, chronological.
+    pub periods: Vec<Period>,
+    /// Measure concerned (e.g. `total`); `None` when about several.
+    pub measure: Option<String>,
+    /// Source lines (1-based, header = 1) of the rows the finding comes from.
+    pub lines: Vec<u64>,
+    /// The values involved, in the order documented per code.
+    pub values: Vec<i64>,
+    /// What is wrong, in English.
+    pub message_en: String,
+    /// What is wrong, in Indonesian.
+    pub message_id: String,
+}
+
+/// `1234567` -> `1,234,567`.
+fn en(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// `1234567` -> `1.234.567`.
+fn id(n: i64) -> String {
+    en(n).replace(',', ".")
+}
+
+fn pct_en(x: f64) -> String {
+    format!("{x:.1} %")
+}
+
+fn pct_id(x: f64) -> String {
+    pct_en(x).replace('.', ",")
+}
+
+fn label(region: Option<&str>, measure: Option<&str>) -> String {
+    match (region, measure) {
+        (Some(r), Some(m)) => format!("{r}, {m}"),
+        (Some(r), None) => r.to_string(),
+        (None, Some(m)) => m.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Parts must add up to the total in every row (e.g. `aktif + tidak_aktif = total`).
+///
+/// Rows lacking the total or any part are skipped. One `parts_not_equal_total` error per row
+/// that does not add up; values: each part in the order given, then the total.
+pub fn check_parts_vs_total(panel: &Panel, parts: &[&str], total: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in &panel.rows {
+        let Some(t) = r.get(total) else { continue };
+        let vals: Option<Vec<i64>> = parts.iter().map(|p| r.get(p)).collect();
+        let Some(vals) = vals else { continue };
+        let sum = vals.iter().fold(0i64, |a, v| a.saturating_add(*v));
+        if sum == t {
+            continue;
+        }
+        let expr_en = parts
+            .iter()
+            .zip(&vals)
+            .map(|(p, v)| format!("{p} {}", en(*v)))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let expr_id = parts
+            .iter()
+            .zip(&vals)
+            .map(|(p, v)| format!("{p} {}", id(*v)))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let mut values = vals.clone();
+        values.push(t);
+        out.push(Finding {
+            code: "parts_not_equal_total".into(),
+            severity: Severity::Error,
+            region: Some(r.region.clone()),
+            periods: vec![r.period],
+            measure: Some(total.to_string()),
+            lines: vec![r.line],
+            values,
+            message_en: format!(
+                "{} {}: {expr_en} = {} but {total} is {} (difference {})",
+                r.region,
+                r.period,
+                en(sum),
+                en(t),
+                en(sum.saturating_sub(t))
+            ),
+            message_id: format!(
+                "{} {}: {expr_id} = {} tetapi {total} tercatat {} (selisih {})",
+                r.region,
+                r.period,
+                id(sum),
+                id(t),
+                id(sum.saturating_sub(t))
+            ),
+        });
+    }
+    out
+}
+
+/// The sum of the children (e.g. all kabupaten/kota) must equal the parent (the province) in
+/// every period of the parent.
+///
+/// For each parent row having `measure` (chronological): if no child row of that period has
+/// the measure, a `children_missing` warning (values: parent); if the sum differs, a
+/// `child_sum_not_equal_parent` error (values: parent, children sum; lines: the parent row's
+/// line, then the children's). The message gives the number of children summed, so a missing
+/// kabupaten shows.
+pub fn check_children_vs_parent(children: &Panel, parent: &Panel, measure: &str) -> Vec<Finding> {
+    let mut sums: BTreeMap<Period, (i64, Vec<u64>)> = BTreeMap::new();
+    for r in &children.rows {
+        if let Some(v) = r.get(measure) {
+            let e = sums.entry(r.period).or_insert((0, Vec::new()));
+            e.0 = e.0.saturating_add(v);
+            e.1.push(r.line);
+        }
+    }
+    let mut parents: Vec<&PanelRow> = parent
+        .rows
+        .iter()
+        .filter(|r| r.get(measure).is_some())
+        .collect();
+    parents.sort_by_key(|r| r.period);
+    let mut out = Vec::new();
+    for p in parents {
+        let Some(pv) = p.get(measure) else { continue };
+        match sums.get(&p.period) {
+            None => out.push(Finding {
+                code: "children_missing".into(),
+                severity: Severity::Warning,
+                region: Some(p.region.clone()),
+                periods: vec![p.period],
+                measure: Some(measure.to_string()),
+                lines: vec![p.line],
+                values: vec![pv],
+                message_en: format!(
+                    "{} {}: {measure} is {} but no region below it has a figure for this period",
+                    p.region,
+                    p.period,
+                    en(pv)
+                ),
+                message_id: format!(
+                    "{} {}: {measure} tercatat {} tetapi tidak ada wilayah di bawahnya yang punya angka untuk periode ini",
+                    p.region,
+                    p.period,
+                    id(pv)
+                ),
+            }),
+            Some((sum, lines)) if *sum != pv => {
+                let mut all = vec![p.line];
+                all.extend(lines);
+                out.push(Finding {
+                    code: "child_sum_not_equal_parent".into(),
+                    severity: Severity::Error,
+                    region: Some(p.region.clone()),
+                    periods: vec![p.period],
+                    measure: Some(measure.to_string()),
+                    lines: all,
+                    values: vec![pv, *sum],
+                    message_en: format!(
+                        "{} {}: {measure} is {} but the {} regions below it sum to {} (difference {})",
+                        p.region,
+                        p.period,
+                        en(pv),
+                        lines.len(),
+                        en(*sum),
+                        en(sum.saturating_sub(pv))
+                    ),
+                    message_id: format!(
+                        "{} {}: {measure} tercatat {} tetapi jumlah {} wilayah di bawahnya {} (selisih {})",
+                        p.region,
+                        p.period,
+                        id(pv),
+                        lines.len(),
+                        id(*sum),
+                        id(sum.saturating_sub(pv))
+                    ),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// Like [`check_children_vs_parent`] when the parent figures are rows of the same panel: rows
+/// whose region is named `parent_region` (case and spaces ignored, e.g. `Provinsi Jawa Timur`)
+/// are the parent, all other rows the children.
+pub fn check_children_vs_parent_region(
+    panel: &Panel,
+    parent_region: &str,
+    measure: &str,
+) -> Vec<Finding> {
+    let key = region_key(parent_region);
+    let parent = panel.filter(|r| region_key(&r.region) == key);
+    let children = panel.filter(|r| region_key(&r.region) != key);
+    check_children_vs_parent(&children, &parent, measure)
+}
+
+/// Where a stated figure comes from, for the findings of [`check_stated_change`] and
+/// [`check_stated_pct_change`]. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatedContext {
+    /// Region the statement is about.
+    pub region: Option<String>,
+    /// Period of the start stock.
+    pub from_period: Option<Period>,
+    /// Period of the end stock.
+    pub to_period: Option<Period>,
+    /// Measure (e.g. `aktif`).
+    pub measure: Option<String>,
+    /// Source lines of the stocks or of the statement.
+    pub lines: Vec<u64>,
+}
+
+impl StatedContext {
+    fn periods(&self) -> Vec<Period> {
+        let mut v: Vec<Period> = self.from_period.into_iter().chain(self.to_period).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn span(&self) -> String {
+        match (self.from_period, self.to_period) {
+            (Some(a), Some(b)) => format!(" {a} -> {b}"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A stated change (e.g. "bertambah 120 koperasi") must equal the difference of the stocks
+/// `to - from` (DOMAIN.md §5.2: `stated_growth != end - start`).
+///
+/// One `stated_change_mismatch` error when it does not (values: stated, from, to), else none.
+pub fn check_stated_change(
+    stated: i64,
+    from: i64,
+    to: i64,
+    context: &StatedContext,
+) -> Vec<Finding> {
+    let actual = to.saturating_sub(from);
+    if stated == actual {
+        return Vec::new();
+    }
+    let what = label(context.region.as_deref(), context.measure.as_deref());
+    let span = context.span();
+    vec![Finding {
+        code: "stated_change_mismatch".into(),
+        severity: Severity::Error,
+        region: context.region.clone(),
+        periods: context.periods(),
+        measure: context.measure.clone(),
+        lines: context.lines.clone(),
+        values: vec![stated, from, to],
+        message_en: format!(
+            "{what}{span}: stated change {} but the stocks go from {} to {} (change {})",
+            en(stated),
+            en(from),
+            en(to),
+            en(actual)
+        ),
+        message_id: format!(
+            "{what}{span}: perubahan yang dinyatakan {} tetapi angka berubah dari {} ke {} (perubahan {})",
+            id(stated),
+            id(from),
+            id(to),
+            id(actual)
+        ),
+    }]
+}
+
+/// A stated percentage change must match `(to - from) / from × 100` within `tolerance_pp`
+/// percentage points (use 0.005 for a figure rounded to 2 decimals, 0.05 for 1 decimal).
+///
+/// One `stated_pct_change_mismatch` error when it does not, or when `from <= 0` (no percentage
+/// can be stated); values: from, to.
+pub fn check_stated_pct_change(
+    stated_pct: f64,
+    from: i64,
+    to: i64,
+    tolerance_pp: f64,
+    context: &StatedContext,
+) -> Vec<Finding> {
+    let actual = super::growth::pct_change(from, to).ok();
+    if let Some(a) = actual {
+        if (a - stated_pct).abs() <= tolerance_pp.abs() {
+            return Vec::new();
+        }
+    }
+    let what = label(context.region.as_deref(), context.measure.as_deref());
+    let span = context.span();
+    let (act_en, act_id) = match actual {
+        Some(a) => (format!("{a:.2} %"), format!("{a:.2} %").replace('.', ",")),
+        None => (
+            "undefined (base not positive)".into(),
+            "tidak terdefinisi (basis tidak positif)".into(),
+        ),
+    };
+    vec![Finding {
+        code: "stated_pct_change_mismatch".into(),
+        severity: Severity::Error,
+        region: context.region.clone(),
+        periods: context.periods(),
+        measure: context.measure.clone(),
+        lines: context.lines.clone(),
+        values: vec![from, to],
+        message_en: format!(
+            "{what}{span}: stated change {stated_pct} % but {} -> {} is {act_en}",
+            en(from),
+            en(to)
+        ),
+        message_id: format!(
+            "{what}{span}: perubahan yang dinyatakan {} % tetapi {} -> {} adalah {act_id}",
+            format!("{stated_pct}").replace('.', ","),
+            id(from),
+            id(to)
+        ),
+    }]
+}
+
+/// Thresholds of [`check_swings`].
+///
+/// A swing is a jump or drop from the level before (`L0`, the previous published period of the
+/// same region) that is larger than **both** `min_relative × L0` and `min_absolute`, followed
+/// within `max_revert_periods` published periods by a value within `revert_tolerance × L0` of
+/// `L0`. A stock that falls by half and comes straight back is almost always a data error
+/// (Kabupaten Mojokerto, Jawa Timur, total: 949 (2021-Q3) -> 356 (2021-Q4) -> 925 (2022-Q1)).
+/// Periods are counted as published (2018-Q4, 2019-Q4, 2020-Q4, 2021-Q1, ... are consecutive).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SwingParams {
+    /// Minimum relative size of the jump, as a fraction of the level before. Default 0.4 (40 %).
+    pub min_relative: f64,
+    /// Minimum absolute size of the jump (count). Default 50.
+    pub min_absolute: i64,
+    /// Periods within which the series must come back. Default 2.
+    pub max_revert_periods: usize,
+    /// How close to the level before counts as "back", as a fraction of it. Default 0.15.
+    pub revert_tolerance: f64,
+}
+
+impl Default for SwingParams {
+    fn default() -> Self {
+        SwingParams {
+            min_relative: 0.4,
+            min_absolute: 50,
+            max_revert_periods: 2,
+            revert_tolerance: 0.15,
+        }
+    }
+}
+
+impl SwingParams {
+    /// `Ok(())` when every threshold is usable: `min_relative` and `revert_tolerance` finite
+    /// and >= 0, `min_absolute` >= 0, `max_revert_periods` >= 1.
+    /// Error: [`StatsError::BadParameter`] naming the parameter.
+    pub fn validate(&self) -> Result<(), StatsError> {
+        let bad = |name: &'static str, value: String, why: &'static str| {
+            Err(StatsError::BadParameter { name, value, why })
+        };
+        if !self.min_relative.is_finite() || self.min_relative < 0.0 {
+            return bad(
+                "min_relative",
+                format!("{}", self.min_relative),
+                "must be a finite number >= 0",
+            );
+        }
+        if !self.revert_tolerance.is_finite() || self.revert_tolerance < 0.0 {
+            return bad(
+                "revert_tolerance",
+                format!("{}", self.revert_tolerance),
+                "must be a finite number >= 0",
+            );
+        }
+        if self.min_absolute < 0 {
+            return bad(
+                "min_absolute",
+                self.min_absolute.to_string(),
+                "must be >= 0",
+            );
+        }
+        if self.max_revert_periods == 0 {
+            return bad("max_revert_periods", "0".into(), "must be >= 1");
+        }
+        Ok(())
+    }
+}
+
+/// Implausible swings of `measure` in each region's series (see [`SwingParams`]).
+///
+/// One `implausible_swing` warning per swing, with the periods, lines and values from the
+/// level before to the value that reverts. A level of 0 before counts any jump above
+/// `min_absolute` as relatively large. After a swing is found the search resumes after its
+/// end, so one glitch gives one finding. With thresholds that fail
+/// [`SwingParams::validate`] (e.g. NaN), comparisons fail and nothing is flagged.
+pub fn check_swings(panel: &Panel, measure: &str, params: &SwingParams) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for region in panel.regions() {
+        let s = panel.series_rows(&region, measure);
+        let mut i = 1;
+        while i < s.len() {
+            let found = swing_at(&s, i, params);
+            match found {
+                Some(j) => {
+                    if let Some(seq) = s.get(i - 1..=j) {
+                        out.push(swing_finding(&region, measure, seq));
+                    }
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// If a swing starts at index `i` (jump from `s[i-1]` to `s[i]`), the index where it reverts.
+fn swing_at(s: &[(Period, i64, u64)], i: usize, p: &SwingParams) -> Option<usize> {
+    let (_, l0, _) = *s.get(i.checked_sub(1)?)?;
+    let (_, v, _) = *s.get(i)?;
+    let jump = (v as f64 - l0 as f64).abs();
+    let base = l0 as f64;
+    let relative_ok = if l0 > 0 {
+        jump > p.min_relative * base
+    } else {
+        jump > 0.0
+    };
+    if !(relative_ok && jump > p.min_absolute as f64) {
+        return None;
+    }
+    let tolerance = p.revert_tolerance * base.abs();
+    (i + 1..=i.saturating_add(p.max_revert_periods)).find(|&j| {
+        s.get(j)
+            .is_some_and(|(_, w, _)| (*w as f64 - base).abs() <= tolerance)
+    })
+}
+
+fn swing_finding(region: &str, measure: &str, seq: &[(Period, i64, u64)]) -> Finding {
+    let path_en = seq
+        .iter()
+        .map(|(p, v, _)| format!("{} ({p})", en(*v)))
+        .collect::<Vec<_>>()
+        .join(" -> ");
+    let path_id = seq
+        .iter()
+        .map(|(p, v, _)| format!("{} ({p})", id(*v)))
+        .collect::<Vec<_>>()
+        .join(" -> ");
+    let (l0, v) = match seq {
+        [(_, a, _), (_, b, _), ..] => (*a, *b),
+        _ => (0, 0),
+    };
+    let rel = if l0 > 0 {
+        Some((v as f64 - l0 as f64) / l0 as f64 * 100.0)
+    } else {
+        None
+    };
+    let back = seq.len().saturating_sub(2);
+    let (dir_en, dir_id) = if v < l0 {
+        ("drop", "turun")
+    } else {
+        ("jump", "naik")
+    };
+    let size_en = rel
+        .map(|r| format!(" of {}", pct_en(r.abs())))
+        .unwrap_or_default();
+    let size_id = rel
+        .map(|r| format!(" {}", pct_id(r.abs())))
+        .unwrap_or_default();
+    Finding {
+        code: "implausible_swing".into(),
+        severity: Severity::Warning,
+        region: Some(region.to_string()),
+        periods: seq.iter().map(|(p, _, _)| *p).collect(),
+        measure: Some(measure.to_string()),
+        lines: seq.iter().map(|(_, _, l)| *l).collect(),
+        values: seq.iter().map(|(_, v, _)| *v).collect(),
+        message_en: format!(
+            "{region}, {measure}: {path_en}: a {dir_en}{size_en} that comes back within {back} period(s); probably a data error"
+        ),
+        message_id: format!(
+            "{region}, {measure}: {path_id}: {dir_id}{size_id} lalu kembali dalam {back} periode; kemungkinan kesalahan data"
+        ),
+    }
+}
+
+/// Rows published twice for the same region and period: one `duplicate_row` warning per
+/// repeated (region, period), with all its lines.
+pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
+    let mut by: BTreeMap<(String, Period), Vec<&PanelRow>> = BTreeMap::new();
+    for r in &panel.rows {
+        by.entry((region_key(&r.region), r.period))
+            .or_default()
+            .push(r);
+    }
+    let mut out = Vec::new();
+    for ((_, period), rows) in by {
+        let Some(first) = rows.first() else { continue };
+        if rows.len() < 2 {
+            continue;
+        }
+        let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+        let same = rows.iter().all(|r| r.values == first.values);
+        let lines_txt = lines
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(Finding {
+            code: "duplicate_row".into(),
+            severity: Severity::Warning,
+            region: Some(first.region.clone()),
+            periods: vec![period],
+            measure: None,
+            lines,
+            values: Vec::new(),
+            message_en: format!(
+                "{} {period} appears {} times (lines {lines_txt}){}",
+                first.region,
+                rows.len(),
+                if same {
+                    ", with the same values"
+                } else {
+                    ", with different values"
+                }
+            ),
+            message_id: format!(
+                "{} {period} muncul {} kali (baris {lines_txt}){}",
+                first.region,
+                rows.len(),
+                if same {
+                    ", dengan angka yang sama"
+                } else {
+                    ", dengan angka yang berbeda"
+                }
+            ),
+        });
+    }
+    out
+}
+
+/// Parameters of [`run_checks`]; every field has a default, so `{}` in JSON is valid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckParams {
+    /// Measures that must add up to `total`. Default `["aktif", "tidak_aktif"]`.
+    pub parts: Vec<String>,
+    /// The total measure. Default `"total"`.
+    pub total: String,
+    /// Measures checked for implausible swings. Default `["aktif", "tidak_aktif", "total"]`.
+    pub swing_measures: Vec<String>,
+    /// Swing thresholds. Default [`SwingParams::default`].
+    pub swing: SwingParams,
+    /// Region whose rows are the parent (e.g. `Provinsi Jawa Timur`) of all other rows, for
+    /// [`check_children_vs_parent_region`]. Default `None` (not checked).
+    pub parent_region: Option<String>,
+    /// Measures checked against the parent. Default `["aktif", "tidak_aktif", "total"]`.
+    pub parent_measures: Vec<String>,
+    /// Report rows repeated for the same region and period. Default `true`.
+    pub duplicates: bool,
+}
+
+impl Default for CheckParams {
+    fn default() -> Self {
+        let status = vec![
+            AKTIF.to_string(),
+            TIDAK_AKTIF.to_string(),
+            TOTAL.to_string(),
+        ];
+        CheckParams {
+            parts: vec![AKTIF.to_string(), TIDAK_AKTIF.to_string()],
+            total: TOTAL.to_string(),
+            swing_measures: status.clone(),
+            swing: SwingParams::default(),
+            parent_region: None,
+            parent_measures: status,
+            duplicates: true,
+        }
+    }
+}
+
+impl CheckParams {
+    /// `Ok(())` when the parameters are usable (see [`SwingParams::validate`]).
+    pub fn validate(&self) -> Result<(), StatsError> {
+        self.swing.validate()
+    }
+}
+
+/// Run the panel-level checks in this order: duplicates (if enabled), parts vs total, swings
+/// per measure of `swing_measures`, children vs parent (if `parent_region` is set).
+pub fn run_checks(panel: &Panel, params: &CheckParams) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if params.duplicates {
+        out.extend(check_duplicates(panel));
+    }
+    if !params.parts.is_empty() {
+        let parts: Vec<&str> = params.parts.iter().map(String::as_str).collect();
+        out.extend(check_parts_vs_total(panel, &parts, &params.total));
+    }
+    for m in &params.swing_measures {
+        out.extend(check_swings(panel, m, &params.swing));
+    }
+    if let Some(parent) = &params.parent_region {
+        for m in &params.parent_measures {
+            out.extend(check_children_vs_parent_region(panel, parent, m));
+        }
+    }
+    out
 }

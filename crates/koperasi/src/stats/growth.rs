@@ -1,1 +1,199 @@
-//! Growth statistics.
+//! Growth statistics over counts: change, percentage change, compound annual growth rate
+//! (CAGR), active share, and per-region growth tables ranked by change.
+//!
+//! Units: [`pct_change`] and [`cagr`] return **percent** (−16.97 means −16.97 %);
+//! [`active_share`] returns a **fraction** in 0..=1 (DOMAIN.md §5.1 `proporsi`). These are
+//! ratios of counts, not money, so `f64` is appropriate; round only for display.
+
+use super::panel::{Panel, region_key};
+use super::period::Period;
+use crate::error::StatsError;
+use crate::wilayah::KodeWilayah;
+use serde::{Deserialize, Serialize};
+
+/// Absolute change `to - from` (saturating at the `i64` limits, never reached by counts).
+pub fn change(from: i64, to: i64) -> i64 {
+    to.saturating_sub(from)
+}
+
+/// Percentage change `(to - from) / from × 100`, in percent.
+///
+/// Example (DOMAIN.md §5.1, national active cooperatives, BPS/Kemenkop): 2017: 152,174 ->
+/// 2018: 126,343 gives −16.97 % (rounded to 2 decimals).
+///
+/// Error: [`StatsError::NonPositiveBase`] when `from <= 0` (a change from zero has no
+/// percentage).
+pub fn pct_change(from: i64, to: i64) -> Result<f64, StatsError> {
+    if from <= 0 {
+        return Err(StatsError::NonPositiveBase {
+            what: "percentage change",
+            base: from,
+        });
+    }
+    Ok((to as f64 - from as f64) / from as f64 * 100.0)
+}
+
+/// Compound annual growth rate in percent per year: `((to / from)^(1 / years) − 1) × 100`.
+///
+/// `years` is the span, e.g. from [`Period::years_between`] (`2018-Q4 -> 2025-Q2` is 6.5).
+/// A fall to zero gives −100.
+///
+/// Errors: [`StatsError::NonPositiveBase`] when `from <= 0`; [`StatsError::NegativeValue`]
+/// when `to < 0`; [`StatsError::NonPositiveYears`] when `years` is not a finite number > 0.
+pub fn cagr(from: i64, to: i64, years: f64) -> Result<f64, StatsError> {
+    if from <= 0 {
+        return Err(StatsError::NonPositiveBase {
+            what: "CAGR",
+            base: from,
+        });
+    }
+    if to < 0 {
+        return Err(StatsError::NegativeValue {
+            what: "CAGR end value",
+            value: to,
+        });
+    }
+    if !years.is_finite() || years <= 0.0 {
+        return Err(StatsError::NonPositiveYears {
+            what: "CAGR",
+            years: format!("{years}"),
+        });
+    }
+    Ok(((to as f64 / from as f64).powf(1.0 / years) - 1.0) * 100.0)
+}
+
+/// Share of active cooperatives `aktif / total` as a fraction in 0..=1 (multiply by 100 for
+/// percent). The inactive share (`proporsi_tidak_aktif`, DOMAIN.md §5.1) is
+/// `active_share(tidak_aktif, total)`.
+///
+/// Errors: [`StatsError::NonPositiveBase`] when `total <= 0`; [`StatsError::NegativeValue`]
+/// when `aktif < 0`; [`StatsError::PartExceedsTotal`] when `aktif > total`.
+pub fn active_share(aktif: i64, total: i64) -> Result<f64, StatsError> {
+    if total <= 0 {
+        return Err(StatsError::NonPositiveBase {
+            what: "active share",
+            base: total,
+        });
+    }
+    if aktif < 0 {
+        return Err(StatsError::NegativeValue {
+            what: "active share part",
+            value: aktif,
+        });
+    }
+    if aktif > total {
+        return Err(StatsError::PartExceedsTotal {
+            what: "active share",
+            part: aktif,
+            total,
+        });
+    }
+    Ok(aktif as f64 / total as f64)
+}
+
+/// Growth of one measure for one region between two periods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrowthRow {
+    /// Region as published (name of its first row).
+    pub region: String,
+    /// Kemendagri code when resolved.
+    pub region_code: Option<KodeWilayah>,
+    /// Start period.
+    pub from_period: Period,
+    /// End period.
+    pub to_period: Period,
+    /// Value in the start period.
+    pub from: i64,
+    /// Value in the end period.
+    pub to: i64,
+    /// `to - from`.
+    pub change: i64,
+    /// Percentage change (percent); `None` when `from <= 0`.
+    pub pct_change: Option<f64>,
+}
+
+impl Panel {
+    /// Growth of `measure` from period `from` to period `to`, one row per region that has the
+    /// measure in both periods (regions lacking either are left out), in order of first
+    /// appearance of the region.
+    pub fn growth(&self, measure: &str, from: Period, to: Period) -> Vec<GrowthRow> {
+        let mut out = Vec::new();
+        for region in self.regions() {
+            let a = self.value(&region, from, measure);
+            let b = self.value(&region, to, measure);
+            if let (Some(a), Some(b)) = (a, b) {
+                let key = region_key(&region);
+                let code = self
+                    .rows
+                    .iter()
+                    .find(|r| region_key(&r.region) == key && r.region_code.is_some())
+                    .and_then(|r| r.region_code.clone());
+                out.push(GrowthRow {
+                    region,
+                    region_code: code,
+                    from_period: from,
+                    to_period: to,
+                    from: a,
+                    to: b,
+                    change: change(a, b),
+                    pct_change: pct_change(a, b).ok(),
+                });
+            }
+        }
+        out
+    }
+
+    /// CAGR (percent per year) of the sum over all regions of `measure`, from period `from` to
+    /// period `to`, with the span from [`Period::years_between`].
+    ///
+    /// Errors: [`StatsError::EmptySpan`] when a period has no value for the measure or `to` is
+    /// not after `from`; otherwise those of [`cagr`].
+    pub fn total_cagr(&self, measure: &str, from: Period, to: Period) -> Result<f64, StatsError> {
+        let empty = || StatsError::EmptySpan {
+            from: from.to_string(),
+            to: to.to_string(),
+        };
+        let a = self.total(from, measure).ok_or_else(empty)?;
+        let b = self.total(to, measure).ok_or_else(empty)?;
+        let years = Period::years_between(&from, &to);
+        if years <= 0.0 {
+            return Err(empty());
+        }
+        cagr(a, b, years)
+    }
+}
+
+/// Rows sorted by change, largest increase first (ties by region name): the regions that grew
+/// most come first and those that shrank most last.
+pub fn rank_by_change(rows: &[GrowthRow]) -> Vec<GrowthRow> {
+    let mut v = rows.to_vec();
+    v.sort_by(|a, b| {
+        b.change
+            .cmp(&a.change)
+            .then_with(|| a.region.cmp(&b.region))
+    });
+    v
+}
+
+/// The `n` regions that grew most (largest positive change first); regions with no increase
+/// are left out.
+pub fn grew_most(rows: &[GrowthRow], n: usize) -> Vec<GrowthRow> {
+    rank_by_change(rows)
+        .into_iter()
+        .filter(|r| r.change > 0)
+        .take(n)
+        .collect()
+}
+
+/// The `n` regions that shrank most (most negative change first); regions with no decrease
+/// are left out.
+pub fn shrank_most(rows: &[GrowthRow], n: usize) -> Vec<GrowthRow> {
+    let mut v: Vec<GrowthRow> = rows.iter().filter(|r| r.change < 0).cloned().collect();
+    v.sort_by(|a, b| {
+        a.change
+            .cmp(&b.change)
+            .then_with(|| a.region.cmp(&b.region))
+    });
+    v.truncate(n);
+    v
+}
