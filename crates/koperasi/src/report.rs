@@ -239,7 +239,7 @@ pub fn panel_report(
     };
     let (grew_most, shrank_most) = match &span {
         Some(s) => {
-            let mut g = panel.growth(TOTAL, &s.from, &s.to);
+            let mut g = panel.growth(TOTAL, s.from, s.to);
             g.sort_by(|a, b| {
                 b.change
                     .cmp(&a.change)

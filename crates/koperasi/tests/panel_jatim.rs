@@ -1,4 +1,4 @@
-//! Reading the real Jawa Timur quarterly panel (tests/data/jatim-koperasi-kabkota-quarterly,
+//! Reading the real Jawa Timur quarterly panel (data/samples/jatim-koperasi-kabkota-quarterly,
 //! see its PROVENANCE.md). Expected values were computed independently with python3's csv module.
 #![allow(
     clippy::unwrap_used,
@@ -15,7 +15,7 @@ use koperasi::stats::{
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/data/jatim-koperasi-kabkota-quarterly/koperasi_jatim_kabkota_2018Q4_2025Q2.csv"
+    "/data/samples/jatim-koperasi-kabkota-quarterly/koperasi_jatim_kabkota_2018Q4_2025Q2.csv"
 );
 
 fn load() -> (Panel, koperasi::io::ReadReport) {

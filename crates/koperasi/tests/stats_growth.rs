@@ -82,7 +82,7 @@ fn growth_errors() {
 
 #[test]
 fn active_share_surabaya_2022_q1() {
-    // tests/data/jatim...: Kota Surabaya 2022-Q1 aktif 1600, total 1976; python3: 0.8097165991902834
+    // data/samples/jatim...: Kota Surabaya 2022-Q1 aktif 1600, total 1976; python3: 0.8097165991902834
     let s = active_share(1600, 1976).unwrap();
     assert!((s - 0.809_716_599_190_283_4).abs() < 1e-12);
     assert_eq!(active_share(0, 5).unwrap(), 0.0);

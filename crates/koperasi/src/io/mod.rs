@@ -152,3 +152,72 @@ pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Tab
         Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
     }
 }
+
+/// A reader that remembers where each non-blank line starts, to give records their 1-based
+/// line. (The csv crate's record position is the end of the previous record, before any
+/// blank lines it skipped, so its line number can be one or more too small.) Queries must come
+/// in increasing byte order; entries before the last query are dropped, so memory stays
+/// proportional to the lines buffered, not to the file.
+pub(crate) struct LineIndex<R> {
+    inner: R,
+    offset: u64,
+    line: u64,
+    at_line_start: bool,
+    /// (byte offset, line number) of the first byte of each line that is not blank.
+    starts: std::collections::VecDeque<(u64, u64)>,
+}
+
+impl<R> LineIndex<R> {
+    pub(crate) fn new(inner: R) -> Self {
+        LineIndex {
+            inner,
+            offset: 0,
+            line: 1,
+            at_line_start: true,
+            starts: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Line of a record whose csv position is `byte`: the first non-blank line starting at or
+    /// after it (0 when unknown).
+    pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
+        let i = self.starts.partition_point(|(o, _)| *o < byte);
+        self.starts.drain(..i);
+        self.starts.front().map_or(0, |(_, l)| *l)
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LineIndex<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in buf.get(..n).unwrap_or_default() {
+            if b == b'\n' {
+                self.line += 1;
+                self.at_line_start = true;
+            } else if self.at_line_start && b != b'\r' {
+                self.starts.push_back((self.offset, self.line));
+                self.at_line_start = false;
+            }
+            self.offset += 1;
+        }
+        Ok(n)
+    }
+}
+
+/// A csv crate error as a [`ReadError`].
+pub(crate) fn csv_error(e: &csv::Error) -> ReadError {
+    let line = e.position().map_or(0, csv::Position::line);
+    match e.kind() {
+        csv::ErrorKind::Io(io) => ReadError::Io { why: io.to_string() },
+        _ => ReadError::Csv { line, why: e.to_string() },
+    }
+}
+
+/// A cell's text: UTF-8 when valid, else each byte read as Latin-1 (so a Windows-1252 file
+/// still reads, with at worst a few wrong accented letters, and nothing is dropped).
+pub(crate) fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}

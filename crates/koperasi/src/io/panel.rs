@@ -35,6 +35,7 @@
 //! Rows whose cells are all empty are skipped as blank and not counted in `rows_read`.
 //! Cells that are not valid UTF-8 are read as Latin-1, so nothing is lost.
 
+use super::{LineIndex, decode};
 use super::headers::{match_headers, normalize_header};
 use super::{ReadOptions, ReadReport, Rejection};
 use crate::error::ReadError;
@@ -265,13 +266,6 @@ pub fn looks_like_panel(headers: &[String]) -> bool {
             .any(|f| !STRUCTURAL.contains(&f.as_str()))
 }
 
-fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
-    }
-}
-
 fn synonyms_of(field: &str) -> String {
     FIELDS
         .iter()
@@ -320,7 +314,7 @@ pub fn read_panel<R: std::io::Read>(
         .from_reader(LineIndex::new(input));
     let headers: Vec<String> = rdr
         .byte_headers()
-        .map_err(csv_error)?
+        .map_err(|e| super::csv_error(&e))?
         .iter()
         .map(decode)
         .collect();
@@ -361,10 +355,10 @@ pub fn read_panel<R: std::io::Read>(
                     continue;
                 }
                 let start = rec.position().map_or(0, csv::Position::byte);
-                let line = rdr.get_ref().line_at(start);
+                let line = rdr.get_mut().line_at(start);
                 records.push((line, cells));
             }
-            Err(e) => return Err(csv_error(e)),
+            Err(e) => return Err(super::csv_error(&e)),
         }
     }
 
@@ -503,6 +497,7 @@ pub fn read_panel<R: std::io::Read>(
                 value: Some(first.value.clone()),
                 code: first.code.to_string(),
                 reason,
+                fields: cells.clone(),
             });
             continue;
         }
@@ -519,6 +514,7 @@ pub fn read_panel<R: std::io::Read>(
                     value: Some(code_cell.to_string()),
                     code: e.code().to_string(),
                     reason: format!("{e}; the code is resolved from the name instead"),
+                    fields: Vec::new(),
                 }),
             }
         }
@@ -589,54 +585,6 @@ fn resolve_codes(rows: &mut [PanelRow]) {
     }
 }
 
-/// A reader that remembers where each non-blank line starts, to give records their 1-based
-/// line. (The csv crate's record position is the end of the previous record, before any
-/// blank lines it skipped, so its line number can be one or more too small.)
-struct LineIndex<R> {
-    inner: R,
-    offset: u64,
-    line: u64,
-    at_line_start: bool,
-    /// (byte offset, line number) of the first byte of each line that is not blank.
-    starts: Vec<(u64, u64)>,
-}
-
-impl<R> LineIndex<R> {
-    fn new(inner: R) -> Self {
-        LineIndex {
-            inner,
-            offset: 0,
-            line: 1,
-            at_line_start: true,
-            starts: Vec::new(),
-        }
-    }
-
-    /// Line of a record whose csv position is `byte`: the first non-blank line starting at or
-    /// after it (0 when unknown).
-    fn line_at(&self, byte: u64) -> u64 {
-        let i = self.starts.partition_point(|(o, _)| *o < byte);
-        self.starts.get(i).map_or(0, |(_, l)| *l)
-    }
-}
-
-impl<R: std::io::Read> std::io::Read for LineIndex<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        for &b in buf.get(..n).unwrap_or_default() {
-            if b == b'\n' {
-                self.line += 1;
-                self.at_line_start = true;
-            } else if self.at_line_start && b != b'\r' {
-                self.starts.push((self.offset, self.line));
-                self.at_line_start = false;
-            }
-            self.offset += 1;
-        }
-        Ok(n)
-    }
-}
-
 enum PeriodCol {
     Period,
     Year,
@@ -700,24 +648,4 @@ fn read_period(
             });
     }
     Ok(Period::Year(y))
-}
-
-fn csv_error(e: csv::Error) -> ReadError {
-    let line = e.position().map_or(0, csv::Position::line);
-    match e.kind() {
-        csv::ErrorKind::Io(io) => ReadError::Io {
-            why: io.to_string(),
-        },
-        _ => ReadError::Csv {
-            line,
-            why: e.to_string(),
-        },
-    }
-}
-
-/// True when the header looks like a panel (stub).
-pub fn looks_like_panel(headers: &[String]) -> bool {
-    headers
-        .iter()
-        .any(|h| super::headers::normalize_header(h).contains("periode"))
 }

@@ -15,7 +15,7 @@
 //! [`ReadReport::cell_errors`], and its raw text is kept in the record's `extra`.
 
 use super::headers::{match_headers, normalize_header};
-use super::{ReadOptions, ReadReport, Rejection};
+use super::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode};
 use crate::cooperative::{
     Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat,
 };
@@ -253,19 +253,6 @@ impl RowCtx<'_> {
     }
 }
 
-fn csv_error(e: &csv::Error) -> ReadError {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    match e.kind() {
-        csv::ErrorKind::Io(io) => ReadError::Io {
-            why: io.to_string(),
-        },
-        _ => ReadError::Csv {
-            line,
-            why: e.to_string(),
-        },
-    }
-}
-
 /// Read a register CSV: one row per cooperative.
 ///
 /// Returns the records that could be read, in file order, and a [`ReadReport`]:
@@ -282,16 +269,19 @@ pub fn read_register<R: std::io::Read>(
         .has_headers(false)
         .flexible(true)
         .delimiter(options.delimiter.unwrap_or(b','))
-        .from_reader(input);
-    let mut records = rdr.records();
-    let headers: Vec<String> = match records.next() {
-        None => return Err(ReadError::Empty),
-        Some(Err(e)) => return Err(csv_error(&e)),
-        Some(Ok(h)) => h
+        .from_reader(LineIndex::new(input));
+    let mut byte_rec = csv::ByteRecord::new();
+    let headers: Vec<String> = match rdr.read_byte_record(&mut byte_rec) {
+        Ok(false) => return Err(ReadError::Empty),
+        Err(e) => return Err(csv_error(&e)),
+        Ok(true) => byte_rec
             .iter()
-            .map(|s| s.trim_start_matches('\u{feff}').to_string())
+            .map(|s| decode(s).trim_start_matches('\u{feff}').to_string())
             .collect(),
     };
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(ReadError::Empty);
+    }
     let fields = match_headers(&headers, register_fields(), &options.mapping)?;
     let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let rat_cols: Vec<Option<i32>> = norm
@@ -334,12 +324,20 @@ pub fn read_register<R: std::io::Read>(
             .any(|f| matches!(f.as_deref(), Some("last_rat_year" | "last_rat_date")));
 
     let mut out = Vec::new();
-    for rec in records {
-        let rec = rec.map_err(|e| csv_error(&e))?;
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+    let mut rec: Vec<String> = Vec::new();
+    loop {
+        match rdr.read_byte_record(&mut byte_rec) {
+            Ok(false) => break,
+            Err(e) => return Err(csv_error(&e)),
+            Ok(true) => {}
+        }
+        rec.clear();
+        rec.extend(byte_rec.iter().map(decode));
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // blank line: not a row
         }
+        let start = byte_rec.position().map_or(0, csv::Position::byte);
+        let line = rdr.get_mut().line_at(start);
         report.rows_read += 1;
         if rec.len() > headers.len() && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
         {
@@ -353,7 +351,7 @@ pub fn read_register<R: std::io::Read>(
                     rec.len(),
                     headers.len()
                 ),
-                fields: rec.iter().map(str::to_string).collect(),
+                fields: rec.clone(),
             });
             continue;
         }
@@ -562,7 +560,7 @@ pub fn read_register<R: std::io::Read>(
                 value: Some(String::new()),
                 code: "missing_name".into(),
                 reason: "the row has no cooperative name".into(),
-                fields: rec.iter().map(str::to_string).collect(),
+                fields: rec.clone(),
             });
             continue;
         }
