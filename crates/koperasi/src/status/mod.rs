@@ -283,9 +283,12 @@ pub fn rat_deadline(book_year: i32, months: u32) -> Option<NaiveDate> {
 
 /// The latest book year whose RAT is due (its deadline strictly before `as_of`), if any.
 pub fn latest_due_book_year(as_of: NaiveDate, months: u32) -> Option<i32> {
-    let last_closed = as_of.year() - 1;
-    (0..=(months / 12 + 1))
-        .map(|back| last_closed - back as i32)
+    // The deadline of book year `last_closed - j` is before `as_of` only if
+    // j >= (months - 11) / 12, and always if j >= months / 12 + 1: three candidates suffice.
+    let last_closed = i64::from(as_of.year()) - 1;
+    let j0 = i64::from(months / 12);
+    ((j0 - 1).max(0)..=j0 + 1)
+        .filter_map(|j| i32::try_from(last_closed - j).ok())
         .find(|&y| rat_deadline(y, months).is_some_and(|d| d < as_of))
 }
 
@@ -515,7 +518,7 @@ fn check_text(c: &FieldCheck) -> String {
 ///
 /// Never panics; the same `(k, as_of, policy)` always gives the same [`Assessment`]. The
 /// policy is used as given (call [`StatusPolicy::validate`] on hand-built policies; out-of-range
-/// values are clamped).
+/// values give some status, never a panic).
 pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessment {
     let f = rat_facts(k, as_of, policy);
     let verdict = decide(k, as_of, policy, &f);
