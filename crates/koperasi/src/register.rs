@@ -275,7 +275,12 @@ impl Register {
     /// - `FoundingYear`: [`Koperasi::founding_year`] as decimal text.
     ///
     /// `as_of` and `policy` are used only by `Field::Status`.
-    pub fn count_by(&self, fields: &[Field], as_of: NaiveDate, policy: &StatusPolicy) -> CountTable {
+    pub fn count_by(
+        &self,
+        fields: &[Field],
+        as_of: NaiveDate,
+        policy: &StatusPolicy,
+    ) -> CountTable {
         let mut labels = RegionLabels::default();
         let mut counts: HashMap<Vec<Option<Cow<'_, str>>>, u64> = HashMap::new();
         for k in &self.records {

@@ -1,4 +1,5 @@
 //! Status policies as data: presets, JSON round trips, validation errors.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use koperasi::status::StatusPolicy;
 
@@ -30,7 +31,11 @@ fn preset_values() {
     assert_eq!(n, StatusPolicy::default());
     assert_eq!(n, StatusPolicy::preset("national").unwrap());
     assert_eq!(
-        (n.rat_window_years, n.require_every_year, n.rat_deadline_months),
+        (
+            n.rat_window_years,
+            n.require_every_year,
+            n.rat_deadline_months
+        ),
         (3, false, 6)
     );
     assert!(!n.field_check_first && n.not_found_overrides && n.grace_first_book_year);
@@ -73,12 +78,27 @@ fn invalid_field(json: &str) -> String {
 
 #[test]
 fn invalid_values_name_the_field() {
-    assert_eq!(invalid_field(r#"{"rat_window_years": 0}"#), "rat_window_years");
-    assert_eq!(invalid_field(r#"{"rat_window_years": 51}"#), "rat_window_years");
-    assert_eq!(invalid_field(r#"{"rat_deadline_months": 25}"#), "rat_deadline_months");
+    assert_eq!(
+        invalid_field(r#"{"rat_window_years": 0}"#),
+        "rat_window_years"
+    );
+    assert_eq!(
+        invalid_field(r#"{"rat_window_years": 51}"#),
+        "rat_window_years"
+    );
+    assert_eq!(
+        invalid_field(r#"{"rat_deadline_months": 25}"#),
+        "rat_deadline_months"
+    );
     assert_eq!(invalid_field(r#"{"name": "  "}"#), "name");
-    assert_eq!(invalid_field(r#"{"field_check_max_age_days": 0}"#), "field_check_max_age_days");
-    assert_eq!(invalid_field(r#"{"dissolution_review_years": 0}"#), "dissolution_review_years");
+    assert_eq!(
+        invalid_field(r#"{"field_check_max_age_days": 0}"#),
+        "field_check_max_age_days"
+    );
+    assert_eq!(
+        invalid_field(r#"{"dissolution_review_years": 0}"#),
+        "dissolution_review_years"
+    );
     let e = StatusPolicy::from_json(r#"{"rat_window_years": 0}"#).unwrap_err();
     assert_eq!(e.code(), "policy_invalid");
     assert!(e.to_string().contains("rat_window_years"));

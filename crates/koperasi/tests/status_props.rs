@@ -1,11 +1,12 @@
 //! Property tests: `assess` is total, deterministic and monotonic in the obvious ways.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use chrono::Datelike;
+use koperasi::NaiveDate;
 use koperasi::cooperative::{Dissolution, DissolvedBy, FieldCheck, Koperasi, Rat};
 use koperasi::status::{
     REASONS, Status, StatusPolicy, assess, assess_status, dissolution_review, rat_deadline,
 };
-use koperasi::NaiveDate;
-use chrono::Datelike;
 use proptest::prelude::*;
 
 fn date_in(y0: i32, y1: i32) -> impl Strategy<Value = NaiveDate> {

@@ -1,13 +1,14 @@
 //! Status rules on hand-built records, under each preset, at boundary dates.
 //! Expected values are worked out by hand from DOMAIN.md 2.2-2.3 (deadline 30 June Y+1).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use koperasi::NaiveDate;
 use koperasi::cooperative::{Dissolution, DissolvedBy, FieldCheck, Koperasi, Rat};
 use koperasi::identity::NomorBadanHukum;
 use koperasi::status::{
-    REASONS, Status, StatusPolicy, assess, assess_status, dissolution_review,
-    latest_due_book_year, rat_deadline,
+    REASONS, Status, StatusPolicy, assess, assess_status, dissolution_review, latest_due_book_year,
+    rat_deadline,
 };
-use koperasi::NaiveDate;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -75,8 +76,15 @@ fn national_window_before_on_and_after_the_deadline_day() {
     let a = assess(&k, d("2025-03-31"), &national());
     assert_eq!(a.status, Status::Active);
     assert_eq!(a.rat_window, Some((2021, 2023)));
-    assert_eq!(codes(&a), ["rat_within_window", "no_rat_for_last_closed_year"]);
-    assert!(a.reasons[0].detail.contains("RAT held for book year 2021 on 2022-05-10"));
+    assert_eq!(
+        codes(&a),
+        ["rat_within_window", "no_rat_for_last_closed_year"]
+    );
+    assert!(
+        a.reasons[0]
+            .detail
+            .contains("RAT held for book year 2021 on 2022-05-10")
+    );
     assert!(a.reasons[1].detail.contains("book year 2023"));
     assert_eq!(a.rat_for_last_closed_year, Some(false));
     assert_eq!(a.latest_rat_book_year, Some(2021));
@@ -101,7 +109,11 @@ fn inactive_detail_mentions_the_year_not_yet_due() {
     let k = coop("2010-05-01", &[rat(2019, Some("2020-03-01"))]);
     let a = assess(&k, d("2025-03-31"), &national());
     assert_eq!(a.status, Status::Inactive);
-    assert!(a.reasons[0].detail.contains("2024 is not yet due (deadline 2025-06-30)"));
+    assert!(
+        a.reasons[0]
+            .detail
+            .contains("2024 is not yet due (deadline 2025-06-30)")
+    );
 }
 
 #[test]
@@ -125,7 +137,10 @@ fn an_rat_dated_after_as_of_does_not_count() {
     let a = assess(&k, d("2025-03-31"), &national());
     assert_eq!(a.status, Status::Inactive);
     assert_eq!(a.latest_rat_book_year, None);
-    assert_eq!(assess(&k, d("2025-04-20"), &national()).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2025-04-20"), &national()).status,
+        Status::Active
+    );
 }
 
 #[test]
@@ -136,7 +151,11 @@ fn an_rat_without_date_counts_after_its_deadline() {
     assert_eq!(a.status, Status::Inactive);
     let a = assess(&k, d("2024-07-01"), &national());
     assert_eq!(a.status, Status::Active);
-    assert!(a.reasons[0].detail.contains("book year 2023 (date not recorded)"));
+    assert!(
+        a.reasons[0]
+            .detail
+            .contains("book year 2023 (date not recorded)")
+    );
 }
 
 #[test]
@@ -168,7 +187,11 @@ fn young_cooperatives_and_the_first_full_book_year() {
     let a = assess(&k, d("2025-07-01"), &p);
     assert_eq!(a.status, Status::NotYetDue);
     assert_eq!(codes(&a), ["too_young_for_rat"]);
-    assert!(a.reasons[0].detail.contains("book year 2025, due by 2026-06-30"));
+    assert!(
+        a.reasons[0]
+            .detail
+            .contains("book year 2025, due by 2026-06-30")
+    );
     assert_eq!(a.rat_for_last_closed_year, None);
     assert_eq!(assess(&k, d("2026-06-30"), &p).status, Status::NotYetDue);
     assert_eq!(assess(&k, d("2026-07-01"), &p).status, Status::Inactive);
@@ -181,7 +204,10 @@ fn young_cooperatives_and_the_first_full_book_year() {
         ..national()
     };
     let k = coop("2024-01-02", &[]);
-    assert_eq!(assess(&k, d("2025-07-01"), &strict).status, Status::Inactive);
+    assert_eq!(
+        assess(&k, d("2025-07-01"), &strict).status,
+        Status::Inactive
+    );
 }
 
 #[test]
@@ -192,8 +218,14 @@ fn founding_year_from_the_badan_hukum_number() {
     bh.year = Some(2018);
     k.badan_hukum = Some(bh);
     // Year only: founding taken as after 1 January, so 2019 is the first required year.
-    assert_eq!(assess(&k, d("2020-06-30"), &national()).status, Status::NotYetDue);
-    assert_eq!(assess(&k, d("2020-07-01"), &national()).status, Status::Inactive);
+    assert_eq!(
+        assess(&k, d("2020-06-30"), &national()).status,
+        Status::NotYetDue
+    );
+    assert_eq!(
+        assess(&k, d("2020-07-01"), &national()).status,
+        Status::Inactive
+    );
     // A founding year after as-of: not yet founded.
     let a = assess(&k, d("2017-12-31"), &national());
     assert_eq!(a.status, Status::NotAssessable);
@@ -216,9 +248,16 @@ fn office_needs_every_year() {
     let a = assess(&k, d("2025-07-01"), &p);
     assert_eq!(a.status, Status::Inactive);
     assert_eq!(codes(&a), ["rat_missing_for_year"]);
-    assert!(a.reasons[0].detail.contains("book year 2024 (due by 2025-06-30)"));
+    assert!(
+        a.reasons[0]
+            .detail
+            .contains("book year 2024 (due by 2025-06-30)")
+    );
     // National is satisfied by the 2023 RAT.
-    assert_eq!(assess(&k, d("2025-07-01"), &national()).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2025-07-01"), &national()).status,
+        Status::Active
+    );
 
     // A gap: 2021 and 2023 held, 2022 missing.
     let k = coop(
@@ -229,7 +268,10 @@ fn office_needs_every_year() {
     assert_eq!(a.status, Status::Inactive);
     assert_eq!(a.reasons.len(), 1);
     assert!(a.reasons[0].detail.contains("book year 2022"));
-    assert_eq!(assess(&k, d("2024-12-31"), &national()).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2024-12-31"), &national()).status,
+        Status::Active
+    );
 
     // Both years missing: two reasons, oldest first.
     let k = coop("2010-05-01", &[rat(2019, Some("2020-04-01"))]);
@@ -270,10 +312,16 @@ fn dissolution_is_terminal_from_its_date() {
         let a = assess(&k, d("2023-05-01"), &p);
         assert_eq!(a.status, Status::Dissolved);
         assert_eq!(codes(&a), ["dissolved"]);
-        assert_eq!(a.reasons[0].detail, "dissolved on 2023-05-01 by the government");
+        assert_eq!(
+            a.reasons[0].detail,
+            "dissolved on 2023-05-01 by the government"
+        );
         assert_ne!(assess(&k, d("2023-04-30"), &p).status, Status::Dissolved);
     }
-    assert_eq!(assess(&k, d("2023-04-30"), &national()).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2023-04-30"), &national()).status,
+        Status::Active
+    );
 }
 
 #[test]
@@ -285,13 +333,25 @@ fn no_rat_history_is_not_assessable() {
     let a = assess(&k, d("2022-08-15"), &national());
     assert_eq!(a.status, Status::NotAssessable);
     assert_eq!(codes(&a), ["no_rat_history"]);
-    assert_eq!(a.reasons[0].label_en, "Status cannot be assessed: the record has no RAT history");
-    assert_eq!(assess(&k, d("2022-08-15"), &office()).status, Status::NotAssessable);
+    assert_eq!(
+        a.reasons[0].label_en,
+        "Status cannot be assessed: the record has no RAT history"
+    );
+    assert_eq!(
+        assess(&k, d("2022-08-15"), &office()).status,
+        Status::NotAssessable
+    );
     // A held RAT is a fact even without a full history.
     k.rat.push(rat(2021, Some("2022-03-01")));
-    assert_eq!(assess(&k, d("2022-08-15"), &national()).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2022-08-15"), &national()).status,
+        Status::Active
+    );
     // Office: 2020 missing but history unknown -> not assessable, not inactive.
-    assert_eq!(assess(&k, d("2022-08-15"), &office()).status, Status::NotAssessable);
+    assert_eq!(
+        assess(&k, d("2022-08-15"), &office()).status,
+        Status::NotAssessable
+    );
 }
 
 #[test]
@@ -309,10 +369,18 @@ fn unknown_founding_date() {
     assert_eq!(a.status, Status::NotAssessable);
     assert_eq!(codes(&a), ["no_founding_date"]);
     k.rat.push(rat(2023, Some("2024-05-01")));
-    assert_eq!(assess(&k, d("2025-07-01"), &cautious).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2025-07-01"), &cautious).status,
+        Status::Active
+    );
 }
 
-fn check(date: &str, found: Option<bool>, board: Option<bool>, business: Option<bool>) -> FieldCheck {
+fn check(
+    date: &str,
+    found: Option<bool>,
+    board: Option<bool>,
+    business: Option<bool>,
+) -> FieldCheck {
     FieldCheck {
         date: d(date),
         found_at_address: found,
@@ -324,7 +392,8 @@ fn check(date: &str, found: Option<bool>, board: Option<bool>, business: Option<
 #[test]
 fn not_found_at_address_overrides_rat() {
     let mut k = coop("2010-05-01", &[rat(2024, Some("2025-04-01"))]);
-    k.field_checks.push(check("2025-09-01", Some(false), None, None));
+    k.field_checks
+        .push(check("2025-09-01", Some(false), None, None));
     for p in [national(), office(), field_first()] {
         let a = assess(&k, d("2025-10-01"), &p);
         assert_eq!(a.status, Status::NotFound);
@@ -332,7 +401,10 @@ fn not_found_at_address_overrides_rat() {
         assert!(a.reasons[0].detail.contains("field check on 2025-09-01"));
         assert_eq!(a.identified, Some(false));
     }
-    assert_eq!(assess(&k, d("2025-08-31"), &national()).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2025-08-31"), &national()).status,
+        Status::Active
+    );
     let lenient = StatusPolicy {
         not_found_overrides: false,
         ..national()
@@ -353,25 +425,34 @@ fn field_verification_first() {
     // Found and running a business, no RAT history at all: active by the field check.
     let mut k = Koperasi::new("Koperasi Konsumen Merah Putih");
     k.tanggal_badan_hukum = Some(d("2015-02-01"));
-    k.field_checks.push(check("2025-10-01", Some(true), Some(true), Some(true)));
+    k.field_checks
+        .push(check("2025-10-01", Some(true), Some(true), Some(true)));
     let a = assess(&k, d("2025-10-28"), &p);
     assert_eq!(a.status, Status::Active);
     assert_eq!(a.reasons[0].code, "field_check_business_active");
     assert_eq!(a.identified, Some(true));
     // The national policy ignores business activity: no RAT history.
-    assert_eq!(assess(&k, d("2025-10-28"), &national()).status, Status::NotAssessable);
+    assert_eq!(
+        assess(&k, d("2025-10-28"), &national()).status,
+        Status::NotAssessable
+    );
 
     // Found, business stopped, RAT held: inactive under field-first, active nationally.
     let mut k = coop("2010-05-01", &[rat(2024, Some("2025-04-01"))]);
-    k.field_checks.push(check("2025-10-01", Some(true), Some(true), Some(false)));
+    k.field_checks
+        .push(check("2025-10-01", Some(true), Some(true), Some(false)));
     let a = assess(&k, d("2025-10-28"), &p);
     assert_eq!(a.status, Status::Inactive);
     assert_eq!(codes(&a), ["field_check_business_inactive"]);
-    assert_eq!(assess(&k, d("2025-10-28"), &national()).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2025-10-28"), &national()).status,
+        Status::Active
+    );
 
     // Found, business not observed: the RAT rule decides.
     let mut k = coop("2010-05-01", &[rat(2024, Some("2025-04-01"))]);
-    k.field_checks.push(check("2025-10-01", Some(true), None, None));
+    k.field_checks
+        .push(check("2025-10-01", Some(true), None, None));
     let a = assess(&k, d("2025-10-28"), &p);
     assert_eq!(a.status, Status::Active);
     assert_eq!(codes(&a), ["rat_within_window"]);
@@ -379,9 +460,13 @@ fn field_verification_first() {
 
     // Active by the field check but no RAT for the latest year due: the KA - tidak RAT flag.
     let mut k = coop("2010-05-01", &[rat(2022, Some("2023-04-01"))]);
-    k.field_checks.push(check("2025-10-01", Some(true), Some(true), Some(true)));
+    k.field_checks
+        .push(check("2025-10-01", Some(true), Some(true), Some(true)));
     let a = assess(&k, d("2025-10-28"), &p);
-    assert_eq!(codes(&a), ["field_check_business_active", "no_rat_for_last_closed_year"]);
+    assert_eq!(
+        codes(&a),
+        ["field_check_business_active", "no_rat_for_last_closed_year"]
+    );
     assert_eq!(a.rat_for_last_closed_year, Some(false));
 }
 
@@ -393,11 +478,17 @@ fn every_reason_has_labels_in_both_languages() {
     }
     let k = coop("2010-05-01", &[]);
     let a = assess(&k, d("2025-07-01"), &national());
-    assert_eq!(a.reasons[0].label_id, "Tidak ada RAT dalam jangka waktu penilaian");
+    assert_eq!(
+        a.reasons[0].label_id,
+        "Tidak ada RAT dalam jangka waktu penilaian"
+    );
     assert_eq!(a.reasons[0].label_en, "No RAT within the window");
     assert_eq!(Status::Inactive.label_id(), "Tidak Aktif");
     assert_eq!(Status::NotYetDue.code(), "not_yet_due");
-    assert_eq!(assess_status(&k, d("2025-07-01"), &national()), Status::Inactive);
+    assert_eq!(
+        assess_status(&k, d("2025-07-01"), &national()),
+        Status::Inactive
+    );
 }
 
 #[test]
@@ -434,7 +525,8 @@ fn dissolution_review_flags() {
     assert!(dissolution_review(&k5, d("2025-07-01"), &p).is_none());
     // A field check that did not find it.
     let mut k6 = coop("2010-05-01", &[rat(2024, Some("2025-03-01"))]);
-    k6.field_checks.push(check("2025-09-01", Some(false), None, None));
+    k6.field_checks
+        .push(check("2025-09-01", Some(false), None, None));
     let r = dissolution_review(&k6, d("2025-10-01"), &p).unwrap();
     assert_eq!(r.reasons[0].code, "not_found_at_address");
 }

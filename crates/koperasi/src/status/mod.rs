@@ -156,11 +156,7 @@ pub struct Reason {
 /// Every reason code [`assess`] and [`dissolution_review`] can give, as
 /// `(code, Indonesian label, English label)`.
 pub const REASONS: &[(&str, &str, &str)] = &[
-    (
-        "dissolved",
-        "Dibubarkan",
-        "Dissolved",
-    ),
+    ("dissolved", "Dibubarkan", "Dissolved"),
     (
         "not_yet_founded",
         "Belum berdiri pada tanggal penilaian",
@@ -664,9 +660,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
         Verdict::NoHistory => {
             reasons.push(Reason::new(
                 "no_rat_history",
-                format!(
-                    "the record carries no RAT history; an RAT is needed for {window_text}"
-                ),
+                format!("the record carries no RAT history; an RAT is needed for {window_text}"),
             ));
         }
         Verdict::NoFounding => {
