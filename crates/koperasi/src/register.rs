@@ -98,7 +98,8 @@ const PREFIXES: &[(&str, &str)] = &[
 /// The name key used to find duplicate names.
 ///
 /// Exactly this is normalised, and nothing else:
-/// 1. letters are upper-cased (`Kbmt Tabung Umat` = `KBMT TABUNG UMAT`);
+/// 1. letters are upper-cased (`Kbmt Tabung Umat` = `KBMT TABUNG UMAT`; Unicode upper-casing,
+///    keeping only the letters and digits it produces);
 /// 2. every character that is not a letter or digit (punctuation, quotes, hyphens, slashes)
 ///    becomes a space (`PT.Jamsostek` = `PT Jamsostek`; note `K.S.P` becomes `K S P`);
 /// 3. runs of whitespace, including embedded newlines and tabs, become one space; leading and
@@ -111,26 +112,31 @@ const PREFIXES: &[(&str, &str)] = &[
 /// the name are not expanded, and no spelling is corrected: two records share a key only when
 /// their names differ in case, punctuation, spacing or that one leading abbreviation.
 pub fn normalize_name(s: &str) -> String {
-    let mut cleaned = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
+    let mut first_len: Option<usize> = None;
+    let mut gap = false;
     for c in s.chars() {
         if c.is_alphanumeric() {
-            cleaned.extend(c.to_uppercase());
+            if gap && !out.is_empty() {
+                first_len.get_or_insert(out.len());
+                out.push(' ');
+            }
+            gap = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.extend(c.to_uppercase().filter(|u| u.is_alphanumeric()));
+            }
         } else {
-            cleaned.push(' ');
+            gap = true;
         }
     }
-    let mut words = cleaned.split_whitespace();
-    let mut out = String::with_capacity(cleaned.len());
-    if let Some(first) = words.next() {
-        let expanded = PREFIXES
-            .iter()
-            .find(|(abbr, _)| *abbr == first)
-            .map_or(first, |(_, full)| *full);
-        out.push_str(expanded);
-    }
-    for w in words {
-        out.push(' ');
-        out.push_str(w);
+    let first_len = first_len.unwrap_or(out.len());
+    if let Some((_, full)) = out
+        .get(..first_len)
+        .and_then(|first| PREFIXES.iter().find(|(abbr, _)| *abbr == first))
+    {
+        out.replace_range(..first_len, full);
     }
     out
 }

@@ -279,3 +279,47 @@ fn abbreviated_and_written_out_names_group_together_but_empty_names_do_not() {
     assert_eq!(g[0].value, "KOPERASI SIMPAN PINJAM MAJU");
     assert_eq!(g[0].lines, [None, None, None]);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn normalisation_is_idempotent_and_ignores_case_and_spacing(s in "[a-zA-Z0-9 .,\\-\n\"]{0,40}") {
+            let n = normalize_name(&s);
+            prop_assert_eq!(normalize_name(&n), n.clone());
+            let respaced = s.to_lowercase().replace(' ', " \n\t ");
+            prop_assert_eq!(normalize_name(&respaced), n.clone());
+            prop_assert!(!n.starts_with(' ') && !n.ends_with(' ') && !n.contains("  "));
+        }
+
+        #[test]
+        fn any_unicode_name_is_handled(s in "\\PC{0,30}") {
+            let n = normalize_name(&s);
+            prop_assert_eq!(normalize_name(&n), n);
+        }
+
+        #[test]
+        fn groups_are_well_formed(names in proptest::collection::vec("(KSP|Koperasi Simpan Pinjam|Kop) (Maju|Jaya)|KBMT [ab]", 0..12)) {
+            let r = Register::new(names.iter().map(Koperasi::new).collect());
+            let g = r.duplicates();
+            let mut seen = std::collections::BTreeSet::new();
+            for x in &g {
+                prop_assert!(x.records.len() >= 2);
+                prop_assert!(x.records.windows(2).all(|w| w[0] < w[1]));
+                prop_assert!(x.records.iter().all(|&i| i < r.records.len()));
+                prop_assert_eq!(x.lines.len(), x.records.len());
+                for &i in &x.records {
+                    prop_assert_eq!(normalize_name(&r.records[i].name), x.value.clone());
+                    prop_assert!(seen.insert(i), "a record is in two name groups");
+                }
+            }
+            // Every record whose key is shared is in a group.
+            for (i, k) in r.records.iter().enumerate() {
+                let shared = r.records.iter().filter(|o| normalize_name(&o.name) == normalize_name(&k.name)).count() > 1;
+                prop_assert_eq!(shared, seen.contains(&i));
+            }
+        }
+    }
+}
