@@ -512,6 +512,23 @@ fn check_text(c: &FieldCheck) -> String {
 
 /// Assess one record as of a date under a policy (rules in the module documentation).
 ///
+/// ```
+/// use koperasi::cooperative::{Koperasi, Rat};
+/// use koperasi::status::{assess, Status, StatusPolicy};
+/// use koperasi::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let mut k = Koperasi::new("KSP Maju");
+/// k.tanggal_badan_hukum = Some(d(2010, 5, 1));
+/// k.rat_history_known = true;
+/// k.rat.push(Rat { book_year: 2021, date: Some(d(2022, 5, 10)) });
+/// let p = StatusPolicy::national();
+/// // Window 2021..=2023 until the 2024 RAT falls due on 30 June 2025.
+/// assert_eq!(assess(&k, d(2025, 6, 30), &p).status, Status::Active);
+/// let a = assess(&k, d(2025, 7, 1), &p);
+/// assert_eq!(a.status, Status::Inactive);
+/// assert_eq!(a.reasons[0].code, "no_rat_within_window");
+/// ```
+///
 /// Never panics; the same `(k, as_of, policy)` always gives the same [`Assessment`]. The
 /// policy is used as given (call [`StatusPolicy::validate`] on hand-built policies; out-of-range
 /// values give some status, never a panic).
