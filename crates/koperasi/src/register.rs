@@ -1,12 +1,14 @@
-//! Many cooperatives: duplicates, counts by any breakdown, registrations by year.
+//! Many cooperatives: duplicates, counts by any breakdown, status counts, registrations by year.
 //!
-//! STUB: the full implementation replaces this file. The signatures are the contract.
+//! A [`Register`] keeps every record as read; duplicates are reported
+//! ([`Register::duplicates`]), never dropped. Everything that depends on time takes `as_of`.
 
 use crate::cooperative::Koperasi;
-use crate::status::StatusPolicy;
+use crate::status::{Assessment, Status, StatusPolicy, assess, assess_status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 /// A register: many records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -21,9 +23,9 @@ pub struct Register {
 pub enum DuplicateKey {
     /// Same Nomor Induk Koperasi.
     Nik,
-    /// Same nomor badan hukum.
+    /// Same nomor badan hukum ([`crate::identity::NomorBadanHukum::key`]).
     BadanHukum,
-    /// Same normalised name.
+    /// Same normalised name ([`normalize_name`]).
     Name,
 }
 
@@ -34,11 +36,13 @@ pub struct DuplicateGroup {
     pub key: DuplicateKey,
     /// The shared (normalised) value.
     pub value: String,
-    /// Indices into `records`.
+    /// Indices into `records`, ascending (at least two).
     pub records: Vec<usize>,
+    /// The records' `source_line`s, in the same order as `records`.
+    pub lines: Vec<Option<u64>>,
 }
 
-/// A breakdown field.
+/// A breakdown field of [`Register::count_by`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
@@ -65,7 +69,8 @@ pub enum Field {
 pub struct CountTable {
     /// Breakdown fields.
     pub fields: Vec<Field>,
-    /// Rows: key values (None = unknown) and the count.
+    /// Rows: key values (None = unknown), one per field, and the count; sorted by key
+    /// (`None` before any value; values in byte order). The counts sum to the number of records.
     pub rows: Vec<(Vec<Option<String>>, u64)>,
 }
 
@@ -78,29 +83,305 @@ pub struct RegistrationsByYear {
     pub unknown: u64,
 }
 
-impl Register {
-    /// Duplicate groups.
-    pub fn duplicates(&self) -> Vec<DuplicateGroup> {
-        Vec::new()
+/// Leading abbreviations that [`normalize_name`] expands (first word only).
+const PREFIXES: &[(&str, &str)] = &[
+    ("KOP", "KOPERASI"),
+    ("KSP", "KOPERASI SIMPAN PINJAM"),
+    ("KSPPS", "KOPERASI SIMPAN PINJAM DAN PEMBIAYAAN SYARIAH"),
+    ("KSU", "KOPERASI SERBA USAHA"),
+    ("KPRI", "KOPERASI PEGAWAI REPUBLIK INDONESIA"),
+    ("KOPKAR", "KOPERASI KARYAWAN"),
+    ("KOPWAN", "KOPERASI WANITA"),
+    ("KUD", "KOPERASI UNIT DESA"),
+];
+
+/// The name key used to find duplicate names.
+///
+/// Exactly this is normalised, and nothing else:
+/// 1. letters are upper-cased (`Kbmt Tabung Umat` = `KBMT TABUNG UMAT`; Unicode upper-casing,
+///    keeping only the letters and digits it produces);
+/// 2. every character that is not a letter or digit (punctuation, quotes, hyphens, slashes)
+///    becomes a space (`PT.Jamsostek` = `PT Jamsostek`; note `K.S.P` becomes `K S P`);
+/// 3. runs of whitespace, including embedded newlines and tabs, become one space; leading and
+///    trailing spaces are removed;
+/// 4. when the **first** word is one of the common abbreviations `KOP`, `KSP`, `KSPPS`, `KSU`,
+///    `KPRI`, `KOPKAR`, `KOPWAN`, `KUD`, it is written out (`Kop. Karya` =
+///    `Koperasi Karya`; `KSP Maju` = `Koperasi Simpan Pinjam Maju`).
+///
+/// Words are never dropped (`Koperasi Maju` and `Maju` stay different), abbreviations inside
+/// the name are not expanded, and no spelling is corrected: two records share a key only when
+/// their names differ in case, punctuation, spacing or that one leading abbreviation.
+pub fn normalize_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut first_len: Option<usize> = None;
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                first_len.get_or_insert(out.len());
+                out.push(' ');
+            }
+            gap = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.extend(c.to_uppercase().filter(|u| u.is_alphanumeric()));
+            }
+        } else {
+            gap = true;
+        }
     }
-    /// Counts.
+    let first_len = first_len.unwrap_or(out.len());
+    if let Some((_, full)) = out
+        .get(..first_len)
+        .and_then(|first| PREFIXES.iter().find(|(abbr, _)| *abbr == first))
+    {
+        out.replace_range(..first_len, full);
+    }
+    out
+}
+
+/// The digits of a region code cut to a level (2 digits provinsi, 4 kab/kota, 6 kecamatan),
+/// dotted (`32.71.03`); `None` when the code is less precise than the level.
+fn code_prefix(code: &str, digits: usize) -> Option<String> {
+    let d: String = code.chars().filter(char::is_ascii_digit).collect();
+    let part = d.get(..digits)?;
+    let mut out = String::with_capacity(digits + 2);
+    for (i, c) in part.chars().enumerate() {
+        if i > 0 && i % 2 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// True when `s` is non-empty and already has single spaces only, none at the ends.
+fn is_tidy(s: &str) -> bool {
+    !s.is_empty()
+        && s.trim() == s
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
+}
+
+fn tidy(s: &str) -> Option<String> {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() { None } else { Some(t) }
+}
+
+/// Cache of region labels by (level digits, code text) so that a national register does not
+/// look the table up once per record.
+#[derive(Default)]
+struct RegionLabels {
+    cache: HashMap<(usize, String), Option<String>>,
+}
+
+impl RegionLabels {
+    /// The label of a record's region at a level: `"<code> <name>"` when the record's code
+    /// reaches that level (name from the wilayah table, else as written), else the name as
+    /// written (whitespace collapsed), else `None`.
+    fn label(&mut self, k: &Koperasi, digits: usize, written: Option<&str>) -> Option<String> {
+        let written = written.and_then(tidy);
+        let Some(code) = k.location.code.as_ref() else {
+            return written;
+        };
+        let code_text = code.to_string();
+        let official = self
+            .cache
+            .entry((digits, code_text))
+            .or_insert_with_key(|(digits, text)| {
+                let prefix = code_prefix(text, *digits)?;
+                let name = crate::wilayah::KodeWilayah::parse(&prefix)
+                    .ok()
+                    .and_then(|c| crate::wilayah::table().get(&c).map(|w| w.name.clone()));
+                Some(match name {
+                    Some(n) => format!("{prefix} {n}"),
+                    None => prefix,
+                })
+            })
+            .clone();
+        match (official, written) {
+            (Some(o), Some(w)) if !o.contains(' ') => Some(format!("{o} {w}")),
+            (Some(o), _) => Some(o),
+            (None, w) => w,
+        }
+    }
+}
+
+impl Register {
+    /// A register of these records.
+    pub fn new(records: Vec<Koperasi>) -> Register {
+        Register { records }
+    }
+
+    /// Groups of two or more records sharing a Nomor Induk Koperasi, a nomor badan hukum key
+    /// ([`crate::identity::NomorBadanHukum::key`]), or a non-empty normalised name
+    /// ([`normalize_name`]). A record can be in several groups. Order: all NIK groups, then
+    /// badan hukum, then name; within a kind, by the first record index. Records are never
+    /// dropped or merged.
+    pub fn duplicates(&self) -> Vec<DuplicateGroup> {
+        let mut by_nik: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_bh: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, k) in self.records.iter().enumerate() {
+            if let Some(n) = &k.nik {
+                by_nik.entry(n.as_str()).or_default().push(i);
+            }
+            if let Some(b) = &k.badan_hukum {
+                let key = b.key();
+                if !key.is_empty() {
+                    by_bh.entry(key).or_default().push(i);
+                }
+            }
+            let name = normalize_name(&k.name);
+            if !name.is_empty() {
+                by_name.entry(name).or_default().push(i);
+            }
+        }
+        let mut out = Vec::new();
+        let mut push = |key: DuplicateKey, groups: Vec<(String, Vec<usize>)>| {
+            let mut groups: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() > 1).collect();
+            groups.sort_by_key(|(_, v)| v.first().copied());
+            for (value, records) in groups {
+                let lines = records
+                    .iter()
+                    .map(|&i| self.records.get(i).and_then(|k| k.source_line))
+                    .collect();
+                out.push(DuplicateGroup {
+                    key,
+                    value,
+                    records,
+                    lines,
+                });
+            }
+        };
+        push(
+            DuplicateKey::Nik,
+            by_nik
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        );
+        push(DuplicateKey::BadanHukum, by_bh.into_iter().collect());
+        push(DuplicateKey::Name, by_name.into_iter().collect());
+        out
+    }
+
+    /// Count records by a breakdown, as of a date.
+    ///
+    /// Key values per field (`None` = unknown):
+    /// - `Provinsi`, `KabKota`, `Kecamatan`: when the record's resolved region code reaches
+    ///   that level, `"<code> <name>"` (e.g. `"32.71.03 Bogor Tengah"`: the code cut to the
+    ///   level, dotted, then the official name from the wilayah table, or the name as written
+    ///   when the table has none); otherwise the name as written with whitespace collapsed
+    ///   (case kept: resolving spellings is the wilayah module's job);
+    /// - `Jenis`, `Bentuk`: the snake_case code (`simpan_pinjam`, `primer`);
+    /// - `Kelompok`: as written, whitespace collapsed;
+    /// - `Status`: [`Status::code`] of [`assess_status`] under `policy` as of `as_of`;
+    /// - `FoundingYear`: [`Koperasi::founding_year`] as decimal text.
+    ///
+    /// `as_of` and `policy` are used only by `Field::Status`.
     pub fn count_by(
         &self,
         fields: &[Field],
         as_of: NaiveDate,
         policy: &StatusPolicy,
     ) -> CountTable {
-        let _ = (as_of, policy);
+        let mut labels = RegionLabels::default();
+        let mut counts: HashMap<Vec<Option<Cow<'_, str>>>, u64> = HashMap::new();
+        for k in &self.records {
+            let mut key: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(fields.len());
+            for f in fields {
+                let v: Option<Cow<'_, str>> = match f {
+                    Field::Provinsi => labels
+                        .label(k, 2, k.location.provinsi.as_deref())
+                        .map(Cow::Owned),
+                    Field::KabKota => labels
+                        .label(k, 4, k.location.kab_kota.as_deref())
+                        .map(Cow::Owned),
+                    Field::Kecamatan => labels
+                        .label(k, 6, k.location.kecamatan.as_deref())
+                        .map(Cow::Owned),
+                    Field::Jenis => k.jenis.map(|j| Cow::Borrowed(jenis_code(j))),
+                    Field::Bentuk => k.bentuk.map(|b| {
+                        Cow::Borrowed(match b {
+                            crate::cooperative::Bentuk::Primer => "primer",
+                            crate::cooperative::Bentuk::Sekunder => "sekunder",
+                        })
+                    }),
+                    Field::Kelompok => k.kelompok.as_deref().and_then(|s| {
+                        if is_tidy(s) {
+                            Some(Cow::Borrowed(s))
+                        } else {
+                            tidy(s).map(Cow::Owned)
+                        }
+                    }),
+                    Field::Status => Some(Cow::Borrowed(assess_status(k, as_of, policy).code())),
+                    Field::FoundingYear => k.founding_year().map(|y| Cow::Owned(y.to_string())),
+                };
+                key.push(v);
+            }
+            *counts.entry(key).or_insert(0) += 1;
+        }
+        let mut rows: Vec<(Vec<Option<String>>, u64)> = counts
+            .into_iter()
+            .map(|(k, n)| (k.into_iter().map(|v| v.map(Cow::into_owned)).collect(), n))
+            .collect();
+        rows.sort();
         CountTable {
             fields: fields.to_vec(),
-            rows: Vec::new(),
+            rows,
         }
     }
-    /// Registrations by founding year.
-    pub fn registrations_by_year(&self) -> RegistrationsByYear {
-        RegistrationsByYear {
-            by_year: BTreeMap::new(),
-            unknown: self.records.len() as u64,
+
+    /// Assess every record as of a date (same order as `records`).
+    pub fn assess_all(&self, as_of: NaiveDate, policy: &StatusPolicy) -> Vec<Assessment> {
+        self.records
+            .iter()
+            .map(|k| assess(k, as_of, policy))
+            .collect()
+    }
+
+    /// Number of records per status as of a date; every [`Status`] is present (0 when none).
+    /// Computed without building reasons.
+    pub fn status_counts(&self, as_of: NaiveDate, policy: &StatusPolicy) -> BTreeMap<Status, u64> {
+        let mut n = [0u64; 6];
+        for k in &self.records {
+            let s = assess_status(k, as_of, policy);
+            if let Some(slot) = Status::ALL
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|i| n.get_mut(i))
+            {
+                *slot += 1;
+            }
         }
+        Status::ALL.iter().copied().zip(n).collect()
+    }
+
+    /// Registrations per founding year ([`Koperasi::founding_year`]: the year of the tanggal
+    /// badan hukum, else the year stated by the nomor badan hukum); `unknown` counts records
+    /// with neither. `by_year` values plus `unknown` equal the number of records.
+    pub fn registrations_by_year(&self) -> RegistrationsByYear {
+        let mut by_year = BTreeMap::new();
+        let mut unknown = 0;
+        for k in &self.records {
+            match k.founding_year() {
+                Some(y) => *by_year.entry(y).or_insert(0) += 1,
+                None => unknown += 1,
+            }
+        }
+        RegistrationsByYear { by_year, unknown }
+    }
+}
+
+fn jenis_code(j: crate::cooperative::Jenis) -> &'static str {
+    use crate::cooperative::Jenis;
+    match j {
+        Jenis::Konsumen => "konsumen",
+        Jenis::Produsen => "produsen",
+        Jenis::Pemasaran => "pemasaran",
+        Jenis::Jasa => "jasa",
+        Jenis::SimpanPinjam => "simpan_pinjam",
     }
 }

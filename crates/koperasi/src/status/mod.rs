@@ -1,0 +1,771 @@
+//! Status of a cooperative as of a date, derived from facts under a [`StatusPolicy`], always
+//! with reasons (DOMAIN.md 2.2).
+//!
+//! # The rules, in order
+//!
+//! [`assess`] applies the first rule that decides:
+//!
+//! 1. **Dissolved** — a [`Dissolution`](crate::cooperative::Dissolution) dated on or before
+//!    `as_of` gives [`Status::Dissolved`] (terminal), reason `dissolved`.
+//! 2. **Not yet founded** — a founding date after `as_of` (or, when only a year is known, a
+//!    founding year after the year of `as_of`) gives [`Status::NotAssessable`], reason
+//!    `not_yet_founded`: the cooperative did not exist on that date, so it has no status.
+//! 3. **Field check** — the latest field check on or before `as_of` (and no older than
+//!    `field_check_max_age_days`, when set): "not found at the address" gives
+//!    [`Status::NotFound`] (reason `not_found_at_address`) when `not_found_overrides`; with
+//!    `field_check_first`, "business running" gives [`Status::Active`]
+//!    (`field_check_business_active`) and "business not running" gives [`Status::Inactive`]
+//!    (`field_check_business_inactive`).
+//! 4. **RAT rule** — see below.
+//!
+//! # Book years, deadlines and the RAT window
+//!
+//! Book years are calendar years. As of a date `D`:
+//!
+//! * book year `Y` is **closed** when `D > 31 Dec Y` (so the latest closed year is
+//!   `D.year() - 1`);
+//! * the RAT for `Y` is **due** (overdue if not held) when `D > rat_deadline(Y, months)`
+//!   (30 June `Y+1` by default). The deadline day itself is not yet overdue;
+//! * an RAT **counts** as held as of `D` when its book year is closed and its date is on or
+//!   before `D`; an RAT with no recorded date counts once its deadline has passed. An RAT dated
+//!   after `D` does not count (facts are as of the date);
+//! * the **window end** `E` is the latest closed book year whose RAT is due, or a later closed
+//!   book year whose RAT has already been held. A held RAT always counts once held; a
+//!   not-yet-due year never counts against the cooperative;
+//! * the **window** is the `rat_window_years` book years ending at `E`;
+//! * the **first required book year** `F` is the founding year, or the next one when
+//!   `grace_first_book_year` and the cooperative was not founded on 1 January. With only a
+//!   founding year (from the nomor badan hukum), founding is taken to be after 1 January.
+//!   Window years before `F` are not required (an RAT held for them still counts).
+//!
+//! Examples with the national preset (window 3, deadline 6 months):
+//!
+//! | as of | RAT held | window | status |
+//! |---|---|---|---|
+//! | 2025-03-31 | for 2021 on 2022-05-10 | 2021..=2023 (2024 not due until 2025-06-30) | Active |
+//! | 2025-06-30 | for 2021 | 2021..=2023 (deadline day: 2024 still not due) | Active |
+//! | 2025-07-01 | for 2021 | 2022..=2024 | Inactive |
+//! | 2025-03-31 | for 2024 on 2025-03-15 | 2022..=2024 (held, so counted) | Active |
+//! | 2025-03-31 | for 2024 on 2025-04-20 | 2021..=2023 (held after as-of: not counted) | by 2021..=2023 |
+//!
+//! With the national rule one counted RAT in the window gives `Active`; with
+//! `require_every_year` (office) every required window year needs a counted RAT, and each
+//! missing year gets a `rat_missing_for_year` reason. When no window year is required yet
+//! (a young cooperative) and no RAT counts, the status is [`Status::NotYetDue`]
+//! (`too_young_for_rat`). A missing RAT only counts against a cooperative whose record carries
+//! RAT history (`rat_history_known`); otherwise the status is [`Status::NotAssessable`]
+//! (`no_rat_history`: the Kota Bogor register case). A founding date that is unknown is, by
+//! default, taken as "old enough" and an `Inactive` verdict then carries a `no_founding_date`
+//! reason; with `unknown_founding_assume_old = false` it is `NotAssessable` instead.
+//!
+//! An `Active` verdict from the RAT rule (or from the field check) carries the sub-flag reason
+//! `no_rat_for_last_closed_year` when no RAT was held for the window end year `E` (Kemenkop
+//! "KA – tidak RAT"), reported also as [`Assessment::rat_for_last_closed_year`].
+
+mod policy;
+
+pub use policy::{MAX_DEADLINE_MONTHS, MAX_WINDOW_YEARS, StatusPolicy};
+
+use crate::cooperative::{DissolvedBy, FieldCheck, Koperasi, Rat};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Derived status (DOMAIN.md 2.2). The order of the variants is the order of reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Aktif.
+    Active,
+    /// Tidak aktif.
+    Inactive,
+    /// Tidak ditemukan (not found at the registered address by the latest field check).
+    NotFound,
+    /// Dibubarkan (dissolved on or before the date).
+    Dissolved,
+    /// Belum dinilai: too young for any RAT to be due.
+    NotYetDue,
+    /// Tidak dapat dinilai: the record lacks the facts the policy needs (or the cooperative
+    /// did not yet exist on the date).
+    NotAssessable,
+}
+
+impl Status {
+    /// All statuses, in report order.
+    pub const ALL: [Status; 6] = [
+        Status::Active,
+        Status::Inactive,
+        Status::NotFound,
+        Status::Dissolved,
+        Status::NotYetDue,
+        Status::NotAssessable,
+    ];
+
+    /// Stable snake_case code (the serde name): `active`, `inactive`, `not_found`,
+    /// `dissolved`, `not_yet_due`, `not_assessable`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Inactive => "inactive",
+            Status::NotFound => "not_found",
+            Status::Dissolved => "dissolved",
+            Status::NotYetDue => "not_yet_due",
+            Status::NotAssessable => "not_assessable",
+        }
+    }
+
+    /// Indonesian label: `Aktif`, `Tidak Aktif`, `Tidak Ditemukan`, `Dibubarkan`,
+    /// `Belum Dinilai`, `Tidak Dapat Dinilai`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Status::Active => "Aktif",
+            Status::Inactive => "Tidak Aktif",
+            Status::NotFound => "Tidak Ditemukan",
+            Status::Dissolved => "Dibubarkan",
+            Status::NotYetDue => "Belum Dinilai",
+            Status::NotAssessable => "Tidak Dapat Dinilai",
+        }
+    }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Status::Active => "Active",
+            Status::Inactive => "Inactive",
+            Status::NotFound => "Not found",
+            Status::Dissolved => "Dissolved",
+            Status::NotYetDue => "Not yet due",
+            Status::NotAssessable => "Not assessable",
+        }
+    }
+}
+
+/// A reason for a status: a stable code with labels, and a detail naming the years and dates
+/// involved (English, ISO dates), e.g. `RAT held for book year 2023 on 2024-04-20`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Reason {
+    /// Stable snake_case code, e.g. `no_rat_within_window` (see [`REASONS`]).
+    pub code: String,
+    /// Indonesian label.
+    pub label_id: String,
+    /// English label.
+    pub label_en: String,
+    /// The facts behind the reason (years, dates).
+    pub detail: String,
+}
+
+/// Every reason code [`assess`] and [`dissolution_review`] can give, as
+/// `(code, Indonesian label, English label)`.
+pub const REASONS: &[(&str, &str, &str)] = &[
+    ("dissolved", "Dibubarkan", "Dissolved"),
+    (
+        "not_yet_founded",
+        "Belum berdiri pada tanggal penilaian",
+        "Not yet founded on the assessment date",
+    ),
+    (
+        "not_found_at_address",
+        "Tidak ditemukan di alamat terdaftar",
+        "Not found at the registered address",
+    ),
+    (
+        "field_check_business_active",
+        "Usaha berjalan menurut verifikasi lapangan",
+        "Business running according to the field check",
+    ),
+    (
+        "field_check_business_inactive",
+        "Usaha tidak berjalan menurut verifikasi lapangan",
+        "Business not running according to the field check",
+    ),
+    (
+        "rat_within_window",
+        "RAT diselenggarakan dalam jangka waktu penilaian",
+        "RAT held within the window",
+    ),
+    (
+        "rat_every_year_in_window",
+        "RAT diselenggarakan untuk setiap tahun buku dalam jangka waktu penilaian",
+        "RAT held for every book year of the window",
+    ),
+    (
+        "no_rat_within_window",
+        "Tidak ada RAT dalam jangka waktu penilaian",
+        "No RAT within the window",
+    ),
+    (
+        "rat_missing_for_year",
+        "RAT tahun buku tidak diselenggarakan",
+        "No RAT for a book year",
+    ),
+    (
+        "no_rat_for_last_closed_year",
+        "Aktif tanpa RAT tahun buku terakhir (KA – tidak RAT)",
+        "Active without an RAT for the latest book year due",
+    ),
+    (
+        "too_young_for_rat",
+        "Belum wajib RAT (belum ada tahun buku penuh yang jatuh tempo)",
+        "No RAT due yet (no full book year due)",
+    ),
+    (
+        "no_rat_history",
+        "Status tidak dapat dinilai: data tidak memuat riwayat RAT",
+        "Status cannot be assessed: the record has no RAT history",
+    ),
+    (
+        "no_founding_date",
+        "Tanggal pendirian tidak diketahui",
+        "Founding date unknown",
+    ),
+    (
+        "no_rat_for_consecutive_years",
+        "Tidak RAT beberapa tahun buku berturut-turut",
+        "No RAT for consecutive book years",
+    ),
+];
+
+impl Reason {
+    /// A reason with the labels of `code` from [`REASONS`] (empty labels for an unknown code).
+    pub fn new(code: &str, detail: impl Into<String>) -> Reason {
+        let (id, en) = REASONS
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .map_or(("", ""), |(_, id, en)| (*id, *en));
+        Reason {
+            code: code.to_string(),
+            label_id: id.to_string(),
+            label_en: en.to_string(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// The result of [`assess`]: the status, at least one reason, and the facts used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The date assessed.
+    pub as_of: NaiveDate,
+    /// The status.
+    pub status: Status,
+    /// Why (never empty; the first reason is the deciding one).
+    pub reasons: Vec<Reason>,
+    /// Identified (found at address and board known, [`Koperasi::identified`]), reported beside
+    /// the status, not part of it.
+    pub identified: Option<bool>,
+    /// The latest book year with an RAT counted as held as of the date.
+    pub latest_rat_book_year: Option<i32>,
+    /// The RAT window as inclusive book years `(first, last)`; `None` at dates so extreme that
+    /// no book year is due.
+    pub rat_window: Option<(i32, i32)>,
+    /// Whether an RAT was held for the window's last book year (the latest closed book year
+    /// whose RAT is due or held). `Some(false)` on an active cooperative is Kemenkop's
+    /// "KA – tidak RAT". `None` when that year is not required of the cooperative (too young)
+    /// and no RAT was held for it.
+    pub rat_for_last_closed_year: Option<bool>,
+}
+
+/// The date by which the RAT for `book_year` is due: the last day of the month `months` months
+/// after December of `book_year` (month-end clamping: 6 gives 30 June of the next year, 2 gives
+/// 28 or 29 February). `None` when the date is out of range. Source: DOMAIN.md 2.3
+/// (Permenkop 19/2015 via SE Deputi 1/2025: 6 months).
+pub fn rat_deadline(book_year: i32, months: u32) -> Option<NaiveDate> {
+    // Zero-based month index of the deadline month, counted from year 0.
+    let idx = i64::from(book_year) * 12 + 11 + i64::from(months);
+    let next = idx.checked_add(1)?;
+    let y = i32::try_from(next.div_euclid(12)).ok()?;
+    let m = u32::try_from(next.rem_euclid(12)).ok()? + 1;
+    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
+}
+
+/// The latest book year whose RAT is due (its deadline strictly before `as_of`), if any.
+pub fn latest_due_book_year(as_of: NaiveDate, months: u32) -> Option<i32> {
+    // The deadline of book year `last_closed - j` is before `as_of` only if
+    // j >= (months - 11) / 12, and always if j >= months / 12 + 1: three candidates suffice.
+    let last_closed = i64::from(as_of.year()) - 1;
+    let j0 = i64::from(months / 12);
+    ((j0 - 1).max(0)..=j0 + 1)
+        .filter_map(|j| i32::try_from(last_closed - j).ok())
+        .find(|&y| rat_deadline(y, months).is_some_and(|d| d < as_of))
+}
+
+/// Whether an RAT counts as held as of `as_of` (see the module documentation).
+fn rat_counts(r: &Rat, as_of: NaiveDate, months: u32) -> bool {
+    if r.book_year >= as_of.year() {
+        return false;
+    }
+    match r.date {
+        Some(d) => d <= as_of,
+        None => rat_deadline(r.book_year, months).is_some_and(|dl| dl < as_of),
+    }
+}
+
+/// The facts about RAT the rules use, without allocation.
+#[derive(Debug, Clone, Copy)]
+struct RatFacts {
+    window: Option<(i32, i32)>,
+    first_required: Option<i32>,
+    latest_counted: Option<i32>,
+    latest_in_window: Option<Rat>,
+    last_year_flag: Option<bool>,
+}
+
+fn held(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
+    k.rat
+        .iter()
+        .any(|r| r.book_year == year && rat_counts(r, as_of, months))
+}
+
+fn rat_facts(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> RatFacts {
+    let months = p.rat_deadline_months;
+    let latest_counted = k
+        .rat
+        .iter()
+        .filter(|r| rat_counts(r, as_of, months))
+        .map(|r| r.book_year)
+        .max();
+    let end = match (latest_due_book_year(as_of, months), latest_counted) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    let n = i32::try_from(p.rat_window_years.clamp(1, MAX_WINDOW_YEARS)).unwrap_or(1);
+    let window = end.map(|e| (e.saturating_sub(n - 1), e));
+    let grace = p.grace_first_book_year;
+    let first_required = match (k.founded(), k.founding_year()) {
+        (Some(d), _) => Some(if grace && !(d.month() == 1 && d.day() == 1) {
+            d.year().saturating_add(1)
+        } else {
+            d.year()
+        }),
+        (None, Some(y)) => Some(if grace { y.saturating_add(1) } else { y }),
+        (None, None) => None,
+    };
+    let latest_in_window = window.and_then(|(s, e)| {
+        k.rat
+            .iter()
+            .filter(|r| r.book_year >= s && r.book_year <= e && rat_counts(r, as_of, months))
+            .max_by_key(|r| (r.book_year, r.date))
+            .copied()
+    });
+    let last_year_flag = window.and_then(|(_, e)| {
+        if held(k, e, as_of, months) {
+            Some(true)
+        } else if first_required.is_none_or(|f| e >= f) {
+            Some(false)
+        } else {
+            None
+        }
+    });
+    RatFacts {
+        window,
+        first_required,
+        latest_counted,
+        latest_in_window,
+        last_year_flag,
+    }
+}
+
+/// What decided the status (internal; reasons are built from it only when asked).
+#[derive(Debug, Clone, Copy)]
+enum Verdict {
+    Dissolved,
+    NotYetFounded,
+    NotFound(FieldCheck),
+    FieldActive(FieldCheck),
+    FieldInactive(FieldCheck),
+    RatActive,
+    RatEveryYear,
+    RatNone,
+    RatMissing,
+    TooYoung,
+    NoHistory,
+    NoFounding,
+}
+
+impl Verdict {
+    fn status(self) -> Status {
+        match self {
+            Verdict::Dissolved => Status::Dissolved,
+            Verdict::NotYetFounded | Verdict::NoHistory | Verdict::NoFounding => {
+                Status::NotAssessable
+            }
+            Verdict::NotFound(_) => Status::NotFound,
+            Verdict::FieldActive(_) | Verdict::RatActive | Verdict::RatEveryYear => Status::Active,
+            Verdict::FieldInactive(_) | Verdict::RatNone | Verdict::RatMissing => Status::Inactive,
+            Verdict::TooYoung => Status::NotYetDue,
+        }
+    }
+}
+
+fn not_yet_founded(k: &Koperasi, as_of: NaiveDate) -> bool {
+    match k.founded() {
+        Some(d) => d > as_of,
+        None => k.founding_year().is_some_and(|y| y > as_of.year()),
+    }
+}
+
+/// The latest field check on or before `as_of` that is not older than the policy allows.
+fn usable_check<'a>(k: &'a Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> Option<&'a FieldCheck> {
+    let c = k.latest_field_check(as_of)?;
+    match p.field_check_max_age_days {
+        Some(max) if (as_of - c.date).num_days() > i64::from(max) => None,
+        _ => Some(c),
+    }
+}
+
+fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Verdict {
+    if k.dissolution.is_some_and(|d| d.date <= as_of) {
+        return Verdict::Dissolved;
+    }
+    if not_yet_founded(k, as_of) {
+        return Verdict::NotYetFounded;
+    }
+    if let Some(c) = usable_check(k, as_of, p) {
+        if p.not_found_overrides && c.found_at_address == Some(false) {
+            return Verdict::NotFound(*c);
+        }
+        if p.field_check_first {
+            match c.business_active {
+                Some(true) => return Verdict::FieldActive(*c),
+                Some(false) => return Verdict::FieldInactive(*c),
+                None => {}
+            }
+        }
+    }
+    let Some((start, end)) = f.window else {
+        return if f.latest_counted.is_some() {
+            Verdict::RatActive
+        } else {
+            Verdict::TooYoung
+        };
+    };
+    let first_needed = f.first_required.map_or(start, |fr| fr.max(start));
+    let nothing_required = first_needed > end;
+    let months = p.rat_deadline_months;
+    if !p.require_every_year {
+        if f.latest_in_window.is_some() {
+            return Verdict::RatActive;
+        }
+        if f.first_required.is_none() && !p.unknown_founding_assume_old {
+            return Verdict::NoFounding;
+        }
+        if nothing_required {
+            return Verdict::TooYoung;
+        }
+        if !k.rat_history_known {
+            return Verdict::NoHistory;
+        }
+        return Verdict::RatNone;
+    }
+    if nothing_required {
+        return if f.latest_in_window.is_some() {
+            Verdict::RatActive
+        } else {
+            Verdict::TooYoung
+        };
+    }
+    let all_held = (first_needed..=end).all(|y| held(k, y, as_of, months));
+    if f.first_required.is_none() && !p.unknown_founding_assume_old {
+        return if all_held {
+            Verdict::RatEveryYear
+        } else {
+            Verdict::NoFounding
+        };
+    }
+    if all_held {
+        Verdict::RatEveryYear
+    } else if !k.rat_history_known {
+        Verdict::NoHistory
+    } else {
+        Verdict::RatMissing
+    }
+}
+
+/// The status only, without reasons: the same verdict as [`assess`], with no allocation (for
+/// counting large registers).
+pub fn assess_status(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Status {
+    let f = rat_facts(k, as_of, policy);
+    decide(k, as_of, policy, &f).status()
+}
+
+fn years(s: i32, e: i32) -> String {
+    if s == e {
+        format!("book year {s}")
+    } else {
+        format!("book years {s}–{e}")
+    }
+}
+
+fn deadline_text(y: i32, months: u32) -> String {
+    rat_deadline(y, months).map_or_else(|| "unknown".to_string(), |d| d.to_string())
+}
+
+fn rat_text(r: &Rat) -> String {
+    match r.date {
+        Some(d) => format!("RAT held for book year {} on {d}", r.book_year),
+        None => format!("RAT held for book year {} (date not recorded)", r.book_year),
+    }
+}
+
+fn check_text(c: &FieldCheck) -> String {
+    format!("field check on {}", c.date)
+}
+
+/// Assess one record as of a date under a policy (rules in the module documentation).
+///
+/// ```
+/// use koperasi::cooperative::{Koperasi, Rat};
+/// use koperasi::status::{assess, Status, StatusPolicy};
+/// use koperasi::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let mut k = Koperasi::new("KSP Maju");
+/// k.tanggal_badan_hukum = Some(d(2010, 5, 1));
+/// k.rat_history_known = true;
+/// k.rat.push(Rat { book_year: 2021, date: Some(d(2022, 5, 10)) });
+/// let p = StatusPolicy::national();
+/// // Window 2021..=2023 until the 2024 RAT falls due on 30 June 2025.
+/// assert_eq!(assess(&k, d(2025, 6, 30), &p).status, Status::Active);
+/// let a = assess(&k, d(2025, 7, 1), &p);
+/// assert_eq!(a.status, Status::Inactive);
+/// assert_eq!(a.reasons[0].code, "no_rat_within_window");
+/// ```
+///
+/// Never panics; the same `(k, as_of, policy)` always gives the same [`Assessment`]. The
+/// policy is used as given (call [`StatusPolicy::validate`] on hand-built policies; out-of-range
+/// values give some status, never a panic).
+pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessment {
+    let f = rat_facts(k, as_of, policy);
+    let verdict = decide(k, as_of, policy, &f);
+    let months = policy.rat_deadline_months;
+    let window_text = f.window.map_or_else(String::new, |(s, e)| years(s, e));
+    let mut reasons = Vec::with_capacity(2);
+    let sub_flag = |reasons: &mut Vec<Reason>| {
+        if let (Some(false), Some((_, e))) = (f.last_year_flag, f.window) {
+            reasons.push(Reason::new(
+                "no_rat_for_last_closed_year",
+                format!(
+                    "no RAT held for book year {e} (due by {})",
+                    deadline_text(e, months)
+                ),
+            ));
+        }
+    };
+    let founding_note = |reasons: &mut Vec<Reason>| {
+        if f.first_required.is_none() {
+            reasons.push(Reason::new(
+                "no_founding_date",
+                "founding date and year unknown: every window year taken as required",
+            ));
+        }
+    };
+    match verdict {
+        Verdict::Dissolved => {
+            let (date, by) = k
+                .dissolution
+                .map_or((String::new(), DissolvedBy::Unknown), |d| {
+                    (d.date.to_string(), d.by)
+                });
+            let by = match by {
+                DissolvedBy::MemberMeeting => " by decision of the member meeting",
+                DissolvedBy::Government => " by the government",
+                DissolvedBy::Court => " by a court",
+                DissolvedBy::Unknown => "",
+            };
+            reasons.push(Reason::new("dissolved", format!("dissolved on {date}{by}")));
+        }
+        Verdict::NotYetFounded => {
+            let detail = match k.founded() {
+                Some(d) => format!("founded on {d}, after {as_of}"),
+                None => format!(
+                    "founding year {} (from the nomor badan hukum) is after {}",
+                    k.founding_year().unwrap_or_default(),
+                    as_of.year()
+                ),
+            };
+            reasons.push(Reason::new("not_yet_founded", detail));
+        }
+        Verdict::NotFound(c) => {
+            reasons.push(Reason::new(
+                "not_found_at_address",
+                format!("{}: not found at the registered address", check_text(&c)),
+            ));
+        }
+        Verdict::FieldActive(c) => {
+            reasons.push(Reason::new(
+                "field_check_business_active",
+                format!("{}: business running", check_text(&c)),
+            ));
+            sub_flag(&mut reasons);
+        }
+        Verdict::FieldInactive(c) => {
+            reasons.push(Reason::new(
+                "field_check_business_inactive",
+                format!("{}: business not running", check_text(&c)),
+            ));
+        }
+        Verdict::RatActive => {
+            let detail = match f.latest_in_window {
+                Some(r) => format!("{} (window: {window_text})", rat_text(&r)),
+                None => "RAT held".to_string(),
+            };
+            reasons.push(Reason::new("rat_within_window", detail));
+            sub_flag(&mut reasons);
+        }
+        Verdict::RatEveryYear => {
+            let detail = match (f.window, f.first_required) {
+                (Some((s, e)), fr) => format!(
+                    "RAT held for each of {}",
+                    years(fr.map_or(s, |fr| fr.max(s)), e)
+                ),
+                _ => "RAT held".to_string(),
+            };
+            reasons.push(Reason::new("rat_every_year_in_window", detail));
+            sub_flag(&mut reasons);
+        }
+        Verdict::RatNone => {
+            let mut detail = format!("no RAT held for {window_text} as of {as_of}");
+            if let Some(y) = f.latest_counted {
+                detail.push_str(&format!("; latest RAT: book year {y}"));
+            }
+            let last_closed = as_of.year() - 1;
+            if let Some((_, e)) = f.window {
+                if e < last_closed {
+                    detail.push_str(&format!(
+                        "; the RAT for book year {last_closed} is not yet due (deadline {})",
+                        deadline_text(last_closed, months)
+                    ));
+                }
+            }
+            reasons.push(Reason::new("no_rat_within_window", detail));
+            founding_note(&mut reasons);
+        }
+        Verdict::RatMissing => {
+            if let Some((s, e)) = f.window {
+                let first = f.first_required.map_or(s, |fr| fr.max(s));
+                for y in first..=e {
+                    if !held(k, y, as_of, months) {
+                        reasons.push(Reason::new(
+                            "rat_missing_for_year",
+                            format!(
+                                "no RAT held for book year {y} (due by {})",
+                                deadline_text(y, months)
+                            ),
+                        ));
+                    }
+                }
+            }
+            founding_note(&mut reasons);
+        }
+        Verdict::TooYoung => {
+            let detail = match f.first_required {
+                Some(fr) => {
+                    let founded = match k.founded() {
+                        Some(d) => format!("founded on {d}"),
+                        None => format!(
+                            "founded in {} (from the nomor badan hukum)",
+                            k.founding_year().unwrap_or_default()
+                        ),
+                    };
+                    format!(
+                        "{founded}: the first required RAT is for book year {fr}, due by {}",
+                        deadline_text(fr, months)
+                    )
+                }
+                None => "no book year is due yet".to_string(),
+            };
+            reasons.push(Reason::new("too_young_for_rat", detail));
+        }
+        Verdict::NoHistory => {
+            reasons.push(Reason::new(
+                "no_rat_history",
+                format!("the record carries no RAT history; an RAT is needed for {window_text}"),
+            ));
+        }
+        Verdict::NoFounding => {
+            reasons.push(Reason::new(
+                "no_founding_date",
+                format!("founding date and year unknown, and no RAT counted for {window_text}"),
+            ));
+            if !k.rat_history_known {
+                reasons.push(Reason::new(
+                    "no_rat_history",
+                    "the record carries no RAT history",
+                ));
+            }
+        }
+    }
+    Assessment {
+        as_of,
+        status: verdict.status(),
+        reasons,
+        identified: k.identified(as_of),
+        latest_rat_book_year: f.latest_counted,
+        rat_window: f.window,
+        rat_for_last_closed_year: f.last_year_flag,
+    }
+}
+
+/// A flag that a cooperative may be due for review for dissolution by the government
+/// (DOMAIN.md 2.5: UU 25/1992 art. 46–48, PP 17/1994 art. 3). A flag, never a verdict: the
+/// Minister must first weigh the case and hear the cooperative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DissolutionReview {
+    /// The date assessed.
+    pub as_of: NaiveDate,
+    /// Why (at least one): `no_rat_for_consecutive_years`, `not_found_at_address`,
+    /// `field_check_business_inactive`.
+    pub reasons: Vec<Reason>,
+}
+
+/// Flag a cooperative for dissolution review as of a date (DOMAIN.md 2.5), or `None`.
+///
+/// Grounds (any): the record carries RAT history and no RAT was held for the last
+/// `dissolution_review_years` due book years, all of them required of the cooperative, nor for
+/// any later closed year; or the latest field check (within `field_check_max_age_days`) did
+/// not find it at its address, or found its business not running. Never flags a cooperative
+/// dissolved or not yet founded on `as_of`.
+pub fn dissolution_review(
+    k: &Koperasi,
+    as_of: NaiveDate,
+    policy: &StatusPolicy,
+) -> Option<DissolutionReview> {
+    if k.dissolution.is_some_and(|d| d.date <= as_of) || not_yet_founded(k, as_of) {
+        return None;
+    }
+    let months = policy.rat_deadline_months;
+    let mut reasons = Vec::new();
+    if k.rat_history_known {
+        if let Some(ld) = latest_due_book_year(as_of, months) {
+            let n = i32::try_from(policy.dissolution_review_years.clamp(1, MAX_WINDOW_YEARS))
+                .unwrap_or(1);
+            let start = ld.saturating_sub(n - 1);
+            let f = rat_facts(k, as_of, policy);
+            let required = f.first_required.is_none_or(|fr| fr <= start);
+            let none_since = f.latest_counted.is_none_or(|y| y < start);
+            if required && none_since {
+                let mut detail = format!("no RAT held for {}", years(start, ld));
+                if let Some(y) = f.latest_counted {
+                    detail.push_str(&format!("; latest RAT: book year {y}"));
+                }
+                reasons.push(Reason::new("no_rat_for_consecutive_years", detail));
+            }
+        }
+    }
+    if let Some(c) = usable_check(k, as_of, policy) {
+        if c.found_at_address == Some(false) {
+            reasons.push(Reason::new(
+                "not_found_at_address",
+                format!("{}: not found at the registered address", check_text(c)),
+            ));
+        } else if c.business_active == Some(false) {
+            reasons.push(Reason::new(
+                "field_check_business_inactive",
+                format!("{}: business not running", check_text(c)),
+            ));
+        }
+    }
+    if reasons.is_empty() {
+        None
+    } else {
+        Some(DissolutionReview { as_of, reasons })
+    }
+}

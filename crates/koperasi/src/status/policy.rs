@@ -1,0 +1,221 @@
+//! [`StatusPolicy`]: the parameters of the status rules, as data.
+//!
+//! A policy is plain serde data (JSON). The shipped presets live in
+//! `crates/koperasi/data/policies/*.json` and are embedded in the library; an office can copy
+//! one, change a number, and load it with [`StatusPolicy::from_json`]. Fields left out of a
+//! JSON text take the defaults of the `national` preset ([`StatusPolicy::default`]); unknown
+//! fields are refused (a misspelt field must not be silently ignored).
+
+use crate::error::PolicyError;
+use serde::{Deserialize, Serialize};
+
+const NATIONAL_JSON: &str = include_str!("../../data/policies/national.json");
+const OFFICE_JSON: &str = include_str!("../../data/policies/office.json");
+const FIELD_FIRST_JSON: &str = include_str!("../../data/policies/field_verification_first.json");
+
+/// Largest accepted [`StatusPolicy::rat_window_years`].
+pub const MAX_WINDOW_YEARS: u32 = 50;
+/// Largest accepted [`StatusPolicy::rat_deadline_months`].
+pub const MAX_DEADLINE_MONTHS: u32 = 24;
+
+/// The parameters of [`crate::status::assess`] (DOMAIN.md 2.2), as data.
+///
+/// Defaults (the `national` preset, used for any field missing from a JSON text):
+///
+/// | field | default | meaning |
+/// |---|---|---|
+/// | `rat_window_years` | 3 | length of the RAT window in book years (Kemenkop: "at least once in the last three years") |
+/// | `require_every_year` | false | true: an RAT is needed for **each** book year of the window (office practice) |
+/// | `rat_deadline_months` | 6 | months after the book-year end by which the RAT is due (30 June; Permenkop 19/2015) |
+/// | `grace_first_book_year` | true | the partial first book year (founding year, unless founded on 1 January) needs no RAT |
+/// | `unknown_founding_assume_old` | true | founding date and year unknown: assume old enough for every window year to be due |
+/// | `field_check_first` | false | the latest field check decides before the RAT rule (Balikpapan 2025) |
+/// | `field_check_max_age_days` | none | field checks older than this many days before `as_of` are ignored |
+/// | `not_found_overrides` | true | a latest field check "not found at the address" gives `NotFound` |
+/// | `dissolution_review_years` | 2 | consecutive due book years without RAT that raise a dissolution-review flag |
+///
+/// How the window is placed as of a date is documented in [`crate::status`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StatusPolicy {
+    /// Preset or user name (non-empty).
+    pub name: String,
+    /// What the policy means, in one paragraph.
+    pub description: String,
+    /// Where the rule comes from (regulation, official statement, news report).
+    pub source: String,
+    /// Length of the RAT window in book years, 1..=50. National: 3; office: 2.
+    pub rat_window_years: u32,
+    /// When true an RAT must have been held for every book year of the window that is required
+    /// of the cooperative (office practice: "RAT 2 consecutive years"); when false one RAT in
+    /// the window suffices (Kemenkop).
+    pub require_every_year: bool,
+    /// Months after the end of the book year (31 December) by which the RAT is due, 0..=24;
+    /// 6 gives 30 June of the next year (DOMAIN.md 2.3). See [`crate::status::rat_deadline`].
+    pub rat_deadline_months: u32,
+    /// When true, the first, partial book year of a cooperative (the founding year, unless it
+    /// was founded on 1 January) needs no RAT: the first required book year is the first full
+    /// one. A cooperative with no required book year yet due is `NotYetDue` (belum dinilai).
+    pub grace_first_book_year: bool,
+    /// When neither the founding date nor a founding year is known: true assumes the
+    /// cooperative is old enough for every window year to be required (a `no_founding_date`
+    /// reason is added to an `Inactive` verdict); false makes such a record `NotAssessable`
+    /// unless an RAT in the window shows it active.
+    pub unknown_founding_assume_old: bool,
+    /// When true the latest field check decides first: business seen running gives `Active`,
+    /// business seen stopped gives `Inactive`; otherwise the RAT rule decides.
+    pub field_check_first: bool,
+    /// Field checks dated more than this many days before `as_of` are ignored (1 or more);
+    /// `None`: every check on or before `as_of` is used.
+    pub field_check_max_age_days: Option<u32>,
+    /// When true, a latest field check that did not find the cooperative at its registered
+    /// address gives `NotFound`, whatever the RAT history says.
+    pub not_found_overrides: bool,
+    /// Number of consecutive due book years without an RAT that raise the
+    /// dissolution-review flag (DOMAIN.md 2.5; Bantul practice and PP 17/1994 art. 3: 2), 1..=50.
+    pub dissolution_review_years: u32,
+}
+
+impl Default for StatusPolicy {
+    /// The `national` preset's values (kept equal to `data/policies/national.json`; a test
+    /// checks it).
+    fn default() -> StatusPolicy {
+        StatusPolicy {
+            name: "national".into(),
+            description: "Kemenkop national definition: a cooperative is active (aktif) when it held at least one RAT for a book year within the last 3 book years whose RAT is due (or held). A latest field check that did not find the cooperative at its registered address gives 'not found'.".into(),
+            source: "Kompaspedia (kompaspedia.kompas.id/?p=22181), Kemenkop definition behind the 2019 count: active = held an RAT at least once in the last three years; RAT deadline 6 months after the book-year end: Permenkop 19/2015 via SE Deputi 1/2025 (DOMAIN.md 2.1, 2.3).".into(),
+            rat_window_years: 3,
+            require_every_year: false,
+            rat_deadline_months: 6,
+            grace_first_book_year: true,
+            unknown_founding_assume_old: true,
+            field_check_first: false,
+            field_check_max_age_days: None,
+            not_found_overrides: true,
+            dissolution_review_years: 2,
+        }
+    }
+}
+
+impl StatusPolicy {
+    /// Names of the shipped presets: `national` (Kemenkop, 1 RAT in 3 book years), `office`
+    /// (Dinas, RAT in each of the last 2 book years), `field_verification_first` (Balikpapan
+    /// 2025: the field check first, then the national RAT rule).
+    pub const PRESETS: &'static [&'static str] =
+        &["national", "office", "field_verification_first"];
+
+    /// A shipped preset by name (one of [`StatusPolicy::PRESETS`]).
+    ///
+    /// Errors: [`PolicyError::UnknownPreset`] naming the name given and the known names.
+    pub fn preset(name: &str) -> Result<StatusPolicy, PolicyError> {
+        StatusPolicy::from_json(StatusPolicy::preset_json(name)?)
+    }
+
+    /// The JSON text of a shipped preset, as embedded (to copy and edit).
+    ///
+    /// Errors: [`PolicyError::UnknownPreset`].
+    pub fn preset_json(name: &str) -> Result<&'static str, PolicyError> {
+        match name {
+            "national" => Ok(NATIONAL_JSON),
+            "office" => Ok(OFFICE_JSON),
+            "field_verification_first" => Ok(FIELD_FIRST_JSON),
+            _ => Err(PolicyError::UnknownPreset {
+                name: name.to_string(),
+                known: StatusPolicy::PRESETS.join(", "),
+            }),
+        }
+    }
+
+    /// The `national` preset (Kemenkop: at least one RAT within the last 3 book years).
+    pub fn national() -> StatusPolicy {
+        StatusPolicy::from_json(NATIONAL_JSON).unwrap_or_default()
+    }
+
+    /// The `office` preset (Dinas: an RAT in each of the last 2 book years).
+    pub fn office() -> StatusPolicy {
+        StatusPolicy::from_json(OFFICE_JSON).unwrap_or_else(|_| StatusPolicy {
+            name: "office".into(),
+            rat_window_years: 2,
+            require_every_year: true,
+            ..StatusPolicy::default()
+        })
+    }
+
+    /// The `field_verification_first` preset (Balikpapan 2025).
+    pub fn field_verification_first() -> StatusPolicy {
+        StatusPolicy::from_json(FIELD_FIRST_JSON).unwrap_or_else(|_| StatusPolicy {
+            name: "field_verification_first".into(),
+            field_check_first: true,
+            ..StatusPolicy::default()
+        })
+    }
+
+    /// Read a policy from JSON; missing fields take the defaults of [`StatusPolicy::default`];
+    /// the result is validated.
+    ///
+    /// Errors: [`PolicyError::Parse`] (bad JSON, unknown field, wrong type; the message has
+    /// line and column) or [`PolicyError::Invalid`] (see [`StatusPolicy::validate`]).
+    pub fn from_json(s: &str) -> Result<StatusPolicy, PolicyError> {
+        let p: StatusPolicy =
+            serde_json::from_str(s).map_err(|e| PolicyError::Parse { why: e.to_string() })?;
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// The policy as pretty-printed JSON (the format of the shipped presets).
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain strings, integers and booleans cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Check every parameter.
+    ///
+    /// Errors: [`PolicyError::Invalid`] naming the first bad field: `name` empty,
+    /// `rat_window_years` outside 1..=50, `rat_deadline_months` above 24,
+    /// `field_check_max_age_days` = 0, `dissolution_review_years` outside 1..=50.
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        let invalid = |field: &str, why: String| {
+            Err(PolicyError::Invalid {
+                field: field.to_string(),
+                why,
+            })
+        };
+        if self.name.trim().is_empty() {
+            return invalid("name", "must not be empty".into());
+        }
+        if self.rat_window_years == 0 || self.rat_window_years > MAX_WINDOW_YEARS {
+            return invalid(
+                "rat_window_years",
+                format!(
+                    "{} is outside 1..={MAX_WINDOW_YEARS} book years",
+                    self.rat_window_years
+                ),
+            );
+        }
+        if self.rat_deadline_months > MAX_DEADLINE_MONTHS {
+            return invalid(
+                "rat_deadline_months",
+                format!(
+                    "{} is more than {MAX_DEADLINE_MONTHS} months after the book-year end",
+                    self.rat_deadline_months
+                ),
+            );
+        }
+        if self.field_check_max_age_days == Some(0) {
+            return invalid(
+                "field_check_max_age_days",
+                "0 would ignore every field check; use null for no limit".into(),
+            );
+        }
+        if self.dissolution_review_years == 0 || self.dissolution_review_years > MAX_WINDOW_YEARS {
+            return invalid(
+                "dissolution_review_years",
+                format!(
+                    "{} is outside 1..={MAX_WINDOW_YEARS} book years",
+                    self.dissolution_review_years
+                ),
+            );
+        }
+        Ok(())
+    }
+}
