@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 fn table(markdown: bool, header: Vec<String>, right: &[usize]) -> Table {
     let mut t = Table::new();
-    t.load_preset(if markdown {
+    t.load_style(if markdown {
         presets::ASCII_MARKDOWN
     } else {
         presets::UTF8_HORIZONTAL_ONLY

@@ -155,6 +155,7 @@ fn explicit_mapping_wins() {
             ("region".into(), "daerah".into()),
         ],
         delimiter: Some(b';'),
+        ..ReadOptions::default()
     };
     let (panel, report) = read_panel(csv.as_bytes(), &opts).unwrap();
     assert_eq!(report.accepted, 1);
@@ -163,6 +164,7 @@ fn explicit_mapping_wins() {
     let bad = ReadOptions {
         mapping: vec![("total".into(), "nope".into())],
         delimiter: Some(b';'),
+        ..ReadOptions::default()
     };
     assert_eq!(
         read_panel(csv.as_bytes(), &bad).unwrap_err().code(),
