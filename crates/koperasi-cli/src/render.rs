@@ -1,7 +1,7 @@
 //! Rendering reports as aligned terminal tables, markdown, CSV; nothing is computed here.
 
 use crate::labels::Labels;
-use comfy_table::{CellAlignment, Table, presets};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::io::ReadReport;
 use koperasi::report::{PanelReport, RegisterReport, Report};
 use koperasi::wilayah::Wilayah;
@@ -12,8 +12,15 @@ fn table(markdown: bool, header: Vec<String>, right: &[usize]) -> Table {
     t.load_style(if markdown {
         presets::ASCII_MARKDOWN
     } else {
-        presets::UTF8_HORIZONTAL_ONLY
+        presets::UTF8_FULL_CONDENSED
     });
+    if !markdown {
+        // Wrap long cells (findings) to the terminal, or to 120 columns when not a terminal.
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        if !t.is_tty() {
+            t.set_width(120);
+        }
+    }
     t.set_header(header);
     for &i in right {
         if let Some(c) = t.column_mut(i) {
@@ -97,29 +104,21 @@ fn panel_text(p: &PanelReport, l: &Labels, md: bool) -> String {
 
     if let Some(s) = &p.span {
         heading(&mut out, md, l.growth());
-        let _ = writeln!(
-            out,
-            "{} {} -> {} ({} {}): {} {} -> {}; {} {} {}",
-            l.total(),
-            s.from,
-            s.to,
-            l.dec1(s.years),
-            l.years(),
-            l.total(),
-            l.opt_int(s.total_from),
-            l.opt_int(s.total_to),
-            l.cagr(),
-            l.opt_pct(s.cagr_total),
-            l.per_year()
-        );
-        let _ = writeln!(
-            out,
-            "{} {}: {} {}",
-            l.cagr(),
-            l.aktif(),
-            l.opt_pct(s.cagr_aktif),
-            l.per_year()
-        );
+        let _ = writeln!(out, "{} -> {} ({} {})", s.from, s.to, l.dec1(s.years), l.years());
+        for (name, from, to, rate) in [
+            (l.total(), s.total_from, s.total_to, s.cagr_total),
+            (l.aktif(), s.aktif_from, s.aktif_to, s.cagr_aktif),
+        ] {
+            let _ = writeln!(
+                out,
+                "  {name}: {} -> {}, {} {} {}",
+                l.opt_int(from),
+                l.opt_int(to),
+                l.cagr(),
+                l.opt_pct(rate),
+                l.per_year()
+            );
+        }
         for (title, rows) in [
             (l.grew_most(), &p.grew_most),
             (l.shrank_most(), &p.shrank_most),

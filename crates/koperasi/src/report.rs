@@ -74,7 +74,7 @@ pub struct PeriodTotals {
     pub change: Option<i64>,
     /// Percent change of `total` from the previous period (None when the base is not positive).
     pub pct_change: Option<f64>,
-    /// `aktif / total * 100`.
+    /// Share of aktif in the total, in percent: `aktif / total * 100`.
     pub active_share: Option<f64>,
 }
 
@@ -91,6 +91,10 @@ pub struct Span {
     pub total_from: Option<i64>,
     /// Total at the last period.
     pub total_to: Option<i64>,
+    /// `aktif` at the first period.
+    pub aktif_from: Option<i64>,
+    /// `aktif` at the last period.
+    pub aktif_to: Option<i64>,
     /// Compound annual growth rate of the total, in percent.
     pub cagr_total: Option<f64>,
     /// Compound annual growth rate of `aktif`, in percent.
@@ -208,7 +212,8 @@ pub fn panel_report(
             .and_then(|(t, p)| crate::stats::growth::pct_change(p, t).ok());
         let active_share = aktif
             .zip(total)
-            .and_then(|(a, t)| crate::stats::growth::active_share(a, t).ok());
+            .and_then(|(a, t)| crate::stats::growth::active_share(a, t).ok())
+            .map(|x| x * 100.0);
         periods.push(PeriodTotals {
             period: *period,
             regions,
@@ -231,6 +236,8 @@ pub fn panel_report(
                 years,
                 total_from: a.total,
                 total_to: b.total,
+                aktif_from: a.aktif,
+                aktif_to: b.aktif,
                 cagr_total: rate(a.total, b.total),
                 cagr_aktif: rate(a.aktif, b.aktif),
             })
