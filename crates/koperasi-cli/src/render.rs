@@ -269,12 +269,19 @@ fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
     if let Some(note) = &r.status_note {
         let _ = writeln!(out, "{note}");
     }
-    let mut t = table(md, vec![l.status().into(), l.count().into()], &[1]);
+    let mut t = table(md, vec![l.status().into(), l.reason().into(), l.count().into()], &[2]);
     for (s, n) in &r.status_counts {
-        t.add_row(vec![
-            if l.id { s.label_id() } else { s.label_en() }.to_string(),
-            l.int(*n as i64),
-        ]);
+        if *n == 0 {
+            continue;
+        }
+        let label = if l.id { s.label_id() } else { s.label_en() };
+        let why: Vec<String> = r
+            .reasons
+            .iter()
+            .filter(|x| x.status == *s)
+            .map(|x| format!("{} ({})", if l.id { &x.label_id } else { &x.label_en }, l.int(x.count as i64)))
+            .collect();
+        t.add_row(vec![label.to_string(), why.join("; "), l.int(*n as i64)]);
     }
     push_table(&mut out, &t);
     let _ = writeln!(out, "{}: {}", l.identified(), l.int(r.identified as i64));

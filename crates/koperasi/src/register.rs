@@ -10,6 +10,21 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
+/// How many records share a status and its deciding reason (see [`Register::reason_counts`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonCount {
+    /// The status.
+    pub status: Status,
+    /// The deciding reason's code, e.g. `no_rat_history`.
+    pub code: String,
+    /// Its Indonesian label.
+    pub label_id: String,
+    /// Its English label.
+    pub label_en: String,
+    /// Number of records.
+    pub count: u64,
+}
+
 /// A register: many records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Register {
@@ -340,6 +355,34 @@ impl Register {
             .iter()
             .map(|k| assess(k, as_of, policy))
             .collect()
+    }
+
+    /// How many records got each (status, deciding reason) as of a date: the first reason of
+    /// each [`Assessment`], which is the one that decided the status. Sorted by status, then by
+    /// count (largest first), then by code.
+    pub fn reason_counts(&self, as_of: NaiveDate, policy: &StatusPolicy) -> Vec<ReasonCount> {
+        let mut map: BTreeMap<(Status, String), ReasonCount> = BTreeMap::new();
+        for k in &self.records {
+            let a = assess(k, as_of, policy);
+            let Some(r) = a.reasons.into_iter().next() else { continue };
+            map.entry((a.status, r.code.clone()))
+                .or_insert_with(|| ReasonCount {
+                    status: a.status,
+                    code: r.code,
+                    label_id: r.label_id,
+                    label_en: r.label_en,
+                    count: 0,
+                })
+                .count += 1;
+        }
+        let mut out: Vec<ReasonCount> = map.into_values().collect();
+        out.sort_by(|a, b| {
+            a.status
+                .cmp(&b.status)
+                .then(b.count.cmp(&a.count))
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        out
     }
 
     /// Number of records per status as of a date; every [`Status`] is present (0 when none).

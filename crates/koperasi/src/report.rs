@@ -156,6 +156,8 @@ pub struct RegisterReport {
     pub counts: CountTable,
     /// Counts by status.
     pub status_counts: BTreeMap<Status, u64>,
+    /// Counts by status and deciding reason.
+    pub reasons: Vec<crate::register::ReasonCount>,
     /// An honest line about status when it cannot be assessed for some records.
     pub status_note: Option<String>,
     /// Records identified (found at address and board known) by a field check.
@@ -305,33 +307,26 @@ pub fn register_report(
 ) -> RegisterReport {
     let as_of = options.as_of;
     let status_counts = register.status_counts(as_of, &options.policy);
-    let assessed = register.records.len() as u64
-        - status_counts
-            .get(&Status::NotAssessable)
-            .copied()
-            .unwrap_or(0);
-    let no_history = register
-        .records
-        .iter()
-        .filter(|k| !k.rat_history_known)
-        .count();
-    let status_note = if assessed == 0 && !register.records.is_empty() {
-        Some(if no_history == register.records.len() {
-            "status cannot be assessed: the file has no RAT history (no RAT column) and no field checks"
-                .to_string()
+    let reasons = register.reason_counts(as_of, &options.policy);
+    let not_assessable = status_counts.get(&Status::NotAssessable).copied().unwrap_or(0);
+    let status_note = (not_assessable > 0).then(|| {
+        let why: Vec<String> = reasons
+            .iter()
+            .filter(|r| r.status == Status::NotAssessable)
+            .map(|r| format!("{}: {}", r.code, r.count))
+            .collect();
+        let hint = if reasons.iter().any(|r| r.code == "no_rat_history") {
+            "; add RAT columns (e.g. `rat_2023` with the meeting date, or `tahun_rat_terakhir`) or field checks to assess them"
         } else {
-            "status cannot be assessed for any record: the facts the policy needs are missing"
-                .to_string()
-        })
-    } else if assessed < register.records.len() as u64 {
-        Some(format!(
-            "status could not be assessed for {} of {} records (facts missing)",
-            register.records.len() as u64 - assessed,
-            register.records.len()
-        ))
-    } else {
-        None
-    };
+            ""
+        };
+        format!(
+            "status cannot be assessed for {} of {} records ({}){hint}",
+            not_assessable,
+            register.records.len(),
+            why.join(", ")
+        )
+    });
     let identified = register
         .records
         .iter()
@@ -376,6 +371,7 @@ pub fn register_report(
         records: register.records.len() as u64,
         counts: register.count_by(&options.by, as_of, &options.policy),
         status_counts,
+        reasons,
         status_note,
         identified,
         registrations: register.registrations_by_year(),
