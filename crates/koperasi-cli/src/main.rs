@@ -62,8 +62,8 @@ struct InputArgs {
     /// Column mapping, FIELD=HEADER (repeatable), e.g. `--map name="Nama Kop"`.
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,
-    /// Field delimiter (`,` `;` or `tab`).
-    #[arg(long, default_value = ",")]
+    /// Field delimiter: `auto` (guessed from the header), `,`, `;`, `|` or `tab`.
+    #[arg(long, default_value = "auto")]
     delimiter: String,
     /// Region the whole file belongs to (code like `32.71` or a kab/kota name), to resolve
     /// kecamatan names that exist in several places.
@@ -167,21 +167,26 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
             .push((field.trim().to_string(), header.trim().to_string()));
     }
     o.delimiter = Some(match input.delimiter.as_str() {
+        "auto" => return finish_region(o, input),
         "," => b',',
         ";" => b';',
         "tab" | "\\t" | "\t" => b'\t',
         "|" => b'|',
         other => {
             return Err(Failure(format!(
-                "--delimiter `{other}` is not supported; use `,`, `;`, `|` or `tab`"
+                "--delimiter `{other}` is not supported; use auto, `,`, `;`, `|` or `tab`"
             )));
         }
     });
+    finish_region(o, input)
+}
+
+fn finish_region(mut o: ReadOptions, input: &InputArgs) -> Result<ReadOptions, Failure> {
     if let Some(r) = &input.region {
         o.region = Some(match KodeWilayah::parse(r) {
             Ok(code) => code,
             Err(_) => match table().find_kab_kota(r, None) {
-                Ok(w) => w.code.clone(),
+                Ok(w) => w.code,
                 Err(e) => {
                     return Err(Failure(format!(
                         "--region: {e}; give a code such as 32.71 (see `koperasi wilayah {r}`)"

@@ -104,7 +104,14 @@ fn panel_text(p: &PanelReport, l: &Labels, md: bool) -> String {
 
     if let Some(s) = &p.span {
         heading(&mut out, md, l.growth());
-        let _ = writeln!(out, "{} -> {} ({} {})", s.from, s.to, l.dec1(s.years), l.years());
+        let _ = writeln!(
+            out,
+            "{} -> {} ({} {})",
+            s.from,
+            s.to,
+            l.dec1(s.years),
+            l.years()
+        );
         for (name, from, to, rate) in [
             (l.total(), s.total_from, s.total_to, s.cagr_total),
             (l.aktif(), s.aktif_from, s.aktif_to, s.cagr_aktif),
@@ -269,7 +276,11 @@ fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
     if let Some(note) = &r.status_note {
         let _ = writeln!(out, "{note}");
     }
-    let mut t = table(md, vec![l.status().into(), l.reason().into(), l.count().into()], &[2]);
+    let mut t = table(
+        md,
+        vec![l.status().into(), l.reason().into(), l.count().into()],
+        &[2],
+    );
     for (s, n) in &r.status_counts {
         if *n == 0 {
             continue;
@@ -279,7 +290,13 @@ fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
             .reasons
             .iter()
             .filter(|x| x.status == *s)
-            .map(|x| format!("{} ({})", if l.id { &x.label_id } else { &x.label_en }, l.int(x.count as i64)))
+            .map(|x| {
+                format!(
+                    "{} ({})",
+                    if l.id { &x.label_id } else { &x.label_en },
+                    l.int(x.count as i64)
+                )
+            })
             .collect();
         t.add_row(vec![label.to_string(), why.join("; "), l.int(*n as i64)]);
     }

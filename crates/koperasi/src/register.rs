@@ -364,7 +364,9 @@ impl Register {
         let mut map: BTreeMap<(Status, String), ReasonCount> = BTreeMap::new();
         for k in &self.records {
             let a = assess(k, as_of, policy);
-            let Some(r) = a.reasons.into_iter().next() else { continue };
+            let Some(r) = a.reasons.into_iter().next() else {
+                continue;
+            };
             map.entry((a.status, r.code.clone()))
                 .or_insert_with(|| ReasonCount {
                     status: a.status,

@@ -308,7 +308,10 @@ pub fn register_report(
     let as_of = options.as_of;
     let status_counts = register.status_counts(as_of, &options.policy);
     let reasons = register.reason_counts(as_of, &options.policy);
-    let not_assessable = status_counts.get(&Status::NotAssessable).copied().unwrap_or(0);
+    let not_assessable = status_counts
+        .get(&Status::NotAssessable)
+        .copied()
+        .unwrap_or(0);
     let status_note = (not_assessable > 0).then(|| {
         let why: Vec<String> = reasons
             .iter()

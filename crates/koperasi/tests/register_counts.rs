@@ -256,7 +256,8 @@ fn registrations_by_year() {
 /// upper-casing and collapsing spaces.
 #[test]
 fn bogor_register_file() {
-    let csv = include_str!("../data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv");
+    let csv =
+        include_str!("../data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv");
     let (r, _) = koperasi::io::read_register(csv.as_bytes(), &Default::default()).unwrap();
     assert_eq!(r.records.len(), 398);
     let as_of = d("2022-08-15");

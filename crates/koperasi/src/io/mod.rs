@@ -68,7 +68,8 @@ pub struct ReadOptions {
     /// Field names are those listed by the reader (e.g. `name`, `nomor_badan_hukum`,
     /// `kecamatan`; `region`, `period`, `aktif`, `tidak_aktif`, `total`).
     pub mapping: Vec<(String, String)>,
-    /// Field delimiter; `None` means `,`.
+    /// Field delimiter. `None` means: guessed from the header line by [`read_any`]
+    /// (see [`sniff_delimiter`]), `,` for the other readers.
     pub delimiter: Option<u8>,
     /// The region the whole file belongs to (e.g. `32.71` for a Kota Bogor register), used to
     /// resolve kecamatan and desa names that are not unique in Indonesia.
@@ -83,6 +84,33 @@ pub enum Layout {
     Register,
     /// Published counts per region and period.
     Panel,
+}
+
+/// Guess the delimiter of a CSV from its header line: the most frequent of `,`, `;`, tab and
+/// `|` outside double quotes; `,` when none occurs (a one-column file). Spreadsheet programs
+/// set to an Indonesian locale save CSV with `;`, because `,` is the decimal separator.
+pub fn sniff_delimiter(header_line: &[u8]) -> u8 {
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for &b in header_line {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(i) = candidates.iter().position(|&c| c == b) {
+                if let Some(n) = counts.get_mut(i) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    let mut best = (0usize, b',');
+    for (n, c) in counts.iter().zip(candidates) {
+        if *n > best.0 {
+            best = (*n, c);
+        }
+    }
+    best.1
 }
 
 /// A file read by [`read_any`]: a register or a panel, with its read report.
@@ -126,11 +154,16 @@ pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Tab
     let mut first = Vec::new();
     buf.read_until(b'\n', &mut first)
         .map_err(|e| ReadError::Io { why: e.to_string() })?;
+    let mut options = options.clone();
+    let delimiter = *options
+        .delimiter
+        .get_or_insert_with(|| sniff_delimiter(&first));
+    let options = &options;
     let headers: Vec<String> = {
         let mut r = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .delimiter(options.delimiter.unwrap_or(b','))
+            .delimiter(delimiter)
             .from_reader(first.as_slice());
         match r.records().next() {
             Some(Ok(rec)) => rec
@@ -208,8 +241,13 @@ impl<R: std::io::Read> std::io::Read for LineIndex<R> {
 pub(crate) fn csv_error(e: &csv::Error) -> ReadError {
     let line = e.position().map_or(0, csv::Position::line);
     match e.kind() {
-        csv::ErrorKind::Io(io) => ReadError::Io { why: io.to_string() },
-        _ => ReadError::Csv { line, why: e.to_string() },
+        csv::ErrorKind::Io(io) => ReadError::Io {
+            why: io.to_string(),
+        },
+        _ => ReadError::Csv {
+            line,
+            why: e.to_string(),
+        },
     }
 }
 

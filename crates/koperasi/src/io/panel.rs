@@ -35,8 +35,8 @@
 //! Rows whose cells are all empty are skipped as blank and not counted in `rows_read`.
 //! Cells that are not valid UTF-8 are read as Latin-1, so nothing is lost.
 
-use super::{LineIndex, decode};
 use super::headers::{match_headers, normalize_header};
+use super::{LineIndex, decode};
 use super::{ReadOptions, ReadReport, Rejection};
 use crate::error::ReadError;
 use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
@@ -540,7 +540,7 @@ fn resolve_codes(rows: &mut [PanelRow]) {
     for r in rows.iter_mut().filter(|r| r.region_code.is_none()) {
         let entry = cache.entry(r.region.clone()).or_insert_with(|| {
             match table.find_kab_kota(&r.region, None) {
-                Ok(w) => Some(w.code.clone()),
+                Ok(w) => Some(w.code),
                 Err(crate::error::WilayahError::Ambiguous { .. }) => {
                     ambiguous.insert(r.region.clone());
                     None
@@ -548,7 +548,7 @@ fn resolve_codes(rows: &mut [PanelRow]) {
                 Err(_) => None,
             }
         });
-        r.region_code = entry.clone();
+        r.region_code = *entry;
     }
     if ambiguous.is_empty() {
         return;
@@ -579,9 +579,9 @@ fn resolve_codes(rows: &mut [PanelRow]) {
             table
                 .find_kab_kota(&r.region, Some(&prov))
                 .ok()
-                .map(|w| w.code.clone())
+                .map(|w| w.code)
         });
-        r.region_code = entry.clone();
+        r.region_code = *entry;
     }
 }
 

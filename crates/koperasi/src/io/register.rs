@@ -622,12 +622,12 @@ pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) 
         let mut scope: Option<KodeWilayah> = within.cloned();
         if let Some(p) = k.location.provinsi.as_deref() {
             if let Ok(w) = t.find_provinsi(p) {
-                scope = Some(w.code.clone());
+                scope = Some(w.code);
             }
         }
         if let Some(kk) = k.location.kab_kota.as_deref() {
             if let Ok(w) = t.find_kab_kota(kk, scope.as_ref()) {
-                scope = Some(w.code.clone());
+                scope = Some(w.code);
             }
         }
         if let Some(kec) = k.location.kecamatan.as_deref() {
@@ -636,7 +636,7 @@ pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) 
                     if let Some(parent) = w.code.kab_kota() {
                         *kab_votes.entry(parent).or_default() += 1;
                     }
-                    scope = Some(w.code.clone());
+                    scope = Some(w.code);
                 }
                 Err(_) => unresolved.push(i),
             }
@@ -655,7 +655,7 @@ pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) 
                     continue;
                 }
                 if let Ok(w) = t.find_kecamatan(kec, Some(best)) {
-                    k.location.code = Some(w.code.clone());
+                    k.location.code = Some(w.code);
                 }
             }
         }

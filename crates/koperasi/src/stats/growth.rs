@@ -127,7 +127,7 @@ impl Panel {
                     .rows
                     .iter()
                     .find(|r| region_key(&r.region) == key && r.region_code.is_some())
-                    .and_then(|r| r.region_code.clone());
+                    .and_then(|r| r.region_code);
                 out.push(GrowthRow {
                     region,
                     region_code: code,

@@ -1,0 +1,230 @@
+//! The `koperasi` command on the two real files, as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const BOGOR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../koperasi/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv"
+);
+const JATIM: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../koperasi/data/samples/jatim-koperasi-kabkota-quarterly/koperasi_jatim_kabkota_2018Q4_2025Q2.csv"
+);
+
+fn koperasi() -> Command {
+    Command::cargo_bin("koperasi").unwrap()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = koperasi().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(args)).unwrap()
+}
+
+/// Fails with exit code 2 and a one-line message.
+fn fails(args: &[&str], needle: &str) {
+    let out = koperasi().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
+}
+
+#[test]
+fn report_without_file_uses_the_embedded_east_java_panel() {
+    let out = stdout(&["report"]);
+    assert!(out.contains("embedded sample: Jawa Timur"));
+    assert!(out.contains("Read: 798 rows, 798 accepted, 0 rejected"));
+    // 2018-Q4 province totals, summed independently with python's csv module.
+    assert!(out.contains("21,322") && out.contains("13,182") && out.contains("34,504"));
+    assert!(out.contains("42,725"));
+    assert!(out.contains("Kabupaten Mojokerto, total: 949 (2021-Q3) -> 356 (2021-Q4) -> 925"));
+}
+
+#[test]
+fn panel_report_as_json_has_the_figures_and_the_mojokerto_finding() {
+    let v = json(&["report", JATIM, "--format", "json"]);
+    assert_eq!(v["kind"], "panel");
+    assert_eq!(v["read"]["rows_read"], 798);
+    assert_eq!(v["regions"], 38);
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 21);
+    let first = &periods[0];
+    assert_eq!(first["period"], "2018-Q4");
+    assert_eq!(
+        (
+            first["aktif"].as_i64(),
+            first["tidak_aktif"].as_i64(),
+            first["total"].as_i64()
+        ),
+        (Some(21322), Some(13182), Some(34504))
+    );
+    let last = periods.last().unwrap();
+    assert_eq!(
+        (last["period"].as_str(), last["total"].as_i64()),
+        (Some("2025-Q2"), Some(42725))
+    );
+    // 34,155 -> 42,725 is +8,570 (+25.09 %).
+    assert_eq!(last["change"], 8570);
+    assert!((last["pct_change"].as_f64().unwrap() - 25.0915).abs() < 1e-3);
+    // CAGR of the total over 6.5 years: (42725/34504)^(1/6.5) - 1 = 3.3425 % (python).
+    assert!((v["span"]["cagr_total"].as_f64().unwrap() - 3.342_476_691_9).abs() < 1e-6);
+    let moj: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["code"] == "implausible_swing"
+                && f["region"] == "Kabupaten Mojokerto"
+                && f["measure"] == "total"
+        })
+        .collect();
+    assert_eq!(moj.len(), 1);
+    assert_eq!(moj[0]["lines"], serde_json::json!([207, 245, 283]));
+    assert_eq!(moj[0]["values"], serde_json::json!([949, 356, 925]));
+}
+
+#[test]
+fn register_report_on_the_bogor_file() {
+    let v = json(&["report", BOGOR, "--as-of", "2022-08-15", "--format", "json"]);
+    assert_eq!(v["kind"], "register");
+    assert_eq!(v["records"], 398);
+    let rows = v["counts"]["rows"].as_array().unwrap();
+    let got: Vec<(String, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[0][0].as_str().unwrap().to_string(),
+                r[1].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("32.71.01 Bogor Selatan", 12),
+        ("32.71.02 Bogor Timur", 21),
+        ("32.71.03 Bogor Tengah", 127),
+        ("32.71.04 Bogor Barat", 98),
+        ("32.71.05 Bogor Utara", 39),
+        ("32.71.06 Tanah Sareal", 101),
+    ];
+    assert_eq!(got, want.map(|(k, n)| (k.to_string(), n)).to_vec());
+    assert_eq!(v["badan_hukum"]["ahu"], 68);
+    assert_eq!(v["badan_hukum"]["with_number"], 398);
+    // No RAT column: nobody is active or inactive; coops registered in 2021-2022 (35 + 3 by the
+    // year in their number) are too young for an RAT to be due as of 2022-08-15.
+    assert_eq!(v["status_counts"]["active"], 0);
+    assert_eq!(v["status_counts"]["inactive"], 0);
+    assert_eq!(v["status_counts"]["not_yet_due"], 38);
+    assert_eq!(v["status_counts"]["not_assessable"], 360);
+    assert!(
+        v["status_note"]
+            .as_str()
+            .unwrap()
+            .contains("no_rat_history: 360")
+    );
+    assert_eq!(v["registrations"]["by_year"]["2017"], 46);
+    // 11 shared badan hukum numbers + 2 shared names.
+    assert_eq!(v["duplicates"].as_array().unwrap().len(), 13);
+}
+
+#[test]
+fn register_table_in_indonesian() {
+    let out = stdout(&[
+        "report",
+        BOGOR,
+        "--as-of",
+        "15 Agustus 2022",
+        "--locale",
+        "id",
+    ]);
+    assert!(out.contains("Per tanggal: 15 Agustus 2022"));
+    assert!(out.contains("32.71.03 Bogor Tengah"));
+    assert!(
+        out.contains("Tidak dapat dinilai") || out.contains("tidak dapat dinilai"),
+        "{out}"
+    );
+    let panel = stdout(&["report", "--locale", "id"]);
+    assert!(panel.contains("21.322") && panel.contains("34.504"));
+}
+
+#[test]
+fn csv_output_is_a_real_csv() {
+    let out = stdout(&["report", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header[..5],
+        ["period", "regions", "aktif", "tidak_aktif", "total"]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 21);
+    assert_eq!(&rows[0][4], "34504");
+}
+
+#[test]
+fn check_lists_bad_rows_with_lines() {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("bad.csv");
+    std::fs::write(&f, "nama;kecamatan;tanggal_bh\nKSP A;Bogor Barat;1/2/20245\n;Bogor Timur;\nKSP B;Tanah Sareal;6 Nop 2019\n").unwrap();
+    let v = json(&["check", f.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(v["read"]["rows_read"], 3);
+    assert_eq!(v["read"]["accepted"], 2);
+    assert_eq!(v["read"]["rejected"][0]["line"], 3);
+    assert_eq!(v["read"]["rejected"][0]["code"], "missing_name");
+    assert_eq!(v["read"]["cell_errors"][0]["line"], 2);
+    assert_eq!(v["read"]["cell_errors"][0]["value"], "1/2/20245");
+    assert_eq!(v["read"]["cell_errors"][0]["code"], "date_invalid");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn wilayah_lookup() {
+    let out = stdout(&["wilayah", "KAB. MOJOKERTO"]);
+    assert!(out.contains("35.16") && out.contains("Kabupaten Mojokerto"));
+    let v = json(&["wilayah", "64.71", "--format", "json"]);
+    assert_eq!(v[0]["code"], "64.71");
+    assert_eq!(v[0]["name"], "Kota Balikpapan");
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    fails(&["report", "no-such-file.csv"], "cannot open");
+    fails(
+        &["report", "--as-of", "31/02/2024"],
+        "day 31 does not exist",
+    );
+    fails(&["report", "--as-of", "1/2/20245"], "20245");
+    fails(&["report", "--policy", "nope"], "neither a preset");
+    fails(&["report", "--by", "nope"], "not a field");
+    fails(&["wilayah", "zzzz-no-such-place"], "no region matches");
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("x.csv");
+    std::fs::write(&f, "foo,bar\n1,2\n").unwrap();
+    fails(
+        &["report", f.to_str().unwrap()],
+        "cannot tell what this file is",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    // clap's own argument errors also exit 2.
+    assert_eq!(
+        koperasi()
+            .args(["report", "--format", "pdf"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
