@@ -36,6 +36,11 @@ pub mod status;
 pub mod wilayah;
 
 pub use chrono::NaiveDate;
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(all(doctest, feature = "samples"))]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctest;
 pub use cooperative::Koperasi;
 pub use error::Error;
 pub use money::Rupiah;
