@@ -93,15 +93,7 @@ impl Labels {
         if self.id {
             return koperasi::locale::format_int(n);
         }
-        let digits = n.unsigned_abs().to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if n < 0 { format!("-{out}") } else { out }
+        koperasi::locale::format_int_grouped(n, ',')
     }
 
     /// A percentage with two decimals: `-16,97 %` (id) or `-16.97 %` (en).

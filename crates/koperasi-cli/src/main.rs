@@ -72,6 +72,16 @@ struct InputArgs {
 }
 
 #[derive(clap::Args)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Labels and number separators.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
+}
+
+#[derive(clap::Args)]
 struct ReportArgs {
     /// CSV file; omit it to use the embedded East Java sample.
     file: Option<std::path::PathBuf>,
@@ -85,12 +95,8 @@ struct ReportArgs {
     /// provinsi, kab_kota, kecamatan, jenis, kelompok, bentuk, status, founding_year.
     #[arg(long, value_delimiter = ',', default_value = "kecamatan")]
     by: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Labels and number separators.
-    #[arg(long, value_enum, default_value_t = Locale::En)]
-    locale: Locale,
+    #[command(flatten)]
+    output: OutputArgs,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -99,12 +105,8 @@ struct ReportArgs {
 struct CheckArgs {
     /// CSV file.
     file: std::path::PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Labels and number separators.
-    #[arg(long, value_enum, default_value_t = Locale::En)]
-    locale: Locale,
+    #[command(flatten)]
+    output: OutputArgs,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -202,9 +204,11 @@ fn parse_fields(names: &[String]) -> Result<Vec<Field>, Failure> {
     names
         .iter()
         .map(|n| {
-            serde_json::from_value::<Field>(serde_json::Value::String(n.trim().to_string())).map_err(|_| {
+            Field::parse(n).ok_or_else(|| {
+                let known: Vec<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
                 Failure(format!(
-                    "--by `{n}` is not a field; use provinsi, kab_kota, kecamatan, jenis, kelompok, bentuk, status or founding_year"
+                    "--by `{n}` is not a field; use {}",
+                    known.join(", ")
                 ))
             })
         })
@@ -259,8 +263,8 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
             "{e}; see `koperasi report --help` for --map and --delimiter"
         ))
     })?;
-    let l = labels::Labels::new(a.locale == Locale::Id);
-    let out = match a.format {
+    let l = labels::Labels::new(a.output.locale == Locale::Id);
+    let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
         Format::Csv => render::report_csv(&report, &l)?,
         Format::Table => render::report_text(&report, &l, false),
@@ -279,8 +283,8 @@ fn run_check(a: CheckArgs) -> Result<(), Failure> {
                 "{e}; see `koperasi check --help` for --map and --delimiter"
             ))
         })?;
-    let l = labels::Labels::new(a.locale == Locale::Id);
-    let out = match a.format {
+    let l = labels::Labels::new(a.output.locale == Locale::Id);
+    let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&render::check_json(&report))? + "\n",
         Format::Csv => render::check_csv(&report)?,
         Format::Table => render::check_text(&report, &l, false),

@@ -179,10 +179,7 @@ fn findings_text(out: &mut String, findings: &[koperasi::stats::Finding], l: &La
         &[],
     );
     for f in findings {
-        let sev = serde_json::to_value(f.severity)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let sev = f.severity.as_str().to_string();
         let lines: Vec<String> = f.lines.iter().map(u64::to_string).collect();
         t.add_row(vec![
             sev,
@@ -247,12 +244,7 @@ fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
         .counts
         .fields
         .iter()
-        .map(|f| {
-            serde_json::to_value(f)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        })
+        .map(|f| f.as_str().to_string())
         .collect();
     heading(
         &mut out,
@@ -345,10 +337,7 @@ fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
             &[],
         );
         for d in &r.duplicates {
-            let key = serde_json::to_value(d.group.key)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let key = d.group.key.as_str().to_string();
             let lines: Vec<String> = d
                 .members
                 .iter()
@@ -416,12 +405,7 @@ pub fn report_csv(report: &Report, _l: &Labels) -> Result<String, crate::Failure
                 .counts
                 .fields
                 .iter()
-                .map(|f| {
-                    serde_json::to_value(f)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
-                })
+                .map(|f| f.as_str().to_string())
                 .collect();
             header.push("count".into());
             rows.push(header);
@@ -511,10 +495,7 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
 pub fn wilayah_text(hits: &[&Wilayah], md: bool) -> String {
     let mut t = table(md, vec!["kode".into(), "nama".into(), "level".into()], &[]);
     for w in hits {
-        let level = serde_json::to_value(w.level)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let level = w.level.as_str().to_string();
         t.add_row(vec![w.code.to_string(), w.name.clone(), level]);
     }
     format!("{t}\n")
@@ -524,10 +505,7 @@ pub fn wilayah_text(hits: &[&Wilayah], md: bool) -> String {
 pub fn wilayah_csv(hits: &[&Wilayah]) -> Result<String, crate::Failure> {
     let mut rows = vec![vec!["kode".to_string(), "nama".into(), "level".into()]];
     for w in hits {
-        let level = serde_json::to_value(w.level)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let level = w.level.as_str().to_string();
         rows.push(vec![w.code.to_string(), w.name.clone(), level]);
     }
     csv_out(rows)

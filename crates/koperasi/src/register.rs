@@ -44,6 +44,17 @@ pub enum DuplicateKey {
     Name,
 }
 
+impl DuplicateKey {
+    /// The stable snake_case name: `nik`, `badan_hukum`, `name`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DuplicateKey::Nik => "nik",
+            DuplicateKey::BadanHukum => "badan_hukum",
+            DuplicateKey::Name => "name",
+        }
+    }
+}
+
 /// Records that share a key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateGroup {
@@ -77,6 +88,39 @@ pub enum Field {
     Status,
     /// Founding year.
     FoundingYear,
+}
+
+impl Field {
+    /// Every field, in the order of the documentation.
+    pub const ALL: [Field; 8] = [
+        Field::Provinsi,
+        Field::KabKota,
+        Field::Kecamatan,
+        Field::Jenis,
+        Field::Kelompok,
+        Field::Bentuk,
+        Field::Status,
+        Field::FoundingYear,
+    ];
+
+    /// The stable snake_case name, as in JSON and on the command line: `kab_kota`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Provinsi => "provinsi",
+            Field::KabKota => "kab_kota",
+            Field::Kecamatan => "kecamatan",
+            Field::Jenis => "jenis",
+            Field::Kelompok => "kelompok",
+            Field::Bentuk => "bentuk",
+            Field::Status => "status",
+            Field::FoundingYear => "founding_year",
+        }
+    }
+
+    /// The field named `name` (as given by [`Field::as_str`]), if any.
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == name.trim())
+    }
 }
 
 /// Counts by a breakdown.

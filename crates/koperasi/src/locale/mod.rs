@@ -26,8 +26,8 @@ mod number;
 
 pub use date::{MAX_YEAR, MIN_YEAR, format_date, format_date_numeric, parse_date};
 pub use number::{
-    Decimal, MAX_SCALE, format_decimal, format_int, format_rupiah, format_rupiah_whole,
-    parse_count, parse_decimal, parse_rupiah,
+    Decimal, MAX_SCALE, format_decimal, format_int, format_int_grouped, format_rupiah,
+    format_rupiah_whole, parse_count, parse_decimal, parse_rupiah,
 };
 
 /// Placeholders meaning "no value" (compared case-insensitively after trimming).

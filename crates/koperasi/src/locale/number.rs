@@ -659,13 +659,19 @@ pub fn parse_rupiah(s: &str) -> Result<Rupiah, NumberError> {
 /// Format an integer with Indonesian thousands separators: `1234567` gives `1.234.567`,
 /// `-1500` gives `-1.500`.
 pub fn format_int(n: i64) -> String {
+    format_int_grouped(n, '.')
+}
+
+/// Format an integer with `separator` between groups of three digits: `format_int_grouped(
+/// 1234567, ',')` gives `1,234,567` (the English convention, for English reports).
+pub fn format_int_grouped(n: i64, separator: char) -> String {
     let mut buf = [0u8; 40];
     let digits = digits_u128(u128::from(n.unsigned_abs()), &mut buf);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {
         out.push('-');
     }
-    push_plain(&mut out, digits, 0, Some(('.', ',')));
+    push_plain(&mut out, digits, 0, Some((separator, ',')));
     out
 }
 

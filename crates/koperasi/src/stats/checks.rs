@@ -33,6 +33,17 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The stable snake_case name: `info`, `warning`, `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 /// One problem found in published figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
@@ -58,20 +69,12 @@ pub struct Finding {
 
 /// `1234567` -> `1,234,567`.
 fn en(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::locale::format_int_grouped(n, ',')
 }
 
 /// `1234567` -> `1.234.567`.
 fn id(n: i64) -> String {
-    en(n).replace(',', ".")
+    crate::locale::format_int(n)
 }
 
 fn pct_en(x: f64) -> String {
