@@ -35,7 +35,7 @@ fn parsers(c: &mut Criterion) {
 fn status(c: &mut Criterion) {
     let mut k = Koperasi::new("KSP Maju");
     k.tanggal_badan_hukum = parse_date("2015-03-01").ok();
-    k.rat_history_known = true;
+    k.rat_known = koperasi::cooperative::RatKnowledge::Complete;
     k.rat = (2015..2023)
         .map(|y| Rat {
             book_year: y,

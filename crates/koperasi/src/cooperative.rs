@@ -125,6 +125,71 @@ pub struct Rat {
     pub date: Option<NaiveDate>,
 }
 
+/// For which book years a record's RAT list is complete.
+///
+/// A register rarely says everything: a file with columns `RAT 2022`, `RAT 2023` says nothing
+/// about 2021; a column "last RAT book year" says nothing about the years before it. Status
+/// rules use this to tell "no RAT held" (a fact) from "not known" (a gap in the data), so that
+/// a gap never makes a cooperative inactive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RatKnowledge {
+    /// Nothing is known beyond the RATs listed.
+    #[default]
+    Unknown,
+    /// The list is complete: any book year not listed had no RAT.
+    Complete,
+    /// Complete for the book years `from + i` whose bit `i` of `known` is set (up to 64 years).
+    Years {
+        /// First book year of the mask.
+        from: i32,
+        /// Bit `i` set: book year `from + i` is known.
+        known: u64,
+    },
+    /// Complete after the given book year (no RAT for any later book year unless listed);
+    /// unknown for it and before it unless listed. What a "last RAT book year" column says.
+    After(i32),
+}
+
+impl RatKnowledge {
+    /// Knowledge of exactly the given book years (those more than 63 years after the first
+    /// are dropped).
+    pub fn years<I: IntoIterator<Item = i32>>(years: I) -> RatKnowledge {
+        let mut ys: Vec<i32> = years.into_iter().collect();
+        ys.sort_unstable();
+        let Some(&from) = ys.first() else {
+            return RatKnowledge::Unknown;
+        };
+        let mut known = 0u64;
+        for y in ys {
+            if let Some(bit) = y.checked_sub(from).and_then(|d| u32::try_from(d).ok()) {
+                if bit < 64 {
+                    known |= 1u64 << bit;
+                }
+            }
+        }
+        RatKnowledge::Years { from, known }
+    }
+
+    /// True when the RAT facts for `book_year` are complete.
+    pub fn covers(self, book_year: i32) -> bool {
+        match self {
+            RatKnowledge::Unknown => false,
+            RatKnowledge::Complete => true,
+            RatKnowledge::After(y) => book_year > y,
+            RatKnowledge::Years { from, known } => book_year
+                .checked_sub(from)
+                .and_then(|d| u32::try_from(d).ok())
+                .is_some_and(|bit| bit < 64 && known & (1u64 << bit) != 0),
+        }
+    }
+
+    /// True when something beyond the listed RATs is known.
+    pub fn is_known(self) -> bool {
+        !matches!(self, RatKnowledge::Unknown)
+    }
+}
+
 /// A field check (verifikasi lapangan) by the office: what was seen, on which date.
 /// Each fact is `None` when the check did not establish it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -221,9 +286,9 @@ pub struct Koperasi {
     pub managers: Option<u64>,
     /// RAT history, one entry per book year for which an RAT is known to have been held.
     pub rat: Vec<Rat>,
-    /// True when the source carries RAT history at all (an empty `rat` then means "never held"
-    /// rather than "unknown").
-    pub rat_history_known: bool,
+    /// Which book years the RAT facts are complete for: for those years, a year missing from
+    /// `rat` means "no RAT held"; for the others it means "unknown".
+    pub rat_known: RatKnowledge,
     /// Finances by book year.
     pub finances: Vec<Finances>,
     /// Field checks, any order.
@@ -280,6 +345,21 @@ impl Koperasi {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rat_knowledge() {
+        let k = RatKnowledge::years([2022, 2024, 2023]);
+        assert!(k.covers(2022) && k.covers(2023) && k.covers(2024));
+        assert!(!k.covers(2021) && !k.covers(2025));
+        let gap = RatKnowledge::years([2019, 2021]);
+        assert!(gap.covers(2019) && !gap.covers(2020) && gap.covers(2021));
+        assert!(RatKnowledge::After(2021).covers(2022) && !RatKnowledge::After(2021).covers(2021));
+        assert!(RatKnowledge::Complete.covers(i32::MIN) && !RatKnowledge::Unknown.covers(0));
+        assert!(!RatKnowledge::years([i32::MAX]).covers(i32::MIN));
+        assert_eq!(RatKnowledge::years([]), RatKnowledge::Unknown);
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(serde_json::from_str::<RatKnowledge>(&json).unwrap(), k);
+    }
 
     #[test]
     fn jenis_parse() {

@@ -36,7 +36,10 @@ fn bogor_reads_every_row() {
         reg.records[0].badan_hukum.as_ref().unwrap().raw,
         "8091/BH/KWK-10/22"
     );
-    assert!(!reg.records[0].rat_history_known);
+    assert_eq!(
+        reg.records[0].rat_known,
+        koperasi::cooperative::RatKnowledge::Unknown
+    );
 }
 
 #[test]
@@ -145,7 +148,10 @@ fn rat_columns_make_history_known() {
         koperasi::NaiveDate::from_ymd_opt(2022, 3, 20)
     );
     assert!(years(2).is_empty());
-    assert!(reg.records.iter().all(|k| k.rat_history_known));
+    use koperasi::cooperative::RatKnowledge;
+    // A and C: the columns cover 2022 and 2023; B's `-` for 2023 is "not held".
+    assert_eq!(reg.records[0].rat_known, RatKnowledge::years([2022, 2023]));
+    assert_eq!(reg.records[2].rat_known, RatKnowledge::years([2022, 2023]));
 }
 
 #[test]
@@ -209,4 +215,95 @@ proptest! {
         prop_assert_eq!(rep.accepted + rep.rejected.len() as u64, rep.rows_read);
         prop_assert_eq!(reg.records.len() as u64, rep.accepted);
     }
+}
+
+#[test]
+fn rat_cells_that_cannot_be_read_leave_the_year_unknown() {
+    use koperasi::cooperative::RatKnowledge;
+    use koperasi::status::{Status, StatusPolicy, assess};
+    let csv = "Nama Koperasi;Tanggal Badan Hukum;RAT 2022;RAT 2023;RAT 2024\n\
+               Kop E;1 Januari 2010;ya;15 Maret 2023;x\n\
+               Kop F;1 Januari 2010;tidak;;belum\n\
+               Kop G;1 Januari 2010;;20/04/2024;\n";
+    let opts = ReadOptions {
+        delimiter: Some(b';'),
+        ..ReadOptions::default()
+    };
+    let (reg, rep) = read_register(csv.as_bytes(), &opts).unwrap();
+    let errs: Vec<(u64, &str, &str)> = rep
+        .cell_errors
+        .iter()
+        .map(|e| (e.line, e.column.as_deref().unwrap(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        errs,
+        vec![
+            (2, "RAT 2023", "rat_date_before_book_year_end"),
+            (2, "RAT 2024", "yes_no_ambiguous")
+        ]
+    );
+    // Kop E: 2022 held; 2023 and 2024 unknown (unreadable cells), not "not held".
+    assert_eq!(reg.records[0].rat_known, RatKnowledge::years([2022]));
+    let as_of = koperasi::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+    let office = StatusPolicy::office();
+    let a = assess(&reg.records[0], as_of, &office);
+    assert_eq!(a.status, Status::NotAssessable);
+    assert_eq!(a.reasons[0].code, "rat_history_incomplete");
+    // Kop F: every year known, none held: inactive under both presets.
+    assert_eq!(
+        assess(&reg.records[1], as_of, &office).status,
+        Status::Inactive
+    );
+    assert_eq!(
+        assess(&reg.records[1], as_of, &StatusPolicy::national()).status,
+        Status::Inactive
+    );
+    // Kop G: RAT for 2023 held on 2024-04-20; 2024 known not held: office needs both.
+    assert_eq!(
+        assess(&reg.records[2], as_of, &StatusPolicy::national()).status,
+        Status::Active
+    );
+    assert_eq!(
+        assess(&reg.records[2], as_of, &office).status,
+        Status::Inactive
+    );
+}
+
+#[test]
+fn a_file_that_covers_only_old_years_cannot_make_a_coop_inactive() {
+    use koperasi::status::{Status, StatusPolicy, assess};
+    let csv = "Nama Koperasi,Tanggal Badan Hukum,RAT 2019\nKop Q,1 Januari 2010,tidak\n";
+    let (reg, _) = read(csv);
+    let as_of = koperasi::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let a = assess(&reg.records[0], as_of, &StatusPolicy::national());
+    assert_eq!(a.status, Status::NotAssessable);
+    assert_eq!(a.reasons[0].code, "rat_history_incomplete");
+    assert!(
+        a.reasons[0].detail.contains("2021, 2022, 2023"),
+        "{}",
+        a.reasons[0].detail
+    );
+}
+
+#[test]
+fn last_rat_year_column_says_nothing_about_earlier_years() {
+    use koperasi::cooperative::RatKnowledge;
+    use koperasi::status::{Status, StatusPolicy, assess};
+    let csv = "nama,tanggal_bh,tahun_rat_terakhir\nA,2010-01-01,2023\nB,2010-01-01,2019\n";
+    let (reg, _) = read(csv);
+    assert_eq!(reg.records[0].rat_known, RatKnowledge::After(2023));
+    let as_of = koperasi::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+    // National: one RAT in 2022..=2024 is enough.
+    assert_eq!(
+        assess(&reg.records[0], as_of, &StatusPolicy::national()).status,
+        Status::Active
+    );
+    // B: nothing after 2019, so none in 2022..=2024.
+    assert_eq!(
+        assess(&reg.records[1], as_of, &StatusPolicy::national()).status,
+        Status::Inactive
+    );
+    // Office needs 2023 and 2024: 2024 is known not held (after 2023).
+    let a = assess(&reg.records[0], as_of, &StatusPolicy::office());
+    assert_eq!(a.status, Status::Inactive);
 }

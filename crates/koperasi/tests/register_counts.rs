@@ -33,7 +33,7 @@ fn balikpapan() -> Register {
             (true, Some(false))
         };
         if found {
-            k.rat_history_known = true;
+            k.rat_known = koperasi::cooperative::RatKnowledge::Complete;
             if (338..338 + 76).contains(&i) {
                 k.rat.push(Rat {
                     book_year: 2024,

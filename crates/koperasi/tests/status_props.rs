@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 use koperasi::NaiveDate;
-use koperasi::cooperative::{Dissolution, DissolvedBy, FieldCheck, Koperasi, Rat};
+use koperasi::cooperative::{Dissolution, DissolvedBy, FieldCheck, Koperasi, Rat, RatKnowledge};
 use koperasi::status::{
     REASONS, Status, StatusPolicy, assess, assess_status, dissolution_review, rat_deadline,
 };
@@ -46,11 +46,20 @@ fn by() -> impl Strategy<Value = DissolvedBy> {
     ]
 }
 
+fn knowledge() -> impl Strategy<Value = RatKnowledge> {
+    prop_oneof![
+        Just(RatKnowledge::Unknown),
+        Just(RatKnowledge::Complete),
+        (1990i32..2035, any::<u64>()).prop_map(|(from, known)| RatKnowledge::Years { from, known }),
+        (1990i32..2035).prop_map(RatKnowledge::After),
+    ]
+}
+
 fn record() -> impl Strategy<Value = Koperasi> {
     (
         proptest::option::of(date_in(1990, 2034)),
         proptest::collection::vec(rat(), 0..8),
-        any::<bool>(),
+        knowledge(),
         proptest::collection::vec(check(), 0..3),
         proptest::option::of((date_in(2000, 2034), by())),
     )
@@ -58,7 +67,7 @@ fn record() -> impl Strategy<Value = Koperasi> {
             let mut k = Koperasi::new("Koperasi Uji");
             k.tanggal_badan_hukum = founded;
             k.rat = rat;
-            k.rat_history_known = known;
+            k.rat_known = known;
             k.field_checks = checks;
             k.dissolution = diss.map(|(date, by)| Dissolution { date, by });
             k
@@ -185,7 +194,7 @@ proptest! {
         let _ = rat_deadline(y, m);
         let mut k = Koperasi::new("x");
         k.rat = vec![Rat { book_year: by, date: None }, Rat { book_year: y, date: Some(as_of) }];
-        k.rat_history_known = true;
+        k.rat_known = RatKnowledge::Complete;
         k.tanggal_badan_hukum = Some(as_of);
         let a = assess(&k, as_of, &p);
         prop_assert!(!a.reasons.is_empty());

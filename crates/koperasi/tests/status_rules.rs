@@ -26,7 +26,7 @@ fn coop(founded: &str, rats: &[Rat]) -> Koperasi {
     let mut k = Koperasi::new("KSP Maju Bersama");
     k.tanggal_badan_hukum = Some(d(founded));
     k.rat = rats.to_vec();
-    k.rat_history_known = true;
+    k.rat_known = koperasi::cooperative::RatKnowledge::Complete;
     k
 }
 
@@ -213,7 +213,7 @@ fn young_cooperatives_and_the_first_full_book_year() {
 #[test]
 fn founding_year_from_the_badan_hukum_number() {
     let mut k = Koperasi::new("Koperasi Jasa Sola Rumah Karya");
-    k.rat_history_known = true;
+    k.rat_known = koperasi::cooperative::RatKnowledge::Complete;
     let mut bh = NomorBadanHukum::parse("008412/BH/M.KUKM.2/V/2018").unwrap();
     bh.year = Some(2018);
     k.badan_hukum = Some(bh);
@@ -329,7 +329,7 @@ fn no_rat_history_is_not_assessable() {
     // The Kota Bogor register case: names, numbers and addresses, no RAT history.
     let mut k = Koperasi::new("Koperasi Pegawai PT Telkom Bogor KOPEGTEL KIJANG");
     k.tanggal_badan_hukum = Some(d("2001-01-15"));
-    k.rat_history_known = false;
+    k.rat_known = koperasi::cooperative::RatKnowledge::Unknown;
     let a = assess(&k, d("2022-08-15"), &national());
     assert_eq!(a.status, Status::NotAssessable);
     assert_eq!(codes(&a), ["no_rat_history"]);
@@ -357,7 +357,7 @@ fn no_rat_history_is_not_assessable() {
 #[test]
 fn unknown_founding_date() {
     let mut k = Koperasi::new("Koperasi Tanpa Tanggal");
-    k.rat_history_known = true;
+    k.rat_known = koperasi::cooperative::RatKnowledge::Complete;
     let a = assess(&k, d("2025-07-01"), &national());
     assert_eq!(a.status, Status::Inactive);
     assert_eq!(codes(&a), ["no_rat_within_window", "no_founding_date"]);
@@ -515,7 +515,7 @@ fn dissolution_review_flags() {
     assert!(dissolution_review(&k3, d("2025-07-01"), &p).is_none());
     // Unknown history: no RAT-based flag; dissolved: never.
     let mut k4 = k.clone();
-    k4.rat_history_known = false;
+    k4.rat_known = koperasi::cooperative::RatKnowledge::Unknown;
     assert!(dissolution_review(&k4, d("2025-07-01"), &p).is_none());
     let mut k5 = k.clone();
     k5.dissolution = Some(Dissolution {

@@ -8,7 +8,9 @@
 //! RAT history may come in wide form: a column per book year (`rat_2023`, `RAT 2023`) holding
 //! the meeting date or a yes/no mark, and/or a column with the last book year for which an RAT
 //! was held (`tahun_rat_terakhir`) with its date (`tanggal_rat_terakhir`). When any RAT column is
-//! present, [`Koperasi::rat_history_known`] is set: an empty history then means "no RAT held".
+//! present, [`Koperasi::rat_known`] says which book years the file covers: for those years an
+//! empty cell or `tidak` means "no RAT held"; other years stay unknown (see
+//! [`crate::cooperative::RatKnowledge`]).
 //!
 //! A row without a name is rejected. A cell that cannot be read (a date `31/02/2024`, a count
 //! `nan`) does not reject the row: the field stays unknown, the cell is listed in
@@ -17,7 +19,7 @@
 use super::headers::{match_headers, normalize_header};
 use super::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode};
 use crate::cooperative::{
-    Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat,
+    Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat, RatKnowledge,
 };
 use crate::error::ReadError;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
@@ -220,15 +222,60 @@ fn rat_year_column(norm: &str) -> Option<i32> {
     None
 }
 
-/// Indonesian yes/no marks: `ya`, `y`, `yes`, `sudah`, `ada`, `1`, `v`, `x`, `✓`, `true` and
-/// `tidak`, `t`, `no`, `belum`, `tidak ada`, `0`, `false`.
+/// Indonesian yes/no marks: `ya`, `y`, `yes`, `sudah`, `ada`, `1`, `v`, `✓`, `true` and
+/// `tidak`, `t`, `no`, `belum`, `tidak ada`, `0`, `false`. `x` is neither: offices use it for
+/// "yes" and for "no".
 pub fn parse_yes_no(s: &str) -> Option<bool> {
     match s.trim().to_lowercase().as_str() {
-        "ya" | "y" | "yes" | "sudah" | "ada" | "1" | "v" | "x" | "✓" | "true" | "benar" => {
-            Some(true)
-        }
+        "ya" | "y" | "yes" | "sudah" | "ada" | "1" | "v" | "✓" | "true" | "benar" => Some(true),
         "tidak" | "t" | "no" | "n" | "belum" | "tidak ada" | "0" | "false" | "salah" => Some(false),
         _ => None,
+    }
+}
+
+/// Read one cell of a per-book-year RAT column (`RAT 2023`).
+///
+/// Returns `Ok(None)` for "no RAT held" (empty, `-`, `tidak`, `belum`, `0`), `Ok(Some(date))`
+/// for "held" (`ya`, `sudah`, `v`: date unknown; or the meeting date), and an error (code,
+/// reason) for anything else, including a date on or before 31 December of the book year: an
+/// RAT closes its book year, so such a date is more likely the year the RAT was held than the
+/// book year, and is not guessed.
+fn read_rat_cell(
+    v: &str,
+    book_year: i32,
+) -> Result<Option<Option<NaiveDate>>, (&'static str, String)> {
+    if is_missing(v) {
+        return Ok(None);
+    }
+    if let Some(yes) = parse_yes_no(v) {
+        return Ok(yes.then_some(None));
+    }
+    if v.eq_ignore_ascii_case("x") {
+        return Err((
+            "yes_no_ambiguous",
+            "`x` marks both \"held\" and \"not held\" in office spreadsheets; write `ya`/`tidak` or the meeting date".into(),
+        ));
+    }
+    match parse_date(v) {
+        Ok(d) => {
+            use chrono::Datelike;
+            if d.year() <= book_year {
+                Err((
+                    "rat_date_before_book_year_end",
+                    format!(
+                        "an RAT for book year {book_year} is held after the book year closes, not on {d}; \
+                         if the column gives the year the RAT was held, name it `RAT {}` or give book years",
+                        d.year().saturating_sub(1)
+                    ),
+                ))
+            } else {
+                Ok(Some(Some(d)))
+            }
+        }
+        Err(e) => Err((
+            e.code(),
+            format!("{e}; an RAT cell holds the meeting date, `ya`/`sudah` or `tidak`/`belum`"),
+        )),
     }
 }
 
@@ -318,10 +365,7 @@ pub fn read_register<R: std::io::Read>(
             .collect(),
         ..ReadReport::default()
     };
-    let has_rat_columns = rat_cols.iter().any(Option::is_some)
-        || fields
-            .iter()
-            .any(|f| matches!(f.as_deref(), Some("last_rat_year" | "last_rat_date")));
+    let has_year_columns = rat_cols.iter().any(Option::is_some);
 
     let mut out = Vec::new();
     let mut rec: Vec<String> = Vec::new();
@@ -362,9 +406,9 @@ pub fn read_register<R: std::io::Read>(
         };
         let mut k = Koperasi {
             source_line: Some(line),
-            rat_history_known: has_rat_columns,
             ..Koperasi::default()
         };
+        let mut rat_years_known: Vec<i32> = Vec::new();
         let mut members = Members::default();
         let mut has_members = false;
         let mut check = FieldCheck {
@@ -386,24 +430,17 @@ pub fn read_register<R: std::io::Read>(
             let v = cell.trim();
             if field.is_none() {
                 if let Some(year) = rat_cols.get(i).copied().flatten() {
-                    if is_missing(v) {
-                        continue;
-                    }
-                    if let Some(yes) = parse_yes_no(v) {
-                        if yes {
-                            k.rat.push(Rat {
-                                book_year: year,
-                                date: None,
-                            });
+                    match read_rat_cell(v, year) {
+                        Ok(held) => {
+                            rat_years_known.push(year);
+                            if let Some(date) = held {
+                                k.rat.push(Rat {
+                                    book_year: year,
+                                    date,
+                                });
+                            }
                         }
-                    } else {
-                        match parse_date(v) {
-                            Ok(d) => k.rat.push(Rat {
-                                book_year: year,
-                                date: Some(d),
-                            }),
-                            Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                        }
+                        Err((code, reason)) => ctx.cell_error(header, cell, code, reason),
                     }
                     continue;
                 }
@@ -569,7 +606,13 @@ pub fn read_register<R: std::io::Read>(
         if has_members {
             k.members = Some(members);
         }
+        if has_year_columns {
+            k.rat_known = RatKnowledge::years(rat_years_known);
+        }
         if let Some(y) = last_rat_year {
+            if !has_year_columns {
+                k.rat_known = RatKnowledge::After(y);
+            }
             if !k.rat.iter().any(|r| r.book_year == y) {
                 k.rat.push(Rat {
                     book_year: y,

@@ -53,8 +53,10 @@
 //! missing year gets a `rat_missing_for_year` reason. When no window year is required yet
 //! (a young cooperative) and no RAT counts, the status is [`Status::NotYetDue`]
 //! (`too_young_for_rat`). A missing RAT only counts against a cooperative whose record carries
-//! RAT history (`rat_history_known`); otherwise the status is [`Status::NotAssessable`]
-//! (`no_rat_history`: the Kota Bogor register case). A founding date that is unknown is, by
+//! RAT facts for the years that decide (an RAT counted, or
+//! [`Koperasi::rat_known`](crate::cooperative::Koperasi::rat_known) covering the year); otherwise the status is
+//! [`Status::NotAssessable`] (`no_rat_history` when the record has no RAT facts at all: the
+//! Kota Bogor register case; `rat_history_incomplete` when its RAT columns do not cover them). A founding date that is unknown is, by
 //! default, taken as "old enough" and an `Inactive` verdict then carries a `no_founding_date`
 //! reason; with `unknown_founding_assume_old = false` it is `NotAssessable` instead.
 //!
@@ -211,6 +213,11 @@ pub const REASONS: &[(&str, &str, &str)] = &[
         "no_rat_history",
         "Status tidak dapat dinilai: data tidak memuat riwayat RAT",
         "Status cannot be assessed: the record has no RAT history",
+    ),
+    (
+        "rat_history_incomplete",
+        "Status tidak dapat dinilai: data RAT tidak lengkap untuk tahun buku yang dinilai",
+        "Status cannot be assessed: the RAT data do not cover the book years assessed",
     ),
     (
         "no_founding_date",
@@ -403,6 +410,12 @@ fn not_yet_founded(k: &Koperasi, as_of: NaiveDate) -> bool {
     }
 }
 
+/// True when the record says, as of `as_of`, whether an RAT was held for `year`: one counts as
+/// held, or the record's [`RatKnowledge`](crate::cooperative::RatKnowledge) covers the year.
+fn year_known(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
+    k.rat_known.covers(year) || held(k, year, as_of, months)
+}
+
 /// The latest field check on or before `as_of` that is not older than the policy allows.
 fn usable_check<'a>(k: &'a Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> Option<&'a FieldCheck> {
     let c = k.latest_field_check(as_of)?;
@@ -451,7 +464,7 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
         if nothing_required {
             return Verdict::TooYoung;
         }
-        if !k.rat_history_known {
+        if (first_needed..=end).any(|y| !year_known(k, y, as_of, months)) {
             return Verdict::NoHistory;
         }
         return Verdict::RatNone;
@@ -473,7 +486,7 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
     }
     if all_held {
         Verdict::RatEveryYear
-    } else if !k.rat_history_known {
+    } else if (first_needed..=end).any(|y| !year_known(k, y, as_of, months)) {
         Verdict::NoHistory
     } else {
         Verdict::RatMissing
@@ -513,13 +526,13 @@ fn check_text(c: &FieldCheck) -> String {
 /// Assess one record as of a date under a policy (rules in the module documentation).
 ///
 /// ```
-/// use koperasi::cooperative::{Koperasi, Rat};
+/// use koperasi::cooperative::{Koperasi, Rat, RatKnowledge};
 /// use koperasi::status::{assess, Status, StatusPolicy};
 /// use koperasi::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let mut k = Koperasi::new("KSP Maju");
 /// k.tanggal_badan_hukum = Some(d(2010, 5, 1));
-/// k.rat_history_known = true;
+/// k.rat_known = RatKnowledge::Complete;
 /// k.rat.push(Rat { book_year: 2021, date: Some(d(2022, 5, 10)) });
 /// let p = StatusPolicy::national();
 /// // Window 2021..=2023 until the 2024 RAT falls due on 30 June 2025.
@@ -675,17 +688,38 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
             reasons.push(Reason::new("too_young_for_rat", detail));
         }
         Verdict::NoHistory => {
-            reasons.push(Reason::new(
-                "no_rat_history",
-                format!("the record carries no RAT history; an RAT is needed for {window_text}"),
-            ));
+            if k.rat_known.is_known() {
+                let missing: Vec<String> = f
+                    .window
+                    .map(|(s, e)| {
+                        (s..=e)
+                            .filter(|y| !year_known(k, *y, as_of, months))
+                            .map(|y| y.to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                reasons.push(Reason::new(
+                    "rat_history_incomplete",
+                    format!(
+                        "the record does not say whether an RAT was held for book year(s) {}; an RAT is needed for {window_text}",
+                        missing.join(", ")
+                    ),
+                ));
+            } else {
+                reasons.push(Reason::new(
+                    "no_rat_history",
+                    format!(
+                        "the record carries no RAT history; an RAT is needed for {window_text}"
+                    ),
+                ));
+            }
         }
         Verdict::NoFounding => {
             reasons.push(Reason::new(
                 "no_founding_date",
                 format!("founding date and year unknown, and no RAT counted for {window_text}"),
             ));
-            if !k.rat_history_known {
+            if !k.rat_known.is_known() {
                 reasons.push(Reason::new(
                     "no_rat_history",
                     "the record carries no RAT history",
@@ -733,7 +767,7 @@ pub fn dissolution_review(
     }
     let months = policy.rat_deadline_months;
     let mut reasons = Vec::new();
-    if k.rat_history_known {
+    if k.rat_known.is_known() {
         if let Some(ld) = latest_due_book_year(as_of, months) {
             let n = i32::try_from(policy.dissolution_review_years.clamp(1, MAX_WINDOW_YEARS))
                 .unwrap_or(1);
@@ -741,7 +775,8 @@ pub fn dissolution_review(
             let f = rat_facts(k, as_of, policy);
             let required = f.first_required.is_none_or(|fr| fr <= start);
             let none_since = f.latest_counted.is_none_or(|y| y < start);
-            if required && none_since {
+            let known = (start..=ld).all(|y| year_known(k, y, as_of, months));
+            if required && none_since && known {
                 let mut detail = format!("no RAT held for {}", years(start, ld));
                 if let Some(y) = f.latest_counted {
                     detail.push_str(&format!("; latest RAT: book year {y}"));
