@@ -55,13 +55,12 @@ labels! {
     reason: "Reason", "Alasan";
     rejected_rows: "Rejected rows", "Baris yang ditolak";
     cell_errors: "Unreadable cells (row kept, field left unknown)", "Sel tak terbaca (baris tetap dipakai, isian dianggap tidak diketahui)";
-    unresolved_regions: "Region names without a Kemendagri code", "Nama wilayah tanpa kode Kemendagri";
+    unresolved_regions: "Region names not matched to a Kemendagri code", "Nama wilayah yang tidak cocok dengan kode Kemendagri";
     records: "Records", "Jumlah catatan";
     as_of: "As of", "Per tanggal";
     policy: "Policy", "Kebijakan";
     status: "Status", "Status";
     count: "Count", "Jumlah";
-    status_counts: "Status", "Status";
     identified: "Identified (found at address, board known)", "Teridentifikasi (alamat dan pengurus jelas)";
     registrations: "Registrations by year (from badan hukum)", "Pendaftaran per tahun (dari badan hukum)";
     year: "Year", "Tahun";
@@ -79,7 +78,25 @@ labels! {
     severity: "Severity", "Tingkat";
     finding: "Finding", "Temuan";
     lines: "Lines", "Baris";
-    sample_note: "No FILE given: using the embedded sample.", "Tanpa FILE: memakai contoh bawaan.";
+    kept_columns: "Columns not recognised (kept as they are)", "Kolom yang tidak dikenali (disimpan apa adanya)";
+    sev_info: "info", "info";
+    sev_warning: "warning", "peringatan";
+    sev_error: "error", "galat";
+    provinsi: "Provinsi", "Provinsi";
+    kab_kota: "Kabupaten/kota", "Kabupaten/kota";
+    kecamatan: "Kecamatan", "Kecamatan";
+    jenis: "Jenis", "Jenis";
+    kelompok: "Kelompok", "Kelompok";
+    bentuk: "Bentuk", "Bentuk";
+    founding_year: "Founding year", "Tahun berdiri";
+    note_not_assessed: "Status could not be assessed for", "Status tidak dapat dinilai untuk";
+    of: "of", "dari";
+    hint_add_rat: "The file lacks RAT facts for the book years assessed: add a column per book year (e.g. `RAT 2024` holding the meeting date, `ya` or `tidak`), a column `tahun_rat_terakhir`, or field-check columns.", "Berkas tidak memuat data RAT untuk tahun buku yang dinilai: tambahkan kolom per tahun buku (mis. `RAT 2024` berisi tanggal rapat, `ya` atau `tidak`), kolom `tahun_rat_terakhir`, atau kolom hasil verifikasi lapangan.";
+    hint_region: "Give the file's kabupaten/kota with --region (e.g. --region \"Kota Bogor\") to place kecamatan names that exist in several places; check the spelling with `koperasi wilayah NAME`.", "Sebutkan kabupaten/kota berkas dengan --region (mis. --region \"Kota Bogor\") agar nama kecamatan yang ada di beberapa tempat dapat ditempatkan; periksa ejaan dengan `koperasi wilayah NAMA`.";
+    active_without_latest_rat: "Of the active: no RAT for the latest closed book year (Kemenkop \"KA - tidak RAT\")", "Dari yang aktif: tanpa RAT tahun buku terakhir (Kemenkop \"KA - tidak RAT\")";
+    key_nik: "NIK", "NIK";
+    key_badan_hukum: "badan hukum", "badan hukum";
+    key_name: "name", "nama";
 }
 
 impl Labels {

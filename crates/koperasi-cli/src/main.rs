@@ -37,6 +37,8 @@ enum Command {
     Report(ReportArgs),
     /// Only findings, rejected rows and unreadable cells of FILE.
     Check(CheckArgs),
+    /// Status of every cooperative of a register as of a date, with reasons (one row each).
+    Assess(AssessArgs),
     /// Look up a Kemendagri region code (`35.16`) or name (`Kabupaten Mojokerto`).
     Wilayah(WilayahArgs),
 }
@@ -72,6 +74,35 @@ struct InputArgs {
 }
 
 #[derive(clap::Args)]
+struct StatusArgs {
+    /// Reference date for status (e.g. 2025-06-30 or "30 Juni 2025"); default: today (WIB).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Status policy: a preset or a JSON file (copy a preset with `--show-policy NAME` and edit
+    /// it). Presets: `national` = at least one RAT in the last 3 due book years (Kemenkop);
+    /// `office` = an RAT in each of the last 2 due book years (Dinas practice);
+    /// `field_verification_first` = the latest field check decides (found / business running),
+    /// then the RAT rule.
+    #[arg(long, default_value = "national")]
+    policy: String,
+    /// Print the JSON of a preset policy (to copy and edit) and exit.
+    #[arg(long, value_name = "NAME")]
+    show_policy: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct AssessArgs {
+    /// Register CSV (one row per cooperative).
+    file: std::path::PathBuf,
+    #[command(flatten)]
+    status: StatusArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(clap::Args)]
 struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -85,12 +116,8 @@ struct OutputArgs {
 struct ReportArgs {
     /// CSV file; omit it to use the embedded East Java sample.
     file: Option<std::path::PathBuf>,
-    /// Reference date for status (e.g. 2025-06-30 or "30 Juni 2025"); default: today (WIB).
-    #[arg(long)]
-    as_of: Option<String>,
-    /// Status policy: a preset (national, office, field_verification_first) or a JSON file.
-    #[arg(long, default_value = "national")]
-    policy: String,
+    #[command(flatten)]
+    status: StatusArgs,
     /// Breakdown fields for registers, comma separated:
     /// provinsi, kab_kota, kecamatan, jenis, kelompok, bentuk, status, founding_year.
     #[arg(long, value_delimiter = ',', default_value = "kecamatan")]
@@ -134,6 +161,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Report(a) => run_report(a),
         Command::Check(a) => run_check(a),
+        Command::Assess(a) => run_assess(a),
         Command::Wilayah(a) => run_wilayah(a),
     };
     match result {
@@ -241,13 +269,27 @@ fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {
     })
 }
 
-fn run_report(a: ReportArgs) -> Result<(), Failure> {
+/// The as-of date and policy of a status command; `Ok(None)` when `--show-policy` printed a
+/// policy and the command is done.
+fn status_options(a: &StatusArgs) -> Result<Option<(NaiveDate, StatusPolicy)>, Failure> {
+    if let Some(name) = &a.show_policy {
+        print!("{}", StatusPolicy::preset(name)?.to_json_pretty());
+        println!();
+        return Ok(None);
+    }
     let as_of = match &a.as_of {
         Some(s) => koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--as-of: {e}")))?,
         None => today_wib(),
     };
+    Ok(Some((as_of, load_policy(&a.policy)?)))
+}
+
+fn run_report(a: ReportArgs) -> Result<(), Failure> {
+    let Some((as_of, policy)) = status_options(&a.status)? else {
+        return Ok(());
+    };
     let mut options = ReportOptions::new(as_of);
-    options.policy = load_policy(&a.policy)?;
+    options.policy = policy;
     options.by = parse_fields(&a.by)?;
     options.read = read_options(&a.input)?;
     let report = match &a.file {
@@ -266,9 +308,46 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
-        Format::Csv => render::report_csv(&report, &l)?,
+        Format::Csv => render::report_csv(&report)?,
         Format::Table => render::report_text(&report, &l, false),
         Format::Markdown => render::report_text(&report, &l, true),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn run_assess(a: AssessArgs) -> Result<(), Failure> {
+    let Some((as_of, policy)) = status_options(&a.status)? else {
+        return Ok(());
+    };
+    let options = read_options(&a.input)?;
+    let (register, read) = match koperasi::io::read_any(open(&a.file)?, &options).map_err(|e| {
+        Failure(format!(
+            "{e}; see `koperasi assess --help` for --map and --delimiter"
+        ))
+    })? {
+        koperasi::io::Table::Register(r, read) => (r, read),
+        koperasi::io::Table::Panel(..) => {
+            return Err(Failure(format!(
+                "{} holds counts per region and period, not one row per cooperative; use `koperasi report` for it",
+                a.file.display()
+            )));
+        }
+    };
+    if !read.rejected.is_empty() {
+        eprintln!(
+            "note: {} row(s) could not be read; `koperasi check {}` lists them",
+            read.rejected.len(),
+            a.file.display()
+        );
+    }
+    let rows = koperasi::report::status_rows(&register, as_of, &policy);
+    let l = labels::Labels::new(a.output.locale == Locale::Id);
+    let out = match a.output.format {
+        Format::Json => serde_json::to_string_pretty(&rows)? + "\n",
+        Format::Csv => render::status_rows_csv(&rows)?,
+        Format::Table => render::status_rows_text(&rows, &l, false),
+        Format::Markdown => render::status_rows_text(&rows, &l, true),
     };
     print!("{out}");
     Ok(())

@@ -1,45 +1,79 @@
-//! Rendering reports as aligned terminal tables, markdown, CSV; nothing is computed here.
+//! Rendering reports as aligned terminal tables, markdown and CSV. Nothing is computed here
+//! beyond formatting: the figures come from `koperasi::report`.
 
 use crate::labels::Labels;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::io::ReadReport;
-use koperasi::report::{PanelReport, RegisterReport, Report};
+use koperasi::register::{CountTable, Field, ReasonCount};
+use koperasi::report::{PanelReport, RegisterReport, Report, StatusRow};
+use koperasi::stats::Finding;
+use koperasi::status::Status;
 use koperasi::wilayah::Wilayah;
-use std::fmt::Write as _;
 
-fn table(markdown: bool, header: Vec<String>, right: &[usize]) -> Table {
-    let mut t = Table::new();
-    t.load_style(if markdown {
-        presets::ASCII_MARKDOWN
-    } else {
-        presets::UTF8_FULL_CONDENSED
-    });
-    if !markdown {
-        // Wrap long cells (findings) to the terminal, or to 120 columns when not a terminal.
-        t.set_content_arrangement(ContentArrangement::Dynamic);
-        if !t.is_tty() {
-            t.set_width(120);
-        }
-    }
-    t.set_header(header);
-    for &i in right {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    t
+/// A text document being written, as terminal text or markdown. In markdown every line is its
+/// own paragraph and every table is followed by a blank line, so that nothing runs together.
+struct Doc<'a> {
+    out: String,
+    md: bool,
+    l: &'a Labels,
 }
 
-fn heading(out: &mut String, markdown: bool, text: &str) {
-    if markdown {
-        let _ = writeln!(out, "\n## {text}\n");
-    } else {
-        let _ = writeln!(out, "\n{text}\n{}", "=".repeat(text.chars().count()));
+impl<'a> Doc<'a> {
+    fn new(l: &'a Labels, md: bool) -> Doc<'a> {
+        Doc {
+            out: String::new(),
+            md,
+            l,
+        }
     }
-}
 
-fn push_table(out: &mut String, t: &Table) {
-    let _ = writeln!(out, "{t}");
+    fn line(&mut self, text: impl AsRef<str>) {
+        self.out.push_str(text.as_ref());
+        self.out.push('\n');
+        if self.md {
+            self.out.push('\n');
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        if self.md {
+            self.out.push_str(&format!("\n## {text}\n\n"));
+        } else {
+            self.out
+                .push_str(&format!("\n{text}\n{}\n", "=".repeat(text.chars().count())));
+        }
+    }
+
+    fn table(&self, header: Vec<String>, right: &[usize]) -> Table {
+        let mut t = Table::new();
+        t.load_style(if self.md {
+            presets::ASCII_MARKDOWN
+        } else {
+            presets::UTF8_FULL_CONDENSED
+        });
+        if !self.md {
+            // Wrap long cells to the terminal, or to 120 columns when not a terminal.
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            if !t.is_tty() {
+                t.set_width(120);
+            }
+        }
+        t.set_header(header);
+        for &i in right {
+            if let Some(c) = t.column_mut(i) {
+                c.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        t
+    }
+
+    fn push_table(&mut self, t: &Table) {
+        self.out.push_str(&t.to_string());
+        self.out.push('\n');
+        if self.md {
+            self.out.push('\n');
+        }
+    }
 }
 
 fn read_line(r: &ReadReport, l: &Labels) -> String {
@@ -57,23 +91,36 @@ fn read_line(r: &ReadReport, l: &Labels) -> String {
     )
 }
 
-/// The report as an aligned terminal table (`markdown = false`) or markdown.
-pub fn report_text(report: &Report, l: &Labels, markdown: bool) -> String {
-    match report {
-        Report::Panel(p) => panel_text(p, l, markdown),
-        Report::Register(r) => register_text(r, l, markdown),
+fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {
+    let unknown = r.unknown_columns();
+    if !unknown.is_empty() {
+        d.line(format!("{}: {}", d.l.kept_columns(), unknown.join(", ")));
     }
 }
 
-fn panel_text(p: &PanelReport, l: &Labels, md: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", l.source(), p.source);
-    let _ = writeln!(out, "{}", read_line(&p.read, l));
-    let _ = writeln!(out, "{}: {}", l.regions(), l.int(p.regions as i64));
+/// The report as an aligned terminal table (`markdown = false`) or markdown.
+pub fn report_text(report: &Report, l: &Labels, markdown: bool) -> String {
+    let mut d = Doc::new(l, markdown);
+    match report {
+        Report::Panel(p) => panel_text(&mut d, p),
+        Report::Register(r) => register_text(&mut d, r),
+    }
+    d.out
+}
 
-    heading(&mut out, md, l.totals_per_period());
-    let mut t = table(
-        md,
+fn signed(l: &Labels, n: i64) -> String {
+    format!("{}{}", if n > 0 { "+" } else { "" }, l.int(n))
+}
+
+fn panel_text(d: &mut Doc, p: &PanelReport) {
+    let l = d.l;
+    d.line(format!("{}: {}", l.source(), p.source));
+    d.line(read_line(&p.read, l));
+    ignored_columns_line(d, &p.read);
+    d.line(format!("{}: {}", l.regions(), l.int(p.regions as i64)));
+
+    d.heading(l.totals_per_period());
+    let mut t = d.table(
         vec![
             l.period().into(),
             l.regions().into(),
@@ -93,50 +140,45 @@ fn panel_text(p: &PanelReport, l: &Labels, md: bool) -> String {
             l.opt_int(r.aktif),
             l.opt_int(r.tidak_aktif),
             l.opt_int(r.total),
-            r.change
-                .map(|c| format!("{}{}", if c > 0 { "+" } else { "" }, l.int(c)))
-                .unwrap_or_else(|| "-".into()),
+            r.change.map(|c| signed(l, c)).unwrap_or_else(|| "-".into()),
             l.opt_pct(r.pct_change),
             l.opt_pct(r.active_share),
         ]);
     }
-    push_table(&mut out, &t);
+    d.push_table(&t);
 
     if let Some(s) = &p.span {
-        heading(&mut out, md, l.growth());
-        let _ = writeln!(
-            out,
+        d.heading(l.growth());
+        d.line(format!(
             "{} -> {} ({} {})",
             s.from,
             s.to,
             l.dec1(s.years),
             l.years()
-        );
+        ));
         for (name, from, to, rate) in [
             (l.total(), s.total_from, s.total_to, s.cagr_total),
             (l.aktif(), s.aktif_from, s.aktif_to, s.cagr_aktif),
         ] {
-            let _ = writeln!(
-                out,
-                "  {name}: {} -> {}, {} {} {}",
+            d.line(format!(
+                "{name}: {} -> {}, {} {} {}",
                 l.opt_int(from),
                 l.opt_int(to),
                 l.cagr(),
                 l.opt_pct(rate),
                 l.per_year()
-            );
+            ));
         }
         for (title, rows) in [
             (l.grew_most(), &p.grew_most),
             (l.shrank_most(), &p.shrank_most),
         ] {
-            heading(&mut out, md, title);
+            d.heading(title);
             if rows.is_empty() {
-                let _ = writeln!(out, "{}", l.none());
+                d.line(l.none());
                 continue;
             }
-            let mut t = table(
-                md,
+            let mut t = d.table(
                 vec![
                     l.region().into(),
                     format!("{} {}", l.total(), s.from),
@@ -151,61 +193,68 @@ fn panel_text(p: &PanelReport, l: &Labels, md: bool) -> String {
                     g.region.clone(),
                     l.int(g.from),
                     l.int(g.to),
-                    l.int(g.change),
+                    signed(l, g.change),
                     l.opt_pct(g.pct_change),
                 ]);
             }
-            push_table(&mut out, &t);
+            d.push_table(&t);
         }
     }
     if !p.unresolved_regions.is_empty() {
-        heading(&mut out, md, l.unresolved_regions());
-        let _ = writeln!(out, "{}", p.unresolved_regions.join(", "));
+        d.heading(l.unresolved_regions());
+        d.line(p.unresolved_regions.join(", "));
     }
-    findings_text(&mut out, &p.findings, l, md);
-    rejections_text(&mut out, &p.read, l, md);
-    out
+    findings_text(d, &p.findings);
+    rejections_text(d, &p.read);
 }
 
-fn findings_text(out: &mut String, findings: &[koperasi::stats::Finding], l: &Labels, md: bool) {
-    heading(out, md, &format!("{} ({})", l.findings(), findings.len()));
+fn severity(l: &Labels, f: &Finding) -> &'static str {
+    use koperasi::stats::Severity;
+    match f.severity {
+        Severity::Info => l.sev_info(),
+        Severity::Warning => l.sev_warning(),
+        Severity::Error => l.sev_error(),
+    }
+}
+
+fn findings_text(d: &mut Doc, findings: &[Finding]) {
+    let l = d.l;
+    d.heading(&format!("{} ({})", l.findings(), findings.len()));
     if findings.is_empty() {
-        let _ = writeln!(out, "{}", l.none());
+        d.line(l.none());
         return;
     }
-    let mut t = table(
-        md,
+    let mut t = d.table(
         vec![l.severity().into(), l.finding().into(), l.lines().into()],
         &[],
     );
     for f in findings {
-        let sev = f.severity.as_str().to_string();
         let lines: Vec<String> = f.lines.iter().map(u64::to_string).collect();
         t.add_row(vec![
-            sev,
+            severity(l, f).to_string(),
             format!(
-                "{}: {}",
-                f.code,
-                if l.id { &f.message_id } else { &f.message_en }
+                "{} [{}]",
+                if l.id { &f.message_id } else { &f.message_en },
+                f.code
             ),
             lines.join(", "),
         ]);
     }
-    push_table(out, &t);
+    d.push_table(&t);
 }
 
-fn rejections_text(out: &mut String, r: &ReadReport, l: &Labels, md: bool) {
+fn rejections_text(d: &mut Doc, r: &ReadReport) {
+    let l = d.l;
     for (title, list) in [
         (l.rejected_rows(), &r.rejected),
         (l.cell_errors(), &r.cell_errors),
     ] {
-        heading(out, md, &format!("{title} ({})", list.len()));
+        d.heading(&format!("{title} ({})", list.len()));
         if list.is_empty() {
-            let _ = writeln!(out, "{}", l.none());
+            d.line(l.none());
             continue;
         }
-        let mut t = table(
-            md,
+        let mut t = d.table(
             vec![
                 l.line().into(),
                 l.column().into(),
@@ -219,84 +268,174 @@ fn rejections_text(out: &mut String, r: &ReadReport, l: &Labels, md: bool) {
                 x.line.to_string(),
                 x.column.clone().unwrap_or_default(),
                 x.value.clone().unwrap_or_default(),
-                format!("{}: {}", x.code, x.reason),
+                format!("{} [{}]", x.reason, x.code),
             ]);
         }
-        push_table(out, &t);
+        d.push_table(&t);
     }
 }
 
-fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", l.source(), r.source);
-    let _ = writeln!(out, "{}", read_line(&r.read, l));
-    let _ = writeln!(out, "{}: {}", l.records(), l.int(r.records as i64));
-    let _ = writeln!(
-        out,
+/// A status code (`not_assessable`) as a label in the chosen language.
+fn status_label(l: &Labels, s: Status) -> &'static str {
+    if l.id { s.label_id() } else { s.label_en() }
+}
+
+fn field_label(l: &Labels, f: Field) -> &'static str {
+    match f {
+        Field::Provinsi => l.provinsi(),
+        Field::KabKota => l.kab_kota(),
+        Field::Kecamatan => l.kecamatan(),
+        Field::Jenis => l.jenis(),
+        Field::Kelompok => l.kelompok(),
+        Field::Bentuk => l.bentuk(),
+        Field::Status => l.status(),
+        Field::FoundingYear => l.founding_year(),
+    }
+}
+
+/// A key of a count table as shown: status codes become labels, unknown becomes `(unknown)`.
+fn key_label(l: &Labels, field: Field, key: &Option<String>) -> String {
+    match key {
+        None => l.unknown().to_string(),
+        Some(k) if field == Field::Status => Status::ALL
+            .iter()
+            .find(|s| s.code() == k)
+            .map(|s| status_label(l, *s).to_string())
+            .unwrap_or_else(|| k.clone()),
+        Some(k) => k.clone(),
+    }
+}
+
+fn counts_text(d: &mut Doc, counts: &CountTable) {
+    let l = d.l;
+    let by: Vec<String> = counts
+        .fields
+        .iter()
+        .map(|f| field_label(l, *f).to_string())
+        .collect();
+    d.heading(&format!("{} {}", l.counts_by(), by.join(" x ")));
+    let mut header = by.clone();
+    header.push(l.count().into());
+    let mut t = d.table(header, &[by.len()]);
+    for (keys, n) in &counts.rows {
+        let mut row: Vec<String> = counts
+            .fields
+            .iter()
+            .zip(keys)
+            .map(|(f, k)| key_label(l, *f, k))
+            .collect();
+        row.push(l.int(*n as i64));
+        t.add_row(row);
+    }
+    d.push_table(&t);
+}
+
+/// Why status could not be assessed for some records, and what to add to the file.
+fn status_note(l: &Labels, r: &RegisterReport) -> Option<String> {
+    let n = r
+        .status_counts
+        .get(&Status::NotAssessable)
+        .copied()
+        .unwrap_or(0);
+    if n == 0 {
+        return None;
+    }
+    let missing_rat = r
+        .reasons
+        .iter()
+        .any(|x| matches!(x.code.as_str(), "no_rat_history" | "rat_history_incomplete"));
+    let mut note = format!(
+        "{} {} {} {}.",
+        l.note_not_assessed(),
+        l.int(n as i64),
+        l.of(),
+        l.int(r.records as i64)
+    );
+    if missing_rat {
+        note.push(' ');
+        note.push_str(l.hint_add_rat());
+    }
+    Some(note)
+}
+
+fn reasons_cell(l: &Labels, reasons: &[ReasonCount], s: Status) -> String {
+    let mine: Vec<&ReasonCount> = reasons.iter().filter(|x| x.status == s).collect();
+    let label = |x: &ReasonCount| {
+        if l.id {
+            x.label_id.clone()
+        } else {
+            x.label_en.clone()
+        }
+    };
+    match mine.as_slice() {
+        [one] => label(one),
+        many => many
+            .iter()
+            .map(|x| format!("{}: {}", label(x), l.int(x.count as i64)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn register_text(d: &mut Doc, r: &RegisterReport) {
+    let l = d.l;
+    d.line(format!("{}: {}", l.source(), r.source));
+    d.line(read_line(&r.read, l));
+    ignored_columns_line(d, &r.read);
+    d.line(format!("{}: {}", l.records(), l.int(r.records as i64)));
+    d.line(format!(
         "{}: {}   {}: {}",
         l.as_of(),
         l.date(r.as_of),
         l.policy(),
         r.policy
-    );
+    ));
 
-    let by: Vec<String> = r
-        .counts
-        .fields
-        .iter()
-        .map(|f| f.as_str().to_string())
-        .collect();
-    heading(
-        &mut out,
-        md,
-        &format!("{} {}", l.counts_by(), by.join(" x ")),
-    );
-    let mut header = by.clone();
-    header.push(l.count().into());
-    let mut t = table(md, header, &[by.len()]);
-    for (keys, n) in &r.counts.rows {
-        let mut row: Vec<String> = keys
+    counts_text(d, &r.counts);
+    if !r.unresolved_regions.is_empty() {
+        d.heading(l.unresolved_regions());
+        let names: Vec<String> = r
+            .unresolved_regions
             .iter()
-            .map(|k| k.clone().unwrap_or_else(|| l.unknown().into()))
+            .map(|(n, c)| format!("{n} ({})", l.int(*c as i64)))
             .collect();
-        row.push(l.int(*n as i64));
-        t.add_row(row);
+        d.line(names.join(", "));
+        d.line(l.hint_region());
     }
-    push_table(&mut out, &t);
 
-    heading(&mut out, md, l.status_counts());
-    if let Some(note) = &r.status_note {
-        let _ = writeln!(out, "{note}");
+    d.heading(l.status());
+    if let Some(note) = status_note(l, r) {
+        d.line(note);
     }
-    let mut t = table(
-        md,
+    let mut t = d.table(
         vec![l.status().into(), l.reason().into(), l.count().into()],
         &[2],
     );
     for (s, n) in &r.status_counts {
-        if *n == 0 {
-            continue;
+        if *n > 0 {
+            t.add_row(vec![
+                status_label(l, *s).to_string(),
+                reasons_cell(l, &r.reasons, *s),
+                l.int(*n as i64),
+            ]);
         }
-        let label = if l.id { s.label_id() } else { s.label_en() };
-        let why: Vec<String> = r
-            .reasons
-            .iter()
-            .filter(|x| x.status == *s)
-            .map(|x| {
-                format!(
-                    "{} ({})",
-                    if l.id { &x.label_id } else { &x.label_en },
-                    l.int(x.count as i64)
-                )
-            })
-            .collect();
-        t.add_row(vec![label.to_string(), why.join("; "), l.int(*n as i64)]);
     }
-    push_table(&mut out, &t);
-    let _ = writeln!(out, "{}: {}", l.identified(), l.int(r.identified as i64));
+    d.push_table(&t);
+    if r.status_counts.get(&Status::Active).copied().unwrap_or(0) > 0 {
+        d.line(format!(
+            "{}: {}",
+            l.active_without_latest_rat(),
+            l.int(r.active_without_latest_rat as i64)
+        ));
+    }
+    d.line(format!(
+        "{}: {}",
+        l.identified(),
+        l.int(r.identified as i64)
+    ));
 
-    heading(&mut out, md, l.registrations());
-    let mut t = table(md, vec![l.year().into(), l.count().into()], &[1]);
+    d.heading(l.registrations());
+    let mut t = d.table(vec![l.year().into(), l.count().into()], &[1]);
     for (y, n) in &r.registrations.by_year {
         t.add_row(vec![y.to_string(), l.int(*n as i64)]);
     }
@@ -304,11 +443,9 @@ fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
         l.no_year().to_string(),
         l.int(r.registrations.unknown as i64),
     ]);
-    push_table(&mut out, &t);
-
+    d.push_table(&t);
     let b = &r.badan_hukum;
-    let _ = writeln!(
-        out,
+    d.line(format!(
         "{}: {} {}, {} {}; {} {}, {} {}, {} {}",
         l.badan_hukum(),
         l.int(b.with_number as i64),
@@ -321,39 +458,37 @@ fn register_text(r: &RegisterReport, l: &Labels, md: bool) -> String {
         l.amendments(),
         l.int(b.with_year as i64),
         l.with_year()
-    );
+    ));
 
-    heading(
-        &mut out,
-        md,
-        &format!("{} ({})", l.duplicates(), r.duplicates.len()),
-    );
+    d.heading(&format!("{} ({})", l.duplicates(), r.duplicates.len()));
     if r.duplicates.is_empty() {
-        let _ = writeln!(out, "{}", l.none());
+        d.line(l.none());
     } else {
-        let mut t = table(
-            md,
+        let mut t = d.table(
             vec![l.shared().into(), l.lines().into(), l.name().into()],
             &[],
         );
-        for d in &r.duplicates {
-            let key = d.group.key.as_str().to_string();
-            let lines: Vec<String> = d
+        for dup in &r.duplicates {
+            let key = match dup.group.key {
+                koperasi::register::DuplicateKey::Nik => l.key_nik(),
+                koperasi::register::DuplicateKey::BadanHukum => l.key_badan_hukum(),
+                koperasi::register::DuplicateKey::Name => l.key_name(),
+            };
+            let lines: Vec<String> = dup
                 .members
                 .iter()
                 .map(|(line, _)| line.map(|x| x.to_string()).unwrap_or_default())
                 .collect();
-            let names: Vec<&str> = d.members.iter().map(|(_, n)| n.as_str()).collect();
+            let names: Vec<&str> = dup.members.iter().map(|(_, n)| n.as_str()).collect();
             t.add_row(vec![
-                format!("{key}: {}", d.group.value),
+                format!("{key}: {}", dup.group.value),
                 lines.join(", "),
                 names.join(" | "),
             ]);
         }
-        push_table(&mut out, &t);
+        d.push_table(&t);
     }
-    rejections_text(&mut out, &r.read, l, md);
-    out
+    rejections_text(d, &r.read);
 }
 
 fn csv_out(rows: Vec<Vec<String>>) -> Result<String, crate::Failure> {
@@ -365,9 +500,9 @@ fn csv_out(rows: Vec<Vec<String>>) -> Result<String, crate::Failure> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// The main table of a report as CSV (plain numbers, no separators): totals per period for a
-/// panel, the counts for a register.
-pub fn report_csv(report: &Report, _l: &Labels) -> Result<String, crate::Failure> {
+/// The main table of a report as CSV (plain numbers, no separators, stable snake_case codes):
+/// totals per period for a panel, the counts for a register.
+pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
     let opt = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
     let optf = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
     let mut rows = Vec::new();
@@ -429,27 +564,43 @@ fn read_of(report: &Report) -> &ReadReport {
 
 /// `koperasi check` as text: findings (panels), rejected rows, unreadable cells.
 pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
-    let mut out = String::new();
-    let (source, findings) = match report {
-        Report::Panel(p) => (&p.source, p.findings.as_slice()),
-        Report::Register(r) => (&r.source, &[][..]),
+    let mut d = Doc::new(l, md);
+    let source = match report {
+        Report::Panel(p) => &p.source,
+        Report::Register(r) => &r.source,
     };
-    let _ = writeln!(out, "{}: {}", l.source(), source);
-    let _ = writeln!(out, "{}", read_line(read_of(report), l));
-    if let Report::Panel(_) = report {
-        findings_text(&mut out, findings, l, md);
+    d.line(format!("{}: {}", l.source(), source));
+    d.line(read_line(read_of(report), l));
+    ignored_columns_line(&mut d, read_of(report));
+    if let Report::Panel(p) = report {
+        findings_text(&mut d, &p.findings);
     }
-    rejections_text(&mut out, read_of(report), l, md);
-    out
+    if let Report::Register(r) = report {
+        if !r.unresolved_regions.is_empty() {
+            d.heading(l.unresolved_regions());
+            let names: Vec<String> = r
+                .unresolved_regions
+                .iter()
+                .map(|(n, c)| format!("{n} ({c})"))
+                .collect();
+            d.line(names.join(", "));
+            d.line(l.hint_region());
+        }
+    }
+    rejections_text(&mut d, read_of(report));
+    d.out
 }
 
 /// `koperasi check` as JSON.
 pub fn check_json(report: &Report) -> serde_json::Value {
-    let findings = match report {
-        Report::Panel(p) => serde_json::to_value(&p.findings).unwrap_or_default(),
-        Report::Register(_) => serde_json::Value::Array(Vec::new()),
-    };
-    serde_json::json!({ "read": read_of(report), "findings": findings })
+    match report {
+        Report::Panel(p) => serde_json::json!({ "read": p.read, "findings": p.findings }),
+        Report::Register(r) => serde_json::json!({
+            "read": r.read,
+            "findings": [],
+            "unresolved_regions": r.unresolved_regions,
+        }),
+    }
 }
 
 /// `koperasi check` as CSV: one row per problem.
@@ -491,22 +642,107 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
     csv_out(rows)
 }
 
+/// `koperasi assess` as text: one row per cooperative.
+pub fn status_rows_text(rows: &[StatusRow], l: &Labels, md: bool) -> String {
+    let mut d = Doc::new(l, md);
+    let mut t = d.table(
+        vec![
+            l.line().into(),
+            l.name().into(),
+            l.region().into(),
+            l.status().into(),
+            l.reason().into(),
+        ],
+        &[0],
+    );
+    for r in rows {
+        let reasons: Vec<String> = r
+            .assessment
+            .reasons
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} ({})",
+                    if l.id { &x.label_id } else { &x.label_en },
+                    x.detail
+                )
+            })
+            .collect();
+        t.add_row(vec![
+            r.line.map(|x| x.to_string()).unwrap_or_default(),
+            r.name.clone(),
+            r.region.clone().unwrap_or_default(),
+            status_label(l, r.assessment.status).to_string(),
+            reasons.join("; "),
+        ]);
+    }
+    d.push_table(&t);
+    d.out
+}
+
+/// `koperasi assess` as CSV: one row per cooperative, codes and details in plain columns.
+pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
+    let mut out = vec![
+        [
+            "line",
+            "source_id",
+            "name",
+            "region",
+            "status",
+            "reason_codes",
+            "reasons",
+            "identified",
+            "latest_rat_book_year",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for r in rows {
+        let a = &r.assessment;
+        let codes: Vec<&str> = a.reasons.iter().map(|x| x.code.as_str()).collect();
+        let details: Vec<&str> = a.reasons.iter().map(|x| x.detail.as_str()).collect();
+        out.push(vec![
+            r.line.map(|x| x.to_string()).unwrap_or_default(),
+            r.source_id.clone().unwrap_or_default(),
+            r.name.clone(),
+            r.region.clone().unwrap_or_default(),
+            a.status.code().to_string(),
+            codes.join(" "),
+            details.join("; "),
+            a.identified.map(|b| b.to_string()).unwrap_or_default(),
+            a.latest_rat_book_year
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    csv_out(out)
+}
+
 /// Region search results as a table.
 pub fn wilayah_text(hits: &[&Wilayah], md: bool) -> String {
-    let mut t = table(md, vec!["kode".into(), "nama".into(), "level".into()], &[]);
+    let l = Labels::new(false);
+    let mut d = Doc::new(&l, md);
+    let mut t = d.table(vec!["code".into(), "name".into(), "level".into()], &[]);
     for w in hits {
-        let level = w.level.as_str().to_string();
-        t.add_row(vec![w.code.to_string(), w.name.clone(), level]);
+        t.add_row(vec![
+            w.code.to_string(),
+            w.name.clone(),
+            w.level.as_str().to_string(),
+        ]);
     }
-    format!("{t}\n")
+    d.push_table(&t);
+    d.out
 }
 
 /// Region search results as CSV.
 pub fn wilayah_csv(hits: &[&Wilayah]) -> Result<String, crate::Failure> {
-    let mut rows = vec![vec!["kode".to_string(), "nama".into(), "level".into()]];
+    let mut rows = vec![vec!["code".to_string(), "name".into(), "level".into()]];
     for w in hits {
-        let level = w.level.as_str().to_string();
-        rows.push(vec![w.code.to_string(), w.name.clone(), level]);
+        rows.push(vec![
+            w.code.to_string(),
+            w.name.clone(),
+            w.level.as_str().to_string(),
+        ]);
     }
     csv_out(rows)
 }

@@ -126,12 +126,11 @@ fn register_report_on_the_bogor_file() {
     assert_eq!(v["status_counts"]["inactive"], 0);
     assert_eq!(v["status_counts"]["not_yet_due"], 38);
     assert_eq!(v["status_counts"]["not_assessable"], 360);
-    assert!(
-        v["status_note"]
-            .as_str()
-            .unwrap()
-            .contains("no_rat_history: 360")
-    );
+    let reasons = v["reasons"].as_array().unwrap();
+    assert!(reasons.iter().any(|r| r["status"] == "not_assessable"
+        && r["code"] == "no_rat_history"
+        && r["count"] == 360));
+    assert_eq!(v["unresolved_regions"], serde_json::json!([]));
     assert_eq!(v["registrations"]["by_year"]["2017"], 46);
     // 11 shared badan hukum numbers + 2 shared names.
     assert_eq!(v["duplicates"].as_array().unwrap().len(), 13);
@@ -227,4 +226,68 @@ fn bad_input_exits_2_with_one_line() {
             .code(),
         Some(2)
     );
+}
+
+#[test]
+fn assess_lists_every_cooperative_with_its_reason() {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-assess-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("reg.csv");
+    // As an office keeps it: `;`, a BOM, Indonesian headers, RAT columns per book year.
+    std::fs::write(
+        &f,
+        "\u{feff}Nama Koperasi;Tanggal Badan Hukum;Kecamatan;RAT 2022;RAT 2023;RAT 2024\n\
+         KSP Maju;1 Februari 2010;Bogor Barat;ya;20/04/2024;\n\
+         Kop Tidur;01/02/2010;Tanah Sareal;tidak;tidak;tidak\n\
+         Kop Baru;1 Maret 2025;Bogor Timur;;;\n",
+    )
+    .unwrap();
+    let out = stdout(&[
+        "assess",
+        f.to_str().unwrap(),
+        "--as-of",
+        "1 Juli 2025",
+        "--format",
+        "csv",
+    ]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let got: Vec<(&str, &str, &str, &str)> =
+        rows.iter().map(|x| (&x[0], &x[2], &x[3], &x[4])).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2", "KSP Maju", "32.71.04 Bogor Barat", "active"),
+            ("3", "Kop Tidur", "32.71.06 Tanah Sareal", "inactive"),
+            ("4", "Kop Baru", "32.71.02 Bogor Timur", "not_yet_due"),
+        ]
+    );
+    assert!(
+        rows[1][5].starts_with("no_rat_within_window"),
+        "{:?}",
+        &rows[1]
+    );
+    // The office policy needs 2023 and 2024: KSP Maju held none for 2024.
+    let out = stdout(&[
+        "assess",
+        f.to_str().unwrap(),
+        "--as-of",
+        "1 Juli 2025",
+        "--policy",
+        "office",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["assessment"]["status"], "inactive");
+    // The presets can be printed to copy and edit.
+    let p: Value = serde_json::from_str(&stdout(&[
+        "assess",
+        f.to_str().unwrap(),
+        "--show-policy",
+        "office",
+    ]))
+    .unwrap();
+    assert_eq!(p["name"], "office");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -25,6 +25,39 @@ pub struct ReasonCount {
     pub count: u64,
 }
 
+impl ReasonCount {
+    /// Count assessments by (status, deciding reason), sorted by status, then by count
+    /// (largest first), then by code.
+    pub fn tally<A: std::borrow::Borrow<Assessment>, I: IntoIterator<Item = A>>(
+        assessments: I,
+    ) -> Vec<ReasonCount> {
+        let mut map: BTreeMap<(Status, String), ReasonCount> = BTreeMap::new();
+        for a in assessments {
+            let a = a.borrow();
+            let Some(r) = a.reasons.first() else {
+                continue;
+            };
+            map.entry((a.status, r.code.clone()))
+                .or_insert_with(|| ReasonCount {
+                    status: a.status,
+                    code: r.code.clone(),
+                    label_id: r.label_id.clone(),
+                    label_en: r.label_en.clone(),
+                    count: 0,
+                })
+                .count += 1;
+        }
+        let mut out: Vec<ReasonCount> = map.into_values().collect();
+        out.sort_by(|a, b| {
+            a.status
+                .cmp(&b.status)
+                .then(b.count.cmp(&a.count))
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        out
+    }
+}
+
 /// A register: many records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Register {
@@ -405,30 +438,7 @@ impl Register {
     /// each [`Assessment`], which is the one that decided the status. Sorted by status, then by
     /// count (largest first), then by code.
     pub fn reason_counts(&self, as_of: NaiveDate, policy: &StatusPolicy) -> Vec<ReasonCount> {
-        let mut map: BTreeMap<(Status, String), ReasonCount> = BTreeMap::new();
-        for k in &self.records {
-            let a = assess(k, as_of, policy);
-            let Some(r) = a.reasons.into_iter().next() else {
-                continue;
-            };
-            map.entry((a.status, r.code.clone()))
-                .or_insert_with(|| ReasonCount {
-                    status: a.status,
-                    code: r.code,
-                    label_id: r.label_id,
-                    label_en: r.label_en,
-                    count: 0,
-                })
-                .count += 1;
-        }
-        let mut out: Vec<ReasonCount> = map.into_values().collect();
-        out.sort_by(|a, b| {
-            a.status
-                .cmp(&b.status)
-                .then(b.count.cmp(&a.count))
-                .then_with(|| a.code.cmp(&b.code))
-        });
-        out
+        ReasonCount::tally(self.records.iter().map(|k| assess(k, as_of, policy)))
     }
 
     /// Number of records per status as of a date; every [`Status`] is present (0 when none).

@@ -158,8 +158,12 @@ pub struct RegisterReport {
     pub status_counts: BTreeMap<Status, u64>,
     /// Counts by status and deciding reason.
     pub reasons: Vec<crate::register::ReasonCount>,
-    /// An honest line about status when it cannot be assessed for some records.
-    pub status_note: Option<String>,
+    /// Active cooperatives with no RAT for the latest closed book year in the window
+    /// (Kemenkop "KA – tidak RAT").
+    pub active_without_latest_rat: u64,
+    /// Region names (kecamatan, kab/kota, provinsi as written) that could not be matched to a
+    /// Kemendagri code at their level, with how many records carry them, most frequent first.
+    pub unresolved_regions: Vec<(String, u64)>,
     /// Records identified (found at address and board known) by a field check.
     pub identified: u64,
     /// Registrations by year, from the tanggal badan hukum or the year in the number.
@@ -298,6 +302,74 @@ pub fn panel_report(
     }
 }
 
+/// Region names of a register that did not resolve to a code at their own level (a kecamatan
+/// name whose record has no kecamatan code, ...), with counts, most frequent first.
+pub fn unresolved_regions(register: &Register) -> Vec<(String, u64)> {
+    use crate::wilayah::Level;
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for k in &register.records {
+        let level = k.location.code.map(|c| c.level());
+        let reached = |l: Level| level.is_some_and(|x| x >= l);
+        let loc = &k.location;
+        let named = [
+            (loc.kecamatan.as_deref(), Level::Kecamatan),
+            (loc.kab_kota.as_deref(), Level::KabupatenKota),
+            (loc.provinsi.as_deref(), Level::Provinsi),
+        ];
+        if let Some((Some(name), _)) = named.into_iter().find(|(n, l)| n.is_some() && !reached(*l))
+        {
+            *counts.entry(name.to_string()).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// One cooperative's status as of a date, flat for a table or a CSV row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusRow {
+    /// 1-based line in the source file.
+    pub line: Option<u64>,
+    /// Identifier from the source.
+    pub source_id: Option<String>,
+    /// Name.
+    pub name: String,
+    /// Resolved region code and official name (`32.71.03 Bogor Tengah`), else the name as
+    /// written (kecamatan, kab/kota or provinsi, the most precise given).
+    pub region: Option<String>,
+    /// The assessment (status, reasons with details, identified, RAT window).
+    pub assessment: crate::status::Assessment,
+}
+
+/// Assess every record of a register as of a date: one [`StatusRow`] per record, in file order.
+pub fn status_rows(register: &Register, as_of: NaiveDate, policy: &StatusPolicy) -> Vec<StatusRow> {
+    let t = crate::wilayah::table();
+    register
+        .records
+        .iter()
+        .map(|k| {
+            let loc = &k.location;
+            let region = loc
+                .code
+                .and_then(|c| t.get(&c).map(|w| format!("{} {}", c, w.name)))
+                .or_else(|| {
+                    loc.kecamatan
+                        .clone()
+                        .or_else(|| loc.kab_kota.clone())
+                        .or_else(|| loc.provinsi.clone())
+                });
+            StatusRow {
+                line: k.source_line,
+                source_id: k.source_id.clone(),
+                name: k.name.clone(),
+                region,
+                assessment: crate::status::assess(k, as_of, policy),
+            }
+        })
+        .collect()
+}
+
 /// Build the report on a register already read.
 pub fn register_report(
     register: &Register,
@@ -306,30 +378,16 @@ pub fn register_report(
     options: &ReportOptions,
 ) -> RegisterReport {
     let as_of = options.as_of;
-    let status_counts = register.status_counts(as_of, &options.policy);
-    let reasons = register.reason_counts(as_of, &options.policy);
-    let not_assessable = status_counts
-        .get(&Status::NotAssessable)
-        .copied()
-        .unwrap_or(0);
-    let status_note = (not_assessable > 0).then(|| {
-        let why: Vec<String> = reasons
-            .iter()
-            .filter(|r| r.status == Status::NotAssessable)
-            .map(|r| format!("{}: {}", r.code, r.count))
-            .collect();
-        let hint = if reasons.iter().any(|r| r.code == "no_rat_history") {
-            "; add RAT columns (e.g. `rat_2023` with the meeting date, or `tahun_rat_terakhir`) or field checks to assess them"
-        } else {
-            ""
-        };
-        format!(
-            "status cannot be assessed for {} of {} records ({}){hint}",
-            not_assessable,
-            register.records.len(),
-            why.join(", ")
-        )
-    });
+    let assessments = register.assess_all(as_of, &options.policy);
+    let mut status_counts: BTreeMap<Status, u64> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+    for a in &assessments {
+        *status_counts.entry(a.status).or_default() += 1;
+    }
+    let reasons = crate::register::ReasonCount::tally(&assessments);
+    let active_without_latest_rat = assessments
+        .iter()
+        .filter(|a| a.status == Status::Active && a.rat_for_last_closed_year == Some(false))
+        .count() as u64;
     let identified = register
         .records
         .iter()
@@ -375,7 +433,8 @@ pub fn register_report(
         counts: register.count_by(&options.by, as_of, &options.policy),
         status_counts,
         reasons,
-        status_note,
+        active_without_latest_rat,
+        unresolved_regions: unresolved_regions(register),
         identified,
         registrations: register.registrations_by_year(),
         badan_hukum: bh,
