@@ -95,6 +95,9 @@ labels! {
     hint_region: "Give the file's kabupaten/kota with --region (e.g. --region \"Kota Bogor\") to place kecamatan names that exist in several places; check the spelling with `koperasi wilayah NAME`.", "Sebutkan kabupaten/kota berkas dengan --region (mis. --region \"Kota Bogor\") agar nama kecamatan yang ada di beberapa tempat dapat ditempatkan; periksa ejaan dengan `koperasi wilayah NAMA`.";
     active_without_latest_rat: "Of the active: no RAT for the latest closed book year (Kemenkop \"KA - tidak RAT\")", "Dari yang aktif: tanpa RAT tahun buku terakhir (Kemenkop \"KA - tidak RAT\")";
     key_nik: "NIK", "NIK";
+    read_as: "Read as", "Dibaca sebagai";
+    kind_panel: "a panel (counts per region and period)", "panel (jumlah per wilayah dan periode)";
+    kind_register: "a register (one row per cooperative)", "register (satu baris per koperasi)";
     key_badan_hukum: "badan hukum", "badan hukum";
     key_name: "name", "nama";
 }

@@ -214,7 +214,12 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
 fn finish_region(mut o: ReadOptions, input: &InputArgs) -> Result<ReadOptions, Failure> {
     if let Some(r) = &input.region {
         o.region = Some(match KodeWilayah::parse(r) {
-            Ok(code) => code,
+            Ok(code) if table().get(&code).is_some() => code,
+            Ok(code) => {
+                return Err(Failure(format!(
+                    "--region: no region has the code {code} in the Kemendagri 2025 table; see `koperasi wilayah {r}`"
+                )));
+            }
             Err(_) => match table().find_kab_kota(r, None) {
                 Ok(w) => w.code,
                 Err(e) => {

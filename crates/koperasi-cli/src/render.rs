@@ -570,6 +570,11 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         Report::Register(r) => &r.source,
     };
     d.line(format!("{}: {}", l.source(), source));
+    let kind = match report {
+        Report::Panel(_) => l.kind_panel(),
+        Report::Register(_) => l.kind_register(),
+    };
+    d.line(format!("{}: {kind}", l.read_as()));
     d.line(read_line(read_of(report), l));
     ignored_columns_line(&mut d, read_of(report));
     if let Report::Panel(p) = report {

@@ -114,6 +114,9 @@ fn parse_errors() {
         r#"{"rat_window_years": "3"}"#,
         "not json",
         "",
+        "[]", // serde would read a struct from an array: refused
+        "[\"national\"]",
+        "3",
     ] {
         let e = StatusPolicy::from_json(bad).unwrap_err();
         assert_eq!(e.code(), "policy_parse", "{bad}");

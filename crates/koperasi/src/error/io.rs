@@ -40,6 +40,20 @@ pub enum ReadError {
         /// The column named by the mapping.
         column: String,
     },
+    /// An explicit column mapping names a field the reader does not have.
+    #[error("column mapping: no field `{field}` (fields: {known})")]
+    UnknownField {
+        /// The field named by the mapping.
+        field: String,
+        /// The fields of the reader, comma separated.
+        known: String,
+    },
+    /// An explicit column mapping contradicts itself.
+    #[error("column mapping: {why}")]
+    ConflictingMapping {
+        /// What conflicts.
+        why: String,
+    },
     /// I/O failure from the underlying reader.
     #[error("read failed: {why}")]
     Io {
@@ -50,7 +64,7 @@ pub enum ReadError {
 
 impl ReadError {
     /// Stable code: `read_csv`, `read_empty`, `read_missing_column`, `read_unknown_layout`,
-    /// `read_bad_mapping`, `read_io`.
+    /// `read_bad_mapping`, `read_unknown_field`, `read_conflicting_mapping`, `read_io`.
     pub fn code(&self) -> &'static str {
         match self {
             ReadError::Csv { .. } => "read_csv",
@@ -58,6 +72,8 @@ impl ReadError {
             ReadError::MissingColumn { .. } => "read_missing_column",
             ReadError::UnknownLayout { .. } => "read_unknown_layout",
             ReadError::BadMapping { .. } => "read_bad_mapping",
+            ReadError::UnknownField { .. } => "read_unknown_field",
+            ReadError::ConflictingMapping { .. } => "read_conflicting_mapping",
             ReadError::Io { .. } => "read_io",
         }
     }

@@ -1,5 +1,7 @@
 //! Header recognition: normalising header text and matching it against field synonyms.
 
+use crate::error::ReadError;
+
 /// Normalise a header for matching: lower case, every run of non-alphanumeric characters
 /// becomes one `_`, trimmed of `_`. `"KABUPATEN / KOTA"` gives `"kabupaten_kota"`,
 /// `"Nomor Badan Hukum"` gives `"nomor_badan_hukum"`.
@@ -20,40 +22,67 @@ pub fn normalize_header(h: &str) -> String {
     out
 }
 
-/// Find, for each field, the index of the header that names it.
+/// Find, for each header, the field it names.
 ///
-/// `fields` lists (field name, synonyms as normalised headers). `mapping` gives explicit
-/// (field, header) pairs that win over synonyms. Returns per header index the field it maps
-/// to, or an error naming a mapped header that does not exist.
+/// `fields` lists (field name, synonyms as normalised headers, best first). `mapping` gives
+/// explicit (field, header) pairs that win over synonyms. Each field is then matched by its
+/// synonyms in order of preference, to a header not yet taken (so `kabupaten_kota` is
+/// preferred to `provinsi` for a region, whatever the column order).
+///
+/// Errors: [`ReadError::UnknownField`] when the mapping names a field not in `fields`,
+/// [`ReadError::BadMapping`] when it names a header that does not exist,
+/// [`ReadError::ConflictingMapping`] when it maps one field twice or one header to two fields.
 pub fn match_headers(
     headers: &[String],
     fields: &[(&str, &[&str])],
     mapping: &[(String, String)],
-) -> Result<Vec<Option<String>>, crate::error::ReadError> {
+) -> Result<Vec<Option<String>>, ReadError> {
     let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let mut out: Vec<Option<String>> = vec![None; headers.len()];
-    for (field, column) in mapping {
+    for (n, (field, column)) in mapping.iter().enumerate() {
+        if !fields.iter().any(|(f, _)| f == field) {
+            return Err(ReadError::UnknownField {
+                field: field.clone(),
+                known: fields
+                    .iter()
+                    .map(|(f, _)| *f)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        if mapping.iter().take(n).any(|(f, _)| f == field) {
+            return Err(ReadError::ConflictingMapping {
+                why: format!("field `{field}` is mapped twice"),
+            });
+        }
         let want = normalize_header(column);
-        match norm.iter().position(|h| *h == want) {
-            Some(i) => out[i] = Some(field.clone()),
-            None => {
-                return Err(crate::error::ReadError::BadMapping {
-                    field: field.clone(),
-                    column: column.clone(),
+        let Some(i) = norm.iter().position(|h| *h == want && !want.is_empty()) else {
+            return Err(ReadError::BadMapping {
+                field: field.clone(),
+                column: column.clone(),
+            });
+        };
+        match out.get_mut(i) {
+            Some(Some(other)) => {
+                return Err(ReadError::ConflictingMapping {
+                    why: format!("column `{column}` is mapped to both `{other}` and `{field}`"),
                 });
             }
+            Some(slot) => *slot = Some(field.clone()),
+            None => {}
         }
     }
     for (field, synonyms) in fields {
         if out.iter().any(|f| f.as_deref() == Some(*field)) {
             continue;
         }
-        if let Some(i) = norm
-            .iter()
-            .enumerate()
-            .position(|(i, h)| out[i].is_none() && synonyms.contains(&h.as_str()))
-        {
-            out[i] = Some((*field).to_string());
+        let pick = synonyms.iter().find_map(|syn| {
+            norm.iter()
+                .enumerate()
+                .position(|(i, h)| h == syn && out.get(i).is_some_and(Option::is_none))
+        });
+        if let Some(slot) = pick.and_then(|i| out.get_mut(i)) {
+            *slot = Some((*field).to_string());
         }
     }
     Ok(out)
@@ -78,6 +107,17 @@ mod tests {
     }
 
     #[test]
+    fn synonyms_are_preferred_in_order() {
+        let h: Vec<String> = ["Provinsi", "Kab/Kota"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let fields: &[(&str, &[&str])] = &[("region", &["kab_kota", "provinsi"])];
+        let m = match_headers(&h, fields, &[]).unwrap();
+        assert_eq!(m, vec![None, Some("region".to_string())]);
+    }
+
+    #[test]
     fn mapping_wins_and_bad_mapping_is_an_error() {
         let h: Vec<String> = ["nama", "kec"].iter().map(|s| s.to_string()).collect();
         let fields: &[(&str, &[&str])] = &[("name", &["nama"]), ("kecamatan", &["kecamatan"])];
@@ -88,5 +128,30 @@ mod tests {
         );
         let e = match_headers(&h, fields, &[("kecamatan".into(), "nope".into())]).unwrap_err();
         assert_eq!(e.code(), "read_bad_mapping");
+        let e = match_headers(&h, fields, &[("kecamatn".into(), "kec".into())]).unwrap_err();
+        assert_eq!(e.code(), "read_unknown_field");
+        assert!(e.to_string().contains("kecamatn") && e.to_string().contains("kecamatan"));
+        let twice = [
+            ("name".into(), "nama".into()),
+            ("kecamatan".into(), "nama".into()),
+        ];
+        assert_eq!(
+            match_headers(&h, fields, &twice).unwrap_err().code(),
+            "read_conflicting_mapping"
+        );
+        let same = [
+            ("kecamatan".into(), "kec".into()),
+            ("kecamatan".into(), "nama".into()),
+        ];
+        assert_eq!(
+            match_headers(&h, fields, &same).unwrap_err().code(),
+            "read_conflicting_mapping"
+        );
+        assert_eq!(
+            match_headers(&h, fields, &[("name".into(), "".into())])
+                .unwrap_err()
+                .code(),
+            "read_bad_mapping"
+        );
     }
 }

@@ -124,14 +124,44 @@ pub enum Table {
 
 /// Tell a register from a panel by the header row alone.
 ///
-/// A panel has a period column and count columns (see [`panel::looks_like_panel`]); a register
-/// has a column naming the cooperative. Errors with [`ReadError::UnknownLayout`] otherwise.
+/// An explicit mapping decides when all its fields belong to one layout only. Otherwise a
+/// panel has a region, a period and count columns (see [`panel::looks_like_panel_with`]), and a
+/// register has a column naming the cooperative.
+///
+/// Errors: [`ReadError::UnknownLayout`] when neither fits; a mapping error
+/// ([`ReadError::BadMapping`], [`ReadError::UnknownField`], [`ReadError::ConflictingMapping`])
+/// when the mapping is wrong for the layout it names.
 pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout, ReadError> {
-    if panel::looks_like_panel(headers) {
+    let mapping = &options.mapping;
+    let in_fields = |fields: &[(&str, &[&str])], f: &str| fields.iter().any(|(x, _)| *x == f);
+    let all_in = |fields: &[(&str, &[&str])]| mapping.iter().all(|(f, _)| in_fields(fields, f));
+    let (reg_fields, pan_fields) = (register::register_fields(), panel::panel_fields());
+    if !mapping.is_empty() {
+        match (all_in(reg_fields), all_in(pan_fields)) {
+            (true, false) => {
+                headers::match_headers(headers, reg_fields, mapping)?;
+                return Ok(Layout::Register);
+            }
+            (false, true) => {
+                headers::match_headers(headers, pan_fields, mapping)?;
+                return Ok(Layout::Panel);
+            }
+            (false, false) => {
+                // Report against the layout the headers look like, else the register.
+                let fields = if panel::looks_like_panel(headers) {
+                    pan_fields
+                } else {
+                    reg_fields
+                };
+                headers::match_headers(headers, fields, mapping)?;
+            }
+            (true, true) => {}
+        }
+    }
+    if panel::looks_like_panel_with(headers, mapping) {
         return Ok(Layout::Panel);
     }
-    let fields = headers::match_headers(headers, register::register_fields(), &options.mapping)
-        .unwrap_or_default();
+    let fields = headers::match_headers(headers, reg_fields, mapping)?;
     if fields.iter().any(|f| f.as_deref() == Some("name")) {
         return Ok(Layout::Register);
     }
@@ -144,42 +174,49 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
     })
 }
 
+/// How much of the input [`read_any`] reads ahead to find the header row.
+const HEADER_PEEK: usize = 1 << 16;
+
 /// Read a CSV that is either a register or a panel, deciding by its header
-/// ([`detect_layout`]). The input is streamed: only the header line is read ahead.
+/// ([`detect_layout`]). The input is streamed: only the first 64 KiB are read ahead to find
+/// the header (which may follow blank lines, or hold a quoted line break). When
+/// `options.delimiter` is `None` it is guessed from the header ([`sniff_delimiter`]).
 ///
 /// Errors: those of [`detect_layout`], [`read_register`] and [`read_panel`].
 pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Table, ReadError> {
-    use std::io::{BufRead, Read};
-    let mut buf = std::io::BufReader::new(input);
-    let mut first = Vec::new();
-    buf.read_until(b'\n', &mut first)
+    use std::io::Read;
+    let mut input = input;
+    let mut head = Vec::with_capacity(4096);
+    (&mut input)
+        .take(HEADER_PEEK as u64)
+        .read_to_end(&mut head)
         .map_err(|e| ReadError::Io { why: e.to_string() })?;
+    let first_line: &[u8] = {
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(head.len());
+        let rest = head.get(start..).unwrap_or_default();
+        let end = rest
+            .iter()
+            .position(|b| *b == b'\n' || *b == b'\r')
+            .unwrap_or(rest.len());
+        rest.get(..end).unwrap_or_default()
+    };
     let mut options = options.clone();
     let delimiter = *options
         .delimiter
-        .get_or_insert_with(|| sniff_delimiter(&first));
+        .get_or_insert_with(|| sniff_delimiter(first_line));
     let options = &options;
-    let headers: Vec<String> = {
+    let headers = {
         let mut r = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(first.as_slice());
-        match r.records().next() {
-            Some(Ok(rec)) => rec
-                .iter()
-                .map(|s| s.trim_start_matches('\u{feff}').to_string())
-                .collect(),
-            Some(Err(e)) => {
-                return Err(ReadError::Csv {
-                    line: 1,
-                    why: e.to_string(),
-                });
-            }
-            None => return Err(ReadError::Empty),
-        }
+            .from_reader(head.as_slice());
+        read_header(&mut r, &mut csv::ByteRecord::new())?
     };
-    let whole = std::io::Cursor::new(first).chain(buf);
+    let whole = std::io::Cursor::new(head).chain(input);
     match detect_layout(&headers, options)? {
         Layout::Register => read_register(whole, options).map(|(r, rep)| Table::Register(r, rep)),
         Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
@@ -196,6 +233,10 @@ pub(crate) struct LineIndex<R> {
     offset: u64,
     line: u64,
     at_line_start: bool,
+    /// The previous byte was a `\r` (so a following `\n` ends the same line).
+    after_cr: bool,
+    /// Number of `"` bytes read: odd at the end means a quote is never closed.
+    quotes: u64,
     /// (byte offset, line number) of the first byte of each line that is not blank.
     starts: std::collections::VecDeque<(u64, u64)>,
 }
@@ -207,8 +248,22 @@ impl<R> LineIndex<R> {
             offset: 0,
             line: 1,
             at_line_start: true,
+            after_cr: false,
+            quotes: 0,
             starts: std::collections::VecDeque::new(),
         }
+    }
+
+    /// True when every quote opened so far was closed. A well-formed CSV has an even number
+    /// of `"` (each quoted field opens and closes, and a quote inside one is doubled); an odd
+    /// count at the end means the last record swallowed the rest of the file into one cell.
+    pub(crate) fn quotes_balanced(&self) -> bool {
+        self.quotes % 2 == 0
+    }
+
+    /// The current line number (the last line read so far).
+    pub(crate) fn last_line(&self) -> u64 {
+        self.line
     }
 
     /// Line of a record whose csv position is `byte`: the first non-blank line starting at or
@@ -223,17 +278,56 @@ impl<R> LineIndex<R> {
 impl<R: std::io::Read> std::io::Read for LineIndex<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
+        // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as for the csv crate.
         for &b in buf.get(..n).unwrap_or_default() {
-            if b == b'\n' {
-                self.line += 1;
-                self.at_line_start = true;
-            } else if self.at_line_start && b != b'\r' {
-                self.starts.push_back((self.offset, self.line));
-                self.at_line_start = false;
+            match b {
+                b'\n' => {
+                    if !self.after_cr {
+                        self.line += 1;
+                    }
+                    self.after_cr = false;
+                    self.at_line_start = true;
+                }
+                b'\r' => {
+                    self.line += 1;
+                    self.after_cr = true;
+                    self.at_line_start = true;
+                }
+                _ => {
+                    self.after_cr = false;
+                    self.quotes += u64::from(b == b'"');
+                    if self.at_line_start {
+                        self.starts.push_back((self.offset, self.line));
+                        self.at_line_start = false;
+                    }
+                }
             }
             self.offset += 1;
         }
         Ok(n)
+    }
+}
+
+/// Read the header row: the first record that is not blank (lines of only spaces are skipped
+/// too), decoded, with a UTF-8 byte-order mark removed. [`ReadError::Empty`] when there is none.
+pub(crate) fn read_header<R: std::io::Read>(
+    rdr: &mut csv::Reader<R>,
+    rec: &mut csv::ByteRecord,
+) -> Result<Vec<String>, ReadError> {
+    loop {
+        match rdr.read_byte_record(rec) {
+            Ok(false) => return Err(ReadError::Empty),
+            Err(e) => return Err(csv_error(&e)),
+            Ok(true) => {
+                let cells: Vec<String> = rec
+                    .iter()
+                    .map(|c| decode(c).trim_start_matches('\u{feff}').to_string())
+                    .collect();
+                if cells.iter().any(|c| !c.trim().is_empty()) {
+                    return Ok(cells);
+                }
+            }
+        }
     }
 }
 

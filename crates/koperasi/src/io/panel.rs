@@ -234,28 +234,19 @@ fn recognise(
     headers: &[String],
     mapping: &[(String, String)],
 ) -> Result<Vec<Option<String>>, ReadError> {
-    let mut out = match_headers(headers, &[], mapping)?;
-    let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
-    for (field, synonyms) in FIELDS {
-        if out.iter().any(|f| f.as_deref() == Some(*field)) {
-            continue;
-        }
-        let pick = synonyms.iter().find_map(|syn| {
-            norm.iter()
-                .enumerate()
-                .position(|(i, h)| h == syn && out.get(i).is_some_and(Option::is_none))
-        });
-        if let Some(slot) = pick.and_then(|i| out.get_mut(i)) {
-            *slot = Some((*field).to_string());
-        }
-    }
-    Ok(out)
+    match_headers(headers, FIELDS, mapping)
 }
 
 /// True when these headers look like a panel: a region column, a period (or year) column and
 /// at least one count column of [`panel_fields`] are recognised.
 pub fn looks_like_panel(headers: &[String]) -> bool {
-    let Ok(m) = recognise(headers, &[]) else {
+    looks_like_panel_with(headers, &[])
+}
+
+/// [`looks_like_panel`] with an explicit column mapping (fields of [`panel_fields`]); false
+/// when the mapping does not fit a panel.
+pub fn looks_like_panel_with(headers: &[String], mapping: &[(String, String)]) -> bool {
+    let Ok(m) = recognise(headers, mapping) else {
         return false;
     };
     let has = |f: &str| m.iter().any(|x| x.as_deref() == Some(f));
@@ -308,19 +299,11 @@ pub fn read_panel<R: std::io::Read>(
     options: &ReadOptions,
 ) -> Result<(Panel, ReadReport), ReadError> {
     let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
+        .has_headers(false)
         .flexible(true)
         .delimiter(options.delimiter.unwrap_or(b','))
         .from_reader(LineIndex::new(input));
-    let headers: Vec<String> = rdr
-        .byte_headers()
-        .map_err(|e| super::csv_error(&e))?
-        .iter()
-        .map(decode)
-        .collect();
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(ReadError::Empty);
-    }
+    let headers = super::read_header(&mut rdr, &mut csv::ByteRecord::new())?;
     let mut fields = recognise(&headers, &options.mapping)?;
     let col =
         |fields: &[Option<String>], f: &str| fields.iter().position(|x| x.as_deref() == Some(f));
@@ -385,8 +368,11 @@ pub fn read_panel<R: std::io::Read>(
             if name.is_empty() {
                 name = format!("column_{}", i + 1);
             }
-            if used.contains(&name) {
-                name = format!("{name}_{}", i + 1);
+            let base = name.clone();
+            let mut n = i + 1;
+            while used.contains(&name) {
+                name = format!("{base}_{n}");
+                n += 1;
             }
             used.insert(name.clone());
             if let Some(slot) = fields.get_mut(i) {
@@ -404,6 +390,14 @@ pub fn read_panel<R: std::io::Read>(
         })
         .collect();
 
+    // A quote never closed: the last record swallowed the rest of the file.
+    let unterminated = if rdr.get_ref().quotes_balanced() {
+        None
+    } else {
+        records
+            .last()
+            .map(|(line, _)| (*line, rdr.get_ref().last_line()))
+    };
     let header_of = |i: usize| headers.get(i).cloned().unwrap_or_default();
     let mut report = ReadReport {
         columns: headers
@@ -418,6 +412,28 @@ pub fn read_panel<R: std::io::Read>(
         report.rows_read += 1;
         let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", String::as_str);
         let mut problems: Vec<Problem> = Vec::new();
+        if let Some((from, to)) = unterminated.filter(|(l, _)| l == line) {
+            problems.push(Problem {
+                column: String::new(),
+                value: String::new(),
+                code: "unterminated_quote",
+                reason: format!(
+                    "a quote opened in this row is never closed, so lines {from}-{to} were read as one row; close the quote"
+                ),
+            });
+        }
+        if cells.len() > headers.len() && cells.iter().skip(headers.len()).any(|c| !c.is_empty()) {
+            problems.push(Problem {
+                column: String::new(),
+                value: String::new(),
+                code: "too_many_fields",
+                reason: format!(
+                    "the row has {} fields but the header has {}",
+                    cells.len(),
+                    headers.len()
+                ),
+            });
+        }
 
         let region = cell(Some(region_col));
         if crate::locale::is_missing(region) {
@@ -493,8 +509,8 @@ pub fn read_panel<R: std::io::Read>(
             }
             report.rejected.push(Rejection {
                 line: *line,
-                column: Some(first.column.clone()),
-                value: Some(first.value.clone()),
+                column: (!first.column.is_empty()).then(|| first.column.clone()),
+                value: (!first.column.is_empty()).then(|| first.value.clone()),
                 code: first.code.to_string(),
                 reason,
                 fields: cells.clone(),

@@ -17,7 +17,7 @@
 //! [`ReadReport::cell_errors`], and its raw text is kept in the record's `extra`.
 
 use super::headers::{match_headers, normalize_header};
-use super::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode};
+use super::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, read_header};
 use crate::cooperative::{
     Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat, RatKnowledge,
 };
@@ -318,17 +318,7 @@ pub fn read_register<R: std::io::Read>(
         .delimiter(options.delimiter.unwrap_or(b','))
         .from_reader(LineIndex::new(input));
     let mut byte_rec = csv::ByteRecord::new();
-    let headers: Vec<String> = match rdr.read_byte_record(&mut byte_rec) {
-        Ok(false) => return Err(ReadError::Empty),
-        Err(e) => return Err(csv_error(&e)),
-        Ok(true) => byte_rec
-            .iter()
-            .map(|s| decode(s).trim_start_matches('\u{feff}').to_string())
-            .collect(),
-    };
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(ReadError::Empty);
-    }
+    let headers = read_header(&mut rdr, &mut byte_rec)?;
     let fields = match_headers(&headers, register_fields(), &options.mapping)?;
     let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let rat_cols: Vec<Option<i32>> = norm
@@ -369,20 +359,25 @@ pub fn read_register<R: std::io::Read>(
 
     let mut out = Vec::new();
     let mut rec: Vec<String> = Vec::new();
+    let mut last_line = 0u64;
+    let mut last_accepted = false;
     loop {
         match rdr.read_byte_record(&mut byte_rec) {
             Ok(false) => break,
             Err(e) => return Err(csv_error(&e)),
             Ok(true) => {}
         }
-        rec.clear();
-        rec.extend(byte_rec.iter().map(decode));
-        if rec.iter().all(|c| c.trim().is_empty()) {
+        if byte_rec.iter().all(|c| c.trim_ascii().is_empty()) {
             continue; // blank line: not a row
         }
+        rec.clear();
+        rec.extend(byte_rec.iter().map(decode));
         let start = byte_rec.position().map_or(0, csv::Position::byte);
         let line = rdr.get_mut().line_at(start);
         report.rows_read += 1;
+        last_line = line;
+        last_accepted = false;
+        let cell_errors_before = report.cell_errors.len();
         if rec.len() > headers.len() && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
         {
             report.rejected.push(Rejection {
@@ -418,6 +413,7 @@ pub fn read_register<R: std::io::Read>(
             business_active: None,
         };
         let mut has_check_facts = false;
+        let mut check_fact_cells: Vec<(String, String)> = Vec::new();
         let mut last_rat_year: Option<i32> = None;
         let mut last_rat_date: Option<NaiveDate> = None;
         let mut dissolution_date: Option<NaiveDate> = None;
@@ -547,11 +543,14 @@ pub fn read_register<R: std::io::Read>(
                 },
                 f @ ("found_at_address" | "board_known" | "business_active") => {
                     match parse_yes_no(v) {
-                        Some(b) => match f {
-                            "found_at_address" => check.found_at_address = Some(b),
-                            "board_known" => check.board_known = Some(b),
-                            _ => check.business_active = Some(b),
-                        },
+                        Some(b) => {
+                            check_fact_cells.push((header.to_string(), cell.to_string()));
+                            match f {
+                                "found_at_address" => check.found_at_address = Some(b),
+                                "board_known" => check.board_known = Some(b),
+                                _ => check.business_active = Some(b),
+                            }
+                        }
                         None => ctx.cell_error(
                             header,
                             cell,
@@ -586,7 +585,20 @@ pub fn read_register<R: std::io::Read>(
                 _ => k.extra.push((header.to_string(), cell.to_string())),
             }
         }
+        if !has_check_facts {
+            for (header, cell) in check_fact_cells {
+                ctx.cell_error(
+                    &header,
+                    &cell,
+                    "field_check_without_date",
+                    "a field-check fact needs the date of the check (a column such as \
+                     `tanggal_verifikasi`); the fact is kept in the record's extra columns but not used"
+                        .into(),
+                );
+            }
+        }
         if k.name.is_empty() {
+            report.cell_errors.truncate(cell_errors_before);
             let name_col = fields
                 .iter()
                 .position(|f| f.as_deref() == Some("name"))
@@ -639,7 +651,29 @@ pub fn read_register<R: std::io::Read>(
         }
         k.location.code = kode;
         report.accepted += 1;
+        last_accepted = true;
         out.push(k);
+    }
+    if !rdr.get_ref().quotes_balanced() && last_line > 0 {
+        let reason = format!(
+            "a quote opened in this row is never closed, so lines {last_line}-{} were read as one row; close the quote",
+            rdr.get_ref().last_line()
+        );
+        if last_accepted {
+            out.pop();
+            report.accepted = report.accepted.saturating_sub(1);
+            report.cell_errors.retain(|e| e.line != last_line);
+            report.rejected.push(Rejection {
+                line: last_line,
+                column: None,
+                value: None,
+                code: "unterminated_quote".into(),
+                reason,
+                fields: rec,
+            });
+        } else if let Some(r) = report.rejected.last_mut() {
+            r.reason = format!("{}; also {reason}", r.reason);
+        }
     }
     let mut register = Register { records: out };
     resolve_locations(&mut register, options.region.as_ref());

@@ -156,6 +156,14 @@ impl StatusPolicy {
     /// Errors: [`PolicyError::Parse`] (bad JSON, unknown field, wrong type; the message has
     /// line and column) or [`PolicyError::Invalid`] (see [`StatusPolicy::validate`]).
     pub fn from_json(s: &str) -> Result<StatusPolicy, PolicyError> {
+        let value: serde_json::Value =
+            serde_json::from_str(s).map_err(|e| PolicyError::Parse { why: e.to_string() })?;
+        if !value.is_object() {
+            return Err(PolicyError::Parse {
+                why: "a policy is a JSON object such as {\"name\": \"my office\", \"rat_window_years\": 2}".into(),
+            });
+        }
+        // Parse the text again (not the value) so that errors keep their line and column.
         let p: StatusPolicy =
             serde_json::from_str(s).map_err(|e| PolicyError::Parse { why: e.to_string() })?;
         p.validate()?;
