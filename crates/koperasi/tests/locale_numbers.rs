@@ -164,13 +164,18 @@ fn counts() {
     assert_eq!(parse_count("15 rb"), Ok(15_000));
     assert_eq!(parse_count("1,5 jt"), Ok(1_500_000));
     assert_eq!(parse_count("9,0"), Ok(9));
-    assert_eq!(parse_count("18.446.744.073.709.551.615"), Ok(u64::MAX));
+    // The largest count is i64::MAX (so that a count always fits a panel's i64).
+    assert_eq!(
+        parse_count("9.223.372.036.854.775.807"),
+        Ok(i64::MAX as u64)
+    );
     let s = "9,7";
     assert_eq!(code_of(s, parse_count(s)), "number_inexact");
     let s = "-5";
     assert_eq!(code_of(s, parse_count(s)), "number_out_of_range");
-    let s = "18.446.744.073.709.551.616";
-    assert_eq!(code_of(s, parse_count(s)), "number_out_of_range");
+    for s in ["9.223.372.036.854.775.808", "18.446.744.073.709.551.616"] {
+        assert_eq!(code_of(s, parse_count(s)), "number_out_of_range");
+    }
     for s in ["1.500 unit", "Rp 5", "5%", "", "-"] {
         assert_eq!(
             code_of(s, parse_count(s)),
@@ -349,5 +354,70 @@ proptest! {
         let r = i128::from(b) * 10i128.pow(sa);
         prop_assert_eq!(x.cmp(&y), l.cmp(&r));
         prop_assert_eq!(x == y, l == r);
+    }
+}
+
+/// Regression: `9223372036854775808` (i64::MAX + 1) and `99999999999999999999` (above u64::MAX)
+/// must name the same limit, i64::MAX = 9223372036854775807 (2^63 - 1, python3: 2**63-1).
+#[test]
+fn count_limit_is_named_the_same_way() {
+    for s in [
+        "9223372036854775808",
+        "99999999999999999999",
+        "18446744073709551615",
+        "9.300.000 T", // 9.3 × 10^18 > 2^63 - 1
+    ] {
+        let e = parse_count(s).unwrap_err();
+        assert_eq!(e.code(), "number_out_of_range", "{s}: {e}");
+        let msg = e.to_string();
+        assert!(msg.contains(s), "{msg}");
+        assert!(msg.contains("at most 9223372036854775807"), "{s}: {msg}");
+    }
+    assert_eq!(
+        parse_count("9223372036854775807"),
+        Ok(9_223_372_036_854_775_807)
+    );
+}
+
+/// Regression: an English-style count or amount is refused with the convention it expects.
+#[test]
+fn english_style_refusals_name_the_indonesian_convention() {
+    let e = parse_count("1,500").unwrap_err();
+    assert_eq!(e.code(), "number_inexact");
+    let msg = e.to_string();
+    assert!(msg.contains("`1,500`"), "{msg}");
+    assert!(msg.contains("`,` is the decimal separator"), "{msg}");
+    assert!(msg.contains("`.` separates thousands"), "{msg}");
+    assert!(msg.contains("means 1500, write it `1.500`"), "{msg}");
+    // Not thousands-shaped: the convention and the generic example.
+    let msg = parse_count("9,7").unwrap_err().to_string();
+    assert!(msg.contains("`,` is the decimal separator"), "{msg}");
+    assert!(msg.contains("1500 is written `1.500`"), "{msg}");
+    let msg = parse_count("12,345").unwrap_err().to_string();
+    assert!(msg.contains("means 12345, write it `12.345`"), "{msg}");
+
+    // Rupiah: `Rp 1,234` is 1,234 rupiah = a fraction of a sen in the Indonesian reading.
+    let e = parse_rupiah("Rp 1,234").unwrap_err();
+    assert_eq!(e.code(), "number_inexact");
+    let msg = e.to_string();
+    assert!(msg.contains("`,` is the decimal separator"), "{msg}");
+    assert!(msg.contains("means 1234, write it `1.234`"), "{msg}");
+
+    // English decimals and thousands, and text that is no number at all.
+    for s in ["1,234.56", "1,234,567", "1234.56", "0.5"] {
+        for e in [parse_decimal(s).unwrap_err(), parse_rupiah(s).unwrap_err()] {
+            let msg = e.to_string();
+            assert!(
+                msg.contains("Indonesian") && msg.contains("`,`") && msg.contains("`.`"),
+                "{s}: {msg}"
+            );
+        }
+    }
+    for s in ["$1,234", ".5", "1 234"] {
+        let msg = parse_decimal(s).unwrap_err().to_string();
+        assert!(
+            msg.contains("Indonesian convention, `.` for thousands and `,` for decimals"),
+            "{s}: {msg}"
+        );
     }
 }

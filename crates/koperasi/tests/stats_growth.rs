@@ -140,3 +140,46 @@ fn growth_rows_and_ranking() {
         "stats_empty_span"
     );
 }
+
+/// Regression: a CAGR that overflows f64 is an error, never `Ok(inf)`; NaN and infinite spans
+/// are refused.
+#[test]
+fn cagr_is_finite_or_an_error() {
+    let e = cagr(1, 2, 1e-300).unwrap_err();
+    assert_eq!(e.code(), "stats_not_finite");
+    assert!(
+        e.to_string().contains("CAGR") && e.to_string().contains("1e-300"),
+        "{e}"
+    );
+    for years in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1e-300, 0.0] {
+        let e = cagr(1, 2, years).unwrap_err();
+        assert_eq!(e.code(), "stats_non_positive_years", "{years}");
+    }
+    // A very short but representable span is still a finite rate: 2^(1/0.01) = 2^100.
+    let c = cagr(1, 2, 0.01).unwrap();
+    assert!(c.is_finite());
+    assert!((c / 100.0 + 1.0 - 2f64.powi(100)).abs() <= 2f64.powi(100) * 1e-12);
+}
+
+/// Regression: i64 extremes neither overflow nor give non-finite values.
+#[test]
+fn extremes_of_i64() {
+    // change saturates at the i64 limits.
+    assert_eq!(change(i64::MIN, i64::MAX), i64::MAX);
+    assert_eq!(change(i64::MAX, i64::MIN), i64::MIN);
+    assert_eq!(change(i64::MAX, i64::MAX), 0);
+    assert_eq!(change(0, i64::MAX), i64::MAX);
+    // (2^63 - 1 - 1) / 1 * 100 = 922337203685477580600 (python3: (2**63-2)*100)
+    let p = pct_change(1, i64::MAX).unwrap();
+    assert!(p.is_finite());
+    assert_eq!(p, 922_337_203_685_477_580_600.0);
+    let p = pct_change(i64::MAX, i64::MIN).unwrap();
+    assert!(p.is_finite());
+    // python3: (-(2**63) - (2**63-1)) / (2**63-1) * 100 -> -200.0
+    assert!((p - -200.0).abs() < 1e-9, "{p}");
+    // The difference is exact: one fewer than i64::MAX is a (tiny) negative change, not 0.
+    let p = pct_change(i64::MAX, i64::MAX - 1).unwrap();
+    assert!(p < 0.0 && p > -1e-16, "{p}");
+    assert_eq!(active_share(i64::MAX, i64::MAX).unwrap(), 1.0);
+    assert_eq!(active_share(0, i64::MAX).unwrap(), 0.0);
+}

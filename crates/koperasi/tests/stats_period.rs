@@ -148,12 +148,92 @@ fn years_between_periods() {
     assert!((y - 365.0 / 365.2425).abs() < 1e-12);
 }
 
+/// Regression: a leading sign is not dropped, and years are restricted to 1900..=2100 (the
+/// range of `koperasi::locale::MIN_YEAR..=MAX_YEAR`).
+#[test]
+fn refuses_signs_and_years_outside_the_range() {
+    for s in ["-2023", "+2023", "\u{2212}2023", "-2023-Q1", "+2021-03"] {
+        let e = Period::parse(s).unwrap_err();
+        assert_eq!(e.code(), "stats_bad_period", "{s}");
+        let msg = e.to_string();
+        assert!(msg.contains(&format!("`{s}`")), "{msg}");
+        assert!(msg.contains("sign"), "{msg}");
+    }
+    for (s, y) in [
+        ("0000", "0"),
+        ("9999-Q4", "9999"),
+        ("1899", "1899"),
+        ("2101", "2101"),
+        ("Q1 1899", "1899"),
+        ("1899-12", "1899"),
+        ("12/2101", "2101"),
+        ("1899-12-31", "1899"),
+        ("9999-12-31 00:00:00", "9999"),
+        ("31/12/1899", "1899"),
+    ] {
+        let e = Period::parse(s).unwrap_err();
+        assert_eq!(e.code(), "stats_bad_period", "{s}");
+        let msg = e.to_string();
+        assert!(msg.contains(&format!("`{s}`")), "{msg}");
+        assert!(msg.contains(&format!("year {y} ")), "{msg}");
+        assert!(msg.contains("1900..=2100"), "{msg}");
+    }
+    assert_eq!(p("1900"), Period::Year(1900));
+    assert_eq!(p("2100-Q4"), Period::Quarter(2100, 4));
+    assert_eq!(p("1900-01-01"), Period::Date(d(1900, 1, 1)));
+    assert_eq!(koperasi::locale::MIN_YEAR, 1900);
+    assert_eq!(koperasi::locale::MAX_YEAR, 2100);
+    // Checked constructors and validate use the same range.
+    let e = Period::quarter(9999, 4).unwrap_err();
+    assert_eq!(e.code(), "stats_invalid_period");
+    assert!(e.to_string().contains("1900..=2100"), "{e}");
+    assert!(Period::month(1899, 12).is_err());
+    assert!(Period::Year(0).start_date().is_err());
+    assert!(Period::Year(2100).end_date().is_ok());
+}
+
+/// Regression: a period that cannot exist says why, and still names the value.
+#[test]
+fn bad_period_says_why() {
+    for (s, why) in [
+        ("2021-Q5", "quarter 5 does not exist (1-4)"),
+        ("2021-Q0", "quarter 0 does not exist (1-4)"),
+        ("Triwulan 7 2021", "quarter 7 does not exist (1-4)"),
+        ("2021-13", "month 13 does not exist (1-12)"),
+        ("13/2021", "month 13 does not exist (1-12)"),
+        ("2021-00", "month 0 does not exist (1-12)"),
+        ("2021-13-01", "month 13 does not exist (1-12)"),
+        // 2021 is not a leap year (python3: calendar.monthrange(2021, 2) -> (0, 28)); the
+        // locale module names months in Indonesian.
+        ("2021-02-30", "day 30 does not exist in Februari 2021"),
+        ("30/02/2021", "day 30 does not exist in Februari 2021"),
+        ("2021-04-31", "day 31 does not exist in April 2021"),
+        (
+            "2021-02-29",
+            "day 29 does not exist in Februari 2021 (2021 is not a leap year)",
+        ),
+        (
+            "kemarin",
+            "expected `2021`, `2021-Q3`, `2021-03` or `2021-03-31`",
+        ),
+    ] {
+        let e = Period::parse(s).unwrap_err();
+        assert_eq!(e.code(), "stats_bad_period", "{s}");
+        assert_eq!(e.to_string(), format!("`{s}` is not a period: {why}"));
+    }
+    assert_eq!(p("2024-02-29"), Period::Date(d(2024, 2, 29)));
+    assert_eq!(
+        Period::Quarter(2021, 5).validate().unwrap_err().to_string(),
+        "`Quarter(2021, 5)` is not a valid period: quarter 5 does not exist (1-4)"
+    );
+}
+
 fn period() -> impl Strategy<Value = Period> {
     prop_oneof![
-        (0i32..=9999).prop_map(Period::Year),
-        (0i32..=9999, 1u8..=4).prop_map(|(y, q)| Period::Quarter(y, q)),
-        (0i32..=9999, 1u8..=12).prop_map(|(y, m)| Period::Month(y, m)),
-        (0i32..=9999, 1u32..=366).prop_map(|(y, o)| Period::Date(
+        (1900i32..=2100).prop_map(Period::Year),
+        (1900i32..=2100, 1u8..=4).prop_map(|(y, q)| Period::Quarter(y, q)),
+        (1900i32..=2100, 1u8..=12).prop_map(|(y, m)| Period::Month(y, m)),
+        (1900i32..=2100, 1u32..=366).prop_map(|(y, o)| Period::Date(
             NaiveDate::from_yo_opt(y, o).unwrap_or_else(|| NaiveDate::from_yo_opt(y, 365).unwrap())
         )),
     ]

@@ -38,7 +38,9 @@ impl DateError {
 pub enum NumberError {
     /// Not a number at all (including `nan`, `inf`, `-`, an empty string, letters, or an
     /// unknown word after the digits such as `1.500 unit`).
-    #[error("`{value}` is not a number (expected e.g. `1.234.567,89`, `15 jt`, `Rp 5.000.000,-`)")]
+    #[error(
+        "`{value}` is not a number (expected the Indonesian convention, `.` for thousands and `,` for decimals, e.g. `1.234.567,89`, `15 jt`, `Rp 5.000.000,-`)"
+    )]
     NotANumber {
         /// The text as given.
         value: String,

@@ -577,14 +577,50 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
     )
 }
 
+/// The largest count [`parse_count`] accepts: `i64::MAX` = 9223372036854775807, so that every
+/// count fits the signed integers used by panels, statistics and the bindings.
+const MAX_COUNT: u64 = i64::MAX as u64;
+
+/// The Indonesian convention, said in every refusal that may come from an English-style value.
+const CONVENTION: &str =
+    "in Indonesian numbers `,` is the decimal separator and `.` separates thousands";
+
+/// When `s` reads as an English-style whole number with `,` thousands separators (`1,500`,
+/// `Rp 12,000`), a hint naming the value and how it is written the Indonesian way.
+fn english_thousands_hint(s: &str) -> Option<String> {
+    let t = s.trim();
+    let start = t.find(|c: char| c.is_ascii_digit())?;
+    let num = t.get(start..)?.trim_end();
+    let num = num.strip_suffix(",-").unwrap_or(num);
+    let groups: Vec<&str> = num.split(',').collect();
+    let first = groups.first()?;
+    let ok = groups.len() >= 2
+        && (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && groups.iter().skip(1).all(|g| g.len() == 3);
+    if !ok {
+        return None;
+    }
+    let n: i64 = groups.concat().parse().ok()?;
+    Some(format!(
+        "if `{}` means {n}, write it `{}`",
+        num,
+        format_int(n)
+    ))
+}
+
 /// Parse a non-negative whole count written the Indonesian way: `1.500` = 1500, `15 rb` =
 /// 15000, `1,5 jt` = 1500000.
 ///
 /// Same number syntax as [`parse_decimal`] but without currency prefix or `%`.
 /// Errors: as [`parse_decimal`], plus [`NumberError::Inexact`] (`number_inexact`) when the
-/// value has a fractional part (`9,7`), and [`NumberError::OutOfRange`]
-/// (`number_out_of_range`) when it is negative (`-5`) or above `u64::MAX`. `1.500 unit` is
-/// [`NumberError::NotANumber`].
+/// value has a fractional part (`9,7`; the message recalls that `,` is the decimal separator,
+/// and for `1,500` that 1500 is written `1.500`), and [`NumberError::OutOfRange`]
+/// (`number_out_of_range`) when it is negative (`-5`) or above `i64::MAX` =
+/// 9223372036854775807 (the message names that limit). The limit is `i64::MAX`, not
+/// `u64::MAX`, so that a count read here always converts to `i64` without loss.
+/// `1.500 unit` is [`NumberError::NotANumber`].
 pub fn parse_count(s: &str) -> Result<u64, NumberError> {
     let d = parse_core(
         s,
@@ -597,12 +633,19 @@ pub fn parse_count(s: &str) -> Result<u64, NumberError> {
         return Err(out_of_range(s, "a count cannot be negative".to_string()));
     }
     let Some(n) = d.to_i128() else {
+        let hint = english_thousands_hint(s).map_or_else(
+            || " (1500 is written `1.500`)".to_string(),
+            |h| format!("; {h}"),
+        );
         return Err(NumberError::Inexact {
             value: s.to_string(),
-            why: "a count must be a whole number".to_string(),
+            why: format!("a count must be a whole number; {CONVENTION}{hint}"),
         });
     };
-    u64::try_from(n).map_err(|_| out_of_range(s, format!("a count is at most {}", u64::MAX)))
+    u64::try_from(n)
+        .ok()
+        .filter(|&n| n <= MAX_COUNT)
+        .ok_or_else(|| out_of_range(s, format!("a count is at most {MAX_COUNT}")))
 }
 
 /// Parse a money amount in rupiah into exact sen: `Rp 1.234.567,89` = 123456789 sen.
@@ -631,10 +674,11 @@ pub fn parse_rupiah(s: &str) -> Result<Rupiah, NumberError> {
     } else {
         let p = pow10(d.scale - 2).unwrap_or(i128::MAX);
         if d.mantissa % p != 0 {
+            let hint = english_thousands_hint(s).map_or_else(String::new, |h| format!("; {h}"));
             return Err(NumberError::Inexact {
                 value: s.to_string(),
                 why: format!(
-                    "{} decimal places of rupiah; the smallest unit is the sen (2 places) and amounts are never rounded",
+                    "{} decimal places of rupiah; the smallest unit is the sen (2 places) and amounts are never rounded; {CONVENTION}{hint}",
                     d.normalized().scale
                 ),
             });

@@ -11,7 +11,12 @@ use crate::error::StatsError;
 use crate::wilayah::KodeWilayah;
 use serde::{Deserialize, Serialize};
 
-/// Absolute change `to - from` (saturating at the `i64` limits, never reached by counts).
+/// Absolute change `to - from`.
+///
+/// Never overflows: the difference **saturates** at the `i64` limits
+/// (`change(i64::MIN, i64::MAX)` is `i64::MAX`, `change(i64::MAX, i64::MIN)` is `i64::MIN`).
+/// Real counts are far from these limits, so the result is exact for any two counts whose
+/// difference fits `i64` (in particular any two non-negative counts).
 pub fn change(from: i64, to: i64) -> i64 {
     to.saturating_sub(from)
 }
@@ -20,6 +25,9 @@ pub fn change(from: i64, to: i64) -> i64 {
 ///
 /// Example (DOMAIN.md §5.1, national active cooperatives, BPS/Kemenkop): 2017: 152,174 ->
 /// 2018: 126,343 gives −16.97 % (rounded to 2 decimals).
+///
+/// The difference is taken exactly (in `i128`) and rounded once to `f64`, so the result is
+/// finite for every `i64` pair: at most about 9.2 × 10²⁰ % (`pct_change(1, i64::MAX)`).
 ///
 /// Error: [`StatsError::NonPositiveBase`] when `from <= 0` (a change from zero has no
 /// percentage).
@@ -30,7 +38,24 @@ pub fn pct_change(from: i64, to: i64) -> Result<f64, StatsError> {
             base: from,
         });
     }
-    Ok((to as f64 - from as f64) / from as f64 * 100.0)
+    let diff = i128::from(to) - i128::from(from);
+    finite(
+        "percentage change",
+        diff as f64 / from as f64 * 100.0,
+        || format!("from {from} to {to}"),
+    )
+}
+
+/// `Ok(x)` when `x` is finite, else [`StatsError::NotFinite`] with the inputs.
+fn finite(what: &'static str, x: f64, inputs: impl FnOnce() -> String) -> Result<f64, StatsError> {
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(StatsError::NotFinite {
+            what,
+            why: format!("{} gives {x}", inputs()),
+        })
+    }
 }
 
 /// Compound annual growth rate in percent per year: `((to / from)^(1 / years) − 1) × 100`.
@@ -39,7 +64,9 @@ pub fn pct_change(from: i64, to: i64) -> Result<f64, StatsError> {
 /// A fall to zero gives −100.
 ///
 /// Errors: [`StatsError::NonPositiveBase`] when `from <= 0`; [`StatsError::NegativeValue`]
-/// when `to < 0`; [`StatsError::NonPositiveYears`] when `years` is not a finite number > 0.
+/// when `to < 0`; [`StatsError::NonPositiveYears`] when `years` is not a finite number > 0
+/// (NaN, ±infinity, zero, negative); [`StatsError::NotFinite`] when the rate overflows `f64`
+/// (a span so short that the growth factor is infinite: `cagr(1, 2, 1e-300)`).
 pub fn cagr(from: i64, to: i64, years: f64) -> Result<f64, StatsError> {
     if from <= 0 {
         return Err(StatsError::NonPositiveBase {
@@ -56,10 +83,13 @@ pub fn cagr(from: i64, to: i64, years: f64) -> Result<f64, StatsError> {
     if !years.is_finite() || years <= 0.0 {
         return Err(StatsError::NonPositiveYears {
             what: "CAGR",
-            years: format!("{years}"),
+            years: format!("{years:?}"),
         });
     }
-    Ok(((to as f64 / from as f64).powf(1.0 / years) - 1.0) * 100.0)
+    let rate = ((to as f64 / from as f64).powf(1.0 / years) - 1.0) * 100.0;
+    finite("CAGR", rate, || {
+        format!("from {from} to {to} over {years:?} years (the span is too short for this growth)")
+    })
 }
 
 /// Share of active cooperatives `aktif / total` as a fraction in 0..=1 (multiply by 100 for
@@ -88,6 +118,7 @@ pub fn active_share(aktif: i64, total: i64) -> Result<f64, StatsError> {
             total,
         });
     }
+    // 0 <= aktif <= total and total > 0: the ratio is finite and within 0..=1.
     Ok(aktif as f64 / total as f64)
 }
 

@@ -6,7 +6,8 @@
 //! `2022-Q1`, `2022-03` and `2022-03-31` share the end date 31 March 2022 and
 //! the one starting earliest sorts first; the year 2022 ends last.
 
-use crate::error::StatsError;
+use crate::error::{DateError, StatsError};
+use crate::locale::{MAX_YEAR, MIN_YEAR};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -60,15 +61,17 @@ fn days_in_month(y: i64, m: i64) -> i64 {
 }
 
 impl Period {
-    /// A checked quarter: `q` must be 1..=4 and the year within the calendar range of
-    /// [`NaiveDate`]. Error: [`StatsError::InvalidPeriod`].
+    /// A checked quarter: `q` must be 1..=4 and the year within
+    /// [`crate::locale::MIN_YEAR`]`..=`[`crate::locale::MAX_YEAR`] (1900..=2100).
+    /// Error: [`StatsError::InvalidPeriod`].
     pub fn quarter(year: i32, q: u8) -> Result<Period, StatsError> {
         let p = Period::Quarter(year, q);
         p.validate().map(|()| p)
     }
 
-    /// A checked month: `m` must be 1..=12 and the year within the calendar range of
-    /// [`NaiveDate`]. Error: [`StatsError::InvalidPeriod`].
+    /// A checked month: `m` must be 1..=12 and the year within
+    /// [`crate::locale::MIN_YEAR`]`..=`[`crate::locale::MAX_YEAR`] (1900..=2100).
+    /// Error: [`StatsError::InvalidPeriod`].
     pub fn month(year: i32, m: u8) -> Result<Period, StatsError> {
         let p = Period::Month(year, m);
         p.validate().map(|()| p)
@@ -82,8 +85,9 @@ impl Period {
         }
     }
 
-    /// `Ok(())` when the period can exist: quarter 1..=4, month 1..=12, year within the range of
-    /// [`NaiveDate`] (about ±262,000). Error: [`StatsError::InvalidPeriod`] naming the problem.
+    /// `Ok(())` when the period can exist: quarter 1..=4, month 1..=12, year within
+    /// [`crate::locale::MIN_YEAR`]`..=`[`crate::locale::MAX_YEAR`] (1900..=2100, the range the
+    /// locale module accepts for dates). Error: [`StatsError::InvalidPeriod`] naming the problem.
     pub fn validate(&self) -> Result<(), StatsError> {
         let invalid = |why: String| StatsError::InvalidPeriod {
             value: format!("{self:?}"),
@@ -91,20 +95,16 @@ impl Period {
         };
         match self {
             Period::Quarter(_, q) if !(1..=4).contains(q) => {
-                return Err(invalid(format!("quarter {q} is not in 1..=4")));
+                return Err(invalid(format!("quarter {q} does not exist (1-4)")));
             }
             Period::Month(_, m) if !(1..=12).contains(m) => {
-                return Err(invalid(format!("month {m} is not in 1..=12")));
+                return Err(invalid(format!("month {m} does not exist (1-12)")));
             }
             _ => {}
         }
         let y = self.year();
-        if NaiveDate::from_ymd_opt(y, 1, 1).is_none()
-            || NaiveDate::from_ymd_opt(y, 12, 31).is_none()
-        {
-            return Err(invalid(format!(
-                "year {y} is outside the supported calendar"
-            )));
+        if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+            return Err(invalid(year_out_of_range(y)));
         }
         Ok(())
     }
@@ -244,48 +244,81 @@ impl Period {
     ///   pandas export it; the time is dropped), and whatever [`crate::locale::parse_date`] reads
     ///   (`31/03/2021`, `31 Maret 2021`).
     ///
-    /// Error: [`StatsError::BadPeriod`] with the text as given.
-    /// `Period::parse(&p.to_string()) == Ok(p)` for every valid period with a year in 0..=9999.
+    /// Years must be within [`crate::locale::MIN_YEAR`]`..=`[`crate::locale::MAX_YEAR`]
+    /// (1900..=2100), the range the locale module accepts for dates.
+    ///
+    /// Error: [`StatsError::BadPeriod`] with the text as given and the reason: a leading sign
+    /// (`-2023`, `+2023`), a year outside 1900..=2100 (`0000`, `9999-Q4`), a quarter outside
+    /// 1..=4 (`2021-Q5`), a month outside 1..=12 (`2021-13`, `13/2021`), a day that does not
+    /// exist (`2021-02-30`), or a text of no recognised shape.
+    /// `Period::parse(&p.to_string()) == Ok(p)` for every valid period.
     pub fn parse(s: &str) -> Result<Period, StatsError> {
         let t = s.trim();
-        let bad = || StatsError::BadPeriod {
+        let fail = |why: String| StatsError::BadPeriod {
             value: s.to_string(),
+            why,
         };
+        let bad = || fail(UNRECOGNISED.to_string());
         if t.is_empty() {
-            return Err(bad());
+            return Err(fail("the text is empty".to_string()));
+        }
+        if let Some(sign) = t
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '+' | '\u{2212}'))
+        {
+            return Err(fail(format!(
+                "a period cannot have a sign (`{sign}`); years are {MIN_YEAR}..={MAX_YEAR}"
+            )));
         }
         let toks = tokenize(t);
-        let year4 = |tok: &Tok| match tok {
-            Tok::Num(n) if n.len() == 4 => n.parse::<i32>().ok(),
-            _ => None,
+        // A four-digit year, checked against MIN_YEAR..=MAX_YEAR.
+        let year4 = |tok: &Tok| -> Option<Result<i32, StatsError>> {
+            match tok {
+                Tok::Num(n) if n.len() == 4 => n.parse::<i32>().ok().map(|y| {
+                    if (MIN_YEAR..=MAX_YEAR).contains(&y) {
+                        Ok(y)
+                    } else {
+                        Err(fail(year_out_of_range(y)))
+                    }
+                }),
+                _ => None,
+            }
         };
-        let small = |tok: &Tok, max: u32| match tok {
-            Tok::Num(n) if n.len() <= 2 => n.parse::<u32>().ok().filter(|v| (1..=max).contains(v)),
+        let small = |tok: &Tok| match tok {
+            Tok::Num(n) if n.len() <= 2 => n.parse::<u32>().ok(),
             _ => None,
         };
         match toks.as_slice() {
             [y] => {
                 if let Some(y) = year4(y) {
-                    return Ok(Period::Year(y));
+                    return y.map(Period::Year);
                 }
             }
             [a, b] if matches!(a, Tok::Num(_)) && matches!(b, Tok::Num(_)) => {
                 // 2021-03 or 03/2021
-                let ym = match (year4(a), small(b, 12), small(a, 12), year4(b)) {
-                    (Some(y), Some(m), _, _) | (_, _, Some(m), Some(y)) => Some((y, m)),
+                let ym = match (year4(a), small(b), small(a), year4(b)) {
+                    (Some(y), Some(m), _, _) | (_, _, Some(m), Some(y)) => Some((y?, m)),
                     _ => None,
                 };
                 if let Some((y, m)) = ym {
-                    let m = u8::try_from(m).map_err(|_| bad())?;
-                    return Period::month(y, m).map_err(|_| bad());
+                    return match u8::try_from(m) {
+                        Ok(m) if (1..=12).contains(&m) => Ok(Period::Month(y, m)),
+                        _ => Err(fail(format!("month {m} does not exist (1-12)"))),
+                    };
                 }
                 return Err(bad());
             }
             [a, b, c] if toks.iter().all(|t| matches!(t, Tok::Num(_))) => {
-                if let (Some(y), Some(m), Some(d)) = (year4(a), small(b, 12), small(c, 31)) {
-                    return NaiveDate::from_ymd_opt(y, m, d)
-                        .map(Period::Date)
-                        .ok_or_else(bad);
+                if let (Some(y), Some(m), Some(d)) = (year4(a), small(b), small(c)) {
+                    // A missing day is worded as the locale module words it for every form
+                    // (`30/02/2021` too); a month outside 1..=12 as for `2021-13`.
+                    return ymd_date(y?, m, d).map(Period::Date).map_err(|mine| {
+                        fail(match crate::locale::parse_date(t) {
+                            Err(DateError::Invalid { why, .. }) if (1..=12).contains(&m) => why,
+                            _ => mine,
+                        })
+                    });
                 }
             }
             _ => {}
@@ -299,7 +332,12 @@ impl Period {
             };
             if let (Some(y), Some(rest)) = (y, rest) {
                 if let Some(q) = quarter_from_tokens(rest) {
-                    return Period::quarter(y, q).map_err(|_| bad());
+                    let y = y?;
+                    return if (1..=4).contains(&q) {
+                        Ok(Period::Quarter(y, q))
+                    } else {
+                        Err(fail(format!("quarter {q} does not exist (1-4)")))
+                    };
                 }
             }
         }
@@ -312,24 +350,46 @@ impl Period {
                     .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
             {
                 if let Ok(d) = NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+                    if !(MIN_YEAR..=MAX_YEAR).contains(&d.year()) {
+                        return Err(fail(year_out_of_range(d.year())));
+                    }
                     return Ok(Period::Date(d));
                 }
             }
         }
-        if let Ok(d) = crate::locale::parse_date(t) {
-            return Ok(Period::Date(d));
-        }
+        let date_why = match crate::locale::parse_date(t) {
+            Ok(d) => return Ok(Period::Date(d)),
+            Err(DateError::Invalid { why, .. }) => Some(why),
+            Err(_) => None,
+        };
         // `Maret 2021`: a month name and a year, read by the locale module as the 1st.
         if let [Tok::Word(_), y] = toks.as_slice() {
-            if year4(y).is_some() {
+            if let Some(y) = year4(y) {
+                y?;
                 if let Ok(d) = crate::locale::parse_date(&format!("1 {t}")) {
                     let m = u8::try_from(d.month()).map_err(|_| bad())?;
-                    return Period::month(d.year(), m).map_err(|_| bad());
+                    return Ok(Period::Month(d.year(), m));
                 }
             }
         }
-        Err(bad())
+        Err(date_why.map_or_else(bad, fail))
     }
+}
+
+/// The reason given when a text has none of the shapes of a period.
+const UNRECOGNISED: &str = "expected `2021`, `2021-Q3`, `2021-03` or `2021-03-31`";
+
+fn year_out_of_range(y: i32) -> String {
+    format!("year {y} is outside the accepted range {MIN_YEAR}..={MAX_YEAR}")
+}
+
+/// The date `y-m-d` (year already checked), or why it does not exist.
+fn ymd_date(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+    if !(1..=12).contains(&m) {
+        return Err(format!("month {m} does not exist (1-12)"));
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("day {d} does not exist in month {m} of {y}"))
 }
 
 /// A token of a period label: a run of digits or a run of letters (upper-cased).
@@ -374,9 +434,11 @@ const QUARTER_MARKERS: &[&str] = &[
     "Q", "TW", "TRW", "TRIWULAN", "KUARTAL", "KWARTAL", "QUARTER", "QTR",
 ];
 
+/// The quarter number of a token, not checked against 1..=4 (`5` gives 5): a number of at most
+/// two digits or a Roman numeral I..=IV.
 fn quarter_number(t: &Tok) -> Option<u8> {
     match t {
-        Tok::Num(n) if n.len() <= 2 => n.parse::<u8>().ok().filter(|q| (1..=4).contains(q)),
+        Tok::Num(n) if n.len() <= 2 => n.parse::<u8>().ok(),
         Tok::Word(w) => match w.as_str() {
             "I" => Some(1),
             "II" => Some(2),
@@ -388,7 +450,7 @@ fn quarter_number(t: &Tok) -> Option<u8> {
     }
 }
 
-/// `[marker, (KE)?, number]` -> quarter number.
+/// `[marker, (KE)?, number]` -> quarter number (not checked against 1..=4).
 fn quarter_from_tokens(rest: &[Tok]) -> Option<u8> {
     let is_marker = |t: &Tok| matches!(t, Tok::Word(w) if QUARTER_MARKERS.contains(&w.as_str()));
     match rest {
@@ -406,6 +468,7 @@ pub(crate) fn parse_quarter_label(s: &str) -> Option<u8> {
         [n] => quarter_number(n),
         rest => quarter_from_tokens(rest),
     }
+    .filter(|q| (1..=4).contains(q))
 }
 
 /// Read a month written alone in a `bulan` column: `3`, `03`, or a month name the locale
