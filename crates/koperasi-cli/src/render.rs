@@ -208,6 +208,28 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
     rejections_text(d, &p.read);
 }
 
+/// Line numbers, with runs of consecutive lines shortened: `20, 58, 762-799`.
+fn lines_text(lines: &[u64]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&start) = lines.get(i) {
+        let mut end = start;
+        while lines.get(i + 1) == Some(&(end + 1)) {
+            end += 1;
+            i += 1;
+        }
+        parts.push(if end > start + 1 {
+            format!("{start}-{end}")
+        } else if end == start + 1 {
+            format!("{start}, {end}")
+        } else {
+            start.to_string()
+        });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
 fn severity(l: &Labels, f: &Finding) -> &'static str {
     use koperasi::stats::Severity;
     match f.severity {
@@ -229,7 +251,6 @@ fn findings_text(d: &mut Doc, findings: &[Finding]) {
         &[],
     );
     for f in findings {
-        let lines: Vec<String> = f.lines.iter().map(u64::to_string).collect();
         t.add_row(vec![
             severity(l, f).to_string(),
             format!(
@@ -237,7 +258,7 @@ fn findings_text(d: &mut Doc, findings: &[Finding]) {
                 if l.id { &f.message_id } else { &f.message_en },
                 f.code
             ),
-            lines.join(", "),
+            lines_text(&f.lines),
         ]);
     }
     d.push_table(&t);
@@ -750,4 +771,17 @@ pub fn wilayah_csv(hits: &[&Wilayah]) -> Result<String, crate::Failure> {
         ]);
     }
     csv_out(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_are_shortened() {
+        assert_eq!(super::lines_text(&[20, 58, 96]), "20, 58, 96");
+        assert_eq!(
+            super::lines_text(&[3, 4, 762, 763, 764, 799]),
+            "3, 4, 762-764, 799"
+        );
+        assert_eq!(super::lines_text(&[]), "");
+    }
 }

@@ -48,7 +48,10 @@ fn report_without_file_uses_the_embedded_east_java_panel() {
     // 2018-Q4 province totals, summed independently with python's csv module.
     assert!(out.contains("21,322") && out.contains("13,182") && out.contains("34,504"));
     assert!(out.contains("42,725"));
-    assert!(out.contains("Kabupaten Mojokerto, total: 949 (2021-Q3) -> 356 (2021-Q4) -> 925"));
+    assert!(out.contains("[implausible_swing]") && out.contains("762-799"));
+    let md = stdout(&["report", "--format", "markdown"]);
+    assert!(md.contains("Kabupaten Mojokerto, total: 949 (2021-Q3) -> 356 (2021-Q4) -> 925"));
+    assert!(md.contains("34,155 (2025-Q1) -> 42,725 (2025-Q2), +25.1 %"));
 }
 
 #[test]

@@ -169,7 +169,12 @@ fn mojokerto_swing_is_flagged() {
 #[test]
 fn all_findings_on_the_real_file() {
     let (panel, _) = load();
-    let f = run_checks(&panel, &CheckParams::default());
+    let all = run_checks(&panel, &CheckParams::default());
+    let f: Vec<_> = all
+        .iter()
+        .filter(|f| f.code == "implausible_swing")
+        .cloned()
+        .collect();
     let got: Vec<(&str, &str, Vec<String>, Vec<i64>)> = f
         .iter()
         .map(|f| {
@@ -219,7 +224,6 @@ fn all_findings_on_the_real_file() {
             ),
         ]
     );
-    assert!(f.iter().all(|f| f.code == "implausible_swing"));
     let lines: Vec<Vec<u64>> = f.iter().map(|f| f.lines.clone()).collect();
     // grep -n of the rows above
     assert_eq!(
@@ -281,4 +285,28 @@ fn growth_over_the_span() {
             ("Kota Pasuruan", -89)
         ]
     );
+}
+
+#[test]
+fn spacing_and_the_last_jump_are_reported_as_info() {
+    let (panel, _) = load();
+    let all = run_checks(&panel, &CheckParams::default());
+    let codes: Vec<&str> = all.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == "implausible_swing").count(),
+        5
+    );
+    // 2018-Q4, 2019-Q4, 2020-Q4 are a year apart; quarterly from 2020-Q4 to 2025-Q2.
+    let spacing = all.iter().find(|f| f.code == "uneven_periods").unwrap();
+    let p: Vec<String> = spacing.periods.iter().map(|p| p.to_string()).collect();
+    assert_eq!(p, vec!["2018-Q4", "2020-Q4", "2020-Q4", "2025-Q2"]);
+    // Province total 34,155 (2025-Q1) -> 42,725 (2025-Q2): +25.1 %, the last period.
+    let end = all
+        .iter()
+        .find(|f| f.code == "large_change_at_end")
+        .unwrap();
+    assert_eq!(end.values, vec![34155, 42725]);
+    assert_eq!(end.lines.len(), 38);
+    assert!(end.message_en.contains("+25.1 %"), "{}", end.message_en);
+    assert_eq!(all.len(), 7);
 }

@@ -613,6 +613,11 @@ pub struct CheckParams {
     pub parent_measures: Vec<String>,
     /// Report rows repeated for the same region and period. Default `true`.
     pub duplicates: bool,
+    /// Report periods that are not evenly spaced ([`check_period_spacing`]). Default `true`.
+    pub spacing: bool,
+    /// Report a change of the panel total of `total` in the last period larger than this
+    /// fraction ([`check_change_at_end`]); `None` to skip. Default `Some(0.2)` (20 %).
+    pub end_change_relative: Option<f64>,
 }
 
 impl Default for CheckParams {
@@ -630,13 +635,25 @@ impl Default for CheckParams {
             parent_region: None,
             parent_measures: status,
             duplicates: true,
+            spacing: true,
+            end_change_relative: Some(0.2),
         }
     }
 }
 
 impl CheckParams {
-    /// `Ok(())` when the parameters are usable (see [`SwingParams::validate`]).
+    /// `Ok(())` when the parameters are usable (see [`SwingParams::validate`];
+    /// `end_change_relative` must be finite and positive).
     pub fn validate(&self) -> Result<(), StatsError> {
+        if let Some(x) = self.end_change_relative {
+            if !(x.is_finite() && x > 0.0) {
+                return Err(StatsError::BadParameter {
+                    name: "end_change_relative",
+                    value: format!("{x}"),
+                    why: "a finite fraction above 0",
+                });
+            }
+        }
         self.swing.validate()
     }
 }
@@ -660,5 +677,121 @@ pub fn run_checks(panel: &Panel, params: &CheckParams) -> Vec<Finding> {
             out.extend(check_children_vs_parent_region(panel, parent, m));
         }
     }
+    if params.spacing {
+        out.extend(check_period_spacing(panel));
+    }
+    if let Some(x) = params.end_change_relative {
+        out.extend(check_change_at_end(panel, &params.total, x));
+    }
     out
+}
+
+/// Periods that are not evenly spaced (e.g. yearly 2018-Q4, 2019-Q4, 2020-Q4, then
+/// quarterly): changes between consecutive periods then cover different spans and are not
+/// comparable. One `info` finding `uneven_periods` naming where the spacing changes.
+pub fn check_period_spacing(panel: &Panel) -> Vec<Finding> {
+    let periods = panel.periods();
+    let gaps: Vec<(Period, Period, f64)> = periods
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((*a, *b, Period::years_between(a, b))),
+            _ => None,
+        })
+        .collect();
+    let Some(&(_, _, first_gap)) = gaps.first() else {
+        return Vec::new();
+    };
+    if gaps.iter().all(|g| (g.2 - first_gap).abs() < 1e-9) {
+        return Vec::new();
+    }
+    // Runs of equal spacing: (from, to, gap in years).
+    let mut runs: Vec<(Period, Period, f64)> = Vec::new();
+    for (a, b, g) in gaps {
+        match runs.last_mut() {
+            Some(run) if (run.2 - g).abs() < 1e-9 => run.1 = b,
+            _ => runs.push((a, b, g)),
+        }
+    }
+    let text = |id: bool| {
+        runs.iter()
+            .map(|(a, b, g)| {
+                let g = if id {
+                    format!("{g}").replace('.', ",")
+                } else {
+                    format!("{g}")
+                };
+                if id {
+                    format!("{a} s.d. {b} berjarak {g} tahun")
+                } else {
+                    format!("{a} to {b} every {g} year(s)")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    vec![Finding {
+        code: "uneven_periods".into(),
+        severity: Severity::Info,
+        region: None,
+        periods: runs.iter().flat_map(|r| [r.0, r.1]).collect(),
+        measure: None,
+        lines: Vec::new(),
+        values: Vec::new(),
+        message_en: format!(
+            "periods are not evenly spaced ({}): a change between two periods covers a different span in each part",
+            text(false)
+        ),
+        message_id: format!(
+            "jarak antarperiode tidak sama ({}): perubahan antarperiode mencakup rentang waktu yang berbeda",
+            text(true)
+        ),
+    }]
+}
+
+/// A change of the panel total of `measure` (summed over regions) from the second-last to the
+/// last period larger than `min_relative` (a fraction): the swing check cannot yet tell whether
+/// it comes back, so it is reported as `info` (`large_change_at_end`), with the lines of the
+/// regions that changed most.
+pub fn check_change_at_end(panel: &Panel, measure: &str, min_relative: f64) -> Vec<Finding> {
+    let periods = panel.periods();
+    let [.., before, last] = periods.as_slice() else {
+        return Vec::new();
+    };
+    let (Some(a), Some(b)) = (panel.total(*before, measure), panel.total(*last, measure)) else {
+        return Vec::new();
+    };
+    if a <= 0 {
+        return Vec::new();
+    }
+    let rel = (b as f64 - a as f64) / a as f64;
+    if rel.abs() < min_relative {
+        return Vec::new();
+    }
+    let pct = rel * 100.0;
+    let lines: Vec<u64> = panel
+        .rows
+        .iter()
+        .filter(|r| r.period == *last && r.get(measure).is_some())
+        .map(|r| r.line)
+        .collect();
+    vec![Finding {
+        code: "large_change_at_end".into(),
+        severity: Severity::Info,
+        region: None,
+        periods: vec![*before, *last],
+        measure: Some(measure.to_string()),
+        lines,
+        values: vec![a, b],
+        message_en: format!(
+            "{measure} over all regions: {} ({before}) -> {} ({last}), {pct:+.1} % in the last period; too recent to tell whether it lasts",
+            en(a),
+            en(b)
+        ),
+        message_id: format!(
+            "{measure} seluruh wilayah: {} ({before}) -> {} ({last}), {} % pada periode terakhir; terlalu baru untuk dinilai apakah bertahan",
+            id(a),
+            id(b),
+            format!("{pct:+.1}").replace('.', ",")
+        ),
+    }]
 }
