@@ -155,3 +155,34 @@ fn cell_errors_are_only_for_rows_kept() {
     let lines: Vec<u64> = rep.cell_errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, vec![3]);
 }
+
+#[test]
+fn total_rows_are_reported_not_read_as_data() {
+    let csv = "No;Nama Koperasi;Jumlah Anggota\n1;KSP A;20\n2;KSP B;30\nTOTAL;;50\n";
+    let o = ReadOptions {
+        delimiter: Some(b';'),
+        ..opts()
+    };
+    let (reg, rep) = read_register(csv.as_bytes(), &o).unwrap();
+    assert_eq!((rep.rows_read, rep.accepted, reg.records.len()), (3, 2, 2));
+    assert_eq!(
+        (rep.rejected[0].line, rep.rejected[0].code.as_str()),
+        (4, "total_row")
+    );
+    let panel = "kabupaten_kota,periode,total\nKota Batu,2021,5\nJumlah,2021,5\n";
+    let (p, rep) = read_panel(panel.as_bytes(), &opts()).unwrap();
+    assert_eq!(
+        (p.rows.len(), rep.rejected[0].code.as_str()),
+        (1, "total_row")
+    );
+    // A cooperative whose name merely contains the word is kept.
+    let csv = "nama_koperasi\nKoperasi Total Sejahtera\n";
+    assert_eq!(
+        read_register(csv.as_bytes(), &opts())
+            .unwrap()
+            .0
+            .records
+            .len(),
+        1
+    );
+}

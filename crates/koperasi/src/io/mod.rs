@@ -331,6 +331,30 @@ pub(crate) fn read_header<R: std::io::Read>(
     }
 }
 
+/// True when a cell labels a total row of a spreadsheet (`TOTAL`, `Jumlah`, `Grand Total`,
+/// `Total Keseluruhan`, `Jumlah Total`; case, spaces and a trailing `:` ignored), which sums
+/// the rows above it and describes no cooperative or region.
+pub fn is_total_label(cell: &str) -> bool {
+    let t: String = cell
+        .trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "total"
+            | "jumlah"
+            | "grand total"
+            | "total keseluruhan"
+            | "jumlah total"
+            | "jumlah keseluruhan"
+            | "sub total"
+            | "subtotal"
+    )
+}
+
 /// A csv crate error as a [`ReadError`].
 pub(crate) fn csv_error(e: &csv::Error) -> ReadError {
     let line = e.position().map_or(0, csv::Position::line);

@@ -436,7 +436,14 @@ pub fn read_panel<R: std::io::Read>(
         }
 
         let region = cell(Some(region_col));
-        if crate::locale::is_missing(region) {
+        if super::is_total_label(region) {
+            problems.push(Problem {
+                column: header_of(region_col),
+                value: region.to_string(),
+                code: "total_row",
+                reason: "a total row of the spreadsheet, not a region (totals are computed from the rows)".into(),
+            });
+        } else if crate::locale::is_missing(region) {
             problems.push(Problem {
                 column: header_of(region_col),
                 value: region.to_string(),

@@ -17,7 +17,9 @@
 //! [`ReadReport::cell_errors`], and its raw text is kept in the record's `extra`.
 
 use super::headers::{match_headers, normalize_header};
-use super::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, read_header};
+use super::{
+    LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, is_total_label, read_header,
+};
 use crate::cooperative::{
     Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat, RatKnowledge,
 };
@@ -378,6 +380,19 @@ pub fn read_register<R: std::io::Read>(
         last_line = line;
         last_accepted = false;
         let cell_errors_before = report.cell_errors.len();
+        if let Some(first) = rec.iter().find(|c| !c.trim().is_empty()) {
+            if is_total_label(first) {
+                report.rejected.push(Rejection {
+                    line,
+                    column: None,
+                    value: Some(first.trim().to_string()),
+                    code: "total_row".into(),
+                    reason: "a total row of the spreadsheet, not a cooperative".into(),
+                    fields: rec.clone(),
+                });
+                continue;
+            }
+        }
         if rec.len() > headers.len() && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
         {
             report.rejected.push(Rejection {
