@@ -21,6 +21,16 @@ pub enum Bentuk {
     Sekunder,
 }
 
+impl Bentuk {
+    /// The stable snake_case code (the serde name): `primer`, `sekunder`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Bentuk::Primer => "primer",
+            Bentuk::Sekunder => "sekunder",
+        }
+    }
+}
+
 /// Jenis (type) of a cooperative: the five legal values of Permenkop UKM 9/2018 art. 67.
 /// Legacy groupings such as KSU or KUD are a [`Koperasi::kelompok`], not a jenis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -67,6 +77,18 @@ impl Jenis {
                 Some(Jenis::SimpanPinjam)
             }
             _ => None,
+        }
+    }
+
+    /// The stable snake_case code (the serde name): `konsumen`, `produsen`, `pemasaran`,
+    /// `jasa`, `simpan_pinjam`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Jenis::Konsumen => "konsumen",
+            Jenis::Produsen => "produsen",
+            Jenis::Pemasaran => "pemasaran",
+            Jenis::Jasa => "jasa",
+            Jenis::SimpanPinjam => "simpan_pinjam",
         }
     }
 
@@ -152,14 +174,15 @@ pub enum RatKnowledge {
 }
 
 impl RatKnowledge {
-    /// Knowledge of exactly the given book years (those more than 63 years after the first
-    /// are dropped).
+    /// Knowledge of exactly the given book years. Only the latest 64 years can be held: years
+    /// more than 63 before the latest are dropped (they never decide a status today).
     pub fn years<I: IntoIterator<Item = i32>>(years: I) -> RatKnowledge {
         let mut ys: Vec<i32> = years.into_iter().collect();
         ys.sort_unstable();
-        let Some(&from) = ys.first() else {
+        let (Some(&first), Some(&last)) = (ys.first(), ys.last()) else {
             return RatKnowledge::Unknown;
         };
+        let from = first.max(last.saturating_sub(63));
         let mut known = 0u64;
         for y in ys {
             if let Some(bit) = y.checked_sub(from).and_then(|d| u32::try_from(d).ok()) {
@@ -314,12 +337,16 @@ impl Koperasi {
     }
 
     /// The founding year: from the tanggal badan hukum, else from the year the nomor badan
-    /// hukum states (see [`NomorBadanHukum`]).
+    /// hukum states (see [`NomorBadanHukum`]) unless it is an amendment (PAD) number, whose year
+    /// is that of the amendment, not of the founding (DOMAIN.md 1.5).
     pub fn founding_year(&self) -> Option<i32> {
         use chrono::Datelike;
-        self.tanggal_badan_hukum
-            .map(|d| d.year())
-            .or_else(|| self.badan_hukum.as_ref().and_then(|b| b.year))
+        self.tanggal_badan_hukum.map(|d| d.year()).or_else(|| {
+            self.badan_hukum
+                .as_ref()
+                .filter(|b| !b.is_amendment)
+                .and_then(|b| b.year)
+        })
     }
 
     /// The latest field check on or before `as_of`, if any.
@@ -356,6 +383,9 @@ mod tests {
         assert!(RatKnowledge::After(2021).covers(2022) && !RatKnowledge::After(2021).covers(2021));
         assert!(RatKnowledge::Complete.covers(i32::MIN) && !RatKnowledge::Unknown.covers(0));
         assert!(!RatKnowledge::years([i32::MAX]).covers(i32::MIN));
+        // The latest 64 years are kept when the span is longer.
+        let long = RatKnowledge::years([1950, 2023, 2024]);
+        assert!(long.covers(2024) && long.covers(2023) && !long.covers(1950));
         assert_eq!(RatKnowledge::years([]), RatKnowledge::Unknown);
         let json = serde_json::to_string(&k).unwrap();
         assert_eq!(serde_json::from_str::<RatKnowledge>(&json).unwrap(), k);
@@ -367,6 +397,16 @@ mod tests {
         assert_eq!(Jenis::parse("KOPERASI KONSUMEN"), Some(Jenis::Konsumen));
         assert_eq!(Jenis::parse("simpan_pinjam"), Some(Jenis::SimpanPinjam));
         assert_eq!(Jenis::parse("Serba Usaha"), None);
+    }
+
+    #[test]
+    fn an_amendment_number_does_not_give_the_founding_year() {
+        let mut k = Koperasi::new("KOPASGO");
+        k.badan_hukum = NomorBadanHukum::parse("8621/BH/PAD/KWK.10/II/2023");
+        assert!(k.badan_hukum.as_ref().unwrap().is_amendment);
+        assert_eq!(k.founding_year(), None);
+        k.badan_hukum = NomorBadanHukum::parse("9290/BH/KWK-10/IX-1996");
+        assert_eq!(k.founding_year(), Some(1996));
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub enum DuplicateKey {
     Nik,
     /// Same nomor badan hukum ([`crate::identity::NomorBadanHukum::key`]).
     BadanHukum,
-    /// Same normalised name ([`normalize_name`]).
+    /// Same normalised name ([`normalize_coop_name`]).
     Name,
 }
 
@@ -175,7 +175,7 @@ pub struct RegistrationsByYear {
     pub unknown: u64,
 }
 
-/// Leading abbreviations that [`normalize_name`] expands (first word only).
+/// Leading abbreviations that [`normalize_coop_name`] expands (first word only).
 const PREFIXES: &[(&str, &str)] = &[
     ("KOP", "KOPERASI"),
     ("KSP", "KOPERASI SIMPAN PINJAM"),
@@ -203,7 +203,7 @@ const PREFIXES: &[(&str, &str)] = &[
 /// Words are never dropped (`Koperasi Maju` and `Maju` stay different), abbreviations inside
 /// the name are not expanded, and no spelling is corrected: two records share a key only when
 /// their names differ in case, punctuation, spacing or that one leading abbreviation.
-pub fn normalize_name(s: &str) -> String {
+pub fn normalize_coop_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut first_len: Option<usize> = None;
     let mut gap = false;
@@ -300,6 +300,29 @@ impl RegionLabels {
     }
 }
 
+/// A record's place as shown in reports: `"32.71.03 Bogor Tengah"` (code and official name of
+/// the most precise level resolved), or the most precise name as written when nothing was
+/// resolved (kecamatan, else kab/kota, else provinsi); `None` when the record says nothing.
+/// The same labels as the region keys of [`Register::count_by`].
+pub fn region_label(k: &Koperasi) -> Option<String> {
+    use crate::wilayah::Level;
+    let loc = &k.location;
+    let (digits, written) = match k.location.code.map(|c| c.level()) {
+        Some(Level::Provinsi) => (2, loc.provinsi.as_deref()),
+        Some(Level::KabupatenKota) => (4, loc.kab_kota.as_deref()),
+        Some(Level::Kecamatan) => (6, loc.kecamatan.as_deref()),
+        Some(Level::DesaKelurahan) => (10, loc.desa.as_deref()),
+        None => (
+            0,
+            loc.kecamatan
+                .as_deref()
+                .or(loc.kab_kota.as_deref())
+                .or(loc.provinsi.as_deref()),
+        ),
+    };
+    RegionLabels::default().label(k, digits, written)
+}
+
 impl Register {
     /// A register of these records.
     pub fn new(records: Vec<Koperasi>) -> Register {
@@ -308,13 +331,14 @@ impl Register {
 
     /// Groups of two or more records sharing a Nomor Induk Koperasi, a nomor badan hukum key
     /// ([`crate::identity::NomorBadanHukum::key`]), or a non-empty normalised name
-    /// ([`normalize_name`]). A record can be in several groups. Order: all NIK groups, then
+    /// ([`normalize_coop_name`]) within one kabupaten/kota. A record can be in several groups. Order: all NIK groups, then
     /// badan hukum, then name; within a kind, by the first record index. Records are never
     /// dropped or merged.
     pub fn duplicates(&self) -> Vec<DuplicateGroup> {
         let mut by_nik: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut by_bh: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<(Option<crate::wilayah::KodeWilayah>, String), Vec<usize>> =
+            HashMap::new();
         for (i, k) in self.records.iter().enumerate() {
             if let Some(n) = &k.nik {
                 by_nik.entry(n.as_str()).or_default().push(i);
@@ -325,9 +349,12 @@ impl Register {
                     by_bh.entry(key).or_default().push(i);
                 }
             }
-            let name = normalize_name(&k.name);
+            let name = normalize_coop_name(&k.name);
             if !name.is_empty() {
-                by_name.entry(name).or_default().push(i);
+                // Same name in different kabupaten/kota is common ("KUD Sumber Makmur"): only
+                // names within one kab/kota (or both unplaced) are duplicates.
+                let kab = k.location.code.and_then(|c| c.kab_kota());
+                by_name.entry((kab, name)).or_default().push(i);
             }
         }
         let mut out = Vec::new();
@@ -355,7 +382,13 @@ impl Register {
                 .collect(),
         );
         push(DuplicateKey::BadanHukum, by_bh.into_iter().collect());
-        push(DuplicateKey::Name, by_name.into_iter().collect());
+        push(
+            DuplicateKey::Name,
+            by_name
+                .into_iter()
+                .map(|((_, name), v)| (name, v))
+                .collect(),
+        );
         out
     }
 
@@ -394,13 +427,8 @@ impl Register {
                     Field::Kecamatan => labels
                         .label(k, 6, k.location.kecamatan.as_deref())
                         .map(Cow::Owned),
-                    Field::Jenis => k.jenis.map(|j| Cow::Borrowed(jenis_code(j))),
-                    Field::Bentuk => k.bentuk.map(|b| {
-                        Cow::Borrowed(match b {
-                            crate::cooperative::Bentuk::Primer => "primer",
-                            crate::cooperative::Bentuk::Sekunder => "sekunder",
-                        })
-                    }),
+                    Field::Jenis => k.jenis.map(|j| Cow::Borrowed(j.code())),
+                    Field::Bentuk => k.bentuk.map(|b| Cow::Borrowed(b.code())),
                     Field::Kelompok => k.kelompok.as_deref().and_then(|s| {
                         if is_tidy(s) {
                             Some(Cow::Borrowed(s))
@@ -471,16 +499,5 @@ impl Register {
             }
         }
         RegistrationsByYear { by_year, unknown }
-    }
-}
-
-fn jenis_code(j: crate::cooperative::Jenis) -> &'static str {
-    use crate::cooperative::Jenis;
-    match j {
-        Jenis::Konsumen => "konsumen",
-        Jenis::Produsen => "produsen",
-        Jenis::Pemasaran => "pemasaran",
-        Jenis::Jasa => "jasa",
-        Jenis::SimpanPinjam => "simpan_pinjam",
     }
 }

@@ -212,7 +212,9 @@ pub fn panel_report(
         let total = sums.get(TOTAL).copied();
         let aktif = sums.get(AKTIF).copied();
         let prev = periods.last().and_then(|p: &PeriodTotals| p.total);
-        let change = total.zip(prev).map(|(t, p)| t - p);
+        let change = total
+            .zip(prev)
+            .map(|(t, p)| crate::stats::growth::change(p, t));
         let pct_change = total
             .zip(prev)
             .and_then(|(t, p)| crate::stats::growth::pct_change(p, t).ok());
@@ -252,30 +254,9 @@ pub fn panel_report(
     };
     let (grew_most, shrank_most) = match &span {
         Some(s) => {
-            let mut g = panel.growth(TOTAL, s.from, s.to);
-            g.sort_by(|a, b| {
-                b.change
-                    .cmp(&a.change)
-                    .then_with(|| a.region.cmp(&b.region))
-            });
-            let grew: Vec<GrowthRow> = g
-                .iter()
-                .filter(|r| r.change > 0)
-                .take(options.top)
-                .cloned()
-                .collect();
-            let mut shrank: Vec<GrowthRow> = g
-                .iter()
-                .rev()
-                .filter(|r| r.change < 0)
-                .take(options.top)
-                .cloned()
-                .collect();
-            shrank.sort_by(|a, b| {
-                a.change
-                    .cmp(&b.change)
-                    .then_with(|| a.region.cmp(&b.region))
-            });
+            let g = panel.growth(TOTAL, s.from, s.to);
+            let grew = crate::stats::growth::grew_most(&g, options.top);
+            let shrank = crate::stats::growth::shrank_most(&g, options.top);
             (grew, shrank)
         }
         None => (Vec::new(), Vec::new()),
@@ -344,21 +325,11 @@ pub struct StatusRow {
 
 /// Assess every record of a register as of a date: one [`StatusRow`] per record, in file order.
 pub fn status_rows(register: &Register, as_of: NaiveDate, policy: &StatusPolicy) -> Vec<StatusRow> {
-    let t = crate::wilayah::table();
     register
         .records
         .iter()
         .map(|k| {
-            let loc = &k.location;
-            let region = loc
-                .code
-                .and_then(|c| t.get(&c).map(|w| format!("{} {}", c, w.name)))
-                .or_else(|| {
-                    loc.kecamatan
-                        .clone()
-                        .or_else(|| loc.kab_kota.clone())
-                        .or_else(|| loc.provinsi.clone())
-                });
+            let region = crate::register::region_label(k);
             StatusRow {
                 line: k.source_line,
                 source_id: k.source_id.clone(),

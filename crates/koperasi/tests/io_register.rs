@@ -307,3 +307,52 @@ fn last_rat_year_column_says_nothing_about_earlier_years() {
     let a = assess(&reg.records[0], as_of, &StatusPolicy::office());
     assert_eq!(a.status, Status::Inactive);
 }
+
+#[test]
+fn resolution_never_leaves_what_the_row_says() {
+    // C says Jawa Timur: the Bogor kecamatan voted by A and B must not place it in Jawa Barat.
+    let csv = "nama,provinsi,kecamatan\nA,Jawa Barat,Bogor Tengah\nB,Jawa Barat,Bogor Barat\nC,Jawa Timur,Bogor Tengah\n";
+    let (reg, _) = read(csv);
+    let codes: Vec<String> = reg
+        .records
+        .iter()
+        .map(|k| k.location.code.unwrap().to_string())
+        .collect();
+    assert_eq!(codes, vec!["32.71.03", "32.71.04", "35"]);
+    // A province column never widens the region the caller gave.
+    let opts = ReadOptions {
+        region: Some(KodeWilayah::parse("32.78").unwrap()),
+        ..ReadOptions::default()
+    };
+    let (reg, _) = read_register(
+        "nama,provinsi,kecamatan\nA,Jawa Barat,Cibeureum\n".as_bytes(),
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(
+        reg.records[0].location.code.unwrap().to_string(),
+        "32.78.06"
+    );
+}
+
+#[test]
+fn last_rat_date_is_checked_and_completes_a_year_column() {
+    let csv = "nama,rat_2023,tahun_rat_terakhir,tanggal_rat_terakhir\nA,,2023,2023-03-01\nB,ya,2023,2024-05-02\n";
+    let (reg, rep) = read(csv);
+    assert_eq!(rep.cell_errors.len(), 1);
+    assert_eq!(
+        (rep.cell_errors[0].line, rep.cell_errors[0].code.as_str()),
+        (2, "rat_date_before_book_year_end")
+    );
+    assert_eq!(
+        reg.records[0].rat,
+        vec![koperasi::cooperative::Rat {
+            book_year: 2023,
+            date: None
+        }]
+    );
+    assert_eq!(
+        reg.records[1].rat[0].date,
+        koperasi::NaiveDate::from_ymd_opt(2024, 5, 2)
+    );
+}

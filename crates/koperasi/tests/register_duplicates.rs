@@ -6,7 +6,7 @@
 
 use koperasi::cooperative::Koperasi;
 use koperasi::identity::{NikKoperasi, NomorBadanHukum};
-use koperasi::register::{DuplicateKey, Register, normalize_name};
+use koperasi::register::{DuplicateKey, Register, normalize_coop_name};
 
 /// (id_koperasi, CSV start line, nama_koperasi, nomor_bh, kecamatan)
 const BOGOR_ROWS: &[(&str, u64, &str, &str, &str)] = &[
@@ -218,49 +218,58 @@ fn deterministic() {
 #[test]
 fn name_normalisation() {
     assert_eq!(
-        normalize_name(
+        normalize_coop_name(
             "Koperasi Pegawai Republik Indonesia Madrasah Tsanawiah \nNegeri Bogor AL AMANAH"
         ),
         "KOPERASI PEGAWAI REPUBLIK INDONESIA MADRASAH TSANAWIAH NEGERI BOGOR AL AMANAH"
     );
     assert_eq!(
-        normalize_name("Koperasi Teratai \" Hotel Salak \""),
+        normalize_coop_name("Koperasi Teratai \" Hotel Salak \""),
         "KOPERASI TERATAI HOTEL SALAK"
     );
     assert_eq!(
-        normalize_name("Koperasi Karyawan PT.Jamsostek"),
+        normalize_coop_name("Koperasi Karyawan PT.Jamsostek"),
         "KOPERASI KARYAWAN PT JAMSOSTEK"
     );
     assert_eq!(
-        normalize_name("KBMT Tabung Umat"),
-        normalize_name("KBMT TABUNG UMAT")
+        normalize_coop_name("KBMT Tabung Umat"),
+        normalize_coop_name("KBMT TABUNG UMAT")
     );
     assert_eq!(
-        normalize_name("\t Kop. Karya\r\nMandiri "),
+        normalize_coop_name("\t Kop. Karya\r\nMandiri "),
         "KOPERASI KARYA MANDIRI"
     );
     assert_eq!(
-        normalize_name("KSP Maju"),
-        normalize_name("Koperasi Simpan Pinjam Maju")
+        normalize_coop_name("KSP Maju"),
+        normalize_coop_name("Koperasi Simpan Pinjam Maju")
     );
-    assert_eq!(normalize_name("ksp. maju"), "KOPERASI SIMPAN PINJAM MAJU");
     assert_eq!(
-        normalize_name("KPRI Tantri"),
+        normalize_coop_name("ksp. maju"),
+        "KOPERASI SIMPAN PINJAM MAJU"
+    );
+    assert_eq!(
+        normalize_coop_name("KPRI Tantri"),
         "KOPERASI PEGAWAI REPUBLIK INDONESIA TANTRI"
     );
     // Never merged: a dropped word, an abbreviation inside the name, a different prefix form.
-    assert_ne!(normalize_name("Koperasi Maju"), normalize_name("Maju"));
     assert_ne!(
-        normalize_name("KOPERASI KONSUMEN KPRI PASCAPANEN"),
+        normalize_coop_name("Koperasi Maju"),
+        normalize_coop_name("Maju")
+    );
+    assert_ne!(
+        normalize_coop_name("KOPERASI KONSUMEN KPRI PASCAPANEN"),
         "KOPERASI KONSUMEN KOPERASI PEGAWAI REPUBLIK INDONESIA PASCAPANEN"
     );
     assert_ne!(
-        normalize_name("KSPPS Kebajikan Ikamatabagsel Sejahtera"),
-        normalize_name("Koperasi Kebajikan Ikamatabagsel Sejahtera")
+        normalize_coop_name("KSPPS Kebajikan Ikamatabagsel Sejahtera"),
+        normalize_coop_name("Koperasi Kebajikan Ikamatabagsel Sejahtera")
     );
-    assert_ne!(normalize_name("KOPASGO"), normalize_name("KOP ASGO"));
-    assert_eq!(normalize_name(""), "");
-    assert_eq!(normalize_name(" -\n "), "");
+    assert_ne!(
+        normalize_coop_name("KOPASGO"),
+        normalize_coop_name("KOP ASGO")
+    );
+    assert_eq!(normalize_coop_name(""), "");
+    assert_eq!(normalize_coop_name(" -\n "), "");
 }
 
 #[test]
@@ -287,17 +296,17 @@ mod props {
     proptest! {
         #[test]
         fn normalisation_is_idempotent_and_ignores_case_and_spacing(s in "[a-zA-Z0-9 .,\\-\n\"]{0,40}") {
-            let n = normalize_name(&s);
-            prop_assert_eq!(normalize_name(&n), n.clone());
+            let n = normalize_coop_name(&s);
+            prop_assert_eq!(normalize_coop_name(&n), n.clone());
             let respaced = s.to_lowercase().replace(' ', " \n\t ");
-            prop_assert_eq!(normalize_name(&respaced), n.clone());
+            prop_assert_eq!(normalize_coop_name(&respaced), n.clone());
             prop_assert!(!n.starts_with(' ') && !n.ends_with(' ') && !n.contains("  "));
         }
 
         #[test]
         fn any_unicode_name_is_handled(s in "\\PC{0,30}") {
-            let n = normalize_name(&s);
-            prop_assert_eq!(normalize_name(&n), n);
+            let n = normalize_coop_name(&s);
+            prop_assert_eq!(normalize_coop_name(&n), n);
         }
 
         #[test]
@@ -311,13 +320,13 @@ mod props {
                 prop_assert!(x.records.iter().all(|&i| i < r.records.len()));
                 prop_assert_eq!(x.lines.len(), x.records.len());
                 for &i in &x.records {
-                    prop_assert_eq!(normalize_name(&r.records[i].name), x.value.clone());
+                    prop_assert_eq!(normalize_coop_name(&r.records[i].name), x.value.clone());
                     prop_assert!(seen.insert(i), "a record is in two name groups");
                 }
             }
             // Every record whose key is shared is in a group.
             for (i, k) in r.records.iter().enumerate() {
-                let shared = r.records.iter().filter(|o| normalize_name(&o.name) == normalize_name(&k.name)).count() > 1;
+                let shared = r.records.iter().filter(|o| normalize_coop_name(&o.name) == normalize_coop_name(&k.name)).count() > 1;
                 prop_assert_eq!(shared, seen.contains(&i));
             }
         }

@@ -161,13 +161,19 @@ fn an_rat_without_date_counts_after_its_deadline() {
 #[test]
 fn dec_31_and_jan_1() {
     // An RAT for book year 2024 cannot count before the book year is closed.
-    let k = coop("2010-05-01", &[rat(2024, Some("2024-12-31"))]);
+    let k = coop("2010-05-01", &[rat(2024, Some("2025-01-01"))]);
     let a = assess(&k, d("2024-12-31"), &national());
     assert_eq!(a.status, Status::Inactive);
     assert_eq!(a.rat_window, Some((2021, 2023)));
     let a = assess(&k, d("2025-01-01"), &national());
     assert_eq!(a.status, Status::Active);
     assert_eq!(a.rat_window, Some((2022, 2024)));
+    // A meeting dated within its own book year is not its RAT (a data error): never counted.
+    let k = coop("2010-05-01", &[rat(2024, Some("2024-12-31"))]);
+    assert_eq!(
+        assess(&k, d("2025-01-01"), &national()).status,
+        Status::Inactive
+    );
 }
 
 #[test]

@@ -27,7 +27,7 @@ use crate::error::ReadError;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
 use crate::locale::{is_missing, parse_count, parse_date};
 use crate::register::Register;
-use crate::wilayah::{KodeWilayah, Level, table};
+use crate::wilayah::{KodeWilayah, table};
 use chrono::NaiveDate;
 
 /// The register fields this reader recognises, each with the normalised header names
@@ -431,6 +431,7 @@ pub fn read_register<R: std::io::Read>(
         let mut check_fact_cells: Vec<(String, String)> = Vec::new();
         let mut last_rat_year: Option<i32> = None;
         let mut last_rat_date: Option<NaiveDate> = None;
+        let mut last_rat_date_cell: Option<(String, String)> = None;
         let mut dissolution_date: Option<NaiveDate> = None;
         let mut dissolved_by = DissolvedBy::Unknown;
         let mut kode: Option<KodeWilayah> = None;
@@ -546,7 +547,10 @@ pub fn read_register<R: std::io::Read>(
                     ),
                 },
                 "last_rat_date" => match parse_date(v) {
-                    Ok(d) => last_rat_date = Some(d),
+                    Ok(d) => {
+                        last_rat_date = Some(d);
+                        last_rat_date_cell = Some((header.to_string(), cell.to_string()));
+                    }
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
                 "field_check_date" => match parse_date(v) {
@@ -600,6 +604,23 @@ pub fn read_register<R: std::io::Read>(
                 _ => k.extra.push((header.to_string(), cell.to_string())),
             }
         }
+        if let (Some(y), Some(d), Some((header, cell))) =
+            (last_rat_year, last_rat_date, last_rat_date_cell.as_ref())
+        {
+            use chrono::Datelike;
+            if d.year() <= y {
+                ctx.cell_error(
+                    header,
+                    cell,
+                    "rat_date_before_book_year_end",
+                    format!(
+                        "the RAT for book year {y} is held after the book year closes, not on {d}; \
+                         the RAT is kept without a date"
+                    ),
+                );
+                last_rat_date = None;
+            }
+        }
         if !has_check_facts {
             for (header, cell) in check_fact_cells {
                 ctx.cell_error(
@@ -640,11 +661,13 @@ pub fn read_register<R: std::io::Read>(
             if !has_year_columns {
                 k.rat_known = RatKnowledge::After(y);
             }
-            if !k.rat.iter().any(|r| r.book_year == y) {
-                k.rat.push(Rat {
+            match k.rat.iter_mut().find(|r| r.book_year == y) {
+                // A per-year column said "held" without a date: the date column gives it.
+                Some(r) => r.date = r.date.or(last_rat_date),
+                None => k.rat.push(Rat {
                     book_year: y,
                     date: last_rat_date,
-                });
+                }),
             }
         } else if let Some(d) = last_rat_date {
             // A date without a book year: the meeting closes the previous book year.
@@ -712,14 +735,21 @@ pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) 
             continue;
         }
         let mut scope: Option<KodeWilayah> = within.cloned();
+        // Each level only narrows the scope: a name that resolves outside it (a province
+        // column that contradicts `within`) is left unresolved rather than widening it.
+        let narrows = |scope: &Option<KodeWilayah>, code: &KodeWilayah| {
+            scope.as_ref().is_none_or(|s| s.contains(code))
+        };
         if let Some(p) = k.location.provinsi.as_deref() {
-            if let Ok(w) = t.find_provinsi(p) {
-                scope = Some(w.code);
+            match t.find_provinsi(p) {
+                Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
+                _ => {}
             }
         }
         if let Some(kk) = k.location.kab_kota.as_deref() {
-            if let Ok(w) = t.find_kab_kota(kk, scope.as_ref()) {
-                scope = Some(w.code);
+            match t.find_kab_kota(kk, scope.as_ref()) {
+                Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
+                _ => {}
             }
         }
         if let Some(kec) = k.location.kecamatan.as_deref() {
@@ -741,9 +771,12 @@ pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) 
                 let Some(kec) = k.location.kecamatan.as_deref() else {
                     continue;
                 };
-                if k.location.code.as_ref().is_some_and(|c| {
-                    c.level() != Level::Provinsi && !best.contains(c) && !c.contains(best)
-                }) {
+                // Only within what is already known of the record (its province, say).
+                if k.location
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| !best.contains(c) && !c.contains(best))
+                {
                     continue;
                 }
                 if let Ok(w) = t.find_kecamatan(kec, Some(best)) {

@@ -28,7 +28,8 @@
 //!   (30 June `Y+1` by default). The deadline day itself is not yet overdue;
 //! * an RAT **counts** as held as of `D` when its book year is closed and its date is on or
 //!   before `D`; an RAT with no recorded date counts once its deadline has passed. An RAT dated
-//!   after `D` does not count (facts are as of the date);
+//!   after `D` does not count (facts are as of the date), nor does one dated before its book
+//!   year ended (an RAT closes the book year: such a date is a data error);
 //! * the **window end** `E` is the latest closed book year whose RAT is due, or a later closed
 //!   book year whose RAT has already been held. A held RAT always counts once held; a
 //!   not-yet-due year never counts against the cooperative;
@@ -301,7 +302,8 @@ fn rat_counts(r: &Rat, as_of: NaiveDate, months: u32) -> bool {
         return false;
     }
     match r.date {
-        Some(d) => d <= as_of,
+        // An RAT closes its book year: a meeting dated within the year is not its RAT.
+        Some(d) => d <= as_of && d.year() > r.book_year,
         None => rat_deadline(r.book_year, months).is_some_and(|dl| dl < as_of),
     }
 }
@@ -692,7 +694,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                 let missing: Vec<String> = f
                     .window
                     .map(|(s, e)| {
-                        (s..=e)
+                        (f.first_required.map_or(s, |fr| fr.max(s))..=e)
                             .filter(|y| !year_known(k, *y, as_of, months))
                             .map(|y| y.to_string())
                             .collect()

@@ -72,7 +72,10 @@ pub struct StatusPolicy {
     /// address gives `NotFound`, whatever the RAT history says.
     pub not_found_overrides: bool,
     /// Number of consecutive due book years without an RAT that raise the
-    /// dissolution-review flag (DOMAIN.md 2.5; Bantul practice and PP 17/1994 art. 3: 2), 1..=50.
+    /// dissolution-review flag, 1..=50. Default 2: the Bantul office's practice (no RAT and no
+    /// report for 2 consecutive years, then verification and a proposal to close; DOMAIN.md 2.1).
+    /// PP 17/1994 art. 3 lets the government dissolve a cooperative; its grounds as reported do
+    /// not name RAT, so this is a flag for review, never a verdict (DOMAIN.md 2.5).
     pub dissolution_review_years: u32,
 }
 
