@@ -356,3 +356,44 @@ fn last_rat_date_is_checked_and_completes_a_year_column() {
         koperasi::NaiveDate::from_ymd_opt(2024, 5, 2)
     );
 }
+
+#[test]
+fn office_marks_in_rat_and_field_check_columns() {
+    use koperasi::cooperative::RatKnowledge;
+    let csv = "nama;RAT 2023;RAT 2024;Tanggal Verifikasi;Ditemukan;Pengurus Jelas;Usaha Berjalan\n\
+               A;?;#N/A;1 Maret 2025;Tidak Ada;tdk;Tidak Aktif\n\
+               B;Sudah (12/05/2024);Ya, 20 Mei 2025;01/03/2025;ya;Sdh;berjalan\n\
+               C;Blm;-;;;;\n";
+    let opts = ReadOptions {
+        delimiter: Some(b';'),
+        ..ReadOptions::default()
+    };
+    let (reg, rep) = read_register(csv.as_bytes(), &opts).unwrap();
+    let errs: Vec<(u64, &str)> = rep
+        .cell_errors
+        .iter()
+        .map(|e| (e.line, e.code.as_str()))
+        .collect();
+    assert_eq!(errs, vec![(2, "rat_unknown"), (2, "rat_unknown")]);
+    // A: both RAT years unknown; found: no, board: no, business: no.
+    assert_eq!(reg.records[0].rat_known, RatKnowledge::years([]));
+    let c = reg.records[0].field_checks[0];
+    assert_eq!(
+        (c.found_at_address, c.board_known, c.business_active),
+        (Some(false), Some(false), Some(false))
+    );
+    // B: held with dates; C: not held either year.
+    let dates: Vec<_> = reg.records[1]
+        .rat
+        .iter()
+        .map(|r| r.date.unwrap().to_string())
+        .collect();
+    assert_eq!(dates, vec!["2024-05-12", "2025-05-20"]);
+    let c = reg.records[1].field_checks[0];
+    assert_eq!(
+        (c.found_at_address, c.board_known, c.business_active),
+        (Some(true), Some(true), Some(true))
+    );
+    assert!(reg.records[2].rat.is_empty());
+    assert_eq!(reg.records[2].rat_known, RatKnowledge::years([2023, 2024]));
+}

@@ -536,3 +536,45 @@ fn dissolution_review_flags() {
     let r = dissolution_review(&k6, d("2025-10-01"), &p).unwrap();
     assert_eq!(r.reasons[0].code, "not_found_at_address");
 }
+
+#[test]
+fn an_rat_after_a_not_found_check_outweighs_it() {
+    use koperasi::cooperative::FieldCheck;
+    let mut k = coop("2010-05-01", &[rat(2024, Some("2025-04-20"))]);
+    k.field_checks.push(FieldCheck {
+        date: d("2023-05-01"),
+        found_at_address: Some(false),
+        board_known: None,
+        business_active: None,
+    });
+    // Before the RAT: not found. After it: the RAT rule decides.
+    assert_eq!(
+        assess(&k, d("2025-03-01"), &national()).status,
+        Status::NotFound
+    );
+    assert_eq!(
+        assess(&k, d("2025-07-01"), &national()).status,
+        Status::Active
+    );
+}
+
+#[test]
+fn the_latest_year_flag_is_unknown_when_the_record_does_not_cover_it() {
+    use koperasi::cooperative::RatKnowledge;
+    let mut k = coop("2010-05-01", &[rat(2024, Some("2025-04-20"))]);
+    k.rat_known = RatKnowledge::years([2022, 2023, 2024]);
+    // As of 2026-07-01 the window ends at 2025, a year the record does not cover.
+    let a = assess(&k, d("2026-07-01"), &national());
+    assert_eq!(a.status, Status::Active);
+    assert_eq!(a.rat_for_last_closed_year, None);
+    assert!(
+        a.reasons
+            .iter()
+            .all(|r| r.code != "no_rat_for_last_closed_year")
+    );
+    k.rat_known = RatKnowledge::Complete;
+    assert_eq!(
+        assess(&k, d("2026-07-01"), &national()).rat_for_last_closed_year,
+        Some(false)
+    );
+}

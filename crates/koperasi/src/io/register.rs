@@ -224,33 +224,99 @@ fn rat_year_column(norm: &str) -> Option<i32> {
     None
 }
 
-/// Indonesian yes/no marks: `ya`, `y`, `yes`, `sudah`, `ada`, `1`, `v`, `✓`, `true` and
-/// `tidak`, `t`, `no`, `belum`, `tidak ada`, `0`, `false`. `x` is neither: offices use it for
-/// "yes" and for "no".
+/// Indonesian yes/no marks, case and a trailing `.` ignored: `ya`, `y`, `yes`, `sudah`, `sdh`,
+/// `ada`, `1`, `v`, `✓`, `true`, `benar` and `tidak`, `tdk`, `t`, `no`, `n`, `belum`, `blm`,
+/// `tidak ada`, `belum ada`, `0`, `false`, `salah`. `x` is neither: offices use it for "yes"
+/// and for "no".
 pub fn parse_yes_no(s: &str) -> Option<bool> {
-    match s.trim().to_lowercase().as_str() {
-        "ya" | "y" | "yes" | "sudah" | "ada" | "1" | "v" | "✓" | "true" | "benar" => Some(true),
-        "tidak" | "t" | "no" | "n" | "belum" | "tidak ada" | "0" | "false" | "salah" => Some(false),
+    let t = s.trim().trim_end_matches('.').to_lowercase();
+    match t.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+        "ya" | "y" | "yes" | "sudah" | "sdh" | "ada" | "1" | "v" | "✓" | "true" | "benar" => {
+            Some(true)
+        }
+        "tidak" | "tdk" | "t" | "no" | "n" | "belum" | "blm" | "tidak ada" | "belum ada" | "0"
+        | "false" | "salah" => Some(false),
         _ => None,
     }
+}
+
+/// [`parse_yes_no`] for the "business running" column, which offices also fill with
+/// `aktif`/`berjalan` and `tidak aktif`/`tidak berjalan`/`mati`/`berhenti`.
+fn parse_business_active(s: &str) -> Option<bool> {
+    parse_yes_no(s).or_else(|| {
+        match s
+            .trim()
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str()
+        {
+            "aktif" | "berjalan" | "jalan" | "beroperasi" => Some(true),
+            "tidak aktif" | "tidak berjalan" | "tdk berjalan" | "tidak jalan" | "mati"
+            | "berhenti" | "tidak beroperasi" => Some(false),
+            _ => None,
+        }
+    })
+}
+
+/// Marks that say "not known" rather than "no": `?`, `n/a`, `#N/A`, `tidak diketahui`, ...
+fn is_unknown_mark(v: &str) -> bool {
+    let t = v.trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "?" | "??"
+            | "n/a"
+            | "na"
+            | "n.a."
+            | "n.a"
+            | "#n/a"
+            | "tidak diketahui"
+            | "tdk diketahui"
+            | "unknown"
+            | "null"
+    )
 }
 
 /// Read one cell of a per-book-year RAT column (`RAT 2023`).
 ///
 /// Returns `Ok(None)` for "no RAT held" (empty, `-`, `tidak`, `belum`, `0`), `Ok(Some(date))`
-/// for "held" (`ya`, `sudah`, `v`: date unknown; or the meeting date), and an error (code,
-/// reason) for anything else, including a date on or before 31 December of the book year: an
+/// for "held" (`ya`, `sudah`, `v`: date unknown; the meeting date; `Sudah (12/05/2025)`), and
+/// an error (code, reason) for anything else: a mark that says "not known" (`?`, `n/a`,
+/// `#N/A`: the year stays unknown), `x`, and a date on or before 31 December of the book year: an
 /// RAT closes its book year, so such a date is more likely the year the RAT was held than the
 /// book year, and is not guessed.
 fn read_rat_cell(
     v: &str,
     book_year: i32,
 ) -> Result<Option<Option<NaiveDate>>, (&'static str, String)> {
+    if is_unknown_mark(v) {
+        return Err((
+            "rat_unknown",
+            format!(
+                "`{v}` says it is not known whether an RAT was held for book year {book_year}; the year stays unknown"
+            ),
+        ));
+    }
     if is_missing(v) {
         return Ok(None);
     }
     if let Some(yes) = parse_yes_no(v) {
         return Ok(yes.then_some(None));
+    }
+    // "Sudah (12/05/2025)", "Ya, 12 Mei 2024": held, with its date.
+    let lower = v.to_lowercase();
+    if let Some(rest) = ["sudah", "sdh", "ya"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+    {
+        let rest = rest.trim_start_matches([' ', ',', ':', '-']);
+        let inner = rest.trim().trim_start_matches('(').trim_end_matches(')');
+        if !inner.is_empty() {
+            if let Ok(d) = parse_date(inner) {
+                return check_rat_date(d, book_year).map(|d| Some(Some(d)));
+            }
+        }
     }
     if v.eq_ignore_ascii_case("x") {
         return Err((
@@ -259,25 +325,28 @@ fn read_rat_cell(
         ));
     }
     match parse_date(v) {
-        Ok(d) => {
-            use chrono::Datelike;
-            if d.year() <= book_year {
-                Err((
-                    "rat_date_before_book_year_end",
-                    format!(
-                        "an RAT for book year {book_year} is held after the book year closes, not on {d}; \
-                         if the column gives the year the RAT was held, name it `RAT {}` or give book years",
-                        d.year().saturating_sub(1)
-                    ),
-                ))
-            } else {
-                Ok(Some(Some(d)))
-            }
-        }
+        Ok(d) => check_rat_date(d, book_year).map(|d| Some(Some(d))),
         Err(e) => Err((
             e.code(),
             format!("{e}; an RAT cell holds the meeting date, `ya`/`sudah` or `tidak`/`belum`"),
         )),
+    }
+}
+
+/// An RAT date must fall after its book year ends (an RAT closes the book year).
+fn check_rat_date(d: NaiveDate, book_year: i32) -> Result<NaiveDate, (&'static str, String)> {
+    use chrono::Datelike;
+    if d.year() <= book_year {
+        Err((
+            "rat_date_before_book_year_end",
+            format!(
+                "an RAT for book year {book_year} is held after the book year closes, not on {d}; \
+                 if the column gives the year the RAT was held, name it `RAT {}` or give book years",
+                d.year().saturating_sub(1)
+            ),
+        ))
+    } else {
+        Ok(d)
     }
 }
 
@@ -459,7 +528,11 @@ pub fn read_register<R: std::io::Read>(
                 k.extra.push((header.to_string(), cell.to_string()));
                 continue;
             }
-            if is_missing(v) {
+            let yes_no_field = matches!(
+                field,
+                Some("found_at_address" | "board_known" | "business_active")
+            );
+            if is_missing(v) && !(yes_no_field && parse_yes_no(v).is_some()) {
                 continue;
             }
             let opt = |s: &str| Some(s.to_string());
@@ -561,7 +634,12 @@ pub fn read_register<R: std::io::Read>(
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
                 f @ ("found_at_address" | "board_known" | "business_active") => {
-                    match parse_yes_no(v) {
+                    let parsed = if f == "business_active" {
+                        parse_business_active(v)
+                    } else {
+                        parse_yes_no(v)
+                    };
+                    match parsed {
                         Some(b) => {
                             check_fact_cells.push((header.to_string(), cell.to_string()));
                             match f {

@@ -12,7 +12,9 @@
 //!    `not_yet_founded`: the cooperative did not exist on that date, so it has no status.
 //! 3. **Field check** — the latest field check on or before `as_of` (and no older than
 //!    `field_check_max_age_days`, when set): "not found at the address" gives
-//!    [`Status::NotFound`] (reason `not_found_at_address`) when `not_found_overrides`; with
+//!    [`Status::NotFound`] (reason `not_found_at_address`) when `not_found_overrides` (all
+//!    presets), unless a counted RAT is dated after the check (it shows the cooperative was
+//!    there after all, and the RAT rule decides); with
 //!    `field_check_first`, "business running" gives [`Status::Active`]
 //!    (`field_check_business_active`) and "business not running" gives [`Status::Inactive`]
 //!    (`field_check_business_inactive`).
@@ -358,9 +360,10 @@ fn rat_facts(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> RatFacts {
     let last_year_flag = window.and_then(|(_, e)| {
         if held(k, e, as_of, months) {
             Some(true)
-        } else if first_required.is_none_or(|f| e >= f) {
+        } else if first_required.is_none_or(|f| e >= f) && k.rat_known.covers(e) {
             Some(false)
         } else {
+            // Not required yet, or the record does not say: unknown, not "no RAT".
             None
         }
     });
@@ -435,7 +438,11 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
         return Verdict::NotYetFounded;
     }
     if let Some(c) = usable_check(k, as_of, p) {
-        if p.not_found_overrides && c.found_at_address == Some(false) {
+        // An RAT held after the check shows the cooperative was there after all.
+        let rat_since = k.rat.iter().any(|r| {
+            rat_counts(r, as_of, p.rat_deadline_months) && r.date.is_some_and(|d| d > c.date)
+        });
+        if p.not_found_overrides && c.found_at_address == Some(false) && !rat_since {
             return Verdict::NotFound(*c);
         }
         if p.field_check_first {
