@@ -10,11 +10,11 @@
 //! 2. **Not yet founded** — a founding date after `as_of` (or, when only a year is known, a
 //!    founding year after the year of `as_of`) gives [`Status::NotAssessable`], reason
 //!    `not_yet_founded`: the cooperative did not exist on that date, so it has no status.
-//! 3. **Field check** — the latest field check on or before `as_of` (and no older than
-//!    `field_check_max_age_days`, when set): "not found at the address" gives
+//! 3. **Field check** — the latest field check on or before `as_of` (no older than
+//!    `field_check_max_age_days`, when set, and not superseded by a counted RAT dated after it,
+//!    which shows the cooperative met after the visit): "not found at the address" gives
 //!    [`Status::NotFound`] (reason `not_found_at_address`) when `not_found_overrides` (all
-//!    presets), unless a counted RAT is dated after the check (it shows the cooperative was
-//!    there after all, and the RAT rule decides); with
+//!    presets); with
 //!    `field_check_first`, "business running" gives [`Status::Active`]
 //!    (`field_check_business_active`) and "business not running" gives [`Status::Inactive`]
 //!    (`field_check_business_inactive`).
@@ -421,13 +421,21 @@ fn year_known(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
     k.rat_known.covers(year) || held(k, year, as_of, months)
 }
 
-/// The latest field check on or before `as_of` that is not older than the policy allows.
+/// The latest field check on or before `as_of` that is not older than the policy allows, and
+/// not superseded: an RAT counted as of `as_of` and dated after the check shows what the check
+/// could not (the cooperative met after it), so the RAT rule decides instead.
 fn usable_check<'a>(k: &'a Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> Option<&'a FieldCheck> {
     let c = k.latest_field_check(as_of)?;
-    match p.field_check_max_age_days {
-        Some(max) if (as_of - c.date).num_days() > i64::from(max) => None,
-        _ => Some(c),
+    if let Some(max) = p.field_check_max_age_days {
+        if (as_of - c.date).num_days() > i64::from(max) {
+            return None;
+        }
     }
+    let superseded = k
+        .rat
+        .iter()
+        .any(|r| rat_counts(r, as_of, p.rat_deadline_months) && r.date.is_some_and(|d| d > c.date));
+    (!superseded).then_some(c)
 }
 
 fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Verdict {
@@ -438,11 +446,7 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
         return Verdict::NotYetFounded;
     }
     if let Some(c) = usable_check(k, as_of, p) {
-        // An RAT held after the check shows the cooperative was there after all.
-        let rat_since = k.rat.iter().any(|r| {
-            rat_counts(r, as_of, p.rat_deadline_months) && r.date.is_some_and(|d| d > c.date)
-        });
-        if p.not_found_overrides && c.found_at_address == Some(false) && !rat_since {
+        if p.not_found_overrides && c.found_at_address == Some(false) {
             return Verdict::NotFound(*c);
         }
         if p.field_check_first {
