@@ -137,6 +137,9 @@ fn register_report_on_the_bogor_file() {
     assert_eq!(v["registrations"]["by_year"]["2017"], 46);
     // 11 shared badan hukum numbers + 2 shared names.
     assert_eq!(v["duplicates"].as_array().unwrap().len(), 13);
+    let c = json(&["check", BOGOR, "--format", "json"]);
+    assert_eq!(c["duplicates"].as_array().unwrap().len(), 13);
+    assert_eq!(v["on_register"], 398);
 }
 
 #[test]
@@ -187,6 +190,8 @@ fn check_lists_bad_rows_with_lines() {
     assert_eq!(v["read"]["cell_errors"][0]["line"], 2);
     assert_eq!(v["read"]["cell_errors"][0]["value"], "1/2/20245");
     assert_eq!(v["read"]["cell_errors"][0]["code"], "date_invalid");
+    // A register's check also lists its duplicate groups (none in this file).
+    assert_eq!(v["duplicates"], serde_json::json!([]));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -284,13 +289,12 @@ fn assess_lists_every_cooperative_with_its_reason() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[0]["assessment"]["status"], "inactive");
     // The presets can be printed to copy and edit.
-    let p: Value = serde_json::from_str(&stdout(&[
-        "assess",
-        f.to_str().unwrap(),
-        "--show-policy",
-        "office",
-    ]))
-    .unwrap();
-    assert_eq!(p["name"], "office");
+    let p: Value = serde_json::from_str(&stdout(&["policy", "office"])).unwrap();
+    assert_eq!(
+        (p["name"].as_str(), p["rat_window_years"].as_u64()),
+        (Some("office"), Some(2))
+    );
+    let list = stdout(&["policy"]);
+    assert!(list.contains("national") && list.contains("field_verification_first"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -56,13 +56,13 @@ labels! {
     rejected_rows: "Rejected rows", "Baris yang ditolak";
     cell_errors: "Unreadable cells (row kept, field left unknown)", "Sel tak terbaca (baris tetap dipakai, isian dianggap tidak diketahui)";
     unresolved_regions: "Region names not matched to a Kemendagri code", "Nama wilayah yang tidak cocok dengan kode Kemendagri";
-    records: "Records", "Jumlah catatan";
+    records: "Records", "Jumlah koperasi dalam berkas";
     as_of: "As of", "Per tanggal";
     policy: "Policy", "Kebijakan";
     status: "Status", "Status";
     count: "Count", "Jumlah";
     identified: "Identified (found at address, board known)", "Teridentifikasi (alamat dan pengurus jelas)";
-    registrations: "Registrations by year (from badan hukum)", "Pendaftaran per tahun (dari badan hukum)";
+    registrations: "Registrations by year (from badan hukum)", "Pengesahan badan hukum per tahun";
     year: "Year", "Tahun";
     no_year: "no year stated", "tahun tidak tercantum";
     badan_hukum: "Nomor badan hukum", "Nomor badan hukum";
@@ -85,6 +85,10 @@ labels! {
     provinsi: "Provinsi", "Provinsi";
     kab_kota: "Kabupaten/kota", "Kabupaten/kota";
     kecamatan: "Kecamatan", "Kecamatan";
+    desa: "Desa/kelurahan", "Desa/kelurahan";
+    on_register: "on the register as of the date", "terdaftar per tanggal tersebut";
+    founded_later: "founded later", "berdiri sesudahnya";
+    dissolved: "dissolved", "dibubarkan";
     jenis: "Jenis", "Jenis";
     kelompok: "Kelompok", "Kelompok";
     bentuk: "Bentuk", "Bentuk";

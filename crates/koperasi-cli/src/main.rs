@@ -41,6 +41,8 @@ enum Command {
     Assess(AssessArgs),
     /// Look up a Kemendagri region code (`35.16`) or name (`Kabupaten Mojokerto`).
     Wilayah(WilayahArgs),
+    /// List the status policy presets, or print one as JSON (to copy, edit and pass to --policy).
+    Policy(PolicyArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -61,7 +63,14 @@ enum Locale {
 
 #[derive(clap::Args)]
 struct InputArgs {
-    /// Column mapping, FIELD=HEADER (repeatable), e.g. `--map name="Nama Kop"`.
+    /// Column mapping, FIELD=HEADER (repeatable), e.g. `--map name="Nama Kop"`, for a column
+    /// whose header is not recognised. Register fields: source_id, name, nik,
+    /// nomor_badan_hukum, tanggal_badan_hukum, address, desa, kecamatan, kab_kota, provinsi,
+    /// kode_wilayah, bentuk, jenis, kelompok, pola, members_male, members_female,
+    /// members_total, employees, managers, last_rat_year, last_rat_date, field_check_date,
+    /// found_at_address, board_known, business_active, dissolution_date, dissolved_by (RAT per
+    /// book year: name the column `RAT 2024`). Panel fields: region, region_code, period, year,
+    /// quarter, month, aktif, tidak_aktif, total and other counts.
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,
     /// Field delimiter: `auto` (guessed from the header), `,`, `;`, `|` or `tab`.
@@ -78,16 +87,14 @@ struct StatusArgs {
     /// Reference date for status (e.g. 2025-06-30 or "30 Juni 2025"); default: today (WIB).
     #[arg(long)]
     as_of: Option<String>,
-    /// Status policy: a preset or a JSON file (copy a preset with `--show-policy NAME` and edit
-    /// it). Presets: `national` = at least one RAT in the last 3 due book years (Kemenkop);
-    /// `office` = an RAT in each of the last 2 due book years (Dinas practice);
-    /// `field_verification_first` = the latest field check decides (found / business running),
-    /// then the RAT rule.
+    /// Status policy: a preset or a JSON file (`koperasi policy NAME > mine.json` prints a
+    /// preset to copy and edit). Presets: `national` = at least one RAT in the last 3 due book
+    /// years (Kemenkop); `office` = an RAT in each of the last 2 due book years (Dinas
+    /// practice); `field_verification_first` = the latest field check decides (business
+    /// running or not), then the RAT rule. In all presets a field check that did not find the
+    /// coop at its address gives "not found", unless an RAT was held after that check.
     #[arg(long, default_value = "national")]
     policy: String,
-    /// Print the JSON of a preset policy (to copy and edit) and exit.
-    #[arg(long, value_name = "NAME")]
-    show_policy: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -139,6 +146,12 @@ struct CheckArgs {
 }
 
 #[derive(clap::Args)]
+struct PolicyArgs {
+    /// A preset name; omit it to list the presets.
+    name: Option<String>,
+}
+
+#[derive(clap::Args)]
 struct WilayahArgs {
     /// A code (`64.71`, `6471`) or a name (`Balikpapan`, `KAB. MALANG`).
     query: String,
@@ -163,6 +176,7 @@ fn main() -> ExitCode {
         Command::Check(a) => run_check(a),
         Command::Assess(a) => run_assess(a),
         Command::Wilayah(a) => run_wilayah(a),
+        Command::Policy(a) => run_policy(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -274,25 +288,17 @@ fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {
     })
 }
 
-/// The as-of date and policy of a status command; `Ok(None)` when `--show-policy` printed a
-/// policy and the command is done.
-fn status_options(a: &StatusArgs) -> Result<Option<(NaiveDate, StatusPolicy)>, Failure> {
-    if let Some(name) = &a.show_policy {
-        print!("{}", StatusPolicy::preset(name)?.to_json_pretty());
-        println!();
-        return Ok(None);
-    }
+/// The as-of date and policy of a status command.
+fn status_options(a: &StatusArgs) -> Result<(NaiveDate, StatusPolicy), Failure> {
     let as_of = match &a.as_of {
         Some(s) => koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--as-of: {e}")))?,
         None => today_wib(),
     };
-    Ok(Some((as_of, load_policy(&a.policy)?)))
+    Ok((as_of, load_policy(&a.policy)?))
 }
 
 fn run_report(a: ReportArgs) -> Result<(), Failure> {
-    let Some((as_of, policy)) = status_options(&a.status)? else {
-        return Ok(());
-    };
+    let (as_of, policy) = status_options(&a.status)?;
     let mut options = ReportOptions::new(as_of);
     options.policy = policy;
     options.by = parse_fields(&a.by)?;
@@ -322,9 +328,7 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
 }
 
 fn run_assess(a: AssessArgs) -> Result<(), Failure> {
-    let Some((as_of, policy)) = status_options(&a.status)? else {
-        return Ok(());
-    };
+    let (as_of, policy) = status_options(&a.status)?;
     let options = read_options(&a.input)?;
     let (register, read) = match koperasi::io::read_any(open(&a.file)?, &options).map_err(|e| {
         Failure(format!(
@@ -375,6 +379,19 @@ fn run_check(a: CheckArgs) -> Result<(), Failure> {
         Format::Markdown => render::check_text(&report, &l, true),
     };
     print!("{out}");
+    Ok(())
+}
+
+fn run_policy(a: PolicyArgs) -> Result<(), Failure> {
+    match &a.name {
+        Some(name) => println!("{}", StatusPolicy::preset(name)?.to_json_pretty()),
+        None => {
+            for name in StatusPolicy::PRESETS {
+                let p = StatusPolicy::preset(name)?;
+                println!("{name}\n  {}\n  source: {}\n", p.description, p.source);
+            }
+        }
+    }
     Ok(())
 }
 

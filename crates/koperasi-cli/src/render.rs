@@ -306,6 +306,7 @@ fn field_label(l: &Labels, f: Field) -> &'static str {
         Field::Provinsi => l.provinsi(),
         Field::KabKota => l.kab_kota(),
         Field::Kecamatan => l.kecamatan(),
+        Field::Desa => l.desa(),
         Field::Jenis => l.jenis(),
         Field::Kelompok => l.kelompok(),
         Field::Bentuk => l.bentuk(),
@@ -322,6 +323,11 @@ fn key_label(l: &Labels, field: Field, key: &Option<String>) -> String {
             .iter()
             .find(|s| s.code() == k)
             .map(|s| status_label(l, *s).to_string())
+            .unwrap_or_else(|| k.clone()),
+        Some(k) if field == Field::Jenis => koperasi::cooperative::Jenis::ALL
+            .iter()
+            .find(|j| j.code() == k)
+            .map(|j| j.label().to_string())
             .unwrap_or_else(|| k.clone()),
         Some(k) => k.clone(),
     }
@@ -413,16 +419,7 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     ));
 
     counts_text(d, &r.counts);
-    if !r.unresolved_regions.is_empty() {
-        d.heading(l.unresolved_regions());
-        let names: Vec<String> = r
-            .unresolved_regions
-            .iter()
-            .map(|(n, c)| format!("{n} ({})", l.int(*c as i64)))
-            .collect();
-        d.line(names.join(", "));
-        d.line(l.hint_region());
-    }
+    unresolved_text(d, r);
 
     d.heading(l.status());
     if let Some(note) = status_note(l, r) {
@@ -481,6 +478,26 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
         l.with_year()
     ));
 
+    duplicates_text(d, r);
+    rejections_text(d, &r.read);
+}
+
+fn unresolved_text(d: &mut Doc, r: &RegisterReport) {
+    let l = d.l;
+    if !r.unresolved_regions.is_empty() {
+        d.heading(l.unresolved_regions());
+        let names: Vec<String> = r
+            .unresolved_regions
+            .iter()
+            .map(|(n, c)| format!("{n} ({})", l.int(*c as i64)))
+            .collect();
+        d.line(names.join(", "));
+        d.line(l.hint_region());
+    }
+}
+
+fn duplicates_text(d: &mut Doc, r: &RegisterReport) {
+    let l = d.l;
     d.heading(&format!("{} ({})", l.duplicates(), r.duplicates.len()));
     if r.duplicates.is_empty() {
         d.line(l.none());
@@ -509,7 +526,6 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
         }
         d.push_table(&t);
     }
-    rejections_text(d, &r.read);
 }
 
 fn csv_out(rows: Vec<Vec<String>>) -> Result<String, crate::Failure> {
@@ -602,16 +618,8 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         findings_text(&mut d, &p.findings);
     }
     if let Report::Register(r) = report {
-        if !r.unresolved_regions.is_empty() {
-            d.heading(l.unresolved_regions());
-            let names: Vec<String> = r
-                .unresolved_regions
-                .iter()
-                .map(|(n, c)| format!("{n} ({c})"))
-                .collect();
-            d.line(names.join(", "));
-            d.line(l.hint_region());
-        }
+        unresolved_text(&mut d, r);
+        duplicates_text(&mut d, r);
     }
     rejections_text(&mut d, read_of(report));
     d.out
@@ -625,6 +633,7 @@ pub fn check_json(report: &Report) -> serde_json::Value {
             "read": r.read,
             "findings": [],
             "unresolved_regions": r.unresolved_regions,
+            "duplicates": r.duplicates,
         }),
     }
 }
@@ -649,6 +658,37 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
                 x.value.clone().unwrap_or_default(),
                 x.code.clone(),
                 x.reason.clone(),
+            ]);
+        }
+    }
+    if let Report::Register(reg) = report {
+        for (name, n) in &reg.unresolved_regions {
+            rows.push(vec![
+                "unresolved_region".into(),
+                String::new(),
+                String::new(),
+                name.clone(),
+                "wilayah_not_found".into(),
+                format!("{n} record(s) name a region that matches no Kemendagri code"),
+            ]);
+        }
+        for dup in &reg.duplicates {
+            let lines: Vec<String> = dup
+                .members
+                .iter()
+                .map(|(l, _)| l.map(|x| x.to_string()).unwrap_or_default())
+                .collect();
+            rows.push(vec![
+                "duplicate".into(),
+                lines.join(" "),
+                dup.group.key.as_str().into(),
+                dup.group.value.clone(),
+                format!("duplicate_{}", dup.group.key.as_str()),
+                format!(
+                    "{} records share this {}",
+                    dup.members.len(),
+                    dup.group.key.as_str()
+                ),
             ]);
         }
     }

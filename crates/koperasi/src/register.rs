@@ -111,6 +111,8 @@ pub enum Field {
     KabKota,
     /// Kecamatan.
     Kecamatan,
+    /// Desa/kelurahan (codes need the `desa` feature; names as written otherwise).
+    Desa,
     /// Jenis.
     Jenis,
     /// Kelompok.
@@ -125,10 +127,11 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the documentation.
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 9] = [
         Field::Provinsi,
         Field::KabKota,
         Field::Kecamatan,
+        Field::Desa,
         Field::Jenis,
         Field::Kelompok,
         Field::Bentuk,
@@ -142,6 +145,7 @@ impl Field {
             Field::Provinsi => "provinsi",
             Field::KabKota => "kab_kota",
             Field::Kecamatan => "kecamatan",
+            Field::Desa => "desa",
             Field::Jenis => "jenis",
             Field::Kelompok => "kelompok",
             Field::Bentuk => "bentuk",
@@ -412,9 +416,34 @@ impl Register {
         as_of: NaiveDate,
         policy: &StatusPolicy,
     ) -> CountTable {
+        self.count_by_where(fields, as_of, policy, |_| true)
+    }
+
+    /// [`Register::count_by`] over the records on the register as of `as_of`
+    /// ([`crate::status::on_register`]: founded by then, or founding unknown, and not
+    /// dissolved): a snapshot count at that date.
+    pub fn count_on_register_by(
+        &self,
+        fields: &[Field],
+        as_of: NaiveDate,
+        policy: &StatusPolicy,
+    ) -> CountTable {
+        self.count_by_where(fields, as_of, policy, |k| {
+            crate::status::on_register(k, as_of)
+        })
+    }
+
+    /// [`Register::count_by`] over the records for which `keep` is true.
+    pub fn count_by_where(
+        &self,
+        fields: &[Field],
+        as_of: NaiveDate,
+        policy: &StatusPolicy,
+        keep: impl Fn(&Koperasi) -> bool,
+    ) -> CountTable {
         let mut labels = RegionLabels::default();
         let mut counts: HashMap<Vec<Option<Cow<'_, str>>>, u64> = HashMap::new();
-        for k in &self.records {
+        for k in self.records.iter().filter(|k| keep(k)) {
             let mut key: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(fields.len());
             for f in fields {
                 let v: Option<Cow<'_, str>> = match f {
@@ -426,6 +455,9 @@ impl Register {
                         .map(Cow::Owned),
                     Field::Kecamatan => labels
                         .label(k, 6, k.location.kecamatan.as_deref())
+                        .map(Cow::Owned),
+                    Field::Desa => labels
+                        .label(k, 10, k.location.desa.as_deref())
                         .map(Cow::Owned),
                     Field::Jenis => k.jenis.map(|j| Cow::Borrowed(j.code())),
                     Field::Bentuk => k.bentuk.map(|b| Cow::Borrowed(b.code())),

@@ -152,7 +152,12 @@ pub struct RegisterReport {
     pub policy: String,
     /// Number of records.
     pub records: u64,
-    /// Counts by the requested breakdown.
+    /// Records on the register as of the date: founded by then (or founding unknown) and not
+    /// dissolved ([`crate::status::on_register`]). The breakdown counts these.
+    pub on_register: u64,
+    /// Records founded after the date (not yet on the register then).
+    pub founded_later: u64,
+    /// Counts by the requested breakdown, of the records on the register as of the date.
     pub counts: CountTable,
     /// Counts by status.
     pub status_counts: BTreeMap<Status, u64>,
@@ -341,6 +346,15 @@ pub fn status_rows(register: &Register, as_of: NaiveDate, policy: &StatusPolicy)
         .collect()
 }
 
+/// How many assessments were decided by the reason `code`.
+fn status_counts_reason(reasons: &[crate::register::ReasonCount], code: &str) -> u64 {
+    reasons
+        .iter()
+        .filter(|r| r.code == code)
+        .map(|r| r.count)
+        .sum()
+}
+
 /// Build the report on a register already read.
 pub fn register_report(
     register: &Register,
@@ -358,6 +372,11 @@ pub fn register_report(
     let active_without_latest_rat = assessments
         .iter()
         .filter(|a| a.status == Status::Active && a.rat_for_last_closed_year == Some(false))
+        .count() as u64;
+    let on_register = register
+        .records
+        .iter()
+        .filter(|k| crate::status::on_register(k, as_of))
         .count() as u64;
     let identified = register
         .records
@@ -401,7 +420,9 @@ pub fn register_report(
         as_of,
         policy: options.policy.name.clone(),
         records: register.records.len() as u64,
-        counts: register.count_by(&options.by, as_of, &options.policy),
+        counts: register.count_on_register_by(&options.by, as_of, &options.policy),
+        on_register,
+        founded_later: status_counts_reason(&reasons, "not_yet_founded"),
         status_counts,
         reasons,
         active_without_latest_rat,

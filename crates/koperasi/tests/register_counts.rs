@@ -318,3 +318,26 @@ fn bogor_register_file() {
     // ids 13 and 302 start on lines 16 and 339 of the file (python: csv module + line count).
     assert_eq!(g.lines, vec![Some(16), Some(339)]);
 }
+
+#[test]
+fn snapshot_counts_leave_out_coops_founded_later_or_dissolved() {
+    use koperasi::cooperative::{Dissolution, DissolvedBy};
+    let mut later = Koperasi::new("Digital Muda");
+    later.tanggal_badan_hukum = Some(d("2024-08-10"));
+    later.location.kecamatan = s("Balikpapan Tengah");
+    let mut gone = Koperasi::new("Kop Lama");
+    gone.tanggal_badan_hukum = Some(d("2001-01-01"));
+    gone.dissolution = Some(Dissolution { date: d("2024-03-15"), by: DissolvedBy::MemberMeeting });
+    gone.location.kecamatan = s("Balikpapan Tengah");
+    let mut here = Koperasi::new("KSP Ada");
+    here.location.kecamatan = s("Balikpapan Tengah");
+    let r = Register::new(vec![later, gone, here]);
+    let p = StatusPolicy::national();
+    let all = r.count_by(&[Field::Kecamatan], d("2024-03-01"), &p);
+    assert_eq!(all.rows, vec![(vec![s("Balikpapan Tengah")], 3)]);
+    // On 1 March 2024: Digital Muda not founded yet; Kop Lama still there (dissolved 15 March).
+    let snap = r.count_on_register_by(&[Field::Kecamatan], d("2024-03-01"), &p);
+    assert_eq!(snap.rows, vec![(vec![s("Balikpapan Tengah")], 2)]);
+    let snap = r.count_on_register_by(&[Field::Kecamatan], d("2024-09-01"), &p);
+    assert_eq!(snap.rows, vec![(vec![s("Balikpapan Tengah")], 2)]);
+}

@@ -408,6 +408,12 @@ impl Verdict {
     }
 }
 
+/// True when the cooperative is on the register as of `as_of`: founded by then (or its founding
+/// unknown) and not dissolved on or before it. What "jumlah koperasi" counts (DOMAIN.md 5.1).
+pub fn on_register(k: &Koperasi, as_of: NaiveDate) -> bool {
+    !not_yet_founded(k, as_of) && k.dissolution.is_none_or(|d| d.date > as_of)
+}
+
 fn not_yet_founded(k: &Koperasi, as_of: NaiveDate) -> bool {
     match k.founded() {
         Some(d) => d > as_of,
