@@ -24,6 +24,7 @@ fn row(line: u64, region: &str, period: &str, vals: &[(&str, i64)]) -> PanelRow 
             .iter()
             .map(|(k, v)| (k.to_string(), *v))
             .collect::<BTreeMap<_, _>>(),
+        extra: Vec::new(),
     }
 }
 

@@ -96,6 +96,7 @@ fn row(region: &str, period: &str, total: i64) -> PanelRow {
         region_code: None,
         period: Period::parse(period).unwrap(),
         values: BTreeMap::from([("total".to_string(), total)]),
+        extra: Vec::new(),
     }
 }
 

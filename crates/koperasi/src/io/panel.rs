@@ -20,10 +20,14 @@
 //! - `row_number` (`no`, `no_urut`): ignored;
 //! - every count field of the table (`aktif`, `tidak_aktif`, `total`, `karyawan`, ...) becomes
 //!   the measure of that name, read with [`crate::locale::parse_count`];
-//! - any other column whose non-empty cells all read as counts (and at least one is non-empty)
-//!   becomes a measure named by its normalised header (`Jumlah Anggota Baru` ->
-//!   `jumlah_anggota_baru`); other columns are **ignored**: panels have no per-row `extra`,
-//!   and such columns are listed in [`ReadReport::columns`] with `None`.
+//! - any other column with at least one cell that reads as a count becomes a measure named by
+//!   its normalised header (`Jumlah Anggota Baru` -> `jumlah_anggota_baru`); its cells that are
+//!   not counts (`1O` typed for `10`) become [`ReadReport::cell_errors`] (code `bad_count`, with
+//!   line, column and value), the measure is left absent in that row and the row is **kept**
+//!   (unlike a bad cell of a known count field, which rejects the row);
+//! - any other column with no count at all (text such as `KETERANGAN`) is kept per row in
+//!   [`PanelRow::extra`] as (header, cell), empty cells left out, and is listed in
+//!   [`ReadReport::columns`] with `None`.
 //!
 //! Cells: surrounding spaces are trimmed; a placeholder ([`crate::locale::is_missing`]: empty,
 //! `-`, `n/a`, ...) leaves the measure absent (not 0). A row whose region is missing, whose
@@ -345,39 +349,37 @@ pub fn read_panel<R: std::io::Read>(
         }
     }
 
-    // Unknown columns: a measure when every non-empty cell is a count, else ignored.
+    // Unknown columns: a measure when at least one cell is a count (its other non-empty cells
+    // are cell errors), else text kept in `extra`.
     let mut used: BTreeSet<String> = fields.iter().flatten().cloned().collect();
+    let mut inferred: BTreeSet<usize> = BTreeSet::new();
+    let mut extra_cols: Vec<usize> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         if fields.get(i).is_some_and(Option::is_some) {
             continue;
         }
-        let mut any = false;
-        let numeric = records.iter().all(|(_, cells)| {
+        let any = records.iter().any(|(_, cells)| {
             let c = cells.get(i).map_or("", String::as_str);
-            match read_count(c) {
-                Ok(Some(_)) => {
-                    any = true;
-                    true
-                }
-                Ok(None) => true,
-                Err(_) => false,
-            }
+            matches!(read_count(c), Ok(Some(_)))
         });
-        if numeric && any {
-            let mut name = normalize_header(h);
-            if name.is_empty() {
-                name = format!("column_{}", i + 1);
-            }
-            let base = name.clone();
-            let mut n = i + 1;
-            while used.contains(&name) {
-                name = format!("{base}_{n}");
-                n += 1;
-            }
-            used.insert(name.clone());
-            if let Some(slot) = fields.get_mut(i) {
-                *slot = Some(name);
-            }
+        if !any {
+            extra_cols.push(i);
+            continue;
+        }
+        let mut name = normalize_header(h);
+        if name.is_empty() {
+            name = format!("column_{}", i + 1);
+        }
+        let base = name.clone();
+        let mut n = i + 1;
+        while used.contains(&name) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        used.insert(name.clone());
+        inferred.insert(i);
+        if let Some(slot) = fields.get_mut(i) {
+            *slot = Some(name);
         }
     }
     let measure_cols: Vec<(usize, String)> = fields
@@ -487,6 +489,7 @@ pub fn read_panel<R: std::io::Read>(
         };
 
         let mut values = BTreeMap::new();
+        let mut soft: Vec<Rejection> = Vec::new();
         for (i, name) in &measure_cols {
             let c = cell(Some(*i));
             match read_count(c) {
@@ -494,6 +497,16 @@ pub fn read_panel<R: std::io::Read>(
                     values.insert(name.clone(), v);
                 }
                 Ok(None) => {}
+                Err(why) if inferred.contains(i) => soft.push(Rejection {
+                    line: *line,
+                    column: Some(header_of(*i)),
+                    value: Some(c.to_string()),
+                    code: "bad_count".into(),
+                    reason: format!(
+                        "not a count: {why}; the measure `{name}` is left absent in this row"
+                    ),
+                    fields: Vec::new(),
+                }),
                 Err(why) => problems.push(Problem {
                     column: header_of(*i),
                     value: c.to_string(),
@@ -525,6 +538,14 @@ pub fn read_panel<R: std::io::Read>(
             continue;
         }
         let Some(period) = period else { continue };
+        report.cell_errors.extend(soft);
+        let extra: Vec<(String, String)> = extra_cols
+            .iter()
+            .filter_map(|i| {
+                let c = cell(Some(*i));
+                (!c.is_empty()).then(|| (header_of(*i), c.to_string()))
+            })
+            .collect();
 
         let mut region_code = None;
         let code_cell = cell(code_col);
@@ -547,6 +568,7 @@ pub fn read_panel<R: std::io::Read>(
             region_code,
             period,
             values,
+            extra,
         });
         report.accepted += 1;
     }

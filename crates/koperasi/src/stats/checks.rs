@@ -14,8 +14,12 @@
 //! | `stated_pct_change_mismatch` | error | from, to (the stated percentage is in the message) |
 //! | `implausible_swing` | warning | the series from the level before to the level it reverts to |
 //! | `duplicate_row` | warning | (none) |
+//! | `uneven_periods` | info | (none; the periods are the first and last of each run of equal spacing) |
+//! | `large_change_at_end` | info | panel total in the second-last period, then in the last |
+//!
+//! Regions are grouped as in [`crate::stats::panel`]: by resolved code, else by name.
 
-use super::panel::{AKTIF, Panel, PanelRow, TIDAK_AKTIF, TOTAL, region_key};
+use super::panel::{AKTIF, Panel, PanelIndex, PanelRow, TIDAK_AKTIF, TOTAL, region_key};
 use super::period::Period;
 use crate::error::StatsError;
 use serde::{Deserialize, Serialize};
@@ -381,6 +385,11 @@ pub fn check_stated_pct_change(
 /// `L0`. A stock that falls by half and comes straight back is almost always a data error
 /// (Kabupaten Mojokerto, Jawa Timur, total: 949 (2021-Q3) -> 356 (2021-Q4) -> 925 (2022-Q1)).
 /// Periods are counted as published (2018-Q4, 2019-Q4, 2020-Q4, 2021-Q1, ... are consecutive).
+///
+/// Source of the defaults: none in any regulation. They are this library's defaults, chosen by
+/// looking at the Jawa Timur kabupaten/kota file (2018-Q4 to 2025-Q2, `data/samples`): large
+/// enough to leave ordinary quarterly movement alone, small enough to catch the Mojokerto
+/// glitch. They are parameters: set them for other data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SwingParams {
@@ -447,18 +456,22 @@ impl SwingParams {
 /// level before to the value that reverts. A level of 0 before counts any jump above
 /// `min_absolute` as relatively large. After a swing is found the search resumes after its
 /// end, so one glitch gives one finding. With thresholds that fail
-/// [`SwingParams::validate`] (e.g. NaN), comparisons fail and nothing is flagged.
+/// [`SwingParams::validate`] (e.g. NaN), comparisons fail and nothing is flagged. Regions are
+/// grouped by code, else by name (rows `Kab. Malang` and `Kabupaten Malang` resolved to the
+/// same code are one series) and named after their first row; with duplicate rows for a
+/// period the first having the measure is used. The rows are indexed once.
 pub fn check_swings(panel: &Panel, measure: &str, params: &SwingParams) -> Vec<Finding> {
+    let index = PanelIndex::new(panel);
     let mut out = Vec::new();
-    for region in panel.regions() {
-        let s = panel.series_rows(&region, measure);
+    for region in &index.regions {
+        let s = region.series(measure);
         let mut i = 1;
         while i < s.len() {
             let found = swing_at(&s, i, params);
             match found {
                 Some(j) => {
                     if let Some(seq) = s.get(i - 1..=j) {
-                        out.push(swing_finding(&region, measure, seq));
+                        out.push(swing_finding(region.name, measure, seq));
                     }
                     i = j + 1;
                 }
@@ -540,16 +553,18 @@ fn swing_finding(region: &str, measure: &str, seq: &[(Period, i64, u64)]) -> Fin
 }
 
 /// Rows published twice for the same region and period: one `duplicate_row` warning per
-/// repeated (region, period), with all its lines.
+/// repeated (region, period), with all its lines, in order of first appearance of the region,
+/// then chronological. Regions are grouped by code, else by name, so `Kab. Malang` and
+/// `Kabupaten Malang` (both `35.07`) in the same period are a duplicate; the finding names the
+/// region's first row.
 pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
-    let mut by: BTreeMap<(String, Period), Vec<&PanelRow>> = BTreeMap::new();
-    for r in &panel.rows {
-        by.entry((region_key(&r.region), r.period))
-            .or_default()
-            .push(r);
-    }
+    let index = PanelIndex::new(panel);
+    let by = index
+        .regions
+        .iter()
+        .flat_map(|r| r.by_period.iter().map(move |(p, rows)| (r.name, *p, rows)));
     let mut out = Vec::new();
-    for ((_, period), rows) in by {
+    for (name, period, rows) in by {
         let Some(first) = rows.first() else { continue };
         if rows.len() < 2 {
             continue;
@@ -564,14 +579,14 @@ pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
         out.push(Finding {
             code: "duplicate_row".into(),
             severity: Severity::Warning,
-            region: Some(first.region.clone()),
+            region: Some(name.to_string()),
             periods: vec![period],
             measure: None,
             lines,
             values: Vec::new(),
             message_en: format!(
                 "{} {period} appears {} times (lines {lines_txt}){}",
-                first.region,
+                name,
                 rows.len(),
                 if same {
                     ", with the same values"
@@ -581,7 +596,7 @@ pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
             ),
             message_id: format!(
                 "{} {period} muncul {} kali (baris {lines_txt}){}",
-                first.region,
+                name,
                 rows.len(),
                 if same {
                     ", dengan angka yang sama"
@@ -658,8 +673,16 @@ impl CheckParams {
     }
 }
 
-/// Run the panel-level checks in this order: duplicates (if enabled), parts vs total, swings
-/// per measure of `swing_measures`, children vs parent (if `parent_region` is set).
+/// Run the panel-level checks in this order:
+/// 1. duplicates ([`check_duplicates`], if `duplicates`);
+/// 2. parts vs total ([`check_parts_vs_total`], if `parts` is not empty);
+/// 3. swings ([`check_swings`]) for each measure of `swing_measures`;
+/// 4. children vs parent ([`check_children_vs_parent_region`]) for each of `parent_measures`,
+///    if `parent_region` is set;
+/// 5. period spacing ([`check_period_spacing`], if `spacing`);
+/// 6. a large change of the panel total of `total` in the last period
+///    ([`check_change_at_end`], if `end_change_relative` is set), computed without the
+///    `parent_region` rows so a parent is not added to its children.
 pub fn run_checks(panel: &Panel, params: &CheckParams) -> Vec<Finding> {
     let mut out = Vec::new();
     if params.duplicates {
@@ -681,7 +704,14 @@ pub fn run_checks(panel: &Panel, params: &CheckParams) -> Vec<Finding> {
         out.extend(check_period_spacing(panel));
     }
     if let Some(x) = params.end_change_relative {
-        out.extend(check_change_at_end(panel, &params.total, x));
+        match &params.parent_region {
+            Some(parent) => out.extend(check_change_at_end(
+                &panel.without_region(parent),
+                &params.total,
+                x,
+            )),
+            None => out.extend(check_change_at_end(panel, &params.total, x)),
+        }
     }
     out
 }
@@ -748,10 +778,21 @@ pub fn check_period_spacing(panel: &Panel) -> Vec<Finding> {
     }]
 }
 
-/// A change of the panel total of `measure` (summed over regions) from the second-last to the
-/// last period larger than `min_relative` (a fraction): the swing check cannot yet tell whether
-/// it comes back, so it is reported as `info` (`large_change_at_end`), with the lines of the
-/// regions that changed most.
+/// How many regions the message of [`check_change_at_end`] names (those with the largest
+/// change).
+pub const END_CHANGE_REGIONS: usize = 5;
+
+/// A change of the panel total of `measure` (summed over regions as in [`Panel::total`]) from
+/// the second-last to the last period larger than `min_relative` (a fraction): the swing check
+/// cannot yet tell whether it comes back, so it is reported as `info` (`large_change_at_end`;
+/// values: the total before, the total in the last period).
+///
+/// `lines` are the last-period lines of every row summed into the last total (one per region),
+/// in source order. The message names the [`END_CHANGE_REGIONS`] regions whose value changed
+/// most, with their change (largest absolute change first, ties in order of first appearance;
+/// a region without a value in the second-last period counts from 0), so the reader knows
+/// where to look. Nothing when there are fewer than two periods, a
+/// total is missing, or the total before is not positive.
 pub fn check_change_at_end(panel: &Panel, measure: &str, min_relative: f64) -> Vec<Finding> {
     let periods = panel.periods();
     let [.., before, last] = periods.as_slice() else {
@@ -768,12 +809,31 @@ pub fn check_change_at_end(panel: &Panel, measure: &str, min_relative: f64) -> V
         return Vec::new();
     }
     let pct = rel * 100.0;
-    let lines: Vec<u64> = panel
-        .rows
+    let index = PanelIndex::new(panel);
+    // (change, region, line in the last period); a stable sort keeps ties in region order.
+    let mut moved: Vec<(i64, &str, u64)> = index
+        .regions
         .iter()
-        .filter(|r| r.period == *last && r.get(measure).is_some())
-        .map(|r| r.line)
+        .filter_map(|r| {
+            let (to, line) = r.get(*last, measure)?;
+            let from = r.get(*before, measure).map_or(0, |(v, _)| v);
+            Some((to.saturating_sub(from), r.name, line))
+        })
         .collect();
+    let mut lines: Vec<u64> = moved.iter().map(|(_, _, l)| *l).collect();
+    lines.sort_unstable();
+    moved.sort_by_key(|(c, _, _)| std::cmp::Reverse(c.unsigned_abs()));
+    moved.truncate(END_CHANGE_REGIONS);
+    let most = |fmt: fn(i64) -> String| {
+        moved
+            .iter()
+            .map(|(c, name, _)| {
+                let sign = if *c > 0 { "+" } else { "" };
+                format!("{name} {sign}{}", fmt(*c))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     vec![Finding {
         code: "large_change_at_end".into(),
         severity: Severity::Info,
@@ -783,15 +843,17 @@ pub fn check_change_at_end(panel: &Panel, measure: &str, min_relative: f64) -> V
         lines,
         values: vec![a, b],
         message_en: format!(
-            "{measure} over all regions: {} ({before}) -> {} ({last}), {pct:+.1} % in the last period; too recent to tell whether it lasts",
+            "{measure} over all regions: {} ({before}) -> {} ({last}), {pct:+.1} % in the last period; too recent to tell whether it lasts; largest changes: {}",
             en(a),
-            en(b)
+            en(b),
+            most(en)
         ),
         message_id: format!(
-            "{measure} seluruh wilayah: {} ({before}) -> {} ({last}), {} % pada periode terakhir; terlalu baru untuk dinilai apakah bertahan",
+            "{measure} seluruh wilayah: {} ({before}) -> {} ({last}), {} % pada periode terakhir; terlalu baru untuk dinilai apakah bertahan; perubahan terbesar: {}",
             id(a),
             id(b),
-            format!("{pct:+.1}").replace('.', ",")
+            format!("{pct:+.1}").replace('.', ","),
+            most(id)
         ),
     }]
 }

@@ -5,7 +5,7 @@
 //! [`active_share`] returns a **fraction** in 0..=1 (DOMAIN.md §5.1 `proporsi`). These are
 //! ratios of counts, not money, so `f64` is appropriate; round only for display.
 
-use super::panel::{Panel, region_key};
+use super::panel::{Panel, PanelIndex};
 use super::period::Period;
 use crate::error::StatsError;
 use crate::wilayah::KodeWilayah;
@@ -146,22 +146,19 @@ pub struct GrowthRow {
 impl Panel {
     /// Growth of `measure` from period `from` to period `to`, one row per region that has the
     /// measure in both periods (regions lacking either are left out), in order of first
-    /// appearance of the region.
+    /// appearance of the region. Regions are grouped by code, else by name, and named after
+    /// their first row (see [`crate::stats::panel`]); with duplicate rows the first having the
+    /// measure is used. The rows are indexed once: O(rows × log rows).
     pub fn growth(&self, measure: &str, from: Period, to: Period) -> Vec<GrowthRow> {
+        let index = PanelIndex::new(self);
         let mut out = Vec::new();
-        for region in self.regions() {
-            let a = self.value(&region, from, measure);
-            let b = self.value(&region, to, measure);
-            if let (Some(a), Some(b)) = (a, b) {
-                let key = region_key(&region);
-                let code = self
-                    .rows
-                    .iter()
-                    .find(|r| region_key(&r.region) == key && r.region_code.is_some())
-                    .and_then(|r| r.region_code);
+        for region in &index.regions {
+            let a = region.get(from, measure);
+            let b = region.get(to, measure);
+            if let (Some((a, _)), Some((b, _))) = (a, b) {
                 out.push(GrowthRow {
-                    region,
-                    region_code: code,
+                    region: region.name.to_string(),
+                    region_code: region.code,
                     from_period: from,
                     to_period: to,
                     from: a,
@@ -175,7 +172,9 @@ impl Panel {
     }
 
     /// CAGR (percent per year) of the sum over all regions of `measure`, from period `from` to
-    /// period `to`, with the span from [`Period::years_between`].
+    /// period `to`, with the span from [`Period::years_between`]. The sums are those of
+    /// [`Panel::total`] (each region and period once, every region included: call it on
+    /// [`Panel::without_region`] to leave a parent region out).
     ///
     /// Errors: [`StatsError::EmptySpan`] when a period has no value for the measure or `to` is
     /// not after `from`; otherwise those of [`cagr`].

@@ -32,8 +32,9 @@ pub mod panel;
 pub mod period;
 
 pub use checks::{
-    CheckParams, Finding, Severity, StatedContext, SwingParams, check_children_vs_parent,
-    check_children_vs_parent_region, check_duplicates, check_parts_vs_total, check_stated_change,
+    CheckParams, END_CHANGE_REGIONS, Finding, Severity, StatedContext, SwingParams,
+    check_change_at_end, check_children_vs_parent, check_children_vs_parent_region,
+    check_duplicates, check_parts_vs_total, check_period_spacing, check_stated_change,
     check_stated_pct_change, check_swings, run_checks,
 };
 pub use growth::{

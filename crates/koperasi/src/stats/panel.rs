@@ -6,8 +6,18 @@
 //! `tidak_aktif`, `jumlah_koperasi`); others keep the name the reader gave them (`karyawan`,
 //! `manager`, `usaha_mikro`, `penduduk_laki_laki`, ...).
 //!
-//! Regions are matched by name ignoring case and repeated spaces (`"KOTA  MALANG"` matches
-//! `"Kota Malang"`); the name as published is kept in each row.
+//! Regions: rows are grouped into regions by their Kemendagri code ([`PanelRow::region_code`])
+//! when it is resolved, else by their name ignoring case and repeated spaces (`"KOTA  MALANG"`
+//! matches `"Kota Malang"`). So `Kab. Malang` and `Kabupaten Malang`, both resolved to `35.07`,
+//! are one region; a row whose code is unresolved joins the region of another row with the same
+//! name that has a code. A region is reported under the name of its first row; the name as
+//! published is kept in each row. Functions taking a region name (`value`, `series`, `rows_of`)
+//! find the first row with that name (case and spaces ignored) and use the whole region it
+//! belongs to; a name no row has gives nothing.
+//!
+//! Duplicates: when a region has several rows for one period (reported by
+//! [`crate::stats::check_duplicates`]), every function here uses, per measure, the first row in
+//! source order that has the measure: `value`, `series` and the totals agree.
 
 use super::period::Period;
 use crate::wilayah::KodeWilayah;
@@ -36,15 +46,34 @@ pub struct PanelRow {
     pub period: Period,
     /// Measure name -> value (counts). A measure missing from the source is absent, not 0.
     pub values: BTreeMap<String, i64>,
+    /// Columns of the source kept as text because none of their cells is a count (e.g. a
+    /// `KETERANGAN` column): (header as published, cell as published, trimmed), in column
+    /// order; a row's empty cells are left out. Empty when the row did not come from a file or
+    /// the file had no such column; left out of JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<(String, String)>,
 }
 
 impl PanelRow {
+    /// A row with these measures, no code and no extra columns (`line` 0 when not from a file).
+    pub fn new(line: u64, region: &str, period: Period, values: BTreeMap<String, i64>) -> PanelRow {
+        PanelRow {
+            line,
+            region: region.to_string(),
+            region_code: None,
+            period,
+            values,
+            extra: Vec::new(),
+        }
+    }
+
     /// The value of one measure, `None` when absent.
     pub fn get(&self, measure: &str) -> Option<i64> {
         self.values.get(measure).copied()
     }
 
-    /// True when the row's region has this name (case and repeated spaces ignored).
+    /// True when the row's region has this name (case and repeated spaces ignored). This
+    /// compares names only; [`Panel::rows_of`] also groups by region code.
     pub fn is_region(&self, name: &str) -> bool {
         region_key(&self.region) == region_key(name)
     }
@@ -56,6 +85,106 @@ pub(crate) fn region_key(s: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What identifies a region within a panel: its code when resolved, else its normalised name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum RegionKey {
+    /// Kemendagri code.
+    Code(KodeWilayah),
+    /// Normalised name ([`region_key`]).
+    Name(String),
+}
+
+/// One region of a panel, as indexed by [`PanelIndex`].
+#[derive(Debug)]
+pub(crate) struct RegionRows<'a> {
+    /// Name of the region's first row.
+    pub(crate) name: &'a str,
+    /// The region's code, when resolved.
+    pub(crate) code: Option<KodeWilayah>,
+    /// Rows per period, each list in source order.
+    pub(crate) by_period: BTreeMap<Period, Vec<&'a PanelRow>>,
+    /// All rows of the region, in source order.
+    pub(crate) rows: Vec<&'a PanelRow>,
+}
+
+impl<'a> RegionRows<'a> {
+    /// The first row (source order) of `period` having `measure`: (value, line).
+    pub(crate) fn get(&self, period: Period, measure: &str) -> Option<(i64, u64)> {
+        self.by_period
+            .get(&period)?
+            .iter()
+            .find_map(|r| r.get(measure).map(|v| (v, r.line)))
+    }
+
+    /// (period, value, line) of `measure`, chronological, first row per period having it.
+    pub(crate) fn series(&self, measure: &str) -> Vec<(Period, i64, u64)> {
+        self.by_period
+            .iter()
+            .filter_map(|(p, rows)| {
+                rows.iter()
+                    .find_map(|r| r.get(measure).map(|v| (*p, v, r.line)))
+            })
+            .collect()
+    }
+}
+
+/// The rows of a panel indexed once by (region, period): built in O(rows log rows).
+#[derive(Debug)]
+pub(crate) struct PanelIndex<'a> {
+    /// Regions in order of first appearance.
+    pub(crate) regions: Vec<RegionRows<'a>>,
+    /// Normalised name -> index in `regions` (every name any row of the region has).
+    by_name: BTreeMap<String, usize>,
+}
+
+impl<'a> PanelIndex<'a> {
+    pub(crate) fn new(panel: &'a Panel) -> PanelIndex<'a> {
+        // A name that some row resolved to a code takes that code for its unresolved rows.
+        let mut code_of_name: BTreeMap<String, KodeWilayah> = BTreeMap::new();
+        for r in &panel.rows {
+            if let Some(c) = r.region_code {
+                code_of_name.entry(region_key(&r.region)).or_insert(c);
+            }
+        }
+        let mut slot: BTreeMap<RegionKey, usize> = BTreeMap::new();
+        let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+        let mut regions: Vec<RegionRows<'a>> = Vec::new();
+        for r in &panel.rows {
+            let name = region_key(&r.region);
+            let code = r.region_code.or_else(|| code_of_name.get(&name).copied());
+            let key = match code {
+                Some(c) => RegionKey::Code(c),
+                None => RegionKey::Name(name.clone()),
+            };
+            let i = *slot.entry(key).or_insert_with(|| {
+                regions.push(RegionRows {
+                    name: &r.region,
+                    code,
+                    by_period: BTreeMap::new(),
+                    rows: Vec::new(),
+                });
+                regions.len() - 1
+            });
+            by_name.entry(name).or_insert(i);
+            if let Some(reg) = regions.get_mut(i) {
+                reg.by_period.entry(r.period).or_default().push(r);
+                reg.rows.push(r);
+            }
+        }
+        PanelIndex { regions, by_name }
+    }
+
+    /// The region of the first row named `name` (case and spaces ignored).
+    pub(crate) fn find(&self, name: &str) -> Option<&RegionRows<'a>> {
+        self.regions.get(*self.by_name.get(&region_key(name))?)
+    }
+
+    /// Index in `regions` of the region of the first row named `name`.
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&region_key(name)).copied()
+    }
 }
 
 /// A panel of published counts: rows of (region, period, measures).
@@ -106,16 +235,14 @@ impl Panel {
     }
 
     /// Distinct regions, in order of first appearance, each with the name of its first row
-    /// (names equal up to case and spaces count as one region).
+    /// (rows with the same resolved code, or without a code and with names equal up to case
+    /// and spaces, are one region; see the module documentation).
     pub fn regions(&self) -> Vec<String> {
-        let mut seen = BTreeSet::new();
-        let mut out = Vec::new();
-        for r in &self.rows {
-            if seen.insert(region_key(&r.region)) {
-                out.push(r.region.clone());
-            }
-        }
-        out
+        PanelIndex::new(self)
+            .regions
+            .iter()
+            .map(|r| r.name.to_string())
+            .collect()
     }
 
     /// Distinct measure names present in any row, sorted.
@@ -124,56 +251,106 @@ impl Panel {
         set.into_iter().cloned().collect()
     }
 
-    /// Rows of one region (by name, case and spaces ignored), in source order.
+    /// Rows of the region of the first row named `region` (case and spaces ignored; the
+    /// region includes rows of other names with the same code), in source order. Empty when no
+    /// row has that name.
     pub fn rows_of<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a PanelRow> + 'a {
-        let key = region_key(region);
-        self.rows
-            .iter()
-            .filter(move |r| region_key(&r.region) == key)
+        let index = PanelIndex::new(self);
+        let rows: Vec<&'a PanelRow> = index
+            .find(region)
+            .map(|r| r.rows.clone())
+            .unwrap_or_default();
+        rows.into_iter()
     }
 
-    /// The value of `measure` for `region` in `period`; `None` when there is no such row or the
-    /// row lacks the measure. With duplicate rows, the first in source order.
+    /// The value of `measure` for `region` (found as in [`Panel::rows_of`]) in `period`;
+    /// `None` when there is no such row or its rows lack the measure. With duplicate rows, the
+    /// first in source order that has the measure.
     pub fn value(&self, region: &str, period: Period, measure: &str) -> Option<i64> {
-        self.rows_of(region)
-            .filter(|r| r.period == period)
-            .find_map(|r| r.get(measure))
+        PanelIndex::new(self)
+            .find(region)?
+            .get(period, measure)
+            .map(|(v, _)| v)
     }
 
     /// Sum over all regions, per period (chronological), of each of `measures`.
     ///
-    /// A measure absent from every row of a period is absent from that period's map; rows
-    /// lacking a measure add nothing to it. Sums saturate at `i64::MAX` (never reached by
-    /// real counts).
+    /// Each (region, period) counts **once**: with duplicate rows, the first row in source
+    /// order that has the measure (the value [`Panel::value`] gives), so a row published twice
+    /// is not counted twice (duplicates are reported by [`crate::stats::check_duplicates`]).
+    /// Every region is summed, including a parent (e.g. `Provinsi Jawa Timur`) published among
+    /// its children: use [`Panel::totals_by_period_excluding`] or [`Panel::without_region`] to
+    /// leave it out. A measure absent from every row of a period is absent from that period's
+    /// map; rows lacking a measure add nothing to it. Sums saturate at `i64::MAX` (never
+    /// reached by real counts).
     pub fn totals_by_period(&self, measures: &[&str]) -> Vec<(Period, BTreeMap<String, i64>)> {
+        self.totals_by_period_excluding(measures, None)
+    }
+
+    /// [`Panel::totals_by_period`] without the region named `parent` (found as in
+    /// [`Panel::rows_of`], e.g. `CheckParams::parent_region`); `None`, or a name no row has,
+    /// excludes nothing.
+    pub fn totals_by_period_excluding(
+        &self,
+        measures: &[&str],
+        parent: Option<&str>,
+    ) -> Vec<(Period, BTreeMap<String, i64>)> {
+        let index = PanelIndex::new(self);
+        let skip = parent.and_then(|p| index.position(p));
         let mut by: BTreeMap<Period, BTreeMap<String, i64>> = BTreeMap::new();
-        for r in &self.rows {
-            let entry = by.entry(r.period).or_default();
-            for m in measures {
-                if let Some(v) = r.get(m) {
-                    let s = entry.entry((*m).to_string()).or_insert(0);
-                    *s = s.saturating_add(v);
+        for (i, region) in index.regions.iter().enumerate() {
+            if Some(i) == skip {
+                continue;
+            }
+            for period in region.by_period.keys() {
+                let entry = by.entry(*period).or_default();
+                for m in measures {
+                    if let Some((v, _)) = region.get(*period, m) {
+                        let s = entry.entry((*m).to_string()).or_insert(0);
+                        *s = s.saturating_add(v);
+                    }
                 }
             }
         }
         by.into_iter().collect()
     }
 
-    /// The sum over all regions of one measure in one period; `None` when no row of that
-    /// period has the measure.
+    /// The sum over all regions of one measure in one period, each (region, period) counted
+    /// once as in [`Panel::totals_by_period`]; `None` when no row of that period has the
+    /// measure.
     pub fn total(&self, period: Period, measure: &str) -> Option<i64> {
-        self.rows
+        PanelIndex::new(self)
+            .regions
             .iter()
-            .filter(|r| r.period == period)
-            .filter_map(|r| r.get(measure))
-            .fold(None, |acc: Option<i64>, v| {
+            .filter_map(|r| r.get(period, measure))
+            .fold(None, |acc: Option<i64>, (v, _)| {
                 Some(acc.unwrap_or(0).saturating_add(v))
             })
     }
 
-    /// The time series of `measure` for `region`: (period, value), chronological; periods
-    /// where the region lacks the measure are left out. With duplicate rows for a period, the
-    /// first in source order.
+    /// A new panel without the rows of the region named `region` (found as in
+    /// [`Panel::rows_of`], so rows of other names with the same code go too), e.g. to leave a
+    /// province row out of the totals of its kabupaten/kota. A name no row has removes nothing.
+    pub fn without_region(&self, region: &str) -> Panel {
+        let index = PanelIndex::new(self);
+        let Some(r) = index.find(region) else {
+            return self.clone();
+        };
+        let drop: BTreeSet<*const PanelRow> =
+            r.rows.iter().map(|r| *r as *const PanelRow).collect();
+        Panel {
+            rows: self
+                .rows
+                .iter()
+                .filter(|r| !drop.contains(&(*r as *const PanelRow)))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The time series of `measure` for `region` (found as in [`Panel::rows_of`]): (period,
+    /// value), chronological; periods where the region lacks the measure are left out. With
+    /// duplicate rows for a period, the first in source order that has the measure.
     pub fn series(&self, region: &str, measure: &str) -> Vec<(Period, i64)> {
         self.series_rows(region, measure)
             .into_iter()
@@ -183,13 +360,10 @@ impl Panel {
 
     /// Like [`Panel::series`], with the source line of each value: (period, value, line).
     pub fn series_rows(&self, region: &str, measure: &str) -> Vec<(Period, i64, u64)> {
-        let mut by: BTreeMap<Period, (i64, u64)> = BTreeMap::new();
-        for r in self.rows_of(region) {
-            if let Some(v) = r.get(measure) {
-                by.entry(r.period).or_insert((v, r.line));
-            }
-        }
-        by.into_iter().map(|(p, (v, l))| (p, v, l)).collect()
+        PanelIndex::new(self)
+            .find(region)
+            .map(|r| r.series(measure))
+            .unwrap_or_default()
     }
 
     /// A new panel with only the rows for which `keep` is true.
