@@ -73,9 +73,16 @@ impl Jenis {
             "produsen" => Some(Jenis::Produsen),
             "pemasaran" => Some(Jenis::Pemasaran),
             "jasa" => Some(Jenis::Jasa),
-            "simpanpinjam" | "ksp" | "simpanpinjamdanpembiayaansyariah" | "kspps" => {
-                Some(Jenis::SimpanPinjam)
-            }
+            "simpanpinjam"
+            | "ksp"
+            | "usp"
+            | "simpanpinjamdanpembiayaansyariah"
+            | "simpanpinjamsyariah"
+            | "simpanpinjampembiayaansyariah"
+            | "kspps"
+            | "kspsyariah"
+            | "jasakeuangansyariah"
+            | "kjks" => Some(Jenis::SimpanPinjam),
             _ => None,
         }
     }
@@ -397,6 +404,11 @@ mod tests {
         assert_eq!(Jenis::parse("KOPERASI KONSUMEN"), Some(Jenis::Konsumen));
         assert_eq!(Jenis::parse("simpan_pinjam"), Some(Jenis::SimpanPinjam));
         assert_eq!(Jenis::parse("Serba Usaha"), None);
+        assert_eq!(
+            Jenis::parse("Simpan Pinjam Syariah"),
+            Some(Jenis::SimpanPinjam)
+        );
+        assert_eq!(Jenis::parse("KSPPS"), Some(Jenis::SimpanPinjam));
     }
 
     #[test]

@@ -62,7 +62,8 @@ pub enum Report {
 pub struct PeriodTotals {
     /// The period.
     pub period: Period,
-    /// Number of regions with a row in this period.
+    /// Number of rows of this period: one per region, unless the file repeats a region (a
+    /// `duplicate_row` finding then says so).
     pub regions: u64,
     /// Sum of `aktif` (None when no row has it).
     pub aktif: Option<i64>,
@@ -210,7 +211,9 @@ pub fn panel_report(
     source: &str,
     options: &ReportOptions,
 ) -> PanelReport {
-    let totals = panel.totals_by_period(&[AKTIF, TIDAK_AKTIF, TOTAL]);
+    // A row for the parent region (the province total, say) is not summed with its children.
+    let parent = options.checks.parent_region.as_deref();
+    let totals = panel.totals_by_period_excluding(&[AKTIF, TIDAK_AKTIF, TOTAL], parent);
     let mut periods: Vec<PeriodTotals> = Vec::with_capacity(totals.len());
     for (period, sums) in &totals {
         let regions = panel.rows.iter().filter(|r| r.period == *period).count() as u64;
@@ -259,7 +262,10 @@ pub fn panel_report(
     };
     let (grew_most, shrank_most) = match &span {
         Some(s) => {
-            let g = panel.growth(TOTAL, s.from, s.to);
+            let g = match parent {
+                Some(name) => panel.without_region(name).growth(TOTAL, s.from, s.to),
+                None => panel.growth(TOTAL, s.from, s.to),
+            };
             let grew = crate::stats::growth::grew_most(&g, options.top);
             let shrank = crate::stats::growth::shrank_most(&g, options.top);
             (grew, shrank)

@@ -327,7 +327,10 @@ fn snapshot_counts_leave_out_coops_founded_later_or_dissolved() {
     later.location.kecamatan = s("Balikpapan Tengah");
     let mut gone = Koperasi::new("Kop Lama");
     gone.tanggal_badan_hukum = Some(d("2001-01-01"));
-    gone.dissolution = Some(Dissolution { date: d("2024-03-15"), by: DissolvedBy::MemberMeeting });
+    gone.dissolution = Some(Dissolution {
+        date: d("2024-03-15"),
+        by: DissolvedBy::MemberMeeting,
+    });
     gone.location.kecamatan = s("Balikpapan Tengah");
     let mut here = Koperasi::new("KSP Ada");
     here.location.kecamatan = s("Balikpapan Tengah");

@@ -167,11 +167,11 @@ fn end_change_leaves_the_parent_out() {
     );
 }
 
-/// 3,000 regions x 5 periods: growth and swings index the rows once. Scanning all 15,000 rows
-/// for each of the 3,000 regions (45 million name normalisations per call) took minutes in a
-/// debug build; indexed, well under a second.
+/// 3,000 regions x 5 periods: growth, swings and duplicates on a large panel give the right
+/// results. (Speed is measured in benches, not asserted here: indexing the rows once took this
+/// from minutes to well under a second in a debug build.)
 #[test]
-fn many_regions_are_fast() {
+fn many_regions() {
     let mut rows = Vec::new();
     let mut line = 2;
     for year in 2020..2025 {
@@ -182,13 +182,10 @@ fn many_regions_are_fast() {
         }
     }
     let p = Panel::new(rows);
-    let t = std::time::Instant::now();
     let g = p.growth(TOTAL, y(2020), y(2024));
     assert_eq!(g.len(), 3000);
     let f = check_swings(&p, TOTAL, &SwingParams::default());
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].region.as_deref(), Some("Wilayah 7"));
     assert!(check_duplicates(&p).is_empty());
-    let secs = t.elapsed().as_secs_f64();
-    assert!(secs < 10.0, "took {secs} s");
 }

@@ -568,7 +568,16 @@ pub fn read_register<R: std::io::Read>(
                     ),
                 },
                 "jenis" => match Jenis::parse(v) {
-                    Some(j) => k.jenis = Some(j),
+                    Some(j) => {
+                        k.jenis = Some(j);
+                        // KSPPS / "Simpan Pinjam Syariah" also states the pola.
+                        let l = v.to_lowercase();
+                        if k.pola.is_none()
+                            && (l.contains("syariah") || l.contains("kspps") || l.contains("kjks"))
+                        {
+                            k.pola = Some(Pola::Syariah);
+                        }
+                    }
                     // Not one of the five legal jenis (e.g. "Serba Usaha"): a legacy kelompok.
                     None => {
                         k.extra.push((header.to_string(), cell.to_string()));
