@@ -298,3 +298,30 @@ fn assess_lists_every_cooperative_with_its_reason() {
     assert!(list.contains("national") && list.contains("field_verification_first"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn misspelt_regions_get_suggestions() {
+    fails(
+        &["wilayah", "Balikpapn Selatan"],
+        "did you mean 64.71.05 Balikpapan Selatan",
+    );
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-typo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("typo.csv");
+    std::fs::write(&f, "nama_koperasi,kab_kota,kecamatan\nA,Kota Balikpapan,Balikpapn Selatan\nB,Kota Balikpapan,Balikpapan Kota\n").unwrap();
+    let v = json(&[
+        "report",
+        f.to_str().unwrap(),
+        "--as-of",
+        "2025-07-01",
+        "--format",
+        "json",
+    ]);
+    let u = &v["unresolved_regions"][0];
+    assert_eq!(
+        (u["name"].as_str(), u["count"].as_u64()),
+        (Some("Balikpapn Selatan"), Some(1))
+    );
+    assert_eq!(u["suggestions"][0], "64.71.05 Balikpapan Selatan");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -96,9 +96,10 @@ labels! {
     note_not_assessed: "Status could not be assessed for", "Status tidak dapat dinilai untuk";
     of: "of", "dari";
     hint_add_rat: "The file lacks RAT facts for the book years assessed: add a column per book year (e.g. `RAT 2024` holding the meeting date, `ya` or `tidak`), a column `tahun_rat_terakhir`, or field-check columns.", "Berkas tidak memuat data RAT untuk tahun buku yang dinilai: tambahkan kolom per tahun buku (mis. `RAT 2024` berisi tanggal rapat, `ya` atau `tidak`), kolom `tahun_rat_terakhir`, atau kolom hasil verifikasi lapangan.";
-    hint_region: "Give the file's kabupaten/kota with --region (e.g. --region \"Kota Bogor\") to place kecamatan names that exist in several places; check the spelling with `koperasi wilayah NAME`.", "Sebutkan kabupaten/kota berkas dengan --region (mis. --region \"Kota Bogor\") agar nama kecamatan yang ada di beberapa tempat dapat ditempatkan; periksa ejaan dengan `koperasi wilayah NAMA`.";
+    hint_region: "Correct the spelling in the file, or give its kabupaten/kota with --region (e.g. --region \"Kota Bogor\") for kecamatan names that exist in several places; look names up with `koperasi wilayah NAME`.", "Perbaiki ejaan di berkas, atau sebutkan kabupaten/kota berkas dengan --region (mis. --region \"Kota Bogor\") untuk nama kecamatan yang ada di beberapa tempat; cari nama dengan `koperasi wilayah NAMA`.";
     active_without_latest_rat: "Of the active: no RAT for the latest closed book year (Kemenkop \"KA - tidak RAT\")", "Dari yang aktif: tanpa RAT tahun buku terakhir (Kemenkop \"KA - tidak RAT\")";
     key_nik: "NIK", "NIK";
+    did_you_mean: "Did you mean", "Mungkin maksudnya";
     read_as: "Read as", "Dibaca sebagai";
     kind_panel: "a panel (counts per region and period)", "panel (jumlah per wilayah dan periode)";
     kind_register: "a register (one row per cooperative)", "register (satu baris per koperasi)";

@@ -398,10 +398,19 @@ fn run_policy(a: PolicyArgs) -> Result<(), Failure> {
 fn run_wilayah(a: WilayahArgs) -> Result<(), Failure> {
     let hits = table().search(&a.query);
     if hits.is_empty() {
-        return Err(Failure(format!(
-            "no region matches `{}`; try a code like 35.16 or part of a name",
-            a.query
-        )));
+        use koperasi::wilayah::Level;
+        let close: Vec<String> = [Level::Provinsi, Level::KabupatenKota, Level::Kecamatan]
+            .into_iter()
+            .flat_map(|level| table().suggest(&a.query, level, None))
+            .take(5)
+            .map(|w| format!("{} {}", w.code, w.name))
+            .collect();
+        let hint = if close.is_empty() {
+            "try a code like 35.16 or part of a name".to_string()
+        } else {
+            format!("did you mean {}?", close.join(", "))
+        };
+        return Err(Failure(format!("no region matches `{}`; {hint}", a.query)));
     }
     let out = match a.format {
         Format::Json => serde_json::to_string_pretty(&hits)? + "\n",

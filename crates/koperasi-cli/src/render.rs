@@ -486,12 +486,18 @@ fn unresolved_text(d: &mut Doc, r: &RegisterReport) {
     let l = d.l;
     if !r.unresolved_regions.is_empty() {
         d.heading(l.unresolved_regions());
-        let names: Vec<String> = r
-            .unresolved_regions
-            .iter()
-            .map(|(n, c)| format!("{n} ({})", l.int(*c as i64)))
-            .collect();
-        d.line(names.join(", "));
+        let mut t = d.table(
+            vec![l.name().into(), l.count().into(), l.did_you_mean().into()],
+            &[1],
+        );
+        for u in &r.unresolved_regions {
+            t.add_row(vec![
+                u.name.clone(),
+                l.int(u.count as i64),
+                u.suggestions.join("; "),
+            ]);
+        }
+        d.push_table(&t);
         d.line(l.hint_region());
     }
 }
@@ -662,14 +668,22 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
         }
     }
     if let Report::Register(reg) = report {
-        for (name, n) in &reg.unresolved_regions {
+        for u in &reg.unresolved_regions {
+            let hint = if u.suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", u.suggestions.join(" or "))
+            };
             rows.push(vec![
                 "unresolved_region".into(),
                 String::new(),
-                String::new(),
-                name.clone(),
+                u.level.as_str().into(),
+                u.name.clone(),
                 "wilayah_not_found".into(),
-                format!("{n} record(s) name a region that matches no Kemendagri code"),
+                format!(
+                    "{} record(s) name a region that matches no Kemendagri code{hint}",
+                    u.count
+                ),
             ]);
         }
         for dup in &reg.duplicates {

@@ -169,7 +169,7 @@ pub struct RegisterReport {
     pub active_without_latest_rat: u64,
     /// Region names (kecamatan, kab/kota, provinsi as written) that could not be matched to a
     /// Kemendagri code at their level, with how many records carry them, most frequent first.
-    pub unresolved_regions: Vec<(String, u64)>,
+    pub unresolved_regions: Vec<UnresolvedRegion>,
     /// Records identified (found at address and board known) by a field check.
     pub identified: u64,
     /// Registrations by year, from the tanggal badan hukum or the year in the number.
@@ -294,11 +294,26 @@ pub fn panel_report(
     }
 }
 
+/// A region name of a register that matched no Kemendagri code at its level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnresolvedRegion {
+    /// The name as written.
+    pub name: String,
+    /// The level it was written as (the column: kecamatan, kab/kota or provinsi).
+    pub level: crate::wilayah::Level,
+    /// How many records carry it.
+    pub count: u64,
+    /// Close official names ("did you mean"), as `"<code> <name>"`, best first, searched
+    /// within what the records' codes already say (e.g. their kab/kota).
+    pub suggestions: Vec<String>,
+}
+
 /// Region names of a register that did not resolve to a code at their own level (a kecamatan
-/// name whose record has no kecamatan code, ...), with counts, most frequent first.
-pub fn unresolved_regions(register: &Register) -> Vec<(String, u64)> {
-    use crate::wilayah::Level;
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+/// name whose record has no kecamatan code, ...), with counts and spelling suggestions, most
+/// frequent first.
+pub fn unresolved_regions(register: &Register) -> Vec<UnresolvedRegion> {
+    use crate::wilayah::{KodeWilayah, Level};
+    let mut counts: BTreeMap<(String, Level, Option<KodeWilayah>), u64> = BTreeMap::new();
     for k in &register.records {
         let level = k.location.code.map(|c| c.level());
         let reached = |l: Level| level.is_some_and(|x| x >= l);
@@ -308,13 +323,34 @@ pub fn unresolved_regions(register: &Register) -> Vec<(String, u64)> {
             (loc.kab_kota.as_deref(), Level::KabupatenKota),
             (loc.provinsi.as_deref(), Level::Provinsi),
         ];
-        if let Some((Some(name), _)) = named.into_iter().find(|(n, l)| n.is_some() && !reached(*l))
+        if let Some((Some(name), l)) = named.into_iter().find(|(n, l)| n.is_some() && !reached(*l))
         {
-            *counts.entry(name.to_string()).or_default() += 1;
+            *counts
+                .entry((name.to_string(), l, k.location.code))
+                .or_default() += 1;
         }
     }
-    let mut v: Vec<(String, u64)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let t = crate::wilayah::table();
+    let mut merged: BTreeMap<(String, Level), UnresolvedRegion> = BTreeMap::new();
+    for ((name, level, within), n) in counts {
+        let e = merged
+            .entry((name.clone(), level))
+            .or_insert_with(|| UnresolvedRegion {
+                name: name.clone(),
+                level,
+                count: 0,
+                suggestions: Vec::new(),
+            });
+        e.count += n;
+        for w in t.suggest(&name, level, within.as_ref()) {
+            let label = format!("{} {}", w.code, w.name);
+            if !e.suggestions.contains(&label) {
+                e.suggestions.push(label);
+            }
+        }
+    }
+    let mut v: Vec<UnresolvedRegion> = merged.into_values().collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     v
 }
 

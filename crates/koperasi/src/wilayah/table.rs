@@ -374,6 +374,37 @@ impl Table {
         }
     }
 
+    /// The regions of `level` inside `within` (anywhere when `None`) whose normalised name is
+    /// closest to `name` by edit distance, when that distance is small: at most 2 edits, and at
+    /// most a quarter of the name's length. For "did you mean" hints on a misspelt name
+    /// (`Balikpapn Selatan` gives `Balikpapan Selatan`). Best first; empty when nothing is close.
+    /// Scans the regions of that level (interactive use).
+    pub fn suggest(&self, name: &str, level: Level, within: Option<&KodeWilayah>) -> Vec<&Wilayah> {
+        let target = normalize_name(name);
+        let len = target.chars().count();
+        if len == 0 {
+            return Vec::new();
+        }
+        let limit = (len / 4).clamp(1, 2);
+        let mut scored: Vec<(usize, &Wilayah)> = self
+            .rows
+            .iter()
+            .zip(&self.norm)
+            .filter(|(w, _)| w.level == level && within.is_none_or(|p| p.contains(&w.code)))
+            .filter_map(|(w, n)| {
+                let core = if level == Level::KabupatenKota {
+                    split_kind(n).1
+                } else {
+                    n.as_str()
+                };
+                let d = edit_distance(&target, n).min(edit_distance(&target, core));
+                (d <= limit).then_some((d, w))
+            })
+            .collect();
+        scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(&b.1.code)));
+        scored.into_iter().map(|(_, w)| w).take(5).collect()
+    }
+
     /// Regions whose code or name matches `query`, best first, at most [`SEARCH_LIMIT`] (50).
     ///
     /// A query of digits and dots is a code: the exact region first, then the regions whose
@@ -447,5 +478,61 @@ impl Table {
             .take(SEARCH_LIMIT)
             .filter_map(|(_, i)| self.rows.get(i))
             .collect()
+    }
+}
+
+/// Levenshtein distance between two strings, by characters (two rows of the DP table).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        if let Some(first) = cur.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = sub.min(del).min(ins);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod suggest_tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("balikpapn", "balikpapan"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let t = table();
+        let balikpapan = KodeWilayah::parse("64.71").ok();
+        let s = t.suggest("Balikpapn Selatan", Level::Kecamatan, balikpapan.as_ref());
+        assert_eq!(
+            s.first().map(|w| w.name.as_str()),
+            Some("Balikpapan Selatan")
+        );
+        assert!(t.suggest("Xyzzy Qwerty", Level::Kecamatan, None).is_empty());
+        let s = t.suggest(
+            "Tanah Sereal",
+            Level::Kecamatan,
+            KodeWilayah::parse("32.71").ok().as_ref(),
+        );
+        assert_eq!(
+            s.first().map(|w| w.code.to_string()),
+            Some("32.71.06".to_string())
+        );
     }
 }
