@@ -99,6 +99,7 @@ labels! {
     hint_region: "Correct the spelling in the file, or give its kabupaten/kota with --region (e.g. --region \"Kota Bogor\") for kecamatan names that exist in several places; look names up with `koperasi wilayah NAME`.", "Perbaiki ejaan di berkas, atau sebutkan kabupaten/kota berkas dengan --region (mis. --region \"Kota Bogor\") untuk nama kecamatan yang ada di beberapa tempat; cari nama dengan `koperasi wilayah NAMA`.";
     active_without_latest_rat: "Of the active: no RAT for the latest closed book year (Kemenkop \"KA - tidak RAT\")", "Dari yang aktif: tanpa RAT tahun buku terakhir (Kemenkop \"KA - tidak RAT\")";
     key_nik: "NIK", "NIK";
+    blank_rows: "empty rows skipped", "baris kosong dilewati";
     did_you_mean: "Did you mean", "Mungkin maksudnya";
     read_as: "Read as", "Dibaca sebagai";
     kind_panel: "a panel (counts per region and period)", "panel (jumlah per wilayah dan periode)";

@@ -77,7 +77,7 @@ impl<'a> Doc<'a> {
 }
 
 fn read_line(r: &ReadReport, l: &Labels) -> String {
-    format!(
+    let mut line = format!(
         "{}: {} {}, {} {}, {} {}, {} {}",
         l.read(),
         l.int(r.rows_read as i64),
@@ -88,7 +88,15 @@ fn read_line(r: &ReadReport, l: &Labels) -> String {
         l.rejected(),
         l.int(r.cell_errors.len() as i64),
         l.unreadable_cells()
-    )
+    );
+    if r.blank_rows > 0 {
+        line.push_str(&format!(
+            "; {} {}",
+            l.int(r.blank_rows as i64),
+            l.blank_rows()
+        ));
+    }
+    line
 }
 
 fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {

@@ -186,3 +186,19 @@ fn total_rows_are_reported_not_read_as_data() {
         1
     );
 }
+
+#[test]
+fn rows_of_empty_cells_are_counted_as_blank() {
+    let csv = "nama_koperasi;kecamatan\nKSP A;x\n;\n\n ; \nKSP B;y\n";
+    let o = ReadOptions {
+        delimiter: Some(b';'),
+        ..opts()
+    };
+    let (_, rep) = read_register(csv.as_bytes(), &o).unwrap();
+    assert_eq!((rep.rows_read, rep.accepted, rep.blank_rows), (2, 2, 2));
+    let panel = "kabupaten_kota,periode,total\nKota Batu,2021,5\n,,\n";
+    assert_eq!(
+        read_panel(panel.as_bytes(), &opts()).unwrap().1.blank_rows,
+        1
+    );
+}

@@ -40,6 +40,10 @@ pub struct ReadReport {
     pub rows_read: u64,
     /// Rows turned into records.
     pub accepted: u64,
+    /// Rows with no content in any cell (e.g. `;;;;` left by a spreadsheet), skipped and not
+    /// counted in `rows_read`. Empty lines are skipped too and not counted at all.
+    #[serde(default)]
+    pub blank_rows: u64,
     /// Rows not turned into records, each with where and why. `accepted + rejected.len() == rows_read`.
     pub rejected: Vec<Rejection>,
     /// Cells of accepted rows that could not be read: the row was kept, the field left unknown,

@@ -331,6 +331,7 @@ pub fn read_panel<R: std::io::Read>(
     let code_col = col(&fields, REGION_CODE);
 
     // Read every non-blank record (panels are small: regions x periods).
+    let mut blank_rows = 0u64;
     let mut records: Vec<(u64, Vec<String>)> = Vec::new();
     let mut rec = csv::ByteRecord::new();
     loop {
@@ -339,6 +340,7 @@ pub fn read_panel<R: std::io::Read>(
             Ok(true) => {
                 let cells: Vec<String> = rec.iter().map(|c| decode(c).trim().to_string()).collect();
                 if cells.iter().all(String::is_empty) {
+                    blank_rows += 1;
                     continue;
                 }
                 let start = rec.position().map_or(0, csv::Position::byte);
@@ -402,6 +404,7 @@ pub fn read_panel<R: std::io::Read>(
     };
     let header_of = |i: usize| headers.get(i).cloned().unwrap_or_default();
     let mut report = ReadReport {
+        blank_rows,
         columns: headers
             .iter()
             .cloned()

@@ -439,7 +439,8 @@ pub fn read_register<R: std::io::Read>(
             Ok(true) => {}
         }
         if byte_rec.iter().all(|c| c.trim_ascii().is_empty()) {
-            continue; // blank line: not a row
+            report.blank_rows += 1; // a row of empty cells: not a cooperative
+            continue;
         }
         rec.clear();
         rec.extend(byte_rec.iter().map(decode));
