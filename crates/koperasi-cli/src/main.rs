@@ -84,7 +84,9 @@ struct InputArgs {
 
 #[derive(clap::Args)]
 struct StatusArgs {
-    /// Reference date for status (e.g. 2025-06-30 or "30 Juni 2025"); default: today (WIB).
+    /// Reference date for status and counts (e.g. 2025-06-30 or "30 Juni 2025"); default:
+    /// today (WIB). Book years the file has no RAT column for are unknown, so a date later than
+    /// the file's last RAT column leaves more coops "not assessable".
     #[arg(long)]
     as_of: Option<String>,
     /// Status policy: a preset or a JSON file (`koperasi policy NAME > mine.json` prints a
