@@ -101,6 +101,19 @@ fn policy() -> impl Strategy<Value = StatusPolicy> {
         })
 }
 
+/// True when `s` contains an ISO date `dddd-dd-dd` (the Indonesian detail writes dates out).
+fn has_iso_date(s: &str) -> bool {
+    s.as_bytes().windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -115,6 +128,8 @@ proptest! {
         for r in &a.reasons {
             prop_assert!(REASONS.iter().any(|(c, id, en)| *c == r.code && *id == r.label_id && *en == r.label_en));
             prop_assert!(!r.detail.is_empty());
+            prop_assert!(!r.detail_id.is_empty(), "empty detail_id for {}", r.code);
+            prop_assert!(!has_iso_date(&r.detail_id), "ISO date in {:?}", r.detail_id);
         }
         prop_assert_eq!(a.identified, k.identified(as_of));
         if let Some((s, e)) = a.rat_window {
@@ -124,7 +139,15 @@ proptest! {
         if let Some(y) = a.latest_rat_book_year {
             prop_assert!(y < as_of.year());
         }
-        let _ = dissolution_review(&k, as_of, &p);
+        if let Some(review) = dissolution_review(&k, as_of, &p) {
+            prop_assert!(!review.reasons.is_empty());
+            for r in &review.reasons {
+                prop_assert!(REASONS.iter().any(|(c, id, en)| *c == r.code && *id == r.label_id && *en == r.label_en));
+                prop_assert!(!r.detail.is_empty());
+                prop_assert!(!r.detail_id.is_empty(), "empty detail_id for {}", r.code);
+                prop_assert!(!has_iso_date(&r.detail_id), "ISO date in {:?}", r.detail_id);
+            }
+        }
     }
 
     #[test]

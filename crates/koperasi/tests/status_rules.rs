@@ -86,6 +86,15 @@ fn national_window_before_on_and_after_the_deadline_day() {
             .contains("RAT held for book year 2021 on 2022-05-10")
     );
     assert!(a.reasons[1].detail.contains("book year 2023"));
+    // The same facts in Indonesian, dates written out (10 May 2022; deadline 30 June 2024).
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "RAT tahun buku 2021 diadakan pada 10 Mei 2022 (jangka waktu penilaian: tahun buku 2021–2023)"
+    );
+    assert_eq!(
+        a.reasons[1].detail_id,
+        "tidak ada RAT untuk tahun buku 2023 (batas waktu 30 Juni 2024)"
+    );
     assert_eq!(a.rat_for_last_closed_year, Some(false));
     assert_eq!(a.latest_rat_book_year, Some(2021));
 
@@ -101,6 +110,14 @@ fn national_window_before_on_and_after_the_deadline_day() {
     assert_eq!(codes(&a), ["no_rat_within_window"]);
     assert!(a.reasons[0].detail.contains("book years 2022–2024"));
     assert!(a.reasons[0].detail.contains("latest RAT: book year 2021"));
+    assert_eq!(
+        a.reasons[0].detail,
+        "no RAT held for book years 2022–2024 as of 2025-07-01; latest RAT: book year 2021"
+    );
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "tidak ada RAT untuk tahun buku 2022–2024 per 1 Juli 2025; RAT terakhir: tahun buku 2021"
+    );
     assert_eq!(a.latest_rat_book_year, Some(2021));
 }
 
@@ -113,6 +130,11 @@ fn inactive_detail_mentions_the_year_not_yet_due() {
         a.reasons[0]
             .detail
             .contains("2024 is not yet due (deadline 2025-06-30)")
+    );
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "tidak ada RAT untuk tahun buku 2021–2023 per 31 Maret 2025; RAT terakhir: tahun buku \
+         2019; RAT tahun buku 2024 belum diadakan (batas waktu 30 Juni 2025)"
     );
 }
 
@@ -156,6 +178,11 @@ fn an_rat_without_date_counts_after_its_deadline() {
             .detail
             .contains("book year 2023 (date not recorded)")
     );
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "RAT tahun buku 2023 diadakan, tanggalnya tidak tercatat (jangka waktu penilaian: tahun \
+         buku 2021–2023)"
+    );
 }
 
 #[test]
@@ -198,6 +225,11 @@ fn young_cooperatives_and_the_first_full_book_year() {
             .detail
             .contains("book year 2025, due by 2026-06-30")
     );
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "didirikan pada 2 Januari 2024: RAT pertama yang wajib diadakan adalah RAT tahun buku \
+         2025 (batas waktu 30 Juni 2026)"
+    );
     assert_eq!(a.rat_for_last_closed_year, None);
     assert_eq!(assess(&k, d("2026-06-30"), &p).status, Status::NotYetDue);
     assert_eq!(assess(&k, d("2026-07-01"), &p).status, Status::Inactive);
@@ -236,6 +268,10 @@ fn founding_year_from_the_badan_hukum_number() {
     let a = assess(&k, d("2017-12-31"), &national());
     assert_eq!(a.status, Status::NotAssessable);
     assert_eq!(codes(&a), ["not_yet_founded"]);
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "didirikan tahun 2018 (menurut nomor badan hukum), setelah tahun penilaian 2017"
+    );
 }
 
 #[test]
@@ -250,6 +286,10 @@ fn office_needs_every_year() {
     assert_eq!(a.rat_window, Some((2022, 2023)));
     assert_eq!(codes(&a), ["rat_every_year_in_window"]);
     assert!(a.reasons[0].detail.contains("book years 2022–2023"));
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "RAT diadakan untuk setiap tahun buku 2022–2023"
+    );
     // After the 2024 deadline, 2024 is missing.
     let a = assess(&k, d("2025-07-01"), &p);
     assert_eq!(a.status, Status::Inactive);
@@ -258,6 +298,10 @@ fn office_needs_every_year() {
         a.reasons[0]
             .detail
             .contains("book year 2024 (due by 2025-06-30)")
+    );
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "tidak ada RAT untuk tahun buku 2024 (batas waktu 30 Juni 2025)"
     );
     // National is satisfied by the 2023 RAT.
     assert_eq!(
@@ -322,6 +366,10 @@ fn dissolution_is_terminal_from_its_date() {
             a.reasons[0].detail,
             "dissolved on 2023-05-01 by the government"
         );
+        assert_eq!(
+            a.reasons[0].detail_id,
+            "dibubarkan pada 1 Mei 2023 oleh pemerintah"
+        );
         assert_ne!(assess(&k, d("2023-04-30"), &p).status, Status::Dissolved);
     }
     assert_eq!(
@@ -342,6 +390,11 @@ fn no_rat_history_is_not_assessable() {
     assert_eq!(
         a.reasons[0].label_en,
         "Status cannot be assessed: the record has no RAT history"
+    );
+    // As of 15 August 2022 the 2021 RAT is due (30 June 2022): window 2019..=2021.
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "data tidak memuat riwayat RAT; penilaian memerlukan data RAT untuk tahun buku 2019–2021"
     );
     assert_eq!(
         assess(&k, d("2022-08-15"), &office()).status,
@@ -405,6 +458,10 @@ fn not_found_at_address_overrides_rat() {
         assert_eq!(a.status, Status::NotFound);
         assert_eq!(codes(&a), ["not_found_at_address"]);
         assert!(a.reasons[0].detail.contains("field check on 2025-09-01"));
+        assert_eq!(
+            a.reasons[0].detail_id,
+            "verifikasi lapangan 1 September 2025: tidak ditemukan di alamat terdaftar"
+        );
         assert_eq!(a.identified, Some(false));
     }
     assert_eq!(
@@ -451,6 +508,10 @@ fn field_verification_first() {
     assert_eq!(a.status, Status::Inactive);
     assert_eq!(codes(&a), ["field_check_business_inactive"]);
     assert_eq!(
+        a.reasons[0].detail_id,
+        "verifikasi lapangan 1 Oktober 2025: usaha tidak berjalan"
+    );
+    assert_eq!(
         assess(&k, d("2025-10-28"), &national()).status,
         Status::Active
     );
@@ -489,7 +550,18 @@ fn every_reason_has_labels_in_both_languages() {
         "Tidak ada RAT dalam jangka waktu penilaian"
     );
     assert_eq!(a.reasons[0].label_en, "No RAT within the window");
-    assert_eq!(Status::Inactive.label_id(), "Tidak Aktif");
+    let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label_id()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Aktif",
+            "Tidak Aktif",
+            "Tidak Ditemukan",
+            "Dibubarkan",
+            "Belum Dinilai",
+            "Tidak Dapat Dinilai"
+        ]
+    );
     assert_eq!(Status::NotYetDue.code(), "not_yet_due");
     assert_eq!(
         assess_status(&k, d("2025-07-01"), &national()),
@@ -506,6 +578,10 @@ fn dissolution_review_flags() {
     assert_eq!(r.reasons.len(), 1);
     assert_eq!(r.reasons[0].code, "no_rat_for_consecutive_years");
     assert!(r.reasons[0].detail.contains("book years 2023–2024"));
+    assert_eq!(
+        r.reasons[0].detail_id,
+        "tidak ada RAT untuk tahun buku 2023–2024; RAT terakhir: tahun buku 2021"
+    );
     // As of 2025-06-30 the due years are 2022-2023: still none.
     assert!(dissolution_review(&k, d("2025-06-30"), &p).is_some());
     // 2022 due years 2020-2021: the 2021 RAT clears it.
@@ -577,4 +653,55 @@ fn the_latest_year_flag_is_unknown_when_the_record_does_not_cover_it() {
         assess(&k, d("2026-07-01"), &national()).rat_for_last_closed_year,
         Some(false)
     );
+}
+
+#[test]
+fn incomplete_rat_history_names_the_years_the_record_does_not_cover() {
+    use koperasi::cooperative::RatKnowledge;
+    // The record says only that no RAT was held for 2022; nothing about 2023 or 2024.
+    let mut k = coop("2010-05-01", &[]);
+    k.rat_known = RatKnowledge::years([2022]);
+    // As of 1 July 2025 the window is 2022..=2024.
+    let a = assess(&k, d("2025-07-01"), &national());
+    assert_eq!(a.status, Status::NotAssessable);
+    assert_eq!(codes(&a), ["rat_history_incomplete"]);
+    assert_eq!(
+        a.reasons[0].detail,
+        "the record does not say whether an RAT was held for book years 2023, 2024; an RAT is \
+         needed for book years 2022–2024"
+    );
+    assert_eq!(
+        a.reasons[0].detail_id,
+        "data tidak menyebutkan apakah RAT diadakan untuk tahun buku 2023, 2024; penilaian \
+         memerlukan data RAT untuk tahun buku 2022–2024"
+    );
+}
+
+#[test]
+fn dissolution_by_each_body_in_indonesian() {
+    let cases = [
+        (
+            DissolvedBy::MemberMeeting,
+            "dibubarkan pada 31 Desember 2024 oleh rapat anggota",
+        ),
+        (
+            DissolvedBy::Government,
+            "dibubarkan pada 31 Desember 2024 oleh pemerintah",
+        ),
+        (
+            DissolvedBy::Court,
+            "dibubarkan pada 31 Desember 2024 oleh pengadilan",
+        ),
+        (DissolvedBy::Unknown, "dibubarkan pada 31 Desember 2024"),
+    ];
+    for (by, want) in cases {
+        let mut k = coop("2010-05-01", &[]);
+        k.dissolution = Some(Dissolution {
+            date: d("2024-12-31"),
+            by,
+        });
+        let a = assess(&k, d("2025-01-01"), &national());
+        assert_eq!(a.reasons[0].detail_id, want);
+        assert!(a.reasons[0].detail.starts_with("dissolved on 2024-12-31"));
+    }
 }

@@ -144,18 +144,29 @@ impl Status {
     }
 }
 
-/// A reason for a status: a stable code with labels, and a detail naming the years and dates
-/// involved (English, ISO dates), e.g. `RAT held for book year 2023 on 2024-04-20`.
+/// A reason for a status: a stable code with labels in both languages, and a detail naming
+/// the years and dates involved, in both languages (the same facts in each).
+///
+/// For example, for code `rat_within_window`:
+/// * `detail`: `RAT held for book year 2023 on 2024-04-20 (window: book years 2021–2023)`
+/// * `detail_id`: `RAT tahun buku 2023 diadakan pada 20 April 2024 (jangka waktu penilaian:
+///   tahun buku 2021–2023)`
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Reason {
     /// Stable snake_case code, e.g. `no_rat_within_window` (see [`REASONS`]).
     pub code: String,
-    /// Indonesian label.
+    /// Indonesian label (the same for every reason with this code).
     pub label_id: String,
-    /// English label.
+    /// English label (the same for every reason with this code).
     pub label_en: String,
-    /// The facts behind the reason (years, dates).
+    /// The facts behind the reason (years, dates) in English, dates as ISO 8601
+    /// `YYYY-MM-DD` (unambiguous in any locale), e.g. `no RAT held for book year 2024 (due by
+    /// 2025-06-30)`. Never empty.
     pub detail: String,
+    /// The same facts in Indonesian, for a Dinas Koperasi officer, dates written as
+    /// [`format_date`](crate::locale::format_date) does (`30 Juni 2025`), e.g. `tidak ada RAT
+    /// untuk tahun buku 2024 (batas waktu 30 Juni 2025)`. Never empty.
+    pub detail_id: String,
 }
 
 /// Every reason code [`assess`] and [`dissolution_review`] can give, as
@@ -199,17 +210,17 @@ pub const REASONS: &[(&str, &str, &str)] = &[
     ),
     (
         "rat_missing_for_year",
-        "RAT tahun buku tidak diselenggarakan",
+        "Tidak ada RAT untuk satu tahun buku",
         "No RAT for a book year",
     ),
     (
         "no_rat_for_last_closed_year",
-        "Aktif tanpa RAT tahun buku terakhir (KA – tidak RAT)",
+        "Aktif, tetapi tidak ada RAT untuk tahun buku terakhir yang jatuh tempo (KA – tidak RAT)",
         "Active without an RAT for the latest book year due",
     ),
     (
         "too_young_for_rat",
-        "Belum wajib RAT (belum ada tahun buku penuh yang jatuh tempo)",
+        "Belum wajib RAT (belum ada RAT tahun buku penuh yang jatuh tempo)",
         "No RAT due yet (no full book year due)",
     ),
     (
@@ -229,14 +240,15 @@ pub const REASONS: &[(&str, &str, &str)] = &[
     ),
     (
         "no_rat_for_consecutive_years",
-        "Tidak RAT beberapa tahun buku berturut-turut",
+        "Tidak menyelenggarakan RAT selama beberapa tahun buku berturut-turut",
         "No RAT for consecutive book years",
     ),
 ];
 
 impl Reason {
-    /// A reason with the labels of `code` from [`REASONS`] (empty labels for an unknown code).
-    pub fn new(code: &str, detail: impl Into<String>) -> Reason {
+    /// A reason with the labels of `code` from [`REASONS`] (empty labels for an unknown code),
+    /// the English detail `detail_en` and the Indonesian detail `detail_id` (the same facts).
+    pub fn new(code: &str, detail_en: impl Into<String>, detail_id: impl Into<String>) -> Reason {
         let (id, en) = REASONS
             .iter()
             .find(|(c, _, _)| *c == code)
@@ -245,7 +257,8 @@ impl Reason {
             code: code.to_string(),
             label_id: id.to_string(),
             label_en: en.to_string(),
-            detail: detail.into(),
+            detail: detail_en.into(),
+            detail_id: detail_id.into(),
         }
     }
 }
@@ -527,19 +540,93 @@ fn years(s: i32, e: i32) -> String {
     }
 }
 
+/// `tahun buku 2023` or `tahun buku 2022–2024` (Indonesian does not inflect the plural).
+fn years_id(s: i32, e: i32) -> String {
+    if s == e {
+        format!("tahun buku {s}")
+    } else {
+        format!("tahun buku {s}–{e}")
+    }
+}
+
+/// ISO 8601 `YYYY-MM-DD` (chrono's `Display`).
+fn date_en(d: NaiveDate) -> String {
+    d.to_string()
+}
+
+/// `30 Juni 2025`.
+fn date_id(d: NaiveDate) -> String {
+    crate::locale::format_date(d)
+}
+
 fn deadline_text(y: i32, months: u32) -> String {
-    rat_deadline(y, months).map_or_else(|| "unknown".to_string(), |d| d.to_string())
+    rat_deadline(y, months).map_or_else(|| "unknown".to_string(), date_en)
+}
+
+fn deadline_text_id(y: i32, months: u32) -> String {
+    rat_deadline(y, months).map_or_else(|| "tidak diketahui".to_string(), date_id)
 }
 
 fn rat_text(r: &Rat) -> String {
     match r.date {
-        Some(d) => format!("RAT held for book year {} on {d}", r.book_year),
+        Some(d) => format!("RAT held for book year {} on {}", r.book_year, date_en(d)),
         None => format!("RAT held for book year {} (date not recorded)", r.book_year),
     }
 }
 
+fn rat_text_id(r: &Rat) -> String {
+    match r.date {
+        Some(d) => format!(
+            "RAT tahun buku {} diadakan pada {}",
+            r.book_year,
+            date_id(d)
+        ),
+        None => format!(
+            "RAT tahun buku {} diadakan, tanggalnya tidak tercatat",
+            r.book_year
+        ),
+    }
+}
+
 fn check_text(c: &FieldCheck) -> String {
-    format!("field check on {}", c.date)
+    format!("field check on {}", date_en(c.date))
+}
+
+fn check_text_id(c: &FieldCheck) -> String {
+    format!("verifikasi lapangan {}", date_id(c.date))
+}
+
+/// The `not_found_at_address` reason for a field check.
+fn not_found_reason(c: &FieldCheck) -> Reason {
+    Reason::new(
+        "not_found_at_address",
+        format!("{}: not found at the registered address", check_text(c)),
+        format!("{}: tidak ditemukan di alamat terdaftar", check_text_id(c)),
+    )
+}
+
+/// The `field_check_business_inactive` reason for a field check.
+fn business_inactive_reason(c: &FieldCheck) -> Reason {
+    Reason::new(
+        "field_check_business_inactive",
+        format!("{}: business not running", check_text(c)),
+        format!("{}: usaha tidak berjalan", check_text_id(c)),
+    )
+}
+
+/// A reason that no RAT was held for book year `y`, with its deadline.
+fn no_rat_for_year(code: &str, y: i32, months: u32) -> Reason {
+    Reason::new(
+        code,
+        format!(
+            "no RAT held for book year {y} (due by {})",
+            deadline_text(y, months)
+        ),
+        format!(
+            "tidak ada RAT untuk tahun buku {y} (batas waktu {})",
+            deadline_text_id(y, months)
+        ),
+    )
 }
 
 /// Assess one record as of a date under a policy (rules in the module documentation).
@@ -569,16 +656,11 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
     let verdict = decide(k, as_of, policy, &f);
     let months = policy.rat_deadline_months;
     let window_text = f.window.map_or_else(String::new, |(s, e)| years(s, e));
+    let window_text_id = f.window.map_or_else(String::new, |(s, e)| years_id(s, e));
     let mut reasons = Vec::with_capacity(2);
     let sub_flag = |reasons: &mut Vec<Reason>| {
         if let (Some(false), Some((_, e))) = (f.last_year_flag, f.window) {
-            reasons.push(Reason::new(
-                "no_rat_for_last_closed_year",
-                format!(
-                    "no RAT held for book year {e} (due by {})",
-                    deadline_text(e, months)
-                ),
-            ));
+            reasons.push(no_rat_for_year("no_rat_for_last_closed_year", e, months));
         }
     };
     let founding_note = |reasons: &mut Vec<Reason>| {
@@ -586,88 +668,145 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
             reasons.push(Reason::new(
                 "no_founding_date",
                 "founding date and year unknown: every window year taken as required",
+                "tanggal dan tahun pendirian tidak diketahui: setiap tahun buku dalam jangka \
+                 waktu penilaian dianggap wajib RAT",
             ));
+        }
+    };
+    let founded_text = || match k.founded() {
+        Some(d) => (
+            format!("founded on {}", date_en(d)),
+            format!("didirikan pada {}", date_id(d)),
+        ),
+        None => {
+            let y = k.founding_year().unwrap_or_default();
+            (
+                format!("founded in {y} (from the nomor badan hukum)"),
+                format!("didirikan tahun {y} (menurut nomor badan hukum)"),
+            )
         }
     };
     match verdict {
         Verdict::Dissolved => {
-            let (date, by) = k
-                .dissolution
-                .map_or((String::new(), DissolvedBy::Unknown), |d| {
-                    (d.date.to_string(), d.by)
-                });
-            let by = match by {
-                DissolvedBy::MemberMeeting => " by decision of the member meeting",
-                DissolvedBy::Government => " by the government",
-                DissolvedBy::Court => " by a court",
-                DissolvedBy::Unknown => "",
+            let (en, id) = match k.dissolution {
+                Some(d) => {
+                    let (by_en, by_id) = match d.by {
+                        DissolvedBy::MemberMeeting => {
+                            (" by decision of the member meeting", " oleh rapat anggota")
+                        }
+                        DissolvedBy::Government => (" by the government", " oleh pemerintah"),
+                        DissolvedBy::Court => (" by a court", " oleh pengadilan"),
+                        DissolvedBy::Unknown => ("", ""),
+                    };
+                    (
+                        format!("dissolved on {}{by_en}", date_en(d.date)),
+                        format!("dibubarkan pada {}{by_id}", date_id(d.date)),
+                    )
+                }
+                None => ("dissolved".to_string(), "dibubarkan".to_string()),
             };
-            reasons.push(Reason::new("dissolved", format!("dissolved on {date}{by}")));
+            reasons.push(Reason::new("dissolved", en, id));
         }
         Verdict::NotYetFounded => {
-            let detail = match k.founded() {
-                Some(d) => format!("founded on {d}, after {as_of}"),
-                None => format!(
-                    "founding year {} (from the nomor badan hukum) is after {}",
-                    k.founding_year().unwrap_or_default(),
-                    as_of.year()
+            let (en, id) = match k.founded() {
+                Some(d) => (
+                    format!("founded on {}, after {}", date_en(d), date_en(as_of)),
+                    format!(
+                        "didirikan pada {}, setelah tanggal penilaian {}",
+                        date_id(d),
+                        date_id(as_of)
+                    ),
                 ),
+                None => {
+                    let y = k.founding_year().unwrap_or_default();
+                    (
+                        format!(
+                            "founding year {y} (from the nomor badan hukum) is after {}",
+                            as_of.year()
+                        ),
+                        format!(
+                            "didirikan tahun {y} (menurut nomor badan hukum), setelah tahun \
+                             penilaian {}",
+                            as_of.year()
+                        ),
+                    )
+                }
             };
-            reasons.push(Reason::new("not_yet_founded", detail));
+            reasons.push(Reason::new("not_yet_founded", en, id));
         }
-        Verdict::NotFound(c) => {
-            reasons.push(Reason::new(
-                "not_found_at_address",
-                format!("{}: not found at the registered address", check_text(&c)),
-            ));
-        }
+        Verdict::NotFound(c) => reasons.push(not_found_reason(&c)),
         Verdict::FieldActive(c) => {
             reasons.push(Reason::new(
                 "field_check_business_active",
                 format!("{}: business running", check_text(&c)),
+                format!("{}: usaha berjalan", check_text_id(&c)),
             ));
             sub_flag(&mut reasons);
         }
-        Verdict::FieldInactive(c) => {
-            reasons.push(Reason::new(
-                "field_check_business_inactive",
-                format!("{}: business not running", check_text(&c)),
-            ));
-        }
+        Verdict::FieldInactive(c) => reasons.push(business_inactive_reason(&c)),
         Verdict::RatActive => {
-            let detail = match f.latest_in_window {
-                Some(r) => format!("{} (window: {window_text})", rat_text(&r)),
-                None => "RAT held".to_string(),
+            let (en, id) = match (f.latest_in_window, f.latest_counted) {
+                (Some(r), _) => (
+                    format!("{} (window: {window_text})", rat_text(&r)),
+                    format!(
+                        "{} (jangka waktu penilaian: {window_text_id})",
+                        rat_text_id(&r)
+                    ),
+                ),
+                (None, Some(y)) => (
+                    format!("RAT held for book year {y}"),
+                    format!("RAT tahun buku {y} diadakan"),
+                ),
+                (None, None) => ("RAT held".to_string(), "RAT diadakan".to_string()),
             };
-            reasons.push(Reason::new("rat_within_window", detail));
+            reasons.push(Reason::new("rat_within_window", en, id));
             sub_flag(&mut reasons);
         }
         Verdict::RatEveryYear => {
-            let detail = match (f.window, f.first_required) {
-                (Some((s, e)), fr) => format!(
-                    "RAT held for each of {}",
-                    years(fr.map_or(s, |fr| fr.max(s)), e)
-                ),
-                _ => "RAT held".to_string(),
+            let (en, id) = match f.window {
+                Some((s, e)) => {
+                    let first = f.first_required.map_or(s, |fr| fr.max(s));
+                    if first == e {
+                        (
+                            format!("RAT held for book year {e}"),
+                            format!("RAT tahun buku {e} diadakan"),
+                        )
+                    } else {
+                        (
+                            format!("RAT held for each of {}", years(first, e)),
+                            format!("RAT diadakan untuk setiap {}", years_id(first, e)),
+                        )
+                    }
+                }
+                None => ("RAT held".to_string(), "RAT diadakan".to_string()),
             };
-            reasons.push(Reason::new("rat_every_year_in_window", detail));
+            reasons.push(Reason::new("rat_every_year_in_window", en, id));
             sub_flag(&mut reasons);
         }
         Verdict::RatNone => {
-            let mut detail = format!("no RAT held for {window_text} as of {as_of}");
+            let mut en = format!("no RAT held for {window_text} as of {}", date_en(as_of));
+            let mut id = format!(
+                "tidak ada RAT untuk {window_text_id} per {}",
+                date_id(as_of)
+            );
             if let Some(y) = f.latest_counted {
-                detail.push_str(&format!("; latest RAT: book year {y}"));
+                en.push_str(&format!("; latest RAT: book year {y}"));
+                id.push_str(&format!("; RAT terakhir: tahun buku {y}"));
             }
             let last_closed = as_of.year() - 1;
             if let Some((_, e)) = f.window {
                 if e < last_closed {
-                    detail.push_str(&format!(
+                    en.push_str(&format!(
                         "; the RAT for book year {last_closed} is not yet due (deadline {})",
                         deadline_text(last_closed, months)
                     ));
+                    id.push_str(&format!(
+                        "; RAT tahun buku {last_closed} belum diadakan (batas waktu {})",
+                        deadline_text_id(last_closed, months)
+                    ));
                 }
             }
-            reasons.push(Reason::new("no_rat_within_window", detail));
+            reasons.push(Reason::new("no_rat_within_window", en, id));
             founding_note(&mut reasons);
         }
         Verdict::RatMissing => {
@@ -675,36 +814,34 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                 let first = f.first_required.map_or(s, |fr| fr.max(s));
                 for y in first..=e {
                     if !held(k, y, as_of, months) {
-                        reasons.push(Reason::new(
-                            "rat_missing_for_year",
-                            format!(
-                                "no RAT held for book year {y} (due by {})",
-                                deadline_text(y, months)
-                            ),
-                        ));
+                        reasons.push(no_rat_for_year("rat_missing_for_year", y, months));
                     }
                 }
             }
             founding_note(&mut reasons);
         }
         Verdict::TooYoung => {
-            let detail = match f.first_required {
+            let (en, id) = match f.first_required {
                 Some(fr) => {
-                    let founded = match k.founded() {
-                        Some(d) => format!("founded on {d}"),
-                        None => format!(
-                            "founded in {} (from the nomor badan hukum)",
-                            k.founding_year().unwrap_or_default()
+                    let (founded_en, founded_id) = founded_text();
+                    (
+                        format!(
+                            "{founded_en}: the first required RAT is for book year {fr}, due by {}",
+                            deadline_text(fr, months)
                         ),
-                    };
-                    format!(
-                        "{founded}: the first required RAT is for book year {fr}, due by {}",
-                        deadline_text(fr, months)
+                        format!(
+                            "{founded_id}: RAT pertama yang wajib diadakan adalah RAT tahun buku \
+                             {fr} (batas waktu {})",
+                            deadline_text_id(fr, months)
+                        ),
                     )
                 }
-                None => "no book year is due yet".to_string(),
+                None => (
+                    "no book year is due yet".to_string(),
+                    "belum ada RAT tahun buku yang jatuh tempo".to_string(),
+                ),
             };
-            reasons.push(Reason::new("too_young_for_rat", detail));
+            reasons.push(Reason::new("too_young_for_rat", en, id));
         }
         Verdict::NoHistory => {
             if k.rat_known.is_known() {
@@ -717,11 +854,17 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                             .collect()
                     })
                     .unwrap_or_default();
+                let plural = if missing.len() == 1 { "" } else { "s" };
+                let missing = missing.join(", ");
                 reasons.push(Reason::new(
                     "rat_history_incomplete",
                     format!(
-                        "the record does not say whether an RAT was held for book year(s) {}; an RAT is needed for {window_text}",
-                        missing.join(", ")
+                        "the record does not say whether an RAT was held for book year{plural} \
+                         {missing}; an RAT is needed for {window_text}"
+                    ),
+                    format!(
+                        "data tidak menyebutkan apakah RAT diadakan untuk tahun buku {missing}; \
+                         penilaian memerlukan data RAT untuk {window_text_id}"
                     ),
                 ));
             } else {
@@ -730,6 +873,10 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                     format!(
                         "the record carries no RAT history; an RAT is needed for {window_text}"
                     ),
+                    format!(
+                        "data tidak memuat riwayat RAT; penilaian memerlukan data RAT untuk \
+                         {window_text_id}"
+                    ),
                 ));
             }
         }
@@ -737,11 +884,16 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
             reasons.push(Reason::new(
                 "no_founding_date",
                 format!("founding date and year unknown, and no RAT counted for {window_text}"),
+                format!(
+                    "tanggal dan tahun pendirian tidak diketahui, dan tidak ada RAT yang \
+                     tercatat untuk {window_text_id}"
+                ),
             ));
             if !k.rat_known.is_known() {
                 reasons.push(Reason::new(
                     "no_rat_history",
                     "the record carries no RAT history",
+                    "data tidak memuat riwayat RAT",
                 ));
             }
         }
@@ -796,25 +948,21 @@ pub fn dissolution_review(
             let none_since = f.latest_counted.is_none_or(|y| y < start);
             let known = (start..=ld).all(|y| year_known(k, y, as_of, months));
             if required && none_since && known {
-                let mut detail = format!("no RAT held for {}", years(start, ld));
+                let mut en = format!("no RAT held for {}", years(start, ld));
+                let mut id = format!("tidak ada RAT untuk {}", years_id(start, ld));
                 if let Some(y) = f.latest_counted {
-                    detail.push_str(&format!("; latest RAT: book year {y}"));
+                    en.push_str(&format!("; latest RAT: book year {y}"));
+                    id.push_str(&format!("; RAT terakhir: tahun buku {y}"));
                 }
-                reasons.push(Reason::new("no_rat_for_consecutive_years", detail));
+                reasons.push(Reason::new("no_rat_for_consecutive_years", en, id));
             }
         }
     }
     if let Some(c) = usable_check(k, as_of, policy) {
         if c.found_at_address == Some(false) {
-            reasons.push(Reason::new(
-                "not_found_at_address",
-                format!("{}: not found at the registered address", check_text(c)),
-            ));
+            reasons.push(not_found_reason(c));
         } else if c.business_active == Some(false) {
-            reasons.push(Reason::new(
-                "field_check_business_inactive",
-                format!("{}: business not running", check_text(c)),
-            ));
+            reasons.push(business_inactive_reason(c));
         }
     }
     if reasons.is_empty() {
