@@ -29,7 +29,7 @@ fn main() -> Result<(), koperasi::Error> {
         .iter()
         .zip(register.assess_all(as_of, &policy))
     {
-        let why: Vec<&str> = a.reasons.iter().map(|r| r.detail.as_str()).collect();
+        let why: Vec<&str> = a.reasons.iter().map(|r| r.detail_id.as_str()).collect();
         println!(
             "{:<10} {:<12} {}",
             k.name,

@@ -749,11 +749,11 @@ pub fn status_rows_text(rows: &[StatusRow], l: &Labels, md: bool) -> String {
             .reasons
             .iter()
             .map(|x| {
-                format!(
-                    "{} ({})",
-                    if l.id { &x.label_id } else { &x.label_en },
-                    x.detail
-                )
+                if l.id {
+                    format!("{}: {}", x.label_id, x.detail_id)
+                } else {
+                    format!("{}: {}", x.label_en, x.detail)
+                }
             })
             .collect();
         t.add_row(vec![
@@ -779,6 +779,7 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
             "status",
             "reason_codes",
             "reasons",
+            "reasons_id",
             "identified",
             "latest_rat_book_year",
         ]
@@ -789,6 +790,7 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
         let a = &r.assessment;
         let codes: Vec<&str> = a.reasons.iter().map(|x| x.code.as_str()).collect();
         let details: Vec<&str> = a.reasons.iter().map(|x| x.detail.as_str()).collect();
+        let details_id: Vec<&str> = a.reasons.iter().map(|x| x.detail_id.as_str()).collect();
         out.push(vec![
             r.line.map(|x| x.to_string()).unwrap_or_default(),
             r.source_id.clone().unwrap_or_default(),
@@ -797,6 +799,7 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
             a.status.code().to_string(),
             codes.join(" "),
             details.join("; "),
+            details_id.join("; "),
             a.identified.map(|b| b.to_string()).unwrap_or_default(),
             a.latest_rat_book_year
                 .map(|y| y.to_string())
