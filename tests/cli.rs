@@ -123,16 +123,17 @@ fn register_report_on_the_bogor_file() {
     assert_eq!(got, want.map(|(k, n)| (k.to_string(), n)).to_vec());
     assert_eq!(v["badan_hukum"]["ahu"], 68);
     assert_eq!(v["badan_hukum"]["with_number"], 398);
-    // No RAT column: nobody is active or inactive; coops registered in 2021-2022 (35 + 3 by the
-    // year in their number) are too young for an RAT to be due as of 2022-08-15.
+    // No RAT column: nobody is active or inactive; the 3 coops whose number states 2022 have
+    // no RAT due yet as of 2022-08-15 (the RAT for book year 2022 is due 30 June 2023); for the
+    // other 395 an RAT is due and the file does not say.
     assert_eq!(v["status_counts"]["active"], 0);
     assert_eq!(v["status_counts"]["inactive"], 0);
-    assert_eq!(v["status_counts"]["not_yet_due"], 38);
-    assert_eq!(v["status_counts"]["not_assessable"], 360);
+    assert_eq!(v["status_counts"]["not_yet_due"], 3);
+    assert_eq!(v["status_counts"]["not_assessable"], 395);
     let reasons = v["reasons"].as_array().unwrap();
     assert!(reasons.iter().any(|r| r["status"] == "not_assessable"
         && r["code"] == "no_rat_history"
-        && r["count"] == 360));
+        && r["count"] == 395));
     assert_eq!(v["unresolved_regions"], serde_json::json!([]));
     assert_eq!(v["registrations"]["by_year"]["2017"], 46);
     // 11 shared badan hukum numbers + 2 shared names.

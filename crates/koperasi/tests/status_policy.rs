@@ -38,7 +38,7 @@ fn preset_values() {
         ),
         (3, false, 6)
     );
-    assert!(!n.field_check_first && n.not_found_overrides && n.grace_first_book_year);
+    assert!(!n.field_check_first && n.not_found_overrides && !n.grace_first_book_year);
     let o = StatusPolicy::office();
     assert_eq!(o, StatusPolicy::preset("office").unwrap());
     assert_eq!((o.rat_window_years, o.require_every_year), (2, true));

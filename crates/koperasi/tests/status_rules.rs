@@ -40,6 +40,13 @@ fn national() -> StatusPolicy {
 fn office() -> StatusPolicy {
     StatusPolicy::preset("office").unwrap()
 }
+/// A preset with the first, partial book year exempt (`grace_first_book_year`, off by default).
+fn graced(p: StatusPolicy) -> StatusPolicy {
+    StatusPolicy {
+        grace_first_book_year: true,
+        ..p
+    }
+}
 fn field_first() -> StatusPolicy {
     StatusPolicy::preset("field_verification_first").unwrap()
 }
@@ -205,7 +212,7 @@ fn dec_31_and_jan_1() {
 
 #[test]
 fn young_cooperatives_and_the_first_full_book_year() {
-    let p = national();
+    let p = graced(national());
     // Founded 1 January 2024: 2024 is a full book year, its RAT is due 2025-06-30.
     let k = coop("2024-01-01", &[]);
     assert_eq!(assess(&k, d("2025-06-30"), &p).status, Status::NotYetDue);
@@ -255,13 +262,17 @@ fn founding_year_from_the_badan_hukum_number() {
     let mut bh = NomorBadanHukum::parse("008412/BH/M.KUKM.2/V/2018").unwrap();
     bh.year = Some(2018);
     k.badan_hukum = Some(bh);
-    // Year only: founding taken as after 1 January, so 2019 is the first required year.
+    // Year only, with the grace year: founding taken as after 1 January, so 2019 is the first
+    // required year. Without it (the default) 2018 is required, due 2019-06-30.
+    let g = graced(national());
+    assert_eq!(assess(&k, d("2020-06-30"), &g).status, Status::NotYetDue);
+    assert_eq!(assess(&k, d("2020-07-01"), &g).status, Status::Inactive);
     assert_eq!(
-        assess(&k, d("2020-06-30"), &national()).status,
+        assess(&k, d("2019-06-30"), &national()).status,
         Status::NotYetDue
     );
     assert_eq!(
-        assess(&k, d("2020-07-01"), &national()).status,
+        assess(&k, d("2019-07-01"), &national()).status,
         Status::Inactive
     );
     // A founding year after as-of: not yet founded.
@@ -346,9 +357,14 @@ fn office_window_moves_when_the_latest_rat_is_held_early() {
     let a = assess(&k, d("2025-03-14"), &p);
     assert_eq!(a.status, Status::Inactive);
     assert!(a.reasons[0].detail.contains("book year 2022"));
-    // A cooperative founded in mid 2022 needs only 2023 of the window 2022..=2023.
+    // With the grace year, a cooperative founded in mid 2022 needs only 2023 of 2022..=2023;
+    // by default (no grace) its partial 2022 needs an RAT too.
     let k = coop("2022-06-01", &[rat(2023, Some("2024-04-01"))]);
-    assert_eq!(assess(&k, d("2025-03-14"), &p).status, Status::Active);
+    assert_eq!(
+        assess(&k, d("2025-03-14"), &graced(p.clone())).status,
+        Status::Active
+    );
+    assert_eq!(assess(&k, d("2025-03-14"), &p).status, Status::Inactive);
 }
 
 #[test]
@@ -571,7 +587,7 @@ fn every_reason_has_labels_in_both_languages() {
 
 #[test]
 fn dissolution_review_flags() {
-    let p = national();
+    let p = graced(national());
     let k = coop("2010-05-01", &[rat(2021, Some("2022-04-01"))]);
     // As of 2025-07-01 the last 2 due years are 2023 and 2024: no RAT for either.
     let r = dissolution_review(&k, d("2025-07-01"), &p).unwrap();
@@ -704,4 +720,45 @@ fn dissolution_by_each_body_in_indonesian() {
         assert_eq!(a.reasons[0].detail_id, want);
         assert!(a.reasons[0].detail.starts_with("dissolved on 2024-12-31"));
     }
+}
+
+#[test]
+fn by_default_the_founding_year_needs_its_rat() {
+    // A Kota Bogor officer's cases (31 Desember 2025 and 1 Juli 2025), national preset.
+    let p = national();
+    // Founded 5 March 2024: the RAT for book year 2024 is due by 30 June 2025.
+    let k = coop("2024-03-05", &[]);
+    assert_eq!(assess(&k, d("2025-06-30"), &p).status, Status::NotYetDue);
+    assert_eq!(assess(&k, d("2025-07-01"), &p).status, Status::Inactive);
+    let held = coop("2024-03-05", &[rat(2024, Some("2025-05-20"))]);
+    assert_eq!(assess(&held, d("2025-07-01"), &p).status, Status::Active);
+    // Founded 17 July 2025: its first RAT is for book year 2025, due 30 June 2026.
+    let k = coop("2025-07-17", &[]);
+    let a = assess(&k, d("2025-12-31"), &p);
+    assert_eq!(a.status, Status::NotYetDue);
+    assert!(
+        a.reasons[0]
+            .detail
+            .contains("book year 2025, due by 2026-06-30"),
+        "{}",
+        a.reasons[0].detail
+    );
+}
+
+#[test]
+fn office_one_known_missing_year_decides_over_an_unknown_one() {
+    use koperasi::cooperative::RatKnowledge;
+    // RAT 2022 `belum`, 2023 `?` (unknown), 2024 `belum`, as of 31 Desember 2025.
+    let mut k = coop("2010-05-01", &[]);
+    k.rat_known = RatKnowledge::years([2022, 2024]);
+    let a = assess(&k, d("2025-12-31"), &office());
+    assert_eq!(a.status, Status::Inactive);
+    assert_eq!(codes(&a), ["rat_missing_for_year"]);
+    assert!(a.reasons[0].detail.contains("2024"));
+    // With 2024 unknown as well, nothing known is missing: not assessable.
+    k.rat_known = RatKnowledge::years([2022]);
+    assert_eq!(
+        assess(&k, d("2025-12-31"), &office()).status,
+        Status::NotAssessable
+    );
 }

@@ -516,12 +516,15 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
             Verdict::NoFounding
         };
     }
+    // One required year known to have had no RAT decides, whatever the unknown years say.
+    let known_missing =
+        (first_needed..=end).any(|y| k.rat_known.covers(y) && !held(k, y, as_of, months));
     if all_held {
         Verdict::RatEveryYear
-    } else if (first_needed..=end).any(|y| !year_known(k, y, as_of, months)) {
-        Verdict::NoHistory
-    } else {
+    } else if known_missing {
         Verdict::RatMissing
+    } else {
+        Verdict::NoHistory
     }
 }
 
@@ -813,7 +816,9 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
             if let Some((s, e)) = f.window {
                 let first = f.first_required.map_or(s, |fr| fr.max(s));
                 for y in first..=e {
-                    if !held(k, y, as_of, months) {
+                    // Only the years known to have had no RAT; unknown years are not counted
+                    // against the cooperative.
+                    if !held(k, y, as_of, months) && k.rat_known.covers(y) {
                         reasons.push(no_rat_for_year("rat_missing_for_year", y, months));
                     }
                 }

@@ -27,7 +27,7 @@ pub const MAX_DEADLINE_MONTHS: u32 = 24;
 /// | `rat_window_years` | 3 | length of the RAT window in book years (Kemenkop: "at least once in the last three years") |
 /// | `require_every_year` | false | true: an RAT is needed for **each** book year of the window (office practice) |
 /// | `rat_deadline_months` | 6 | months after the book-year end by which the RAT is due (30 June; Permenkop 19/2015) |
-/// | `grace_first_book_year` | true | the partial first book year (founding year, unless founded on 1 January) needs no RAT |
+/// | `grace_first_book_year` | false | true: the partial first book year (founding year, unless founded on 1 January) needs no RAT. Off by default: UU 25/1992 art. 35 asks for an RAT after every book year, and offices expect one for the founding year too |
 /// | `unknown_founding_assume_old` | true | founding date and year unknown: assume old enough for every window year to be due |
 /// | `field_check_first` | false | the latest field check decides before the RAT rule (Balikpapan 2025) |
 /// | `field_check_max_age_days` | none | field checks older than this many days before `as_of` are ignored |
@@ -90,7 +90,7 @@ impl Default for StatusPolicy {
             rat_window_years: 3,
             require_every_year: false,
             rat_deadline_months: 6,
-            grace_first_book_year: true,
+            grace_first_book_year: false,
             unknown_founding_assume_old: true,
             field_check_first: false,
             field_check_max_age_days: None,
