@@ -95,10 +95,11 @@ labels! {
     founding_year: "Founding year", "Tahun berdiri";
     note_not_assessed: "Status could not be assessed for", "Status tidak dapat dinilai untuk";
     of: "of", "dari";
-    hint_add_rat: "The file lacks RAT facts for the book years assessed: add a column per book year (e.g. `RAT 2024` holding the meeting date, `ya` or `tidak`), a column `tahun_rat_terakhir`, or field-check columns.", "Berkas tidak memuat data RAT untuk tahun buku yang dinilai: tambahkan kolom per tahun buku (mis. `RAT 2024` berisi tanggal rapat, `ya` atau `tidak`), kolom `tahun_rat_terakhir`, atau kolom hasil verifikasi lapangan.";
+    hint_add_rat: "Some records carry no RAT data at all: add a column per book year (e.g. `RAT 2024` holding the meeting date, `ya` or `tidak`), a column `tahun_rat_terakhir`, or field-check columns.", "Sebagian data tidak memuat RAT sama sekali: tambahkan kolom per tahun buku (mis. `RAT 2024` berisi tanggal rapat, `ya` atau `tidak`), kolom `tahun_rat_terakhir`, atau kolom hasil verifikasi lapangan.";
     hint_region: "Correct the spelling in the file, or give its kabupaten/kota with --region (e.g. --region \"Kota Bogor\") for kecamatan names that exist in several places; look names up with `koperasi wilayah NAME`.", "Perbaiki ejaan di berkas, atau sebutkan kabupaten/kota berkas dengan --region (mis. --region \"Kota Bogor\") untuk nama kecamatan yang ada di beberapa tempat; cari nama dengan `koperasi wilayah NAMA`.";
     active_without_latest_rat: "Of the active: no RAT for the latest closed book year (Kemenkop \"KA - tidak RAT\")", "Dari yang aktif: tanpa RAT tahun buku terakhir (Kemenkop \"KA - tidak RAT\")";
     key_nik: "NIK", "NIK";
+    hint_unknown_years: "of them have RAT cells that leave a book year unknown (`?`, `n/a`, an unreadable date, or no column for that year): `koperasi assess` names the years, `koperasi check` the cells.", "di antaranya memiliki isian RAT yang membuat suatu tahun buku tidak diketahui (`?`, `n/a`, tanggal yang tak terbaca, atau tidak ada kolom untuk tahun itu): `koperasi assess` menyebutkan tahunnya, `koperasi check` isiannya.";
     blank_rows: "empty rows skipped", "baris kosong dilewati";
     did_you_mean: "Did you mean", "Mungkin maksudnya";
     read_as: "Read as", "Dibaca sebagai";

@@ -362,6 +362,13 @@ fn counts_text(d: &mut Doc, counts: &CountTable) {
         row.push(l.int(*n as i64));
         t.add_row(row);
     }
+    let total: u64 = counts.rows.iter().map(|(_, n)| n).sum();
+    let mut row: Vec<String> = vec![String::new(); by.len()];
+    if let Some(first) = row.first_mut() {
+        *first = l.total().to_string();
+    }
+    row.push(l.int(total as i64));
+    t.add_row(row);
     d.push_table(&t);
 }
 
@@ -375,10 +382,13 @@ fn status_note(l: &Labels, r: &RegisterReport) -> Option<String> {
     if n == 0 {
         return None;
     }
-    let missing_rat = r
-        .reasons
-        .iter()
-        .any(|x| matches!(x.code.as_str(), "no_rat_history" | "rat_history_incomplete"));
+    let count = |code: &str| -> u64 {
+        r.reasons
+            .iter()
+            .filter(|x| x.code == code)
+            .map(|x| x.count)
+            .sum()
+    };
     let mut note = format!(
         "{} {} {} {}.",
         l.note_not_assessed(),
@@ -386,9 +396,18 @@ fn status_note(l: &Labels, r: &RegisterReport) -> Option<String> {
         l.of(),
         l.int(r.records as i64)
     );
-    if missing_rat {
+    // Say what is missing: no RAT column at all, or RAT cells that leave years unknown.
+    if count("no_rat_history") > 0 {
         note.push(' ');
         note.push_str(l.hint_add_rat());
+    }
+    if count("rat_history_incomplete") > 0 {
+        note.push(' ');
+        note.push_str(&format!(
+            "{} {}",
+            l.int(count("rat_history_incomplete") as i64),
+            l.hint_unknown_years()
+        ));
     }
     Some(note)
 }

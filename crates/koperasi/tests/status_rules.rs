@@ -762,3 +762,31 @@ fn office_one_known_missing_year_decides_over_an_unknown_one() {
         Status::NotAssessable
     );
 }
+
+#[test]
+fn a_field_check_that_did_not_decide_is_noted() {
+    use koperasi::cooperative::FieldCheck;
+    // National preset: the RAT rule decides, but the check said the business was not running.
+    let mut k = coop("2010-05-01", &[rat(2024, Some("2025-04-20"))]);
+    k.field_checks.push(FieldCheck {
+        date: d("2025-09-18"),
+        found_at_address: Some(true),
+        board_known: Some(true),
+        business_active: Some(false),
+    });
+    let a = assess(&k, d("2025-12-31"), &national());
+    assert_eq!(a.status, Status::Active);
+    let noted = a
+        .reasons
+        .iter()
+        .find(|r| r.code == "field_check_noted")
+        .unwrap();
+    assert_eq!(
+        noted.detail_id,
+        "verifikasi lapangan 18 September 2025: usaha tidak berjalan (dicatat; status mengikuti aturan RAT kebijakan)"
+    );
+    // Where the check decides (field_verification_first), it is not repeated as a note.
+    let a = assess(&k, d("2025-12-31"), &field_first());
+    assert_eq!(a.status, Status::Inactive);
+    assert!(a.reasons.iter().all(|r| r.code != "field_check_noted"));
+}

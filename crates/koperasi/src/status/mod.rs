@@ -189,6 +189,11 @@ pub const REASONS: &[(&str, &str, &str)] = &[
         "Business running according to the field check",
     ),
     (
+        "field_check_noted",
+        "Catatan verifikasi lapangan",
+        "Field check noted",
+    ),
+    (
         "field_check_business_inactive",
         "Usaha tidak berjalan menurut verifikasi lapangan",
         "Business not running according to the field check",
@@ -901,6 +906,43 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                     "data tidak memuat riwayat RAT",
                 ));
             }
+        }
+    }
+    // A field check that did not decide the status but reported a problem is still worth
+    // reading beside it (an officer will not sign "active" without it).
+    let decided_by_check = matches!(
+        verdict,
+        Verdict::NotFound(_) | Verdict::FieldActive(_) | Verdict::FieldInactive(_)
+    );
+    if let Some(c) = k.latest_field_check(as_of).filter(|_| !decided_by_check) {
+        let mut en: Vec<&str> = Vec::new();
+        let mut id: Vec<&str> = Vec::new();
+        if c.found_at_address == Some(false) {
+            en.push("not found at the registered address");
+            id.push("tidak ditemukan di alamat terdaftar");
+        }
+        if c.board_known == Some(false) {
+            en.push("board not identified");
+            id.push("pengurus tidak jelas");
+        }
+        if c.business_active == Some(false) {
+            en.push("business not running");
+            id.push("usaha tidak berjalan");
+        }
+        if !en.is_empty() && !matches!(verdict, Verdict::Dissolved | Verdict::NotYetFounded) {
+            reasons.push(Reason::new(
+                "field_check_noted",
+                format!(
+                    "{}: {} (noted; the status follows the policy's RAT rule)",
+                    check_text(c),
+                    en.join(", ")
+                ),
+                format!(
+                    "{}: {} (dicatat; status mengikuti aturan RAT kebijakan)",
+                    check_text_id(c),
+                    id.join(", ")
+                ),
+            ));
         }
     }
     Assessment {
