@@ -146,6 +146,26 @@ impl Labels {
         x.map(|x| self.pct(x)).unwrap_or_else(|| "-".into())
     }
 
+    /// A policy's name as shown: the presets described, other names as they are.
+    pub fn policy_name(&self, name: &str) -> String {
+        let (en, id) = match name {
+            "national" => (
+                "national (Kemenkop: an RAT in at least one of the last 3 book years)",
+                "nasional (Kemenkop: RAT minimal sekali dalam 3 tahun buku terakhir)",
+            ),
+            "office" => (
+                "office (an RAT in each of the last 2 book years)",
+                "Dinas (RAT setiap tahun buku dalam 2 tahun buku terakhir)",
+            ),
+            "field_verification_first" => (
+                "field verification first",
+                "verifikasi lapangan lebih dahulu",
+            ),
+            other => return other.to_string(),
+        };
+        (if self.id { id } else { en }).to_string()
+    }
+
     /// A date as `1 Februari 2025` (id) or ISO (en).
     pub fn date(&self, d: koperasi::NaiveDate) -> String {
         if self.id {

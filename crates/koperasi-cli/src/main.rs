@@ -346,11 +346,12 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
         }
     };
     if !read.rejected.is_empty() {
-        eprintln!(
-            "note: {} row(s) could not be read; `koperasi check {}` lists them",
-            read.rejected.len(),
-            a.file.display()
-        );
+        let (n, file) = (read.rejected.len(), a.file.display());
+        if a.output.locale == Locale::Id {
+            eprintln!("catatan: {n} baris tidak dapat dibaca; rinciannya: `koperasi check {file}`");
+        } else {
+            eprintln!("note: {n} row(s) could not be read; `koperasi check {file}` lists them");
+        }
     }
     let rows = koperasi::report::status_rows(&register, as_of, &policy);
     let l = labels::Labels::new(a.output.locale == Locale::Id);

@@ -442,7 +442,7 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
         l.as_of(),
         l.date(r.as_of),
         l.policy(),
-        r.policy
+        l.policy_name(&r.policy)
     ));
 
     counts_text(d, &r.counts);
