@@ -202,3 +202,84 @@ fn rows_of_empty_cells_are_counted_as_blank() {
         1
     );
 }
+
+#[test]
+fn an_inch_mark_is_not_an_unterminated_quote() {
+    let csv = "no,nama_koperasi,kecamatan\n1,KSU 5\" Jaya,Bogor Tengah\n2,KSP B,Bogor Barat\n3,KSP C,Bogor Timur\n";
+    let (reg, rep) = read_register(csv.as_bytes(), &opts()).unwrap();
+    assert_eq!((rep.rows_read, rep.accepted), (3, 3), "{:?}", rep.rejected);
+    assert_eq!(reg.records[0].name, "KSU 5\" Jaya");
+}
+
+#[test]
+fn a_province_total_row_in_a_kab_kota_panel_is_not_summed() {
+    let csv = "kabupaten_kota,periode,aktif,tidak_aktif,total\n\
+               KAB. MOJOKERTO,2021,100,20,120\nJAWA TIMUR,2022,1000,200,1200\nKAB. MOJOKERTO,2022,100,20,120\n";
+    let (p, rep) = read_panel(csv.as_bytes(), &opts()).unwrap();
+    assert_eq!((rep.rows_read, rep.accepted, p.rows.len()), (3, 2, 2));
+    let r = &rep.rejected[0];
+    assert_eq!((r.line, r.code.as_str()), (3, "province_total_row"));
+    assert_eq!(r.fields[4], "1200", "nothing is lost");
+}
+
+#[test]
+fn rat_cells_none_and_far_future_dates_leave_the_year_unknown() {
+    use koperasi::cooperative::RatKnowledge;
+    let csv = "nama_koperasi,RAT 2022,RAT 2023,RAT 2024,RAT 2200\nA,-,None,01/01/2099,\n";
+    let (reg, rep) = read_register(csv.as_bytes(), &opts()).unwrap();
+    let codes: Vec<&str> = rep.cell_errors.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, vec!["rat_unknown", "rat_date_implausible"]);
+    // Only 2022 is known (not held); `RAT 2200` is no book year: kept as an unknown column.
+    assert_eq!(reg.records[0].rat_known, RatKnowledge::years([2022]));
+    assert_eq!(rep.unknown_columns(), vec!["RAT 2200"]);
+}
+
+#[test]
+fn two_columns_for_one_book_year_must_agree() {
+    use koperasi::cooperative::RatKnowledge;
+    let csv = "nama_koperasi,RAT 2023,rat_2023\nA,tidak,ya\nB,15/03/2024,15/03/2024\nC,15/03/2024,20/04/2024\n";
+    let (reg, rep) = read_register(csv.as_bytes(), &opts()).unwrap();
+    let errs: Vec<(u64, &str)> = rep
+        .cell_errors
+        .iter()
+        .map(|e| (e.line, e.code.as_str()))
+        .collect();
+    assert_eq!(errs, vec![(2, "rat_conflict"), (4, "rat_conflict")]);
+    assert_eq!(reg.records[0].rat_known, RatKnowledge::years([]));
+    assert!(reg.records[0].rat.is_empty() && reg.records[2].rat.is_empty());
+    assert_eq!(reg.records[1].rat.len(), 1);
+}
+
+#[test]
+fn bom_then_blank_line_then_a_semicolon_header() {
+    let Table::Register(reg, _) = read_any(
+        &b"\xef\xbb\xbf\r\nnama_koperasi;kecamatan;no\nKSP B;Bogor Barat;2\n"[..],
+        &opts(),
+    )
+    .unwrap() else {
+        panic!()
+    };
+    assert_eq!(reg.records[0].name, "KSP B");
+}
+
+#[test]
+fn an_unclosed_quote_in_the_header_is_named() {
+    let e = read_any(
+        "no,\"nama_koperasi,kecamatan\n1,KSP A,x\n2,KSP B,y\n".as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "read_csv");
+    assert!(e.to_string().contains("header row is never closed"), "{e}");
+}
+
+#[test]
+fn suggestions_for_absurd_names_are_empty() {
+    use koperasi::wilayah::{Level, table};
+    assert!(
+        table()
+            .suggest(&"abcdefgh ".repeat(10_000), Level::Kecamatan, None)
+            .is_empty()
+    );
+    assert!(table().suggest("", Level::Kecamatan, None).is_empty());
+}

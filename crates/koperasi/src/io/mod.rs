@@ -173,9 +173,17 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
         why: format!(
             "no column names a cooperative (e.g. `nama_koperasi`) and no period/count columns \
              (e.g. `periode`, `jumlah_koperasi_aktif`) were found; header: {}",
-            headers.join(", ")
+            shorten(&headers.join(", "), 300)
         ),
     })
+}
+
+/// `s` cut to at most `max` characters, with `...` when cut (for messages quoting input).
+fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", s.get(..i).unwrap_or_default()),
+        None => s.to_string(),
+    }
 }
 
 /// How much of the input [`read_any`] reads ahead to find the header row.
@@ -196,11 +204,15 @@ pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Tab
         .read_to_end(&mut head)
         .map_err(|e| ReadError::Io { why: e.to_string() })?;
     let first_line: &[u8] = {
-        let start = head
+        // Skip a UTF-8 byte-order mark and blank lines before the header.
+        let body = head
+            .strip_prefix(b"\xef\xbb\xbf".as_slice())
+            .unwrap_or(&head);
+        let start = body
             .iter()
             .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(head.len());
-        let rest = head.get(start..).unwrap_or_default();
+            .unwrap_or(body.len());
+        let rest = body.get(start..).unwrap_or_default();
         let end = rest
             .iter()
             .position(|b| *b == b'\n' || *b == b'\r')
@@ -218,7 +230,17 @@ pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Tab
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(head.as_slice());
-        read_header(&mut r, &mut csv::ByteRecord::new())?
+        let headers = read_header(&mut r, &mut csv::ByteRecord::new())?;
+        // A quote opened in the header and never closed swallows the whole file into it.
+        let whole_file = head.len() < HEADER_PEEK;
+        let odd_quotes = head.iter().filter(|b| **b == b'"').count() % 2 == 1;
+        if whole_file && odd_quotes && headers.iter().any(|h| h.contains(['\n', '\r'])) {
+            return Err(ReadError::Csv {
+                line: 1,
+                why: "a quote (\") opened in the header row is never closed".into(),
+            });
+        }
+        headers
     };
     let whole = std::io::Cursor::new(head).chain(input);
     match detect_layout(&headers, options)? {

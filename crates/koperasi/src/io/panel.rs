@@ -35,7 +35,9 @@
 //! [`ReadReport::rejected`] with its 1-based line (the header is line 1; a row spanning several
 //! lines because of a quoted newline is reported at the line where it starts), the first bad
 //! column and value, and a reason naming all problems of the row. Rejection codes:
-//! `missing_region`, `missing_period`, `bad_period`, `bad_count`.
+//! `missing_region`, `missing_period`, `bad_period`, `bad_count`, `total_row`,
+//! `too_many_fields`, `unterminated_quote`, and `province_total_row` (a row naming the province
+//! of the other rows, e.g. `JAWA TIMUR` among its kab/kota: a total, not summed).
 //! Rows whose cells are all empty are skipped as blank and not counted in `rows_read`.
 //! Cells that are not valid UTF-8 are read as Latin-1, so nothing is lost.
 
@@ -576,7 +578,42 @@ pub fn read_panel<R: std::io::Read>(
         report.accepted += 1;
     }
     resolve_codes(&mut rows);
-    Ok((Panel { rows }, report))
+    // A row naming the province in a table of its kab/kota is the province total (a sum of
+    // the other rows): rejected, so that it is not summed with them; its cells are kept.
+    let table = crate::wilayah::table();
+    let kab_codes: Vec<KodeWilayah> = rows.iter().filter_map(|r| r.region_code).collect();
+    let mut kept = Vec::with_capacity(rows.len());
+    for r in rows {
+        let province = r
+            .region_code
+            .is_none()
+            .then(|| table.find_provinsi(&r.region).ok())
+            .flatten()
+            .filter(|p| kab_codes.iter().any(|c| p.code.contains(c)));
+        match province {
+            Some(p) => {
+                report.accepted = report.accepted.saturating_sub(1);
+                report.rejected.push(Rejection {
+                    line: r.line,
+                    column: Some(header_of(region_col)),
+                    value: Some(r.region.clone()),
+                    code: "province_total_row".into(),
+                    reason: format!(
+                        "a total for the province ({} {}), not a kabupaten/kota: not summed with them",
+                        p.code, p.name
+                    ),
+                    fields: records
+                        .iter()
+                        .find(|(l, _)| *l == r.line)
+                        .map(|(_, c)| c.clone())
+                        .unwrap_or_default(),
+                });
+            }
+            None => kept.push(r),
+        }
+    }
+    report.rejected.sort_by_key(|x| x.line);
+    Ok((Panel { rows: kept }, report))
 }
 
 /// Resolve missing region codes from names; names that are ambiguous nationally are retried

@@ -218,7 +218,11 @@ fn rat_year_column(norm: &str) -> Option<i32> {
     if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
         let prefix = &rest[..rest.len() - 4];
         if matches!(prefix, "" | "tahun_buku_" | "tb_" | "tahun_") {
-            return digits.parse().ok();
+            // Only real book years; `RAT 2200` is kept as an unknown column.
+            return digits
+                .parse()
+                .ok()
+                .filter(|y| (crate::locale::MIN_YEAR..=crate::locale::MAX_YEAR).contains(y));
         }
     }
     None
@@ -266,6 +270,9 @@ fn is_unknown_mark(v: &str) -> bool {
     matches!(
         t.as_str(),
         "?" | "??"
+            | "none"
+            | "nil"
+            | "nan"
             | "n/a"
             | "na"
             | "n.a."
@@ -333,9 +340,23 @@ fn read_rat_cell(
     }
 }
 
-/// An RAT date must fall after its book year ends (an RAT closes the book year).
+/// How many years after its book year an RAT may plausibly be dated (late meetings happen;
+/// later than this is taken as a typing error, e.g. 2099 for 2024).
+const RAT_MAX_YEARS_LATE: i32 = 3;
+
+/// An RAT date must fall after its book year ends (an RAT closes the book year), and not
+/// implausibly long after it.
 fn check_rat_date(d: NaiveDate, book_year: i32) -> Result<NaiveDate, (&'static str, String)> {
     use chrono::Datelike;
+    if d.year() > book_year.saturating_add(RAT_MAX_YEARS_LATE) {
+        return Err((
+            "rat_date_implausible",
+            format!(
+                "an RAT for book year {book_year} dated {d} is more than {RAT_MAX_YEARS_LATE} years late; \
+                 check the date (the year stays unknown)"
+            ),
+        ));
+    }
     if d.year() <= book_year {
         Err((
             "rat_date_before_book_year_end",
@@ -489,6 +510,8 @@ pub fn read_register<R: std::io::Read>(
             ..Koperasi::default()
         };
         let mut rat_years_known: Vec<i32> = Vec::new();
+        let mut rat_seen: Vec<(i32, Option<Option<NaiveDate>>)> = Vec::new();
+        let mut rat_conflicts: Vec<i32> = Vec::new();
         let mut members = Members::default();
         let mut has_members = false;
         let mut check = FieldCheck {
@@ -502,6 +525,7 @@ pub fn read_register<R: std::io::Read>(
         let mut last_rat_year: Option<i32> = None;
         let mut last_rat_date: Option<NaiveDate> = None;
         let mut last_rat_date_cell: Option<(String, String)> = None;
+        let mut last_rat_year_unreadable = false;
         let mut dissolution_date: Option<NaiveDate> = None;
         let mut dissolved_by = DissolvedBy::Unknown;
         let mut kode: Option<KodeWilayah> = None;
@@ -513,15 +537,41 @@ pub fn read_register<R: std::io::Read>(
             if field.is_none() {
                 if let Some(year) = rat_cols.get(i).copied().flatten() {
                     match read_rat_cell(v, year) {
-                        Ok(held) => {
-                            rat_years_known.push(year);
-                            if let Some(date) = held {
-                                k.rat.push(Rat {
-                                    book_year: year,
-                                    date,
-                                });
+                        Ok(_) if rat_conflicts.contains(&year) => {}
+                        Ok(held) => match rat_seen.iter().find(|(y, _)| *y == year) {
+                            // Two columns for one book year that agree: nothing new.
+                            Some((_, before)) if *before == held => {}
+                            // ...that disagree: the year is unknown, both cells reported.
+                            Some((_, before)) => {
+                                let before = *before;
+                                ctx.cell_error(
+                                    header,
+                                    cell,
+                                    "rat_conflict",
+                                    format!(
+                                        "another column for book year {year} says {}; the year stays unknown",
+                                        match before {
+                                            None => "no RAT was held".to_string(),
+                                            Some(None) => "an RAT was held".to_string(),
+                                            Some(Some(d)) => format!("the RAT was held on {d}"),
+                                        }
+                                    ),
+                                );
+                                rat_conflicts.push(year);
+                                rat_years_known.retain(|y| *y != year);
+                                k.rat.retain(|r| r.book_year != year);
                             }
-                        }
+                            None => {
+                                rat_seen.push((year, held));
+                                rat_years_known.push(year);
+                                if let Some(date) = held {
+                                    k.rat.push(Rat {
+                                        book_year: year,
+                                        date,
+                                    });
+                                }
+                            }
+                        },
                         Err((code, reason)) => ctx.cell_error(header, cell, code, reason),
                     }
                     continue;
@@ -621,12 +671,18 @@ pub fn read_register<R: std::io::Read>(
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
                 "last_rat_year" => match v.parse::<i32>() {
-                    Ok(y) if (1945..=2200).contains(&y) => last_rat_year = Some(y),
+                    Ok(y) if (crate::locale::MIN_YEAR..=crate::locale::MAX_YEAR).contains(&y) => {
+                        last_rat_year = Some(y)
+                    }
                     _ => ctx.cell_error(
                         header,
                         cell,
                         "rat_year_invalid",
-                        format!("`{v}` is not a book year"),
+                        format!(
+                            "`{v}` is not a book year ({}..={})",
+                            crate::locale::MIN_YEAR,
+                            crate::locale::MAX_YEAR
+                        ),
                     ),
                 },
                 "last_rat_date" => match parse_date(v) {
@@ -695,18 +751,11 @@ pub fn read_register<R: std::io::Read>(
         if let (Some(y), Some(d), Some((header, cell))) =
             (last_rat_year, last_rat_date, last_rat_date_cell.as_ref())
         {
-            use chrono::Datelike;
-            if d.year() <= y {
-                ctx.cell_error(
-                    header,
-                    cell,
-                    "rat_date_before_book_year_end",
-                    format!(
-                        "the RAT for book year {y} is held after the book year closes, not on {d}; \
-                         the RAT is kept without a date"
-                    ),
-                );
+            if let Err((code, why)) = check_rat_date(d, y) {
+                // Like a `RAT <y>` cell with that date: the RAT for y stays unknown.
+                ctx.cell_error(header, cell, code, why);
                 last_rat_date = None;
+                last_rat_year_unreadable = true;
             }
         }
         if !has_check_facts {
@@ -752,6 +801,7 @@ pub fn read_register<R: std::io::Read>(
             match k.rat.iter_mut().find(|r| r.book_year == y) {
                 // A per-year column said "held" without a date: the date column gives it.
                 Some(r) => r.date = r.date.or(last_rat_date),
+                None if last_rat_year_unreadable => {}
                 None => k.rat.push(Rat {
                     book_year: y,
                     date: last_rat_date,
@@ -780,7 +830,10 @@ pub fn read_register<R: std::io::Read>(
         last_accepted = true;
         out.push(k);
     }
-    if !rdr.get_ref().quotes_balanced() && last_line > 0 {
+    // An odd number of quotes alone may be an inch mark (`5" Jaya`); a quote that was never
+    // closed shows as a last row whose cell swallowed line breaks.
+    let swallowed = rec.iter().any(|c| c.contains(['\n', '\r']));
+    if !rdr.get_ref().quotes_balanced() && swallowed && last_line > 0 {
         let reason = format!(
             "a quote opened in this row is never closed, so lines {last_line}-{} were read as one row; close the quote",
             rdr.get_ref().last_line()

@@ -382,7 +382,8 @@ impl Table {
     pub fn suggest(&self, name: &str, level: Level, within: Option<&KodeWilayah>) -> Vec<&Wilayah> {
         let target = normalize_name(name);
         let len = target.chars().count();
-        if len == 0 {
+        // No region name is longer than this; a longer text is not a misspelt name.
+        if len == 0 || len > 80 {
             return Vec::new();
         }
         let limit = (len / 4).clamp(1, 2);
@@ -397,7 +398,13 @@ impl Table {
                 } else {
                     n.as_str()
                 };
-                let d = edit_distance(&target, n).min(edit_distance(&target, core));
+                // The distance is at least the difference in length: skip far ones cheaply.
+                let near = |x: &str| x.chars().count().abs_diff(len) <= limit;
+                let d = [n.as_str(), core]
+                    .into_iter()
+                    .filter(|x| near(x))
+                    .map(|x| edit_distance(&target, x))
+                    .min()?;
                 (d <= limit).then_some((d, w))
             })
             .collect();
