@@ -272,6 +272,15 @@ fn findings_text(d: &mut Doc, findings: &[Finding]) {
     d.push_table(&t);
 }
 
+/// A rejection's reason as shown: in Indonesian, the label of its code (the particulars, in
+/// English, are in `--locale en` and JSON); in English, the full reason.
+fn rejection_reason(l: &Labels, x: &koperasi::io::Rejection) -> String {
+    match (l.id, koperasi::io::rejection_label(&x.code)) {
+        (true, Some((_, id))) => id.to_string(),
+        _ => x.reason.clone(),
+    }
+}
+
 fn rejections_text(d: &mut Doc, r: &ReadReport) {
     let l = d.l;
     for (title, list) in [
@@ -297,7 +306,7 @@ fn rejections_text(d: &mut Doc, r: &ReadReport) {
                 x.line.to_string(),
                 x.column.clone().unwrap_or_default(),
                 x.value.clone().unwrap_or_default(),
-                format!("{} [{}]", x.reason, x.code),
+                rejection_reason(l, x),
             ]);
         }
         d.push_table(&t);

@@ -283,3 +283,32 @@ fn suggestions_for_absurd_names_are_empty() {
     );
     assert!(table().suggest("", Level::Kecamatan, None).is_empty());
 }
+
+#[test]
+fn every_rejection_code_has_labels_in_both_languages() {
+    let files: &[&str] = &[
+        "nama_koperasi;RAT 2023;RAT 2024;tanggal_bh;jumlah_anggota;bentuk;pola;nik;kode_wilayah\n\
+         A;?;x;31/02/2024;nan;x;x;12ab;99.99.99.99.9\n;;;;;;;;\nTOTAL;;;;;;;;\nB;1/1/2023;;;;;;;\n",
+        "nama_koperasi,ditemukan,rat_2023,RAT 2023,tahun_rat_terakhir\nA,mungkin,ya,tidak,1800\nB,,,,\n\"C,x\n",
+    ];
+    let mut codes = std::collections::BTreeSet::new();
+    for f in files {
+        let o = ReadOptions {
+            delimiter: Some(if f.contains(';') { b';' } else { b',' }),
+            ..opts()
+        };
+        let (_, rep) = read_register(f.as_bytes(), &o).unwrap();
+        codes.extend(
+            rep.rejected
+                .iter()
+                .chain(&rep.cell_errors)
+                .map(|r| r.code.clone()),
+        );
+    }
+    assert!(codes.len() >= 10, "{codes:?}");
+    for c in &codes {
+        let (en, id) =
+            koperasi::io::rejection_label(c).unwrap_or_else(|| panic!("no label for {c}"));
+        assert!(!en.is_empty() && !id.is_empty());
+    }
+}

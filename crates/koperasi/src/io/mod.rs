@@ -33,6 +33,128 @@ pub struct Rejection {
     pub fields: Vec<String>,
 }
 
+/// Short labels, in English and Indonesian, of the codes a reader gives to a rejected row or
+/// an unreadable cell ([`Rejection::code`]): `(code, English, Indonesian)`. The Rejection's
+/// `reason` gives the particulars (in English); these labels let a report in Indonesian say
+/// what kind of problem each is.
+pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
+    (
+        "missing_name",
+        "no cooperative name",
+        "nama koperasi kosong",
+    ),
+    (
+        "too_many_fields",
+        "more cells than the header",
+        "jumlah isian melebihi judul kolom",
+    ),
+    (
+        "total_row",
+        "a total row, not a cooperative or region",
+        "baris jumlah, bukan data koperasi/wilayah",
+    ),
+    (
+        "province_total_row",
+        "a province total among its kabupaten/kota",
+        "baris jumlah provinsi di antara kabupaten/kota",
+    ),
+    (
+        "unterminated_quote",
+        "a quote never closed",
+        "tanda kutip tidak ditutup",
+    ),
+    ("missing_region", "no region name", "nama wilayah kosong"),
+    ("missing_period", "no period", "periode kosong"),
+    ("bad_period", "not a period", "periode tidak terbaca"),
+    ("bad_count", "not a count", "jumlah tidak terbaca"),
+    (
+        "date_invalid",
+        "an impossible date",
+        "tanggal tidak mungkin",
+    ),
+    ("date_unrecognised", "not a date", "bukan tanggal"),
+    ("number_not_a_number", "not a number", "bukan angka"),
+    (
+        "number_ambiguous",
+        "a number in an unclear convention",
+        "penulisan angka tidak jelas",
+    ),
+    (
+        "number_inexact",
+        "not a whole number",
+        "bukan bilangan bulat",
+    ),
+    (
+        "number_out_of_range",
+        "a number out of range",
+        "angka di luar batas",
+    ),
+    (
+        "identity_bad_nik",
+        "not a Nomor Induk Koperasi",
+        "bukan Nomor Induk Koperasi",
+    ),
+    (
+        "wilayah_bad_code",
+        "not a Kemendagri region code",
+        "bukan kode wilayah Kemendagri",
+    ),
+    (
+        "bentuk_unrecognised",
+        "not a bentuk (primer/sekunder)",
+        "bukan bentuk koperasi (primer/sekunder)",
+    ),
+    (
+        "pola_unrecognised",
+        "not a pola (konvensional/syariah)",
+        "bukan pola pengelolaan (konvensional/syariah)",
+    ),
+    (
+        "yes_no_unrecognised",
+        "not a yes/no mark",
+        "bukan isian ya/tidak",
+    ),
+    (
+        "yes_no_ambiguous",
+        "`x` means yes or no",
+        "`x` dapat berarti ya atau tidak",
+    ),
+    (
+        "rat_unknown",
+        "RAT not known for that book year",
+        "RAT tahun buku itu tidak diketahui",
+    ),
+    (
+        "rat_date_before_book_year_end",
+        "RAT dated before its book year ended",
+        "tanggal RAT sebelum tahun buku berakhir",
+    ),
+    (
+        "rat_date_implausible",
+        "RAT date implausibly late",
+        "tanggal RAT terlalu jauh dari tahun bukunya",
+    ),
+    (
+        "rat_conflict",
+        "two columns disagree on one book year",
+        "dua kolom RAT tahun buku yang sama berbeda isi",
+    ),
+    ("rat_year_invalid", "not a book year", "bukan tahun buku"),
+    (
+        "field_check_without_date",
+        "field-check fact without the date of the check",
+        "hasil verifikasi lapangan tanpa tanggal verifikasi",
+    ),
+];
+
+/// The (English, Indonesian) label of a rejection code from [`REJECTION_LABELS`], if known.
+pub fn rejection_label(code: &str) -> Option<(&'static str, &'static str)> {
+    REJECTION_LABELS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, en, id)| (*en, *id))
+}
+
 /// What a reader did with a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadReport {
