@@ -30,7 +30,7 @@ labels! {
     regions: "Regions", "Wilayah";
     aktif: "Aktif", "Aktif";
     tidak_aktif: "Tidak aktif", "Tidak aktif";
-    total: "Total", "Total";
+    total: "Total", "Jumlah";
     change: "Change", "Perubahan";
     pct_change: "% change", "% perubahan";
     active_share: "% aktif", "% aktif";
@@ -164,6 +164,21 @@ impl Labels {
             other => return other.to_string(),
         };
         (if self.id { id } else { en }).to_string()
+    }
+
+    /// A period as shown: `2021-Q3` (en) or `TW III 2021` (id, triwulan).
+    pub fn period_label(&self, p: koperasi::stats::Period) -> String {
+        use koperasi::stats::Period;
+        match p {
+            Period::Quarter(y, q) if self.id => {
+                let roman = ["I", "II", "III", "IV"]
+                    .get(usize::from(q).saturating_sub(1))
+                    .copied()
+                    .unwrap_or("?");
+                format!("TW {roman} {y}")
+            }
+            other => other.to_string(),
+        }
     }
 
     /// A date as `1 Februari 2025` (id) or ISO (en).

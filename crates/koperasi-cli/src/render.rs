@@ -143,7 +143,7 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
     );
     for r in &p.periods {
         t.add_row(vec![
-            r.period.to_string(),
+            l.period_label(r.period),
             l.int(r.regions as i64),
             l.opt_int(r.aktif),
             l.opt_int(r.tidak_aktif),
@@ -159,8 +159,8 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
         d.heading(l.growth());
         d.line(format!(
             "{} -> {} ({} {})",
-            s.from,
-            s.to,
+            l.period_label(s.from),
+            l.period_label(s.to),
             l.dec1(s.years),
             l.years()
         ));
@@ -189,8 +189,8 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
             let mut t = d.table(
                 vec![
                     l.region().into(),
-                    format!("{} {}", l.total(), s.from),
-                    format!("{} {}", l.total(), s.to),
+                    format!("{} {}", l.total(), l.period_label(s.from)),
+                    format!("{} {}", l.total(), l.period_label(s.to)),
                     l.change().into(),
                     l.pct_change().into(),
                 ],
