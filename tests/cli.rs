@@ -245,10 +245,10 @@ fn assess_lists_every_cooperative_with_its_reason() {
     // As an office keeps it: `;`, a BOM, Indonesian headers, RAT columns per book year.
     std::fs::write(
         &f,
-        "\u{feff}Nama Koperasi;Tanggal Badan Hukum;Kecamatan;RAT 2022;RAT 2023;RAT 2024\n\
-         KSP Maju;1 Februari 2010;Bogor Barat;ya;20/04/2024;\n\
-         Kop Tidur;01/02/2010;Tanah Sareal;tidak;tidak;tidak\n\
-         Kop Baru;1 Maret 2025;Bogor Timur;;;\n",
+        "\u{feff}Nama Koperasi;Tanggal Badan Hukum;Kelurahan;Kecamatan;RAT 2022;RAT 2023;RAT 2024;Keterangan\n\
+         KSP Maju;1 Februari 2010;Menteng;Bogor Barat;ya;20/04/2024;;\n\
+         Kop Tidur;01/02/2010;;Tanah Sareal;tidak;tidak;tidak;pengurus pindah\n\
+         Kop Baru;1 Maret 2025;;Bogor Timur;;;;\n",
     )
     .unwrap();
     let out = stdout(&[
@@ -262,7 +262,7 @@ fn assess_lists_every_cooperative_with_its_reason() {
     let mut r = csv::Reader::from_reader(out.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let got: Vec<(&str, &str, &str, &str)> =
-        rows.iter().map(|x| (&x[0], &x[2], &x[3], &x[4])).collect();
+        rows.iter().map(|x| (&x[0], &x[2], &x[3], &x[5])).collect();
     assert_eq!(
         got,
         vec![
@@ -272,10 +272,14 @@ fn assess_lists_every_cooperative_with_its_reason() {
         ]
     );
     assert!(
-        rows[1][5].starts_with("no_rat_within_window"),
+        rows[1][6].starts_with("no_rat_within_window"),
         "{:?}",
         &rows[1]
     );
+    // The kelurahan and the file's other columns come along.
+    assert_eq!(&rows[0][4], "Menteng");
+    assert_eq!(r.headers().unwrap().iter().last(), Some("Keterangan"));
+    assert_eq!(&rows[1][11], "pengurus pindah");
     // The office policy needs 2023 and 2024: KSP Maju held none for 2024.
     let out = stdout(&[
         "assess",

@@ -99,6 +99,8 @@ labels! {
     hint_region: "Correct the spelling in the file, or give its kabupaten/kota with --region (e.g. --region \"Kota Bogor\") for kecamatan names that exist in several places; look names up with `koperasi wilayah NAME`.", "Perbaiki ejaan di berkas, atau sebutkan kabupaten/kota berkas dengan --region (mis. --region \"Kota Bogor\") untuk nama kecamatan yang ada di beberapa tempat; cari nama dengan `koperasi wilayah NAMA`.";
     active_without_latest_rat: "Of the active: no RAT for the latest closed book year (Kemenkop \"KA - tidak RAT\")", "Dari yang aktif: tanpa RAT tahun buku terakhir (Kemenkop \"KA - tidak RAT\")";
     key_nik: "NIK", "NIK";
+    members: "Members", "Jumlah anggota";
+    coops_with_members: "cooperatives stating their members", "koperasi yang mencantumkan jumlah anggota";
     hint_unknown_years: "of them have RAT cells that leave a book year unknown (`?`, `n/a`, an unreadable date, or no column for that year): `koperasi assess` names the years, `koperasi check` the cells.", "di antaranya memiliki isian RAT yang membuat suatu tahun buku tidak diketahui (`?`, `n/a`, tanggal yang tak terbaca, atau tidak ada kolom untuk tahun itu): `koperasi assess` menyebutkan tahunnya, `koperasi check` isiannya.";
     blank_rows: "empty rows skipped", "baris kosong dilewati";
     did_you_mean: "Did you mean", "Mungkin maksudnya";

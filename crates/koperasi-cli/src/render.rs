@@ -487,6 +487,15 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
         l.identified(),
         l.int(r.identified as i64)
     ));
+    if r.members.records_with_members > 0 {
+        d.line(format!(
+            "{}: {} ({} {})",
+            l.members(),
+            l.int(r.members.total as i64),
+            l.int(r.members.records_with_members as i64),
+            l.coops_with_members()
+        ));
+    }
 
     d.heading(l.registrations());
     let mut t = d.table(vec![l.year().into(), l.count().into()], &[1]);
@@ -798,32 +807,43 @@ pub fn status_rows_text(rows: &[StatusRow], l: &Labels, md: bool) -> String {
 
 /// `koperasi assess` as CSV: one row per cooperative, codes and details in plain columns.
 pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
-    let mut out = vec![
-        [
-            "line",
-            "source_id",
-            "name",
-            "region",
-            "status",
-            "reason_codes",
-            "reasons",
-            "reasons_id",
-            "identified",
-            "latest_rat_book_year",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+    // The file's other columns (e.g. `Keterangan`) follow, in their first-seen order.
+    let mut extra_headers: Vec<&str> = Vec::new();
+    for r in rows {
+        for (h, _) in &r.extra {
+            if !extra_headers.contains(&h.as_str()) {
+                extra_headers.push(h);
+            }
+        }
+    }
+    let mut header: Vec<String> = [
+        "line",
+        "source_id",
+        "name",
+        "region",
+        "desa",
+        "status",
+        "reason_codes",
+        "reasons",
+        "reasons_id",
+        "identified",
+        "latest_rat_book_year",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(extra_headers.iter().map(|h| h.to_string()));
+    let mut out = vec![header];
     for r in rows {
         let a = &r.assessment;
         let codes: Vec<&str> = a.reasons.iter().map(|x| x.code.as_str()).collect();
         let details: Vec<&str> = a.reasons.iter().map(|x| x.detail.as_str()).collect();
         let details_id: Vec<&str> = a.reasons.iter().map(|x| x.detail_id.as_str()).collect();
-        out.push(vec![
+        let mut row = vec![
             r.line.map(|x| x.to_string()).unwrap_or_default(),
             r.source_id.clone().unwrap_or_default(),
             r.name.clone(),
             r.region.clone().unwrap_or_default(),
+            r.desa.clone().unwrap_or_default(),
             a.status.code().to_string(),
             codes.join(" "),
             details.join("; "),
@@ -832,7 +852,12 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
             a.latest_rat_book_year
                 .map(|y| y.to_string())
                 .unwrap_or_default(),
-        ]);
+        ];
+        for h in &extra_headers {
+            let v = r.extra.iter().find(|(k, _)| k == h).map(|(_, v)| v.clone());
+            row.push(v.unwrap_or_default());
+        }
+        out.push(row);
     }
     csv_out(out)
 }

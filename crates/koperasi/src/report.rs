@@ -125,6 +125,15 @@ pub struct PanelReport {
     pub findings: Vec<Finding>,
 }
 
+/// A sum of members over the records that state them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct MembersSum {
+    /// Sum of members.
+    pub total: u64,
+    /// Records whose member count is known.
+    pub records_with_members: u64,
+}
+
 /// How many badan hukum numbers are of each kind, and how many state a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BadanHukumSummary {
@@ -170,6 +179,9 @@ pub struct RegisterReport {
     /// Region names (kecamatan, kab/kota, provinsi as written) that could not be matched to a
     /// Kemendagri code at their level, with how many records carry them, most frequent first.
     pub unresolved_regions: Vec<UnresolvedRegion>,
+    /// Members of the cooperatives on the register as of the date, summed over those whose
+    /// member count is known (`total`, else male + female), and how many those are.
+    pub members: MembersSum,
     /// Records identified (found at address and board known) by a field check.
     pub identified: u64,
     /// Registrations by year, from the tanggal badan hukum or the year in the number.
@@ -366,8 +378,13 @@ pub struct StatusRow {
     /// Resolved region code and official name (`32.71.03 Bogor Tengah`), else the name as
     /// written (kecamatan, kab/kota or provinsi, the most precise given).
     pub region: Option<String>,
+    /// Desa/kelurahan as written.
+    pub desa: Option<String>,
     /// The assessment (status, reasons with details, identified, RAT window).
     pub assessment: crate::status::Assessment,
+    /// The record's columns the reader did not use (e.g. `Keterangan`), as (header, value), so
+    /// that a list of statuses carries them along.
+    pub extra: Vec<(String, String)>,
 }
 
 /// Assess every record of a register as of a date: one [`StatusRow`] per record, in file order.
@@ -382,7 +399,9 @@ pub fn status_rows(register: &Register, as_of: NaiveDate, policy: &StatusPolicy)
                 source_id: k.source_id.clone(),
                 name: k.name.clone(),
                 region,
+                desa: k.location.desa.clone(),
                 assessment: crate::status::assess(k, as_of, policy),
+                extra: k.extra.clone(),
             }
         })
         .collect()
@@ -420,6 +439,23 @@ pub fn register_report(
         .iter()
         .filter(|k| crate::status::on_register(k, as_of))
         .count() as u64;
+    let mut members = MembersSum::default();
+    for k in register
+        .records
+        .iter()
+        .filter(|k| crate::status::on_register(k, as_of))
+    {
+        let n = k.members.and_then(|m| {
+            m.total.or(match (m.male, m.female) {
+                (Some(a), Some(b)) => a.checked_add(b),
+                _ => None,
+            })
+        });
+        if let Some(n) = n {
+            members.total = members.total.saturating_add(n);
+            members.records_with_members += 1;
+        }
+    }
     let identified = register
         .records
         .iter()
@@ -468,6 +504,7 @@ pub fn register_report(
         status_counts,
         reasons,
         active_without_latest_rat,
+        members,
         unresolved_regions: unresolved_regions(register),
         identified,
         registrations: register.registrations_by_year(),
