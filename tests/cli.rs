@@ -278,7 +278,7 @@ fn assess_lists_every_cooperative_with_its_reason() {
     );
     // The kelurahan and the file's other columns come along.
     assert_eq!(&rows[0][4], "Menteng");
-    assert_eq!(r.headers().unwrap().iter().last(), Some("Keterangan"));
+    assert_eq!(r.headers().unwrap().iter().next_back(), Some("Keterangan"));
     assert_eq!(&rows[1][11], "pengurus pindah");
     // The office policy needs 2023 and 2024: KSP Maju held none for 2024.
     let out = stdout(&[
