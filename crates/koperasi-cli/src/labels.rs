@@ -10,7 +10,7 @@ macro_rules! labels {
     ($($name:ident: $en:expr, $id:expr;)*) => {
         impl Labels {
             $(
-                #[allow(dead_code)]
+
                 pub fn $name(&self) -> &'static str {
                     if self.id { $id } else { $en }
                 }
@@ -44,9 +44,6 @@ labels! {
     region: "Region", "Wilayah";
     code: "Code", "Kode";
     name: "Name", "Nama";
-    level: "Level", "Tingkat";
-    from: "From", "Dari";
-    to: "To", "Ke";
     findings: "Findings", "Temuan";
     none: "none", "tidak ada";
     line: "Line", "Baris";

@@ -445,13 +445,28 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     d.line(format!("{}: {}", l.source(), r.source));
     d.line(read_line(&r.read, l));
     ignored_columns_line(d, &r.read);
-    d.line(format!("{}: {}", l.records(), l.int(r.records as i64)));
     d.line(format!(
         "{}: {}   {}: {}",
         l.as_of(),
         l.date(r.as_of),
         l.policy(),
         l.policy_name(&r.policy)
+    ));
+    let dissolved = r
+        .status_counts
+        .get(&Status::Dissolved)
+        .copied()
+        .unwrap_or(0);
+    d.line(format!(
+        "{}: {}; {}: {} ({}: {}, {}: {})",
+        l.records(),
+        l.int(r.records as i64),
+        l.on_register(),
+        l.int(r.on_register as i64),
+        l.founded_later(),
+        l.int(r.founded_later as i64),
+        l.dissolved(),
+        l.int(dissolved as i64)
     ));
 
     counts_text(d, &r.counts);
