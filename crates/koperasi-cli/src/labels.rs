@@ -42,7 +42,6 @@ labels! {
     grew_most: "Grew most (total)", "Tumbuh terbesar (total)";
     shrank_most: "Shrank most (total)", "Menyusut terbesar (total)";
     region: "Region", "Wilayah";
-    code: "Code", "Kode";
     name: "Name", "Nama";
     findings: "Findings", "Temuan";
     none: "none", "tidak ada";
