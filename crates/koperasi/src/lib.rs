@@ -32,11 +32,12 @@
 //!
 //! ```
 //! use koperasi::locale::{parse_date, parse_rupiah};
-//! let d = parse_date("Sabtu (1/2/2025)").unwrap();
+//! let d = parse_date("Sabtu (1/2/2025)")?;
 //! assert_eq!(d.to_string(), "2025-02-01");
-//! let r = parse_rupiah("Rp 1.234.567,89").unwrap();
+//! let r = parse_rupiah("Rp 1.234.567,89")?;
 //! assert_eq!(r.sen(), 123_456_789);
 //! assert_eq!(r.to_string(), "Rp 1.234.567,89");
+//! # Ok::<(), koperasi::Error>(())
 //! ```
 #![forbid(unsafe_code)]
 

@@ -14,11 +14,12 @@
 //!
 //! ```
 //! use koperasi::locale::{parse_date, parse_decimal, parse_rupiah, format_rupiah};
-//! assert_eq!(parse_date("6 Nop 2019").unwrap().to_string(), "2019-11-06");
-//! assert_eq!(parse_decimal("54,34%").unwrap().to_string(), "54.34");
-//! let r = parse_rupiah("1,5 M").unwrap(); // 1,5 miliar rupiah
+//! assert_eq!(parse_date("6 Nop 2019")?.to_string(), "2019-11-06");
+//! assert_eq!(parse_decimal("54,34%")?.to_string(), "54.34");
+//! let r = parse_rupiah("1,5 M")?; // 1,5 miliar rupiah
 //! assert_eq!(r.sen(), 150_000_000_000);
 //! assert_eq!(format_rupiah(r), "Rp 1.500.000.000,00");
+//! # Ok::<(), koperasi::Error>(())
 //! ```
 
 mod date;

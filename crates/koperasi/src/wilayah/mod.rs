@@ -11,12 +11,13 @@
 //! ```
 //! use koperasi::wilayah::{table, KodeWilayah, Level};
 //! let t = table();
-//! let kota = t.find_kab_kota("Kota Balikpapan", None).unwrap();
+//! let kota = t.find_kab_kota("Kota Balikpapan", None)?;
 //! assert_eq!(kota.code.to_string(), "64.71");
-//! let kec = t.find_kecamatan("Kec. Balikpapan Timur", Some(&kota.code)).unwrap();
-//! assert_eq!(kec.code, KodeWilayah::parse("647101").unwrap());
+//! let kec = t.find_kecamatan("Kec. Balikpapan Timur", Some(&kota.code))?;
+//! assert_eq!(kec.code, KodeWilayah::parse("647101")?);
 //! assert_eq!(kec.level, Level::Kecamatan);
 //! assert!(t.find_kab_kota("Malang", None).is_err()); // kabupaten 35.07 or kota 35.73
+//! # Ok::<(), koperasi::Error>(())
 //! ```
 
 mod code;
