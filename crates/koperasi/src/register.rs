@@ -5,6 +5,7 @@
 
 use crate::cooperative::Koperasi;
 use crate::status::{Assessment, Status, StatusPolicy, assess, assess_status};
+use crate::wilayah::{KodeWilayah, Level};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -237,19 +238,15 @@ pub fn normalize_coop_name(s: &str) -> String {
     out
 }
 
-/// The digits of a region code cut to a level (2 digits provinsi, 4 kab/kota, 6 kecamatan),
-/// dotted (`32.71.03`); `None` when the code is less precise than the level.
-fn code_prefix(code: &str, digits: usize) -> Option<String> {
-    let d: String = code.chars().filter(char::is_ascii_digit).collect();
-    let part = d.get(..digits)?;
-    let mut out = String::with_capacity(digits + 2);
-    for (i, c) in part.chars().enumerate() {
-        if i > 0 && i % 2 == 0 {
-            out.push('.');
-        }
-        out.push(c);
+/// A region code cut to a level (its province, kab/kota, kecamatan, or itself for a desa);
+/// `None` when the code is less precise than the level.
+fn at_level(code: KodeWilayah, level: Level) -> Option<KodeWilayah> {
+    match level {
+        Level::Provinsi => Some(code.provinsi()),
+        Level::KabupatenKota => code.kab_kota(),
+        Level::Kecamatan => code.kecamatan(),
+        Level::DesaKelurahan => (code.level() == Level::DesaKelurahan).then_some(code),
     }
-    Some(out)
 }
 
 /// True when `s` is non-empty and already has single spaces only, none at the ends.
@@ -265,41 +262,32 @@ fn tidy(s: &str) -> Option<String> {
     if t.is_empty() { None } else { Some(t) }
 }
 
-/// Cache of region labels by (level digits, code text) so that a national register does not
-/// look the table up once per record.
+/// Cache of region labels by code so that a national register does not look the table up
+/// once per record.
 #[derive(Default)]
 struct RegionLabels {
-    cache: HashMap<(usize, String), Option<String>>,
+    cache: HashMap<KodeWilayah, String>,
 }
 
 impl RegionLabels {
     /// The label of a record's region at a level: `"<code> <name>"` when the record's code
     /// reaches that level (name from the wilayah table, else as written), else the name as
     /// written (whitespace collapsed), else `None`.
-    fn label(&mut self, k: &Koperasi, digits: usize, written: Option<&str>) -> Option<String> {
+    fn label(&mut self, k: &Koperasi, level: Level, written: Option<&str>) -> Option<String> {
         let written = written.and_then(tidy);
-        let Some(code) = k.location.code.as_ref() else {
+        let Some(code) = k.location.code.and_then(|c| at_level(c, level)) else {
             return written;
         };
-        let code_text = code.to_string();
-        let official = self
-            .cache
-            .entry((digits, code_text))
-            .or_insert_with_key(|(digits, text)| {
-                let prefix = code_prefix(text, *digits)?;
-                let name = crate::wilayah::KodeWilayah::parse(&prefix)
-                    .ok()
-                    .and_then(|c| crate::wilayah::table().get(&c).map(|w| w.name.clone()));
-                Some(match name {
-                    Some(n) => format!("{prefix} {n}"),
-                    None => prefix,
-                })
-            })
-            .clone();
-        match (official, written) {
-            (Some(o), Some(w)) if !o.contains(' ') => Some(format!("{o} {w}")),
-            (Some(o), _) => Some(o),
-            (None, w) => w,
+        let official =
+            self.cache
+                .entry(code)
+                .or_insert_with(|| match crate::wilayah::table().get(&code) {
+                    Some(w) => format!("{code} {}", w.name),
+                    None => code.to_string(),
+                });
+        match written {
+            Some(w) if !official.contains(' ') => Some(format!("{official} {w}")),
+            _ => Some(official.clone()),
         }
     }
 }
@@ -309,22 +297,21 @@ impl RegionLabels {
 /// resolved (kecamatan, else kab/kota, else provinsi); `None` when the record says nothing.
 /// The same labels as the region keys of [`Register::count_by`].
 pub fn region_label(k: &Koperasi) -> Option<String> {
-    use crate::wilayah::Level;
     let loc = &k.location;
-    let (digits, written) = match k.location.code.map(|c| c.level()) {
-        Some(Level::Provinsi) => (2, loc.provinsi.as_deref()),
-        Some(Level::KabupatenKota) => (4, loc.kab_kota.as_deref()),
-        Some(Level::Kecamatan) => (6, loc.kecamatan.as_deref()),
-        Some(Level::DesaKelurahan) => (10, loc.desa.as_deref()),
+    let (level, written) = match k.location.code.map(|c| c.level()) {
+        Some(Level::Provinsi) => (Level::Provinsi, loc.provinsi.as_deref()),
+        Some(Level::KabupatenKota) => (Level::KabupatenKota, loc.kab_kota.as_deref()),
+        Some(Level::Kecamatan) => (Level::Kecamatan, loc.kecamatan.as_deref()),
+        Some(Level::DesaKelurahan) => (Level::DesaKelurahan, loc.desa.as_deref()),
         None => (
-            0,
+            Level::Provinsi,
             loc.kecamatan
                 .as_deref()
                 .or(loc.kab_kota.as_deref())
                 .or(loc.provinsi.as_deref()),
         ),
     };
-    RegionLabels::default().label(k, digits, written)
+    RegionLabels::default().label(k, level, written)
 }
 
 impl Register {
@@ -448,16 +435,16 @@ impl Register {
             for f in fields {
                 let v: Option<Cow<'_, str>> = match f {
                     Field::Provinsi => labels
-                        .label(k, 2, k.location.provinsi.as_deref())
+                        .label(k, Level::Provinsi, k.location.provinsi.as_deref())
                         .map(Cow::Owned),
                     Field::KabKota => labels
-                        .label(k, 4, k.location.kab_kota.as_deref())
+                        .label(k, Level::KabupatenKota, k.location.kab_kota.as_deref())
                         .map(Cow::Owned),
                     Field::Kecamatan => labels
-                        .label(k, 6, k.location.kecamatan.as_deref())
+                        .label(k, Level::Kecamatan, k.location.kecamatan.as_deref())
                         .map(Cow::Owned),
                     Field::Desa => labels
-                        .label(k, 10, k.location.desa.as_deref())
+                        .label(k, Level::DesaKelurahan, k.location.desa.as_deref())
                         .map(Cow::Owned),
                     Field::Jenis => k.jenis.map(|j| Cow::Borrowed(j.code())),
                     Field::Bentuk => k.bentuk.map(|b| Cow::Borrowed(b.code())),

@@ -17,19 +17,15 @@ fn nan_count() {
     let csv = format!("{HEAD}Kota Batu,2021-Q1,10,5,15\nKota Blitar,2021-Q1,nan,5,15\n");
     let (panel, report) = read(&csv);
     assert_eq!(report.rows_read, 2);
-    if koperasi::locale::is_missing("nan") {
-        // the locale module treats `nan` as a placeholder: measure absent, row kept
-        assert_eq!(report.accepted, 2);
-        assert_eq!(panel.rows[1].get("aktif"), None);
-        assert_eq!(panel.rows[1].get(TOTAL), Some(15));
-    } else {
-        assert_eq!(report.accepted, 1);
-        let r = &report.rejected[0];
-        assert_eq!(r.line, 3);
-        assert_eq!(r.code, "bad_count");
-        assert_eq!(r.column.as_deref(), Some("JUMLAH KOPERASI AKTIF"));
-        assert_eq!(r.value.as_deref(), Some("nan"));
-    }
+    // `nan` is not a placeholder: a count that says nan is rejected with where and why, not 0.
+    assert!(!koperasi::locale::is_missing("nan"));
+    assert_eq!(report.accepted, 1);
+    assert_eq!(panel.rows.len(), 1);
+    let r = &report.rejected[0];
+    assert_eq!(r.line, 3);
+    assert_eq!(r.code, "bad_count");
+    assert_eq!(r.column.as_deref(), Some("JUMLAH KOPERASI AKTIF"));
+    assert_eq!(r.value.as_deref(), Some("nan"));
 }
 
 #[test]
