@@ -434,17 +434,14 @@ pub fn register_report(
         .iter()
         .filter(|a| a.status == Status::Active && a.rat_for_last_closed_year == Some(false))
         .count() as u64;
-    let on_register = register
-        .records
-        .iter()
-        .filter(|k| crate::status::on_register(k, as_of))
-        .count() as u64;
+    let mut on_register = 0u64;
     let mut members = MembersSum::default();
     for k in register
         .records
         .iter()
         .filter(|k| crate::status::on_register(k, as_of))
     {
+        on_register += 1;
         let n = k.members.and_then(|m| {
             m.total.or(match (m.male, m.female) {
                 (Some(a), Some(b)) => a.checked_add(b),
