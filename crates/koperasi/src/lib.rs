@@ -42,6 +42,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cooperative;
+pub mod demography;
 pub mod error;
 pub mod identity;
 pub mod io;
@@ -51,6 +52,7 @@ pub mod register;
 pub mod report;
 #[cfg(feature = "samples")]
 pub mod samples;
+pub mod shu;
 pub mod stats;
 pub mod status;
 pub mod wilayah;

@@ -6,18 +6,22 @@
 //! bindings expose them, and the conformance vectors in `tests/vectors/` assert them.
 //! [`Error`] wraps them all for callers that want one type.
 
+mod demography;
 mod identity;
 mod io;
 mod locale;
 mod money;
+mod shu;
 mod stats;
 mod status;
 mod wilayah;
 
+pub use demography::DemographyError;
 pub use identity::IdentityError;
 pub use io::ReadError;
 pub use locale::{DateError, NumberError};
 pub use money::MoneyError;
+pub use shu::ShuError;
 pub use stats::StatsError;
 pub use status::PolicyError;
 pub use wilayah::WilayahError;
@@ -50,6 +54,12 @@ pub enum Error {
     /// A file or its structure could not be read.
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// An SHU plan or distribution cannot be computed.
+    #[error(transparent)]
+    Shu(#[from] ShuError),
+    /// A demography statistic cannot be computed.
+    #[error(transparent)]
+    Demography(#[from] DemographyError),
 }
 
 impl Error {
@@ -64,6 +74,8 @@ impl Error {
             Error::Policy(e) => e.code(),
             Error::Stats(e) => e.code(),
             Error::Read(e) => e.code(),
+            Error::Shu(e) => e.code(),
+            Error::Demography(e) => e.code(),
         }
     }
 }

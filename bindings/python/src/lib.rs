@@ -1,0 +1,1 @@
+//! Python bindings of koperasi (issue 3: being built).

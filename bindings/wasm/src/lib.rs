@@ -1,0 +1,1 @@
+//! JavaScript (WASM) bindings of koperasi (issue 4: being built).

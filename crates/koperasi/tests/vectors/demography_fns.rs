@@ -1,0 +1,9 @@
+//! Maps vector `function` names of the `demography` module to the Rust functions.
+use crate::Outcome;
+use serde_json::Value;
+
+pub fn call(function: &str, _args: &Value) -> Outcome {
+    match function {
+        _ => None,
+    }
+}

@@ -1,0 +1,86 @@
+//! Runs every conformance vector in `tests/vectors/` (repository root) against the core.
+//! The file format is described in `tests/vectors/README.md`; Python and JavaScript run the
+//! same files. Each area's functions are mapped in its own module (`core_fns`, `shu_fns`,
+//! `demography_fns`); a `function` that no module knows fails the test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod compare;
+mod core_fns;
+mod demography_fns;
+mod shu_fns;
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// What a dispatcher returns: `None` when the function is not its own, else the result as JSON
+/// or the error code.
+pub type Outcome = Option<Result<Value, String>>;
+
+fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            vector_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p);
+        }
+    }
+}
+
+fn call(function: &str, args: &Value) -> Result<Value, String> {
+    core_fns::call(function, args)
+        .or_else(|| shu_fns::call(function, args))
+        .or_else(|| demography_fns::call(function, args))
+        .unwrap_or_else(|| panic!("no dispatcher knows the function `{function}`"))
+}
+
+#[test]
+fn all_vectors_pass() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let mut files = Vec::new();
+    vector_files(&root, &mut files);
+    assert!(
+        !files.is_empty(),
+        "no vector files under {}",
+        root.display()
+    );
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: not JSON: {e}", file.display()));
+        let cases = doc["cases"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{}: no `cases`", file.display()));
+        for case in cases {
+            count += 1;
+            let name = case["name"].as_str().unwrap_or("?");
+            let function = case["function"].as_str().unwrap();
+            let tol = case.get("tolerance").and_then(Value::as_f64).unwrap_or(0.0);
+            let got = call(function, &case["args"]);
+            let why = match (&got, case.get("expected"), case.get("error")) {
+                (Ok(v), Some(exp), None) => compare::mismatch(exp, v, tol, ""),
+                (Err(code), None, Some(exp)) if exp.as_str() == Some(code) => None,
+                (Err(code), None, Some(exp)) => Some(format!("error `{code}`, expected `{exp}`")),
+                (Ok(v), None, Some(exp)) => Some(format!("got {v}, expected error `{exp}`")),
+                (Err(code), Some(exp), None) => Some(format!("error `{code}`, expected {exp}")),
+                _ => Some("a case needs exactly one of `expected` and `error`".into()),
+            };
+            if let Some(why) = why {
+                let rel = file.strip_prefix(&root).unwrap_or(file);
+                failures.push(format!("{} / {name} ({function}): {why}", rel.display()));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {count} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    eprintln!("{count} vectors passed in {} files", files.len());
+}
