@@ -43,8 +43,8 @@ VENV="$ROOT/target/bench-venv"
 PY="$VENV/bin/python"
 
 echo "== build (release)"
-cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml" -p koperasi-cli
-CARGO_TARGET_DIR="$TARGET" cargo build --release --quiet --manifest-path "$ROOT/benches/gen/Cargo.toml"
+cargo build --release --quiet --locked --manifest-path "$ROOT/Cargo.toml" -p koperasi-cli
+CARGO_TARGET_DIR="$TARGET" cargo build --release --quiet --locked --manifest-path "$ROOT/benches/gen/Cargo.toml"
 
 echo "== python venv ($VENV)"
 if ! "$PY" -c "import polars, pandas, numpy, psutil" 2>/dev/null; then

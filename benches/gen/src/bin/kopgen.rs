@@ -95,9 +95,30 @@ const ROMAN: [&str; 12] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
 ];
 const WORDS: [&str; 24] = [
-    "Maju", "Jaya", "Sejahtera", "Makmur", "Bersama", "Mandiri", "Sentosa", "Abadi", "Karya",
-    "Tani", "Nelayan", "Mulia", "Harapan", "Sumber", "Rejeki", "Bina", "Usaha", "Amanah",
-    "Barokah", "Sinar", "Mekar", "Lestari", "Bakti", "Utama",
+    "Maju",
+    "Jaya",
+    "Sejahtera",
+    "Makmur",
+    "Bersama",
+    "Mandiri",
+    "Sentosa",
+    "Abadi",
+    "Karya",
+    "Tani",
+    "Nelayan",
+    "Mulia",
+    "Harapan",
+    "Sumber",
+    "Rejeki",
+    "Bina",
+    "Usaha",
+    "Amanah",
+    "Barokah",
+    "Sinar",
+    "Mekar",
+    "Lestari",
+    "Bakti",
+    "Utama",
 ];
 const STREETS: [&str; 12] = [
     "Merdeka",
@@ -162,7 +183,10 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
         .iter()
         .map(|k| {
             let base = 1 + rng.below(20) as u32;
-            if matches!(k.prov_code.as_str(), "31" | "32" | "33" | "34" | "35" | "36") {
+            if matches!(
+                k.prov_code.as_str(),
+                "31" | "32" | "33" | "34" | "35" | "36"
+            ) {
                 base * 3
             } else {
                 base
@@ -218,13 +242,23 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
             ],
             35,
         ),
-        (&["Konsumen", "Konsumen", "Koperasi Konsumen", "KONSUMEN"], 30),
+        (
+            &["Konsumen", "Konsumen", "Koperasi Konsumen", "KONSUMEN"],
+            30,
+        ),
         (&["Produsen", "Produsen", "Koperasi Produsen"], 15),
         (&["Jasa", "Jasa", "JASA"], 10),
         (&["Pemasaran", "Pemasaran", "Koperasi Pemasaran"], 5),
         (&["Serba Usaha", "Serba Usaha", "KSU"], 5),
     ];
-    let prefixes: [&str; 6] = ["KSP", "Koperasi Konsumen", "Koperasi Produsen", "Koperasi Jasa", "Koperasi Pemasaran", "KSU"];
+    let prefixes: [&str; 6] = [
+        "KSP",
+        "Koperasi Konsumen",
+        "Koperasi Produsen",
+        "Koperasi Jasa",
+        "Koperasi Pemasaran",
+        "KSU",
+    ];
     // founding decade weights: 1960s, 70s, 80s, 90s, 2000s, 2010s, 2020-2024
     let decades: [(i32, i32, u32); 7] = [
         (1960, 1969, 3),
@@ -296,7 +330,11 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
         // address
         let mut addr = format!("Jl. {} No. {}", rng.pick(&STREETS), rng.range(1, 250));
         if rng.chance(0.3) {
-            addr.push_str(&format!(", RT {:02}/RW {:02}", rng.range(1, 15), rng.range(1, 12)));
+            addr.push_str(&format!(
+                ", RT {:02}/RW {:02}",
+                rng.range(1, 15),
+                rng.range(1, 12)
+            ));
         }
         row.push(addr);
         // region code and names
@@ -359,8 +397,8 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
                 rng.pick(&["n/a", "?", "#N/A"]).to_string()
             } else if held && messy < 20 {
                 // typed with the book year instead of the meeting year: unreadable RAT date
-                let wrong = NaiveDate::from_ymd_opt(by, date.month(), date.day().min(28))
-                    .unwrap_or(date);
+                let wrong =
+                    NaiveDate::from_ymd_opt(by, date.month(), date.day().min(28)).unwrap_or(date);
                 wrong.format("%d/%m/%Y").to_string()
             } else if held {
                 if rng.chance(0.2) {
@@ -384,10 +422,7 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
         }
         // field check
         if rng.chance(0.12) {
-            let d = rng.date(
-                NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default(),
-                ext,
-            );
+            let d = rng.date(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap_or_default(), ext);
             row.push(if rng.chance(0.01) {
                 String::new()
             } else {
@@ -475,7 +510,11 @@ fn write_members(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Box
     let mut pw = csv::Writer::from_path(out.join("shu_pools.csv"))?;
     pw.write_record(["pool", "base", "amount_sen"])?;
     for (name, base, bps) in POOLS {
-        pw.write_record([name.to_string(), base.to_string(), (SHU_SEN / 10_000 * bps).to_string()])?;
+        pw.write_record([
+            name.to_string(),
+            base.to_string(),
+            (SHU_SEN / 10_000 * bps).to_string(),
+        ])?;
     }
     pw.flush()?;
     Ok(())

@@ -11,7 +11,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use koperasi::io::{ReadOptions, read_register};
 use koperasi::register::{Field, Register};
@@ -100,11 +100,16 @@ fn main() -> Result<(), Box<dyn Error>> {
         } => {
             let as_of = date(&as_of)?;
             let reg = read(&register)?;
-            let t = reg.count_by(&[Field::Provinsi, Field::Jenis, Field::Status], as_of, &policy);
+            let t = reg.count_by(
+                &[Field::Provinsi, Field::Jenis, Field::Status],
+                as_of,
+                &policy,
+            );
             let mut w = csv::Writer::from_path(out)?;
             w.write_record(["provinsi", "jenis", "status", "count"])?;
             for (keys, n) in &t.rows {
-                let mut row: Vec<String> = keys.iter().map(|k| k.clone().unwrap_or_default()).collect();
+                let mut row: Vec<String> =
+                    keys.iter().map(|k| k.clone().unwrap_or_default()).collect();
                 row.push(n.to_string());
                 w.write_record(&row)?;
             }
@@ -116,9 +121,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             months,
             out,
         } => {
-            let (y, m) = first
-                .split_once('-')
-                .ok_or("--first is YYYY-MM")?;
+            let (y, m) = first.split_once('-').ok_or("--first is YYYY-MM")?;
             let (y, m): (i32, u32) = (y.parse()?, m.parse()?);
             let reg = read(&register)?;
             let mut w = csv::Writer::from_path(out)?;
@@ -178,7 +181,6 @@ fn main() -> Result<(), Box<dyn Error>> {
                 ])?;
             }
             w.flush()?;
-            let _ = as_of.year();
         }
     }
     Ok(())
