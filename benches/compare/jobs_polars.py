@@ -47,10 +47,16 @@ def features(data_dir: str) -> pl.DataFrame:
     df = df.filter(pl.col("nama_koperasi").str.strip_chars().fill_null("") != "")
 
     low = lambda c: pl.col(c).fill_null("").str.strip_chars().str.to_lowercase()  # noqa: E731
+    # Stage 1: each RAT cell lower-cased and parsed as a date once (eager select does no
+    # common-subexpression elimination, so derived columns are built in a second stage).
+    df = df.with_columns(
+        *[low(c).alias(f"v{y}") for y, c in zip(R.RAT_YEARS, RAT_COLS)],
+        *[parse_date(pl.col(c)).alias(f"p{y}") for y, c in zip(R.RAT_YEARS, RAT_COLS)],
+    )
     exprs = []
-    for y, c in zip(R.RAT_YEARS, RAT_COLS):
-        v = low(c)
-        d = parse_date(pl.col(c))
+    for y in R.RAT_YEARS:
+        v = pl.col(f"v{y}")
+        d = pl.col(f"p{y}")
         date_ok = d.is_not_null() & (d.dt.year() > y) & (d.dt.year() <= y + R.RAT_MAX_YEARS_LATE)
         unknown = v.is_in(list(R.UNKNOWN))
         missing = v.is_in(list(R.MISSING))
