@@ -11,7 +11,7 @@
 //!   RAT 2012 .. RAT 2024, tanggal_verifikasi, ditemukan, usaha_berjalan, tanggal_pembubaran`.
 //!   Coops are spread over the 514 kab/kota of the embedded Kemendagri table (Java weighted x3),
 //!   jenis in plausible proportions (simpan pinjam and konsumen most common, some legacy
-//!   `Serba Usaha`), founding years 1960-2024 weighted to the 1990s-2010s, RAT histories by
+//!   `Serba Usaha`), founding dates 1960 to the extraction date (31 July 2025) weighted to the 1990s-2010s, RAT histories by
 //!   profile (regular, stopped in some year, sporadic, never) with gaps, ~12 % with a field
 //!   check, ~3 % dissolved, and a share of messy cells: Indonesian dates (`12 Mei 2024`,
 //!   `12/05/2024`), `n/a`, `-`, `?`, impossible dates (`30/02/1998`), RAT dates inside the
@@ -259,7 +259,7 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
         "Koperasi Pemasaran",
         "KSU",
     ];
-    // founding decade weights: 1960s, 70s, 80s, 90s, 2000s, 2010s, 2020-2024
+    // founding decade weights: 1960s, 70s, 80s, 90s, 2000s, 2010s, 2020-2025
     let decades: [(i32, i32, u32); 7] = [
         (1960, 1969, 3),
         (1970, 1979, 5),
@@ -267,7 +267,7 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
         (1990, 1999, 22),
         (2000, 2009, 25),
         (2010, 2019, 25),
-        (2020, 2024, 10),
+        (2020, 2025, 10),
     ];
     let ext = extracted();
     let mut row: Vec<String> = Vec::with_capacity(header.len());
@@ -285,7 +285,9 @@ fn write_register(rng: &mut Rng, n: u64, out: &std::path::Path) -> Result<(), Bo
         let fy = rng.range(i64::from(lo), i64::from(hi)) as i32;
         let founded = rng.date(
             NaiveDate::from_ymd_opt(fy, 1, 1).unwrap_or_default(),
-            NaiveDate::from_ymd_opt(fy, 12, 31).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(fy, 12, 31)
+                .unwrap_or_default()
+                .min(extracted()),
         );
         // id
         row.push((i + 1).to_string());
