@@ -60,6 +60,13 @@ enum Job {
         #[arg(long)]
         members: PathBuf,
     },
+    // TODO(lead, after issue 5 / SHU lands): a `J3 { members, pools, out }` job that reads
+    // members.csv and shu_pools.csv (pool,base,amount_sen; base = columns joined by `+`),
+    // distributes each pool with `koperasi::shu` (exact, largest remainder, ties in file order)
+    // and writes pool,amount_sen,distributed,extra_sen_members,weighted exactly as
+    // benches/compare/jobs_polars.py j3 does (weighted = sum of amount_i * (i % 9973 + 1), i the
+    // 0-based member position). run.sh runs it as soon as `kopjobs j3 --help` succeeds, with
+    // `--members M --pools P --out O`, and compare.py checks it against polars and pandas.
     /// Debugging aid: one row per record read: line, source id, founding year, status.
     Dump {
         #[arg(long)]
