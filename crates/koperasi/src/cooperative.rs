@@ -177,7 +177,10 @@ pub enum RatKnowledge {
     },
     /// Complete after the given book year (no RAT for any later book year unless listed);
     /// unknown for it and before it unless listed. What a "last RAT book year" column says.
-    After(i32),
+    After {
+        /// The last book year known to have (or not have) its RAT; later years are known.
+        year: i32,
+    },
 }
 
 impl RatKnowledge {
@@ -206,7 +209,7 @@ impl RatKnowledge {
         match self {
             RatKnowledge::Unknown => false,
             RatKnowledge::Complete => true,
-            RatKnowledge::After(y) => book_year > y,
+            RatKnowledge::After { year } => book_year > year,
             RatKnowledge::Years { from, known } => book_year
                 .checked_sub(from)
                 .and_then(|d| u32::try_from(d).ok())
@@ -387,7 +390,11 @@ mod tests {
         assert!(!k.covers(2021) && !k.covers(2025));
         let gap = RatKnowledge::years([2019, 2021]);
         assert!(gap.covers(2019) && !gap.covers(2020) && gap.covers(2021));
-        assert!(RatKnowledge::After(2021).covers(2022) && !RatKnowledge::After(2021).covers(2021));
+        let after = RatKnowledge::After { year: 2021 };
+        assert!(after.covers(2022) && !after.covers(2021));
+        let json = serde_json::to_string(&after).unwrap();
+        assert_eq!(json, r#"{"kind":"after","year":2021}"#);
+        assert_eq!(serde_json::from_str::<RatKnowledge>(&json).unwrap(), after);
         assert!(RatKnowledge::Complete.covers(i32::MIN) && !RatKnowledge::Unknown.covers(0));
         assert!(!RatKnowledge::years([i32::MAX]).covers(i32::MIN));
         // The latest 64 years are kept when the span is longer.

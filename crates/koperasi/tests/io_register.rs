@@ -291,7 +291,7 @@ fn last_rat_year_column_says_nothing_about_earlier_years() {
     use koperasi::status::{Status, StatusPolicy, assess};
     let csv = "nama,tanggal_bh,tahun_rat_terakhir\nA,2010-01-01,2023\nB,2010-01-01,2019\n";
     let (reg, _) = read(csv);
-    assert_eq!(reg.records[0].rat_known, RatKnowledge::After(2023));
+    assert_eq!(reg.records[0].rat_known, RatKnowledge::After { year: 2023 });
     let as_of = koperasi::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
     // National: one RAT in 2022..=2024 is enough.
     assert_eq!(

@@ -51,7 +51,7 @@ fn knowledge() -> impl Strategy<Value = RatKnowledge> {
         Just(RatKnowledge::Unknown),
         Just(RatKnowledge::Complete),
         (1990i32..2035, any::<u64>()).prop_map(|(from, known)| RatKnowledge::Years { from, known }),
-        (1990i32..2035).prop_map(RatKnowledge::After),
+        (1990i32..2035).prop_map(|year| RatKnowledge::After { year }),
     ]
 }
 

@@ -796,7 +796,7 @@ pub fn read_register<R: std::io::Read>(
         }
         if let Some(y) = last_rat_year {
             if !has_year_columns {
-                k.rat_known = RatKnowledge::After(y);
+                k.rat_known = RatKnowledge::After { year: y };
             }
             match k.rat.iter_mut().find(|r| r.book_year == y) {
                 // A per-year column said "held" without a date: the date column gives it.
