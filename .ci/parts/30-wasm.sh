@@ -27,6 +27,8 @@ cargo build --target "$WASM_TARGET" --release --locked -p koperasi-wasm
 wasm_file=target/$WASM_TARGET/release/koperasi_wasm.wasm
 rm -rf bindings/wasm/pkg-node bindings/wasm/pkg-web
 wasm-bindgen --target nodejs --weak-refs --out-dir bindings/wasm/pkg-node "$wasm_file"
+# the nodejs build is CommonJS; the package itself is "type": "module"
+echo '{"type": "commonjs"}' > bindings/wasm/pkg-node/package.json
 wasm-bindgen --target web --weak-refs --out-dir bindings/wasm/pkg-web "$wasm_file"
 printf 'wasm size: %s bytes raw, %s bytes gzipped\n' \
   "$(wc -c < bindings/wasm/pkg-web/koperasi_wasm_bg.wasm)" \
@@ -49,7 +51,7 @@ step "wasm: dashboard in headless chromium (playwright-core)"
   srv=$!
   trap 'kill "$srv" 2>/dev/null || true' EXIT
   for _ in $(seq 50); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/examples/web/index.html" && break
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/examples/web/index.html" 2>/dev/null && break
     sleep 0.1
   done
   cd examples/web && KOPERASI_URL="http://127.0.0.1:$port" node --test tests/browser.test.mjs

@@ -43,6 +43,10 @@ function table(id, cols, rows) {
   );
 }
 
+function sourceLine(source) {
+  return el('p', { class: 'source', id: 'sum-source' }, `${L().source}: ${source}`);
+}
+
 function summary(items) {
   return el('div', { class: 'summary' }, items.map(([label, value, id]) => el('div', { id }, label, el('b', {}, value))));
 }
@@ -69,8 +73,8 @@ function panelView(r) {
   const msg = (f) => (state.lang === 'id' ? f.message_id : f.message_en);
   const chartBox = el('div', { id: 'chart' });
   const nodes = [
+    sourceLine(r.source),
     summary([
-      [l.source, r.source, 'sum-source'],
       [l.rowsRead, num(r.read.rows_read), 'sum-rows'],
       [l.rejectedN, num(r.read.rejected.length), 'sum-rejected'],
       [l.regions, num(r.regions), 'sum-regions'],
@@ -150,6 +154,7 @@ function drawChart(box, r) {
         { values: (u, splits) => splits.map((v) => nf().format(v)), size: 70 },
       ],
       scales: { x: { time: false } },
+      padding: [12, 40, 0, 0],
     },
     data,
     box,
@@ -160,8 +165,8 @@ function registerView(r) {
   const l = L();
   const statusLabel = (s) => l[`status_${s}`] ?? s;
   const nodes = [
+    sourceLine(r.source),
     summary([
-      [l.source, r.source, 'sum-source'],
       [l.rowsRead, num(r.read.rows_read), 'sum-rows'],
       [l.rejectedN, num(r.read.rejected.length), 'sum-rejected'],
       [l.records, num(r.records), 'sum-records'],

@@ -258,7 +258,9 @@ pub fn format_rupiah(sen: i64) -> Result<String, JsValue> {
 /// `format_rupiah_whole`: sen -> `Rp 1.234.568` (whole rupiah).
 #[wasm_bindgen]
 pub fn format_rupiah_whole(sen: i64) -> Result<String, JsValue> {
-    to_json(&koperasi::locale::format_rupiah_whole(Rupiah::from_sen(sen)))
+    to_json(&koperasi::locale::format_rupiah_whole(Rupiah::from_sen(
+        sen,
+    )))
 }
 
 /// `format_int`: `1234567` -> `1.234.567`.

@@ -14,16 +14,16 @@ fn payload(e: JsValue) -> w::ErrorPayload {
 #[wasm_bindgen_test]
 fn dates_are_iso_text() {
     assert_eq!(w::parse_date("6 Nop 2019").unwrap(), "\"2019-11-06\"");
-    assert_eq!(
-        w::format_date("2019-11-06").unwrap(),
-        "\"6 November 2019\""
-    );
+    assert_eq!(w::format_date("2019-11-06").unwrap(), "\"6 November 2019\"");
 }
 
 #[wasm_bindgen_test]
 fn core_errors_keep_code_and_value() {
     let p = payload(w::parse_date("30/2/2021").unwrap_err());
-    assert_eq!((p.kind.as_str(), p.code.as_str()), ("koperasi", "date_invalid"));
+    assert_eq!(
+        (p.kind.as_str(), p.code.as_str()),
+        ("koperasi", "date_invalid")
+    );
     assert_eq!(p.value.as_deref(), Some("30/2/2021"));
     let p = payload(w::format_date("06/11/2019").unwrap_err());
     assert_eq!(p.code, "date_invalid");
@@ -45,7 +45,10 @@ fn money_past_2_pow_53_is_a_range_error() {
     assert_eq!(w::parse_rupiah("Rp 1.234.567,89").unwrap(), "123456789");
     // 100 trillion rupiah = 10^16 sen > 2^53 - 1.
     let p = payload(w::parse_rupiah("Rp 100.000.000.000.000").unwrap_err());
-    assert_eq!((p.kind.as_str(), p.code.as_str()), ("range", "number_unsafe_integer"));
+    assert_eq!(
+        (p.kind.as_str(), p.code.as_str()),
+        ("range", "number_unsafe_integer")
+    );
     assert_eq!(p.value.as_deref(), Some("10000000000000000"));
 }
 

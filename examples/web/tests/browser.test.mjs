@@ -52,7 +52,7 @@ test('dashboard: East Java sample, Kota Bogor file, broken file', { skip: base ?
     assert.match(findings, /Kabupaten Mojokerto/);
     assert.match(findings, /949/);
     assert.equal(await page.locator('#chart canvas').count(), 1);
-    await page.screenshot({ path: join(shots, '1-jatim.png'), fullPage: false });
+    await page.screenshot({ path: join(shots, '1-jatim.png'), fullPage: true });
 
     // 2. The Kota Bogor register through the file input, as of 15 August 2022, office policy.
     await page.fill('#as-of', '2022-08-15');
