@@ -137,7 +137,7 @@ fn fail(e: impl Into<koperasi::Error>) -> JsValue {
 }
 
 /// Check that every integer in `v` is exact in a JS `number` (|n| <= 2^53 - 1).
-pub fn check_safe(v: &Value, path: &str) -> Result<(), ErrorPayload> {
+pub fn check_safe(v: &Value, path: &str) -> Result<(), Box<ErrorPayload>> {
     match v {
         Value::Number(n) => {
             let unsafe_int = match (n.as_i64(), n.as_u64()) {
@@ -155,7 +155,7 @@ pub fn check_safe(v: &Value, path: &str) -> Result<(), ErrorPayload> {
                     ),
                 );
                 p.value = Some(n.to_string());
-                return Err(p);
+                return Err(Box::new(p));
             }
             Ok(())
         }
@@ -174,7 +174,7 @@ pub fn check_safe(v: &Value, path: &str) -> Result<(), ErrorPayload> {
 pub fn to_json<T: Serialize + ?Sized>(x: &T) -> Result<String, JsValue> {
     let v = serde_json::to_value(x)
         .map_err(|e| ErrorPayload::argument(format!("result not serialisable: {e}")))?;
-    check_safe(&v, "")?;
+    check_safe(&v, "").map_err(|e| JsValue::from(*e))?;
     Ok(v.to_string())
 }
 
