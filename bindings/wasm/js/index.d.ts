@@ -64,6 +64,7 @@ export type ErrorCode =
   | 'read_conflicting_mapping'
   | 'read_io'
   | 'as_of_required'
+  | 'result_not_serialisable'
   | 'not_initialized'
   | (string & {});
 

@@ -40,7 +40,8 @@ pub struct ErrorPayload {
     /// `koperasi` (a core error), `range` (a number out of range) or `type` (a bad argument).
     pub kind: String,
     /// Stable snake_case code: the core's `Error::code()`, or a binding code
-    /// (`number_unsafe_integer`, `argument_invalid`, `as_of_required`).
+    /// (`number_unsafe_integer`, `argument_invalid`, `as_of_required`,
+    /// `result_not_serialisable`).
     pub code: String,
     /// Human-readable message (English), naming the value and why.
     pub message: String,
@@ -172,8 +173,13 @@ pub fn check_safe(v: &Value, path: &str) -> Result<(), Box<ErrorPayload>> {
 
 /// The serde JSON of `x` as text, after [`check_safe`].
 pub fn to_json<T: Serialize + ?Sized>(x: &T) -> Result<String, JsValue> {
-    let v = serde_json::to_value(x)
-        .map_err(|e| ErrorPayload::argument(format!("result not serialisable: {e}")))?;
+    let v = serde_json::to_value(x).map_err(|e| {
+        ErrorPayload::new(
+            "koperasi",
+            "result_not_serialisable",
+            format!("the result cannot be turned into JSON: {e}"),
+        )
+    })?;
     check_safe(&v, "").map_err(|e| JsValue::from(*e))?;
     Ok(v.to_string())
 }
