@@ -1,1 +1,929 @@
-//! JavaScript (WASM) bindings of koperasi (issue 4: being built).
+//! JavaScript (WASM) bindings of koperasi: the raw wasm-bindgen layer.
+//!
+//! JavaScript users do not call this layer: the npm package `koperasi` wraps it
+//! (`bindings/wasm/js/api.mjs`) into camelCase functions, classes and a `KoperasiError`.
+//! This crate only converts; every figure comes from the core crate `koperasi`.
+//!
+//! Conventions of this layer:
+//! - results cross as JSON text (the serde JSON of the core's result, the same shape as
+//!   Python's `to_dict()`), which the wrapper parses into plain objects;
+//! - every integer in a result must be exact in a JS `number`: a value past 2^53 - 1 (money in
+//!   sen, say) is refused with a `range` error instead of being rounded ([`to_json`]);
+//! - dates cross as ISO `YYYY-MM-DD` text; money in sen as `i64` (a JS `BigInt` at this layer);
+//! - CSV input crosses as bytes (UTF-8);
+//! - errors cross as JSON text `{"kind", "code", "message", "line", "column", "value"}`
+//!   ([`ErrorPayload`]), `kind` being `koperasi` (a core error with its stable code), `range`
+//!   or `type` (a bad argument), which the wrapper turns into `KoperasiError`, `RangeError` or
+//!   `TypeError`.
+#![forbid(unsafe_code)]
+
+use koperasi::error::{DateError, PolicyError, ReadError, StatsError, WilayahError};
+use koperasi::identity::{BadanHukumKind, Nib, NikKoperasi, NomorBadanHukum};
+use koperasi::io::{Layout, ReadOptions, Table};
+use koperasi::register::{Field, Register};
+use koperasi::report::{ReportOptions, panel_report, register_report};
+use koperasi::stats::checks::CheckParams;
+use koperasi::stats::{Panel, Period};
+use koperasi::status::StatusPolicy;
+use koperasi::wilayah::{KodeWilayah, Level, Wilayah};
+use koperasi::{Koperasi, NaiveDate, Rupiah};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// Largest integer a JS `number` holds exactly: 2^53 - 1 (`Number.MAX_SAFE_INTEGER`).
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// What a failed call throws to the wrapper, as JSON text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorPayload {
+    /// `koperasi` (a core error), `range` (a number out of range) or `type` (a bad argument).
+    pub kind: String,
+    /// Stable snake_case code: the core's `Error::code()`, or a binding code
+    /// (`number_unsafe_integer`, `argument_invalid`, `as_of_required`,
+    /// `result_not_serialisable`).
+    pub code: String,
+    /// Human-readable message (English), naming the value and why.
+    pub message: String,
+    /// 1-based line of the input, when the error is about a line of a file.
+    pub line: Option<u64>,
+    /// The column (header) concerned, when known.
+    pub column: Option<String>,
+    /// The offending value as given, when known.
+    pub value: Option<String>,
+}
+
+impl ErrorPayload {
+    fn new(kind: &str, code: &str, message: String) -> ErrorPayload {
+        ErrorPayload {
+            kind: kind.into(),
+            code: code.into(),
+            message,
+            line: None,
+            column: None,
+            value: None,
+        }
+    }
+
+    /// A bad argument (wrong shape or type): thrown as a `TypeError` in JS.
+    pub fn argument(message: String) -> ErrorPayload {
+        ErrorPayload::new("type", "argument_invalid", message)
+    }
+
+    /// The payload as JSON text (never fails: plain strings and integers).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl From<ErrorPayload> for JsValue {
+    fn from(e: ErrorPayload) -> JsValue {
+        JsValue::from_str(&e.to_json())
+    }
+}
+
+/// The payload of a core error: its code and message, and the line, column and value it
+/// carries.
+pub fn core_error(e: koperasi::Error) -> ErrorPayload {
+    let mut p = ErrorPayload::new("koperasi", e.code(), e.to_string());
+    let (line, column, value) = match &e {
+        koperasi::Error::Date(DateError::Unrecognised { value })
+        | koperasi::Error::Date(DateError::Invalid { value, .. }) => (None, None, Some(value)),
+        koperasi::Error::Number(n) => (None, None, number_value(n)),
+        koperasi::Error::Wilayah(WilayahError::BadCode { value }) => (None, None, Some(value)),
+        koperasi::Error::Wilayah(WilayahError::NotFound { name })
+        | koperasi::Error::Wilayah(WilayahError::Ambiguous { name, .. }) => {
+            (None, None, Some(name))
+        }
+        koperasi::Error::Wilayah(WilayahError::BadTable { line, .. }) => (Some(*line), None, None),
+        koperasi::Error::Identity(koperasi::error::IdentityError::BadNik { value, .. })
+        | koperasi::Error::Identity(koperasi::error::IdentityError::BadNib { value, .. }) => {
+            (None, None, Some(value))
+        }
+        koperasi::Error::Policy(PolicyError::UnknownPreset { name, .. }) => {
+            (None, None, Some(name))
+        }
+        koperasi::Error::Policy(PolicyError::Invalid { field, .. }) => (None, Some(field), None),
+        koperasi::Error::Stats(StatsError::BadPeriod { value, .. })
+        | koperasi::Error::Stats(StatsError::InvalidPeriod { value, .. }) => {
+            (None, None, Some(value))
+        }
+        koperasi::Error::Read(ReadError::Csv { line, .. }) => (Some(*line), None, None),
+        koperasi::Error::Read(ReadError::MissingColumn { field, .. }) => (None, Some(field), None),
+        koperasi::Error::Read(ReadError::BadMapping { column, field }) => {
+            (None, Some(column), Some(field))
+        }
+        koperasi::Error::Read(ReadError::UnknownField { field, .. }) => (None, None, Some(field)),
+        _ => (None, None, None),
+    };
+    p.line = line;
+    p.column = column.cloned();
+    p.value = value.cloned();
+    p
+}
+
+fn number_value(e: &koperasi::error::NumberError) -> Option<&String> {
+    use koperasi::error::NumberError as N;
+    match e {
+        N::NotANumber { value }
+        | N::Ambiguous { value, .. }
+        | N::OutOfRange { value, .. }
+        | N::Inexact { value, .. } => Some(value),
+        _ => None,
+    }
+}
+
+fn fail(e: impl Into<koperasi::Error>) -> JsValue {
+    core_error(e.into()).into()
+}
+
+/// Check that every integer in `v` is exact in a JS `number` (|n| <= 2^53 - 1).
+pub fn check_safe(v: &Value, path: &str) -> Result<(), Box<ErrorPayload>> {
+    match v {
+        Value::Number(n) => {
+            let unsafe_int = match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => i.unsigned_abs() > MAX_SAFE_INTEGER.unsigned_abs(),
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            if unsafe_int {
+                let mut p = ErrorPayload::new(
+                    "range",
+                    "number_unsafe_integer",
+                    format!(
+                        "{n} at {} is past 2^53 - 1 and cannot be a JS number without rounding",
+                        if path.is_empty() { "the result" } else { path }
+                    ),
+                );
+                p.value = Some(n.to_string());
+                return Err(Box::new(p));
+            }
+            Ok(())
+        }
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| check_safe(x, &format!("{path}[{i}]"))),
+        Value::Object(o) => o
+            .iter()
+            .try_for_each(|(k, x)| check_safe(x, &format!("{path}.{k}"))),
+        _ => Ok(()),
+    }
+}
+
+/// The serde JSON of `x` as text, after [`check_safe`].
+pub fn to_json<T: Serialize + ?Sized>(x: &T) -> Result<String, JsValue> {
+    let v = serde_json::to_value(x).map_err(|e| {
+        ErrorPayload::new(
+            "koperasi",
+            "result_not_serialisable",
+            format!("the result cannot be turned into JSON: {e}"),
+        )
+    })?;
+    check_safe(&v, "").map_err(|e| JsValue::from(*e))?;
+    Ok(v.to_string())
+}
+
+/// An ISO `YYYY-MM-DD` argument; anything else is a `date_invalid` error naming it.
+pub fn iso_date(s: &str) -> Result<NaiveDate, JsValue> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|e| {
+        fail(DateError::Invalid {
+            value: s.to_string(),
+            why: format!("expected an ISO date YYYY-MM-DD ({e})"),
+        })
+    })
+}
+
+fn code(s: &str) -> Result<KodeWilayah, JsValue> {
+    KodeWilayah::parse(s).map_err(fail)
+}
+
+fn opt_code(s: Option<String>) -> Result<Option<KodeWilayah>, JsValue> {
+    s.as_deref().map(code).transpose()
+}
+
+fn from_json<T: for<'de> Deserialize<'de>>(what: &str, s: &str) -> Result<T, JsValue> {
+    serde_json::from_str(s).map_err(|e| ErrorPayload::argument(format!("{what}: {e}")).into())
+}
+
+/// The policy given as JSON text (`None`: the `national` preset).
+pub fn policy_arg(policy_json: Option<String>) -> Result<StatusPolicy, JsValue> {
+    match policy_json {
+        None => Ok(StatusPolicy::national()),
+        Some(s) => StatusPolicy::from_json(&s).map_err(fail),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// locale / money
+
+/// `parse_date`: an Indonesian or ISO date -> ISO text (JSON string).
+#[wasm_bindgen]
+pub fn parse_date(text: &str) -> Result<String, JsValue> {
+    let d = koperasi::locale::parse_date(text).map_err(fail)?;
+    to_json(&d)
+}
+
+/// `format_date`: ISO date -> `6 November 2019`.
+#[wasm_bindgen]
+pub fn format_date(date: &str) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::format_date(iso_date(date)?))
+}
+
+/// `format_date_numeric`: ISO date -> `06/11/2019`.
+#[wasm_bindgen]
+pub fn format_date_numeric(date: &str) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::format_date_numeric(iso_date(date)?))
+}
+
+/// `parse_decimal`: Indonesian number -> canonical decimal text.
+#[wasm_bindgen]
+pub fn parse_decimal(text: &str) -> Result<String, JsValue> {
+    let d = koperasi::locale::parse_decimal(text).map_err(fail)?;
+    to_json(&d.to_string())
+}
+
+/// `parse_count`: a non-negative integer count.
+#[wasm_bindgen]
+pub fn parse_count(text: &str) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::parse_count(text).map_err(fail)?)
+}
+
+/// `parse_rupiah`: money text -> integer sen.
+#[wasm_bindgen]
+pub fn parse_rupiah(text: &str) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::parse_rupiah(text).map_err(fail)?.sen())
+}
+
+/// `format_rupiah`: sen -> `Rp 1.234.567,89`.
+#[wasm_bindgen]
+pub fn format_rupiah(sen: i64) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::format_rupiah(Rupiah::from_sen(sen)))
+}
+
+/// `format_rupiah_whole`: sen -> `Rp 1.234.568` (whole rupiah).
+#[wasm_bindgen]
+pub fn format_rupiah_whole(sen: i64) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::format_rupiah_whole(Rupiah::from_sen(
+        sen,
+    )))
+}
+
+/// `format_int`: `1234567` -> `1.234.567`.
+#[wasm_bindgen]
+pub fn format_int(n: i64) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::format_int(n))
+}
+
+/// `is_missing`: true for the placeholders Indonesian files use for "no value".
+#[wasm_bindgen]
+pub fn is_missing(text: &str) -> Result<String, JsValue> {
+    to_json(&koperasi::locale::is_missing(text))
+}
+
+// ---------------------------------------------------------------------------------------------
+// wilayah
+
+/// A region with its parent code: the shape of `Wilayah` in Python and JS.
+#[derive(Debug, Clone, Serialize)]
+pub struct WilayahOut {
+    /// Dotted code.
+    pub code: KodeWilayah,
+    /// Official name.
+    pub name: String,
+    /// Level.
+    pub level: Level,
+    /// Parent code (`None` for a province).
+    pub parent: Option<KodeWilayah>,
+}
+
+impl From<&Wilayah> for WilayahOut {
+    fn from(w: &Wilayah) -> WilayahOut {
+        WilayahOut {
+            code: w.code,
+            name: w.name.clone(),
+            level: w.level,
+            parent: w.code.parent(),
+        }
+    }
+}
+
+fn wilayah_list(ws: Vec<&Wilayah>) -> Result<String, JsValue> {
+    to_json(&ws.into_iter().map(WilayahOut::from).collect::<Vec<_>>())
+}
+
+/// `wilayah_get`: the region of a code (error `wilayah_not_found` when the table lacks it).
+#[wasm_bindgen]
+pub fn wilayah_get(code_text: &str) -> Result<String, JsValue> {
+    let k = code(code_text)?;
+    let w = koperasi::wilayah::table().get(&k).ok_or_else(|| {
+        fail(WilayahError::NotFound {
+            name: code_text.to_string(),
+        })
+    })?;
+    to_json(&WilayahOut::from(w))
+}
+
+/// `find_provinsi`.
+#[wasm_bindgen]
+pub fn find_provinsi(name: &str) -> Result<String, JsValue> {
+    let w = koperasi::wilayah::table()
+        .find_provinsi(name)
+        .map_err(fail)?;
+    to_json(&WilayahOut::from(w))
+}
+
+/// `find_kab_kota` (within: a region code or `None`).
+#[wasm_bindgen]
+pub fn find_kab_kota(name: &str, within: Option<String>) -> Result<String, JsValue> {
+    let within = opt_code(within)?;
+    let w = koperasi::wilayah::table()
+        .find_kab_kota(name, within.as_ref())
+        .map_err(fail)?;
+    to_json(&WilayahOut::from(w))
+}
+
+/// `find_kecamatan` (within: a region code or `None`).
+#[wasm_bindgen]
+pub fn find_kecamatan(name: &str, within: Option<String>) -> Result<String, JsValue> {
+    let within = opt_code(within)?;
+    let w = koperasi::wilayah::table()
+        .find_kecamatan(name, within.as_ref())
+        .map_err(fail)?;
+    to_json(&WilayahOut::from(w))
+}
+
+/// `wilayah_search`: [`koperasi::wilayah::Table::search`] (code or name, best first), kept to
+/// the regions of `level` and inside `within` when given.
+#[wasm_bindgen]
+pub fn wilayah_search(
+    name: &str,
+    level: Option<String>,
+    within: Option<String>,
+) -> Result<String, JsValue> {
+    let level = match level {
+        None => None,
+        Some(l) => Some(Level::from_label(&l).ok_or_else(|| {
+            JsValue::from(ErrorPayload::argument(format!(
+                "level `{l}`: expected provinsi, kabupaten_kota, kecamatan or desa_kelurahan"
+            )))
+        })?),
+    };
+    let within = opt_code(within)?;
+    let hits = koperasi::wilayah::table()
+        .search(name)
+        .into_iter()
+        .filter(|w| level.is_none_or(|l| w.level == l))
+        .filter(|w| within.is_none_or(|p| p.contains(&w.code)))
+        .collect();
+    wilayah_list(hits)
+}
+
+/// `wilayah_children`: the regions one level below a code.
+#[wasm_bindgen]
+pub fn wilayah_children(code_text: &str) -> Result<String, JsValue> {
+    wilayah_list(koperasi::wilayah::table().children(&code(code_text)?))
+}
+
+/// `normalize_name`: the name key used for region look-ups.
+#[wasm_bindgen]
+pub fn normalize_name(text: &str) -> Result<String, JsValue> {
+    to_json(&koperasi::wilayah::normalize_name(text))
+}
+
+/// `parse_kode_wilayah` -> `{code, level}`.
+#[wasm_bindgen]
+pub fn parse_kode_wilayah(text: &str) -> Result<String, JsValue> {
+    #[derive(Serialize)]
+    struct Out {
+        code: KodeWilayah,
+        level: Level,
+    }
+    let k = code(text)?;
+    to_json(&Out {
+        code: k,
+        level: k.level(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// identity
+
+/// `parse_nomor_badan_hukum` -> `{raw, kind, year, month, is_ahu, is_amendment, key}`, or
+/// `null` for a placeholder (`-`, `0`, empty).
+#[wasm_bindgen]
+pub fn parse_nomor_badan_hukum(text: &str) -> Result<String, JsValue> {
+    #[derive(Serialize)]
+    struct Out {
+        raw: String,
+        kind: BadanHukumKind,
+        year: Option<i32>,
+        month: Option<u32>,
+        is_ahu: bool,
+        is_amendment: bool,
+        key: String,
+    }
+    let out = NomorBadanHukum::parse(text).map(|n| Out {
+        key: n.key(),
+        raw: n.raw,
+        kind: n.kind,
+        year: n.year,
+        month: n.month,
+        is_ahu: n.is_ahu,
+        is_amendment: n.is_amendment,
+    });
+    to_json(&out)
+}
+
+/// `parse_nik_koperasi` -> the digits, or `null` for a placeholder.
+#[wasm_bindgen]
+pub fn parse_nik_koperasi(text: &str) -> Result<String, JsValue> {
+    to_json(&NikKoperasi::parse(text).map_err(fail)?)
+}
+
+/// `parse_nib` -> the digits, or `null` for a placeholder.
+#[wasm_bindgen]
+pub fn parse_nib(text: &str) -> Result<String, JsValue> {
+    to_json(&Nib::parse(text).map_err(fail)?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// status
+
+/// `StatusPolicy.preset(name)` -> the policy object.
+#[wasm_bindgen]
+pub fn policy_preset(name: &str) -> Result<String, JsValue> {
+    to_json(&StatusPolicy::preset(name).map_err(fail)?)
+}
+
+/// `policy_presets()` -> the preset names.
+#[wasm_bindgen]
+pub fn policy_presets() -> Result<String, JsValue> {
+    to_json(StatusPolicy::PRESETS)
+}
+
+/// `StatusPolicy.fromJson(text)` (also `fromObject`, after `JSON.stringify`).
+#[wasm_bindgen]
+pub fn policy_from_json(text: &str) -> Result<String, JsValue> {
+    to_json(&StatusPolicy::from_json(text).map_err(fail)?)
+}
+
+/// `StatusPolicy.fromToml(text)`.
+#[wasm_bindgen]
+pub fn policy_from_toml(text: &str) -> Result<String, JsValue> {
+    to_json(&StatusPolicy::from_toml(text).map_err(fail)?)
+}
+
+/// `Koperasi.fromObject(o)`: the record checked by the core's serde shape, returned as the
+/// canonical object.
+#[wasm_bindgen]
+pub fn koperasi_from_json(text: &str) -> Result<String, JsValue> {
+    let k: Koperasi = from_json("koperasi record", text)?;
+    to_json(&k)
+}
+
+/// `assess(koperasi, as_of, policy)` -> `Assessment`.
+#[wasm_bindgen]
+pub fn assess(
+    koperasi_json: &str,
+    as_of: &str,
+    policy_json: Option<String>,
+) -> Result<String, JsValue> {
+    let k: Koperasi = from_json("koperasi record", koperasi_json)?;
+    let a = koperasi::status::assess(&k, iso_date(as_of)?, &policy_arg(policy_json)?);
+    to_json(&a)
+}
+
+/// `rat_deadline(book_year, policy)` -> ISO date.
+#[wasm_bindgen]
+pub fn rat_deadline(book_year: i32, policy_json: Option<String>) -> Result<String, JsValue> {
+    let p = policy_arg(policy_json)?;
+    let d = koperasi::status::rat_deadline(book_year, p.rat_deadline_months).ok_or_else(|| {
+        fail(DateError::Invalid {
+            value: book_year.to_string(),
+            why: "the RAT deadline of this book year is outside the calendar".into(),
+        })
+    })?;
+    to_json(&d)
+}
+
+// ---------------------------------------------------------------------------------------------
+// io
+
+/// Reader options as JS passes them: `{mapping: {field: header}, delimiter: ";", region: "32.71"}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct JsReadOptions {
+    /// Field name -> header as in the file.
+    pub mapping: std::collections::BTreeMap<String, String>,
+    /// One ASCII character.
+    pub delimiter: Option<String>,
+    /// Region code of the whole file.
+    pub region: Option<String>,
+}
+
+/// The core's [`ReadOptions`] from the JS options (JSON text; `None` = defaults).
+pub fn read_options(options_json: Option<String>) -> Result<ReadOptions, JsValue> {
+    let o: JsReadOptions = match options_json {
+        None => JsReadOptions::default(),
+        Some(s) => from_json("read options", &s)?,
+    };
+    let delimiter = match o.delimiter.as_deref() {
+        None => None,
+        Some(d) => match d.as_bytes() {
+            [b] if b.is_ascii() => Some(*b),
+            _ => {
+                return Err(ErrorPayload::argument(format!(
+                    "delimiter `{d}`: expected one ASCII character such as `;`"
+                ))
+                .into());
+            }
+        },
+    };
+    Ok(ReadOptions {
+        mapping: o.mapping.into_iter().collect(),
+        delimiter,
+        region: opt_code(o.region)?,
+    })
+}
+
+/// A register read into WASM memory, with methods (the JS `Register` class wraps it).
+#[wasm_bindgen]
+pub struct RegisterHandle {
+    inner: Register,
+}
+
+/// A panel read into WASM memory (the JS `Panel` class wraps it).
+#[wasm_bindgen]
+pub struct PanelHandle {
+    inner: Panel,
+}
+
+/// What `read_register` / `read_panel` / `read_any` return: a handle and the read report.
+#[wasm_bindgen]
+pub struct ReadResult {
+    register: Option<Register>,
+    panel: Option<Panel>,
+    report: String,
+}
+
+#[wasm_bindgen]
+impl ReadResult {
+    /// `register` or `panel`.
+    #[wasm_bindgen(getter)]
+    pub fn kind(&self) -> String {
+        if self.register.is_some() {
+            "register".into()
+        } else {
+            "panel".into()
+        }
+    }
+
+    /// The `ReadReport` as JSON text.
+    #[wasm_bindgen(getter)]
+    pub fn report(&self) -> String {
+        self.report.clone()
+    }
+
+    /// The register (once); `undefined` for a panel.
+    pub fn take_register(&mut self) -> Option<RegisterHandle> {
+        self.register.take().map(|inner| RegisterHandle { inner })
+    }
+
+    /// The panel (once); `undefined` for a register.
+    pub fn take_panel(&mut self) -> Option<PanelHandle> {
+        self.panel.take().map(|inner| PanelHandle { inner })
+    }
+}
+
+fn read_result(t: Table) -> Result<ReadResult, JsValue> {
+    Ok(match t {
+        Table::Register(r, rep) => ReadResult {
+            report: to_json(&rep)?,
+            register: Some(r),
+            panel: None,
+        },
+        Table::Panel(p, rep) => ReadResult {
+            report: to_json(&rep)?,
+            register: None,
+            panel: Some(p),
+        },
+    })
+}
+
+/// `read_register(source, options)`.
+#[wasm_bindgen]
+pub fn read_register(csv: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
+    let (r, rep) = koperasi::io::read_register(csv, &read_options(options_json)?).map_err(fail)?;
+    read_result(Table::Register(r, rep))
+}
+
+/// `read_panel(source, options)`.
+#[wasm_bindgen]
+pub fn read_panel(csv: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
+    let (p, rep) = koperasi::io::read_panel(csv, &read_options(options_json)?).map_err(fail)?;
+    read_result(Table::Panel(p, rep))
+}
+
+/// `read_any(source, options)`: register or panel, told apart by the header.
+#[wasm_bindgen]
+pub fn read_any(csv: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
+    read_result(koperasi::io::read_any(csv, &read_options(options_json)?).map_err(fail)?)
+}
+
+/// `detect_layout(csv_text)` -> `"register"` or `"panel"`.
+#[wasm_bindgen]
+pub fn detect_layout(csv: &[u8], options_json: Option<String>) -> Result<String, JsValue> {
+    let l: Layout =
+        koperasi::io::detect_layout_of(csv, &read_options(options_json)?).map_err(fail)?;
+    to_json(&l)
+}
+
+// ---------------------------------------------------------------------------------------------
+// register
+
+fn fields_arg(fields_json: &str) -> Result<Vec<Field>, JsValue> {
+    let names: Vec<String> = from_json("fields", fields_json)?;
+    names
+        .iter()
+        .map(|n| {
+            Field::parse(n).ok_or_else(|| {
+                ErrorPayload::argument(format!(
+                    "field `{n}`: expected one of {}",
+                    Field::ALL.map(Field::as_str).join(", ")
+                ))
+                .into()
+            })
+        })
+        .collect()
+}
+
+#[wasm_bindgen]
+impl RegisterHandle {
+    /// `Register.fromObject`: a register from its serde JSON (`{records: [...]}`).
+    pub fn from_json(text: &str) -> Result<RegisterHandle, JsValue> {
+        Ok(RegisterHandle {
+            inner: from_json("register", text)?,
+        })
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.inner.records.len()
+    }
+
+    /// True when there is no record.
+    pub fn is_empty(&self) -> bool {
+        self.inner.records.is_empty()
+    }
+
+    /// The records (serde JSON array of `Koperasi`).
+    pub fn records(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.records)
+    }
+
+    /// The whole register (`{records: [...]}`).
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner)
+    }
+
+    /// `assess_all(as_of, policy)` -> array of `Assessment`.
+    pub fn assess_all(&self, as_of: &str, policy_json: Option<String>) -> Result<String, JsValue> {
+        to_json(
+            &self
+                .inner
+                .assess_all(iso_date(as_of)?, &policy_arg(policy_json)?),
+        )
+    }
+
+    /// `status_counts(as_of, policy)` -> `{status: count}`.
+    pub fn status_counts(
+        &self,
+        as_of: &str,
+        policy_json: Option<String>,
+    ) -> Result<String, JsValue> {
+        to_json(
+            &self
+                .inner
+                .status_counts(iso_date(as_of)?, &policy_arg(policy_json)?),
+        )
+    }
+
+    /// `count_by(fields, as_of, policy)` -> `CountTable`.
+    pub fn count_by(
+        &self,
+        fields_json: &str,
+        as_of: &str,
+        policy_json: Option<String>,
+    ) -> Result<String, JsValue> {
+        to_json(&self.inner.count_by(
+            &fields_arg(fields_json)?,
+            iso_date(as_of)?,
+            &policy_arg(policy_json)?,
+        ))
+    }
+
+    /// `reason_counts(as_of, policy)`.
+    pub fn reason_counts(
+        &self,
+        as_of: &str,
+        policy_json: Option<String>,
+    ) -> Result<String, JsValue> {
+        to_json(
+            &self
+                .inner
+                .reason_counts(iso_date(as_of)?, &policy_arg(policy_json)?),
+        )
+    }
+
+    /// `duplicates()` -> duplicate groups.
+    pub fn duplicates(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.duplicates())
+    }
+
+    /// `registrations_by_year()`.
+    pub fn registrations_by_year(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.registrations_by_year())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// stats
+
+fn period(s: &str) -> Result<Period, JsValue> {
+    Period::parse(s).map_err(fail)
+}
+
+#[wasm_bindgen]
+impl PanelHandle {
+    /// `Panel.fromObject`: a panel from its serde JSON (`{rows: [...]}`).
+    pub fn from_json(text: &str) -> Result<PanelHandle, JsValue> {
+        Ok(PanelHandle {
+            inner: from_json("panel", text)?,
+        })
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// True when there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// The whole panel (serde JSON).
+    pub fn to_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner)
+    }
+
+    /// The panel as columns (`PanelColumns`).
+    pub fn to_columns(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.to_columns())
+    }
+
+    /// `periods()` -> canonical period texts, in order.
+    pub fn periods(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.periods())
+    }
+
+    /// `regions()`.
+    pub fn regions(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.regions())
+    }
+
+    /// `measures()`.
+    pub fn measures(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.measures())
+    }
+
+    /// `totals_by_period(measures)` -> `[[period, {measure: sum}], ...]`.
+    pub fn totals_by_period(&self, measures_json: &str) -> Result<String, JsValue> {
+        let m: Vec<String> = from_json("measures", measures_json)?;
+        let refs: Vec<&str> = m.iter().map(String::as_str).collect();
+        to_json(&self.inner.totals_by_period(&refs))
+    }
+
+    /// `growth(panel, measure, from_period, to_period)` -> `GrowthRow`s.
+    pub fn growth(&self, measure: &str, from: &str, to: &str) -> Result<String, JsValue> {
+        to_json(&self.inner.growth(measure, period(from)?, period(to)?))
+    }
+
+    /// `run_checks(panel, params)` -> `Finding`s.
+    pub fn run_checks(&self, params_json: Option<String>) -> Result<String, JsValue> {
+        let params: CheckParams = match params_json {
+            None => CheckParams::default(),
+            Some(s) => from_json("check params", &s)?,
+        };
+        params.validate().map_err(fail)?;
+        to_json(&koperasi::stats::checks::run_checks(&self.inner, &params))
+    }
+}
+
+/// `cagr(from, to, years)` in percent.
+#[wasm_bindgen]
+pub fn cagr(from: i64, to: i64, years: f64) -> Result<String, JsValue> {
+    to_json(&koperasi::stats::growth::cagr(from, to, years).map_err(fail)?)
+}
+
+/// `pct_change(from, to)` in percent.
+#[wasm_bindgen]
+pub fn pct_change(from: i64, to: i64) -> Result<String, JsValue> {
+    to_json(&koperasi::stats::growth::pct_change(from, to).map_err(fail)?)
+}
+
+/// `parse_period(text)` -> canonical text (`2021-Q3`).
+#[wasm_bindgen]
+pub fn parse_period(text: &str) -> Result<String, JsValue> {
+    to_json(&period(text)?)
+}
+
+// ---------------------------------------------------------------------------------------------
+// report
+
+/// Options of `build_report` besides as_of and policy, as JS passes them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct JsReportOptions {
+    /// Breakdown fields for registers (default `["kecamatan"]`).
+    pub by: Option<Vec<String>>,
+    /// How many regions to list as grew / shrank most.
+    pub top: Option<usize>,
+    /// Name of the input in the report (a file name).
+    pub source: Option<String>,
+    /// Check thresholds (panels).
+    pub checks: Option<CheckParams>,
+    /// Reader options.
+    pub read: Option<serde_json::Value>,
+}
+
+/// `build_report(source, as_of, policy, options)` -> `Report` (the JSON of
+/// `koperasi report --format json`). `as_of` may be omitted for a panel; a register without
+/// it is an `as_of_required` error (the library never reads the clock).
+#[wasm_bindgen]
+pub fn build_report(
+    csv: &[u8],
+    as_of: Option<String>,
+    policy_json: Option<String>,
+    options_json: Option<String>,
+) -> Result<String, JsValue> {
+    let o: JsReportOptions = match options_json {
+        None => JsReportOptions::default(),
+        Some(s) => from_json("report options", &s)?,
+    };
+    let as_of = as_of.as_deref().map(iso_date).transpose()?;
+    let read = read_options(o.read.map(|v| v.to_string()))?;
+    let table = koperasi::io::read_any(csv, &read).map_err(fail)?;
+    // The panel report reads no date; the options carry one only because registers need it.
+    let mut options = ReportOptions::new(as_of.unwrap_or_default());
+    options.policy = policy_arg(policy_json)?;
+    options.read = read;
+    if let Some(by) = o.by {
+        options.by = fields_arg(&serde_json::to_string(&by).unwrap_or_default())?;
+    }
+    if let Some(top) = o.top {
+        options.top = top;
+    }
+    if let Some(c) = o.checks {
+        c.validate().map_err(fail)?;
+        options.checks = c;
+    }
+    let source = o.source.unwrap_or_else(|| "input".into());
+    let report = match table {
+        Table::Panel(p, rep) => {
+            koperasi::report::Report::Panel(panel_report(&p, rep, &source, &options))
+        }
+        Table::Register(r, rep) => {
+            if as_of.is_none() {
+                return Err(ErrorPayload::new(
+                    "koperasi",
+                    "as_of_required",
+                    "this file is a register: give the as-of date of the status (asOf, YYYY-MM-DD)"
+                        .into(),
+                )
+                .into());
+            }
+            koperasi::report::Report::Register(register_report(&r, rep, &source, &options))
+        }
+    };
+    to_json(&report)
+}
+
+/// The embedded real samples: `jatim_panel` (East Java quarterly panel) and `bogor_register`
+/// (Kota Bogor register) -> `{name, csv, source}`.
+#[wasm_bindgen]
+pub fn sample(name: &str) -> Result<String, JsValue> {
+    use koperasi::samples as s;
+    let (csv, source) = match name {
+        "jatim_panel" => (s::JATIM_PANEL_CSV, s::JATIM_PANEL_SOURCE),
+        "bogor_register" => (s::BOGOR_REGISTER_CSV, s::BOGOR_REGISTER_SOURCE),
+        _ => {
+            return Err(ErrorPayload::argument(format!(
+                "sample `{name}`: expected jatim_panel or bogor_register"
+            ))
+            .into());
+        }
+    };
+    to_json(&serde_json::json!({ "name": name, "csv": csv, "source": source }))
+}

@@ -320,8 +320,40 @@ const HEADER_PEEK: usize = 1 << 16;
 pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Table, ReadError> {
     use std::io::Read;
     let mut input = input;
+    let (head, headers, options) = peek_header(&mut input, options)?;
+    let options = &options;
+    let whole = std::io::Cursor::new(head).chain(input);
+    match detect_layout(&headers, options)? {
+        Layout::Register => read_register(whole, options).map(|(r, rep)| Table::Register(r, rep)),
+        Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
+    }
+}
+
+/// The layout of a CSV (register or panel), decided as [`read_any`] decides it: from the header
+/// row only (the first 64 KiB are read, not the rows), with the delimiter guessed when
+/// `options.delimiter` is `None`. For callers that hold the file as text or bytes (the Python
+/// and JavaScript bindings' `detect_layout`).
+///
+/// Errors: [`ReadError::Empty`], [`ReadError::Csv`] (a quote in the header never closed), and
+/// those of [`detect_layout`].
+pub fn detect_layout_of<R: std::io::Read>(
+    input: R,
+    options: &ReadOptions,
+) -> Result<Layout, ReadError> {
+    let mut input = input;
+    let (_, headers, options) = peek_header(&mut input, options)?;
+    detect_layout(&headers, &options)
+}
+
+/// Read up to [`HEADER_PEEK`] bytes of `input` and its header row: (bytes read, header cells,
+/// options with the delimiter filled in).
+fn peek_header<R: std::io::Read>(
+    input: &mut R,
+    options: &ReadOptions,
+) -> Result<(Vec<u8>, Vec<String>, ReadOptions), ReadError> {
+    use std::io::Read;
     let mut head = Vec::with_capacity(4096);
-    (&mut input)
+    input
         .take(HEADER_PEEK as u64)
         .read_to_end(&mut head)
         .map_err(|e| ReadError::Io { why: e.to_string() })?;
@@ -364,11 +396,7 @@ pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Tab
         }
         headers
     };
-    let whole = std::io::Cursor::new(head).chain(input);
-    match detect_layout(&headers, options)? {
-        Layout::Register => read_register(whole, options).map(|(r, rep)| Table::Register(r, rep)),
-        Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
-    }
+    Ok((head, headers, options.clone()))
 }
 
 /// A reader that remembers where each non-blank line starts, to give records their 1-based

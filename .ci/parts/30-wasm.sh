@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Part of .ci/run (sourced; uses its `step`): the JavaScript (WASM) package and the browser
+# dashboard. Installs what it needs idempotently; sets no EXIT trap (.ci/run owns it).
+
+WASM_TARGET=${WASM_TARGET:-wasm32-unknown-unknown}
+# wasm-bindgen-cli must equal the wasm-bindgen crate version in Cargo.lock (schema check).
+WASM_BINDGEN_VERSION=$(cargo pkgid -p wasm-bindgen | sed 's/.*[@#]//')
+
+step "wasm: toolchain ($WASM_TARGET, wasm-bindgen-cli $WASM_BINDGEN_VERSION, chromium, npm ci)"
+rustup target list --installed | grep -qx "$WASM_TARGET" || rustup target add "$WASM_TARGET"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  # no --locked: its bundled lockfile pins a crate version the registry here lacks
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+if ! command -v chromium >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+(cd bindings/wasm && npm ci --no-audit --no-fund --loglevel=error)
+(cd examples/web && npm ci --no-audit --no-fund --loglevel=error)
+
+step "wasm: clippy for $WASM_TARGET"
+cargo clippy -p koperasi-wasm --target "$WASM_TARGET" --all-targets --locked -- -D warnings
+
+step "wasm: release build + wasm-bindgen (nodejs, web)"
+cargo build --target "$WASM_TARGET" --release --locked -p koperasi-wasm
+wasm_file=target/$WASM_TARGET/release/koperasi_wasm.wasm
+rm -rf bindings/wasm/pkg-node bindings/wasm/pkg-web
+wasm-bindgen --target nodejs --weak-refs --out-dir bindings/wasm/pkg-node "$wasm_file"
+# the nodejs build is CommonJS; the package itself is "type": "module"
+echo '{"type": "commonjs"}' > bindings/wasm/pkg-node/package.json
+wasm-bindgen --target web --weak-refs --out-dir bindings/wasm/pkg-web "$wasm_file"
+printf 'wasm size: %s bytes raw, %s bytes gzipped\n' \
+  "$(wc -c < bindings/wasm/pkg-web/koperasi_wasm_bg.wasm)" \
+  "$(gzip -9 -c bindings/wasm/pkg-web/koperasi_wasm_bg.wasm | wc -c)"
+
+step "wasm: tsc --noEmit on the typed usage file"
+(cd bindings/wasm && node_modules/.bin/tsc -p types-check/tsconfig.json)
+
+step "wasm: node --test (conformance vectors + API)"
+(cd bindings/wasm && node --test js-tests/*.test.mjs)
+
+step "wasm: wasm-bindgen-test under node"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target "$WASM_TARGET" --locked -p koperasi-wasm
+
+step "wasm: dashboard in headless chromium (playwright-core)"
+(
+  port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+  python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1 &
+  srv=$!
+  trap 'kill "$srv" 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/examples/web/index.html" 2>/dev/null && break
+    sleep 0.1
+  done
+  cd examples/web && KOPERASI_URL="http://127.0.0.1:$port" node --test tests/browser.test.mjs
+)

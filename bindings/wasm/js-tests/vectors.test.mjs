@@ -1,0 +1,129 @@
+// Runs every conformance vector in tests/vectors/ (repository root) against the npm package,
+// as the Rust core and the Python package do: the three languages must agree.
+// A `function` this runner does not know, or an argument a function does not take, fails.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as k from 'koperasi';
+import { mismatch } from './compare.mjs';
+
+const root = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
+
+/** Parameters of each function, in the positional order of the JS API (vector arg names). */
+const PARAMS = {
+  parse_date: ['text'],
+  format_date: ['date'],
+  format_date_numeric: ['date'],
+  parse_decimal: ['text'],
+  parse_count: ['text'],
+  parse_rupiah: ['text'],
+  format_rupiah: ['sen'],
+  format_rupiah_whole: ['sen'],
+  format_int: ['n'],
+  is_missing: ['text'],
+  wilayah_get: ['code'],
+  find_provinsi: ['name'],
+  find_kab_kota: ['name', 'within'],
+  find_kecamatan: ['name', 'within'],
+  wilayah_search: ['name', 'level', 'within'],
+  wilayah_children: ['code'],
+  normalize_name: ['text'],
+  parse_kode_wilayah: ['text'],
+  parse_nomor_badan_hukum: ['text'],
+  parse_nik_koperasi: ['text'],
+  parse_nib: ['text'],
+  policy_presets: [],
+  assess: ['koperasi', 'as_of', 'policy'],
+  rat_deadline: ['book_year', 'policy'],
+  read_register: ['source', 'options'],
+  read_panel: ['source', 'options'],
+  read_any: ['source', 'options'],
+  detect_layout: ['csv_text', 'options'],
+  growth: ['panel', 'measure', 'from_period', 'to_period'],
+  cagr: ['from', 'to', 'years'],
+  pct_change: ['from', 'to'],
+  run_checks: ['panel', 'params'],
+  parse_period: ['text'],
+  build_report: ['source', 'as_of', 'policy', 'options'],
+};
+
+const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/** A CSV argument may name an embedded sample: `{"sample": "jatim_panel"}`. */
+function csvArg(v) {
+  return v !== null && typeof v === 'object' && typeof v.sample === 'string' ? k.sample(v.sample).csv : v;
+}
+
+function argValue(name, v) {
+  if (name === 'source' || name === 'csv_text') return csvArg(v);
+  if (name === 'panel') return k.readPanel(csvArg(v)).panel;
+  return v;
+}
+
+function run(fn, args) {
+  const params = PARAMS[fn];
+  const jsName = camel(fn);
+  if (params === undefined || typeof k[jsName] !== 'function') {
+    throw new Error(`no JS function for vector function \`${fn}\` (expected export \`${jsName}\`)`);
+  }
+  for (const a of Object.keys(args ?? {})) {
+    if (!params.includes(a)) throw new Error(`\`${fn}\` takes no argument \`${a}\` (takes: ${params.join(', ')})`);
+  }
+  const positional = params.map((p) => (args && p in args ? argValue(p, args[p]) : undefined));
+  while (positional.length && positional[positional.length - 1] === undefined) positional.pop();
+  return k[jsName](...positional);
+}
+
+function vectorFiles(dir, out = []) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) vectorFiles(p, out);
+    else if (name.endsWith('.json')) out.push(p);
+  }
+  return out;
+}
+
+const files = vectorFiles(root);
+
+test('there are vector files', () => {
+  assert.ok(files.length > 0, `no vector files under ${root}`);
+});
+
+for (const file of files) {
+  const rel = relative(root, file);
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  assert.ok(Array.isArray(doc.cases), `${rel}: no \`cases\``);
+  test(rel, () => {
+    const failures = [];
+    for (const c of doc.cases) {
+      const tol = typeof c.tolerance === 'number' ? c.tolerance : 0;
+      const hasExp = Object.hasOwn(c, 'expected');
+      const hasErr = Object.hasOwn(c, 'error');
+      let got;
+      let err = null;
+      try {
+        got = JSON.parse(JSON.stringify(run(c.function, c.args)));
+      } catch (e) {
+        if (typeof e?.code !== 'string' || !(e instanceof Error)) {
+          failures.push(`${c.name} (${c.function}): threw ${e}`);
+          continue;
+        }
+        if (!(e instanceof k.KoperasiError) && e.code === 'argument_invalid') {
+          failures.push(`${c.name} (${c.function}): ${e.message}`);
+          continue;
+        }
+        err = e.code;
+      }
+      let why = null;
+      if (hasExp === hasErr) why = 'a case needs exactly one of `expected` and `error`';
+      else if (hasExp && err === null) why = mismatch(c.expected, got, tol, '');
+      else if (hasErr && err !== null) why = err === c.error ? null : `error \`${err}\`, expected \`${c.error}\``;
+      else if (hasErr) why = `got ${JSON.stringify(got)}, expected error \`${c.error}\``;
+      else why = `error \`${err}\`, expected ${JSON.stringify(c.expected)}`;
+      if (why !== null) failures.push(`${c.name} (${c.function}): ${why}`);
+    }
+    assert.deepEqual(failures, [], `${failures.length} of ${doc.cases.length} vectors failed in ${rel}`);
+  });
+}

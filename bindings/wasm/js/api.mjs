@@ -1,0 +1,430 @@
+// The public JavaScript API of `koperasi`, over the raw wasm-bindgen layer (src/lib.rs).
+// This file only converts arguments and results; every figure comes from the Rust core.
+// `node.mjs` and `browser.mjs` load the WASM and hand the raw module to `setRaw`.
+
+let raw = null;
+
+/** @internal Called once by the entry module with the wasm-bindgen module. */
+export function setRaw(r) {
+  raw = r;
+}
+
+function wasm() {
+  if (raw === null) {
+    throw new KoperasiError({ code: 'not_initialized', message: 'the koperasi WASM module is not loaded yet' });
+  }
+  return raw;
+}
+
+/** An error of the koperasi engine: a stable `code` plus where and what (line, column, value). */
+export class KoperasiError extends Error {
+  constructor(payload) {
+    super(payload.message);
+    this.name = 'KoperasiError';
+    this.code = payload.code;
+    this.line = payload.line ?? null;
+    this.column = payload.column ?? null;
+    this.value = payload.value ?? null;
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, line: this.line, column: this.column, value: this.value };
+  }
+}
+
+function withFields(err, p) {
+  err.code = p.code;
+  err.line = p.line ?? null;
+  err.column = p.column ?? null;
+  err.value = p.value ?? null;
+  return err;
+}
+
+function convertError(e) {
+  if (typeof e === 'string' && e.startsWith('{')) {
+    let p;
+    try {
+      p = JSON.parse(e);
+    } catch {
+      return new KoperasiError({ code: 'internal', message: e });
+    }
+    if (p.kind === 'range') return withFields(new RangeError(p.message), p);
+    if (p.kind === 'type') return withFields(new TypeError(p.message), p);
+    return new KoperasiError(p);
+  }
+  if (typeof e === 'string') return new KoperasiError({ code: 'internal', message: e });
+  return e;
+}
+
+/** Run a raw call; parse its JSON result; turn thrown payloads into Error objects. */
+function call(fn, ...args) {
+  let out;
+  try {
+    out = fn(...args);
+  } catch (e) {
+    throw convertError(e);
+  }
+  return typeof out === 'string' ? JSON.parse(out) : out;
+}
+
+function typeError(message) {
+  return withFields(new TypeError(message), { code: 'argument_invalid' });
+}
+
+function str(x, name) {
+  if (typeof x !== 'string') throw typeError(`${name} must be a string, got ${x === null ? 'null' : typeof x}`);
+  return x;
+}
+
+function optStr(x, name) {
+  return x === undefined || x === null ? undefined : str(x, name);
+}
+
+function isoDate(x, name) {
+  if (x instanceof Date) throw typeError(`${name} must be an ISO date string YYYY-MM-DD, not a Date object`);
+  return str(x, name);
+}
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+/** An integer argument (sen, counts) as BigInt for the i64 parameters of the raw layer. */
+function int64(x, name) {
+  if (typeof x === 'bigint') {
+    if (x < I64_MIN || x > I64_MAX) {
+      throw withFields(new RangeError(`${name} ${x} is outside the 64-bit range`), { code: 'number_out_of_range', value: String(x) });
+    }
+    return x;
+  }
+  if (typeof x !== 'number') throw typeError(`${name} must be an integer (number or bigint), got ${typeof x}`);
+  if (!Number.isInteger(x)) throw typeError(`${name} must be an integer, got ${x}`);
+  if (!Number.isSafeInteger(x)) {
+    throw withFields(new RangeError(`${name} ${x} is past 2^53 - 1 and may already have been rounded: pass a bigint`), {
+      code: 'number_unsafe_integer',
+      value: String(x),
+    });
+  }
+  return BigInt(x);
+}
+
+const encoder = new TextEncoder();
+
+/** CSV input: text, bytes (Uint8Array) or an ArrayBuffer. */
+function bytes(source) {
+  if (typeof source === 'string') return encoder.encode(source);
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  throw typeError('source must be CSV text (string), a Uint8Array or an ArrayBuffer');
+}
+
+function policyJson(policy) {
+  if (policy === undefined || policy === null) return undefined;
+  if (policy instanceof StatusPolicy) return JSON.stringify(policy.toObject());
+  if (typeof policy === 'string') return JSON.stringify(call(wasm().policy_preset, policy));
+  if (typeof policy === 'object') return JSON.stringify(policy);
+  throw typeError('policy must be a StatusPolicy, a preset name or a policy object');
+}
+
+function optionsJson(o, name) {
+  if (o === undefined || o === null) return undefined;
+  if (typeof o !== 'object') throw typeError(`${name} must be an object`);
+  return JSON.stringify(o);
+}
+
+/** Rows (an array of plain objects) as columns: an object of arrays, one entry per row. */
+export function toColumns(rows) {
+  if (!Array.isArray(rows)) throw typeError('toColumns expects an array of objects');
+  const keys = [];
+  const seen = new Set();
+  for (const r of rows) {
+    for (const k of Object.keys(r)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        keys.push(k);
+      }
+    }
+  }
+  const out = {};
+  for (const k of keys) out[k] = rows.map((r) => (k in r ? r[k] : null));
+  return out;
+}
+
+// ---- locale / money ------------------------------------------------------------------------
+
+export const parseDate = (text) => call(wasm().parse_date, str(text, 'text'));
+export const formatDate = (date) => call(wasm().format_date, isoDate(date, 'date'));
+export const formatDateNumeric = (date) => call(wasm().format_date_numeric, isoDate(date, 'date'));
+export const parseDecimal = (text) => call(wasm().parse_decimal, str(text, 'text'));
+export const parseCount = (text) => call(wasm().parse_count, str(text, 'text'));
+export const parseRupiah = (text) => call(wasm().parse_rupiah, str(text, 'text'));
+export const formatRupiah = (sen) => call(wasm().format_rupiah, int64(sen, 'sen'));
+export const formatRupiahWhole = (sen) => call(wasm().format_rupiah_whole, int64(sen, 'sen'));
+export const formatInt = (n) => call(wasm().format_int, int64(n, 'n'));
+export const isMissing = (text) => call(wasm().is_missing, str(text, 'text'));
+
+/** Money: an exact integer number of sen (1 rupiah = 100 sen), a safe-integer `number`. */
+export class Rupiah {
+  constructor(sen) {
+    int64(sen, 'sen');
+    const n = Number(sen);
+    if (!Number.isSafeInteger(n)) {
+      throw withFields(new RangeError(`sen ${sen} is past 2^53 - 1: not representable as a JS number`), {
+        code: 'number_unsafe_integer',
+        value: String(sen),
+      });
+    }
+    this.sen = n;
+    Object.freeze(this);
+  }
+
+  static parse(text) {
+    return new Rupiah(parseRupiah(text));
+  }
+
+  toString() {
+    return formatRupiah(this.sen);
+  }
+
+  toJSON() {
+    return this.sen;
+  }
+}
+
+// ---- wilayah ------------------------------------------------------------------------------
+
+export const wilayahGet = (code) => call(wasm().wilayah_get, str(code, 'code'));
+export const findProvinsi = (name) => call(wasm().find_provinsi, str(name, 'name'));
+export const findKabKota = (name, within) => call(wasm().find_kab_kota, str(name, 'name'), optStr(within, 'within'));
+export const findKecamatan = (name, within) => call(wasm().find_kecamatan, str(name, 'name'), optStr(within, 'within'));
+export const wilayahSearch = (name, level, within) =>
+  call(wasm().wilayah_search, str(name, 'name'), optStr(level, 'level'), optStr(within, 'within'));
+export const wilayahChildren = (code) => call(wasm().wilayah_children, str(code, 'code'));
+export const normalizeName = (text) => call(wasm().normalize_name, str(text, 'text'));
+export const parseKodeWilayah = (text) => call(wasm().parse_kode_wilayah, str(text, 'text'));
+
+// ---- identity -----------------------------------------------------------------------------
+
+export const parseNomorBadanHukum = (text) => call(wasm().parse_nomor_badan_hukum, str(text, 'text'));
+export const parseNikKoperasi = (text) => call(wasm().parse_nik_koperasi, str(text, 'text'));
+export const parseNib = (text) => call(wasm().parse_nib, str(text, 'text'));
+
+// ---- status -------------------------------------------------------------------------------
+
+/** A status policy: its fields are the serde shape of the Rust `StatusPolicy` (snake_case). */
+export class StatusPolicy {
+  /** @param {object} fields a policy object; validated by the core. */
+  constructor(fields) {
+    Object.assign(this, call(wasm().policy_from_json, JSON.stringify(fields)));
+    Object.freeze(this);
+  }
+
+  static preset(name) {
+    return new StatusPolicy(call(wasm().policy_preset, str(name, 'name')));
+  }
+  static national() {
+    return StatusPolicy.preset('national');
+  }
+  static office() {
+    return StatusPolicy.preset('office');
+  }
+  static fieldVerificationFirst() {
+    return StatusPolicy.preset('field_verification_first');
+  }
+  static fromJson(text) {
+    return new StatusPolicy(call(wasm().policy_from_json, str(text, 'text')));
+  }
+  static fromToml(text) {
+    return new StatusPolicy(call(wasm().policy_from_toml, str(text, 'text')));
+  }
+  static fromObject(o) {
+    if (o === null || typeof o !== 'object') throw typeError('a policy object is required');
+    return new StatusPolicy(o);
+  }
+  toObject() {
+    return { ...this };
+  }
+  toJson() {
+    return JSON.stringify(this.toObject(), null, 2);
+  }
+}
+
+export const policyPresets = () => call(wasm().policy_presets);
+
+/** A cooperative record: the serde shape of the Rust `Koperasi` (snake_case fields). */
+export class Koperasi {
+  constructor(fields) {
+    Object.assign(this, call(wasm().koperasi_from_json, JSON.stringify(fields)));
+  }
+  static fromObject(o) {
+    if (o === null || typeof o !== 'object') throw typeError('a koperasi object is required');
+    return new Koperasi(o);
+  }
+  toObject() {
+    return { ...this };
+  }
+}
+
+function koperasiJson(k) {
+  if (k === null || typeof k !== 'object') throw typeError('koperasi must be a Koperasi or a record object');
+  return JSON.stringify(k instanceof Koperasi ? k.toObject() : k);
+}
+
+export const assess = (koperasi, asOf, policy) =>
+  call(wasm().assess, koperasiJson(koperasi), isoDate(asOf, 'asOf'), policyJson(policy));
+
+export function ratDeadline(bookYear, policy) {
+  if (!Number.isInteger(bookYear)) throw typeError('bookYear must be an integer');
+  return call(wasm().rat_deadline, bookYear, policyJson(policy));
+}
+
+// ---- register -----------------------------------------------------------------------------
+
+/** A register of cooperatives held in WASM memory (freed by the garbage collector, or `free()`). */
+export class Register {
+  constructor(handle) {
+    this._h = handle;
+  }
+  static fromObject(o) {
+    return new Register(call(wasm().RegisterHandle.from_json, JSON.stringify(o)));
+  }
+  get length() {
+    return this._h.len();
+  }
+  get records() {
+    return call(() => this._h.records());
+  }
+  toObject() {
+    return call(() => this._h.to_json());
+  }
+  toJSON() {
+    return this.toObject();
+  }
+  toColumns() {
+    return toColumns(this.records);
+  }
+  assessAll(asOf, policy) {
+    return call((a, p) => this._h.assess_all(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
+  }
+  statusCounts(asOf, policy) {
+    return call((a, p) => this._h.status_counts(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
+  }
+  countBy(fields, asOf, policy) {
+    if (!Array.isArray(fields)) throw typeError('fields must be an array of field names');
+    return call((f, a, p) => this._h.count_by(f, a, p), JSON.stringify(fields), isoDate(asOf, 'asOf'), policyJson(policy));
+  }
+  reasonCounts(asOf, policy) {
+    return call((a, p) => this._h.reason_counts(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
+  }
+  duplicates() {
+    return call(() => this._h.duplicates());
+  }
+  registrationsByYear() {
+    return call(() => this._h.registrations_by_year());
+  }
+  free() {
+    this._h.free();
+  }
+}
+
+// ---- stats --------------------------------------------------------------------------------
+
+/** A panel of published counts held in WASM memory. */
+export class Panel {
+  constructor(handle) {
+    this._h = handle;
+  }
+  static fromObject(o) {
+    return new Panel(call(wasm().PanelHandle.from_json, JSON.stringify(o)));
+  }
+  get length() {
+    return this._h.len();
+  }
+  toObject() {
+    return call(() => this._h.to_json());
+  }
+  toJSON() {
+    return this.toObject();
+  }
+  toColumns() {
+    return call(() => this._h.to_columns());
+  }
+  periods() {
+    return call(() => this._h.periods());
+  }
+  regions() {
+    return call(() => this._h.regions());
+  }
+  measures() {
+    return call(() => this._h.measures());
+  }
+  totalsByPeriod(measures) {
+    if (!Array.isArray(measures)) throw typeError('measures must be an array of measure names');
+    return call((m) => this._h.totals_by_period(m), JSON.stringify(measures));
+  }
+  free() {
+    this._h.free();
+  }
+}
+
+function panelArg(panel) {
+  if (!(panel instanceof Panel)) throw typeError('panel must be a Panel (from readPanel or readAny)');
+  return panel;
+}
+
+export const growth = (panel, measure, fromPeriod, toPeriod) =>
+  call(
+    (m, f, t) => panelArg(panel)._h.growth(m, f, t),
+    str(measure, 'measure'),
+    str(fromPeriod, 'fromPeriod'),
+    str(toPeriod, 'toPeriod'),
+  );
+export const runChecks = (panel, params) =>
+  call((p) => panelArg(panel)._h.run_checks(p), optionsJson(params, 'params'));
+export const cagr = (from, to, years) => {
+  if (typeof years !== 'number') throw typeError('years must be a number');
+  return call(wasm().cagr, int64(from, 'from'), int64(to, 'to'), years);
+};
+export const pctChange = (from, to) => call(wasm().pct_change, int64(from, 'from'), int64(to, 'to'));
+export const parsePeriod = (text) => call(wasm().parse_period, str(text, 'text'));
+
+// ---- io -----------------------------------------------------------------------------------
+
+function readResult(r) {
+  let rr;
+  try {
+    rr = r();
+  } catch (e) {
+    throw convertError(e);
+  }
+  const report = JSON.parse(rr.report);
+  const kind = rr.kind;
+  const out =
+    kind === 'register'
+      ? { kind, register: new Register(rr.take_register()), report }
+      : { kind, panel: new Panel(rr.take_panel()), report };
+  rr.free();
+  return out;
+}
+
+export const readRegister = (source, options) =>
+  readResult(() => wasm().read_register(bytes(source), optionsJson(options, 'options')));
+export const readPanel = (source, options) =>
+  readResult(() => wasm().read_panel(bytes(source), optionsJson(options, 'options')));
+export const readAny = (source, options) =>
+  readResult(() => wasm().read_any(bytes(source), optionsJson(options, 'options')));
+export const detectLayout = (source, options) =>
+  call(wasm().detect_layout, bytes(source), optionsJson(options, 'options'));
+
+// ---- report -------------------------------------------------------------------------------
+
+export const buildReport = (source, asOf, policy, options) =>
+  call(
+    wasm().build_report,
+    bytes(source),
+    asOf === undefined || asOf === null ? undefined : isoDate(asOf, 'asOf'),
+    policyJson(policy),
+    optionsJson(options, 'options'),
+  );
+
+/** An embedded real sample: `jatim_panel` or `bogor_register` -> `{name, csv, source}`. */
+export const sample = (name) => call(wasm().sample, str(name, 'name'));

@@ -1,0 +1,484 @@
+// Types of the npm package `koperasi` (the Rust engine compiled to WebAssembly).
+// Conventions: dates are ISO `YYYY-MM-DD` strings (never `Date`); money is integer sen as a
+// `number` (a safe integer: results past 2^53 - 1 throw RangeError instead of rounding; money
+// arguments also accept a `bigint`); results are plain objects in the serde shape of the Rust
+// result (snake_case keys) and `JSON.stringify` cleanly.
+
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** Canonical period text: `2021`, `2021-Q3`, `2021-07`. */
+export type PeriodText = string;
+/** Dotted Kemendagri region code: `35`, `35.16`, `32.71.03`, `32.71.03.1001`. */
+export type KodeWilayahText = string;
+/** Integer sen (1 rupiah = 100 sen): a `number` (safe integer) or a `bigint` in arguments. */
+export type Sen = number | bigint;
+/** CSV input: text, or its bytes (UTF-8). */
+export type CsvSource = string | Uint8Array | ArrayBuffer;
+
+export type Level = 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
+export type Status = 'active' | 'inactive' | 'not_found' | 'dissolved' | 'not_yet_due' | 'not_assessable';
+export type Layout = 'register' | 'panel';
+export type Severity = 'info' | 'warning' | 'error';
+export type Field =
+  | 'provinsi'
+  | 'kab_kota'
+  | 'kecamatan'
+  | 'desa'
+  | 'jenis'
+  | 'kelompok'
+  | 'bentuk'
+  | 'status'
+  | 'founding_year';
+export type Jenis = 'konsumen' | 'produsen' | 'pemasaran' | 'jasa' | 'simpan_pinjam';
+export type Bentuk = 'primer' | 'sekunder';
+export type Pola = 'konvensional' | 'syariah';
+export type BadanHukumKind = 'ahu' | 'kemenkop' | 'kwk' | 'kdk' | 'kankop' | 'other';
+export type DuplicateKey = 'nik' | 'badan_hukum' | 'name';
+export type PresetName = 'national' | 'office' | 'field_verification_first';
+export type SampleName = 'jatim_panel' | 'bogor_register';
+
+/** Codes of errors thrown as `KoperasiError` (core codes, plus the binding's own). */
+export type ErrorCode =
+  | 'date_unrecognised'
+  | 'date_invalid'
+  | 'number_not_a_number'
+  | 'number_ambiguous'
+  | 'number_out_of_range'
+  | 'number_inexact'
+  | 'money_overflow'
+  | 'wilayah_bad_code'
+  | 'wilayah_not_found'
+  | 'wilayah_ambiguous'
+  | 'wilayah_bad_table'
+  | 'identity_bad_nik'
+  | 'identity_bad_nib'
+  | 'policy_unknown_preset'
+  | 'policy_parse'
+  | 'policy_invalid'
+  | 'read_csv'
+  | 'read_empty'
+  | 'read_missing_column'
+  | 'read_unknown_layout'
+  | 'read_bad_mapping'
+  | 'read_unknown_field'
+  | 'read_conflicting_mapping'
+  | 'read_io'
+  | 'as_of_required'
+  | 'result_not_serialisable'
+  | 'not_initialized'
+  | (string & {});
+
+/** An error of the engine, with a stable `code` and where/what when known. */
+export class KoperasiError extends Error {
+  readonly name: 'KoperasiError';
+  readonly code: ErrorCode;
+  /** 1-based line of the input file. */
+  readonly line: number | null;
+  /** The column (header) concerned. */
+  readonly column: string | null;
+  /** The offending value as given. */
+  readonly value: string | null;
+  toJSON(): { name: string; code: string; message: string; line: number | null; column: string | null; value: string | null };
+}
+
+/** Promise resolved when the WASM module is loaded (already awaited by the module itself). */
+export const ready: Promise<void>;
+
+/** An array of row objects as columns (object of arrays; a key missing in a row gives null). */
+export function toColumns<T extends object>(rows: readonly T[]): { [K in keyof T]: Array<T[K] | null> };
+
+// ---- locale / money ------------------------------------------------------------------------
+export function parseDate(text: string): IsoDate;
+export function formatDate(date: IsoDate): string;
+export function formatDateNumeric(date: IsoDate): string;
+/** Canonical decimal text (`1.5` for `1,5`). */
+export function parseDecimal(text: string): string;
+export function parseCount(text: string): number;
+/** Integer sen. */
+export function parseRupiah(text: string): number;
+export function formatRupiah(sen: Sen): string;
+export function formatRupiahWhole(sen: Sen): string;
+export function formatInt(n: number | bigint): string;
+export function isMissing(text: string): boolean;
+
+export class Rupiah {
+  /** @throws RangeError past 2^53 - 1 sen; TypeError for a non-integer. */
+  constructor(sen: Sen);
+  readonly sen: number;
+  static parse(text: string): Rupiah;
+  toString(): string;
+  toJSON(): number;
+}
+
+// ---- wilayah ------------------------------------------------------------------------------
+export interface Wilayah {
+  code: KodeWilayahText;
+  name: string;
+  level: Level;
+  parent: KodeWilayahText | null;
+}
+export function wilayahGet(code: KodeWilayahText): Wilayah;
+export function findProvinsi(name: string): Wilayah;
+export function findKabKota(name: string, within?: KodeWilayahText | null): Wilayah;
+export function findKecamatan(name: string, within?: KodeWilayahText | null): Wilayah;
+export function wilayahSearch(name: string, level?: Level | null, within?: KodeWilayahText | null): Wilayah[];
+export function wilayahChildren(code: KodeWilayahText): Wilayah[];
+export function normalizeName(text: string): string;
+export function parseKodeWilayah(text: string): { code: KodeWilayahText; level: Level };
+
+// ---- identity -----------------------------------------------------------------------------
+export interface NomorBadanHukumInfo {
+  raw: string;
+  kind: BadanHukumKind;
+  year: number | null;
+  month: number | null;
+  is_ahu: boolean;
+  is_amendment: boolean;
+  key: string;
+}
+/** `null` for a placeholder (`-`, `0`, empty). */
+export function parseNomorBadanHukum(text: string): NomorBadanHukumInfo | null;
+/** The digits, or `null` for a placeholder. */
+export function parseNikKoperasi(text: string): string | null;
+export function parseNib(text: string): string | null;
+
+// ---- status -------------------------------------------------------------------------------
+export interface StatusPolicyFields {
+  name: string;
+  description: string;
+  source: string;
+  rat_window_years: number;
+  require_every_year: boolean;
+  rat_deadline_months: number;
+  grace_first_book_year: boolean;
+  unknown_founding_assume_old: boolean;
+  field_check_first: boolean;
+  field_check_max_age_days: number | null;
+  not_found_overrides: boolean;
+  dissolution_review_years: number;
+}
+export class StatusPolicy implements StatusPolicyFields {
+  constructor(fields: Partial<StatusPolicyFields>);
+  readonly name: string;
+  readonly description: string;
+  readonly source: string;
+  readonly rat_window_years: number;
+  readonly require_every_year: boolean;
+  readonly rat_deadline_months: number;
+  readonly grace_first_book_year: boolean;
+  readonly unknown_founding_assume_old: boolean;
+  readonly field_check_first: boolean;
+  readonly field_check_max_age_days: number | null;
+  readonly not_found_overrides: boolean;
+  readonly dissolution_review_years: number;
+  static preset(name: PresetName): StatusPolicy;
+  static national(): StatusPolicy;
+  static office(): StatusPolicy;
+  static fieldVerificationFirst(): StatusPolicy;
+  static fromJson(text: string): StatusPolicy;
+  static fromToml(text: string): StatusPolicy;
+  static fromObject(o: Partial<StatusPolicyFields>): StatusPolicy;
+  toObject(): StatusPolicyFields;
+  toJson(): string;
+}
+/** A policy argument: a StatusPolicy, a preset name, or a policy object. Omitted: `national`. */
+export type PolicyArg = StatusPolicy | PresetName | Partial<StatusPolicyFields>;
+export function policyPresets(): PresetName[];
+
+export type RatKnowledge =
+  | { kind: 'unknown' }
+  | { kind: 'complete' }
+  | { kind: 'years'; from: number; known: number }
+  | { kind: 'after'; after?: number };
+export interface KoperasiFields {
+  source_id?: string | null;
+  source_line?: number | null;
+  name: string;
+  nik?: string | null;
+  badan_hukum?: Omit<NomorBadanHukumInfo, 'key'> | null;
+  tanggal_badan_hukum?: IsoDate | null;
+  location: {
+    address?: string | null;
+    desa?: string | null;
+    kecamatan?: string | null;
+    kab_kota?: string | null;
+    provinsi?: string | null;
+    code?: KodeWilayahText | null;
+  };
+  bentuk?: Bentuk | null;
+  jenis?: Jenis | null;
+  kelompok?: string | null;
+  pola?: Pola | null;
+  members?: { male: number | null; female: number | null; total: number | null } | null;
+  employees?: number | null;
+  managers?: number | null;
+  rat: Array<{ book_year: number; date: IsoDate | null }>;
+  rat_known: RatKnowledge;
+  finances: Array<{
+    book_year: number;
+    assets: number | null;
+    own_capital: number | null;
+    borrowed_capital: number | null;
+    business_volume: number | null;
+    shu: number | null;
+  }>;
+  field_checks: Array<{
+    date: IsoDate;
+    found_at_address: boolean | null;
+    board_known: boolean | null;
+    business_active: boolean | null;
+  }>;
+  dissolution?: { date: IsoDate; by: 'member_meeting' | 'government' | 'court' | 'unknown' } | null;
+  extra: Array<[string, string]>;
+}
+export class Koperasi {
+  constructor(fields: KoperasiFields);
+  static fromObject(o: KoperasiFields): Koperasi;
+  toObject(): KoperasiFields;
+  readonly name: string;
+}
+
+export interface Reason {
+  code: string;
+  label_id: string;
+  label_en: string;
+  detail: string;
+  detail_id: string;
+}
+export interface Assessment {
+  as_of: IsoDate;
+  status: Status;
+  reasons: Reason[];
+  identified: boolean | null;
+  latest_rat_book_year: number | null;
+  rat_window: [number, number] | null;
+  rat_for_last_closed_year: boolean | null;
+}
+export function assess(koperasi: Koperasi | KoperasiFields, asOf: IsoDate, policy?: PolicyArg | null): Assessment;
+export function ratDeadline(bookYear: number, policy?: PolicyArg | null): IsoDate;
+
+// ---- io -----------------------------------------------------------------------------------
+export interface ReadOptions {
+  /** Field name -> header as in the file (overrides recognition). */
+  mapping?: Record<string, string>;
+  /** One ASCII character; guessed from the header when omitted (readAny). */
+  delimiter?: string;
+  /** Region code of the whole file, e.g. `32.71` for Kota Bogor. */
+  region?: KodeWilayahText;
+}
+export interface Rejection {
+  line: number;
+  column: string | null;
+  value: string | null;
+  code: string;
+  reason: string;
+  fields?: string[];
+}
+export interface ReadReport {
+  rows_read: number;
+  accepted: number;
+  blank_rows: number;
+  rejected: Rejection[];
+  cell_errors: Rejection[];
+  columns: Array<[string, string | null]>;
+}
+export interface RegisterRead {
+  kind: 'register';
+  register: Register;
+  report: ReadReport;
+}
+export interface PanelRead {
+  kind: 'panel';
+  panel: Panel;
+  report: ReadReport;
+}
+export function readRegister(source: CsvSource, options?: ReadOptions): RegisterRead;
+export function readPanel(source: CsvSource, options?: ReadOptions): PanelRead;
+export function readAny(source: CsvSource, options?: ReadOptions): RegisterRead | PanelRead;
+export function detectLayout(source: CsvSource, options?: ReadOptions): Layout;
+
+// ---- register -----------------------------------------------------------------------------
+export interface CountTable {
+  fields: Field[];
+  /** [key values (null = unknown), count] */
+  rows: Array<[Array<string | null>, number]>;
+}
+export interface ReasonCount {
+  status: Status;
+  code: string;
+  label_id: string;
+  label_en: string;
+  count: number;
+}
+export interface DuplicateGroup {
+  key: DuplicateKey;
+  value: string;
+  records: number[];
+  lines: Array<number | null>;
+}
+export interface RegistrationsByYear {
+  by_year: Record<string, number>;
+  unknown: number;
+}
+export class Register {
+  private constructor();
+  static fromObject(o: { records: KoperasiFields[] }): Register;
+  readonly length: number;
+  readonly records: KoperasiFields[];
+  toObject(): { records: KoperasiFields[] };
+  toJSON(): { records: KoperasiFields[] };
+  toColumns(): { [K in keyof KoperasiFields]-?: Array<KoperasiFields[K] | null> };
+  assessAll(asOf: IsoDate, policy?: PolicyArg | null): Assessment[];
+  statusCounts(asOf: IsoDate, policy?: PolicyArg | null): Record<Status, number>;
+  countBy(fields: Field[], asOf: IsoDate, policy?: PolicyArg | null): CountTable;
+  reasonCounts(asOf: IsoDate, policy?: PolicyArg | null): ReasonCount[];
+  duplicates(): DuplicateGroup[];
+  registrationsByYear(): RegistrationsByYear;
+  /** Release the WASM memory now (otherwise the garbage collector does). */
+  free(): void;
+}
+
+// ---- stats --------------------------------------------------------------------------------
+export interface PanelRow {
+  line: number;
+  region: string;
+  region_code: KodeWilayahText | null;
+  period: PeriodText;
+  values: Record<string, number>;
+  extra?: Array<[string, string]>;
+}
+export interface PanelColumns {
+  line: number[];
+  region: string[];
+  region_code: Array<KodeWilayahText | null>;
+  period: PeriodText[];
+  period_end: Array<IsoDate | null>;
+  measures: Record<string, Array<number | null>>;
+}
+export class Panel {
+  private constructor();
+  static fromObject(o: { rows: PanelRow[] }): Panel;
+  readonly length: number;
+  toObject(): { rows: PanelRow[] };
+  toJSON(): { rows: PanelRow[] };
+  toColumns(): PanelColumns;
+  periods(): PeriodText[];
+  regions(): string[];
+  measures(): string[];
+  /** [period, {measure: sum}] per period, in order. */
+  totalsByPeriod(measures: string[]): Array<[PeriodText, Record<string, number>]>;
+  free(): void;
+}
+export interface GrowthRow {
+  region: string;
+  region_code: KodeWilayahText | null;
+  from_period: PeriodText;
+  to_period: PeriodText;
+  from: number;
+  to: number;
+  change: number;
+  pct_change: number | null;
+}
+export interface Finding {
+  code: string;
+  severity: Severity;
+  region: string | null;
+  periods: PeriodText[];
+  measure: string | null;
+  lines: number[];
+  values: number[];
+  message_en: string;
+  message_id: string;
+}
+export interface CheckParams {
+  parts?: string[];
+  total?: string;
+  swing_measures?: string[];
+  swing?: { min_relative?: number; min_absolute?: number; max_revert_periods?: number; revert_tolerance?: number };
+  parent_region?: string | null;
+  parent_measures?: string[];
+  duplicates?: boolean;
+  spacing?: boolean;
+  end_change_relative?: number | null;
+}
+export function growth(panel: Panel, measure: string, fromPeriod: PeriodText, toPeriod: PeriodText): GrowthRow[];
+export function runChecks(panel: Panel, params?: CheckParams | null): Finding[];
+/** Compound annual growth rate in percent. */
+export function cagr(from: number | bigint, to: number | bigint, years: number): number;
+/** Percent change. */
+export function pctChange(from: number | bigint, to: number | bigint): number;
+export function parsePeriod(text: string): PeriodText;
+
+// ---- report -------------------------------------------------------------------------------
+export interface PeriodTotals {
+  period: PeriodText;
+  regions: number;
+  aktif: number | null;
+  tidak_aktif: number | null;
+  total: number | null;
+  change: number | null;
+  pct_change: number | null;
+  active_share: number | null;
+}
+export interface Span {
+  from: PeriodText;
+  to: PeriodText;
+  years: number;
+  total_from: number | null;
+  total_to: number | null;
+  aktif_from: number | null;
+  aktif_to: number | null;
+  cagr_total: number | null;
+  cagr_aktif: number | null;
+}
+export interface PanelReport {
+  kind: 'panel';
+  source: string;
+  read: ReadReport;
+  regions: number;
+  unresolved_regions: string[];
+  periods: PeriodTotals[];
+  span: Span | null;
+  grew_most: GrowthRow[];
+  shrank_most: GrowthRow[];
+  findings: Finding[];
+}
+export interface RegisterReport {
+  kind: 'register';
+  source: string;
+  read: ReadReport;
+  as_of: IsoDate;
+  policy: string;
+  records: number;
+  on_register: number;
+  founded_later: number;
+  counts: CountTable;
+  status_counts: Record<Status, number>;
+  reasons: ReasonCount[];
+  active_without_latest_rat: number;
+  unresolved_regions: Array<{ name: string; level: Level; count: number; suggestions: string[] }>;
+  members: { total: number; records_with_members: number };
+  identified: number;
+  registrations: RegistrationsByYear;
+  badan_hukum: { with_number: number; without_number: number; ahu: number; amendments: number; with_year: number };
+  duplicates: Array<{ group: DuplicateGroup; members: Array<[number | null, string]> }>;
+}
+export type Report = PanelReport | RegisterReport;
+export interface ReportOptions {
+  /** Breakdown of a register (default `["kecamatan"]`). */
+  by?: Field[];
+  /** Regions listed as grew / shrank most (default 5). */
+  top?: number;
+  /** Name of the input shown in the report (a file name). */
+  source?: string;
+  checks?: CheckParams;
+  read?: ReadOptions;
+}
+/**
+ * What `koperasi report --format json` gives. `asOf` may be omitted for a panel; a register
+ * without it throws `KoperasiError` `as_of_required` (the library never reads the clock).
+ */
+export function buildReport(source: CsvSource, asOf?: IsoDate | null, policy?: PolicyArg | null, options?: ReportOptions): Report;
+
+/** An embedded real sample file. */
+export function sample(name: SampleName): { name: SampleName; csv: string; source: string };
