@@ -11,8 +11,8 @@
 //! * its dissolution date;
 //! * each field-check date, and the day after the check becomes too old
 //!   (`date + field_check_max_age_days + 1`);
-//! * for each RAT: 1 January after its book year, its date, and (undated) the day after its
-//!   deadline;
+//! * for each RAT: its date, or (undated) the day after its deadline (an RAT counts only from
+//!   then: a dated one must be dated after its book year, so "book year closed" adds no date);
 //! * for every book year `Y`: the day after the RAT deadline `rat_deadline(Y, m)`, when the RAT
 //!   window moves.
 //!
@@ -71,7 +71,6 @@ pub fn change_dates(
         }
     }
     for r in &k.rat {
-        push(r.book_year.checked_add(1).and_then(jan1));
         match r.date {
             Some(d) => push(Some(d)),
             None => push(rat_deadline(r.book_year, months).and_then(next)),
