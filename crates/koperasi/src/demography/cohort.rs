@@ -109,7 +109,8 @@ pub struct SurvivalData {
 /// * one still active (or reactivated within the window) is censored at the as-of year:
 ///   `last_observed_year + 1 − founded`;
 /// * one founded before `first_observed_year` enters at age `first_observed_year − founded`
-///   (left truncation); those whose lifetime ended before that are left out (not observed).
+///   (left truncation); those whose lifetime ended before that, or with no activity listed,
+///   are left out (not observed).
 ///
 /// With no censoring, Kaplan-Meier at k years equals the cohort survival rate at k
 /// ([`cohort_survival`]; a property test checks it).
@@ -140,7 +141,9 @@ pub fn survival_data(
             }
             break;
         }
-        let (e, observed) = end.unwrap_or((last_observed_year, false));
+        // No activity listed from the founding year on: never seen alive (founded before the
+        // observation and gone before it): not part of the data.
+        let Some((e, observed)) = end else { continue };
         let duration = f64::from(e + 1 - c);
         let entry = f64::from((first_observed_year - c).max(0));
         if entry > 0.0 && duration <= entry {

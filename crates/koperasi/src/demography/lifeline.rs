@@ -25,6 +25,11 @@ pub struct Lifeline {
     /// Year of the legal dissolution, if any.
     #[serde(default)]
     pub dissolved: Option<i32>,
+    /// First year whose activity is known (`active_years` says nothing about earlier years);
+    /// `None`: known from the founding year. A cooperative founded before this year is taken
+    /// as a birth of its founding year unless `origin` says otherwise (left truncation).
+    #[serde(default)]
+    pub observed_from: Option<i32>,
 }
 
 impl Lifeline {
@@ -34,9 +39,13 @@ impl Lifeline {
     }
 
     /// True when this lifeline is a birth in its founding year: a genuinely new cooperative
-    /// (no merger, division or conversion) active in the year it was founded.
+    /// (no merger, division or conversion) active in the year it was founded, or founded
+    /// before [`Lifeline::observed_from`].
     pub fn is_birth(&self) -> bool {
-        self.origin.is_none() && self.founded.is_some_and(|y| self.is_active(y))
+        self.origin.is_none()
+            && self.founded.is_some_and(|y| {
+                self.is_active(y) || self.observed_from.is_some_and(|f| y < f)
+            })
     }
 
     pub(crate) fn sorted(&self) -> Lifeline {
@@ -65,7 +74,8 @@ pub enum Population {
 }
 
 /// The lifeline of a record over the years `first..=last` (clipped to `as_of`: the years after
-/// `as_of.year()` are not observed, and within `as_of`'s year only dates up to `as_of` count).
+/// `as_of.year()` are not observed, and within `as_of`'s year only dates up to `as_of` count);
+/// `observed_from` is `first`.
 ///
 /// Activity per year follows `population`; with [`Population::Active`] it is read from the
 /// status steps under `policy` ([`status_steps`]: one evaluation per change date, not per
@@ -137,5 +147,6 @@ pub fn lifeline(
         origin: k.origin.map(|o| o.kind),
         active_years,
         dissolved: k.dissolution.map(|d| d.date.year()),
+        observed_from: Some(first),
     }
 }
