@@ -148,7 +148,9 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
             0.05,
         )?)
     };
-    let summary = km.as_ref().map(|km| summarise(km, data.observed.iter().filter(|o| **o).count()));
+    let summary = km
+        .as_ref()
+        .map(|km| summarise(km, data.observed.iter().filter(|o| **o).count()));
     if let Some(path) = &a.chart {
         chart(path, &years, km.as_ref())?;
     }
@@ -183,7 +185,12 @@ fn summarise(km: &KaplanMeier, deaths: usize) -> KmSummary {
                     .copied()
                     .unwrap_or(1.0)
             };
-            (k, pick(&km.survival), pick(&km.ci_lower), pick(&km.ci_upper))
+            (
+                k,
+                pick(&km.survival),
+                pick(&km.ci_lower),
+                pick(&km.ci_upper),
+            )
         })
         .collect();
     KmSummary {
@@ -276,13 +283,17 @@ fn table_text(out: &Output) -> String {
     for r in rows {
         t.add_row(r);
     }
-    s.push_str(&format!("Per year (rates in % of active; provisional: deaths may still be reactivations)\n{t}\n\n"));
+    s.push_str(&format!(
+        "Per year (rates in % of active; provisional: deaths may still be reactivations)\n{t}\n\n"
+    ));
     let mut t = Table::new();
     t.set_header(vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"]);
     for r in cohort_rows(out) {
         t.add_row(r);
     }
-    s.push_str(&format!("Cohort survival (survivors and % of births)\n{t}\n\n"));
+    s.push_str(&format!(
+        "Cohort survival (survivors and % of births)\n{t}\n\n"
+    ));
     match &out.kaplan_meier {
         Some(km) => {
             s.push_str(&format!(
@@ -312,7 +323,7 @@ fn table_text(out: &Output) -> String {
 
 /// CSV: one table per section, each preceded by a `section` row.
 fn csv_text(out: &Output) -> Result<String, Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     let (header, rows) = year_rows(out);
     w.write_record(["section", "years"])?;
     w.write_record(&header)?;
@@ -320,17 +331,34 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
         w.write_record(&r)?;
     }
     w.write_record(["section", "cohorts"])?;
-    w.write_record(["cohort", "births", "survivors_1", "survivors_2", "survivors_3", "survivors_4", "survivors_5"])?;
+    w.write_record([
+        "cohort",
+        "births",
+        "survivors_1",
+        "survivors_2",
+        "survivors_3",
+        "survivors_4",
+        "survivors_5",
+    ])?;
     for c in out.cohorts {
         let mut r = vec![c.year.to_string(), c.births.to_string()];
-        r.extend(c.survivors.iter().map(|s| s.map_or_else(String::new, |s| s.to_string())));
+        r.extend(
+            c.survivors
+                .iter()
+                .map(|s| s.map_or_else(String::new, |s| s.to_string())),
+        );
         w.write_record(&r)?;
     }
     if let Some(km) = &out.kaplan_meier {
         w.write_record(["section", "kaplan_meier"])?;
         w.write_record(["years", "survival", "ci_lower", "ci_upper"])?;
         for (k, sv, lo, hi) in &km.at_years {
-            w.write_record([k.to_string(), sv.to_string(), lo.to_string(), hi.to_string()])?;
+            w.write_record([
+                k.to_string(),
+                sv.to_string(),
+                lo.to_string(),
+                hi.to_string(),
+            ])?;
         }
     }
     let bytes = w.into_inner().map_err(|e| Failure(e.to_string()))?;
