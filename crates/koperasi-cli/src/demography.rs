@@ -323,7 +323,9 @@ fn table_text(out: &Output) -> String {
 
 /// CSV: one table per section, each preceded by a `section` row.
 fn csv_text(out: &Output) -> Result<String, Failure> {
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     let (header, rows) = year_rows(out);
     w.write_record(["section", "years"])?;
     w.write_record(&header)?;

@@ -60,8 +60,14 @@ fn lifeline_of_a_record_follows_its_status() {
     let l = lifeline(&k, &p, Population::Active, 2014, 2024, d(2024, 12, 31));
     assert_eq!(l.founded, Some(2015));
     assert_eq!(l.active_years, vec![2015, 2016, 2017, 2018, 2019, 2020]);
-    let rows =
-        yearly_demography(&[l.clone()], 2015, 2024, 2024, &DemographyParams::default()).unwrap();
+    let rows = yearly_demography(
+        std::slice::from_ref(&l),
+        2015,
+        2024,
+        2024,
+        &DemographyParams::default(),
+    )
+    .unwrap();
     assert_eq!(rows[0].births, 1);
     assert_eq!(
         rows[5].deaths_statistical, 1,

@@ -43,9 +43,9 @@ impl Lifeline {
     /// before [`Lifeline::observed_from`].
     pub fn is_birth(&self) -> bool {
         self.origin.is_none()
-            && self.founded.is_some_and(|y| {
-                self.is_active(y) || self.observed_from.is_some_and(|f| y < f)
-            })
+            && self
+                .founded
+                .is_some_and(|y| self.is_active(y) || self.observed_from.is_some_and(|f| y < f))
     }
 
     pub(crate) fn sorted(&self) -> Lifeline {
