@@ -8,6 +8,7 @@
 //!
 //! Exit codes: 0 done (findings are output, not failures); 2 unreadable input or bad arguments.
 
+mod demography;
 mod labels;
 mod render;
 
@@ -43,6 +44,9 @@ enum Command {
     Wilayah(WilayahArgs),
     /// List the status policy presets, or print one as JSON (to copy, edit and pass to --policy).
     Policy(PolicyArgs),
+    /// Business demography of a register: births, deaths, reactivations and rates per year,
+    /// cohort survival, Kaplan-Meier; `--chart out.svg` draws them.
+    Demography(demography::DemographyArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -179,6 +183,7 @@ fn main() -> ExitCode {
         Command::Assess(a) => run_assess(a),
         Command::Wilayah(a) => run_wilayah(a),
         Command::Policy(a) => run_policy(a),
+        Command::Demography(a) => demography::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -265,6 +265,39 @@ pub struct Finances {
     pub shu: Option<Rupiah>,
 }
 
+/// How a cooperative came into being when it was not a genuinely new creation (Eurostat-OECD
+/// business demography: such entries are not births; DOMAIN.md 5.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OriginKind {
+    /// Created by a merger (penggabungan or peleburan, UU 25/1992 art. 14).
+    Merger,
+    /// Created by a division (pembagian) of another cooperative.
+    Division,
+    /// Created by a conversion of another entity (e.g. into a Koperasi Multi Pihak), not a new
+    /// combination of production factors.
+    Conversion,
+}
+
+/// The origin of a cooperative created by restructuring (see [`OriginKind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    /// Merger, division or conversion.
+    pub kind: OriginKind,
+    /// Date of the restructuring, when known.
+    pub date: Option<NaiveDate>,
+}
+
+/// Whether a cooperative ran a business in a book year (any volume usaha > 0, or a field
+/// observation): Eurostat's activity criterion (DOMAIN.md 2.2, 5.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct BusinessActivity {
+    /// The book year.
+    pub year: i32,
+    /// True when the cooperative had business activity in that year.
+    pub active: bool,
+}
+
 /// Where a cooperative is: names as written in the source, and the resolved Kemendagri code of
 /// the most precise level that could be resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -328,6 +361,14 @@ pub struct Koperasi {
     pub field_checks: Vec<FieldCheck>,
     /// Dissolution, if any.
     pub dissolution: Option<Dissolution>,
+    /// Set when the cooperative was created by a merger, division or conversion (not a birth
+    /// in business demography); `None` for a genuinely new cooperative or when not known.
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    /// Business activity by book year, when known (used by business demography as activity
+    /// beside the status; not by [`crate::status::assess`]).
+    #[serde(default)]
+    pub business_activity: Vec<BusinessActivity>,
     /// Input columns not understood by the reader, as (header, value), in input order.
     pub extra: Vec<(String, String)>,
 }

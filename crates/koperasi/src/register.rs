@@ -314,6 +314,24 @@ pub fn region_label(k: &Koperasi) -> Option<String> {
     RegionLabels::default().label(k, level, written)
 }
 
+/// The breakdown value of one record for one field, as [`Register::count_by`] keys it (region
+/// labels, codes, founding year). `None` for an unknown value and for [`Field::Status`], which
+/// needs a date and a policy (use [`crate::status::assess_status`]).
+pub fn record_key(k: &Koperasi, field: Field) -> Option<String> {
+    let mut labels = RegionLabels::default();
+    match field {
+        Field::Provinsi => labels.label(k, Level::Provinsi, k.location.provinsi.as_deref()),
+        Field::KabKota => labels.label(k, Level::KabupatenKota, k.location.kab_kota.as_deref()),
+        Field::Kecamatan => labels.label(k, Level::Kecamatan, k.location.kecamatan.as_deref()),
+        Field::Desa => labels.label(k, Level::DesaKelurahan, k.location.desa.as_deref()),
+        Field::Jenis => k.jenis.map(|j| j.code().to_string()),
+        Field::Bentuk => k.bentuk.map(|b| b.code().to_string()),
+        Field::Kelompok => k.kelompok.as_deref().and_then(tidy),
+        Field::Status => None,
+        Field::FoundingYear => k.founding_year().map(|y| y.to_string()),
+    }
+}
+
 impl Register {
     /// A register of these records.
     pub fn new(records: Vec<Koperasi>) -> Register {

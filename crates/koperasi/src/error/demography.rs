@@ -1,15 +1,61 @@
-/// A demography statistic cannot be computed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A demography statistic cannot be computed (DOMAIN.md 5.3-5.4).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DemographyError {
-    /// The span of years or dates is empty.
-    #[error("empty span from {from} to {to}")]
+    /// The span of years or dates is empty (`from` after `to`) or too long.
+    #[error("empty or invalid span from {from} to {to}: {why}")]
     EmptySpan {
-        /// Start.
+        /// Start, as given.
         from: String,
-        /// End.
+        /// End, as given.
         to: String,
+        /// Why it was refused.
+        why: String,
     },
+    /// Two inputs that must be parallel have different lengths.
+    #[error("{what} has {got} values, expected {expected} (one per duration)")]
+    LengthMismatch {
+        /// Which input.
+        what: String,
+        /// Expected length.
+        expected: usize,
+        /// Length given.
+        got: usize,
+    },
+    /// A number is out of its range (negative or non-finite duration, alpha outside (0, 1), ...).
+    #[error("{what} = {value} is invalid: {why}")]
+    InvalidValue {
+        /// Which parameter or input (with its index when in a list).
+        what: String,
+        /// The value, as text.
+        value: String,
+        /// Why it was refused.
+        why: String,
+    },
+    /// An entry (left-truncation) time is after the unit's duration.
+    #[error(
+        "entry[{index}] = {entry} is after durations[{index}] = {duration}: a unit cannot leave before it enters"
+    )]
+    EntryAfterDuration {
+        /// Index of the unit.
+        index: usize,
+        /// Its entry time.
+        entry: f64,
+        /// Its duration.
+        duration: f64,
+    },
+    /// No data to estimate from.
+    #[error("no {what} to compute from")]
+    Empty {
+        /// What was empty.
+        what: String,
+    },
+    /// `status` was given as a breakdown of a status series (status is the series' own
+    /// dimension).
+    #[error(
+        "`status` cannot be a breakdown of a status series: every series is already counted by status"
+    )]
+    StatusBreakdown,
 }
 
 impl DemographyError {
@@ -17,6 +63,11 @@ impl DemographyError {
     pub fn code(&self) -> &'static str {
         match self {
             DemographyError::EmptySpan { .. } => "demography_empty_span",
+            DemographyError::LengthMismatch { .. } => "demography_length_mismatch",
+            DemographyError::InvalidValue { .. } => "demography_invalid_value",
+            DemographyError::EntryAfterDuration { .. } => "demography_entry_after_duration",
+            DemographyError::Empty { .. } => "demography_empty",
+            DemographyError::StatusBreakdown => "demography_status_breakdown",
         }
     }
 }

@@ -1,0 +1,474 @@
+//! `koperasi demography FILE --from YEAR --to YEAR`: yearly births, deaths, reactivations and
+//! rates; cohort survival; a Kaplan-Meier summary; optionally an SVG chart.
+
+use super::{Failure, InputArgs, StatusArgs, open, read_options, status_options};
+use chrono::Datelike;
+use clap::ValueEnum;
+use comfy_table::Table;
+use koperasi::demography::{
+    Cohort, DemographyParams, DemographyYear, KaplanMeier, Population, cohort_survival,
+    kaplan_meier, lifeline, survival_data, yearly_demography,
+};
+use koperasi::io::Table as InputTable;
+use plotters::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DemographyFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum PopulationArg {
+    /// `active` when any record carries RAT history, field checks or business activity, else
+    /// `registered`.
+    Auto,
+    /// Active by the status policy (Active or not yet due), or with business activity.
+    Active,
+    /// On the register (founded and not dissolved), whatever the activity.
+    Registered,
+}
+
+#[derive(clap::Args)]
+pub struct DemographyArgs {
+    /// Register CSV (one row per cooperative).
+    file: std::path::PathBuf,
+    /// First year of the tables.
+    #[arg(long)]
+    from: i32,
+    /// Last year of the tables.
+    #[arg(long)]
+    to: i32,
+    #[command(flatten)]
+    status: StatusArgs,
+    /// Which cooperatives make up the population of a year.
+    #[arg(long, value_enum, default_value_t = PopulationArg::Auto)]
+    population: PopulationArg,
+    /// Years without activity before an inactive cooperative counts as a death (Eurostat: 2).
+    #[arg(long, default_value_t = 2)]
+    death_window: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DemographyFormat::Table)]
+    format: DemographyFormat,
+    /// Write an SVG chart (births and deaths per year; Kaplan-Meier survival curve) to this file.
+    #[arg(long, value_name = "OUT.svg")]
+    chart: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Kaplan-Meier in brief: counts, median and S at 1..5 years with the 95% interval.
+#[derive(Serialize)]
+struct KmSummary {
+    coops: usize,
+    deaths: usize,
+    censored: usize,
+    median_years: Option<f64>,
+    /// (years, S, lower, upper)
+    at_years: Vec<(u32, f64, f64, f64)>,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    file: String,
+    as_of: String,
+    policy: &'a str,
+    population: Population,
+    death_window_years: u32,
+    years: &'a [DemographyYear],
+    cohorts: &'a [Cohort],
+    kaplan_meier: Option<KmSummary>,
+}
+
+pub fn run(a: DemographyArgs) -> Result<(), Failure> {
+    let (as_of, policy) = status_options(&a.status)?;
+    if a.from > a.to {
+        return Err(Failure(format!(
+            "--from {} is after --to {}; give the first year first",
+            a.from, a.to
+        )));
+    }
+    let options = read_options(&a.input)?;
+    let register = match koperasi::io::read_any(open(&a.file)?, &options).map_err(|e| {
+        Failure(format!(
+            "{e}; see `koperasi demography --help` for --map and --delimiter"
+        ))
+    })? {
+        InputTable::Register(r, _) => r,
+        InputTable::Panel(..) => {
+            return Err(Failure(format!(
+                "{} holds counts per region and period, not one row per cooperative; demography needs a register",
+                a.file.display()
+            )));
+        }
+    };
+    let population = match a.population {
+        PopulationArg::Active => Population::Active,
+        PopulationArg::Registered => Population::Registered,
+        PopulationArg::Auto => {
+            let has_activity = register.records.iter().any(|k| {
+                !k.rat.is_empty()
+                    || k.rat_known.is_known()
+                    || !k.field_checks.is_empty()
+                    || !k.business_activity.is_empty()
+            });
+            if has_activity {
+                Population::Active
+            } else {
+                Population::Registered
+            }
+        }
+    };
+    let last = as_of.year();
+    // History from a few years before `from`, so that reactivations and deaths at the start
+    // are seen.
+    let first = a
+        .from
+        .saturating_sub(i32::try_from(a.death_window).unwrap_or(2) + 1);
+    let lifelines: Vec<_> = register
+        .records
+        .iter()
+        .map(|k| lifeline(k, &policy, population, first, last, as_of))
+        .collect();
+    let params = DemographyParams {
+        death_window_years: a.death_window,
+    };
+    let years = yearly_demography(&lifelines, a.from, a.to, last, &params)?;
+    let cohorts = cohort_survival(&lifelines, a.from, a.to, last, 5)?;
+    let data = survival_data(&lifelines, a.from, last, a.death_window);
+    let km = if data.durations.is_empty() {
+        None
+    } else {
+        Some(kaplan_meier(
+            &data.durations,
+            &data.observed,
+            Some(&data.entry),
+            0.05,
+        )?)
+    };
+    let summary = km
+        .as_ref()
+        .map(|km| summarise(km, data.observed.iter().filter(|o| **o).count()));
+    if let Some(path) = &a.chart {
+        chart(path, &years, km.as_ref())?;
+    }
+    let out = Output {
+        file: a.file.display().to_string(),
+        as_of: as_of.to_string(),
+        policy: &policy.name,
+        population,
+        death_window_years: a.death_window,
+        years: &years,
+        cohorts: &cohorts,
+        kaplan_meier: summary,
+    };
+    let text = match a.format {
+        DemographyFormat::Json => serde_json::to_string_pretty(&out)? + "\n",
+        DemographyFormat::Csv => csv_text(&out)?,
+        DemographyFormat::Table => table_text(&out),
+    };
+    print!("{text}");
+    Ok(())
+}
+
+fn summarise(km: &KaplanMeier, deaths: usize) -> KmSummary {
+    let n = km.entered.iter().sum::<u64>() as usize;
+    let at_years = (1..=5u32)
+        .map(|k| {
+            let t = f64::from(k);
+            let i = km.timeline.partition_point(|x| *x <= t);
+            let pick = |v: &Vec<f64>| {
+                i.checked_sub(1)
+                    .and_then(|i| v.get(i))
+                    .copied()
+                    .unwrap_or(1.0)
+            };
+            (
+                k,
+                pick(&km.survival),
+                pick(&km.ci_lower),
+                pick(&km.ci_upper),
+            )
+        })
+        .collect();
+    KmSummary {
+        coops: n,
+        deaths,
+        censored: n.saturating_sub(deaths),
+        median_years: km.median,
+        at_years,
+    }
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"))
+}
+
+fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
+        "year",
+        "active",
+        "births",
+        "restructuring_entries",
+        "reactivations",
+        "deaths",
+        "deaths_legal",
+        "deaths_statistical",
+        "dissolutions",
+        "birth_rate",
+        "death_rate",
+        "churn_rate",
+        "net_growth_rate",
+        "provisional",
+    ];
+    let rows = out
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.active.to_string(),
+                y.births.to_string(),
+                y.restructuring_entries.to_string(),
+                y.reactivations.to_string(),
+                y.deaths.to_string(),
+                y.deaths_legal.to_string(),
+                y.deaths_statistical.to_string(),
+                y.dissolutions.to_string(),
+                pct(y.rates.map(|r| r.birth_rate)),
+                pct(y.rates.map(|r| r.death_rate)),
+                pct(y.rates.map(|r| r.churn_rate)),
+                pct(y.rates.map(|r| r.net_growth_rate)),
+                if y.provisional { "yes" } else { "no" }.to_string(),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
+    out.cohorts
+        .iter()
+        .map(|c| {
+            let mut r = vec![c.year.to_string(), c.births.to_string()];
+            for (s, rate) in c.survivors.iter().zip(&c.rates) {
+                r.push(match (s, rate) {
+                    (Some(s), Some(rate)) => format!("{s} ({rate:.1}%)"),
+                    (Some(s), None) => s.to_string(),
+                    _ => "-".to_string(),
+                });
+            }
+            r
+        })
+        .collect()
+}
+
+fn table_text(out: &Output) -> String {
+    let mut s = format!(
+        "Business demography of {} as of {} (policy {}, population {}, death window {} years)\n\n",
+        out.file,
+        out.as_of,
+        out.policy,
+        match out.population {
+            Population::Active => "active",
+            Population::Registered => "registered",
+        },
+        out.death_window_years
+    );
+    let (header, rows) = year_rows(out);
+    let mut t = Table::new();
+    t.set_header(header);
+    for r in rows {
+        t.add_row(r);
+    }
+    s.push_str(&format!(
+        "Per year (rates in % of active; provisional: deaths may still be reactivations)\n{t}\n\n"
+    ));
+    let mut t = Table::new();
+    t.set_header(vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"]);
+    for r in cohort_rows(out) {
+        t.add_row(r);
+    }
+    s.push_str(&format!(
+        "Cohort survival (survivors and % of births)\n{t}\n\n"
+    ));
+    match &out.kaplan_meier {
+        Some(km) => {
+            s.push_str(&format!(
+                "Kaplan-Meier: {} coops, {} deaths, {} censored; median survival {}\n",
+                km.coops,
+                km.deaths,
+                km.censored,
+                km.median_years
+                    .map_or_else(|| "not reached".to_string(), |m| format!("{m} years"))
+            ));
+            let mut t = Table::new();
+            t.set_header(vec!["years", "S(t)", "95% lower", "95% upper"]);
+            for (k, sv, lo, hi) in &km.at_years {
+                t.add_row(vec![
+                    k.to_string(),
+                    format!("{sv:.4}"),
+                    format!("{lo:.4}"),
+                    format!("{hi:.4}"),
+                ]);
+            }
+            s.push_str(&format!("{t}\n"));
+        }
+        None => s.push_str("Kaplan-Meier: no births with a founding year to follow\n"),
+    }
+    s
+}
+
+/// CSV: one table per section, each preceded by a `section` row.
+fn csv_text(out: &Output) -> Result<String, Failure> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let (header, rows) = year_rows(out);
+    w.write_record(["section", "years"])?;
+    w.write_record(&header)?;
+    for r in rows {
+        w.write_record(&r)?;
+    }
+    w.write_record(["section", "cohorts"])?;
+    w.write_record([
+        "cohort",
+        "births",
+        "survivors_1",
+        "survivors_2",
+        "survivors_3",
+        "survivors_4",
+        "survivors_5",
+    ])?;
+    for c in out.cohorts {
+        let mut r = vec![c.year.to_string(), c.births.to_string()];
+        r.extend(
+            c.survivors
+                .iter()
+                .map(|s| s.map_or_else(String::new, |s| s.to_string())),
+        );
+        w.write_record(&r)?;
+    }
+    if let Some(km) = &out.kaplan_meier {
+        w.write_record(["section", "kaplan_meier"])?;
+        w.write_record(["years", "survival", "ci_lower", "ci_upper"])?;
+        for (k, sv, lo, hi) in &km.at_years {
+            w.write_record([
+                k.to_string(),
+                sv.to_string(),
+                lo.to_string(),
+                hi.to_string(),
+            ])?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| Failure(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Failure(e.to_string()))
+}
+
+/// Births and deaths per year as bars (left), the Kaplan-Meier curve with its 95% band
+/// (right).
+fn chart(
+    path: &std::path::Path,
+    years: &[DemographyYear],
+    km: Option<&KaplanMeier>,
+) -> Result<(), Failure> {
+    let err = |e: &dyn std::fmt::Display| Failure(format!("chart {}: {e}", path.display()));
+    let root = SVGBackend::new(path, (1100, 450)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| err(&e))?;
+    let (left, right) = root.split_horizontally(600);
+    let (Some(y0), Some(y1)) = (years.first(), years.last()) else {
+        return Ok(());
+    };
+    let top = years
+        .iter()
+        .map(|y| y.births.max(y.deaths))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut c = ChartBuilder::on(&left)
+        .caption("Births and deaths per year", ("sans-serif", 20))
+        .margin(15)
+        .x_label_area_size(35)
+        .y_label_area_size(45)
+        .build_cartesian_2d(
+            (f64::from(y0.year) - 0.6)..(f64::from(y1.year) + 0.6),
+            0u64..(top + top / 3 + 1),
+        )
+        .map_err(|e| err(&e))?;
+    c.configure_mesh()
+        .x_desc("year")
+        .y_desc("cooperatives")
+        .x_labels(usize::try_from(y1.year - y0.year + 1).unwrap_or(10).min(12))
+        .x_label_formatter(&|x| format!("{:.0}", x))
+        .disable_x_mesh()
+        .light_line_style(WHITE)
+        .draw()
+        .map_err(|e| err(&e))?;
+    let births = RGBColor(46, 125, 50);
+    let deaths = RGBColor(198, 40, 40);
+    c.draw_series(years.iter().map(|y| {
+        let x = f64::from(y.year);
+        Rectangle::new([(x - 0.38, 0), (x, y.births)], births.filled())
+    }))
+    .map_err(|e| err(&e))?
+    .label("births")
+    .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], births.filled()));
+    c.draw_series(years.iter().map(|y| {
+        let x = f64::from(y.year);
+        let style = if y.provisional {
+            deaths.mix(0.45).filled()
+        } else {
+            deaths.filled()
+        };
+        Rectangle::new([(x, 0), (x + 0.38, y.deaths)], style)
+    }))
+    .map_err(|e| err(&e))?
+    .label("deaths (pale: provisional)")
+    .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], deaths.filled()));
+    c.configure_series_labels()
+        .border_style(BLACK)
+        .background_style(WHITE.mix(0.8))
+        .position(SeriesLabelPosition::UpperRight)
+        .draw()
+        .map_err(|e| err(&e))?;
+    if let Some(km) = km {
+        let tmax = km.timeline.last().copied().unwrap_or(1.0).max(1.0);
+        let mut c = ChartBuilder::on(&right)
+            .caption("Kaplan-Meier survival (95% CI)", ("sans-serif", 20))
+            .margin(15)
+            .x_label_area_size(35)
+            .y_label_area_size(45)
+            .build_cartesian_2d(0.0..tmax, 0.0..1.05)
+            .map_err(|e| err(&e))?;
+        c.configure_mesh()
+            .x_desc("years since founding")
+            .y_desc("S(t)")
+            .light_line_style(WHITE)
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .draw()
+            .map_err(|e| err(&e))?;
+        let steps = |v: &[f64]| -> Vec<(f64, f64)> {
+            let mut pts = Vec::with_capacity(2 * v.len() + 1);
+            let mut prev = 1.0;
+            for (t, s) in km.timeline.iter().zip(v) {
+                pts.push((*t, prev));
+                pts.push((*t, *s));
+                prev = *s;
+            }
+            pts.push((tmax, prev));
+            pts
+        };
+        let blue = RGBColor(21, 101, 192);
+        let band = blue.mix(0.5);
+        c.draw_series(LineSeries::new(steps(&km.ci_lower), band.stroke_width(1)))
+            .map_err(|e| err(&e))?;
+        c.draw_series(LineSeries::new(steps(&km.ci_upper), band.stroke_width(1)))
+            .map_err(|e| err(&e))?;
+        c.draw_series(LineSeries::new(steps(&km.survival), blue.stroke_width(2)))
+            .map_err(|e| err(&e))?;
+    }
+    root.present().map_err(|e| err(&e))?;
+    Ok(())
+}

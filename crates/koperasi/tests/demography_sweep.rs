@@ -1,0 +1,181 @@
+//! The status sweep equals `status::assess` at every date (property tests), and the series
+//! counts equal the register's status counts at each date.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use koperasi::NaiveDate;
+use koperasi::cooperative::{Dissolution, DissolvedBy, FieldCheck, Koperasi, Rat, RatKnowledge};
+use koperasi::demography::{Frequency, period_ends, status_series, statuses_at};
+use koperasi::register::{Field, Register};
+use koperasi::status::{StatusPolicy, assess, assess_status};
+use proptest::prelude::*;
+
+fn day(n: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2005, 1, 1).unwrap() + chrono::Days::new(n as u64)
+}
+
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..9500).prop_map(day)
+}
+
+fn coop() -> impl Strategy<Value = Koperasi> {
+    (
+        proptest::option::of(any_date()),
+        proptest::collection::vec((2004i32..2031, proptest::option::of(any_date())), 0..8),
+        0u8..4,
+        proptest::collection::vec(
+            (
+                any_date(),
+                proptest::option::of(any::<bool>()),
+                proptest::option::of(any::<bool>()),
+            ),
+            0..3,
+        ),
+        proptest::option::of(any_date()),
+        proptest::option::of(prop_oneof![Just("kec A"), Just("kec B")]),
+    )
+        .prop_map(|(founded, rats, known, checks, dissolved, kec)| {
+            let mut k = Koperasi::new("KSP Uji");
+            k.tanggal_badan_hukum = founded;
+            k.rat = rats
+                .into_iter()
+                .map(|(book_year, date)| Rat { book_year, date })
+                .collect();
+            k.rat_known = match known {
+                0 => RatKnowledge::Unknown,
+                1 => RatKnowledge::Complete,
+                2 => RatKnowledge::After(2015),
+                _ => RatKnowledge::years(2010..2020),
+            };
+            k.field_checks = checks
+                .into_iter()
+                .map(|(date, found, business)| FieldCheck {
+                    date,
+                    found_at_address: found,
+                    board_known: None,
+                    business_active: business,
+                })
+                .collect();
+            k.dissolution = dissolved.map(|date| Dissolution {
+                date,
+                by: DissolvedBy::Government,
+            });
+            k.location.kecamatan = kec.map(str::to_string);
+            k
+        })
+}
+
+fn policy() -> impl Strategy<Value = StatusPolicy> {
+    (
+        0usize..3,
+        1u32..5,
+        0u32..25,
+        any::<bool>(),
+        any::<bool>(),
+        proptest::option::of(1u32..800),
+    )
+        .prop_map(|(preset, window, months, grace, every, max_age)| {
+            let mut p = match preset {
+                0 => StatusPolicy::national(),
+                1 => StatusPolicy::office(),
+                _ => StatusPolicy::field_verification_first(),
+            };
+            p.rat_window_years = window;
+            p.rat_deadline_months = months;
+            p.grace_first_book_year = grace;
+            p.require_every_year = every;
+            p.field_check_max_age_days = max_age;
+            p
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn sweep_equals_assess_at_every_date(
+        k in coop(),
+        p in policy(),
+        dates in proptest::collection::vec(any_date(), 1..60),
+    ) {
+        let got = statuses_at(&k, &p, &dates);
+        for (d, s) in dates.iter().zip(&got) {
+            prop_assert_eq!(*s, assess(&k, *d, &p).status, "at {}", d);
+        }
+    }
+
+    #[test]
+    fn sweep_equals_assess_every_day_of_a_span(k in coop(), p in policy(), start in 0i64..8000) {
+        let dates: Vec<NaiveDate> = (start..start + 1500).map(day).collect();
+        let got = statuses_at(&k, &p, &dates);
+        for (d, s) in dates.iter().zip(&got) {
+            prop_assert_eq!(*s, assess_status(&k, *d, &p), "at {}", d);
+        }
+    }
+
+    #[test]
+    fn series_counts_equal_status_counts(
+        records in proptest::collection::vec(coop(), 0..25),
+        p in policy(),
+    ) {
+        let dates = period_ends(day(1500), day(6000), Frequency::Monthly).unwrap();
+        let series = status_series(&records, &dates, &p, &[]).unwrap();
+        let reg = Register::new(records.clone());
+        for (j, d) in series.dates.iter().enumerate() {
+            let want = reg.status_counts(*d, &p);
+            for (s, n) in want {
+                let got: u64 = series
+                    .groups
+                    .iter()
+                    .map(|g| g.counts.iter().find(|(x, _)| *x == s).unwrap().1[j])
+                    .sum();
+                prop_assert_eq!(got, n, "{:?} at {}", s, d);
+            }
+        }
+        // By kecamatan: each group's counts equal the count over its records.
+        let by_kec = status_series(&records, &dates, &p, &[Field::Kecamatan]).unwrap();
+        for g in &by_kec.groups {
+            let members: Vec<&Koperasi> = records
+                .iter()
+                .filter(|k| k.location.kecamatan.as_deref() == g.key[0].as_deref())
+                .collect();
+            for (j, d) in by_kec.dates.iter().enumerate() {
+                for (s, col) in &g.counts {
+                    let want = members.iter().filter(|k| assess_status(k, *d, &p) == *s).count() as u64;
+                    prop_assert_eq!(col[j], want);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn monthly_period_ends() {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    let m = period_ends(d(2024, 1, 15), d(2024, 3, 1), Frequency::Monthly).unwrap();
+    assert_eq!(m, vec![d(2024, 1, 31), d(2024, 2, 29), d(2024, 3, 31)]);
+    let y = period_ends(d(2020, 6, 1), d(2022, 1, 1), Frequency::Yearly).unwrap();
+    assert_eq!(y, vec![d(2020, 12, 31), d(2021, 12, 31), d(2022, 12, 31)]);
+    assert_eq!(
+        period_ends(d(2022, 1, 1), d(2021, 1, 1), Frequency::Yearly)
+            .unwrap_err()
+            .code(),
+        "demography_empty_span"
+    );
+}
+
+#[test]
+fn status_is_not_a_breakdown() {
+    let e = status_series(&[], &[day(0)], &StatusPolicy::national(), &[Field::Status]).unwrap_err();
+    assert_eq!(e.code(), "demography_status_breakdown");
+}
+
+#[test]
+fn records_without_the_new_lifecycle_fields_still_read() {
+    let k = Koperasi::new("KUD Makmur");
+    let mut v = serde_json::to_value(&k).unwrap();
+    let o = v.as_object_mut().unwrap();
+    o.remove("origin");
+    o.remove("business_activity");
+    let back: Koperasi = serde_json::from_value(v).unwrap();
+    assert_eq!(back, k);
+}

@@ -1,0 +1,149 @@
+//! `koperasi demography` on the real Kota Bogor register (2022): births per founding year as
+//! a Python reading of the file counts them, the population, and the chart.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const BOGOR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../koperasi/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv"
+);
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("koperasi")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn bogor_yearly_table_json() {
+    let out = run(&[
+        "demography",
+        BOGOR,
+        "--from",
+        "2015",
+        "--to",
+        "2022",
+        "--as-of",
+        "2022-12-31",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // No RAT history in this register: the population is "registered".
+    assert_eq!(v["population"], "registered");
+    // Births by founding year, as counted independently with Python (the 4-digit year at the
+    // end of nomor_bh, amendment (PAD) numbers excluded): 2016: 9, 2017: 46, 2018: 19,
+    // 2019: 18, 2020: 20, 2021: 35, 2022: 3; none in 2015.
+    // Registered population in 2015: 47 founded by 2015 + 201 with no founding year = 248;
+    // each later year adds that year's births; all 398 records by 2022.
+    let expect = [
+        (2015, 0, 248),
+        (2016, 9, 257),
+        (2017, 46, 303),
+        (2018, 19, 322),
+        (2019, 18, 340),
+        (2020, 20, 360),
+        (2021, 35, 395),
+        (2022, 3, 398),
+    ];
+    let years = v["years"].as_array().unwrap();
+    assert_eq!(years.len(), expect.len());
+    for (row, (y, b, a)) in years.iter().zip(expect) {
+        assert_eq!(row["year"], y);
+        assert_eq!(row["births"], b, "births {y}");
+        assert_eq!(row["active"], a, "active {y}");
+        assert_eq!(row["deaths"], 0, "no dissolution in the register");
+    }
+    // 2017: 46 births among 303 on the register = 15.18...%.
+    let r = years[2]["rates"]["birth_rate"].as_f64().unwrap();
+    assert!((r - 46.0 * 100.0 / 303.0).abs() < 1e-9);
+    // Deaths are provisional for the last two years (window 2).
+    assert_eq!(years[5]["provisional"], false);
+    assert_eq!(years[6]["provisional"], true);
+    // Cohort 2017: 46 births, all still on the register 5 years later (2022).
+    let c2017 = &v["cohorts"][2];
+    assert_eq!(c2017["births"], 46);
+    assert_eq!(c2017["survivors"][4], 46);
+    assert_eq!(
+        v["cohorts"][3]["survivors"][4],
+        Value::Null,
+        "2023 not observed"
+    );
+    // Kaplan-Meier: no deaths, so S = 1 and the median is not reached.
+    let km = &v["kaplan_meier"];
+    assert_eq!(km["deaths"], 0);
+    assert_eq!(km["median_years"], Value::Null);
+    assert!(km["coops"].as_u64().unwrap() >= 197);
+}
+
+#[test]
+fn bogor_table_csv_and_chart() {
+    let dir = std::env::temp_dir().join(format!("koperasi-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg = dir.join("bogor.svg");
+    let out = run(&[
+        "demography",
+        BOGOR,
+        "--from",
+        "2015",
+        "--to",
+        "2022",
+        "--as-of",
+        "2022-12-31",
+        "--chart",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Cohort survival") && text.contains("Kaplan-Meier"));
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert!(chart.starts_with("<svg") && chart.contains("Births and deaths per year"));
+    assert!(chart.contains("Kaplan-Meier survival"));
+    let out = run(&[
+        "demography",
+        BOGOR,
+        "--from",
+        "2016",
+        "--to",
+        "2017",
+        "--as-of",
+        "2022-12-31",
+        "--format",
+        "csv",
+    ]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("section,years"));
+    assert!(lines.next().unwrap().starts_with("year,active,births"));
+    assert!(lines.next().unwrap().starts_with("2016,257,9,"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn from_after_to_is_refused() {
+    let out = run(&[
+        "demography",
+        BOGOR,
+        "--from",
+        "2022",
+        "--to",
+        "2015",
+        "--as-of",
+        "2022-12-31",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("error: ") && err.contains("--from 2022"),
+        "{err}"
+    );
+}
