@@ -10,6 +10,7 @@
 
 mod labels;
 mod render;
+mod shu;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use koperasi::NaiveDate;
@@ -43,6 +44,8 @@ enum Command {
     Wilayah(WilayahArgs),
     /// List the status policy presets, or print one as JSON (to copy, edit and pass to --policy).
     Policy(PolicyArgs),
+    /// Allocate a book year's SHU by the AD/ART plan and share it among the members.
+    Shu(shu::ShuArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -179,6 +182,7 @@ fn main() -> ExitCode {
         Command::Assess(a) => run_assess(a),
         Command::Wilayah(a) => run_wilayah(a),
         Command::Policy(a) => run_policy(a),
+        Command::Shu(a) => shu::run(a, chrono::Datelike::year(&today_wib())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
