@@ -137,14 +137,19 @@ pub fn distribute_allocation(
         .iter()
         .map(|m| m.eligibility(year_end).err())
         .collect();
+    let n_pools = allocation
+        .lines
+        .iter()
+        .filter(|l| l.base.is_some() && l.source == ShuSource::Member)
+        .count();
     let mut out: Vec<MemberShu> = members
         .iter()
         .zip(&eligibility)
         .map(|(m, e)| MemberShu {
             member_id: m.id.clone(),
             excluded: *e,
-            bases: Vec::new(),
-            amounts: Vec::new(),
+            bases: Vec::with_capacity(n_pools),
+            amounts: Vec::with_capacity(n_pools),
             total: Rupiah::ZERO,
         })
         .collect();
