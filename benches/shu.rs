@@ -1,7 +1,7 @@
 //! SHU distribution among 1,000,000 members (issue 5): three pools (capital, purchases,
 //! interest), floor rounding reconciled by largest remainder, synthetic deterministic members.
 //! Run: cargo bench -p koperasi --bench shu
-#![allow(missing_docs)]
+#![allow(missing_docs, clippy::panic)]
 use criterion::{Criterion, criterion_group, criterion_main};
 use koperasi::Rupiah;
 use koperasi::shu::{AllocationPlan, Member, apportion, book_year_end, shu_distribute};
