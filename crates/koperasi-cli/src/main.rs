@@ -11,6 +11,7 @@
 mod demography;
 mod labels;
 mod render;
+mod shu;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use koperasi::NaiveDate;
@@ -47,6 +48,8 @@ enum Command {
     /// Business demography of a register: births, deaths, reactivations and rates per year,
     /// cohort survival, Kaplan-Meier; `--chart out.svg` draws them.
     Demography(demography::DemographyArgs),
+    /// Allocate a book year's SHU by the AD/ART plan and share it among the members.
+    Shu(shu::ShuArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -184,6 +187,7 @@ fn main() -> ExitCode {
         Command::Wilayah(a) => run_wilayah(a),
         Command::Policy(a) => run_policy(a),
         Command::Demography(a) => demography::run(a),
+        Command::Shu(a) => shu::run(a, chrono::Datelike::year(&today_wib())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -43,7 +43,7 @@ fn coop() -> impl Strategy<Value = Koperasi> {
             k.rat_known = match known {
                 0 => RatKnowledge::Unknown,
                 1 => RatKnowledge::Complete,
-                2 => RatKnowledge::After(2015),
+                2 => RatKnowledge::After { year: 2015 },
                 _ => RatKnowledge::years(2010..2020),
             };
             k.field_checks = checks

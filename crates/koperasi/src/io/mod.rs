@@ -140,6 +140,17 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
         "dua kolom RAT tahun buku yang sama berbeda isi",
     ),
     ("rat_year_invalid", "not a book year", "bukan tahun buku"),
+    ("missing_member_id", "no member id", "nomor anggota kosong"),
+    (
+        "duplicate_member_id",
+        "a member id already on an earlier row",
+        "nomor anggota sudah ada di baris sebelumnya",
+    ),
+    (
+        "negative_amount",
+        "a negative savings or transaction amount",
+        "jumlah simpanan atau transaksi negatif",
+    ),
     (
         "field_check_without_date",
         "field-check fact without the date of the check",

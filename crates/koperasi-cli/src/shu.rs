@@ -1,0 +1,367 @@
+//! `koperasi shu`: allocate a book year's SHU by the AD/ART plan and share the member pools
+//! among the members (a thin shell over `koperasi::shu`).
+
+use crate::Failure;
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use koperasi::Rupiah;
+use koperasi::io::{ReadOptions, sniff_delimiter};
+use koperasi::locale::{format_rupiah, parse_rupiah};
+use koperasi::shu::{
+    AllocationPlan, Distribution, Member, anonymise_distribution, book_year_end, read_members,
+    shu_distribute,
+};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
+pub enum ShuFormat {
+    /// Aligned tables: allocation, pools, members, reconciliation.
+    Table,
+    /// One row per member, amounts in integer sen.
+    Csv,
+    /// The full distribution (the library's serde shape; amounts in sen, no names).
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct ShuArgs {
+    /// Allocation plan, TOML (or JSON when the name ends in .json): components in basis points
+    /// summing to exactly 10000; see examples/shu/plan.toml.
+    #[arg(long)]
+    plan: std::path::PathBuf,
+    /// Member register CSV: id, name, join/leave dates, simpanan pokok/wajib/sukarela,
+    /// transactions (pembelian, penjualan, pinjaman, jasa_pinjaman, or base_<name>); see
+    /// examples/shu/members.csv.
+    #[arg(long)]
+    members: std::path::PathBuf,
+    /// The book year's SHU in RUPIAH (not sen): `60000000`, `Rp 60.000.000` or `60 jt`.
+    /// A negative SHU (a loss) is refused: it is not distributed.
+    #[arg(long, allow_hyphen_values = true)]
+    shu: String,
+    /// Part of the SHU earned from business with non-members, in rupiah (UU 25/1992 art. 45:
+    /// not shared among members); allocated by the plan's non_member_components (default: all
+    /// to cadangan).
+    #[arg(long, allow_hyphen_values = true)]
+    non_member_shu: Option<String>,
+    /// Book year; membership is evaluated on its closing date, 31 December (a member who left
+    /// on that day counts). Default: the plan's book_year, else last calendar year.
+    #[arg(long)]
+    book_year: Option<i32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShuFormat::Table)]
+    format: ShuFormat,
+    /// Replace member ids by stable pseudonyms keyed by this secret passphrase, and leave
+    /// names out (for sharing the result).
+    #[arg(long, value_name = "PASSPHRASE")]
+    anonymise: Option<String>,
+    /// Distribute even when some member rows cannot be read (they are then left out, which
+    /// changes everyone's share).
+    #[arg(long)]
+    skip_rejected: bool,
+    /// Field delimiter of the member file: `auto`, `,`, `;`, `|` or `tab`.
+    #[arg(long, default_value = "auto")]
+    delimiter: String,
+}
+
+fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
+    parse_rupiah(text).map_err(|e| {
+        Failure(format!(
+            "{flag}: {e}; give rupiah, e.g. 60000000 or \"Rp 60.000.000\""
+        ))
+    })
+}
+
+pub fn run(a: ShuArgs, this_year: i32) -> Result<(), Failure> {
+    let plan_text = std::fs::read_to_string(&a.plan)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", a.plan.display())))?;
+    let is_json = a.plan.extension().is_some_and(|e| e == "json");
+    let plan = if is_json {
+        AllocationPlan::from_json(&plan_text)
+    } else {
+        AllocationPlan::from_toml(&plan_text)
+    }
+    .map_err(|e| Failure(format!("{}: {e}", a.plan.display())))?;
+    let shu = money(&a.shu, "--shu")?;
+    let non_member = a
+        .non_member_shu
+        .as_deref()
+        .map(|t| money(t, "--non-member-shu"))
+        .transpose()?;
+    let year = a.book_year.or(plan.book_year).unwrap_or(this_year - 1);
+    let year_end = book_year_end(year)
+        .ok_or_else(|| Failure(format!("--book-year {year} is out of range")))?;
+
+    let bytes = std::fs::read(&a.members)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", a.members.display())))?;
+    let delimiter = match a.delimiter.as_str() {
+        "auto" => sniff_delimiter(bytes.split(|b| *b == b'\n').next().unwrap_or_default()),
+        "," => b',',
+        ";" => b';',
+        "|" => b'|',
+        "tab" | "\\t" | "\t" => b'\t',
+        other => {
+            return Err(Failure(format!(
+                "--delimiter `{other}` is not supported; use auto, `,`, `;`, `|` or `tab`"
+            )));
+        }
+    };
+    let options = ReadOptions {
+        delimiter: Some(delimiter),
+        ..ReadOptions::default()
+    };
+    let (members, report) = read_members(bytes.as_slice(), &options)
+        .map_err(|e| Failure(format!("{}: {e}", a.members.display())))?;
+    if !report.rejected.is_empty() {
+        let list: Vec<String> = report
+            .rejected
+            .iter()
+            .map(|r| match (&r.column, &r.value) {
+                (Some(c), Some(v)) => format!("line {} `{c}` = `{v}`: {}", r.line, r.reason),
+                _ => format!("line {}: {}", r.line, r.reason),
+            })
+            .collect();
+        let msg = format!(
+            "{}: {} member row(s) cannot be read ({})",
+            a.members.display(),
+            list.len(),
+            list.join("; ")
+        );
+        if !a.skip_rejected {
+            return Err(Failure(format!(
+                "{msg}; fix them, or pass --skip-rejected to leave them out"
+            )));
+        }
+        eprintln!("warning: {msg}; left out (--skip-rejected)");
+    }
+
+    let mut d = shu_distribute(&plan, &members, shu, non_member, year_end)?;
+    let names: HashMap<String, String> = match &a.anonymise {
+        Some(key) => {
+            d = anonymise_distribution(&d, key)?;
+            HashMap::new()
+        }
+        None => member_names(&members),
+    };
+    let out = match a.format {
+        ShuFormat::Json => serde_json::to_string_pretty(&d)? + "\n",
+        ShuFormat::Csv => csv_text(&d, &names, a.anonymise.is_none())?,
+        ShuFormat::Table => table_text(&d, &plan, &names, a.anonymise.is_none()),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn member_names(members: &[Member]) -> HashMap<String, String> {
+    members
+        .iter()
+        .filter_map(|m| {
+            m.name
+                .as_ref()
+                .map(|n| (m.id.clone(), n.expose().to_string()))
+        })
+        .collect()
+}
+
+fn amount(r: Rupiah) -> String {
+    format_rupiah(r).trim_start_matches("Rp").trim().to_string()
+}
+
+fn new_table(header: Vec<String>, right_from: usize) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if !t.is_tty() {
+        t.set_width(160);
+    }
+    let n = header.len();
+    t.set_header(header);
+    for i in right_from..n {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+fn table_text(
+    d: &Distribution,
+    plan: &AllocationPlan,
+    names: &HashMap<String, String>,
+    show_names: bool,
+) -> String {
+    let a = &d.allocation;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "SHU {} (Rp), book year ending {}{}\n",
+        amount(a.shu),
+        d.year_end,
+        plan.name
+            .as_deref()
+            .map(|n| format!(", plan: {n}"))
+            .unwrap_or_default()
+    ));
+    if a.non_member_shu != Rupiah::ZERO {
+        out.push_str(&format!(
+            "from members {} + from non-members {}\n",
+            amount(a.member_shu),
+            amount(a.non_member_shu)
+        ));
+    }
+    out.push_str(&format!(
+        "rounding: {:?}, {}, paid in units of {} sen\n\nAllocation\n",
+        plan.rounding,
+        if plan.reconcile {
+            "reconciled by largest remainder"
+        } else {
+            "not reconciled (remainders reported)"
+        },
+        plan.granularity_sen
+    ));
+    let mut t = new_table(
+        vec![
+            "component".into(),
+            "source".into(),
+            "shared by".into(),
+            "%".into(),
+            "amount".into(),
+        ],
+        3,
+    );
+    for l in &a.lines {
+        t.add_row(vec![
+            l.component.to_string(),
+            match l.source {
+                koperasi::shu::ShuSource::Member => "member SHU".into(),
+                koperasi::shu::ShuSource::NonMember => "non-member SHU".to_string(),
+            },
+            l.base
+                .clone()
+                .unwrap_or_else(|| "(kept by the coop)".into()),
+            format!("{}.{:02}", l.basis_points / 100, l.basis_points % 100),
+            amount(l.amount),
+        ]);
+    }
+    out.push_str(&format!("{t}\n\nMember pools\n"));
+    let mut t = new_table(
+        vec![
+            "pool".into(),
+            "base".into(),
+            "amount".into(),
+            "total base".into(),
+            "distributed".into(),
+            "undistributed".into(),
+            "why undistributed".into(),
+        ],
+        2,
+    );
+    for p in &d.pools {
+        t.add_row(vec![
+            p.component.to_string(),
+            p.base.clone(),
+            amount(p.amount),
+            amount(p.total_base),
+            amount(p.distributed),
+            amount(p.undistributed),
+            match p.reason {
+                Some(koperasi::shu::UndistributedReason::ZeroTotalBase) => {
+                    "no member has this base".into()
+                }
+                Some(koperasi::shu::UndistributedReason::RoundingRemainder) => {
+                    "rounding remainder".into()
+                }
+                None => String::new(),
+            },
+        ]);
+    }
+    out.push_str(&format!(
+        "{t}\n\nMembers ({} counted, {} not counted)\n",
+        d.members_counted, d.members_excluded
+    ));
+    let mut header = vec!["member".to_string()];
+    if show_names {
+        header.push("name".into());
+    }
+    let first_amount = header.len();
+    header.extend(d.pools.iter().map(|p| p.component.to_string()));
+    header.push("total".into());
+    header.push("note".into());
+    let mut t = new_table(header, first_amount);
+    if let Some(c) = t.column_mut(first_amount + d.pools.len() + 1) {
+        c.set_cell_alignment(CellAlignment::Left);
+    }
+    for m in &d.members {
+        let mut row = vec![m.member_id.clone()];
+        if show_names {
+            row.push(names.get(&m.member_id).cloned().unwrap_or_default());
+        }
+        row.extend(m.amounts.iter().map(|x| amount(*x)));
+        row.push(amount(m.total));
+        row.push(
+            m.excluded
+                .map(|e| format!("not counted: {}", e.code()))
+                .unwrap_or_default(),
+        );
+        t.add_row(row);
+    }
+    let mut total_row = vec!["TOTAL".to_string()];
+    if show_names {
+        total_row.push(String::new());
+    }
+    total_row.extend(d.pools.iter().map(|p| amount(p.distributed)));
+    total_row.push(amount(d.distributed));
+    total_row.push(String::new());
+    t.add_row(total_row);
+    out.push_str(&format!("{t}\n\n"));
+    let sum = d.retained.sen() + d.distributed.sen() + d.undistributed.sen() + a.unallocated.sen();
+    out.push_str(&format!(
+        "Reconciliation: kept by the coop {} + paid to members {} + undistributed {} + unallocated {} = {} {} SHU {}\n",
+        amount(d.retained),
+        amount(d.distributed),
+        amount(d.undistributed),
+        amount(a.unallocated),
+        amount(Rupiah::from_sen(sum)),
+        if sum == a.shu.sen() { "=" } else { "!=" },
+        amount(a.shu)
+    ));
+    out
+}
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading `'`.
+fn safe_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_text(
+    d: &Distribution,
+    names: &HashMap<String, String>,
+    show_names: bool,
+) -> Result<String, Failure> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["member_id".to_string()];
+    if show_names {
+        header.push("name".into());
+    }
+    header.push("excluded".into());
+    header.extend(d.pools.iter().map(|p| format!("{}_base_sen", p.component)));
+    header.extend(d.pools.iter().map(|p| format!("{}_sen", p.component)));
+    header.push("total_sen".into());
+    w.write_record(&header)?;
+    for m in &d.members {
+        let mut row = vec![safe_cell(&m.member_id)];
+        if show_names {
+            row.push(safe_cell(
+                names.get(&m.member_id).map(String::as_str).unwrap_or(""),
+            ));
+        }
+        row.push(m.excluded.map(|e| e.code().to_string()).unwrap_or_default());
+        row.extend(m.bases.iter().map(|x| x.sen().to_string()));
+        row.extend(m.amounts.iter().map(|x| x.sen().to_string()));
+        row.push(m.total.sen().to_string());
+        w.write_record(&row)?;
+    }
+    let bytes = w.into_inner().map_err(|e| Failure(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,193 @@
+//! `koperasi shu` on the example plan and member register (examples/shu/).
+//! Expected figures computed independently with tests/vectors/shu/reference.py (Fractions).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/shu/plan.toml");
+const MEMBERS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/shu/members.csv"
+);
+
+fn run(extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["shu", "--plan", PLAN, "--members", MEMBERS];
+    args.extend_from_slice(extra);
+    Command::cargo_bin("koperasi")
+        .unwrap()
+        .args(&args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(extra: &[&str]) -> String {
+    let out = run(extra);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(args: &[&str], needle: &str) -> String {
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
+    err
+}
+
+// Member totals in sen (reference.py): A-001 .. A-008; A-005 left 30 Jun 2024, A-008 joined 2025.
+const TOTALS: [i64; 8] = [
+    868_158_816,
+    651_862_887,
+    389_438_590,
+    386_441_302,
+    0,
+    264_704_465,
+    139_393_940,
+    0,
+];
+
+#[test]
+fn table_shows_allocation_members_and_a_reconciliation() {
+    let out = stdout(&["--shu", "60000000"]);
+    assert!(out.contains("book year ending 2024-12-31"));
+    assert!(out.contains("21.000.000,00") && out.contains("12.000.000,00"));
+    assert!(out.contains("Anggota Satu") && out.contains("8.681.588,16"));
+    assert!(out.contains("2.666.666,67")); // A-002 jasa modal: 2.2/9.9 x 12,000,000
+    assert!(out.contains("not counted: left_before_year_end"));
+    assert!(out.contains("not counted: joined_after_year_end"));
+    assert!(out.contains("Members (6 counted, 2 not counted)"));
+    assert!(out.contains(
+        "kept by the coop 33.000.000,00 + paid to members 27.000.000,00 + undistributed 0,00 + unallocated 0,00 = 60.000.000,00 = SHU 60.000.000,00"
+    ));
+}
+
+#[test]
+fn json_has_every_member_total_and_money_text_is_accepted() {
+    let v: Value =
+        serde_json::from_str(&stdout(&["--shu", "Rp 60.000.000", "--format", "json"])).unwrap();
+    let totals: Vec<i64> = v["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["total"].as_i64().unwrap())
+        .collect();
+    assert_eq!(totals, TOTALS);
+    assert_eq!(v["retained"], 3_300_000_000i64);
+    assert_eq!(v["distributed"], 2_700_000_000i64);
+    assert_eq!(v["members"][4]["excluded"], "left_before_year_end");
+    // A member who left on the closing date (A-004, 31 Desember 2024) counts.
+    assert!(v["members"][3].get("excluded").is_none());
+    assert!(
+        !v.to_string().contains("Anggota"),
+        "names are not in the JSON"
+    );
+}
+
+#[test]
+fn csv_has_bases_and_amounts_in_sen() {
+    let out = stdout(&["--shu", "60 jt", "--format", "csv"]);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "member_id,name,excluded,jasa_modal_base_sen,jasa_pembelian_base_sen,jasa_pinjaman_base_sen,jasa_modal_sen,jasa_pembelian_sen,jasa_pinjaman_sen,total_sen"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "A-001,Anggota Satu,,250000000,1850000000,120000000,303030303,327111984,238016529,868158816"
+    );
+}
+
+#[test]
+fn anonymised_output_has_pseudonyms_and_no_names() {
+    let out = stdout(&["--shu", "60000000", "--anonymise", "rahasia koperasi"]);
+    assert!(!out.contains("Anggota") && !out.contains("A-001"));
+    // SipHash-2-4 pseudonym, computed by tests/vectors/shu/siphash_reference.py.
+    assert!(out.contains("M-df17b25a62353418"));
+    assert!(out.contains("8.681.588,16"));
+}
+
+#[test]
+fn bad_input_fails_with_one_clear_line() {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-shu-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan105.toml");
+    std::fs::write(
+        &plan,
+        "[[components]]\ncomponent = \"cadangan\"\nbasis_points = 4000\n[[components]]\ncomponent = \"jasa_usaha\"\nbasis_points = 6500\nbase = \"purchases\"\n",
+    )
+    .unwrap();
+    let p = plan.to_str().unwrap();
+    fails(
+        &["shu", "--plan", p, "--members", MEMBERS, "--shu", "1000"],
+        "10500 basis points",
+    );
+    fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "-5000000",
+        ],
+        "loss is not distributed",
+    );
+    fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "banyak",
+        ],
+        "--shu",
+    );
+    let members = dir.join("members.csv");
+    std::fs::write(
+        &members,
+        "No Anggota,Nama,Simpanan Wajib\nB-1,Rahasia Pribadi,100.000\nB-2,Nama Lain,seratus ribu\n",
+    )
+    .unwrap();
+    let m = members.to_str().unwrap();
+    let err = fails(
+        &["shu", "--plan", PLAN, "--members", m, "--shu", "1000"],
+        "line 3 `Simpanan Wajib` = `seratus ribu`",
+    );
+    assert!(
+        !err.contains("Nama Lain") && !err.contains("Rahasia"),
+        "{err}"
+    );
+    let ok = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args([
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            m,
+            "--shu",
+            "1000",
+            "--skip-rejected",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    let v: Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(v["members"].as_array().unwrap().len(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
