@@ -121,25 +121,22 @@ pub fn call(function: &str, args: &Value) -> Outcome {
         "parse_rupiah" | "Rupiah.parse" => locale::parse_rupiah(text(args, "text"))
             .map(|r| json!(r.sen()))
             .map_err(Error::from),
-        "format_rupiah" | "Rupiah.to_string" => Ok(json!(locale::format_rupiah(
-            Rupiah::from_sen(int(args, "sen"))
-        ))),
-        "format_rupiah_whole" => Ok(json!(locale::format_rupiah_whole(Rupiah::from_sen(
+        "format_rupiah" | "Rupiah.to_string" => Ok(json!(locale::format_rupiah(Rupiah::from_sen(
             int(args, "sen")
         )))),
+        "format_rupiah_whole" => Ok(json!(locale::format_rupiah_whole(Rupiah::from_sen(int(
+            args, "sen"
+        ))))),
         "format_int" => Ok(json!(locale::format_int(int(args, "n")))),
         "is_missing" => Ok(json!(locale::is_missing(text(args, "text")))),
         // wilayah
         "wilayah_get" => kode(text(args, "code")).and_then(|k| {
-            table()
-                .get(&k)
-                .map(wilayah)
-                .ok_or_else(|| {
-                    koperasi::error::WilayahError::NotFound {
-                        name: text(args, "code").to_string(),
-                    }
-                    .into()
-                })
+            table().get(&k).map(wilayah).ok_or_else(|| {
+                koperasi::error::WilayahError::NotFound {
+                    name: text(args, "code").to_string(),
+                }
+                .into()
+            })
         }),
         "find_provinsi" => table()
             .find_provinsi(text(args, "name"))
@@ -173,25 +170,22 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                 )
             })
         }
-        "wilayah_children" => kode(text(args, "code")).map(|k| {
-            Value::Array(table().children(&k).into_iter().map(wilayah).collect())
-        }),
-        "normalize_name" => Ok(json!(koperasi::wilayah::normalize_name(text(
-            args, "text"
-        )))),
+        "wilayah_children" => kode(text(args, "code"))
+            .map(|k| Value::Array(table().children(&k).into_iter().map(wilayah).collect())),
+        "normalize_name" => Ok(json!(koperasi::wilayah::normalize_name(text(args, "text")))),
         "parse_kode_wilayah" => kode(text(args, "text"))
             .map(|k| json!({"code": k.to_string(), "level": k.level().as_str()})),
         // identity
-        "parse_nomor_badan_hukum" => Ok(
-            match identity::NomorBadanHukum::parse(text(args, "text")) {
+        "parse_nomor_badan_hukum" => {
+            Ok(match identity::NomorBadanHukum::parse(text(args, "text")) {
                 None => Value::Null,
                 Some(n) => {
                     let mut v = ser(&n);
                     v["key"] = json!(n.key());
                     v
                 }
-            },
-        ),
+            })
+        }
         "parse_nik_koperasi" => identity::NikKoperasi::parse(text(args, "text"))
             .map(|n| json!(n.map(|n| n.as_str().to_string())))
             .map_err(Error::from),
@@ -226,31 +220,30 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                 Ok(k) => k,
                 Err(_) => return invalid("invalid_record"),
             };
-            date(args, "as_of")
-                .and_then(|d| Ok(ser(&status::assess(&k, d, &policy(args)?))))
+            date(args, "as_of").and_then(|d| Ok(ser(&status::assess(&k, d, &policy(args)?))))
         }
         "rat_deadline" => policy(args).map(|p| {
-            json!(
-                status::rat_deadline(int(args, "book_year") as i32, p.rat_deadline_months)
-            )
+            json!(status::rat_deadline(
+                int(args, "book_year") as i32,
+                p.rat_deadline_months
+            ))
         }),
         // io
         "read_register" => register(text(args, "source"))
             .map(|(r, rep)| json!({"register": ser(&r), "report": ser(&rep)})),
-        "read_panel" => panel(text(args, "source")).map(|(p, rep)| {
-            json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
-        }),
-        "read_any" => koperasi::io::read_any(
-            text(args, "source").as_bytes(),
-            &ReadOptions::default(),
-        )
-        .map(|t| match t {
-            Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
-            Table::Panel(p, rep) => {
-                json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
-            }
-        })
-        .map_err(Error::from),
+        "read_panel" => panel(text(args, "source")).map(
+            |(p, rep)| json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)}),
+        ),
+        "read_any" => {
+            koperasi::io::read_any(text(args, "source").as_bytes(), &ReadOptions::default())
+                .map(|t| match t {
+                    Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
+                    Table::Panel(p, rep) => {
+                        json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
+                    }
+                })
+                .map_err(Error::from)
+        }
         "detect_layout" => {
             koperasi::io::detect_layout_str(text(args, "csv_text"), &ReadOptions::default())
                 .map(|l| ser(&l))
@@ -265,10 +258,12 @@ pub fn call(function: &str, args: &Value) -> Outcome {
             match f {
                 "Register.len" => Ok(json!(reg.records.len())),
                 "Register.records" => Ok(rows(&reg.records)),
-                "Register.assess_all" => date(args, "as_of")
-                    .and_then(|d| Ok(rows(&reg.assess_all(d, &policy(args)?)))),
-                "Register.status_counts" => date(args, "as_of")
-                    .and_then(|d| Ok(ser(&reg.status_counts(d, &policy(args)?)))),
+                "Register.assess_all" => {
+                    date(args, "as_of").and_then(|d| Ok(rows(&reg.assess_all(d, &policy(args)?))))
+                }
+                "Register.status_counts" => {
+                    date(args, "as_of").and_then(|d| Ok(ser(&reg.status_counts(d, &policy(args)?))))
+                }
                 "Register.reason_counts" => date(args, "as_of")
                     .and_then(|d| Ok(rows(&reg.reason_counts(d, &policy(args)?)))),
                 "Register.count_by" => {
@@ -280,9 +275,11 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                         }
                     }
                     date(args, "as_of").and_then(|d| {
-                        Ok(cols(columns::count_table_columns(
-                            &reg.count_by(&fields, d, &policy(args)?),
-                        )))
+                        Ok(cols(columns::count_table_columns(&reg.count_by(
+                            &fields,
+                            d,
+                            &policy(args)?,
+                        ))))
                     })
                 }
                 "Register.duplicates" => Ok(rows(&reg.duplicates())),
