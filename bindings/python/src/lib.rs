@@ -8,7 +8,7 @@
 #![forbid(unsafe_code)]
 
 use koperasi::NaiveDate;
-use koperasi::error::{Error, ErrorArea};
+use koperasi::error::{Error, ErrorArea, ErrorDetails};
 use koperasi::io::{Layout, ReadOptions, ReadReport, Table};
 use koperasi::register::{Field, Register};
 use koperasi::stats::{CheckParams, Panel, Period};
@@ -42,23 +42,14 @@ fn class_name(area: ErrorArea) -> &'static str {
 }
 
 /// Build an exception of `koperasi._errors.<class>` with its structured fields.
-fn raise(
-    py: Python<'_>,
-    class: &str,
-    message: String,
-    code: &str,
-    line: Option<u64>,
-    column: Option<String>,
-    value: Option<String>,
-    details: Vec<(&str, String)>,
-) -> PyErr {
+fn raise(py: Python<'_>, class: &str, message: String, code: &str, d: ErrorDetails) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let cls = py.import("koperasi._errors")?.getattr(class)?;
-        let d = PyDict::new(py);
-        for (k, v) in details {
-            d.set_item(k, v)?;
+        let fields = PyDict::new(py);
+        for (k, v) in &d.fields {
+            fields.set_item(*k, v)?;
         }
-        let exc = cls.call1((message.clone(), code, line, column, value, d))?;
+        let exc = cls.call1((message.clone(), code, d.line, d.column, d.value, fields))?;
         Ok(PyErr::from_value(exc))
     };
     build().unwrap_or_else(|e| e)
@@ -66,35 +57,23 @@ fn raise(
 
 fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
     let e: Error = e.into();
-    let d = e.details();
     raise(
         py,
         class_name(e.area()),
         e.to_string(),
         e.code(),
-        d.line,
-        d.column,
-        d.value,
-        d.fields,
+        e.details(),
     )
 }
 
 /// A `ValidationError` (binding-side: a Python value that cannot become a core value).
 fn invalid(py: Python<'_>, code: &str, value: Option<String>, message: String) -> PyErr {
-    let details = value
-        .iter()
-        .map(|v| ("value", v.clone()))
-        .collect::<Vec<_>>();
-    raise(
-        py,
-        "ValidationError",
-        message,
-        code,
-        None,
-        None,
+    let d = ErrorDetails {
+        fields: value.iter().map(|v| ("value", v.clone())).collect(),
         value,
-        details,
-    )
+        ..ErrorDetails::default()
+    };
+    raise(py, "ValidationError", message, code, d)
 }
 
 trait OrRaise<T> {
