@@ -102,44 +102,76 @@ fn is_date_key(k: &str) -> bool {
         || k == "period_end"
 }
 
-/// A serde JSON value as a Python object; strings under a date key become `datetime.date`.
-fn to_py<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any()
-            }
-        }
-        Value::String(s) => {
-            if key.is_some_and(is_date_key) {
-                py.import("datetime")?
+/// Converts serde JSON values to Python objects; strings under a date key become
+/// `datetime.date` (through `date.fromisoformat`, looked up once per conversion).
+struct ToPy<'py> {
+    py: Python<'py>,
+    fromiso: Option<Bound<'py, PyAny>>,
+}
+
+impl<'py> ToPy<'py> {
+    fn new(py: Python<'py>) -> Self {
+        ToPy { py, fromiso: None }
+    }
+
+    fn date(&mut self, s: &str) -> PyResult<Bound<'py, PyAny>> {
+        let f = match &self.fromiso {
+            Some(f) => f.clone(),
+            None => {
+                let f = self
+                    .py
+                    .import("datetime")?
                     .getattr("date")?
-                    .call_method1("fromisoformat", (s,))?
-            } else {
-                PyString::new(py, s).into_any()
+                    .getattr("fromisoformat")?;
+                self.fromiso = Some(f.clone());
+                f
             }
-        }
-        Value::Array(a) => {
-            let items = a
-                .iter()
-                .map(|x| to_py(py, x, key))
-                .collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, items)?.into_any()
-        }
-        Value::Object(m) => {
-            let d = PyDict::new(py);
-            for (k, x) in m {
-                d.set_item(k, to_py(py, x, Some(k))?)?;
+        };
+        f.call1((s,))
+    }
+
+    fn value(&mut self, v: &Value, key: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        Ok(match v {
+            Value::Null => py.None().into_bound(py),
+            Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+            Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    i.into_pyobject(py)?.into_any()
+                } else if let Some(u) = n.as_u64() {
+                    u.into_pyobject(py)?.into_any()
+                } else {
+                    PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any()
+                }
             }
-            d.into_any()
-        }
-    })
+            Value::String(s) => {
+                if key.is_some_and(is_date_key) {
+                    self.date(s)?
+                } else {
+                    PyString::new(py, s).into_any()
+                }
+            }
+            Value::Array(a) => {
+                let items = a
+                    .iter()
+                    .map(|x| self.value(x, key))
+                    .collect::<PyResult<Vec<_>>>()?;
+                PyList::new(py, items)?.into_any()
+            }
+            Value::Object(m) => {
+                let d = PyDict::new(py);
+                for (k, x) in m {
+                    d.set_item(k, self.value(x, Some(k))?)?;
+                }
+                d.into_any()
+            }
+        })
+    }
+}
+
+/// A serde JSON value as a Python object (see [`ToPy`]).
+fn to_py<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    ToPy::new(py).value(v, key)
 }
 
 /// A serialisable core value as a Python object (its serde JSON shape).
@@ -157,10 +189,11 @@ fn cols<'py, T: Serialize>(py: Python<'py>, rows: &[T]) -> PyResult<Bound<'py, P
 /// Core columns as a dict of lists (dates under date keys as `datetime.date`).
 fn columns_dict<'py>(py: Python<'py>, c: &columns::Columns) -> PyResult<Bound<'py, PyAny>> {
     let d = PyDict::new(py);
+    let mut conv = ToPy::new(py);
     for (k, v) in c {
         let items = v
             .iter()
-            .map(|x| to_py(py, x, Some(k)))
+            .map(|x| conv.value(x, Some(k)))
             .collect::<PyResult<Vec<_>>>()?;
         d.set_item(k, PyList::new(py, items)?)?;
     }
