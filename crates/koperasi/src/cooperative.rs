@@ -319,8 +319,10 @@ pub struct Location {
 /// One cooperative: identity, classification, location and dated facts.
 ///
 /// Every field except `name` may be unknown. Unknown input columns are kept in `extra`
-/// (in input order) so that writing the record back loses nothing.
+/// (in input order) so that writing the record back loses nothing. Deserialising fills the
+/// fields left out with their defaults (unknown, empty), so `{"name": "KSP Maju"}` is a record.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Koperasi {
     /// An identifier from the source (e.g. a row id), kept as text.
     pub source_id: Option<String>,

@@ -41,6 +41,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod columns;
 pub mod cooperative;
 pub mod demography;
 pub mod error;

@@ -311,6 +311,27 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
     })
 }
 
+/// [`detect_layout`] on CSV text: reads the header row (after a UTF-8 byte-order mark and
+/// blank lines), guessing the delimiter from it when `options.delimiter` is `None`
+/// ([`sniff_delimiter`]), as [`read_any`] does.
+///
+/// Errors: [`ReadError::Empty`] without a header row, [`ReadError::Csv`] for a broken header,
+/// and those of [`detect_layout`].
+pub fn detect_layout_str(csv_text: &str, options: &ReadOptions) -> Result<Layout, ReadError> {
+    let body = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
+    let first_line = body.trim_start().lines().next().unwrap_or_default();
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| sniff_delimiter(first_line.as_bytes()));
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(body.as_bytes());
+    let headers = read_header(&mut r, &mut csv::ByteRecord::new())?;
+    detect_layout(&headers, options)
+}
+
 /// `s` cut to at most `max` characters, with `...` when cut (for messages quoting input).
 fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {

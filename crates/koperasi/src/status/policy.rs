@@ -173,15 +173,16 @@ impl StatusPolicy {
         Ok(p)
     }
 
-    /// Read a policy from TOML (the same fields as [`StatusPolicy::from_json`], e.g.
-    /// `name = "my office"` and `rat_window_years = 2`); missing fields take the defaults of
-    /// [`StatusPolicy::default`]; the result is validated.
+    /// Read a policy from TOML (the same fields as the JSON form, e.g.
+    /// `name = "my office"` and `rat_window_years = 2` on separate lines); missing fields take the
+    /// defaults of [`StatusPolicy::default`]; the result is validated.
     ///
     /// Errors: [`PolicyError::Parse`] (bad TOML, unknown field, wrong type; the message has
     /// line and column) or [`PolicyError::Invalid`] (see [`StatusPolicy::validate`]).
     pub fn from_toml(s: &str) -> Result<StatusPolicy, PolicyError> {
-        let p: StatusPolicy =
-            toml::from_str(s).map_err(|e| PolicyError::Parse { why: e.to_string() })?;
+        let p: StatusPolicy = toml::from_str(s).map_err(|e| PolicyError::Parse {
+            why: e.to_string().trim_end().to_string(),
+        })?;
         p.validate()?;
         Ok(p)
     }

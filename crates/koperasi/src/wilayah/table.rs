@@ -412,6 +412,38 @@ impl Table {
         scored.into_iter().map(|(_, w)| w).take(5).collect()
     }
 
+    /// [`Table::search`] restricted to `level` and to the regions inside `within` (both
+    /// optional); when that finds nothing, the "did you mean" regions of [`Table::suggest`]
+    /// (at `level`, or at the provinsi, kabupaten/kota and kecamatan levels in that order when
+    /// `level` is `None`). At most [`SEARCH_LIMIT`] regions; the restriction applies to the
+    /// best [`SEARCH_LIMIT`] matches of the query.
+    pub fn search_in(
+        &self,
+        query: &str,
+        level: Option<Level>,
+        within: Option<&KodeWilayah>,
+    ) -> Vec<&Wilayah> {
+        let hits: Vec<&Wilayah> = self
+            .search(query)
+            .into_iter()
+            .filter(|w| {
+                level.is_none_or(|l| w.level == l) && within.is_none_or(|p| p.contains(&w.code))
+            })
+            .collect();
+        if !hits.is_empty() {
+            return hits;
+        }
+        let levels: &[Level] = match &level {
+            Some(l) => std::slice::from_ref(l),
+            None => &[Level::Provinsi, Level::KabupatenKota, Level::Kecamatan],
+        };
+        levels
+            .iter()
+            .flat_map(|l| self.suggest(query, *l, within))
+            .take(SEARCH_LIMIT)
+            .collect()
+    }
+
     /// Regions whose code or name matches `query`, best first, at most [`SEARCH_LIMIT`] (50).
     ///
     /// A query of digits and dots is a code: the exact region first, then the regions whose

@@ -1,0 +1,1261 @@
+"""koperasi: registers and statistics of Indonesian cooperatives (koperasi).
+
+Read a register (one row per cooperative) or a published panel (counts per region and
+period), assess the status of every cooperative as of a date with its reasons, compute growth
+and consistency findings, and get the results into pandas or polars.
+
+Conventions:
+
+- dates are :class:`datetime.date` in and out (an ISO ``"2025-02-01"`` or Indonesian
+  ``"1 Februari 2025"`` string is accepted too); no function reads the clock;
+- money is an ``int`` number of **sen** (1 rupiah = 100 sen); :class:`Rupiah` formats it;
+- enums are ``str``-valued (:class:`Status`, :class:`Level`, :class:`Field`, ...);
+- results are frozen objects with ``to_dict()`` (the JSON shape of the Rust result);
+- collections have ``to_dict()`` (a dict of lists), ``to_pandas()`` and ``to_polars()``;
+- errors are :class:`KoperasiError` subclasses carrying ``code``, ``line``, ``column`` and
+  ``value``.
+
+The work is done by the Rust core (``koperasi._koperasi``); this package only converts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import enum
+import importlib
+import os
+from dataclasses import dataclass
+from typing import (
+    Any,
+    Dict,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
+
+from . import _koperasi as _k
+from ._errors import (
+    DemographyError,
+    IdentityError,
+    KoperasiError,
+    MoneyError,
+    ParseError,
+    PolicyError,
+    ReadError,
+    ShuError,
+    StatsError,
+    ValidationError,
+    WilayahError,
+)
+
+__all__ = [
+    # errors
+    "KoperasiError", "ParseError", "ValidationError", "PolicyError", "WilayahError",
+    "IdentityError", "ReadError", "StatsError", "MoneyError", "ShuError", "DemographyError",
+    # enums
+    "Level", "Status", "BadanHukumKind", "Layout", "Field", "Severity", "DuplicateKey",
+    # locale / money
+    "parse_date", "format_date", "format_date_numeric", "parse_decimal", "parse_count",
+    "parse_rupiah", "format_rupiah", "format_rupiah_whole", "format_int", "is_missing", "Rupiah",
+    # wilayah
+    "Wilayah", "KodeWilayah", "wilayah_get", "find_provinsi", "find_kab_kota", "find_kecamatan",
+    "wilayah_search", "wilayah_children", "normalize_name", "parse_kode_wilayah",
+    # identity
+    "NomorBadanHukum", "parse_nomor_badan_hukum", "parse_nik_koperasi", "parse_nib",
+    # status
+    "StatusPolicy", "policy_presets", "Koperasi", "Reason", "Assessment", "assess",
+    "rat_deadline",
+    # io
+    "Rejection", "ReadReport", "RegisterRead", "PanelRead", "read_register", "read_panel",
+    "read_any", "detect_layout", "Source",
+    # register
+    "Register", "Records", "Assessments", "CountTable", "ReasonCounts", "DuplicateGroups",
+    "RegistrationsByYear",
+    # stats
+    "Panel", "PeriodTotals", "GrowthRow", "GrowthRows", "Finding", "Findings", "growth", "cagr",
+    "pct_change", "run_checks", "parse_period",
+    # report
+    "Report", "build_report",
+]
+
+DateLike = Union[_dt.date, str]
+"""A date: :class:`datetime.date`, or text that :func:`parse_date` reads."""
+
+Source = Any
+"""A reader's input: a path (``str`` without a line break, or :class:`os.PathLike`), CSV text
+(``str`` with a line break), CSV ``bytes``, or a pandas or polars ``DataFrame``."""
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _iso(d: DateLike, name: str = "date") -> str:
+    if isinstance(d, _dt.datetime):
+        return d.date().isoformat()
+    if isinstance(d, _dt.date):
+        return d.isoformat()
+    if isinstance(d, str):
+        return d
+    raise ValidationError(
+        f"`{name}` must be a datetime.date or a date string, got {type(d).__name__}",
+        "invalid_argument",
+        value=repr(d),
+    )
+
+
+def _date(s: str) -> _dt.date:
+    return _dt.date.fromisoformat(s)
+
+
+def _import(package: str) -> Any:
+    try:
+        return importlib.import_module(package)
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            f"this needs the `{package}` package, which is not installed: pip install {package}"
+        ) from e
+
+
+def _plain(x: Any) -> Any:
+    """Results as plain Python data: tuples as lists, enums as their str values."""
+    if isinstance(x, enum.Enum):
+        return x.value
+    if isinstance(x, dict):
+        return {_plain(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_plain(v) for v in x]
+    return x
+
+
+class _Result:
+    """Base of frozen result objects: ``to_dict()`` gives the JSON shape of the Rust result
+    (dates as :class:`datetime.date`)."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The result as a dict (the serde JSON shape of the Rust result; dates as
+        :class:`datetime.date`, enums as their ``str`` values, tuples as lists)."""
+        out: Dict[str, Any] = _plain(dataclasses.asdict(self))  # type: ignore[call-overload]
+        return out
+
+
+def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
+    """(data, path) for the native readers. A DataFrame is written to CSV in one call."""
+    if isinstance(source, bytes):
+        return source, None
+    if isinstance(source, (bytearray, memoryview)):
+        return bytes(source), None
+    if isinstance(source, os.PathLike):
+        return None, os.fspath(source)
+    if isinstance(source, str):
+        if "\n" in source or "\r" in source:
+            return source.encode("utf-8"), None
+        return None, source
+    mod = type(source).__module__.split(".")[0]
+    if mod == "pandas":
+        text: str = source.to_csv(index=False)
+        return text.encode("utf-8"), None
+    if mod == "polars":
+        out: str = source.write_csv()
+        return out.encode("utf-8"), None
+    raise ValidationError(
+        "a source is a path, CSV text or bytes, or a pandas/polars DataFrame; got "
+        + type(source).__name__,
+        "invalid_argument",
+    )
+
+
+def _mapping(mapping: Optional[Mapping[str, str]]) -> List[Tuple[str, str]]:
+    return list((mapping or {}).items())
+
+
+# ---------------------------------------------------------------------------------------------
+# enums
+# ---------------------------------------------------------------------------------------------
+
+
+class _StrEnum(str, enum.Enum):
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Level(_StrEnum):
+    """Level of a region in the Kemendagri hierarchy."""
+
+    PROVINSI = "provinsi"
+    KABUPATEN_KOTA = "kabupaten_kota"
+    KECAMATAN = "kecamatan"
+    DESA_KELURAHAN = "desa_kelurahan"
+
+
+class Status(_StrEnum):
+    """Status of a cooperative as of a date (DOMAIN.md 2.2), in report order."""
+
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+    NOT_FOUND = "not_found"
+    DISSOLVED = "dissolved"
+    NOT_YET_DUE = "not_yet_due"
+    NOT_ASSESSABLE = "not_assessable"
+
+
+class BadanHukumKind(_StrEnum):
+    """Which authority's numbering a nomor badan hukum follows."""
+
+    AHU = "ahu"
+    KEMENKOP = "kemenkop"
+    KWK = "kwk"
+    KDK = "kdk"
+    KANKOP = "kankop"
+    OTHER = "other"
+
+
+class Layout(_StrEnum):
+    """What a CSV holds: a register (one row per cooperative) or a panel (counts)."""
+
+    REGISTER = "register"
+    PANEL = "panel"
+
+
+class Field(_StrEnum):
+    """A breakdown field of :meth:`Register.count_by`."""
+
+    PROVINSI = "provinsi"
+    KAB_KOTA = "kab_kota"
+    KECAMATAN = "kecamatan"
+    DESA = "desa"
+    JENIS = "jenis"
+    KELOMPOK = "kelompok"
+    BENTUK = "bentuk"
+    STATUS = "status"
+    FOUNDING_YEAR = "founding_year"
+
+
+class Severity(_StrEnum):
+    """How serious a :class:`Finding` is."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class DuplicateKey(_StrEnum):
+    """What a duplicate group shares."""
+
+    NIK = "nik"
+    BADAN_HUKUM = "badan_hukum"
+    NAME = "name"
+
+
+# ---------------------------------------------------------------------------------------------
+# locale / money
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> _dt.date:
+    """Read an Indonesian or ISO date: ``"1 Februari 2025"``, ``"6 Nop 2019"``,
+    ``"Sabtu (1/2/2025)"``, ``"01/02/2025"`` (always day/month/year), ``"2025-02-01"``.
+
+    Raises :class:`ParseError` (``date_unrecognised``, ``date_invalid``: e.g. ``30/2/2021``, a
+    year outside 1900..2100 or not of 4 digits, a weekday that does not match).
+    """
+    return _date(_k.parse_date(text))
+
+
+def format_date(date: DateLike) -> str:
+    """Format as ``"1 Februari 2025"`` (Indonesian month name, no leading zero)."""
+    return _k.format_date(_iso(date))
+
+
+def format_date_numeric(date: DateLike) -> str:
+    """Format as ``"01/02/2025"`` (day/month/year, zero-padded)."""
+    return _k.format_date_numeric(_iso(date))
+
+
+def parse_decimal(text: str) -> str:
+    """Read an Indonesian number exactly (``.`` thousands, ``,`` decimals; ``%``, ``Rp``, the
+    scale words ``rb``, ``jt``, ``M``, ``T``) and return its canonical text with a ``.``
+    decimal point and the scale kept: ``"54,34%"`` gives ``"54.34"``. Pass it to
+    :class:`decimal.Decimal` for arithmetic.
+
+    Raises :class:`ParseError` (``number_not_a_number``, ``number_ambiguous`` such as
+    ``1.5`` or ``1,234.56``, ``number_out_of_range``).
+    """
+    return _k.parse_decimal(text)
+
+
+def parse_count(text: str) -> int:
+    """Read a non-negative whole count: ``"1.500"`` is 1500, ``"15 rb"`` 15000.
+
+    Raises :class:`ParseError` (``number_inexact`` for ``9,7``, ``number_out_of_range`` for a
+    negative count, and those of :func:`parse_decimal`).
+    """
+    return _k.parse_count(text)
+
+
+def parse_rupiah(text: str) -> int:
+    """Read a money amount in rupiah and return exact **sen**: ``"Rp 1.234.567,89"`` is
+    123456789. ``Rp``/``IDR`` prefixes, ``,-``, ``jt``, ``M`` (miliar) are understood.
+
+    Raises :class:`ParseError` (``number_inexact`` for a fraction of a sen, never rounded).
+    """
+    return _k.parse_rupiah(text)
+
+
+def format_rupiah(sen: int) -> str:
+    """Format sen as ``"Rp 1.234.567,89"`` (always two decimals; ``-Rp 1.500,00``)."""
+    return _k.format_rupiah(sen)
+
+
+def format_rupiah_whole(sen: int) -> str:
+    """Format sen as ``"Rp 5.000.000"`` when whole rupiah, else as :func:`format_rupiah`."""
+    return _k.format_rupiah_whole(sen)
+
+
+def format_int(n: int) -> str:
+    """Format an integer with Indonesian thousands separators: ``1234567`` gives
+    ``"1.234.567"``."""
+    return _k.format_int(n)
+
+
+def is_missing(text: str) -> bool:
+    """True for a placeholder meaning "no value": ``""``, ``-``, ``n/a``, ``#N/A``, ``null``,
+    ``tidak ada``, ``?``, ... (case and spaces ignored). ``0`` is not a placeholder."""
+    return _k.is_missing(text)
+
+
+@dataclass(frozen=True, order=True)
+class Rupiah:
+    """An exact amount of money: an ``int`` number of sen (1 rupiah = 100 sen).
+
+    ``str()`` formats it as ``"Rp 1.234.567,89"``; :meth:`parse` reads Indonesian text.
+    Arithmetic stays in integers: ``Rupiah(150) + Rupiah(50) == Rupiah(200)``.
+    """
+
+    sen: int
+
+    def __post_init__(self) -> None:
+        if isinstance(self.sen, bool) or not isinstance(self.sen, int):
+            raise ValidationError(
+                f"Rupiah takes an int number of sen, got {type(self.sen).__name__}",
+                "invalid_argument",
+                value=repr(self.sen),
+            )
+        if not -(2**63) <= self.sen < 2**63:
+            raise MoneyError(
+                f"{self.sen} sen does not fit an i64", "money_overflow", value=str(self.sen)
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> "Rupiah":
+        """The amount ``text`` states (see :func:`parse_rupiah`)."""
+        return cls(parse_rupiah(text))
+
+    @classmethod
+    def from_rupiah(cls, rupiah: int) -> "Rupiah":
+        """An amount of whole rupiah."""
+        return cls(rupiah * 100)
+
+    @property
+    def whole_rupiah(self) -> int:
+        """The whole-rupiah part, truncated toward zero."""
+        return int(self.sen / 100) if self.sen < 0 else self.sen // 100
+
+    def __str__(self) -> str:
+        return format_rupiah(self.sen)
+
+    def __add__(self, other: "Rupiah") -> "Rupiah":
+        return Rupiah(self.sen + other.sen)
+
+    def __sub__(self, other: "Rupiah") -> "Rupiah":
+        return Rupiah(self.sen - other.sen)
+
+    def __int__(self) -> int:
+        return self.sen
+
+
+# ---------------------------------------------------------------------------------------------
+# wilayah
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Wilayah(_Result):
+    """A region of the Kemendagri 2025 table.
+
+    Attributes: ``code`` (dotted, ``"32.71.03"``), ``name`` (official), ``level``
+    (:class:`Level`), ``parent`` (code of the region above, ``None`` for a province).
+    """
+
+    code: str
+    name: str
+    level: Level
+    parent: Optional[str]
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Wilayah":
+        return Wilayah(d["code"], d["name"], Level(d["level"]), d["parent"])
+
+
+@dataclass(frozen=True)
+class KodeWilayah(_Result):
+    """A parsed region code: ``code`` (dotted) and ``level``."""
+
+    code: str
+    level: Level
+
+
+def wilayah_get(code: str) -> Wilayah:
+    """The region with this code (``"32.71"`` or ``"3271"``).
+
+    Raises :class:`WilayahError` (``wilayah_bad_code``; ``wilayah_not_found`` when the table
+    has no such region).
+    """
+    return Wilayah._from(_k.wilayah_get(code))
+
+
+def find_provinsi(name: str) -> Wilayah:
+    """Resolve a province name (``"Jawa Timur"``, ``"Jatim"``, ``"DKI Jakarta"``).
+
+    Raises :class:`WilayahError` (``wilayah_not_found``).
+    """
+    return Wilayah._from(_k.find_provinsi(name))
+
+
+def find_kab_kota(name: str, within: Optional[str] = None) -> Wilayah:
+    """Resolve a kabupaten/kota name (``"KAB. MALANG"``, ``"Kota Bogor"``), optionally
+    within a region code.
+
+    Raises :class:`WilayahError` (``wilayah_ambiguous`` for ``"Malang"``, with
+    ``details["candidates"]``; ``wilayah_not_found``).
+    """
+    return Wilayah._from(_k.find_kab_kota(name, within))
+
+
+def find_kecamatan(name: str, within: Optional[str] = None) -> Wilayah:
+    """Resolve a kecamatan name, optionally within a region code (usually needed: many
+    kecamatan share a name).
+
+    Raises :class:`WilayahError` (``wilayah_ambiguous``, ``wilayah_not_found``).
+    """
+    return Wilayah._from(_k.find_kecamatan(name, within))
+
+
+def wilayah_search(
+    name: str, level: Optional[Union[Level, str]] = None, within: Optional[str] = None
+) -> List[Wilayah]:
+    """Regions whose code or name matches ``name``, best first (at most 50), restricted to
+    ``level`` and ``within`` when given; when none matches, the closest names ("did you
+    mean": ``"Balikpapn Selatan"`` finds ``Balikpapan Selatan``).
+
+    Raises :class:`ValidationError` for an unknown level, :class:`WilayahError` for a bad
+    ``within`` code.
+    """
+    lv = None if level is None else str(Level(level))
+    return [Wilayah._from(d) for d in _k.wilayah_search(name, lv, within)]
+
+
+def wilayah_children(code: str) -> List[Wilayah]:
+    """The regions directly below ``code`` in code order (kab/kota of a province, kecamatan
+    of a kab/kota). Raises :class:`WilayahError` (``wilayah_bad_code``)."""
+    return [Wilayah._from(d) for d in _k.wilayah_children(code)]
+
+
+def normalize_name(text: str) -> str:
+    """A region name normalised for comparison: lower case, punctuation as spaces, prefixes
+    canonical (``"KAB. MALANG"`` gives ``"kabupaten malang"``)."""
+    return _k.normalize_name(text)
+
+
+def parse_kode_wilayah(text: str) -> KodeWilayah:
+    """Parse a region code (``"64.71.01"`` or ``"647101"``) into its dotted form and level.
+
+    Raises :class:`WilayahError` (``wilayah_bad_code``).
+    """
+    d = _k.parse_kode_wilayah(text)
+    return KodeWilayah(d["code"], Level(d["level"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# identity
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NomorBadanHukum(_Result):
+    """A nomor badan hukum with what could be read from it (DOMAIN.md 1.5).
+
+    Attributes: ``raw`` (trimmed text), ``kind`` (:class:`BadanHukumKind`), ``year`` and
+    ``month`` (when stated unambiguously), ``is_ahu``, ``is_amendment`` (a PAD number), ``key``
+    (normalised, for duplicate detection).
+    """
+
+    raw: str
+    kind: BadanHukumKind
+    year: Optional[int]
+    month: Optional[int]
+    is_ahu: bool
+    is_amendment: bool
+    key: str
+
+
+def parse_nomor_badan_hukum(text: str) -> Optional[NomorBadanHukum]:
+    """Read a nomor badan hukum (``"008412/BH/M.KUKM.2/V/2018"`` gives kind ``kemenkop``,
+    year 2018, month 5). ``None`` for a placeholder (``""``, ``-``, ``0``). Never raises."""
+    d = _k.parse_nomor_badan_hukum(text)
+    if d is None:
+        return None
+    return NomorBadanHukum(
+        d["raw"], BadanHukumKind(d["kind"]), d["year"], d["month"], d["is_ahu"],
+        d["is_amendment"], d["key"],
+    )
+
+
+def parse_nik_koperasi(text: str) -> Optional[str]:
+    """The digits of a Nomor Induk Koperasi (13 to 16 digits); ``None`` for a placeholder.
+
+    Raises :class:`IdentityError` (``identity_bad_nik``).
+    """
+    return _k.parse_nik_koperasi(text)
+
+
+def parse_nib(text: str) -> Optional[str]:
+    """The digits of a NIB (13 digits); ``None`` for a placeholder.
+
+    Raises :class:`IdentityError` (``identity_bad_nib``).
+    """
+    return _k.parse_nib(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# status
+# ---------------------------------------------------------------------------------------------
+
+
+class StatusPolicy:
+    """The parameters of the status rules (DOMAIN.md 2.2), as data. Build one with
+    :meth:`preset`, :meth:`national`, :meth:`office`, :meth:`field_verification_first`,
+    :meth:`from_json`, :meth:`from_toml` or :meth:`from_dict`; all validate.
+    """
+
+    __slots__ = ("_p",)
+
+    def __init__(self, _native: Any) -> None:
+        self._p = _native
+
+    @classmethod
+    def preset(cls, name: str) -> "StatusPolicy":
+        """A shipped preset (see :func:`policy_presets`). Raises :class:`PolicyError`
+        (``policy_unknown_preset``)."""
+        return cls(_k.Policy.preset(name))
+
+    @classmethod
+    def national(cls) -> "StatusPolicy":
+        """Kemenkop: at least one RAT within the last 3 book years."""
+        return cls(_k.Policy.national())
+
+    @classmethod
+    def office(cls) -> "StatusPolicy":
+        """Dinas practice: an RAT in each of the last 2 book years."""
+        return cls(_k.Policy.office())
+
+    @classmethod
+    def field_verification_first(cls) -> "StatusPolicy":
+        """Balikpapan 2025: the latest field check decides first, then the national rule."""
+        return cls(_k.Policy.field_verification_first())
+
+    @classmethod
+    def from_json(cls, text: str) -> "StatusPolicy":
+        """A policy from JSON; missing fields take the national defaults. Raises
+        :class:`PolicyError` (``policy_parse``, ``policy_invalid``)."""
+        return cls(_k.Policy.from_json(text))
+
+    @classmethod
+    def from_toml(cls, text: str) -> "StatusPolicy":
+        """A policy from TOML (same fields as JSON). Raises :class:`PolicyError`."""
+        return cls(_k.Policy.from_toml(text))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "StatusPolicy":
+        """A policy from a dict (same fields as JSON). Raises :class:`PolicyError`."""
+        return cls(_k.Policy.from_dict(dict(d)))
+
+    @property
+    def name(self) -> str:
+        """The policy's name."""
+        n: str = self.to_dict()["name"]
+        return n
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Every parameter, as in the JSON form."""
+        d: Dict[str, Any] = self._p.to_dict()
+        return d
+
+    def to_json(self) -> str:
+        """The policy as pretty-printed JSON (the format of the shipped presets)."""
+        return self._p.to_json()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StatusPolicy) and bool(self._p == other._p)
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
+
+    def __repr__(self) -> str:
+        return f"StatusPolicy(name={self.name!r})"
+
+
+def policy_presets() -> List[str]:
+    """Names of the shipped presets: ``national``, ``office``, ``field_verification_first``."""
+    return list(_k.policy_presets())
+
+
+def _policy(p: Optional[StatusPolicy]) -> Any:
+    if p is None:
+        return None
+    if not isinstance(p, StatusPolicy):
+        raise ValidationError(
+            f"policy must be a StatusPolicy, got {type(p).__name__}", "invalid_argument"
+        )
+    return p._p
+
+
+class Koperasi:
+    """One cooperative record: facts with dates (identity, location, RAT history, field
+    checks, dissolution). Build one with :meth:`from_dict` (the serde shape of the core
+    record; only ``name`` is required) or take one from a :class:`Register`.
+    """
+
+    __slots__ = ("_r",)
+
+    def __init__(self, _native: Any) -> None:
+        self._r = _native
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Koperasi":
+        """A record from a dict such as ``{"name": "KSP Maju", "tanggal_badan_hukum":
+        datetime.date(2010, 2, 1), "rat": [{"book_year": 2023, "date": "2024-04-20"}],
+        "rat_known": {"kind": "complete"}}``. Raises :class:`ValidationError`
+        (``invalid_record``) naming the wrong field."""
+        return cls(_k.Record.from_dict(dict(d)))
+
+    @property
+    def name(self) -> str:
+        """The name as written."""
+        return self._r.name
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The record as a dict (the serde shape of the core record; dates as
+        :class:`datetime.date`)."""
+        d: Dict[str, Any] = self._r.to_dict()
+        return d
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Koperasi) and bool(self._r == other._r)
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __repr__(self) -> str:
+        return f"Koperasi(name={self.name!r})"
+
+
+@dataclass(frozen=True)
+class Reason(_Result):
+    """Why a status was given: stable ``code`` (e.g. ``no_rat_within_window``), labels in
+    Indonesian and English, and the facts (``detail`` in English with ISO dates,
+    ``detail_id`` in Indonesian)."""
+
+    code: str
+    label_id: str
+    label_en: str
+    detail: str
+    detail_id: str
+
+
+@dataclass(frozen=True)
+class Assessment(_Result):
+    """The status of one cooperative as of a date, with its reasons (the first decides).
+
+    Attributes: ``as_of`` (date), ``status`` (:class:`Status`), ``reasons``,
+    ``identified`` (found at address and board known, when a field check says),
+    ``latest_rat_book_year``, ``rat_window`` (inclusive book years), and
+    ``rat_for_last_closed_year``.
+    """
+
+    as_of: _dt.date
+    status: Status
+    reasons: Tuple[Reason, ...]
+    identified: Optional[bool]
+    latest_rat_book_year: Optional[int]
+    rat_window: Optional[Tuple[int, int]]
+    rat_for_last_closed_year: Optional[bool]
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Assessment":
+        w = d["rat_window"]
+        return Assessment(
+            d["as_of"],
+            Status(d["status"]),
+            tuple(Reason(**r) for r in d["reasons"]),
+            d["identified"],
+            d["latest_rat_book_year"],
+            None if w is None else (w[0], w[1]),
+            d["rat_for_last_closed_year"],
+        )
+
+
+def assess(
+    koperasi: Koperasi, as_of: DateLike, policy: Optional[StatusPolicy] = None
+) -> Assessment:
+    """The status of ``koperasi`` as of ``as_of`` under ``policy`` (default: national), with
+    reasons. Raises :class:`ParseError` for an unreadable date string."""
+    return Assessment._from(_k.assess(koperasi._r, _iso(as_of, "as_of"), _policy(policy)))
+
+
+def rat_deadline(book_year: int, policy: Optional[StatusPolicy] = None) -> Optional[_dt.date]:
+    """The date by which the RAT for ``book_year`` is due under ``policy`` (default national:
+    30 June of the next year); ``None`` when out of the date range."""
+    s = _k.rat_deadline(book_year, _policy(policy))
+    return None if s is None else _date(s)
+
+
+# ---------------------------------------------------------------------------------------------
+# collections
+# ---------------------------------------------------------------------------------------------
+
+class _Columns:
+    """A collection held as columns. ``to_dict()`` gives a dict of lists (one list per
+    column, all of ``len(self)``), ``to_pandas()`` / ``to_polars()`` a DataFrame."""
+
+    __slots__ = ("_cols",)
+
+    def __init__(self, cols: Dict[str, List[Any]]) -> None:
+        self._cols = cols
+
+    def __len__(self) -> int:
+        for v in self._cols.values():
+            return len(v)
+        return 0
+
+    @property
+    def columns(self) -> List[str]:
+        """The column names, in order."""
+        return list(self._cols)
+
+    def column(self, name: str) -> List[Any]:
+        """One column as a list. Raises ``KeyError`` for an unknown name."""
+        return list(self._cols[name])
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The columns as a dict of lists (dates as :class:`datetime.date`)."""
+        return {k: list(v) for k, v in self._cols.items()}
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of the columns. Raises ``ImportError`` naming ``pandas``
+        when it is not installed."""
+        pd = _import("pandas")
+        return pd.DataFrame(self._cols)
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` of the columns. Raises ``ImportError`` naming ``polars``
+        when it is not installed."""
+        pl = _import("polars")
+        return pl.DataFrame(self._cols, strict=False)
+
+    def _row(self, i: int) -> Dict[str, Any]:
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"row {i} of {n}")
+        return {k: v[i] for k, v in self._cols.items()}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} rows; columns {self.columns})"
+
+
+class Assessments(_Columns):
+    """The assessments of a register, as columns (``as_of``, ``status``, ``reasons``,
+    ``identified``, ``latest_rat_book_year``, ``rat_window``, ``rat_for_last_closed_year``);
+    row ``i`` is the record ``i`` of the register. Indexing gives an :class:`Assessment`."""
+
+    def __getitem__(self, i: int) -> Assessment:
+        return Assessment._from(self._row(i))
+
+    def __iter__(self) -> Iterator[Assessment]:
+        return (self[i] for i in range(len(self)))
+
+
+class Records(_Columns):
+    """The records of a register, as columns: nested objects flattened with dotted names
+    (``location.kecamatan``, ``badan_hukum.raw``, ``members.total``), lists (``rat``,
+    ``extra``) as one cell."""
+
+
+class CountTable(_Columns):
+    """Counts by a breakdown: one column per field (``None`` = unknown), then ``count``;
+    sorted by key. The counts sum to the number of records."""
+
+
+class ReasonCounts(_Columns):
+    """How many records got each (status, deciding reason): columns ``status``, ``code``,
+    ``label_id``, ``label_en``, ``count``."""
+
+
+class DuplicateGroups(_Columns):
+    """Groups of records sharing a key: columns ``key`` (:class:`DuplicateKey` value),
+    ``value``, ``records`` (indices), ``lines`` (source lines)."""
+
+
+class PeriodTotals(_Columns):
+    """Sums over all regions per period: ``period`` then one column per measure."""
+
+
+@dataclass(frozen=True)
+class GrowthRow(_Result):
+    """Growth of one measure for one region: ``from``/``to`` values are ``from_value`` and
+    ``to_value`` here (``from`` is a Python keyword); ``pct_change`` in percent or ``None``
+    when the base is not positive."""
+
+    region: str
+    region_code: Optional[str]
+    from_period: str
+    to_period: str
+    from_value: int
+    to_value: int
+    change: int
+    pct_change: Optional[float]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape of the Rust row (keys ``from`` and ``to``)."""
+        d = super().to_dict()
+        d["from"] = d.pop("from_value")
+        d["to"] = d.pop("to_value")
+        return d
+
+
+class GrowthRows(_Columns):
+    """A growth table, one row per region: columns ``region``, ``region_code``,
+    ``from_period``, ``to_period``, ``from``, ``to``, ``change``, ``pct_change`` (percent)."""
+
+    def __getitem__(self, i: int) -> GrowthRow:
+        d = self._row(i)
+        return GrowthRow(
+            d["region"], d["region_code"], d["from_period"], d["to_period"], d["from"],
+            d["to"], d["change"], d["pct_change"],
+        )
+
+    def __iter__(self) -> Iterator[GrowthRow]:
+        return (self[i] for i in range(len(self)))
+
+
+@dataclass(frozen=True)
+class Finding(_Result):
+    """One problem in published figures: ``code`` (e.g. ``implausible_swing``), ``severity``,
+    ``region``, ``periods``, ``measure``, source ``lines``, ``values``, messages in English and
+    Indonesian."""
+
+    code: str
+    severity: Severity
+    region: Optional[str]
+    periods: Tuple[str, ...]
+    measure: Optional[str]
+    lines: Tuple[int, ...]
+    values: Tuple[int, ...]
+    message_en: str
+    message_id: str
+
+
+class Findings(_Columns):
+    """Findings as columns (see :class:`Finding`); indexing gives a :class:`Finding`."""
+
+    def __getitem__(self, i: int) -> Finding:
+        d = self._row(i)
+        return Finding(
+            d["code"], Severity(d["severity"]), d["region"], tuple(d["periods"]), d["measure"],
+            tuple(d["lines"]), tuple(d["values"]), d["message_en"], d["message_id"],
+        )
+
+    def __iter__(self) -> Iterator[Finding]:
+        return (self[i] for i in range(len(self)))
+
+
+@dataclass(frozen=True)
+class RegistrationsByYear(_Result):
+    """Registrations per founding year (``by_year``: year -> count) and ``unknown`` (no
+    founding year)."""
+
+    by_year: Dict[int, int]
+    unknown: int
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape (years as string keys, as in JSON)."""
+        return {"by_year": {str(k): v for k, v in self.by_year.items()}, "unknown": self.unknown}
+
+
+# ---------------------------------------------------------------------------------------------
+# io
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rejection(_Result):
+    """A row (or cell) not read: 1-based ``line``, ``column``, ``value``, stable ``code``,
+    ``reason``, and the ``fields`` concerned."""
+
+    line: int
+    column: Optional[str]
+    value: Optional[str]
+    code: str
+    reason: str
+    fields: Tuple[str, ...] = ()
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Rejection":
+        return Rejection(
+            d["line"], d.get("column"), d.get("value"), d["code"], d["reason"],
+            tuple(d.get("fields", ())),
+        )
+
+
+@dataclass(frozen=True)
+class ReadReport(_Result):
+    """What a reader did: ``rows_read``, ``accepted``, ``blank_rows``, ``rejected`` rows,
+    ``cell_errors`` (cells of accepted rows left unknown), and ``columns`` (header -> field
+    or ``None`` when kept as an extra column). ``accepted + len(rejected) == rows_read``."""
+
+    rows_read: int
+    accepted: int
+    blank_rows: int
+    rejected: Tuple[Rejection, ...]
+    cell_errors: Tuple[Rejection, ...]
+    columns: Tuple[Tuple[str, Optional[str]], ...]
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "ReadReport":
+        return ReadReport(
+            d["rows_read"], d["accepted"], d["blank_rows"],
+            tuple(Rejection._from(r) for r in d["rejected"]),
+            tuple(Rejection._from(r) for r in d["cell_errors"]),
+            tuple((c[0], c[1]) for c in d["columns"]),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape (``fields`` left out of a rejection when empty, as in Rust)."""
+        d = super().to_dict()
+        for key in ("rejected", "cell_errors"):
+            for r in d[key]:
+                if not r["fields"]:
+                    del r["fields"]
+        return d
+
+    @property
+    def unknown_columns(self) -> List[str]:
+        """Headers no field recognised (kept as extra columns)."""
+        return [h for h, f in self.columns if f is None]
+
+
+class Register:
+    """Many cooperative records (read by :func:`read_register`). ``len()`` is the number of
+    records; indexing gives a :class:`Koperasi`. Every method runs in the Rust core."""
+
+    __slots__ = ("_g",)
+
+    def __init__(self, _native: Any) -> None:
+        self._g = _native
+
+    @classmethod
+    def from_records(cls, records: Sequence[Koperasi]) -> "Register":
+        """A register of these records."""
+        return cls(_k.Register.from_records([r._r for r in records]))
+
+    def __len__(self) -> int:
+        return len(self._g)
+
+    def __getitem__(self, i: int) -> Koperasi:
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"record {i} of {n}")
+        return Koperasi(self._g.record(i))
+
+    def __iter__(self) -> Iterator[Koperasi]:
+        return (self[i] for i in range(len(self)))
+
+    @property
+    def records(self) -> Records:
+        """The records as columns (:class:`Records`)."""
+        return Records(self._g.records_columns())
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The register in its serde shape: ``{"records": [record dicts]}``."""
+        d: Dict[str, Any] = self._g.to_dict()
+        return d
+
+    def assess_all(self, as_of: DateLike, policy: Optional[StatusPolicy] = None) -> Assessments:
+        """Assess every record as of ``as_of`` (default policy: national), in record order."""
+        return Assessments(self._g.assess_all(_iso(as_of, "as_of"), _policy(policy)))
+
+    def status_counts(
+        self, as_of: DateLike, policy: Optional[StatusPolicy] = None
+    ) -> Dict[Status, int]:
+        """Number of records per :class:`Status` as of ``as_of`` (every status present)."""
+        d = self._g.status_counts(_iso(as_of, "as_of"), _policy(policy))
+        return {s: d[s.value] for s in Status}
+
+    def count_by(
+        self,
+        fields: Sequence[Union[Field, str]],
+        as_of: DateLike,
+        policy: Optional[StatusPolicy] = None,
+    ) -> CountTable:
+        """Counts by a breakdown (e.g. ``["kecamatan", "status"]``; see :class:`Field`).
+        Region keys are ``"<code> <name>"`` (``"32.71.03 Bogor Tengah"``) when resolved.
+        ``as_of`` and ``policy`` matter only for ``status``. Raises :class:`ValidationError`
+        (``invalid_field``)."""
+        names = [str(f) for f in fields]
+        return CountTable(self._g.count_by(names, _iso(as_of, "as_of"), _policy(policy)))
+
+    def reason_counts(
+        self, as_of: DateLike, policy: Optional[StatusPolicy] = None
+    ) -> ReasonCounts:
+        """How many records got each (status, deciding reason) as of ``as_of``."""
+        return ReasonCounts(self._g.reason_counts(_iso(as_of, "as_of"), _policy(policy)))
+
+    def duplicates(self) -> DuplicateGroups:
+        """Groups of records sharing a NIK, a nomor badan hukum key, or a normalised name
+        within one kabupaten/kota. Records are never merged."""
+        return DuplicateGroups(self._g.duplicates())
+
+    def registrations_by_year(self) -> RegistrationsByYear:
+        """Registrations per founding year."""
+        d = self._g.registrations_by_year()
+        return RegistrationsByYear({int(k): v for k, v in d["by_year"].items()}, d["unknown"])
+
+    def __repr__(self) -> str:
+        return f"Register({len(self)} records)"
+
+
+class Panel:
+    """Published counts per region and period (read by :func:`read_panel`). ``len()`` is
+    the number of rows."""
+
+    __slots__ = ("_g",)
+
+    def __init__(self, _native: Any) -> None:
+        self._g = _native
+
+    def __len__(self) -> int:
+        return len(self._g)
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The rows as columns: ``line``, ``region``, ``region_code``, ``period`` (canonical
+        text such as ``"2021-Q3"``), ``period_end`` (date), then one column per measure
+        (``None`` where a row lacks it)."""
+        d: Dict[str, List[Any]] = self._g.columns()
+        return d
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of :meth:`to_dict`. Raises ``ImportError`` naming
+        ``pandas`` when it is not installed."""
+        return _import("pandas").DataFrame(self.to_dict())
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` of :meth:`to_dict`. Raises ``ImportError`` naming
+        ``polars`` when it is not installed."""
+        return _import("polars").DataFrame(self.to_dict(), strict=False)
+
+    def periods(self) -> List[str]:
+        """The periods, chronological, as canonical text."""
+        return list(self._g.periods())
+
+    def regions(self) -> List[str]:
+        """The regions as published, in first-seen order."""
+        return list(self._g.regions())
+
+    def measures(self) -> List[str]:
+        """The measure names (``aktif``, ``tidak_aktif``, ``total``, ...), sorted."""
+        return list(self._g.measures())
+
+    def totals_by_period(
+        self, measures: Sequence[str] = ("aktif", "tidak_aktif", "total")
+    ) -> PeriodTotals:
+        """Sums over all regions per period (each region and period counted once)."""
+        return PeriodTotals(self._g.totals_by_period(list(measures)))
+
+    def __repr__(self) -> str:
+        return f"Panel({len(self)} rows)"
+
+
+@dataclass(frozen=True)
+class RegisterRead:
+    """The result of :func:`read_register`: the ``register`` and the read ``report``."""
+
+    register: Register
+    report: ReadReport
+
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"register": ..., "report": ...}`` in their serde shapes."""
+        return {"register": self.register.to_dict(), "report": self.report.to_dict()}
+
+
+@dataclass(frozen=True)
+class PanelRead:
+    """The result of :func:`read_panel`: the ``panel`` and the read ``report``."""
+
+    panel: Panel
+    report: ReadReport
+
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"panel": columns, "report": ...}``."""
+        return {"panel": self.panel.to_dict(), "report": self.report.to_dict()}
+
+
+def read_register(
+    source: Source,
+    *,
+    mapping: Optional[Mapping[str, str]] = None,
+    delimiter: Optional[str] = None,
+    region: Optional[str] = None,
+) -> RegisterRead:
+    """Read a register (one row per cooperative) from a path, CSV text or bytes, or a
+    pandas/polars DataFrame. Indonesian headers are recognised; ``mapping`` maps a field
+    (``name``, ``kecamatan``, ...) to a header; ``region`` is the code the whole file belongs
+    to (``"32.71"``). Bad rows are reported, never raised.
+
+    Raises :class:`ReadError` when the file cannot be read at all (``read_missing_column``,
+    ``read_csv``, ``read_io``).
+    """
+    data, path = _source(source)
+    g, rep = _k.read_register(data, path, _mapping(mapping), delimiter, region)
+    return RegisterRead(Register(g), ReadReport._from(rep))
+
+
+def read_panel(
+    source: Source,
+    *,
+    mapping: Optional[Mapping[str, str]] = None,
+    delimiter: Optional[str] = None,
+    region: Optional[str] = None,
+) -> PanelRead:
+    """Read a panel of published counts (region x period x measures) from a path, CSV text
+    or bytes, or a DataFrame. Raises :class:`ReadError` (e.g. ``read_missing_column``)."""
+    data, path = _source(source)
+    g, rep = _k.read_panel(data, path, _mapping(mapping), delimiter, region)
+    return PanelRead(Panel(g), ReadReport._from(rep))
+
+
+def read_any(
+    source: Source,
+    *,
+    mapping: Optional[Mapping[str, str]] = None,
+    delimiter: Optional[str] = None,
+    region: Optional[str] = None,
+) -> Union[RegisterRead, PanelRead]:
+    """Read a register or a panel, told apart by the header (see :func:`detect_layout`);
+    the delimiter is guessed when not given. Raises :class:`ReadError`
+    (``read_unknown_layout``, ...)."""
+    data, path = _source(source)
+    kind, g, rep = _k.read_any(data, path, _mapping(mapping), delimiter, region)
+    if kind == "register":
+        return RegisterRead(Register(g), ReadReport._from(rep))
+    return PanelRead(Panel(g), ReadReport._from(rep))
+
+
+def detect_layout(
+    csv_text: str,
+    *,
+    mapping: Optional[Mapping[str, str]] = None,
+    delimiter: Optional[str] = None,
+) -> Layout:
+    """Tell a register from a panel by the header row of ``csv_text``. Raises
+    :class:`ReadError` (``read_unknown_layout``, ``read_empty``)."""
+    return Layout(_k.detect_layout(csv_text, _mapping(mapping), delimiter))
+
+
+# ---------------------------------------------------------------------------------------------
+# stats
+# ---------------------------------------------------------------------------------------------
+
+
+def growth(panel: Panel, measure: str, from_period: str, to_period: str) -> GrowthRows:
+    """Growth of ``measure`` per region between two periods (regions having both values).
+    Raises :class:`StatsError` (``stats_bad_period``)."""
+    return GrowthRows(panel._g.growth(measure, from_period, to_period))
+
+
+def cagr(from_value: int, to_value: int, years: float) -> float:
+    """Compound annual growth rate in **percent** per year: ``((to/from)**(1/years) - 1) *
+    100``. Raises :class:`StatsError` (``stats_non_positive_base``,
+    ``stats_non_positive_years``, ``stats_negative_value``)."""
+    return _k.cagr(from_value, to_value, years)
+
+
+def pct_change(from_value: int, to_value: int) -> float:
+    """Percentage change ``(to - from) / from * 100``. Raises :class:`StatsError`
+    (``stats_non_positive_base`` when ``from <= 0``)."""
+    return _k.pct_change(from_value, to_value)
+
+
+def run_checks(panel: Panel, params: Optional[Mapping[str, Any]] = None) -> Findings:
+    """Consistency checks of published figures (duplicates, parts vs total, implausible
+    swings, uneven periods, a large change at the end). ``params`` overrides the defaults
+    (``{"swing": {"min_relative": 0.5}, "parent_region": "Provinsi Jawa Timur"}``). Raises
+    :class:`ValidationError` (``invalid_check_params``) or :class:`StatsError`
+    (``stats_bad_parameter``)."""
+    return Findings(panel._g.run_checks(None if params is None else dict(params)))
+
+
+def parse_period(text: str) -> str:
+    """A reporting period in canonical text: ``"TW III 2021"`` gives ``"2021-Q3"``,
+    ``"Maret 2021"`` ``"2021-03"``. Raises :class:`StatsError` (``stats_bad_period``)."""
+    return _k.parse_period(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    """What ``koperasi report`` shows, as data: ``kind`` (``"register"`` or ``"panel"``) and
+    ``data`` (the JSON of ``koperasi report --format json``, dates as :class:`datetime.date`)."""
+
+    kind: Layout
+    data: Dict[str, Any]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The report as a dict (the JSON of ``koperasi report --format json``)."""
+        return dict(self.data)
+
+    def to_json(self) -> str:
+        """The report as JSON text (dates ISO)."""
+        import json
+
+        return json.dumps(self.data, default=lambda o: o.isoformat(), ensure_ascii=False)
+
+
+def build_report(
+    source: Source, as_of: Optional[DateLike] = None, policy: Optional[StatusPolicy] = None
+) -> Report:
+    """Read a register or a panel and build its report. A register needs ``as_of`` (the
+    library never reads the clock); ``policy`` defaults to national.
+
+    Raises :class:`ReadError` for an unreadable file, :class:`ValidationError`
+    (``missing_as_of``) for a register without ``as_of``.
+    """
+    data, path = _source(source)
+    name = path if path is not None else "<data>"
+    when = None if as_of is None else _iso(as_of, "as_of")
+    d = _k.build_report(data, path, name, when, _policy(policy))
+    return Report(Layout(d["kind"]), d)
+
