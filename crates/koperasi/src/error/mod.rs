@@ -18,7 +18,7 @@ mod wilayah;
 
 pub use demography::DemographyError;
 pub use identity::IdentityError;
-pub use io::ReadError;
+pub use io::{ExportError, ReadError};
 pub use locale::{DateError, NumberError};
 pub use money::MoneyError;
 pub use shu::ShuError;
@@ -60,6 +60,9 @@ pub enum Error {
     /// A demography statistic cannot be computed.
     #[error(transparent)]
     Demography(#[from] DemographyError),
+    /// An export could not be written.
+    #[error(transparent)]
+    Export(#[from] ExportError),
 }
 
 impl Error {
@@ -76,6 +79,7 @@ impl Error {
             Error::Read(e) => e.code(),
             Error::Shu(e) => e.code(),
             Error::Demography(e) => e.code(),
+            Error::Export(e) => e.code(),
         }
     }
 }

@@ -5,13 +5,19 @@
 //! The invariant `accepted + rejected = rows_read` always holds. Columns the reader does not
 //! know are kept (in each record's `extra`) and listed in the report.
 
+pub mod encoding;
+pub mod export;
 pub mod headers;
+pub mod limits;
 pub mod panel;
 pub mod register;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
+pub use limits::ReadLimits;
 pub use panel::read_panel;
 pub use register::read_register;
 
@@ -31,6 +37,10 @@ pub struct Rejection {
     /// For a rejected row: all its cells as found, so that nothing is lost. Empty for a cell error.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
+    /// The spreadsheet cell reference (`B7`) when the row came from an XLSX/ODS sheet and the
+    /// problem is in one cell; `line` is then the sheet's row number. `None` for CSV.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 /// Short labels, in English and Indonesian, of the codes a reader gives to a rejected row or
@@ -174,6 +184,17 @@ pub struct ReadReport {
     /// How each header column was understood: (header as found, field name or `None` when kept
     /// as an unknown column).
     pub columns: Vec<(String, Option<String>)>,
+    /// The encoding the text was converted from, when it was not UTF-8 (`windows-1252`);
+    /// `None` for UTF-8 (with or without a byte-order mark).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// The sheet read, for an XLSX/ODS workbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// What the reader did to the file as a whole, in words: the encoding converted, a title
+    /// block skipped above the header, merged cells filled, Excel date serials converted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl ReadReport {
@@ -200,6 +221,9 @@ pub struct ReadOptions {
     /// The region the whole file belongs to (e.g. `32.71` for a Kota Bogor register), used to
     /// resolve kecamatan and desa names that are not unique in Indonesia.
     pub region: Option<crate::wilayah::KodeWilayah>,
+    /// Caps against hostile files (field size, rows, input size, cells, nesting).
+    #[serde(default)]
+    pub limits: ReadLimits,
 }
 
 /// What kind of table a file holds.
@@ -319,12 +343,37 @@ const HEADER_PEEK: usize = 1 << 16;
 /// Errors: those of [`detect_layout`], [`read_register`] and [`read_panel`].
 pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Table, ReadError> {
     use std::io::Read;
-    let mut input = input;
+    let mut input = limits::CappedReader::new(input, options.limits.max_input_bytes);
     let mut head = Vec::with_capacity(4096);
     (&mut input)
         .take(HEADER_PEEK as u64)
         .read_to_end(&mut head)
-        .map_err(|e| ReadError::Io { why: e.to_string() })?;
+        .map_err(|e| io_error(&e))?;
+    let encoding = encoding::detect_encoding(&head);
+    if encoding == encoding::TextEncoding::Windows1252 {
+        // Convert the whole file; the readers then see UTF-8.
+        let rest = encoding::Windows1252Reader::new(input);
+        let head = encoding::decode_windows_1252(&head).into_bytes();
+        let mut converted = read_any_utf8(head, rest, options)?;
+        let (Table::Register(_, report) | Table::Panel(_, report)) = &mut converted;
+        report.encoding = Some(encoding.name().to_string());
+        report.notes.push(
+            "the file is not UTF-8: it was read as Windows-1252 (the encoding of Excel's \
+             \"CSV\" on Windows) and converted to UTF-8"
+                .to_string(),
+        );
+        return Ok(converted);
+    }
+    read_any_utf8(head, input, options)
+}
+
+/// [`read_any`] once the encoding is settled: `head` (the first bytes, UTF-8) then `input`.
+fn read_any_utf8<R: std::io::Read>(
+    head: Vec<u8>,
+    input: R,
+    options: &ReadOptions,
+) -> Result<Table, ReadError> {
+    use std::io::Read;
     let first_line: &[u8] = {
         // Skip a UTF-8 byte-order mark and blank lines before the header.
         let body = head
@@ -503,13 +552,23 @@ pub fn is_total_label(cell: &str) -> bool {
     )
 }
 
+/// An I/O error as a [`ReadError`] ([`ReadError::LimitExceeded`] when it comes from the
+/// input size cap).
+pub(crate) fn io_error(e: &std::io::Error) -> ReadError {
+    let msg = e.to_string();
+    if let Some(max) = msg.strip_prefix(limits::INPUT_TOO_LARGE) {
+        let max: u64 = max.trim().parse().unwrap_or(0);
+        limits::exceeded("max_input_bytes", max.saturating_add(1), max, 0)
+    } else {
+        ReadError::Io { why: e.to_string() }
+    }
+}
+
 /// A csv crate error as a [`ReadError`].
 pub(crate) fn csv_error(e: &csv::Error) -> ReadError {
     let line = e.position().map_or(0, csv::Position::line);
     match e.kind() {
-        csv::ErrorKind::Io(io) => ReadError::Io {
-            why: io.to_string(),
-        },
+        csv::ErrorKind::Io(io) => io_error(io),
         _ => ReadError::Csv {
             line,
             why: e.to_string(),
@@ -517,11 +576,13 @@ pub(crate) fn csv_error(e: &csv::Error) -> ReadError {
     }
 }
 
-/// A cell's text: UTF-8 when valid, else each byte read as Latin-1 (so a Windows-1252 file
-/// still reads, with at worst a few wrong accented letters, and nothing is dropped).
+/// A cell's text: UTF-8 when valid, else Windows-1252 (so a file whose first 64 KiB were
+/// plain ASCII still reads, and nothing is dropped). A cell neutralised by
+/// [`export::neutralise`] (`'=SUM(A1)`) gets its original text back.
 pub(crate) fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
+    let s = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
-    }
+        Err(_) => encoding::decode_windows_1252(bytes),
+    };
+    export::unneutralise(s)
 }
