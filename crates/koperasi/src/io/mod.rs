@@ -413,11 +413,76 @@ fn read_any_utf8<R: std::io::Read>(
         }
         headers
     };
+    let mut head = head;
+    let mut notes = Vec::new();
+    let layout = match detect_layout(&headers, options) {
+        Ok(l) => l,
+        Err(first) => {
+            // A title block above the header: look for the header among the next rows.
+            let Some((pos, line, layout)) = find_header_below_title(&head, delimiter, options)
+            else {
+                return Err(first);
+            };
+            // Blank the title rows but keep their line breaks, so that lines keep their numbers.
+            for b in head.iter_mut().take(pos) {
+                if *b != b'\n' && *b != b'\r' {
+                    *b = b' ';
+                }
+            }
+            notes.push(format!(
+                "the header is on line {line}; lines 1-{} above it (a title block) were skipped",
+                line.saturating_sub(1)
+            ));
+            layout
+        }
+    };
     let whole = std::io::Cursor::new(head).chain(input);
-    match detect_layout(&headers, options)? {
+    let mut table = match layout {
         Layout::Register => read_register(whole, options).map(|(r, rep)| Table::Register(r, rep)),
         Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
+    }?;
+    let (Table::Register(_, report) | Table::Panel(_, report)) = &mut table;
+    report.notes.extend(notes);
+    Ok(table)
+}
+
+/// How many non-blank rows below the first are tried as the header of a CSV with a title block.
+const TITLE_ROWS_MAX: usize = 50;
+
+/// The header row of a CSV below a title block, within `head`: its byte offset, its 1-based
+/// line and its layout. `None` when no record of the first [`TITLE_ROWS_MAX`] is a header.
+fn find_header_below_title(
+    head: &[u8],
+    delimiter: u8,
+    options: &ReadOptions,
+) -> Option<(usize, u64, Layout)> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(LineIndex::new(head));
+    let mut rec = csv::ByteRecord::new();
+    let mut tried = 0;
+    while let Ok(true) = r.read_byte_record(&mut rec) {
+        let cells: Vec<String> = rec
+            .iter()
+            .map(|c| decode(c).trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        tried += 1;
+        if tried > TITLE_ROWS_MAX {
+            return None;
+        }
+        if let Ok(layout) = detect_layout(&cells, options) {
+            let pos = rec.position().map_or(0, csv::Position::byte);
+            let line = r.get_mut().line_at(pos);
+            let pos = usize::try_from(pos).ok()?;
+            return Some((pos, line, layout));
+        }
     }
+    None
 }
 
 /// A reader that remembers where each non-blank line starts, to give records their 1-based
