@@ -454,3 +454,55 @@ mod xlsx {
         .unwrap();
     }
 }
+
+/// Every committed fuzz input (`fuzz/corpus/<target>/`) replayed through the same checks as
+/// the fuzz targets, on stable, so CI checks them even without nightly.
+#[test]
+fn fuzz_corpus_replays() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus");
+    let files = |t: &str| -> Vec<Vec<u8>> {
+        std::fs::read_dir(corpus.join(t))
+            .map(|d| {
+                d.map(|e| std::fs::read(e.unwrap().path()).unwrap())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut n = 0;
+    for data in files("csv_reader") {
+        if let Ok(Table::Register(_, r) | Table::Panel(_, r)) =
+            read_any(data.as_slice(), &ReadOptions::default())
+        {
+            assert_eq!(r.accepted + r.rejected.len() as u64, r.rows_read);
+        }
+        let _ = koperasi::io::export::read_table(data.as_slice(), &ReadOptions::default());
+        n += 1;
+    }
+    #[cfg(feature = "xlsx")]
+    for data in files("xlsx_reader") {
+        if let Ok(Table::Register(_, r) | Table::Panel(_, r)) =
+            koperasi::io::xlsx::read_xlsx(&data, None, &ReadOptions::default())
+        {
+            assert_eq!(r.accepted + r.rejected.len() as u64, r.rows_read);
+        }
+        n += 1;
+    }
+    for t in ["date", "money", "badan_hukum", "policy"] {
+        for data in files(t) {
+            let Ok(s) = std::str::from_utf8(&data) else {
+                continue;
+            };
+            let _ = parse_date(s);
+            let _ = (parse_rupiah(s), parse_count(s), parse_decimal(s));
+            if let Some(bh) = koperasi::identity::NomorBadanHukum::parse(s) {
+                let _ = bh.key();
+            }
+            let _ = koperasi::identity::NikKoperasi::parse(s);
+            if koperasi::io::limits::check_json_nesting(s, 32).is_ok() {
+                let _ = koperasi::status::StatusPolicy::from_json(s);
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 40, "{n} corpus files");
+}
