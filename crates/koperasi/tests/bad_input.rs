@@ -349,7 +349,7 @@ mod xlsx {
     fn two_row_header() {
         let (r, rep) = xlsx("two_row_header.xlsx", None);
         assert_eq!(names(&r), ["KSP Maju", "Kopwan Melati"]);
-        let m = r.records[0].members.clone().unwrap();
+        let m = r.records[0].members.unwrap();
         assert_eq!((m.male, m.female), (Some(80), Some(40)));
         assert!(rep.notes.iter().any(|n| n.contains("two-row header")));
     }

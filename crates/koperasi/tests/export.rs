@@ -69,7 +69,7 @@ fn real_register_round_trips_through_csv() {
         env!("CARGO_MANIFEST_DIR"),
         "/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv"
     );
-    let raw = std::fs::read(&file).unwrap();
+    let raw = std::fs::read(file).unwrap();
     let t = read_table(raw.as_slice(), &ReadOptions::default()).unwrap();
     // 398 data rows (python3 csv module, independently).
     assert_eq!(t.rows.len(), 398);
