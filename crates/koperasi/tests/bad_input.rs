@@ -214,6 +214,13 @@ fn nan_and_inf_counts_in_a_panel_are_not_zero() {
         .filter_map(|e| e.value.as_deref())
         .collect();
     assert!(bad.contains(&"nan") && bad.contains(&"inf"), "{rep:?}");
+    let rejected: Vec<(u64, &str)> = rep
+        .rejected
+        .iter()
+        .map(|e| (e.line, e.code.as_str()))
+        .collect();
+    assert_eq!(rejected, [(2, "bad_count"), (3, "bad_count")]);
+    assert_eq!(p.rows.len(), 0);
 }
 
 #[test]
