@@ -38,6 +38,7 @@ fn class_name(area: ErrorArea) -> &'static str {
         ErrorArea::Read => "ReadError",
         ErrorArea::Shu => "ShuError",
         ErrorArea::Demography => "DemographyError",
+        ErrorArea::Export => "ExportError",
     }
 }
 
@@ -605,6 +606,7 @@ fn read_options(
         mapping,
         delimiter,
         region: opt_kode(py, region)?,
+        ..ReadOptions::default()
     })
 }
 

@@ -544,6 +544,7 @@ pub fn read_options(options_json: Option<String>) -> Result<ReadOptions, JsValue
         mapping: o.mapping.into_iter().collect(),
         delimiter,
         region: opt_code(o.region)?,
+        ..ReadOptions::default()
     })
 }
 

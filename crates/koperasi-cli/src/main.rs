@@ -87,6 +87,10 @@ struct InputArgs {
     /// kecamatan names that exist in several places.
     #[arg(long)]
     region: Option<String>,
+    /// For an XLSX/ODS workbook: the sheet to read, by name or 1-based number; default: the
+    /// first sheet in which a header row is found.
+    #[arg(long)]
+    sheet: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -108,7 +112,7 @@ struct StatusArgs {
 
 #[derive(clap::Args)]
 struct AssessArgs {
-    /// Register CSV (one row per cooperative).
+    /// Register CSV or XLSX/ODS workbook (one row per cooperative).
     file: std::path::PathBuf,
     #[command(flatten)]
     status: StatusArgs,
@@ -130,7 +134,7 @@ struct OutputArgs {
 
 #[derive(clap::Args)]
 struct ReportArgs {
-    /// CSV file; omit it to use the embedded East Java sample.
+    /// CSV file or XLSX/ODS workbook; omit it to use the embedded East Java sample.
     file: Option<std::path::PathBuf>,
     #[command(flatten)]
     status: StatusArgs,
@@ -146,7 +150,7 @@ struct ReportArgs {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// CSV file.
+    /// CSV file or XLSX/ODS workbook (`--sheet` chooses the sheet).
     file: std::path::PathBuf,
     #[command(flatten)]
     output: OutputArgs,
@@ -290,6 +294,64 @@ fn load_policy(p: &str) -> Result<StatusPolicy, Failure> {
     )))
 }
 
+/// True for a file the workbook reader takes (by extension): xlsx, xlsm, xlsb, xls, ods.
+fn is_workbook(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .is_some_and(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"))
+}
+
+/// Read a CSV or a workbook (by extension) as a register or a panel. `help` names the command
+/// whose `--help` an error message points to.
+fn read_input(
+    path: &std::path::Path,
+    input: &InputArgs,
+    options: &ReadOptions,
+    help: &str,
+) -> Result<koperasi::io::Table, Failure> {
+    let hint = |e: koperasi::error::ReadError| {
+        Failure(format!(
+            "{e}; see `koperasi {help} --help` for --map, --delimiter and --sheet"
+        ))
+    };
+    if is_workbook(path) {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Failure(format!(
+                "cannot open {}: {e}; check the path",
+                path.display()
+            ))
+        })?;
+        koperasi::io::xlsx::read_xlsx(&bytes, input.sheet.as_deref(), options).map_err(hint)
+    } else {
+        if input.sheet.is_some() {
+            return Err(Failure(format!(
+                "--sheet is for XLSX/ODS workbooks; {} is read as CSV",
+                path.display()
+            )));
+        }
+        koperasi::io::read_any(open(path)?, options).map_err(hint)
+    }
+}
+
+/// The report on a file (CSV or workbook), as [`build_report`] gives for a CSV.
+fn report_of(
+    path: &std::path::Path,
+    input: &InputArgs,
+    options: &ReportOptions,
+    help: &str,
+) -> Result<koperasi::report::Report, Failure> {
+    let source = path.display().to_string();
+    Ok(match read_input(path, input, &options.read, help)? {
+        koperasi::io::Table::Panel(p, read) => koperasi::report::Report::Panel(
+            koperasi::report::panel_report(&p, read, &source, options),
+        ),
+        koperasi::io::Table::Register(r, read) => koperasi::report::Report::Register(
+            koperasi::report::register_report(&r, read, &source, options),
+        ),
+    })
+}
+
 fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {
     std::fs::File::open(path).map_err(|e| {
         Failure(format!(
@@ -315,18 +377,18 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
     options.by = parse_fields(&a.by)?;
     options.read = read_options(&a.input)?;
     let report = match &a.file {
-        Some(path) => build_report(open(path)?, &path.display().to_string(), &options),
+        Some(path) => report_of(path, &a.input, &options, "report")?,
         None => build_report(
             koperasi::samples::JATIM_PANEL_CSV.as_bytes(),
             koperasi::samples::JATIM_PANEL_SOURCE,
             &options,
-        ),
-    }
-    .map_err(|e| {
-        Failure(format!(
-            "{e}; see `koperasi report --help` for --map and --delimiter"
-        ))
-    })?;
+        )
+        .map_err(|e| {
+            Failure(format!(
+                "{e}; see `koperasi report --help` for --map and --delimiter"
+            ))
+        })?,
+    };
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
@@ -341,11 +403,7 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
 fn run_assess(a: AssessArgs) -> Result<(), Failure> {
     let (as_of, policy) = status_options(&a.status)?;
     let options = read_options(&a.input)?;
-    let (register, read) = match koperasi::io::read_any(open(&a.file)?, &options).map_err(|e| {
-        Failure(format!(
-            "{e}; see `koperasi assess --help` for --map and --delimiter"
-        ))
-    })? {
+    let (register, read) = match read_input(&a.file, &a.input, &options, "assess")? {
         koperasi::io::Table::Register(r, read) => (r, read),
         koperasi::io::Table::Panel(..) => {
             return Err(Failure(format!(
@@ -377,12 +435,7 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
 fn run_check(a: CheckArgs) -> Result<(), Failure> {
     let mut options = ReportOptions::new(today_wib());
     options.read = read_options(&a.input)?;
-    let report =
-        build_report(open(&a.file)?, &a.file.display().to_string(), &options).map_err(|e| {
-            Failure(format!(
-                "{e}; see `koperasi check --help` for --map and --delimiter"
-            ))
-        })?;
+    let report = report_of(&a.file, &a.input, &options, "check")?;
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&render::check_json(&report))? + "\n",

@@ -41,6 +41,7 @@ from typing import (
 from . import _koperasi as _k
 from ._errors import (
     DemographyError,
+    ExportError,
     IdentityError,
     KoperasiError,
     MoneyError,
@@ -57,6 +58,7 @@ __all__ = [
     # errors
     "KoperasiError", "ParseError", "ValidationError", "PolicyError", "WilayahError",
     "IdentityError", "ReadError", "StatsError", "MoneyError", "ShuError", "DemographyError",
+    "ExportError",
     # enums
     "Level", "Status", "BadanHukumKind", "Layout", "Field", "Severity", "DuplicateKey",
     # locale / money

@@ -23,6 +23,7 @@ __all__ = [
     "MoneyError",
     "ShuError",
     "DemographyError",
+    "ExportError",
 ]
 
 
@@ -111,3 +112,8 @@ class ShuError(KoperasiError):
 
 class DemographyError(KoperasiError):
     """A business-demography statistic cannot be computed (codes ``demography_*``)."""
+
+
+class ExportError(KoperasiError):
+    """A table cannot be exported (codes ``export_cell_too_long``, ``export_too_large``,
+    ``export_write``)."""

@@ -60,11 +60,42 @@ pub enum ReadError {
         /// The operating system's message.
         why: String,
     },
+    /// A cap of [`crate::io::ReadLimits`] was exceeded: the file is refused rather than read
+    /// in part.
+    #[error(
+        "the file exceeds the limit `{limit}`: found {found}, at most {max} allowed (line {line}); \
+         raise the limit in the read options if the file is genuine"
+    )]
+    LimitExceeded {
+        /// Which limit: `max_field_bytes`, `max_rows`, `max_input_bytes`, `max_cells` or `max_nesting`.
+        limit: String,
+        /// The value found (bytes, rows, cells or depth).
+        found: u64,
+        /// The cap in force.
+        max: u64,
+        /// 1-based line (or sheet row) where it was exceeded; 0 when not tied to a line.
+        line: u64,
+    },
+    /// The workbook (XLSX/ODS) could not be opened or its sheet could not be read.
+    #[error("cannot read the workbook: {why}")]
+    Workbook {
+        /// The spreadsheet reader's message.
+        why: String,
+    },
+    /// The workbook has no sheet of that name.
+    #[error("no sheet `{sheet}` in the workbook; sheets: {available}")]
+    NoSuchSheet {
+        /// The sheet asked for.
+        sheet: String,
+        /// The workbook's sheet names, comma separated.
+        available: String,
+    },
 }
 
 impl ReadError {
     /// Stable code: `read_csv`, `read_empty`, `read_missing_column`, `read_unknown_layout`,
-    /// `read_bad_mapping`, `read_unknown_field`, `read_conflicting_mapping`, `read_io`.
+    /// `read_bad_mapping`, `read_unknown_field`, `read_conflicting_mapping`, `read_io`,
+    /// `read_limit_exceeded`, `read_workbook`, `read_no_such_sheet`.
     pub fn code(&self) -> &'static str {
         match self {
             ReadError::Csv { .. } => "read_csv",
@@ -75,6 +106,52 @@ impl ReadError {
             ReadError::UnknownField { .. } => "read_unknown_field",
             ReadError::ConflictingMapping { .. } => "read_conflicting_mapping",
             ReadError::Io { .. } => "read_io",
+            ReadError::LimitExceeded { .. } => "read_limit_exceeded",
+            ReadError::Workbook { .. } => "read_workbook",
+            ReadError::NoSuchSheet { .. } => "read_no_such_sheet",
+        }
+    }
+}
+
+/// An export (CSV or XLSX) could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// A cell is longer than the format allows (XLSX: 32,767 characters per cell).
+    #[error(
+        "row {row}, column `{column}`: {chars} characters, more than the {max} an XLSX cell holds"
+    )]
+    CellTooLong {
+        /// 1-based row of the table (the header is row 1).
+        row: u64,
+        /// The column header.
+        column: String,
+        /// Length of the cell in characters.
+        chars: usize,
+        /// The format's maximum.
+        max: usize,
+    },
+    /// The table is larger than the format allows (XLSX: 1,048,576 rows, 16,384 columns).
+    #[error("{why}")]
+    TooLarge {
+        /// Which dimension and its limit.
+        why: String,
+    },
+    /// The writer failed (I/O or the spreadsheet writer's own error).
+    #[error("export failed: {why}")]
+    Write {
+        /// The underlying message.
+        why: String,
+    },
+}
+
+impl ExportError {
+    /// Stable code: `export_cell_too_long`, `export_too_large`, `export_write`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExportError::CellTooLong { .. } => "export_cell_too_long",
+            ExportError::TooLarge { .. } => "export_too_large",
+            ExportError::Write { .. } => "export_write",
         }
     }
 }

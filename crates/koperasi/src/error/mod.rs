@@ -18,7 +18,7 @@ mod wilayah;
 
 pub use demography::DemographyError;
 pub use identity::IdentityError;
-pub use io::ReadError;
+pub use io::{ExportError, ReadError};
 pub use locale::{DateError, NumberError};
 pub use money::MoneyError;
 pub use shu::ShuError;
@@ -60,6 +60,9 @@ pub enum Error {
     /// A demography statistic cannot be computed.
     #[error(transparent)]
     Demography(#[from] DemographyError),
+    /// An export could not be written.
+    #[error(transparent)]
+    Export(#[from] ExportError),
 }
 
 impl Error {
@@ -76,6 +79,7 @@ impl Error {
             Error::Read(e) => e.code(),
             Error::Shu(e) => e.code(),
             Error::Demography(e) => e.code(),
+            Error::Export(e) => e.code(),
         }
     }
 }
@@ -105,6 +109,8 @@ pub enum ErrorArea {
     Shu,
     /// [`DemographyError`].
     Demography,
+    /// [`ExportError`].
+    Export,
 }
 
 /// The structured fields of an [`Error`], for bindings that expose them as attributes
@@ -152,6 +158,7 @@ impl Error {
             Error::Read(_) => ErrorArea::Read,
             Error::Shu(_) => ErrorArea::Shu,
             Error::Demography(_) => ErrorArea::Demography,
+            Error::Export(_) => ErrorArea::Export,
         }
     }
 
@@ -249,7 +256,35 @@ impl Error {
                         ("known", s(known)),
                     ]
                 }
-                ReadError::Io { why } => vec![("why", s(why))],
+                ReadError::Io { why } | ReadError::Workbook { why } => vec![("why", s(why))],
+                ReadError::LimitExceeded {
+                    limit,
+                    found,
+                    max,
+                    line,
+                } => vec![
+                    ("field", s(limit)),
+                    ("value", found.to_string()),
+                    ("max", max.to_string()),
+                    ("line", line.to_string()),
+                ],
+                ReadError::NoSuchSheet { sheet, available } => {
+                    vec![("value", s(sheet)), ("available", s(available))]
+                }
+            },
+            Error::Export(e) => match e {
+                ExportError::CellTooLong {
+                    row,
+                    column,
+                    chars,
+                    max,
+                } => vec![
+                    ("line", row.to_string()),
+                    ("column", s(column)),
+                    ("value", chars.to_string()),
+                    ("max", max.to_string()),
+                ],
+                ExportError::TooLarge { why } | ExportError::Write { why } => vec![("why", s(why))],
             },
             Error::Shu(e) => match e {
                 ShuError::PlanSum { sum, percent, hint } => vec![

@@ -5,13 +5,19 @@
 //! The invariant `accepted + rejected = rows_read` always holds. Columns the reader does not
 //! know are kept (in each record's `extra`) and listed in the report.
 
+pub mod encoding;
+pub mod export;
 pub mod headers;
+pub mod limits;
 pub mod panel;
 pub mod register;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
+pub use limits::ReadLimits;
 pub use panel::read_panel;
 pub use register::read_register;
 
@@ -31,6 +37,10 @@ pub struct Rejection {
     /// For a rejected row: all its cells as found, so that nothing is lost. Empty for a cell error.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
+    /// The spreadsheet cell reference (`B7`) when the row came from an XLSX/ODS sheet and the
+    /// problem is in one cell; `line` is then the sheet's row number. `None` for CSV.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 /// Short labels, in English and Indonesian, of the codes a reader gives to a rejected row or
@@ -140,17 +150,6 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
         "dua kolom RAT tahun buku yang sama berbeda isi",
     ),
     ("rat_year_invalid", "not a book year", "bukan tahun buku"),
-    ("missing_member_id", "no member id", "nomor anggota kosong"),
-    (
-        "duplicate_member_id",
-        "a member id already on an earlier row",
-        "nomor anggota sudah ada di baris sebelumnya",
-    ),
-    (
-        "negative_amount",
-        "a negative savings or transaction amount",
-        "jumlah simpanan atau transaksi negatif",
-    ),
     (
         "field_check_without_date",
         "field-check fact without the date of the check",
@@ -185,6 +184,17 @@ pub struct ReadReport {
     /// How each header column was understood: (header as found, field name or `None` when kept
     /// as an unknown column).
     pub columns: Vec<(String, Option<String>)>,
+    /// The encoding the text was converted from, when it was not UTF-8 (`windows-1252`);
+    /// `None` for UTF-8 (with or without a byte-order mark).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// The sheet read, for an XLSX/ODS workbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// What the reader did to the file as a whole, in words: the encoding converted, a title
+    /// block skipped above the header, merged cells filled, Excel date serials converted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl ReadReport {
@@ -211,6 +221,9 @@ pub struct ReadOptions {
     /// The region the whole file belongs to (e.g. `32.71` for a Kota Bogor register), used to
     /// resolve kecamatan and desa names that are not unique in Indonesia.
     pub region: Option<crate::wilayah::KodeWilayah>,
+    /// Caps against hostile files (field size, rows, input size, cells, nesting).
+    #[serde(default)]
+    pub limits: ReadLimits,
 }
 
 /// What kind of table a file holds.
@@ -311,27 +324,6 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
     })
 }
 
-/// [`detect_layout`] on CSV text: reads the header row (after a UTF-8 byte-order mark and
-/// blank lines), guessing the delimiter from it when `options.delimiter` is `None`
-/// ([`sniff_delimiter`]), as [`read_any`] does.
-///
-/// Errors: [`ReadError::Empty`] without a header row, [`ReadError::Csv`] for a broken header,
-/// and those of [`detect_layout`].
-pub fn detect_layout_str(csv_text: &str, options: &ReadOptions) -> Result<Layout, ReadError> {
-    let body = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
-    let first_line = body.trim_start().lines().next().unwrap_or_default();
-    let delimiter = options
-        .delimiter
-        .unwrap_or_else(|| sniff_delimiter(first_line.as_bytes()));
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(body.as_bytes());
-    let headers = read_header(&mut r, &mut csv::ByteRecord::new())?;
-    detect_layout(&headers, options)
-}
-
 /// `s` cut to at most `max` characters, with `...` when cut (for messages quoting input).
 fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -351,49 +343,86 @@ const HEADER_PEEK: usize = 1 << 16;
 /// Errors: those of [`detect_layout`], [`read_register`] and [`read_panel`].
 pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Table, ReadError> {
     use std::io::Read;
-    let mut input = input;
-    let (head, headers, options) = peek_header(&mut input, options)?;
+    let (mut head, input, encoding) = peek(input, options)?;
+    let (layout, options, notes) = locate_header(&mut head, options)?;
     let options = &options;
     let whole = std::io::Cursor::new(head).chain(input);
-    match detect_layout(&headers, options)? {
+    let mut table = match layout {
         Layout::Register => read_register(whole, options).map(|(r, rep)| Table::Register(r, rep)),
         Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
+    }?;
+    let (Table::Register(_, report) | Table::Panel(_, report)) = &mut table;
+    if encoding == encoding::TextEncoding::Windows1252 {
+        report.encoding = Some(encoding.name().to_string());
+        report.notes.push(
+            "the file is not UTF-8: it was read as Windows-1252 (the encoding of Excel's \
+             \"CSV\" on Windows) and converted to UTF-8"
+                .to_string(),
+        );
     }
+    report.notes.extend(notes);
+    Ok(table)
 }
 
-/// The layout of a CSV (register or panel), decided as [`read_any`] decides it: from the header
-/// row only (the first 64 KiB are read, not the rows), with the delimiter guessed when
-/// `options.delimiter` is `None`. For callers that hold the file as text or bytes (the Python
-/// and JavaScript bindings' `detect_layout`).
+/// The layout of a CSV (register or panel), decided exactly as [`read_any`] decides it: from
+/// the first 64 KiB only (encoding, delimiter, a title block above the header), without
+/// reading the rows. For callers that hold the file as text or bytes (the Python and
+/// JavaScript bindings' `detect_layout`).
 ///
-/// Errors: [`ReadError::Empty`], [`ReadError::Csv`] (a quote in the header never closed), and
-/// those of [`detect_layout`].
+/// Errors: [`ReadError::Empty`], [`ReadError::Csv`] (a quote in the header never closed),
+/// [`ReadError::LimitExceeded`], and those of [`detect_layout`].
 pub fn detect_layout_of<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
 ) -> Result<Layout, ReadError> {
-    let mut input = input;
-    let (_, headers, options) = peek_header(&mut input, options)?;
-    detect_layout(&headers, &options)
+    let (mut head, _, _) = peek(input, options)?;
+    locate_header(&mut head, options).map(|(layout, _, _)| layout)
 }
 
-/// Read up to [`HEADER_PEEK`] bytes of `input` and its header row: (bytes read, header cells,
-/// options with the delimiter filled in).
-fn peek_header<R: std::io::Read>(
-    input: &mut R,
+/// [`detect_layout_of`] on CSV text.
+///
+/// Errors: those of [`detect_layout_of`].
+pub fn detect_layout_str(csv_text: &str, options: &ReadOptions) -> Result<Layout, ReadError> {
+    detect_layout_of(csv_text.as_bytes(), options)
+}
+
+/// What [`peek`] returns: the first bytes, the rest, the encoding.
+type Peeked<'a> = (Vec<u8>, Box<dyn std::io::Read + 'a>, encoding::TextEncoding);
+
+/// The first [`HEADER_PEEK`] bytes of `input` as UTF-8, and the rest of the input as a UTF-8
+/// stream (converted from Windows-1252 when the first bytes are not UTF-8), with the encoding.
+fn peek<'a, R: std::io::Read + 'a>(
+    input: R,
     options: &ReadOptions,
-) -> Result<(Vec<u8>, Vec<String>, ReadOptions), ReadError> {
+) -> Result<Peeked<'a>, ReadError> {
     use std::io::Read;
+    let mut input = limits::CappedReader::new(input, options.limits.max_input_bytes);
     let mut head = Vec::with_capacity(4096);
-    input
+    (&mut input)
         .take(HEADER_PEEK as u64)
         .read_to_end(&mut head)
-        .map_err(|e| ReadError::Io { why: e.to_string() })?;
+        .map_err(|e| io_error(&e))?;
+    let encoding = encoding::detect_encoding(&head);
+    if encoding == encoding::TextEncoding::Windows1252 {
+        let rest = encoding::Windows1252Reader::new(input);
+        let head = encoding::decode_windows_1252(&head).into_bytes();
+        return Ok((head, Box::new(rest), encoding));
+    }
+    Ok((head, Box::new(input), encoding))
+}
+
+/// Find the header row in `head` (UTF-8): its layout, the options with the delimiter filled in,
+/// and notes for the read report. A title block above the header is blanked in `head` (its
+/// line breaks kept, so that lines keep their numbers).
+fn locate_header(
+    head: &mut [u8],
+    options: &ReadOptions,
+) -> Result<(Layout, ReadOptions, Vec<String>), ReadError> {
     let first_line: &[u8] = {
         // Skip a UTF-8 byte-order mark and blank lines before the header.
         let body = head
             .strip_prefix(b"\xef\xbb\xbf".as_slice())
-            .unwrap_or(&head);
+            .unwrap_or(head);
         let start = body
             .iter()
             .position(|b| !b.is_ascii_whitespace())
@@ -409,13 +438,12 @@ fn peek_header<R: std::io::Read>(
     let delimiter = *options
         .delimiter
         .get_or_insert_with(|| sniff_delimiter(first_line));
-    let options = &options;
     let headers = {
         let mut r = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(head.as_slice());
+            .from_reader(&*head);
         let headers = read_header(&mut r, &mut csv::ByteRecord::new())?;
         // A quote opened in the header and never closed swallows the whole file into it.
         let whole_file = head.len() < HEADER_PEEK;
@@ -428,7 +456,67 @@ fn peek_header<R: std::io::Read>(
         }
         headers
     };
-    Ok((head, headers, options.clone()))
+    let mut notes = Vec::new();
+    let layout = match detect_layout(&headers, &options) {
+        Ok(l) => l,
+        Err(first) => {
+            // A title block above the header: look for the header among the next rows.
+            let Some((pos, line, layout)) = find_header_below_title(head, delimiter, &options)
+            else {
+                return Err(first);
+            };
+            for b in head.iter_mut().take(pos) {
+                if *b != b'\n' && *b != b'\r' {
+                    *b = b' ';
+                }
+            }
+            notes.push(format!(
+                "the header is on line {line}; lines 1-{} above it (a title block) were skipped",
+                line.saturating_sub(1)
+            ));
+            layout
+        }
+    };
+    Ok((layout, options, notes))
+}
+
+/// How many non-blank rows below the first are tried as the header of a CSV with a title block.
+const TITLE_ROWS_MAX: usize = 50;
+
+/// The header row of a CSV below a title block, within `head`: its byte offset, its 1-based
+/// line and its layout. `None` when no record of the first [`TITLE_ROWS_MAX`] is a header.
+fn find_header_below_title(
+    head: &[u8],
+    delimiter: u8,
+    options: &ReadOptions,
+) -> Option<(usize, u64, Layout)> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(LineIndex::new(head));
+    let mut rec = csv::ByteRecord::new();
+    let mut tried = 0;
+    while let Ok(true) = r.read_byte_record(&mut rec) {
+        let cells: Vec<String> = rec
+            .iter()
+            .map(|c| decode(c).trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        tried += 1;
+        if tried > TITLE_ROWS_MAX {
+            return None;
+        }
+        if let Ok(layout) = detect_layout(&cells, options) {
+            let pos = rec.position().map_or(0, csv::Position::byte);
+            let line = r.get_mut().line_at(pos);
+            let pos = usize::try_from(pos).ok()?;
+            return Some((pos, line, layout));
+        }
+    }
+    None
 }
 
 /// A reader that remembers where each non-blank line starts, to give records their 1-based
@@ -563,13 +651,23 @@ pub fn is_total_label(cell: &str) -> bool {
     )
 }
 
+/// An I/O error as a [`ReadError`] ([`ReadError::LimitExceeded`] when it comes from the
+/// input size cap).
+pub(crate) fn io_error(e: &std::io::Error) -> ReadError {
+    let msg = e.to_string();
+    if let Some(max) = msg.strip_prefix(limits::INPUT_TOO_LARGE) {
+        let max: u64 = max.trim().parse().unwrap_or(0);
+        limits::exceeded("max_input_bytes", max.saturating_add(1), max, 0)
+    } else {
+        ReadError::Io { why: e.to_string() }
+    }
+}
+
 /// A csv crate error as a [`ReadError`].
 pub(crate) fn csv_error(e: &csv::Error) -> ReadError {
     let line = e.position().map_or(0, csv::Position::line);
     match e.kind() {
-        csv::ErrorKind::Io(io) => ReadError::Io {
-            why: io.to_string(),
-        },
+        csv::ErrorKind::Io(io) => io_error(io),
         _ => ReadError::Csv {
             line,
             why: e.to_string(),
@@ -577,11 +675,13 @@ pub(crate) fn csv_error(e: &csv::Error) -> ReadError {
     }
 }
 
-/// A cell's text: UTF-8 when valid, else each byte read as Latin-1 (so a Windows-1252 file
-/// still reads, with at worst a few wrong accented letters, and nothing is dropped).
+/// A cell's text: UTF-8 when valid, else Windows-1252 (so a file whose first 64 KiB were
+/// plain ASCII still reads, and nothing is dropped). A cell neutralised by
+/// [`export::neutralise`] (`'=SUM(A1)`) gets its original text back.
 pub(crate) fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
+    let s = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
-    }
+        Err(_) => encoding::decode_windows_1252(bytes),
+    };
+    export::unneutralise(s)
 }

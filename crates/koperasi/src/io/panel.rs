@@ -308,7 +308,10 @@ pub fn read_panel<R: std::io::Read>(
         .has_headers(false)
         .flexible(true)
         .delimiter(options.delimiter.unwrap_or(b','))
-        .from_reader(LineIndex::new(input));
+        .from_reader(LineIndex::new(super::limits::CappedReader::new(
+            input,
+            options.limits.max_input_bytes,
+        )));
     let headers = super::read_header(&mut rdr, &mut csv::ByteRecord::new())?;
     let mut fields = recognise(&headers, &options.mapping)?;
     let col =
@@ -347,6 +350,9 @@ pub fn read_panel<R: std::io::Read>(
                 }
                 let start = rec.position().map_or(0, csv::Position::byte);
                 let line = rdr.get_mut().line_at(start);
+                options
+                    .limits
+                    .check_record(&rec, records.len() as u64 + 1, line)?;
                 records.push((line, cells));
             }
             Err(e) => return Err(super::csv_error(&e)),
@@ -511,6 +517,7 @@ pub fn read_panel<R: std::io::Read>(
                         "not a count: {why}; the measure `{name}` is left absent in this row"
                     ),
                     fields: Vec::new(),
+                    cell: None,
                 }),
                 Err(why) => problems.push(Problem {
                     column: header_of(*i),
@@ -539,6 +546,7 @@ pub fn read_panel<R: std::io::Read>(
                 code: first.code.to_string(),
                 reason,
                 fields: cells.clone(),
+                cell: None,
             });
             continue;
         }
@@ -564,6 +572,7 @@ pub fn read_panel<R: std::io::Read>(
                     code: e.code().to_string(),
                     reason: format!("{e}; the code is resolved from the name instead"),
                     fields: Vec::new(),
+                    cell: None,
                 }),
             }
         }
@@ -607,6 +616,7 @@ pub fn read_panel<R: std::io::Read>(
                         .find(|(l, _)| *l == r.line)
                         .map(|(_, c)| c.clone())
                         .unwrap_or_default(),
+                    cell: None,
                 });
             }
             None => kept.push(r),

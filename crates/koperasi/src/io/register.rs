@@ -386,6 +386,7 @@ impl RowCtx<'_> {
             code: code.to_string(),
             reason,
             fields: Vec::new(),
+            cell: None,
         });
         self.extra_kept
             .push((header.to_string(), value.to_string()));
@@ -408,7 +409,10 @@ pub fn read_register<R: std::io::Read>(
         .has_headers(false)
         .flexible(true)
         .delimiter(options.delimiter.unwrap_or(b','))
-        .from_reader(LineIndex::new(input));
+        .from_reader(LineIndex::new(super::limits::CappedReader::new(
+            input,
+            options.limits.max_input_bytes,
+        )));
     let mut byte_rec = csv::ByteRecord::new();
     let headers = read_header(&mut rdr, &mut byte_rec)?;
     let fields = match_headers(&headers, register_fields(), &options.mapping)?;
@@ -468,6 +472,9 @@ pub fn read_register<R: std::io::Read>(
         let start = byte_rec.position().map_or(0, csv::Position::byte);
         let line = rdr.get_mut().line_at(start);
         report.rows_read += 1;
+        options
+            .limits
+            .check_record(&byte_rec, report.rows_read, line)?;
         last_line = line;
         last_accepted = false;
         let cell_errors_before = report.cell_errors.len();
@@ -480,6 +487,7 @@ pub fn read_register<R: std::io::Read>(
                     code: "total_row".into(),
                     reason: "a total row of the spreadsheet, not a cooperative".into(),
                     fields: rec.clone(),
+                    cell: None,
                 });
                 continue;
             }
@@ -497,6 +505,7 @@ pub fn read_register<R: std::io::Read>(
                     headers.len()
                 ),
                 fields: rec.clone(),
+                cell: None,
             });
             continue;
         }
@@ -783,6 +792,7 @@ pub fn read_register<R: std::io::Read>(
                 code: "missing_name".into(),
                 reason: "the row has no cooperative name".into(),
                 fields: rec.clone(),
+                cell: None,
             });
             continue;
         }
@@ -849,6 +859,7 @@ pub fn read_register<R: std::io::Read>(
                 code: "unterminated_quote".into(),
                 reason,
                 fields: rec,
+                cell: None,
             });
         } else if let Some(r) = report.rejected.last_mut() {
             r.reason = format!("{}; also {reason}", r.reason);

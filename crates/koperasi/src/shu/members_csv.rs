@@ -213,6 +213,7 @@ pub fn read_members<R: std::io::Read>(
         let reject =
             |column: Option<&str>, value: Option<&str>, code: &str, reason: String| Rejection {
                 line,
+                cell: None,
                 column: column.map(str::to_string),
                 value: value.map(str::to_string),
                 code: code.to_string(),

@@ -1,0 +1,574 @@
+//! Reading XLSX and ODS workbooks (feature `xlsx`, with `calamine`; XLS and XLSB open too).
+//!
+//! Office spreadsheets are not tidy tables. The reader:
+//! - chooses the sheet: the one named (or its 1-based number), else the first sheet in which a
+//!   header is found;
+//! - finds the header row below a title block: the first of the top 50 non-blank rows that
+//!   names the columns of a register or a panel ([`super::detect_layout`]); the rows above it
+//!   are skipped and the report says so;
+//! - fills merged cells with their top-left value (a kecamatan merged over several rows
+//!   belongs to each of them); a header merged over two rows with sub-headers below
+//!   (`Jumlah Anggota` over `Pria | Wanita`) gives `Jumlah Anggota Pria`, `Jumlah Anggota Wanita`;
+//! - reads numbers stored as text as text (the Indonesian number rules then apply: `1.500` =
+//!   1500), number cells as `1500` or `9,7`, date cells as ISO dates (`2019-11-06`), and plain
+//!   numbers in date columns as Excel date serials (43775 = 2019-11-06), saying so in the
+//!   report; formulas give their cached value, never run;
+//! - then reads the rows exactly as the CSV readers do ([`super::read_register`],
+//!   [`super::read_panel`]): total rows and blank rows skipped and reported, the same
+//!   [`ReadReport`], with each rejection's `line` the sheet row and `cell` the cell reference
+//!   (`B7`). `accepted + rejected = rows_read` holds as for CSV.
+
+use super::export::{RawTable, number_text};
+use super::{Layout, ReadOptions, ReadReport, Table, detect_layout, limits};
+use crate::error::ReadError;
+use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
+use std::collections::HashMap;
+use std::io::Cursor;
+
+/// How many non-blank rows from the top are tried as the header row.
+const HEADER_SEARCH_ROWS: usize = 50;
+
+/// Excel's serial numbers of 1900-01-01 and 2100-12-31 (1900 date system): the range in which
+/// a plain number in a date column is taken as a date.
+const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 1.0..=73_415.0;
+
+/// The column letters of a 0-based column: 0 = `A`, 25 = `Z`, 26 = `AA`.
+pub fn column_letters(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// A cell reference such as `B7` from a 0-based column and a 1-based row.
+pub fn cell_reference(col: u32, row: u64) -> String {
+    format!("{}{row}", column_letters(col))
+}
+
+/// The names of the workbook's sheets, in order.
+///
+/// Errors: [`ReadError::Workbook`] when the bytes are not a workbook calamine reads
+/// (XLSX, XLSM, XLSB, XLS, ODS); [`ReadError::LimitExceeded`] above `max_input_bytes`.
+pub fn sheet_names(bytes: &[u8], options: &ReadOptions) -> Result<Vec<String>, ReadError> {
+    Ok(open(bytes, options)?.sheet_names())
+}
+
+fn open<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<Sheets<Cursor<&'a [u8]>>, ReadError> {
+    let max = options.limits.max_input_bytes;
+    if bytes.len() as u64 > max {
+        return Err(limits::exceeded(
+            "max_input_bytes",
+            bytes.len() as u64,
+            max,
+            0,
+        ));
+    }
+    open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| ReadError::Workbook { why: e.to_string() })
+}
+
+/// One sheet as text cells, with where each came from.
+struct Grid {
+    sheet: String,
+    /// 0-based sheet row and column of `cells[0][0]`.
+    origin: (u32, u32),
+    cells: Vec<Vec<Data>>,
+    /// For a cell filled from a merged region: the 0-based sheet row of the region's top.
+    merged_from: HashMap<(usize, usize), u32>,
+    merged_regions: usize,
+}
+
+impl Grid {
+    fn text(&self, r: usize, c: usize) -> String {
+        self.cells
+            .get(r)
+            .and_then(|row| row.get(c))
+            .map_or_else(String::new, cell_text)
+    }
+
+    fn row_text(&self, r: usize) -> Vec<String> {
+        let width = self.cells.get(r).map_or(0, Vec::len);
+        (0..width).map(|c| self.text(r, c)).collect()
+    }
+
+    fn is_blank(&self, r: usize) -> bool {
+        self.row_text(r).iter().all(|c| c.trim().is_empty())
+    }
+
+    /// 1-based sheet row of grid row `r`.
+    fn sheet_row(&self, r: usize) -> u64 {
+        u64::from(self.origin.0) + r as u64 + 1
+    }
+}
+
+/// A cell as text: text as is, whole numbers without decimals (`1500`), other numbers with a
+/// decimal comma ([`number_text`]), dates as ISO `YYYY-MM-DD` (with ` HH:MM:SS` when there is
+/// a time), booleans `TRUE`/`FALSE`, errors as Excel shows them (`#N/A`).
+pub fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.is_finite() => number_text(*f),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) if dt.is_datetime() && (0.0..2_958_466.0).contains(&dt.as_f64()) => {
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            if (h, mi, s) == (0, 0, 0) {
+                format!("{y:04}-{mo:02}-{d:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+            }
+        }
+        Data::DateTime(dt) => number_text(dt.as_f64()),
+        Data::DateTimeIso(s) => s.strip_suffix("T00:00:00").unwrap_or(s).to_string(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+/// An Excel serial day number (1900 date system, with its phantom 29 February 1900) as an ISO
+/// date, when it is a whole number between 1 (1900-01-01) and 73415 (2100-12-31).
+pub fn serial_to_date(serial: f64) -> Option<chrono::NaiveDate> {
+    if !SERIAL_RANGE.contains(&serial) || serial.fract() != 0.0 {
+        return None;
+    }
+    let days = serial as i64;
+    // Serials from 61 on count the non-existent 1900-02-29; base 1899-12-30 accounts for it.
+    let base = if days >= 61 {
+        chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(1899, 12, 31)
+    }?;
+    base.checked_add_days(chrono::Days::new(u64::try_from(days).ok()?))
+}
+
+/// Load a sheet (by name, or by 1-based number when no sheet has that name) as a grid with
+/// merged regions filled.
+fn load_grid(
+    wb: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+    options: &ReadOptions,
+) -> Result<Grid, ReadError> {
+    let werr = |e: calamine::Error| ReadError::Workbook { why: e.to_string() };
+    let range = wb.worksheet_range(name).map_err(werr)?;
+    let (h, w) = range.get_size();
+    let cells_n = (h as u64).saturating_mul(w as u64);
+    if cells_n > options.limits.max_cells {
+        return Err(limits::exceeded(
+            "max_cells",
+            cells_n,
+            options.limits.max_cells,
+            0,
+        ));
+    }
+    if h as u64
+        > options
+            .limits
+            .max_rows
+            .saturating_add(HEADER_SEARCH_ROWS as u64)
+    {
+        return Err(limits::exceeded(
+            "max_rows",
+            h as u64,
+            options.limits.max_rows,
+            0,
+        ));
+    }
+    let origin = range.start().unwrap_or((0, 0));
+    let mut cells: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    for row in &cells {
+        let sizes = row.iter().map(|d| match d {
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.len(),
+            _ => 0,
+        });
+        options.limits.check_fields(sizes, 0)?;
+    }
+    let merges: Vec<Dimensions> = match wb {
+        Sheets::Xlsx(x) => x
+            .worksheet_merge_cells(name)
+            .and_then(Result::ok)
+            .unwrap_or_default(),
+        Sheets::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let mut merged_from = HashMap::new();
+    let mut merged_regions = 0;
+    for m in &merges {
+        // Relative to the grid, clipped to it.
+        let rel = |v: u32, o: u32| v.checked_sub(o).map(|x| x as usize);
+        let (Some(r0), Some(c0)) = (rel(m.start.0, origin.0), rel(m.start.1, origin.1)) else {
+            continue;
+        };
+        let (Some(r1), Some(c1)) = (rel(m.end.0, origin.0), rel(m.end.1, origin.1)) else {
+            continue;
+        };
+        let Some(top) = cells.get(r0).and_then(|r| r.get(c0)).cloned() else {
+            continue;
+        };
+        if top == Data::Empty {
+            continue;
+        }
+        merged_regions += 1;
+        for r in r0..=r1.min(h.saturating_sub(1)) {
+            for c in c0..=c1.min(w.saturating_sub(1)) {
+                if (r, c) == (r0, c0) {
+                    continue;
+                }
+                if let Some(cell) = cells.get_mut(r).and_then(|row| row.get_mut(c)) {
+                    if *cell == Data::Empty {
+                        *cell = top.clone();
+                        merged_from.insert((r, c), m.start.0);
+                    }
+                }
+            }
+        }
+    }
+    Ok(Grid {
+        sheet: name.to_string(),
+        origin,
+        cells,
+        merged_from,
+        merged_regions,
+    })
+}
+
+/// Resolve the sheet the caller asked for, or all sheets in order when none was named.
+fn candidate_sheets(
+    wb: &Sheets<Cursor<&[u8]>>,
+    sheet: Option<&str>,
+) -> Result<Vec<String>, ReadError> {
+    let names = wb.sheet_names();
+    let Some(want) = sheet else {
+        if names.is_empty() {
+            return Err(ReadError::Workbook {
+                why: "the workbook has no sheet".into(),
+            });
+        }
+        return Ok(names);
+    };
+    if let Some(n) = names.iter().find(|n| n.as_str() == want) {
+        return Ok(vec![n.clone()]);
+    }
+    if let Some(n) = names
+        .iter()
+        .find(|n| n.trim().eq_ignore_ascii_case(want.trim()))
+    {
+        return Ok(vec![n.clone()]);
+    }
+    if let Some(n) = want
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| names.get(i))
+    {
+        return Ok(vec![n.clone()]);
+    }
+    Err(ReadError::NoSuchSheet {
+        sheet: want.to_string(),
+        available: names.join(", "),
+    })
+}
+
+/// The header found in a grid: its grid row, its cells (with sub-headers merged in), whether a
+/// sub-header row follows, and the layout.
+struct Header {
+    row: usize,
+    cells: Vec<String>,
+    sub_header: bool,
+    layout: Layout,
+}
+
+fn find_header(grid: &Grid, options: &ReadOptions) -> Result<Header, ReadError> {
+    let mut first_err: Option<ReadError> = None;
+    let candidates = (0..grid.cells.len())
+        .filter(|&r| !grid.is_blank(r))
+        .take(HEADER_SEARCH_ROWS);
+    for r in candidates {
+        let mut cells = grid.row_text(r);
+        // A sub-header row: the row below holds cells filled from regions merged down from
+        // this row (a two-row header), and its other cells name sub-columns.
+        let below = r + 1;
+        let sub_header = grid
+            .merged_from
+            .iter()
+            .any(|((rr, _), top)| *rr == below && u64::from(*top) + 1 == grid.sheet_row(r));
+        if sub_header {
+            let subs = grid.row_text(below);
+            for (c, h) in cells.iter_mut().enumerate() {
+                let from_merge = grid.merged_from.contains_key(&(below, c));
+                match subs.get(c) {
+                    Some(s) if !from_merge && !s.trim().is_empty() && s.trim() != h.trim() => {
+                        *h = if h.trim().is_empty() {
+                            s.trim().to_string()
+                        } else {
+                            format!("{} {}", h.trim(), s.trim())
+                        };
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let headers: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
+        match detect_layout(&headers, options) {
+            Ok(layout) => {
+                return Ok(Header {
+                    row: r,
+                    cells: headers,
+                    sub_header,
+                    layout,
+                });
+            }
+            Err(e) => {
+                let wide = headers.iter().filter(|h| !h.is_empty()).count() >= 2;
+                if first_err.is_none() && wide {
+                    first_err = Some(e);
+                }
+            }
+        }
+    }
+    Err(first_err.unwrap_or(ReadError::Empty))
+}
+
+/// True for a header that holds dates (`Tanggal Badan Hukum`, `Tgl RAT`, `RAT 2023`).
+fn is_date_header(h: &str) -> bool {
+    let n = super::headers::normalize_header(h);
+    n.starts_with("tanggal")
+        || n.starts_with("tgl")
+        || n.contains("_tanggal")
+        || n.starts_with("rat_")
+}
+
+/// Read a register or a panel from an XLSX/ODS workbook, deciding by its header like
+/// [`super::read_any`]. `sheet` names the sheet (or gives its 1-based number); `None` takes
+/// the first sheet in which a header is found. See the module documentation for what is
+/// done to the cells.
+///
+/// Errors: [`ReadError::Workbook`] (not a workbook, or a sheet that cannot be read),
+/// [`ReadError::NoSuchSheet`], [`ReadError::LimitExceeded`], [`ReadError::Empty`] (no
+/// non-blank row), and those of [`super::detect_layout`] when no row looks like a header
+/// (the error for the first row with two or more cells is given).
+pub fn read_xlsx(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    options: &ReadOptions,
+) -> Result<Table, ReadError> {
+    let mut wb = open(bytes, options)?;
+    let names = candidate_sheets(&wb, sheet)?;
+    let mut first_err = None;
+    for name in &names {
+        let grid = load_grid(&mut wb, name, options)?;
+        match find_header(&grid, options) {
+            Ok(h) => return read_grid(&grid, &h, options),
+            Err(e) => {
+                if first_err.is_none() {
+                    first_err = Some(e);
+                }
+            }
+        }
+    }
+    Err(first_err.unwrap_or(ReadError::Empty))
+}
+
+/// Read a sheet as a [`RawTable`] of text: the header is the first non-blank row, nothing is
+/// interpreted (no title block detection, no merged-cell filling, no date serials), cells as
+/// [`cell_text`] gives them. The inverse of [`super::export::export_xlsx`].
+///
+/// Errors: as [`read_xlsx`] ([`ReadError::Empty`] for a sheet without a non-blank row).
+pub fn read_xlsx_table(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    options: &ReadOptions,
+) -> Result<RawTable, ReadError> {
+    let mut wb = open(bytes, options)?;
+    let names = candidate_sheets(&wb, sheet)?;
+    let name = names.first().ok_or(ReadError::Empty)?;
+    let werr = |e: calamine::Error| ReadError::Workbook { why: e.to_string() };
+    let range = wb.worksheet_range(name).map_err(werr)?;
+    let (h, w) = range.get_size();
+    let cells_n = (h as u64).saturating_mul(w as u64);
+    if cells_n > options.limits.max_cells {
+        return Err(limits::exceeded(
+            "max_cells",
+            cells_n,
+            options.limits.max_cells,
+            0,
+        ));
+    }
+    // Columns left of the used range are empty columns of the table.
+    let (_, c0) = range.start().unwrap_or((0, 0));
+    let mut rows = range.rows().map(|r| {
+        std::iter::repeat_n(String::new(), c0 as usize)
+            .chain(r.iter().map(cell_text))
+            .collect::<Vec<String>>()
+    });
+    let headers = rows
+        .by_ref()
+        .find(|r| r.iter().any(|c| !c.is_empty()))
+        .ok_or(ReadError::Empty)?;
+    let rows: Vec<Vec<String>> = rows.collect();
+    if rows.len() as u64 > options.limits.max_rows {
+        return Err(limits::exceeded(
+            "max_rows",
+            rows.len() as u64,
+            options.limits.max_rows,
+            0,
+        ));
+    }
+    Ok(RawTable { headers, rows }.normalized())
+}
+
+/// Lines of CSV text, counted as [`super::LineIndex`] does: `\n`, `\r\n` and a lone `\r`.
+fn count_lines(bytes: &[u8]) -> u64 {
+    let mut n = 0u64;
+    let mut after_cr = false;
+    for &b in bytes {
+        match b {
+            b'\n' if after_cr => after_cr = false,
+            b'\n' => n += 1,
+            b'\r' => {
+                n += 1;
+                after_cr = true;
+            }
+            _ => after_cr = false,
+        }
+    }
+    n
+}
+
+fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Table, ReadError> {
+    let mut notes = Vec::new();
+    let header_row = grid.sheet_row(header.row);
+    if header.row > 0 || grid.origin.0 > 0 {
+        notes.push(format!(
+            "the header is on row {header_row}; rows 1-{} above it (a title block) were skipped",
+            header_row.saturating_sub(1)
+        ));
+    }
+    if header.sub_header {
+        notes.push(format!(
+            "rows {header_row}-{} form a two-row header (merged cells above sub-headers)",
+            header_row + 1
+        ));
+    }
+    if grid.merged_regions > 0 {
+        notes.push(format!(
+            "{} merged cell region(s) were filled with their top-left value",
+            grid.merged_regions
+        ));
+    }
+    let date_cols: Vec<bool> = header.cells.iter().map(|h| is_date_header(h)).collect();
+    let first_data = header.row + 1 + usize::from(header.sub_header);
+
+    // The rows as CSV, remembering the sheet row of each CSV line.
+    let mut csv_out: Vec<u8> = Vec::new();
+    let mut line_map: Vec<(u64, u64)> = Vec::new();
+    let mut serials = 0usize;
+    {
+        let mut w = csv::WriterBuilder::new()
+            .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(&mut csv_out);
+        let werr = |e: csv::Error| ReadError::Io { why: e.to_string() };
+        w.write_record(&header.cells).map_err(werr)?;
+        w.flush()
+            .map_err(|e| ReadError::Io { why: e.to_string() })?;
+        let mut line = 1 + count_lines(w.get_ref());
+        let mut written = w.get_ref().len();
+        for r in first_data..grid.cells.len() {
+            let row = grid.cells.get(r).map_or(&[][..], Vec::as_slice);
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, d)| {
+                    let as_date = match d {
+                        Data::Float(f) if date_cols.get(c) == Some(&true) => serial_to_date(*f),
+                        Data::Int(i) if date_cols.get(c) == Some(&true) => {
+                            serial_to_date(*i as f64)
+                        }
+                        _ => None,
+                    };
+                    match as_date {
+                        Some(date) => {
+                            serials += 1;
+                            date.format("%Y-%m-%d").to_string()
+                        }
+                        // The CSV readers restore neutralised cells ([`super::decode`]):
+                        // neutralising here keeps every text exactly as in the sheet.
+                        None => super::export::neutralise(&cell_text(d)).into_owned(),
+                    }
+                })
+                .collect();
+            // An empty record would be an empty line: the CSV reader would not count it.
+            if cells.len() <= 1 && cells.first().is_none_or(String::is_empty) {
+                w.write_record([r#""""#]).map_err(werr)?;
+            } else {
+                w.write_record(&cells).map_err(werr)?;
+            }
+            w.flush()
+                .map_err(|e| ReadError::Io { why: e.to_string() })?;
+            line_map.push((line, grid.sheet_row(r)));
+            let bytes = w.get_ref().get(written..).unwrap_or_default();
+            line += count_lines(bytes);
+            written = w.get_ref().len();
+        }
+    }
+    if serials > 0 {
+        notes.push(format!(
+            "{serials} number(s) in date columns were read as Excel date serials (e.g. 43775 = 2019-11-06)"
+        ));
+    }
+    let mut csv_options = options.clone();
+    csv_options.delimiter = Some(b',');
+    csv_options.limits.max_input_bytes = u64::MAX;
+    let to_sheet_row = |line: u64| -> u64 {
+        line_map
+            .binary_search_by_key(&line, |(l, _)| *l)
+            .ok()
+            .and_then(|i| line_map.get(i))
+            .map_or(line, |(_, r)| *r)
+    };
+    let col_of = |h: &str| -> Option<u32> {
+        header
+            .cells
+            .iter()
+            .position(|x| x == h)
+            .and_then(|i| u32::try_from(i).ok())
+            .map(|i| i + grid.origin.1)
+    };
+    let fix_report = |rep: &mut ReadReport| {
+        for x in rep.rejected.iter_mut().chain(rep.cell_errors.iter_mut()) {
+            x.line = to_sheet_row(x.line);
+            x.cell = x
+                .column
+                .as_deref()
+                .and_then(col_of)
+                .map(|c| cell_reference(c, x.line));
+        }
+        rep.sheet = Some(grid.sheet.clone());
+        rep.notes.extend(notes.iter().cloned());
+    };
+    match header.layout {
+        Layout::Register => {
+            let (mut reg, mut rep) = super::read_register(csv_out.as_slice(), &csv_options)?;
+            for k in &mut reg.records {
+                k.source_line = k.source_line.map(to_sheet_row);
+            }
+            fix_report(&mut rep);
+            Ok(Table::Register(reg, rep))
+        }
+        Layout::Panel => {
+            let (mut panel, mut rep) = super::read_panel(csv_out.as_slice(), &csv_options)?;
+            for r in &mut panel.rows {
+                r.line = to_sheet_row(r.line);
+            }
+            fix_report(&mut rep);
+            Ok(Table::Panel(panel, rep))
+        }
+    }
+}
