@@ -26,6 +26,8 @@ labels! {
     accepted: "accepted", "diterima";
     rejected: "rejected", "ditolak";
     unreadable_cells: "unreadable cells", "sel tak terbaca";
+    sheet: "sheet", "lembar kerja";
+    note: "Note", "Catatan";
     period: "Period", "Periode";
     regions: "Regions", "Wilayah";
     aktif: "Aktif", "Aktif";

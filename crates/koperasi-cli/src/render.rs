@@ -96,6 +96,13 @@ fn read_line(r: &ReadReport, l: &Labels) -> String {
             l.blank_rows()
         ));
     }
+    if let Some(sheet) = &r.sheet {
+        line.push_str(&format!(" ({} {sheet})", l.sheet()));
+    }
+    // How the file was read (encoding converted, header found below a title block).
+    for note in &r.notes {
+        line.push_str(&format!("\n{}: {note}", l.note()));
+    }
     line
 }
 
@@ -303,7 +310,10 @@ fn rejections_text(d: &mut Doc, r: &ReadReport) {
         );
         for x in list {
             t.add_row(vec![
-                x.line.to_string(),
+                match &x.cell {
+                    Some(cell) => format!("{} ({cell})", x.line),
+                    None => x.line.to_string(),
+                },
                 x.column.clone().unwrap_or_default(),
                 x.value.clone().unwrap_or_default(),
                 rejection_reason(l, x),
