@@ -7,7 +7,7 @@ const { LABELS } = await import('./i18n.mjs');
 const loadMs = Math.round(performance.now() - t0);
 
 const $ = (sel) => document.querySelector(sel);
-const state = { lang: 'id', input: null, name: null, report: null, error: null, reportMs: null };
+const state = { lang: 'id', input: null, name: null, report: null, demography: null, error: null, reportMs: null };
 const L = () => LABELS[state.lang];
 window.__koperasi = { loadMs, reportMs: null, reports: 0 };
 
@@ -210,6 +210,7 @@ function registerView(r) {
       ],
       [...Object.entries(r.registrations.by_year), [l.unknown, r.registrations.unknown]],
     ),
+    ...demographySection(state.demography),
     el('h2', {}, l.duplicates),
   ];
   if (r.duplicates.length === 0) nodes.push(el('p', {}, l.noDuplicates));
@@ -242,6 +243,29 @@ function registerView(r) {
   }
   nodes.push(...readSection(r.read));
   return { nodes, after: () => {} };
+}
+
+/** The yearly births/deaths table of `demographyReport` (registers only). */
+function demographySection(d) {
+  if (!d) return [];
+  const l = L();
+  return [
+    el('h2', {}, l.demography),
+    el('p', { class: 'note', id: 'demography-note' }, l.demographyNote(d.population, d.death_window_years)),
+    table(
+      'demography',
+      [
+        [l.year, (y) => (y.provisional ? `${y.year} (${l.provisional})` : String(y.year))],
+        [l.active, (y) => num(y.active), true],
+        [l.births, (y) => num(y.births), true],
+        [l.deaths, (y) => num(y.deaths), true],
+        [l.reactivations, (y) => num(y.reactivations), true],
+        [l.birthRate, (y) => share(y.rates?.birth_rate), true],
+        [l.deathRate, (y) => share(y.rates?.death_rate), true],
+      ],
+      d.years,
+    ),
+  ];
 }
 
 // ---- flow ---------------------------------------------------------------------------------
@@ -288,6 +312,17 @@ function run() {
   const t = performance.now();
   try {
     state.report = k.buildReport(state.input, $('#as-of').value || undefined, $('#policy').value, { source: state.name });
+    state.demography = null;
+    if (state.report.kind === 'register') {
+      // The ten years up to the as-of date's year.
+      const to = Number(state.report.as_of.slice(0, 4));
+      const { register } = k.readRegister(state.input);
+      try {
+        state.demography = k.demographyReport(register, to - 9, to, state.report.as_of, $('#policy').value);
+      } finally {
+        register.free();
+      }
+    }
     state.error = null;
   } catch (e) {
     state.report = null;

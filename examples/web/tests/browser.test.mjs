@@ -76,6 +76,12 @@ test('dashboard: East Java sample, Kota Bogor file, broken file', { skip: base ?
       'Bogor Utara': '39',
       'Tanah Sareal': '101',
     });
+    // Demografi: 2013-2022, registered population (no RAT facts); births by founding year
+    // (python3 over nomor_bh, amendments excluded): 2016-2022 = 9, 46, 19, 18, 20, 35, 3.
+    const demo = await page.locator('#demography tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    assert.equal(demo.length, 10);
+    assert.deepEqual(demo.slice(3).map((r) => r[2]), ['9', '46', '19', '18', '20', '35', '3']);
+    assert.match(await page.locator('#demography-note').innerText(), /terdaftar/);
     await page.screenshot({ path: join(shots, '2-bogor.png'), fullPage: false });
 
     // English toggle.
