@@ -330,3 +330,57 @@ fn misspelt_regions_get_suggestions() {
     assert_eq!(u["suggestions"][0], "64.71.05 Balikpapan Selatan");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A file's control characters (terminal escape sequences) never reach the terminal raw in the
+/// text formats, neither in tables nor in error messages; JSON keeps the value exact.
+#[test]
+fn escape_sequences_from_a_file_are_shown_escaped() {
+    let dir = std::env::temp_dir().join(format!("koperasi-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cell = "\u{1b}]0;PWNED\u{7}\u{1b}[31mRED";
+    let file = dir.join("esc.csv");
+    std::fs::write(
+        &file,
+        format!("nama_koperasi,tanggal_badan_hukum\nKop A,{cell}\n"),
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let text = stdout(&["check", f]);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
+    assert!(text.contains(r"\u{1b}]0;PWNED\u{7}\u{1b}[31mRED"), "{text}");
+    let j = json(&["check", f, "--format", "json"]);
+    assert_eq!(j["read"]["cell_errors"][0]["value"], cell);
+    // An error message quoting a header.
+    let bad = dir.join("bad-header.csv");
+    std::fs::write(&bad, "\u{1b}[2Jnama\u{1b}[31m;x\n1;2\n").unwrap();
+    let out = koperasi()
+        .args(["check", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !err.contains('\u{1b}') && err.contains(r"\u{1b}[2J"),
+        "{err}"
+    );
+}
+
+/// A header with thousands of unknown columns is summarised, not listed in full.
+#[test]
+fn unknown_columns_are_summarised_past_thirty() {
+    let dir = std::env::temp_dir().join(format!("koperasi-wide-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let extra: Vec<String> = (1..=5000).map(|i| format!("x{i}")).collect();
+    let file = dir.join("wide.csv");
+    std::fs::write(&file, format!("nama_koperasi,{}\nKop A\n", extra.join(","))).unwrap();
+    let text = stdout(&["check", file.to_str().unwrap()]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Columns not recognised"))
+        .unwrap();
+    assert!(line.contains("x30") && !line.contains("x31,"), "{line}");
+    assert!(line.ends_with("... and 4,970"), "{line}");
+}

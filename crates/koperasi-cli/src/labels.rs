@@ -28,6 +28,7 @@ labels! {
     unreadable_cells: "unreadable cells", "sel tak terbaca";
     sheet: "sheet", "lembar kerja";
     note: "Note", "Catatan";
+    and_more: "... and", "... dan";
     period: "Period", "Periode";
     regions: "Regions", "Wilayah";
     aktif: "Aktif", "Aktif";

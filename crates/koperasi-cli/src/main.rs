@@ -196,9 +196,19 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln!("error: {msg}");
+            eprintln!("error: {}", render::terminal_safe(&msg));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Print a command's output; text formats (table, markdown) go through
+/// [`render::terminal_safe`], machine formats (JSON, CSV) are printed as they are (JSON escapes
+/// control characters itself; CSV keeps the data exact).
+fn print_output(out: &str, format: Format) {
+    match format {
+        Format::Table | Format::Markdown => print!("{}", render::terminal_safe(out)),
+        Format::Json | Format::Csv => print!("{out}"),
     }
 }
 
@@ -396,7 +406,7 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
         Format::Table => render::report_text(&report, &l, false),
         Format::Markdown => render::report_text(&report, &l, true),
     };
-    print!("{out}");
+    print_output(&out, a.output.format);
     Ok(())
 }
 
@@ -428,7 +438,7 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
         Format::Table => render::status_rows_text(&rows, &l, false),
         Format::Markdown => render::status_rows_text(&rows, &l, true),
     };
-    print!("{out}");
+    print_output(&out, a.output.format);
     Ok(())
 }
 
@@ -443,7 +453,7 @@ fn run_check(a: CheckArgs) -> Result<(), Failure> {
         Format::Table => render::check_text(&report, &l, false),
         Format::Markdown => render::check_text(&report, &l, true),
     };
-    print!("{out}");
+    print_output(&out, a.output.format);
     Ok(())
 }
 
@@ -483,6 +493,6 @@ fn run_wilayah(a: WilayahArgs) -> Result<(), Failure> {
         Format::Table => render::wilayah_text(&hits, false),
         Format::Markdown => render::wilayah_text(&hits, true),
     };
-    print!("{out}");
+    print_output(&out, a.format);
     Ok(())
 }

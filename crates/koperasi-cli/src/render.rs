@@ -107,10 +107,48 @@ fn read_line(r: &ReadReport, l: &Labels) -> String {
 }
 
 fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {
+    /// More than this many unknown columns are summarised ("... and N more").
+    const SHOWN: usize = 30;
     let unknown = r.unknown_columns();
     if !unknown.is_empty() {
-        d.line(format!("{}: {}", d.l.kept_columns(), unknown.join(", ")));
+        let mut text = unknown
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if unknown.len() > SHOWN {
+            text.push_str(&format!(
+                " {} {}",
+                d.l.and_more(),
+                d.l.int((unknown.len() - SHOWN) as i64)
+            ));
+        }
+        d.line(format!("{}: {text}", d.l.kept_columns()));
     }
+}
+
+/// `text` with control characters (escape sequences, carriage returns, NUL, ...) and Unicode
+/// bidirectional overrides written as `\u{..}` escapes, so that a cell of a hostile file
+/// cannot move the cursor, clear the screen or reorder what the terminal shows. Line breaks
+/// and tabs are kept.
+pub fn terminal_safe(text: &str) -> String {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(unsafe_char) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The report as an aligned terminal table (`markdown = false`) or markdown.

@@ -352,13 +352,22 @@ pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Tab
         Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
     }?;
     let (Table::Register(_, report) | Table::Panel(_, report)) = &mut table;
-    if encoding == encoding::TextEncoding::Windows1252 {
-        report.encoding = Some(encoding.name().to_string());
-        report.notes.push(
+    match encoding {
+        encoding::TextEncoding::Utf8 => {}
+        encoding::TextEncoding::Windows1252 => report.notes.push(
             "the file is not UTF-8: it was read as Windows-1252 (the encoding of Excel's \
              \"CSV\" on Windows) and converted to UTF-8"
                 .to_string(),
-        );
+        ),
+        encoding::TextEncoding::Utf16Le | encoding::TextEncoding::Utf16Be => {
+            report.notes.push(format!(
+                "the file is {} (Excel's \"Unicode Text\"): it was converted to UTF-8",
+                encoding.name().to_uppercase()
+            ));
+        }
+    }
+    if encoding != encoding::TextEncoding::Utf8 {
+        report.encoding = Some(encoding.name().to_string());
     }
     report.notes.extend(notes);
     Ok(table)
@@ -403,12 +412,18 @@ fn peek<'a, R: std::io::Read + 'a>(
         .read_to_end(&mut head)
         .map_err(|e| io_error(&e))?;
     let encoding = encoding::detect_encoding(&head);
-    if encoding == encoding::TextEncoding::Windows1252 {
-        let rest = encoding::Windows1252Reader::new(input);
-        let head = encoding::decode_windows_1252(&head).into_bytes();
-        return Ok((head, Box::new(rest), encoding));
+    if encoding == encoding::TextEncoding::Utf8 {
+        return Ok((head, Box::new(input), encoding));
     }
-    Ok((head, Box::new(input), encoding))
+    // One decoder over the whole file, so that no character is cut at the end of `head`.
+    let mut decoded =
+        encoding::DecodingReader::new(encoding, std::io::Cursor::new(head).chain(input));
+    let mut head = Vec::with_capacity(HEADER_PEEK);
+    (&mut decoded)
+        .take(HEADER_PEEK as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| io_error(&e))?;
+    Ok((head, Box::new(decoded), encoding))
 }
 
 /// Find the header row in `head` (UTF-8): its layout, the options with the delimiter filled in,
