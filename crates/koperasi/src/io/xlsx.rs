@@ -67,8 +67,28 @@ fn open<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<Sheets<Cursor<&'a 
             0,
         ));
     }
-    open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| ReadError::Workbook { why: e.to_string() })
+    if bytes.is_empty() {
+        return Err(ReadError::Workbook {
+            why: "the file is empty (0 bytes)".into(),
+        });
+    }
+    // XLSX/XLSM/XLSB/ODS are zip archives (`PK`); XLS is an OLE2 compound file.
+    let zip = bytes.starts_with(b"PK");
+    let ole = bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]);
+    if !zip && !ole {
+        let text = std::str::from_utf8(bytes.get(..bytes.len().min(4096)).unwrap_or_default())
+            .is_ok_and(|t| t.contains([',', ';', '\t', '\n']));
+        return Err(ReadError::Workbook {
+            why: if text {
+                "this is not a workbook but text (a CSV?); give it a .csv name".into()
+            } else {
+                "this is not a workbook: it does not start like an XLSX, XLS or ODS file".into()
+            },
+        });
+    }
+    open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
+        why: format!("{e} (the file may be damaged or cut short)"),
+    })
 }
 
 /// One sheet as text cells, with where each came from.
@@ -372,7 +392,17 @@ pub fn read_xlsx(
             }
         }
     }
-    Err(first_err.unwrap_or(ReadError::Empty))
+    match (sheet, first_err) {
+        // The sheet asked for has no header: say which sheet, and which others exist.
+        (Some(_), Some(ReadError::Empty)) | (Some(_), None) => Err(ReadError::Workbook {
+            why: format!(
+                "sheet `{}` has no header row of a register or panel; sheets: {}",
+                names.first().map(String::as_str).unwrap_or_default(),
+                wb.sheet_names().join(", ")
+            ),
+        }),
+        (_, e) => Err(e.unwrap_or(ReadError::Empty)),
+    }
 }
 
 /// Read a sheet as a [`RawTable`] of text: the header is the first non-blank row, nothing is
