@@ -37,3 +37,24 @@ fn a_chosen_sheet_without_header_names_the_sheets() {
     // The sheet with the register still reads.
     assert!(read_xlsx(&office, Some("Data"), &ReadOptions::default()).is_ok());
 }
+
+#[test]
+fn read_bytes_tells_workbooks_from_csv() {
+    use koperasi::io::{Table, bytes::read_bytes};
+    let office = std::fs::read(OFFICE).unwrap();
+    let Table::Register(r, report) = read_bytes(&office, None, &ReadOptions::default()).unwrap()
+    else {
+        panic!("not a register")
+    };
+    // The Data sheet: 5 coops accepted (rows 5, 6, 7, 9, 10; see tests/data/bad/README.md).
+    assert_eq!((r.records.len(), report.accepted), (5, 5));
+    let csv = b"nama_koperasi,kecamatan\nKop A,Bogor Barat\n";
+    let Table::Register(r, _) = read_bytes(csv, None, &ReadOptions::default()).unwrap() else {
+        panic!("not a register")
+    };
+    assert_eq!(r.records[0].name, "Kop A");
+    assert!(matches!(
+        read_bytes(csv, Some("Data"), &ReadOptions::default()),
+        Err(ReadError::Workbook { .. })
+    ));
+}

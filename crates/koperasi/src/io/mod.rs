@@ -5,6 +5,7 @@
 //! The invariant `accepted + rejected = rows_read` always holds. Columns the reader does not
 //! know are kept (in each record's `extra`) and listed in the report.
 
+pub mod bytes;
 pub mod encoding;
 pub mod export;
 pub mod headers;

@@ -1,0 +1,47 @@
+//! Read a file held in memory whatever it is: a workbook (XLSX, XLS, ODS: told apart by its
+//! first bytes) or CSV text. The entry point of the Python and JavaScript bindings, which get
+//! bytes from the user (a path read, an upload, a `Uint8Array`).
+
+use super::{ReadOptions, Table, read_any};
+use crate::error::ReadError;
+
+/// True when `bytes` start like a workbook: a zip archive (`PK`: XLSX, XLSM, XLSB, ODS) or an
+/// OLE2 compound file (XLS).
+pub fn looks_like_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
+}
+
+/// Read `bytes` as a register or a panel: a workbook through [`super::xlsx::read_xlsx`] (with
+/// `sheet`, a name or a 1-based number, or the first sheet with a header when `None`; feature
+/// `xlsx`), anything else as CSV through [`read_any`].
+///
+/// Errors: those of the reader used; [`ReadError::Workbook`] for a workbook when the crate is
+/// built without the `xlsx` feature; [`ReadError::Workbook`] too when `sheet` is given for
+/// CSV text (a CSV has no sheets).
+pub fn read_bytes(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    options: &ReadOptions,
+) -> Result<Table, ReadError> {
+    if looks_like_workbook(bytes) {
+        #[cfg(feature = "xlsx")]
+        {
+            super::xlsx::read_xlsx(bytes, sheet, options)
+        }
+        #[cfg(not(feature = "xlsx"))]
+        {
+            let _ = sheet;
+            Err(ReadError::Workbook {
+                why: "this build of koperasi reads CSV only (the `xlsx` feature is off); \
+                      save the sheet as CSV"
+                    .into(),
+            })
+        }
+    } else if let Some(sheet) = sheet {
+        Err(ReadError::Workbook {
+            why: format!("a sheet (`{sheet}`) was asked for, but this is CSV text, not a workbook"),
+        })
+    } else {
+        read_any(bytes, options)
+    }
+}
