@@ -2,12 +2,11 @@
 //! rates; cohort survival; a Kaplan-Meier summary; optionally an SVG chart.
 
 use super::{Failure, InputArgs, StatusArgs, open, read_options, status_options};
-use chrono::Datelike;
 use clap::ValueEnum;
 use comfy_table::Table;
 use koperasi::demography::{
-    Cohort, DemographyParams, DemographyYear, KaplanMeier, Population, cohort_survival,
-    kaplan_meier, lifeline, survival_data, yearly_demography,
+    DemographyOptions, DemographyReport, DemographyYear, KaplanMeier, Population, PopulationChoice,
+    demography_report,
 };
 use koperasi::io::Table as InputTable;
 use plotters::prelude::*;
@@ -59,27 +58,12 @@ pub struct DemographyArgs {
     input: InputArgs,
 }
 
-/// Kaplan-Meier in brief: counts, median and S at 1..5 years with the 95% interval.
-#[derive(Serialize)]
-struct KmSummary {
-    coops: usize,
-    deaths: usize,
-    censored: usize,
-    median_years: Option<f64>,
-    /// (years, S, lower, upper)
-    at_years: Vec<(u32, f64, f64, f64)>,
-}
-
+/// The JSON of `--format json`: the file name, then the core's report.
 #[derive(Serialize)]
 struct Output<'a> {
     file: String,
-    as_of: String,
-    policy: &'a str,
-    population: Population,
-    death_window_years: u32,
-    years: &'a [DemographyYear],
-    cohorts: &'a [Cohort],
-    kaplan_meier: Option<KmSummary>,
+    #[serde(flatten)]
+    report: &'a DemographyReport,
 }
 
 pub fn run(a: DemographyArgs) -> Result<(), Failure> {
@@ -104,65 +88,21 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
             )));
         }
     };
-    let population = match a.population {
-        PopulationArg::Active => Population::Active,
-        PopulationArg::Registered => Population::Registered,
-        PopulationArg::Auto => {
-            let has_activity = register.records.iter().any(|k| {
-                !k.rat.is_empty()
-                    || k.rat_known.is_known()
-                    || !k.field_checks.is_empty()
-                    || !k.business_activity.is_empty()
-            });
-            if has_activity {
-                Population::Active
-            } else {
-                Population::Registered
-            }
-        }
+    let mut demo = DemographyOptions::new(a.from, a.to, as_of);
+    demo.policy = policy;
+    demo.population = match a.population {
+        PopulationArg::Auto => PopulationChoice::Auto,
+        PopulationArg::Active => PopulationChoice::Active,
+        PopulationArg::Registered => PopulationChoice::Registered,
     };
-    let last = as_of.year();
-    // History from a few years before `from`, so that reactivations and deaths at the start
-    // are seen.
-    let first = a
-        .from
-        .saturating_sub(i32::try_from(a.death_window).unwrap_or(2) + 1);
-    let lifelines: Vec<_> = register
-        .records
-        .iter()
-        .map(|k| lifeline(k, &policy, population, first, last, as_of))
-        .collect();
-    let params = DemographyParams {
-        death_window_years: a.death_window,
-    };
-    let years = yearly_demography(&lifelines, a.from, a.to, last, &params)?;
-    let cohorts = cohort_survival(&lifelines, a.from, a.to, last, 5)?;
-    let data = survival_data(&lifelines, a.from, last, a.death_window);
-    let km = if data.durations.is_empty() {
-        None
-    } else {
-        Some(kaplan_meier(
-            &data.durations,
-            &data.observed,
-            Some(&data.entry),
-            0.05,
-        )?)
-    };
-    let summary = km
-        .as_ref()
-        .map(|km| summarise(km, data.observed.iter().filter(|o| **o).count()));
+    demo.death_window_years = a.death_window;
+    let report = demography_report(&register, &demo)?;
     if let Some(path) = &a.chart {
-        chart(path, &years, km.as_ref())?;
+        chart(path, &report.years, report.survival_curve.as_ref())?;
     }
     let out = Output {
         file: a.file.display().to_string(),
-        as_of: as_of.to_string(),
-        policy: &policy.name,
-        population,
-        death_window_years: a.death_window,
-        years: &years,
-        cohorts: &cohorts,
-        kaplan_meier: summary,
+        report: &report,
     };
     let text = match a.format {
         DemographyFormat::Json => serde_json::to_string_pretty(&out)? + "\n",
@@ -171,35 +111,6 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     };
     print!("{text}");
     Ok(())
-}
-
-fn summarise(km: &KaplanMeier, deaths: usize) -> KmSummary {
-    let n = km.entered.iter().sum::<u64>() as usize;
-    let at_years = (1..=5u32)
-        .map(|k| {
-            let t = f64::from(k);
-            let i = km.timeline.partition_point(|x| *x <= t);
-            let pick = |v: &Vec<f64>| {
-                i.checked_sub(1)
-                    .and_then(|i| v.get(i))
-                    .copied()
-                    .unwrap_or(1.0)
-            };
-            (
-                k,
-                pick(&km.survival),
-                pick(&km.ci_lower),
-                pick(&km.ci_upper),
-            )
-        })
-        .collect();
-    KmSummary {
-        coops: n,
-        deaths,
-        censored: n.saturating_sub(deaths),
-        median_years: km.median,
-        at_years,
-    }
 }
 
 fn pct(x: Option<f64>) -> String {
@@ -224,6 +135,7 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
         "provisional",
     ];
     let rows = out
+        .report
         .years
         .iter()
         .map(|y| {
@@ -249,7 +161,8 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
 }
 
 fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
-    out.cohorts
+    out.report
+        .cohorts
         .iter()
         .map(|c| {
             let mut r = vec![c.year.to_string(), c.births.to_string()];
@@ -269,13 +182,13 @@ fn table_text(out: &Output) -> String {
     let mut s = format!(
         "Business demography of {} as of {} (policy {}, population {}, death window {} years)\n\n",
         out.file,
-        out.as_of,
-        out.policy,
-        match out.population {
+        out.report.as_of,
+        out.report.policy,
+        match out.report.population {
             Population::Active => "active",
             Population::Registered => "registered",
         },
-        out.death_window_years
+        out.report.death_window_years
     );
     let (header, rows) = year_rows(out);
     let mut t = Table::new();
@@ -294,7 +207,7 @@ fn table_text(out: &Output) -> String {
     s.push_str(&format!(
         "Cohort survival (survivors and % of births)\n{t}\n\n"
     ));
-    match &out.kaplan_meier {
+    match &out.report.kaplan_meier {
         Some(km) => {
             s.push_str(&format!(
                 "Kaplan-Meier: {} coops, {} deaths, {} censored; median survival {}\n",
@@ -342,7 +255,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
         "survivors_4",
         "survivors_5",
     ])?;
-    for c in out.cohorts {
+    for c in &out.report.cohorts {
         let mut r = vec![c.year.to_string(), c.births.to_string()];
         r.extend(
             c.survivors
@@ -351,7 +264,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
         );
         w.write_record(&r)?;
     }
-    if let Some(km) = &out.kaplan_meier {
+    if let Some(km) = &out.report.kaplan_meier {
         w.write_record(["section", "kaplan_meier"])?;
         w.write_record(["years", "survival", "ci_lower", "ci_upper"])?;
         for (k, sv, lo, hi) in &km.at_years {

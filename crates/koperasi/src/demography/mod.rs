@@ -11,6 +11,9 @@
 //!   conformance vectors in `tests/vectors/demography/` call) — [`yearly_demography`],
 //!   [`demography_rates`], [`cohort_survival`], [`survival_data`], [`kaplan_meier`],
 //!   [`high_growth`]. Every result is serde-serialisable.
+//! * **the report of a register** — [`demography_report`]: population choice, lifelines,
+//!   yearly table, cohorts and a Kaplan-Meier summary in one call (what `koperasi demography`
+//!   prints, and what the bindings' `demography_report` returns).
 //!
 //! ```
 //! use koperasi::demography::{Lifeline, yearly_demography, DemographyParams};
@@ -26,6 +29,7 @@ mod cohort;
 mod growth;
 mod kaplan_meier;
 mod lifeline;
+mod report;
 mod sweep;
 mod yearly;
 
@@ -33,6 +37,10 @@ pub use cohort::{Cohort, SurvivalData, cohort_survival, survival_data};
 pub use growth::{GrowthUnit, HighGrowth, HighGrowthParams, UnitGrowth, high_growth};
 pub use kaplan_meier::{KaplanMeier, kaplan_meier};
 pub use lifeline::{Lifeline, Population, lifeline};
+pub use report::{
+    DemographyOptions, DemographyReport, KaplanMeierSummary, PopulationChoice, demography_report,
+    resolve_population,
+};
 pub use sweep::{
     Frequency, SeriesGroup, StatusSeries, StatusStep, change_dates, period_ends, status_series,
     status_steps, statuses_at,
