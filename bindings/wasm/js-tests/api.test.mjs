@@ -154,3 +154,116 @@ test('register report needs an as-of date', () => {
   assert.equal(r.records, 398);
   assert.equal(r.policy, 'office');
 });
+
+const T1_PLAN = `
+[[components]]
+component = "jasa_modal"
+basis_points = 3000
+base = "capital"
+[[components]]
+component = "jasa_pinjaman"
+basis_points = 2000
+base = "loans"
+[[components]]
+component = "cadangan"
+basis_points = 5000
+`;
+
+test('SHU: DOMAIN.md 3.4 T1 distribution, money as sen, bigint accepted, RangeError past 2^53', () => {
+  const plan = k.shuPlanFromToml(T1_PLAN);
+  assert.ok(plan instanceof k.AllocationPlan);
+  assert.equal(plan.components.length, 3);
+  // By hand: jasa modal Rp 1,500,000 x 500,000/20,000,000 = 37,500; jasa pinjaman
+  // Rp 1,000,000 x 600,000/12,500,000 = 48,000: member A gets Rp 85,500; B Rp 2,414,500.
+  const members = [
+    { id: 'A', savings: { wajib: 50_000_000n }, transactions: { loans: 60_000_000 } },
+    { id: 'B', savings: { wajib: 1_950_000_000 }, transactions: { loans: 1_190_000_000n } },
+  ];
+  const d = k.shuDistribute(plan, members, 500_000_000n, 2024);
+  assert.equal(d.year_end, '2024-12-31');
+  assert.deepEqual(k.toColumns(d.members).total, [8_550_000, 241_450_000]);
+  assert.equal(d.allocation.lines.find((l) => l.component === 'cadangan').amount, 250_000_000);
+  assert.equal(k.formatRupiah(d.members[0].total), 'Rp 85.500,00');
+  // The same plan as an object, through JSON.
+  assert.deepEqual(k.shuAllocate(k.AllocationPlan.fromJson(plan.toJson()), 500_000_000).lines.map((l) => l.amount), [
+    150_000_000, 100_000_000, 250_000_000,
+  ]);
+  // A base past 2^53 - 1 sen given as a bigint is exact on the way in, but the result would
+  // carry it back as a number: refused rather than rounded.
+  assert.throws(
+    () => k.shuDistribute(plan, [{ id: 'A', savings: { wajib: 2n ** 60n } }], 100, 2024),
+    (e) => e instanceof RangeError && e.code === 'number_unsafe_integer',
+  );
+  // An unsafe number in the input is refused before it reaches the engine.
+  assert.throws(
+    () => k.shuDistribute(plan, [{ id: 'A', savings: { wajib: 2 ** 60 } }], 100, 2024),
+    (e) => e instanceof RangeError && e.code === 'number_unsafe_integer',
+  );
+  assert.throws(() => k.shuAllocate(plan, -1), (e) => e instanceof k.KoperasiError && e.code === 'shu_negative');
+  assert.throws(
+    () => k.shuPlanFromToml('[[components]]\ncomponent = "cadangan"\nbasis_points = 9000\n'),
+    (e) => e instanceof k.KoperasiError && e.code === 'shu_plan_sum',
+  );
+  // 100 sen over bases 1:1:1 -> 34, 33, 33 (floor, then largest remainder to the first).
+  assert.deepEqual(k.shuApportion(100, [1, 1, 1n], 'floor', true).amounts, [34, 33, 33]);
+  const read = k.shuReadMembers('no_anggota,nama,simpanan_wajib\nA1,Siti,"100.000"\n');
+  assert.equal(read.members[0].id, 'A1');
+});
+
+// The registered-population register of tests/vectors/demography/report.json (hand-checked there).
+const REG = `nama_koperasi,tanggal_badan_hukum,tanggal_pembubaran
+Koperasi R1,2015-04-01,
+Koperasi R2,2016-06-10,2018-09-01
+Koperasi R3,2017-01-15,
+Koperasi R4,2017-08-01,2019-01-01
+Koperasi R5,,
+Koperasi R6,2019-11-30,2020-02-01
+Koperasi R8,2012-03-01,
+`;
+
+test('demography: Kaplan-Meier, report of a register, status series', () => {
+  // (entry, duration, death): (1,7,no) (0,3,yes) (0,5,no) (0,2,yes) (0,2,yes) (4,10,no):
+  // S(2) = 3/5, S(3) = 0.6 x 2/3 = 0.4, median 3.
+  const km = k.kaplanMeier([7, 3, 5, 2, 2, 10], [false, true, false, true, true, false], [1, 0, 0, 0, 0, 4]);
+  assert.ok(km instanceof k.KaplanMeier);
+  assert.equal(km.median, 3);
+  assert.ok(Math.abs(km.survivalAt(2.5) - 0.6) < 1e-12);
+  assert.ok(Math.abs(km.survivalAt(3) - 0.4) < 1e-12);
+  assert.equal(km.survivalAt(0.5), 1);
+  assert.throws(() => k.kaplanMeier([1, 2], [true]), (e) => e instanceof k.KoperasiError && e.code === 'demography_length_mismatch');
+
+  const { register } = k.readRegister(REG);
+  const r = k.demographyReport(register, 2016, 2020, '2021-12-31');
+  assert.equal(r.population, 'registered');
+  assert.deepEqual(
+    r.years.map((y) => [y.year, y.active, y.births, y.deaths]),
+    [
+      [2016, 4, 1, 0],
+      [2017, 6, 2, 0],
+      [2018, 6, 0, 2],
+      [2019, 5, 1, 0],
+      [2020, 5, 0, 1],
+    ],
+  );
+  assert.deepEqual([r.kaplan_meier.coops, r.kaplan_meier.deaths, r.kaplan_meier.median_years], [6, 3, 3]);
+  assert.throws(() => k.demographyReport(register, 2020, 2016, '2021-12-31'), (e) => e.code === 'demography_empty_span');
+  assert.throws(() => k.demographyReport(register, 2016, 2020, new Date()), TypeError);
+
+  // Kota Bogor: births 2016-2022 by founding year (python3 over nomor_bh): 9 46 19 18 20 35 3.
+  const bogor = k.readAny(BOGOR).register;
+  const b = k.demographyReport(bogor, 2016, 2022, '2022-12-31', 'national', 'auto', 2);
+  assert.deepEqual(b.years.map((y) => y.births), [9, 46, 19, 18, 20, 35, 3]);
+
+  // Registered counts at year ends: founded by the date and not dissolved on or before it.
+  // 2018-12-31: R1 R3 R4 R5 R8 (R2 dissolved 2018-09-01) = 5 not dissolved; 2 dissolved.
+  const s = register.statusSeries({ start: '2018-01-01', end: '2019-12-31', frequency: 'yearly' });
+  assert.deepEqual(s.dates, ['2018-12-31', '2019-12-31']);
+  const dissolved = s.groups[0].counts.find(([st]) => st === 'dissolved')[1];
+  assert.deepEqual(dissolved, [1, 2]);
+  const total = s.groups[0].counts.reduce((acc, [, c]) => acc + c[0], 0);
+  assert.equal(total, 7);
+  const cols = s.toColumns();
+  assert.equal(cols.date.length, 2 * 6);
+  assert.deepEqual(cols.breakdown, []);
+  assert.throws(() => register.statusSeries(['2020-01-01'], null, ['status']), (e) => e.code === 'demography_status_breakdown');
+});

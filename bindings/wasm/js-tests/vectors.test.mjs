@@ -47,6 +47,24 @@ const PARAMS = {
   run_checks: ['panel', 'params'],
   parse_period: ['text'],
   build_report: ['source', 'as_of', 'policy', 'options'],
+  shu_plan_from_toml: ['text'],
+  shu_allocate: ['plan', 'shu_sen', 'non_member_shu_sen'],
+  shu_distribute: ['plan', 'members', 'shu_sen', 'book_year', 'non_member_shu_sen'],
+  shu_apportion: ['total_sen', 'bases', 'rounding', 'reconcile', 'granularity_sen'],
+  shu_pseudonym: ['key', 'member_id'],
+  shu_read_members: ['text', 'options'],
+  kaplan_meier: ['durations', 'event_observed', 'entry', 'alpha'],
+  demography_rates: ['active', 'births', 'deaths'],
+  yearly_demography: ['lifelines', 'from_year', 'to_year', 'last_observed_year', 'params'],
+  cohort_survival: ['lifelines', 'from_year', 'to_year', 'last_observed_year', 'horizon'],
+  survival_data: ['lifelines', 'first_observed_year', 'last_observed_year', 'death_window_years'],
+  high_growth: ['units', 'year', 'params'],
+  demography_report: ['register', 'from_year', 'to_year', 'as_of', 'policy', 'population', 'death_window'],
+};
+
+/** Vector functions that are methods in JS: the argument holding the object, then the rest. */
+const METHODS = {
+  status_series: { self: 'register', method: 'statusSeries', params: ['dates', 'policy', 'fields'] },
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
@@ -59,10 +77,23 @@ function csvArg(v) {
 function argValue(name, v) {
   if (name === 'source' || name === 'csv_text') return csvArg(v);
   if (name === 'panel') return k.readPanel(csvArg(v)).panel;
+  if (name === 'register') return k.readRegister(csvArg(v)).register;
   return v;
 }
 
+function runMethod(fn, args) {
+  const m = METHODS[fn];
+  for (const a of Object.keys(args ?? {})) {
+    if (a !== m.self && !m.params.includes(a)) throw new Error(`\`${fn}\` takes no argument \`${a}\``);
+  }
+  const self = argValue(m.self, args[m.self]);
+  const positional = m.params.map((p) => (p in args ? argValue(p, args[p]) : undefined));
+  while (positional.length && positional[positional.length - 1] === undefined) positional.pop();
+  return self[m.method](...positional);
+}
+
 function run(fn, args) {
+  if (fn in METHODS) return runMethod(fn, args);
   const params = PARAMS[fn];
   const jsName = camel(fn);
   if (params === undefined || typeof k[jsName] !== 'function') {

@@ -321,8 +321,46 @@ export class Register {
   registrationsByYear() {
     return call(() => this._h.registrations_by_year());
   }
+  /**
+   * Counts by status at many dates (`dates`: ISO dates, or `{start, end, frequency}` for the
+   * month or year ends), broken down by `fields`.
+   */
+  statusSeries(dates, policy, fields) {
+    return new StatusSeries(
+      call((d, p, f) => this._h.status_series(d, p, f), seriesDatesJson(dates), policyJson(policy), fieldsJson(fields)),
+    );
+  }
   free() {
     this._h.free();
+  }
+}
+
+function fieldsJson(fields) {
+  if (fields === undefined || fields === null) return undefined;
+  if (!Array.isArray(fields)) throw typeError('fields must be an array of field names');
+  return JSON.stringify(fields);
+}
+
+function seriesDatesJson(dates) {
+  if (Array.isArray(dates)) {
+    dates.forEach((d, i) => isoDate(d, `dates[${i}]`));
+    return JSON.stringify(dates);
+  }
+  if (dates !== null && typeof dates === 'object' && !(dates instanceof Date)) {
+    const { start, end, frequency } = dates;
+    return JSON.stringify({ start: isoDate(start, 'dates.start'), end: isoDate(end, 'dates.end'), frequency: str(frequency, 'dates.frequency') });
+  }
+  throw typeError('dates must be an array of ISO dates or {start, end, frequency}');
+}
+
+/** Counts by status at many dates: the serde shape of the Rust `StatusSeries`, plus `toColumns()`. */
+export class StatusSeries {
+  constructor(fields) {
+    Object.assign(this, fields);
+  }
+  /** Long form: `{date, breakdown: [[field, values]], status, count}`, one entry per row. */
+  toColumns() {
+    return call(wasm().status_series_columns, JSON.stringify(this));
   }
 }
 
@@ -428,3 +466,191 @@ export const buildReport = (source, asOf, policy, options) =>
 
 /** An embedded real sample: `jatim_panel` or `bogor_register` -> `{name, csv, source}`. */
 export const sample = (name) => call(wasm().sample, str(name, 'name'));
+
+// ---- shu ----------------------------------------------------------------------------------
+
+const BIG = '\u0000bigint:';
+
+/**
+ * JSON text of a value that may hold money as `bigint` (written as exact digits); a `number`
+ * integer past 2^53 - 1 is refused (it may already have been rounded).
+ */
+function moneyJson(value, name) {
+  const text = JSON.stringify(value, (key, v) => {
+    if (typeof v === 'bigint') return BIG + v.toString();
+    if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      throw withFields(new RangeError(`${name}: ${key} = ${v} is past 2^53 - 1 and may already have been rounded: pass a bigint`), {
+        code: 'number_unsafe_integer',
+        value: String(v),
+      });
+    }
+    return v;
+  });
+  return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
+}
+
+function optInt64(x, name) {
+  return x === undefined || x === null ? undefined : int64(x, name);
+}
+
+/** An SHU allocation plan of the AD/ART: the serde shape of the Rust `AllocationPlan`, validated. */
+export class AllocationPlan {
+  constructor(fields) {
+    Object.assign(this, call(wasm().shu_plan_from_json, moneyJson(fields, 'plan')));
+    Object.freeze(this);
+  }
+  static fromToml(text) {
+    return new AllocationPlan(call(wasm().shu_plan_from_toml, str(text, 'text')));
+  }
+  static fromJson(text) {
+    return new AllocationPlan(call(wasm().shu_plan_from_json, str(text, 'text')));
+  }
+  static fromObject(o) {
+    if (o === null || typeof o !== 'object') throw typeError('a plan object is required');
+    return new AllocationPlan(o);
+  }
+  toObject() {
+    return { ...this };
+  }
+  toJson() {
+    return JSON.stringify(this.toObject(), null, 2);
+  }
+}
+
+function planJson(plan) {
+  if (plan === null || typeof plan !== 'object') throw typeError('plan must be an AllocationPlan or a plan object');
+  return moneyJson(plan instanceof AllocationPlan ? plan.toObject() : plan, 'plan');
+}
+
+function year(x, name) {
+  if (!Number.isInteger(x) || x < -262143 || x > 262142) throw typeError(`${name} must be an integer year, got ${x}`);
+  return x;
+}
+
+function u32(x, name) {
+  if (!Number.isInteger(x) || x < 0 || x > 0xffffffff) {
+    if (typeof x === 'number' && Number.isInteger(x)) {
+      throw withFields(new RangeError(`${name} ${x} is outside 0..=4294967295`), { code: 'number_out_of_range', value: String(x) });
+    }
+    throw typeError(`${name} must be a non-negative integer, got ${x}`);
+  }
+  return x;
+}
+
+function optU32(x, name) {
+  return x === undefined || x === null ? undefined : u32(x, name);
+}
+
+export const shuPlanFromToml = (text) => AllocationPlan.fromToml(text);
+export const shuAllocate = (plan, shuSen, nonMemberShuSen) =>
+  call(wasm().shu_allocate, planJson(plan), int64(shuSen, 'shuSen'), optInt64(nonMemberShuSen, 'nonMemberShuSen'));
+export function shuDistribute(plan, members, shuSen, bookYear, nonMemberShuSen) {
+  if (!Array.isArray(members)) throw typeError('members must be an array of member objects');
+  return call(
+    wasm().shu_distribute,
+    planJson(plan),
+    moneyJson(members, 'members'),
+    int64(shuSen, 'shuSen'),
+    year(bookYear, 'bookYear'),
+    optInt64(nonMemberShuSen, 'nonMemberShuSen'),
+  );
+}
+export function shuApportion(totalSen, bases, rounding, reconcile, granularitySen) {
+  if (!Array.isArray(bases)) throw typeError('bases must be an array of integers (number or bigint)');
+  bases.forEach((b, i) => int64(b, `bases[${i}]`));
+  if (typeof reconcile !== 'boolean') throw typeError('reconcile must be a boolean');
+  return call(
+    wasm().shu_apportion,
+    int64(totalSen, 'totalSen'),
+    moneyJson(bases, 'bases'),
+    str(rounding, 'rounding'),
+    reconcile,
+    granularitySen === undefined || granularitySen === null ? 1n : int64(granularitySen, 'granularitySen'),
+  );
+}
+export const shuPseudonym = (key, memberId) => call(wasm().shu_pseudonym, str(key, 'key'), str(memberId, 'memberId'));
+export const shuReadMembers = (source, options) =>
+  call(wasm().shu_read_members, bytes(source), optionsJson(options, 'options'));
+
+// ---- demography ---------------------------------------------------------------------------
+
+/** A fitted Kaplan-Meier curve: the serde shape of the Rust `KaplanMeier`, plus `survivalAt(t)`. */
+export class KaplanMeier {
+  constructor(fields) {
+    Object.assign(this, fields);
+    Object.freeze(this);
+  }
+  /** S(t): the value at the latest timeline time <= t; 1 before the first. */
+  survivalAt(t) {
+    if (typeof t !== 'number') throw typeError('t must be a number');
+    return call(wasm().kaplan_meier_survival_at, JSON.stringify(this), t);
+  }
+}
+
+export function kaplanMeier(durations, eventObserved, entry, alpha) {
+  if (!Array.isArray(durations)) throw typeError('durations must be an array of numbers');
+  if (!Array.isArray(eventObserved)) throw typeError('eventObserved must be an array of booleans');
+  if (entry !== undefined && entry !== null && !Array.isArray(entry)) throw typeError('entry must be an array of numbers');
+  if (alpha !== undefined && alpha !== null && typeof alpha !== 'number') throw typeError('alpha must be a number');
+  const args = { durations, event_observed: eventObserved, entry: entry ?? null, alpha: alpha ?? null };
+  return new KaplanMeier(call(wasm().kaplan_meier, JSON.stringify(args)));
+}
+
+export const demographyRates = (active, births, deaths) =>
+  call(wasm().demography_rates, u32(active, 'active'), u32(births, 'births'), u32(deaths, 'deaths'));
+
+function lifelinesJson(lifelines) {
+  if (!Array.isArray(lifelines)) throw typeError('lifelines must be an array of lifeline objects');
+  return JSON.stringify(lifelines);
+}
+
+export const yearlyDemography = (lifelines, fromYear, toYear, lastObservedYear, params) =>
+  call(
+    wasm().yearly_demography,
+    lifelinesJson(lifelines),
+    year(fromYear, 'fromYear'),
+    year(toYear, 'toYear'),
+    year(lastObservedYear, 'lastObservedYear'),
+    optionsJson(params, 'params'),
+  );
+export const cohortSurvival = (lifelines, fromYear, toYear, lastObservedYear, horizon) =>
+  call(
+    wasm().cohort_survival,
+    lifelinesJson(lifelines),
+    year(fromYear, 'fromYear'),
+    year(toYear, 'toYear'),
+    year(lastObservedYear, 'lastObservedYear'),
+    optU32(horizon, 'horizon'),
+  );
+export const survivalData = (lifelines, firstObservedYear, lastObservedYear, deathWindowYears) =>
+  call(
+    wasm().survival_data,
+    lifelinesJson(lifelines),
+    year(firstObservedYear, 'firstObservedYear'),
+    year(lastObservedYear, 'lastObservedYear'),
+    optU32(deathWindowYears, 'deathWindowYears'),
+  );
+export function highGrowth(units, yr, params) {
+  if (!Array.isArray(units)) throw typeError('units must be an array of growth units');
+  return call(wasm().high_growth, JSON.stringify(units), year(yr, 'year'), optionsJson(params, 'params'));
+}
+
+function registerArg(register) {
+  if (!(register instanceof Register)) throw typeError('register must be a Register (from readRegister or readAny)');
+  return register;
+}
+
+/**
+ * What `koperasi demography --format json` shows (without `file`): yearly births, deaths and
+ * rates, cohorts and a Kaplan-Meier summary of a register.
+ */
+export const demographyReport = (register, fromYear, toYear, asOf, policy, population, deathWindow) =>
+  call(
+    (f, t, a, p, pop, w) => registerArg(register)._h.demography_report(f, t, a, p, pop, w),
+    year(fromYear, 'fromYear'),
+    year(toYear, 'toYear'),
+    isoDate(asOf, 'asOf'),
+    policyJson(policy),
+    optStr(population, 'population'),
+    optU32(deathWindow, 'deathWindow'),
+  );

@@ -66,6 +66,26 @@ export type ErrorCode =
   | 'as_of_required'
   | 'result_not_serialisable'
   | 'not_initialized'
+  | 'shu_plan_sum'
+  | 'shu_plan_empty'
+  | 'shu_plan_duplicate'
+  | 'shu_plan_invalid'
+  | 'shu_plan_parse'
+  | 'shu_negative'
+  | 'shu_non_member'
+  | 'shu_negative_base'
+  | 'shu_duplicate_member'
+  | 'shu_empty_member_id'
+  | 'shu_granularity'
+  | 'shu_overflow'
+  | 'shu_pseudonym_collision'
+  | 'shu_empty_key'
+  | 'demography_empty_span'
+  | 'demography_length_mismatch'
+  | 'demography_invalid_value'
+  | 'demography_entry_after_duration'
+  | 'demography_empty'
+  | 'demography_status_breakdown'
   | (string & {});
 
 /** An error of the engine, with a stable `code` and where/what when known. */
@@ -334,6 +354,12 @@ export class Register {
   reasonCounts(asOf: IsoDate, policy?: PolicyArg | null): ReasonCount[];
   duplicates(): DuplicateGroup[];
   registrationsByYear(): RegistrationsByYear;
+  /**
+   * Counts by status at many dates (`dates`: ISO dates, or `{start, end, frequency}` for the
+   * month or year ends), broken down by `fields` (not `status`: error
+   * `demography_status_breakdown`).
+   */
+  statusSeries(dates: SeriesDates, policy?: PolicyArg | null, fields?: Field[] | null): StatusSeries;
   /** Release the WASM memory now (otherwise the garbage collector does). */
   free(): void;
 }
@@ -482,3 +508,348 @@ export function buildReport(source: CsvSource, asOf?: IsoDate | null, policy?: P
 
 /** An embedded real sample file. */
 export function sample(name: SampleName): { name: SampleName; csv: string; source: string };
+
+// ---- shu ----------------------------------------------------------------------------------
+/** Integer sen in a result: a safe-integer `number` (a result past 2^53 - 1 throws RangeError). */
+export type SenOut = number;
+export type Rounding = 'floor' | 'half_up' | 'half_even';
+/** A known SHU component, or any other name (snake_case). */
+export type Component =
+  | 'cadangan'
+  | 'jasa_modal'
+  | 'jasa_usaha'
+  | 'jasa_penjualan'
+  | 'jasa_pembelian'
+  | 'jasa_pinjaman'
+  | 'dana_pengurus'
+  | 'dana_karyawan'
+  | 'dana_pendidikan'
+  | 'dana_sosial'
+  | 'dana_pembangunan_daerah_kerja'
+  | (string & {});
+export interface PlanLine {
+  component: Component;
+  /** Share in basis points (10,000 = 100 %). */
+  basis_points: number;
+  /** For a member pool: the base it is shared by (`capital`, `purchases`, `sales`, `loans`, ...). */
+  base?: string | null;
+}
+export interface AllocationPlanFields {
+  name?: string | null;
+  book_year?: number | null;
+  components: PlanLine[];
+  non_member_components?: PlanLine[];
+  capital_savings?: string[];
+  rounding?: Rounding;
+  reconcile?: boolean;
+  granularity_sen?: number;
+}
+/** The SHU allocation plan of the AD/ART, validated by the core (basis points sum to 10,000). */
+export class AllocationPlan {
+  constructor(fields: AllocationPlanFields);
+  /** Absent when not given. */
+  readonly name?: string;
+  readonly book_year?: number;
+  readonly components: PlanLine[];
+  /** Absent when empty. */
+  readonly non_member_components?: PlanLine[];
+  readonly capital_savings: string[];
+  readonly rounding: Rounding;
+  readonly reconcile: boolean;
+  readonly granularity_sen: number;
+  static fromToml(text: string): AllocationPlan;
+  static fromJson(text: string): AllocationPlan;
+  static fromObject(o: AllocationPlanFields): AllocationPlan;
+  toObject(): AllocationPlanFields;
+  toJson(): string;
+}
+export type PlanArg = AllocationPlan | AllocationPlanFields;
+export type ShuSource = 'member' | 'non_member';
+export interface AllocatedLine {
+  component: Component;
+  basis_points: number;
+  /** Present on a member pool. */
+  base?: string;
+  source: ShuSource;
+  amount: SenOut;
+}
+export interface Allocation {
+  shu: SenOut;
+  member_shu: SenOut;
+  non_member_shu: SenOut;
+  lines: AllocatedLine[];
+  unallocated: SenOut;
+}
+/** A member for the SHU (names and NIK are personal data: never logged by the engine). */
+export interface MemberInput {
+  id: string;
+  name?: string | null;
+  nik?: string | null;
+  join_date?: IsoDate | null;
+  leave_date?: IsoDate | null;
+  /** Savings balances by kind (`pokok`, `wajib`, `sukarela`, ...), in sen. */
+  savings?: Record<string, Sen>;
+  /** Transactions by base (`purchases`, `sales`, `loans`, ...), in sen. */
+  transactions?: Record<string, Sen>;
+  source_line?: number | null;
+}
+export interface Member {
+  id: string;
+  name?: string;
+  nik?: string;
+  join_date?: IsoDate;
+  leave_date?: IsoDate;
+  savings: Record<string, SenOut>;
+  transactions: Record<string, SenOut>;
+  source_line?: number;
+}
+export type Exclusion = 'joined_after_year_end' | 'left_before_year_end';
+export type UndistributedReason = 'zero_total_base' | 'rounding_remainder';
+export interface PoolShare {
+  component: Component;
+  base: string;
+  amount: SenOut;
+  total_base: SenOut;
+  distributed: SenOut;
+  undistributed: SenOut;
+  /** Present when something stays undistributed. */
+  reason?: UndistributedReason;
+  adjusted: number;
+}
+export interface MemberShu {
+  member_id: string;
+  /** Present when the member takes no part. */
+  excluded?: Exclusion;
+  /** The member's base for each pool (parallel to `Distribution.pools`). */
+  bases: SenOut[];
+  /** The member's amount from each pool. */
+  amounts: SenOut[];
+  total: SenOut;
+}
+export interface Distribution {
+  year_end: IsoDate;
+  allocation: Allocation;
+  pools: PoolShare[];
+  /** One row per member (as columns: `toColumns(d.members)`). */
+  members: MemberShu[];
+  members_counted: number;
+  members_excluded: number;
+  retained: SenOut;
+  distributed: SenOut;
+  undistributed: SenOut;
+}
+export interface Apportionment {
+  amounts: SenOut[];
+  undistributed: SenOut;
+  adjusted: number;
+}
+export interface MembersRead {
+  members: Member[];
+  report: ReadReport;
+}
+export function shuPlanFromToml(text: string): AllocationPlan;
+export function shuAllocate(plan: PlanArg, shuSen: Sen, nonMemberShuSen?: Sen | null): Allocation;
+/** Membership is evaluated on 31 December of `bookYear`. */
+export function shuDistribute(
+  plan: PlanArg,
+  members: readonly MemberInput[],
+  shuSen: Sen,
+  bookYear: number,
+  nonMemberShuSen?: Sen | null,
+): Distribution;
+export function shuApportion(
+  totalSen: Sen,
+  bases: readonly Sen[],
+  rounding: Rounding,
+  reconcile: boolean,
+  granularitySen?: Sen | null,
+): Apportionment;
+export function shuPseudonym(key: string, memberId: string): string;
+export function shuReadMembers(source: CsvSource, options?: ReadOptions): MembersRead;
+
+// ---- demography ---------------------------------------------------------------------------
+export type OriginKind = 'merger' | 'division' | 'conversion';
+export interface Lifeline {
+  founded?: number | null;
+  origin?: OriginKind | null;
+  active_years?: number[];
+  dissolved?: number | null;
+  observed_from?: number | null;
+}
+export interface Rates {
+  birth_rate: number;
+  death_rate: number;
+  churn_rate: number;
+  net_growth_rate: number;
+}
+export interface DemographyYear {
+  year: number;
+  active: number;
+  births: number;
+  restructuring_entries: number;
+  reactivations: number;
+  deaths: number;
+  deaths_legal: number;
+  deaths_statistical: number;
+  dissolutions: number;
+  /** In percent of `active`; null when nobody was active. */
+  rates: Rates | null;
+  /** Deaths may still turn into reactivations (the death window has not passed). */
+  provisional: boolean;
+}
+export interface DemographyParams {
+  death_window_years?: number;
+}
+export interface Cohort {
+  year: number;
+  births: number;
+  /** Survivors at year + k, k = 1..horizon; null when not observed yet. */
+  survivors: Array<number | null>;
+  /** Survival rates in percent; null when not observed or no births. */
+  rates: Array<number | null>;
+}
+export interface SurvivalData {
+  durations: number[];
+  observed: boolean[];
+  entry: number[];
+}
+export interface KaplanMeierFields {
+  timeline: number[];
+  at_risk: number[];
+  events: number[];
+  censored: number[];
+  entered: number[];
+  survival: number[];
+  ci_lower: number[];
+  ci_upper: number[];
+  greenwood: number[];
+  median: number | null;
+  alpha: number;
+}
+/** A fitted Kaplan-Meier curve (lifelines-compatible). */
+export class KaplanMeier implements KaplanMeierFields {
+  private constructor();
+  readonly timeline: number[];
+  readonly at_risk: number[];
+  readonly events: number[];
+  readonly censored: number[];
+  readonly entered: number[];
+  readonly survival: number[];
+  readonly ci_lower: number[];
+  readonly ci_upper: number[];
+  readonly greenwood: number[];
+  readonly median: number | null;
+  readonly alpha: number;
+  /** S(t): the value at the latest timeline time <= t; 1 before the first. */
+  survivalAt(t: number): number;
+}
+export interface GrowthUnit {
+  id?: string | null;
+  founded?: number | null;
+  /** (year, members) pairs. */
+  members: Array<[number, number]>;
+}
+export interface HighGrowthParams {
+  threshold_pct?: number;
+  span_years?: number;
+  min_base?: number;
+  gazelle_max_age?: number;
+}
+export interface UnitGrowth {
+  /** Index of the unit in the input. */
+  index: number;
+  id: string | null;
+  base: number;
+  end: number;
+  annualised_growth_pct: number;
+  high_growth: boolean;
+  gazelle: boolean;
+}
+export interface HighGrowth {
+  year: number;
+  eligible: number;
+  high_growth: number;
+  gazelles: number;
+  high_growth_share: number | null;
+  units: UnitGrowth[];
+}
+export type PopulationName = 'active' | 'registered';
+export interface KaplanMeierSummary {
+  coops: number;
+  deaths: number;
+  censored: number;
+  median_years: number | null;
+  /** (years, S, lower, upper) for 1..5 years. */
+  at_years: Array<[number, number, number, number]>;
+}
+export interface DemographyReport {
+  as_of: IsoDate;
+  policy: string;
+  population: PopulationName;
+  death_window_years: number;
+  years: DemographyYear[];
+  cohorts: Cohort[];
+  kaplan_meier: KaplanMeierSummary | null;
+}
+export type Frequency = 'monthly' | 'yearly';
+export type SeriesDates = readonly IsoDate[] | { start: IsoDate; end: IsoDate; frequency: Frequency };
+export interface SeriesGroup {
+  key: Array<string | null>;
+  /** For each status (in report order), the count at each date. */
+  counts: Array<[Status, number[]]>;
+}
+export interface StatusSeriesColumns {
+  date: IsoDate[];
+  breakdown: Array<[Field, Array<string | null>]>;
+  status: Status[];
+  count: number[];
+}
+export class StatusSeries {
+  private constructor();
+  readonly dates: IsoDate[];
+  readonly fields: Field[];
+  readonly groups: SeriesGroup[];
+  /** Long form, one row per (date, group, status). */
+  toColumns(): StatusSeriesColumns;
+}
+export function kaplanMeier(
+  durations: readonly number[],
+  eventObserved: readonly boolean[],
+  entry?: readonly number[] | null,
+  alpha?: number | null,
+): KaplanMeier;
+export function demographyRates(active: number, births: number, deaths: number): Rates;
+export function yearlyDemography(
+  lifelines: readonly Lifeline[],
+  fromYear: number,
+  toYear: number,
+  lastObservedYear: number,
+  params?: DemographyParams | null,
+): DemographyYear[];
+export function cohortSurvival(
+  lifelines: readonly Lifeline[],
+  fromYear: number,
+  toYear: number,
+  lastObservedYear: number,
+  horizon?: number | null,
+): Cohort[];
+export function survivalData(
+  lifelines: readonly Lifeline[],
+  firstObservedYear: number,
+  lastObservedYear: number,
+  deathWindowYears?: number | null,
+): SurvivalData;
+export function highGrowth(units: readonly GrowthUnit[], year: number, params?: HighGrowthParams | null): HighGrowth;
+/**
+ * What `koperasi demography --format json` shows (without `file`). `population`: `auto`
+ * (active when the register has RAT, field-check or activity facts, else registered).
+ */
+export function demographyReport(
+  register: Register,
+  fromYear: number,
+  toYear: number,
+  asOf: IsoDate,
+  policy?: PolicyArg | null,
+  population?: 'auto' | PopulationName | null,
+  deathWindow?: number | null,
+): DemographyReport;

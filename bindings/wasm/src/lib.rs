@@ -17,11 +17,16 @@
 //!   `TypeError`.
 #![forbid(unsafe_code)]
 
+use koperasi::demography::{
+    DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,
+    Lifeline, StatusSeries,
+};
 use koperasi::error::{DateError, PolicyError, ReadError, StatsError, WilayahError};
 use koperasi::identity::{BadanHukumKind, Nib, NikKoperasi, NomorBadanHukum};
 use koperasi::io::{Layout, ReadOptions, Table};
 use koperasi::register::{Field, Register};
 use koperasi::report::{ReportOptions, panel_report, register_report};
+use koperasi::shu::{AllocationPlan, Member, Rounding};
 use koperasi::stats::checks::CheckParams;
 use koperasi::stats::{Panel, Period};
 use koperasi::status::StatusPolicy;
@@ -926,4 +931,326 @@ pub fn sample(name: &str) -> Result<String, JsValue> {
         }
     };
     to_json(&serde_json::json!({ "name": name, "csv": csv, "source": source }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// shu
+
+fn plan_arg(plan_json: &str) -> Result<AllocationPlan, JsValue> {
+    AllocationPlan::from_json(plan_json).map_err(fail)
+}
+
+/// `shu_plan_from_toml(text)` -> the validated plan (serde shape).
+#[wasm_bindgen]
+pub fn shu_plan_from_toml(text: &str) -> Result<String, JsValue> {
+    to_json(&AllocationPlan::from_toml(text).map_err(fail)?)
+}
+
+/// `AllocationPlan.fromJson(text)` / `fromObject(o)` -> the validated plan.
+#[wasm_bindgen]
+pub fn shu_plan_from_json(text: &str) -> Result<String, JsValue> {
+    to_json(&plan_arg(text)?)
+}
+
+/// `shu_allocate(plan, shu_sen, non_member_shu_sen)` -> `Allocation`.
+#[wasm_bindgen]
+pub fn shu_allocate(
+    plan_json: &str,
+    shu_sen: i64,
+    non_member_shu_sen: Option<i64>,
+) -> Result<String, JsValue> {
+    let a = koperasi::shu::shu_allocate(
+        &plan_arg(plan_json)?,
+        Rupiah::from_sen(shu_sen),
+        non_member_shu_sen.map(Rupiah::from_sen),
+    )
+    .map_err(fail)?;
+    to_json(&a)
+}
+
+/// `shu_distribute(plan, members, shu_sen, book_year, non_member_shu_sen)` -> `Distribution`,
+/// membership evaluated on 31 December of `book_year`.
+#[wasm_bindgen]
+pub fn shu_distribute(
+    plan_json: &str,
+    members_json: &str,
+    shu_sen: i64,
+    book_year: i32,
+    non_member_shu_sen: Option<i64>,
+) -> Result<String, JsValue> {
+    let members: Vec<Member> = from_json("members", members_json)?;
+    let year_end = koperasi::shu::book_year_end(book_year).ok_or_else(|| {
+        fail(DateError::Invalid {
+            value: book_year.to_string(),
+            why: "the end of this book year is outside the calendar".into(),
+        })
+    })?;
+    let d = koperasi::shu::shu_distribute(
+        &plan_arg(plan_json)?,
+        &members,
+        Rupiah::from_sen(shu_sen),
+        non_member_shu_sen.map(Rupiah::from_sen),
+        year_end,
+    )
+    .map_err(fail)?;
+    to_json(&d)
+}
+
+/// `shu_apportion(total_sen, bases, rounding, reconcile, granularity_sen)` -> `Apportionment`
+/// (`bases`: JSON array of integers, so that bigints cross exactly).
+#[wasm_bindgen]
+pub fn shu_apportion(
+    total_sen: i64,
+    bases_json: &str,
+    rounding: &str,
+    reconcile: bool,
+    granularity_sen: i64,
+) -> Result<String, JsValue> {
+    let bases: Vec<i64> = from_json("bases", bases_json)?;
+    let rounding: Rounding = from_json(
+        "rounding",
+        &serde_json::to_string(rounding).unwrap_or_default(),
+    )?;
+    let a = koperasi::shu::apportion(
+        Rupiah::from_sen(total_sen),
+        &bases,
+        rounding,
+        reconcile,
+        granularity_sen,
+    )
+    .map_err(fail)?;
+    to_json(&a)
+}
+
+/// `shu_pseudonym(key, member_id)` -> the member's stable pseudonym.
+#[wasm_bindgen]
+pub fn shu_pseudonym(key: &str, member_id: &str) -> Result<String, JsValue> {
+    to_json(&koperasi::shu::shu_pseudonym(key, member_id).map_err(fail)?)
+}
+
+/// `shu_read_members(source, options)` -> `{members, report}`.
+#[wasm_bindgen]
+pub fn shu_read_members(csv: &[u8], options_json: Option<String>) -> Result<String, JsValue> {
+    let (members, report) =
+        koperasi::shu::read_members(csv, &read_options(options_json)?).map_err(fail)?;
+    to_json(&serde_json::json!({ "members": members, "report": report }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// demography
+
+/// Arguments of `kaplan_meier`, as JS passes them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsKaplanMeierArgs {
+    /// Durations (finite, >= 0).
+    pub durations: Vec<f64>,
+    /// Whether each unit's event was observed.
+    pub event_observed: Vec<bool>,
+    /// Entry times (left truncation), one per duration.
+    #[serde(default)]
+    pub entry: Option<Vec<f64>>,
+    /// Alpha of the interval (default 0.05).
+    #[serde(default)]
+    pub alpha: Option<f64>,
+}
+
+/// `kaplan_meier(durations, event_observed, entry, alpha)` -> `KaplanMeier` (arguments as one
+/// JSON object [`JsKaplanMeierArgs`]).
+#[wasm_bindgen]
+pub fn kaplan_meier(args_json: &str) -> Result<String, JsValue> {
+    let a: JsKaplanMeierArgs = from_json("kaplan_meier arguments", args_json)?;
+    let km = koperasi::demography::kaplan_meier(
+        &a.durations,
+        &a.event_observed,
+        a.entry.as_deref(),
+        a.alpha.unwrap_or(0.05),
+    )
+    .map_err(fail)?;
+    to_json(&km)
+}
+
+/// `KaplanMeier.survivalAt(t)`: S at `t` of a fitted curve (its JSON).
+#[wasm_bindgen]
+pub fn kaplan_meier_survival_at(km_json: &str, t: f64) -> Result<String, JsValue> {
+    let km: KaplanMeier = from_json("KaplanMeier", km_json)?;
+    to_json(&km.survival_at(t))
+}
+
+/// `demography_rates(active, births, deaths)` -> `Rates` (percent).
+#[wasm_bindgen]
+pub fn demography_rates(active: u32, births: u32, deaths: u32) -> Result<String, JsValue> {
+    to_json(
+        &koperasi::demography::demography_rates(
+            u64::from(active),
+            u64::from(births),
+            u64::from(deaths),
+        )
+        .map_err(fail)?,
+    )
+}
+
+fn lifelines_arg(json: &str) -> Result<Vec<Lifeline>, JsValue> {
+    from_json("lifelines", json)
+}
+
+/// `yearly_demography(lifelines, from_year, to_year, last_observed_year, params)`.
+#[wasm_bindgen]
+pub fn yearly_demography(
+    lifelines_json: &str,
+    from_year: i32,
+    to_year: i32,
+    last_observed_year: i32,
+    params_json: Option<String>,
+) -> Result<String, JsValue> {
+    let params: DemographyParams = match params_json {
+        None => DemographyParams::default(),
+        Some(s) => from_json("params", &s)?,
+    };
+    let rows = koperasi::demography::yearly_demography(
+        &lifelines_arg(lifelines_json)?,
+        from_year,
+        to_year,
+        last_observed_year,
+        &params,
+    )
+    .map_err(fail)?;
+    to_json(&rows)
+}
+
+/// `cohort_survival(lifelines, from_year, to_year, last_observed_year, horizon)`.
+#[wasm_bindgen]
+pub fn cohort_survival(
+    lifelines_json: &str,
+    from_year: i32,
+    to_year: i32,
+    last_observed_year: i32,
+    horizon: Option<u32>,
+) -> Result<String, JsValue> {
+    let c = koperasi::demography::cohort_survival(
+        &lifelines_arg(lifelines_json)?,
+        from_year,
+        to_year,
+        last_observed_year,
+        horizon.unwrap_or(5),
+    )
+    .map_err(fail)?;
+    to_json(&c)
+}
+
+/// `survival_data(lifelines, first_observed_year, last_observed_year, death_window_years)`.
+#[wasm_bindgen]
+pub fn survival_data(
+    lifelines_json: &str,
+    first_observed_year: i32,
+    last_observed_year: i32,
+    death_window_years: Option<u32>,
+) -> Result<String, JsValue> {
+    to_json(&koperasi::demography::survival_data(
+        &lifelines_arg(lifelines_json)?,
+        first_observed_year,
+        last_observed_year,
+        death_window_years.unwrap_or(2),
+    ))
+}
+
+/// `high_growth(units, year, params)`.
+#[wasm_bindgen]
+pub fn high_growth(
+    units_json: &str,
+    year: i32,
+    params_json: Option<String>,
+) -> Result<String, JsValue> {
+    let units: Vec<GrowthUnit> = from_json("units", units_json)?;
+    let params: HighGrowthParams = match params_json {
+        None => HighGrowthParams::default(),
+        Some(s) => from_json("params", &s)?,
+    };
+    to_json(&koperasi::demography::high_growth(&units, year, &params).map_err(fail)?)
+}
+
+/// The dates of a status series as JS passes them: a list of ISO dates, or
+/// `{start, end, frequency}` (period ends).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum JsSeriesDates {
+    /// Explicit dates.
+    List(Vec<NaiveDate>),
+    /// Period ends from `start` to `end`.
+    Span {
+        /// First date (its period's end is the first date).
+        start: NaiveDate,
+        /// Last date (its period's end is the last date).
+        end: NaiveDate,
+        /// `monthly` or `yearly`.
+        frequency: Frequency,
+    },
+}
+
+#[wasm_bindgen]
+impl RegisterHandle {
+    /// `demography_report(register, from_year, to_year, as_of, policy, population,
+    /// death_window)` -> `DemographyReport` (what `koperasi demography --format json` shows).
+    pub fn demography_report(
+        &self,
+        from_year: i32,
+        to_year: i32,
+        as_of: &str,
+        policy_json: Option<String>,
+        population: Option<String>,
+        death_window: Option<u32>,
+    ) -> Result<String, JsValue> {
+        let mut o = DemographyOptions::new(from_year, to_year, iso_date(as_of)?);
+        o.policy = policy_arg(policy_json)?;
+        if let Some(p) = population {
+            o.population = from_json(
+                "population (auto, active or registered)",
+                &serde_json::to_string(&p).unwrap_or_default(),
+            )?;
+        }
+        if let Some(w) = death_window {
+            o.death_window_years = w;
+        }
+        to_json(&koperasi::demography::demography_report(&self.inner, &o).map_err(fail)?)
+    }
+
+    /// `Register.status_series(dates, policy, fields)` -> `StatusSeries`; `dates_json` is a
+    /// [`JsSeriesDates`].
+    pub fn status_series(
+        &self,
+        dates_json: &str,
+        policy_json: Option<String>,
+        fields_json: Option<String>,
+    ) -> Result<String, JsValue> {
+        let dates = match from_json::<JsSeriesDates>(
+            "dates (an array of ISO dates or {start, end, frequency})",
+            dates_json,
+        )? {
+            JsSeriesDates::List(d) => d,
+            JsSeriesDates::Span {
+                start,
+                end,
+                frequency,
+            } => koperasi::demography::period_ends(start, end, frequency).map_err(fail)?,
+        };
+        let fields = match fields_json {
+            None => Vec::new(),
+            Some(f) => fields_arg(&f)?,
+        };
+        let s = koperasi::demography::status_series(
+            &self.inner.records,
+            &dates,
+            &policy_arg(policy_json)?,
+            &fields,
+        )
+        .map_err(fail)?;
+        to_json(&s)
+    }
+}
+
+/// `StatusSeries.toColumns()`: a series (its JSON) in long form (`StatusSeriesColumns`).
+#[wasm_bindgen]
+pub fn status_series_columns(series_json: &str) -> Result<String, JsValue> {
+    let s: StatusSeries = from_json("StatusSeries", series_json)?;
+    to_json(&s.to_columns())
 }

@@ -81,3 +81,87 @@ fn jatim_report_totals() {
     // 2025-Q2 over 38 kab/kota (python3): total 42,725.
     assert_eq!(last["total"], 42725);
 }
+
+/// DOMAIN.md 3.4 T1: SHU Rp 5,000,000; jasa modal 30 % by capital, jasa pinjaman 20 % by loans,
+/// cadangan 50 %. Member A: wajib Rp 500,000 of Rp 20,000,000, loans Rp 600,000 of
+/// Rp 12,500,000. By hand: 1,500,000 x 0.025 = 37,500 plus 1,000,000 x 0.048 = 48,000, so
+/// A gets Rp 85,500; B the rest of the pools: 1,462,500 + 952,000 = Rp 2,414,500.
+#[wasm_bindgen_test]
+fn shu_distribution_domain_example() {
+    let plan = w::shu_plan_from_toml(
+        "[[components]]\ncomponent = \"jasa_modal\"\nbasis_points = 3000\nbase = \"capital\"\n\
+         [[components]]\ncomponent = \"jasa_pinjaman\"\nbasis_points = 2000\nbase = \"loans\"\n\
+         [[components]]\ncomponent = \"cadangan\"\nbasis_points = 5000\n",
+    )
+    .unwrap();
+    let members = r#"[
+        {"id": "A", "savings": {"wajib": 50000000}, "transactions": {"loans": 60000000}},
+        {"id": "B", "savings": {"wajib": 1950000000}, "transactions": {"loans": 1190000000}}
+    ]"#;
+    let d: serde_json::Value =
+        serde_json::from_str(&w::shu_distribute(&plan, members, 500_000_000, 2024, None).unwrap())
+            .unwrap();
+    assert_eq!(d["year_end"], "2024-12-31");
+    assert_eq!(d["members"][0]["total"], 8_550_000);
+    assert_eq!(d["members"][1]["total"], 241_450_000);
+    assert_eq!(d["allocation"]["lines"][2]["amount"], 250_000_000);
+    // A plan whose basis points do not sum to 10,000 is a core error with its code.
+    let p = payload(
+        w::shu_plan_from_toml("[[components]]\ncomponent = \"cadangan\"\nbasis_points = 9000\n")
+            .unwrap_err(),
+    );
+    assert_eq!(
+        (p.kind.as_str(), p.code.as_str()),
+        ("koperasi", "shu_plan_sum")
+    );
+}
+
+/// Kaplan-Meier with late entry, by hand: units (entry, duration, death) (1,7,no) (0,3,yes)
+/// (0,5,no) (0,2,yes) (0,2,yes) (4,10,no). At t = 2, 5 at risk and 2 deaths: S = 3/5; at t = 3,
+/// 3 at risk (the unit entering at 4 is not yet in) and 1 death: S = 0.6 x 2/3 = 0.4; median 3.
+#[wasm_bindgen_test]
+fn kaplan_meier_with_late_entry() {
+    let km_json = w::kaplan_meier(
+        r#"{"durations": [7, 3, 5, 2, 2, 10], "event_observed": [false, true, false, true, true, false],
+            "entry": [1, 0, 0, 0, 0, 4]}"#,
+    )
+    .unwrap();
+    let km: serde_json::Value = serde_json::from_str(&km_json).unwrap();
+    assert_eq!(km["median"], 3.0);
+    let s = |t: f64| -> f64 {
+        w::kaplan_meier_survival_at(&km_json, t)
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!((s(1.5) - 1.0).abs() < 1e-12);
+    assert!((s(2.0) - 0.6).abs() < 1e-12);
+    assert!((s(4.0) - 0.4).abs() < 1e-12);
+    let p =
+        payload(w::kaplan_meier(r#"{"durations": [1, 2], "event_observed": [true]}"#).unwrap_err());
+    assert_eq!(p.code, "demography_length_mismatch");
+}
+
+/// The Kota Bogor register: births by founding year 2016-2022 as counted with python3 from
+/// nomor_bh (9, 46, 19, 18, 20, 35, 3); no RAT facts, so the population is `registered`.
+#[wasm_bindgen_test]
+fn bogor_demography_report() {
+    let csv = koperasi::samples::BOGOR_REGISTER_CSV.as_bytes();
+    let reg = w::read_register(csv, None)
+        .unwrap()
+        .take_register()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_str(
+        &reg.demography_report(2016, 2022, "2022-12-31", None, None, None)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(r["population"], "registered");
+    let births: Vec<u64> = r["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["births"].as_u64().unwrap())
+        .collect();
+    assert_eq!(births, [9, 46, 19, 18, 20, 35, 3]);
+}

@@ -14,6 +14,17 @@ import {
   type Assessment,
   type Report,
   type Status,
+  AllocationPlan,
+  KaplanMeier,
+  demographyReport,
+  kaplanMeier,
+  readRegister,
+  shuApportion,
+  shuDistribute,
+  shuPlanFromToml,
+  type DemographyReport,
+  type Distribution,
+  type StatusSeriesColumns,
 } from 'koperasi';
 
 const iso: string = parseDate('1 Februari 2025');
@@ -60,5 +71,26 @@ wilayahSearch('Bogor', 'kabupaten');
 buildReport('', new Date());
 // @ts-expect-error: not a preset
 StatusPolicy.preset('strict');
+
+const plan: AllocationPlan = shuPlanFromToml('');
+const dist: Distribution = shuDistribute(plan, [{ id: 'A', savings: { wajib: 500n }, transactions: { loans: 600 } }], 5_000n, 2024);
+const totals: number[] = dist.members.map((m) => m.total);
+const shares: number[] = shuApportion(100, [1n, 2], 'half_even', true).amounts;
+// @ts-expect-error: not a rounding rule
+shuApportion(100, [1], 'half_down', true);
+const km: KaplanMeier = kaplanMeier([1, 2], [true, false], null, 0.05);
+const s2: number = km.survivalAt(1.5);
+const median: number | null = km.median;
+const reg = readRegister('').register;
+const demo: DemographyReport = demographyReport(reg, 2016, 2022, '2022-12-31', 'national', 'auto', 2);
+const births: number[] = demo.years.map((y) => y.births);
+const atYears: Array<[number, number, number, number]> = demo.kaplan_meier?.at_years ?? [];
+// @ts-expect-error: not a population
+demographyReport(reg, 2016, 2022, '2022-12-31', null, 'alive');
+const series = reg.statusSeries({ start: '2020-01-01', end: '2022-12-31', frequency: 'yearly' }, 'office', ['kecamatan']);
+const cols2: StatusSeriesColumns = series.toColumns();
+// @ts-expect-error: not a frequency
+reg.statusSeries({ start: '2020-01-01', end: '2022-12-31', frequency: 'weekly' });
+void totals, shares, s2, median, births, atYears, cols2;
 
 void iso, rp, sen;

@@ -38,8 +38,8 @@ pub use growth::{GrowthUnit, HighGrowth, HighGrowthParams, UnitGrowth, high_grow
 pub use kaplan_meier::{KaplanMeier, kaplan_meier};
 pub use lifeline::{Lifeline, Population, lifeline};
 pub use report::{
-    DemographyOptions, DemographyReport, KaplanMeierSummary, PopulationChoice, demography_report,
-    resolve_population,
+    DemographyOptions, DemographyReport, KaplanMeierSummary, PopulationChoice, StatusSeriesColumns,
+    demography_report, resolve_population,
 };
 pub use sweep::{
     Frequency, SeriesGroup, StatusSeries, StatusStep, change_dates, period_ends, status_series,

@@ -241,3 +241,45 @@ fn summarise(km: &KaplanMeier, deaths: usize) -> KaplanMeierSummary {
         at_years,
     }
 }
+
+/// A [`super::StatusSeries`] in long form, one row per (date, group, status): columns ready for
+/// a dataframe (`date`, one column per breakdown field, `status`, `count`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusSeriesColumns {
+    /// The date of each row.
+    pub date: Vec<NaiveDate>,
+    /// One column per breakdown field, in the order of [`super::StatusSeries::fields`]: the
+    /// group's value in each row (`None` = unknown).
+    pub breakdown: Vec<(crate::register::Field, Vec<Option<String>>)>,
+    /// The status of each row.
+    pub status: Vec<crate::status::Status>,
+    /// The count of each row.
+    pub count: Vec<u64>,
+}
+
+impl super::StatusSeries {
+    /// The series in long form ([`StatusSeriesColumns`]): for each group (in order), each
+    /// status of [`crate::status::Status::ALL`], each date. Rows with a zero count are kept, so
+    /// every (date, group, status) appears once.
+    pub fn to_columns(&self) -> StatusSeriesColumns {
+        let mut out = StatusSeriesColumns {
+            date: Vec::new(),
+            breakdown: self.fields.iter().map(|f| (*f, Vec::new())).collect(),
+            status: Vec::new(),
+            count: Vec::new(),
+        };
+        for g in &self.groups {
+            for (status, counts) in &g.counts {
+                for (d, n) in self.dates.iter().zip(counts) {
+                    out.date.push(*d);
+                    for ((_, col), v) in out.breakdown.iter_mut().zip(&g.key) {
+                        col.push(v.clone());
+                    }
+                    out.status.push(*status);
+                    out.count.push(*n);
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,6 +1,13 @@
 //! Maps vector `function` names of the `demography` module to the Rust functions.
 use crate::Outcome;
-use koperasi::demography::{self, DemographyParams, GrowthUnit, HighGrowthParams, Lifeline};
+use koperasi::NaiveDate;
+use koperasi::demography::{
+    self, DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, Lifeline,
+    PopulationChoice,
+};
+use koperasi::io::{ReadOptions, read_register};
+use koperasi::register::{Field, Register};
+use koperasi::status::StatusPolicy;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
@@ -18,6 +25,37 @@ fn to_json<T: serde::Serialize>(
     r: Result<T, koperasi::error::DemographyError>,
 ) -> Result<Value, String> {
     r.map(|v| json!(v)).map_err(|e| e.code().to_string())
+}
+
+/// A register given as CSV text (read with the default options).
+fn register(args: &Value) -> Register {
+    let csv: String = arg(args, "register");
+    read_register(csv.as_bytes(), &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("argument `register`: {e}"))
+        .0
+}
+
+/// A policy given as a preset name or a policy object; absent: `national`.
+fn policy(args: &Value) -> StatusPolicy {
+    match args.get("policy") {
+        None | Some(Value::Null) => StatusPolicy::national(),
+        Some(Value::String(name)) => StatusPolicy::preset(name).unwrap_or_else(|e| panic!("{e}")),
+        Some(v) => StatusPolicy::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}")),
+    }
+}
+
+/// The dates of a status series: a list of ISO dates, or `{start, end, frequency}` (the
+/// period ends of [`demography::period_ends`]).
+fn series_dates(args: &Value) -> Result<Vec<NaiveDate>, koperasi::error::DemographyError> {
+    match &args["dates"] {
+        Value::Array(_) => Ok(arg(args, "dates")),
+        v => {
+            let start: NaiveDate = arg(v, "start");
+            let end: NaiveDate = arg(v, "end");
+            let frequency: Frequency = arg(v, "frequency");
+            demography::period_ends(start, end, frequency)
+        }
+    }
 }
 
 pub fn call(function: &str, args: &Value) -> Outcome {
@@ -73,6 +111,23 @@ pub fn call(function: &str, args: &Value) -> Outcome {
             let units: Vec<GrowthUnit> = arg(args, "units");
             let params: HighGrowthParams = opt(args, "params").unwrap_or_default();
             to_json(demography::high_growth(&units, arg(args, "year"), &params))
+        }
+        "demography_report" => {
+            let mut o = DemographyOptions::new(
+                arg(args, "from_year"),
+                arg(args, "to_year"),
+                arg(args, "as_of"),
+            );
+            o.policy = policy(args);
+            o.population = opt::<PopulationChoice>(args, "population").unwrap_or_default();
+            o.death_window_years = opt(args, "death_window").unwrap_or(2);
+            to_json(demography::demography_report(&register(args), &o))
+        }
+        "status_series" => {
+            let fields: Vec<Field> = opt(args, "fields").unwrap_or_default();
+            to_json(series_dates(args).and_then(|dates| {
+                demography::status_series(&register(args).records, &dates, &policy(args), &fields)
+            }))
         }
         _ => return None,
     };
