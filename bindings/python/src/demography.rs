@@ -2,12 +2,13 @@
 //! the demography report of a register. Only conversion: every figure comes from
 //! `koperasi::demography`.
 
-use crate::{OrRaise, PyPolicy, PyRegister, date, from_py, invalid, policy_of, ser};
+use crate::{OrRaise, PyPolicy, PyRegister, ToPy, date, from_py, invalid, policy_of, ser};
 use koperasi::demography::{
-    self, DemographyOptions, DemographyParams, GrowthUnit, HighGrowthParams, KaplanMeier, Lifeline,
-    PopulationChoice,
+    self, DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams,
+    KaplanMeier, Lifeline, PopulationChoice,
 };
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
 use serde::de::DeserializeOwned;
 
 /// A Python value (dicts, lists, objects with `to_dict()`) as a core value; `code` names the
@@ -187,4 +188,68 @@ pub fn demography_report<'py>(
     o.death_window_years = death_window;
     let r = demography::demography_report(&register.get().0, &o).or_raise(py)?;
     Ok((ser(py, &r)?, r.survival_curve.map(PyKaplanMeier)))
+}
+
+/// `Register.status_series`: counts by status at `dates` (ISO or Indonesian text), or at the period ends from
+/// `start` to `end` by `frequency`; returns the serde shape and the long columns.
+#[pyfunction]
+#[pyo3(signature = (register, dates=None, start=None, end=None, frequency=None, policy=None, fields=vec![]))]
+#[allow(clippy::too_many_arguments)]
+pub fn status_series<'py>(
+    py: Python<'py>,
+    register: &Bound<'py, PyRegister>,
+    dates: Option<Vec<String>>,
+    start: Option<&str>,
+    end: Option<&str>,
+    frequency: Option<&str>,
+    policy: Option<&Bound<'py, PyPolicy>>,
+    fields: Vec<String>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let when: Vec<koperasi::NaiveDate> = match (dates, start, end, frequency) {
+        (Some(d), _, _, _) => d.iter().map(|s| date(py, s)).collect::<PyResult<_>>()?,
+        (None, Some(s), Some(e), Some(f)) => {
+            let freq: Frequency = serde_json::from_value(serde_json::Value::String(f.to_string()))
+                .map_err(|_| {
+                    invalid(
+                        py,
+                        "invalid_frequency",
+                        Some(f.to_string()),
+                        format!("`{f}` is not a frequency (monthly, yearly)"),
+                    )
+                })?;
+            demography::period_ends(date(py, s)?, date(py, e)?, freq).or_raise(py)?
+        }
+        _ => {
+            return Err(invalid(
+                py,
+                "invalid_dates",
+                None,
+                "give dates, or start, end and frequency".into(),
+            ));
+        }
+    };
+    let f = crate::fields(py, fields)?;
+    let p = policy_of(policy);
+    let records = &register.get().0.records;
+    let series = py
+        .detach(|| demography::status_series(records, &when, &p, &f))
+        .or_raise(py)?;
+    let c = series.to_columns();
+    let out = PyDict::new(py);
+    let mut conv = ToPy::new(py);
+    let dates: Vec<String> = c.date.iter().map(|d| crate::iso(*d)).collect();
+    let items = dates
+        .iter()
+        .map(|d| conv.date(d))
+        .collect::<PyResult<Vec<_>>>()?;
+    out.set_item("date", PyList::new(py, items)?)?;
+    for (field, col) in &c.breakdown {
+        out.set_item(field.as_str(), PyList::new(py, col)?)?;
+    }
+    out.set_item(
+        "status",
+        PyList::new(py, c.status.iter().map(|s| s.code()))?,
+    )?;
+    out.set_item("count", PyList::new(py, &c.count)?)?;
+    Ok((ser(py, &series)?, out.into_any()))
 }

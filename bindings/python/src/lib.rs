@@ -992,5 +992,6 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demography::high_growth, m)?)?;
     m.add_function(wrap_pyfunction!(demography::demography_report, m)?)?;
     m.add_class::<bulk::PyAssessments>()?;
+    m.add_function(wrap_pyfunction!(demography::status_series, m)?)?;
     Ok(())
 }

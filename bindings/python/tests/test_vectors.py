@@ -83,7 +83,12 @@ def _method(cls: str, method: str) -> Callable[..., Any]:
     return call
 
 
+# Vector functions that are methods in Python.
+METHODS = {"status_series": "Register.status_series"}
+
+
 def _function(name: str) -> Callable[..., Any]:
+    name = METHODS.get(name, name)
     if "." in name:
         cls, method = name.split(".", 1)
         if cls not in ("Register", "Panel", "Rupiah", "StatusPolicy", "Koperasi"):
@@ -174,6 +179,8 @@ def test_vector(case: Dict[str, Any]) -> None:
         # that array (``to_list()``); otherwise as columns (``to_dict()``).
         if isinstance(case.get("expected"), list) and hasattr(res, "to_list"):
             res = res.to_list()
+        elif isinstance(res, k.StatusSeries):
+            res = res.to_serde()
         got = _json(res)
     except k.KoperasiError as e:
         assert "error" in case, f"error `{e.code}` ({e}), expected {json.dumps(case['expected'])}"

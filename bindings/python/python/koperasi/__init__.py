@@ -95,7 +95,7 @@ __all__ = [
     "Cohort", "Cohorts", "SurvivalData", "UnitGrowth", "UnitGrowths", "HighGrowth",
     "KaplanMeierSummary", "DemographyReport", "kaplan_meier", "demography_rates",
     "yearly_demography", "cohort_survival", "survival_data", "high_growth",
-    "demography_report",
+    "demography_report", "StatusSeries",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -1176,6 +1176,35 @@ class Register:
         """Groups of records sharing a NIK, a nomor badan hukum key, or a normalised name
         within one kabupaten/kota. Records are never merged."""
         return DuplicateGroups(self._g.duplicates())
+
+    def status_series(
+        self,
+        dates: Union[Sequence[DateLike], Tuple[DateLike, DateLike, str], Mapping[str, Any]],
+        policy: Optional[StatusPolicy] = None,
+        fields: Optional[Sequence[Union[Field, str]]] = None,
+    ) -> "StatusSeries":
+        """Counts by status at many dates (one sweep over each record's status changes),
+        broken down by ``fields`` (any :class:`Field` but ``status``). ``dates`` is a list of
+        dates, or ``(start, end, frequency)`` / ``{"start", "end", "frequency"}`` with
+        frequency ``monthly`` or ``yearly`` for every month or year end from ``start`` to
+        ``end``. Raises :class:`DemographyError` (``demography_status_breakdown``,
+        ``demography_empty``, ``demography_empty_span``) or :class:`ValidationError`
+        (``invalid_field``, ``invalid_frequency``)."""
+        names = [str(f) for f in (fields or ())]
+        p = _policy(policy)
+        if isinstance(dates, Mapping):
+            dates = (dates["start"], dates["end"], dates["frequency"])
+        if (
+            isinstance(dates, tuple) and len(dates) == 3 and isinstance(dates[2], str)
+            and dates[2] in ("monthly", "yearly")
+        ):
+            d, c = _k.status_series(
+                self._g, None, _iso(dates[0], "start"), _iso(dates[1], "end"), dates[2], p,
+                names,
+            )
+        else:
+            d, c = _k.status_series(self._g, [_iso(x) for x in dates], None, None, None, p, names)
+        return StatusSeries(d, c)
 
     def registrations_by_year(self) -> RegistrationsByYear:
         """Registrations per founding year."""
@@ -2301,3 +2330,35 @@ def demography_report(
         DemographyYears(d["years"]), Cohorts(d["cohorts"]), summary,
         None if km is None else KaplanMeier(km),
     )
+
+
+class StatusSeries(_Columns):
+    """Counts by status at many dates (:meth:`Register.status_series`). As columns (long
+    form, one row per date, group and status, zero counts kept): ``date``, one column per
+    breakdown field, ``status``, ``count`` (``to_dict()``, ``to_pandas()``, ``to_polars()``).
+    ``dates``, ``fields`` and ``groups`` give the serde shape; ``to_serde()`` all of it."""
+
+    __slots__ = ("_d",)
+
+    def __init__(self, serde: Dict[str, Any], cols: Dict[str, List[Any]]) -> None:
+        super().__init__(cols)
+        self._d = serde
+
+    @property
+    def dates(self) -> List[_dt.date]:
+        """The dates, ascending and distinct."""
+        return [_date(x) if isinstance(x, str) else x for x in self._d["dates"]]
+
+    @property
+    def fields(self) -> List[str]:
+        """The breakdown fields."""
+        return list(self._d["fields"])
+
+    @property
+    def groups(self) -> List[Dict[str, Any]]:
+        """One ``{"key": [...], "counts": [[status, [count per date]], ...]}`` per group."""
+        return copy.deepcopy(self._d["groups"])
+
+    def to_serde(self) -> Dict[str, Any]:
+        """The serde shape of the Rust ``StatusSeries``: ``dates``, ``fields``, ``groups``."""
+        return copy.deepcopy(self._d)
