@@ -1,6 +1,6 @@
 //! Baseline for the Python binding's bulk speed: time `Register::assess_all` in Rust on a
 //! register file (the figure `Register.assess_all(...).to_pandas()` is compared with; see
-//! `bindings/python/bench/assess_all.py`).
+//! `bindings/python/examples/assess_all.py`).
 //!
 //!     cargo run --release -p koperasi-python --example assess_all_rust -- REGISTER.csv AS_OF [REPS]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -22,7 +22,7 @@ fn main() {
     )
     .unwrap();
     println!(
-        "read {} records in {:.3} s",
+        "read {} records in {:.4} s",
         register.records.len(),
         t.elapsed().as_secs_f64()
     );
@@ -36,7 +36,7 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     println!(
-        "assess_all: median {:.3} s, min {:.3} s over {reps} runs",
+        "assess_all: median {:.4} s, min {:.4} s over {reps} runs",
         times[times.len() / 2],
         times[0]
     );

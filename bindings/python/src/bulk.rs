@@ -8,6 +8,7 @@ use koperasi::status::{Assessment, Status};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The assessments of a register (core `Vec<Assessment>`), one per record.
 #[pyclass(frozen, name = "Assessments", module = "koperasi._koperasi")]
@@ -17,9 +18,32 @@ pub struct PyAssessments {
     pub as_of: String,
 }
 
+/// A fast, non-cryptographic hasher (the Fx hash of rustc) for the dictionaries below: the
+/// keys are our own strings, so hash flooding is not a concern.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            for (d, s) in b.iter_mut().zip(chunk) {
+                *d = *s;
+            }
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 /// Strings dictionary-encoded: codes (u32 LE) into `values` (first-seen order).
 struct Dict<'a> {
-    index: HashMap<&'a str, u32>,
+    index: FxMap<&'a str, u32>,
     values: Vec<&'a str>,
     codes: Vec<u8>,
 }
@@ -27,7 +51,7 @@ struct Dict<'a> {
 impl<'a> Dict<'a> {
     fn new(n: usize) -> Self {
         Dict {
-            index: HashMap::new(),
+            index: FxMap::default(),
             values: Vec::new(),
             codes: Vec::with_capacity(4 * n),
         }
@@ -42,10 +66,41 @@ impl<'a> Dict<'a> {
     }
     /// `(codes as bytes, values)` in a dict.
     fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = PyDict::new(py);
-        d.set_item("codes", PyBytes::new(py, &self.codes))?;
-        d.set_item("values", PyList::new(py, self.values)?)?;
-        Ok(d.into_any())
+        packed(py, &self.codes, self.values)
+    }
+}
+
+fn packed<'py, S: AsRef<str>>(
+    py: Python<'py>,
+    codes: &[u8],
+    values: Vec<S>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let d = PyDict::new(py);
+    d.set_item("codes", PyBytes::new(py, codes))?;
+    d.set_item("values", PyList::new(py, values.iter().map(AsRef::as_ref))?)?;
+    Ok(d.into_any())
+}
+
+/// Reason codes (few distinct, short): index by linear search, with the labels of each code
+/// (the same for every reason with that code, `koperasi::status::REASONS`).
+#[derive(Default)]
+struct Codes<'a> {
+    codes: Vec<&'a str>,
+    label_id: Vec<&'a str>,
+    label_en: Vec<&'a str>,
+}
+
+impl<'a> Codes<'a> {
+    fn index(&mut self, r: &'a koperasi::status::Reason) -> usize {
+        match self.codes.iter().position(|c| *c == r.code) {
+            Some(i) => i,
+            None => {
+                self.codes.push(&r.code);
+                self.label_id.push(&r.label_id);
+                self.label_en.push(&r.label_en);
+                self.codes.len() - 1
+            }
+        }
     }
 }
 
@@ -133,65 +188,77 @@ impl PyAssessments {
     /// `rat_window_first`, `rat_window_last` as optional i32.
     fn frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let n = self.rows.len();
-        let mut reason = Dict::new(n);
-        let mut label_id = Dict::new(n);
-        let mut label_en = Dict::new(n);
+        let mut codes = Codes::default();
+        let mut reason: Vec<u8> = Vec::with_capacity(4 * n);
         let mut detail = Dict::new(n);
         let mut detail_id = Dict::new(n);
-        let joined: Vec<String> = self
-            .rows
-            .iter()
-            .map(|a| {
-                if a.reasons.len() == 1 {
-                    String::new()
-                } else {
-                    a.reasons
-                        .iter()
-                        .map(|r| r.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(";")
-                }
-            })
-            .collect();
-        let mut codes = Dict::new(n);
+        // Every reason code of a row as one key: up to 16 code indices of 8 bits (else the
+        // joined text), dictionary-encoded.
+        let mut combos: FxMap<u128, u32> = FxMap::default();
+        let mut long_combos: FxMap<String, u32> = FxMap::default();
+        let mut combo_values: Vec<String> = Vec::new();
+        let mut combo_codes: Vec<u8> = Vec::with_capacity(4 * n);
         let (mut latest, mut first, mut last) = (OptInt::new(n), OptInt::new(n), OptInt::new(n));
-        for (a, j) in self.rows.iter().zip(&joined) {
-            match a.reasons.first() {
-                Some(r) => {
-                    reason.push(&r.code);
-                    label_id.push(&r.label_id);
-                    label_en.push(&r.label_en);
-                    detail.push(&r.detail);
-                    detail_id.push(&r.detail_id);
-                    codes.push(if j.is_empty() { &r.code } else { j });
-                }
-                None => {
-                    for d in [
-                        &mut reason,
-                        &mut label_id,
-                        &mut label_en,
-                        &mut detail,
-                        &mut detail_id,
-                        &mut codes,
-                    ] {
-                        d.push("");
-                    }
-                }
-            }
+        let mut idx: Vec<usize> = Vec::new();
+        for a in &self.rows {
+            idx.clear();
+            idx.extend(a.reasons.iter().map(|r| codes.index(r)));
+            let head = idx.first().copied().unwrap_or(usize::MAX);
+            reason.extend_from_slice(&u32::try_from(head).unwrap_or(u32::MAX).to_le_bytes());
+            let (d, di) = a
+                .reasons
+                .first()
+                .map_or(("", ""), |r| (r.detail.as_str(), r.detail_id.as_str()));
+            detail.push(d);
+            detail_id.push(di);
+            let next = u32::try_from(combo_values.len()).unwrap_or(u32::MAX);
+            let join = |codes: &Codes<'_>, idx: &[usize]| {
+                idx.iter()
+                    .map(|i| codes.codes.get(*i).copied().unwrap_or(""))
+                    .collect::<Vec<_>>()
+                    .join(";")
+            };
+            let combo = if idx.len() <= 16 && idx.iter().all(|i| *i < 255) {
+                let key = idx.iter().fold(0u128, |k, i| (k << 8) | (*i as u128 + 1));
+                *combos.entry(key).or_insert_with(|| {
+                    combo_values.push(join(&codes, &idx));
+                    next
+                })
+            } else {
+                let key = join(&codes, &idx);
+                *long_combos.entry(key.clone()).or_insert_with(|| {
+                    combo_values.push(key);
+                    next
+                })
+            };
+            combo_codes.extend_from_slice(&combo.to_le_bytes());
             latest.push(a.latest_rat_book_year);
             first.push(a.rat_window.map(|w| w.0));
             last.push(a.rat_window.map(|w| w.1));
+        }
+        // A row without reasons (never produced by the core) points past the codes: give it
+        // an empty code.
+        let no_reason = u32::try_from(codes.codes.len()).unwrap_or(u32::MAX);
+        for c in reason.chunks_exact_mut(4) {
+            if c == u32::MAX.to_le_bytes() {
+                c.copy_from_slice(&no_reason.to_le_bytes());
+            }
+        }
+        if reason.chunks_exact(4).any(|c| c == no_reason.to_le_bytes()) {
+            codes.codes.push("");
+            codes.label_id.push("");
+            codes.label_en.push("");
         }
         let d = PyDict::new(py);
         d.set_item("n", n)?;
         d.set_item("as_of", &self.as_of)?;
         d.set_item("status", status_codes(&self.rows).into_py(py)?)?;
-        d.set_item("reason", reason.into_py(py)?)?;
-        d.set_item("label_id", label_id.into_py(py)?)?;
-        d.set_item("label_en", label_en.into_py(py)?)?;
+        d.set_item("reason", packed(py, &reason, codes.codes)?)?;
+        d.set_item("label_id", packed(py, &reason, codes.label_id)?)?;
+        d.set_item("label_en", packed(py, &reason, codes.label_en)?)?;
         d.set_item("detail", detail.into_py(py)?)?;
         d.set_item("detail_id", detail_id.into_py(py)?)?;
-        d.set_item("reason_codes", codes.into_py(py)?)?;
+        d.set_item("reason_codes", packed(py, &combo_codes, combo_values)?)?;
         d.set_item(
             "identified",
             opt_bool(py, self.rows.iter().map(|a| a.identified))?,

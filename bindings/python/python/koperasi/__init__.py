@@ -909,7 +909,7 @@ class Assessments:
 
                 return numpy.frombuffer(b, dtype={"I": "<u4", "i": "<i4", "B": "u1"}[fmt])
             except ImportError:  # pragma: no cover - polars without numpy
-                return list(memoryview(b).cast(fmt))
+                return list(memoryview(b).cast(fmt))  # type: ignore[call-overload]
 
         def cat(d: Dict[str, Any], name: str) -> Any:
             idx = pl.Series(name, arr(d["codes"], "I"), dtype=pl.UInt32)
