@@ -1,9 +1,11 @@
-# Python package (issue 3): build the abi3 wheel with maturin, install it in a venv under
+# Python package (issues 3, 5, 6): build the abi3 wheel with maturin, install it in a venv under
 # target/, run pytest (vectors, real files, types, pandas/polars round trips), mypy --strict on a
 # typed usage file, stubtest on the native module's stubs, and the example.
 # Sourced by .ci/run (uses its `step`); sets no traps.
 PY_VENV=${PY_VENV:-target/py-venv}
-PY_PKGS="maturin==1.16.0 pytest pandas polars mypy matplotlib"
+# lifelines: the live Kaplan-Meier comparison (tests/test_kaplan_meier_lifelines.py; about 16 s
+# to install; it pins pandas < 3).
+PY_PKGS="maturin==1.16.0 pytest pandas polars mypy matplotlib lifelines"
 
 step "python: venv $PY_VENV ($PY_PKGS)"
 [ -x "$PY_VENV/bin/python" ] || python3 -m venv "$PY_VENV"

@@ -7,6 +7,10 @@
 //! package `koperasi`, which wraps these functions.
 #![forbid(unsafe_code)]
 
+mod bulk;
+mod demography;
+mod shu;
+
 use koperasi::NaiveDate;
 use koperasi::error::{Error, ErrorArea, ErrorDetails};
 use koperasi::io::{Layout, ReadOptions, ReadReport, Table};
@@ -302,7 +306,7 @@ fn wilayah_list<'py>(py: Python<'py>, ws: &[&Wilayah]) -> PyResult<Bound<'py, Py
     PyList::new(py, items)
 }
 
-fn policy_of(p: Option<&Bound<'_, PyPolicy>>) -> StatusPolicy {
+pub(crate) fn policy_of(p: Option<&Bound<'_, PyPolicy>>) -> StatusPolicy {
     p.map_or_else(StatusPolicy::national, |p| p.get().0.clone())
 }
 
@@ -633,7 +637,7 @@ fn input(
 
 /// A register read from a file (core `Register`).
 #[pyclass(frozen, name = "Register", module = "koperasi._koperasi")]
-struct PyRegister(Register);
+pub struct PyRegister(Register);
 
 /// A panel of published counts (core `Panel`).
 #[pyclass(frozen, name = "Panel", module = "koperasi._koperasi")]
@@ -766,9 +770,11 @@ impl PyRegister {
         py: Python<'py>,
         as_of: &str,
         policy: Option<&Bound<'py, PyPolicy>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let a = self.0.assess_all(date(py, as_of)?, &policy_of(policy));
-        cols(py, &a)
+    ) -> PyResult<bulk::PyAssessments> {
+        let when = date(py, as_of)?;
+        let p = policy_of(policy);
+        let rows = py.detach(|| self.0.assess_all(when, &p));
+        Ok(bulk::assessments(rows, when))
     }
     #[pyo3(signature = (as_of, policy=None))]
     fn status_counts<'py>(
@@ -972,5 +978,22 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cagr_, m)?)?;
     m.add_function(wrap_pyfunction!(pct_change_, m)?)?;
     m.add_function(wrap_pyfunction!(build_report, m)?)?;
+    m.add_class::<shu::PyPlan>()?;
+    m.add_class::<shu::PyMembers>()?;
+    m.add_function(wrap_pyfunction!(shu::shu_allocate, m)?)?;
+    m.add_function(wrap_pyfunction!(shu::shu_distribute, m)?)?;
+    m.add_function(wrap_pyfunction!(shu::shu_apportion, m)?)?;
+    m.add_function(wrap_pyfunction!(shu::shu_pseudonym, m)?)?;
+    m.add_function(wrap_pyfunction!(shu::shu_read_members, m)?)?;
+    m.add_class::<demography::PyKaplanMeier>()?;
+    m.add_function(wrap_pyfunction!(demography::kaplan_meier, m)?)?;
+    m.add_function(wrap_pyfunction!(demography::demography_rates, m)?)?;
+    m.add_function(wrap_pyfunction!(demography::yearly_demography, m)?)?;
+    m.add_function(wrap_pyfunction!(demography::cohort_survival, m)?)?;
+    m.add_function(wrap_pyfunction!(demography::survival_data, m)?)?;
+    m.add_function(wrap_pyfunction!(demography::high_growth, m)?)?;
+    m.add_function(wrap_pyfunction!(demography::demography_report, m)?)?;
+    m.add_class::<bulk::PyAssessments>()?;
+    m.add_function(wrap_pyfunction!(demography::status_series, m)?)?;
     Ok(())
 }

@@ -46,3 +46,35 @@ def locale() -> str:
         line: Optional[int] = e.line
         del code, line
     return f"{k.format_date(d)} {r} {lvl} {nbh} {deadline} {rep.kind}"
+
+
+def shu(members_csv: str) -> int:
+    plan: k.AllocationPlan = k.shu_plan_from_toml("[[components]]\ncomponent = \"cadangan\"\nbasis_points = 10000\n")
+    a: k.Allocation = k.shu_allocate(plan, 500_000_000)
+    read: k.MembersRead = k.shu_read_members(members_csv)
+    m: k.Member = read.members[0]
+    d: k.Distribution = k.shu_distribute(plan, read.members, 500_000_000, 2024)
+    d2: k.Distribution = k.shu_distribute({"components": []}, [{"id": "A"}, m], 1, 2024)
+    share: k.MemberShare = d.members[0]
+    ap: k.Apportionment = k.shu_apportion(100, [1, 2], k.Rounding.HALF_EVEN, reconcile=True)
+    p: str = k.shu_pseudonym("secret", m.id)
+    return a.shu + share.total + sum(ap.amounts) + len(p) + d2.distributed
+
+
+def demography(reg: k.Register) -> float:
+    km: k.KaplanMeier = k.kaplan_meier([1.0, 2.0], [True, False], entry=[0.0, 0.5])
+    med: Optional[float] = km.median
+    life: k.Lifeline = {"founded": 2015, "active_years": [2015, 2016]}
+    years: k.DemographyYears = k.yearly_demography([life, {"founded": 2016}], 2015, 2016, 2020)
+    y: k.DemographyYear = years[0]
+    rates: Optional[k.Rates] = y.rates
+    c: k.Cohort = k.cohort_survival([life], 2015, 2015, 2020)[0]
+    sd: k.SurvivalData = k.survival_data([life], 2015, 2020)
+    hg: k.HighGrowth = k.high_growth([{"id": "A", "members": [[2019, 10], [2022, 20]]}], 2022)
+    rep: k.DemographyReport = k.demography_report(reg, 2016, 2020, dt.date(2021, 12, 31))
+    curve: Optional[k.KaplanMeier] = rep.survival_curve
+    s: k.StatusSeries = reg.status_series(("2019-01-01", "2021-12-31", "yearly"), fields=["kecamatan"])
+    r: k.Rates = k.demography_rates(100, 10, 5)
+    return (km.survival_at(1.5) + (med or 0.0) + (0.0 if rates is None else rates.birth_rate)
+            + c.births + len(sd) + hg.eligible + len(rep.years) + (0 if curve is None else len(curve))
+            + len(s) + r.churn_rate)

@@ -20,21 +20,25 @@ The work is done by the Rust core (``koperasi._koperasi``); this package only co
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as _dt
 import enum
 import importlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import (
     Any,
     Dict,
+    Generic,
     Iterator,
     List,
     Mapping,
     Optional,
     Sequence,
     Tuple,
+    TypeVar,
+    TypedDict,
     Union,
 )
 
@@ -83,6 +87,17 @@ __all__ = [
     "pct_change", "run_checks", "parse_period",
     # report
     "Report", "build_report",
+    # shu
+    "Rounding", "AllocationPlan", "Member", "Members", "MembersRead", "AllocatedLine",
+    "Allocation", "PoolShare", "MemberShare", "MemberShares", "Distribution", "Apportionment",
+    "shu_plan_from_toml", "shu_allocate", "shu_distribute", "shu_apportion", "shu_pseudonym",
+    "shu_read_members",
+    # demography
+    "Population", "KaplanMeier", "Rates", "DemographyYear", "DemographyYears", "Lifeline",
+    "Cohort", "Cohorts", "SurvivalData", "UnitGrowth", "UnitGrowths", "HighGrowth",
+    "KaplanMeierSummary", "DemographyReport", "kaplan_meier", "demography_rates",
+    "yearly_demography", "cohort_survival", "survival_data", "high_growth",
+    "demography_report", "StatusSeries",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -783,16 +798,143 @@ class _Columns:
         return f"{type(self).__name__}({len(self)} rows; columns {self.columns})"
 
 
-class Assessments(_Columns):
-    """The assessments of a register, as columns (``as_of``, ``status``, ``reasons``,
-    ``identified``, ``latest_rat_book_year``, ``rat_window``, ``rat_for_last_closed_year``);
-    row ``i`` is the record ``i`` of the register. Indexing gives an :class:`Assessment`."""
+class Assessments:
+    """The assessments of a register, one per record (row ``i`` is record ``i``), held in
+    Rust: no Python object is made per row until asked for. Indexing and iteration give
+    :class:`Assessment` objects; ``to_dict()`` the serde columns (``as_of``, ``status``,
+    ``reasons``, ``identified``, ``latest_rat_book_year``, ``rat_window``,
+    ``rat_for_last_closed_year``); ``to_pandas()`` / ``to_polars()`` a typed frame built from
+    packed arrays (see :meth:`to_pandas`)."""
+
+    __slots__ = ("_a", "_cols")
+
+    def __init__(self, _native: Any) -> None:
+        self._a = _native
+        self._cols: Optional[Dict[str, List[Any]]] = None
+
+    def __len__(self) -> int:
+        return len(self._a)
 
     def __getitem__(self, i: int) -> Assessment:
-        return Assessment._from(self._row(i))
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"row {i} of {n}")
+        return Assessment._from(self._a.get(i))
 
     def __iter__(self) -> Iterator[Assessment]:
         return (self[i] for i in range(len(self)))
+
+    def _columns(self) -> Dict[str, List[Any]]:
+        if self._cols is None:
+            self._cols = self._a.columns()
+        return self._cols
+
+    @property
+    def columns(self) -> List[str]:
+        """The column names of :meth:`to_dict`, in order."""
+        return list(self._columns())
+
+    def column(self, name: str) -> List[Any]:
+        """One column of :meth:`to_dict` as a list. Raises ``KeyError`` for an unknown name."""
+        return list(self._columns()[name])
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The serde columns as a dict of lists (dates as :class:`datetime.date`, each
+        ``reasons`` cell a list of reason dicts). Builds one Python object per cell: for a
+        large register prefer :meth:`to_pandas` / :meth:`to_polars`."""
+        return {k: list(v) for k, v in self._columns().items()}
+
+    def _frame(self) -> Dict[str, Any]:
+        f: Dict[str, Any] = self._a.frame()
+        return f
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``, one row per record, built from packed arrays (no Python
+        object per row): ``as_of`` (datetime64), ``status`` (categorical, :class:`Status`
+        order), the deciding (first) reason's ``reason`` code, ``label_id``, ``label_en``,
+        ``detail``, ``detail_id`` (categoricals), ``reason_codes`` (every reason code,
+        ``;``-joined, categorical), ``identified`` and ``rat_for_last_closed_year``
+        (nullable ``boolean``), ``latest_rat_book_year``, ``rat_window_first``,
+        ``rat_window_last`` (nullable ``Int32``). Raises ``ImportError`` naming ``pandas``
+        when it is not installed."""
+        pd = _import("pandas")
+        np = _import("numpy")
+        f = self._frame()
+        n = f["n"]
+
+        def cat(d: Dict[str, Any]) -> Any:
+            codes = np.frombuffer(d["codes"], dtype="<u4").astype("int32")
+            return pd.Categorical.from_codes(codes, categories=d["values"])
+
+        def opt_int(d: Dict[str, Any]) -> Any:
+            return pd.arrays.IntegerArray(
+                np.frombuffer(d["values"], dtype="<i4").copy(),
+                np.frombuffer(d["mask"], dtype="u1").astype(bool),
+            )
+
+        def opt_bool(d: Dict[str, Any]) -> Any:
+            return pd.arrays.BooleanArray(
+                np.frombuffer(d["values"], dtype="u1").astype(bool),
+                np.frombuffer(d["mask"], dtype="u1").astype(bool),
+            )
+
+        return pd.DataFrame(
+            {
+                "as_of": np.full(n, np.datetime64(f["as_of"], "D")).astype("datetime64[ns]"),
+                "status": cat(f["status"]),
+                "reason": cat(f["reason"]),
+                "label_id": cat(f["label_id"]),
+                "label_en": cat(f["label_en"]),
+                "detail": cat(f["detail"]),
+                "detail_id": cat(f["detail_id"]),
+                "reason_codes": cat(f["reason_codes"]),
+                "identified": opt_bool(f["identified"]),
+                "latest_rat_book_year": opt_int(f["latest_rat_book_year"]),
+                "rat_window_first": opt_int(f["rat_window_first"]),
+                "rat_window_last": opt_int(f["rat_window_last"]),
+                "rat_for_last_closed_year": opt_bool(f["rat_for_last_closed_year"]),
+            }
+        )
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` with the columns of :meth:`to_pandas` (``as_of`` a
+        ``Date``, text columns ``Categorical``, nullable ``Boolean`` / ``Int32``). Raises
+        ``ImportError`` naming ``polars`` when it is not installed."""
+        pl = _import("polars")
+        f = self._frame()
+
+        def arr(b: bytes, fmt: str) -> Any:
+            try:
+                import numpy
+
+                return numpy.frombuffer(b, dtype={"I": "<u4", "i": "<i4", "B": "u1"}[fmt])
+            except ImportError:  # pragma: no cover - polars without numpy
+                return list(memoryview(b).cast(fmt))  # type: ignore[call-overload]
+
+        def cat(d: Dict[str, Any], name: str) -> Any:
+            idx = pl.Series(name, arr(d["codes"], "I"), dtype=pl.UInt32)
+            return pl.Series(name, d["values"], dtype=pl.String).gather(idx).cast(pl.Categorical)
+
+        def opt(d: Dict[str, Any], name: str, fmt: str, dtype: Any) -> Any:
+            vals = pl.Series(name, arr(d["values"], fmt)).cast(dtype)
+            mask = pl.Series("m", arr(d["mask"], "B")) == 1
+            return pl.select(pl.when(mask).then(None).otherwise(vals).alias(name)).to_series()
+
+        cols = [pl.repeat(_date(f["as_of"]), f["n"], eager=True, dtype=pl.Date).alias("as_of")]
+        for name in ("status", "reason", "label_id", "label_en", "detail", "detail_id",
+                     "reason_codes"):
+            cols.append(cat(f[name], name))
+        cols.append(opt(f["identified"], "identified", "B", pl.Boolean))
+        for name in ("latest_rat_book_year", "rat_window_first", "rat_window_last"):
+            cols.append(opt(f[name], name, "i", pl.Int32))
+        cols.append(opt(f["rat_for_last_closed_year"], "rat_for_last_closed_year", "B",
+                        pl.Boolean))
+        return pl.DataFrame(cols)
+
+    def __repr__(self) -> str:
+        return f"Assessments({len(self)} rows)"
 
 
 class Records(_Columns):
@@ -1037,6 +1179,35 @@ class Register:
         within one kabupaten/kota. Records are never merged."""
         return DuplicateGroups(self._g.duplicates())
 
+    def status_series(
+        self,
+        dates: Union[Sequence[DateLike], Tuple[DateLike, DateLike, str], Mapping[str, Any]],
+        policy: Optional[StatusPolicy] = None,
+        fields: Optional[Sequence[Union[Field, str]]] = None,
+    ) -> "StatusSeries":
+        """Counts by status at many dates (one sweep over each record's status changes),
+        broken down by ``fields`` (any :class:`Field` but ``status``). ``dates`` is a list of
+        dates, or ``(start, end, frequency)`` / ``{"start", "end", "frequency"}`` with
+        frequency ``monthly`` or ``yearly`` for every month or year end from ``start`` to
+        ``end``. Raises :class:`DemographyError` (``demography_status_breakdown``,
+        ``demography_empty``, ``demography_empty_span``) or :class:`ValidationError`
+        (``invalid_field``, ``invalid_frequency``)."""
+        names = [str(f) for f in (fields or ())]
+        p = _policy(policy)
+        if isinstance(dates, Mapping):
+            dates = (dates["start"], dates["end"], dates["frequency"])
+        if (
+            isinstance(dates, tuple) and len(dates) == 3 and isinstance(dates[2], str)
+            and dates[2] in ("monthly", "yearly")
+        ):
+            d, c = _k.status_series(
+                self._g, None, _iso(dates[0], "start"), _iso(dates[1], "end"), dates[2], p,
+                names,
+            )
+        else:
+            d, c = _k.status_series(self._g, [_iso(x) for x in dates], None, None, None, p, names)
+        return StatusSeries(d, c)
+
     def registrations_by_year(self) -> RegistrationsByYear:
         """Registrations per founding year."""
         d = self._g.registrations_by_year()
@@ -1261,3 +1432,935 @@ def build_report(
     d = _k.build_report(data, path, name, when, _policy(policy))
     return Report(Layout(d["kind"]), d)
 
+
+
+# ---------------------------------------------------------------------------------------------
+# collections of rows (results whose serde shape is a list of objects)
+# ---------------------------------------------------------------------------------------------
+
+_T = TypeVar("_T")
+
+
+def _flatten(prefix: str, d: Mapping[str, Any], out: Dict[str, Any]) -> None:
+    for key, v in d.items():
+        name = f"{prefix}.{key}" if prefix else key
+        if isinstance(v, dict):
+            _flatten(name, v, out)
+        else:
+            out[name] = v
+
+
+def _rows_to_columns(rows: Sequence[Mapping[str, Any]]) -> Dict[str, List[Any]]:
+    """Rows as columns by the rule of ``koperasi::columns::to_columns``: nested objects
+    flattened with dotted names, lists kept as one cell, a missing field ``None``."""
+    cols: Dict[str, List[Any]] = {}
+    for i, row in enumerate(rows):
+        flat: Dict[str, Any] = {}
+        _flatten("", row, flat)
+        for key, v in flat.items():
+            cols.setdefault(key, [None] * i).append(v)
+        for col in cols.values():
+            if len(col) < i + 1:
+                col.append(None)
+    return dict(sorted(cols.items()))
+
+
+class _Rows(Generic[_T]):
+    """A collection of result rows. ``len()``, indexing and iteration give row objects;
+    ``to_list()`` the rows in their serde shape (a list of dicts), ``to_dict()`` columns (a
+    dict of lists, nested objects flattened with dotted names), ``to_pandas()`` /
+    ``to_polars()`` a DataFrame."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: List[Dict[str, Any]]) -> None:
+        self._rows = rows
+
+    def _make(self, d: Dict[str, Any]) -> _T:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i: int) -> _T:
+        return self._make(self._rows[i])
+
+    def __iter__(self) -> Iterator[_T]:
+        return (self._make(r) for r in self._rows)
+
+    def to_list(self) -> List[Dict[str, Any]]:
+        """The rows in their serde shape (a list of dicts)."""
+        return copy.deepcopy(self._rows)
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The rows as columns: a dict of equal-length lists."""
+        return _rows_to_columns(self._rows)
+
+    def _frame(self) -> Dict[str, List[Any]]:
+        return self.to_dict()
+
+    @property
+    def columns(self) -> List[str]:
+        """The column names of :meth:`to_dict`."""
+        return list(self.to_dict())
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of the rows. Raises ``ImportError`` naming ``pandas`` when
+        it is not installed."""
+        return _import("pandas").DataFrame(self._frame())
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` of the rows. Raises ``ImportError`` naming ``polars`` when
+        it is not installed."""
+        return _import("polars").DataFrame(self._frame(), strict=False)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} rows)"
+
+
+def _widen(cols: Dict[str, List[Any]], key: str, names: Sequence[str]) -> None:
+    """Replace the list column ``key`` by one column ``<key>.<name>`` per position."""
+    cells = cols.pop(key, None)
+    if cells is None:
+        return
+    for j, name in enumerate(names):
+        cols[f"{key}.{name}"] = [None if c is None or j >= len(c) else c[j] for c in cells]
+
+
+# ---------------------------------------------------------------------------------------------
+# shu
+# ---------------------------------------------------------------------------------------------
+
+
+class Rounding(_StrEnum):
+    """How exact SHU shares are rounded (once): ``floor`` (the default), ``half_up``,
+    ``half_even``."""
+
+    FLOOR = "floor"
+    HALF_UP = "half_up"
+    HALF_EVEN = "half_even"
+
+
+class AllocationPlan:
+    """An SHU allocation plan (the AD/ART's percentages, DOMAIN.md 3.2): components in basis
+    points summing to exactly 10,000, the base each member pool is shared by, rounding.
+    Build one with :meth:`from_toml`, :meth:`from_json` or :meth:`from_dict`; all validate
+    and raise :class:`ShuError` (``shu_plan_sum``, ``shu_plan_parse``, ...)."""
+
+    __slots__ = ("_p",)
+
+    def __init__(self, _native: Any) -> None:
+        self._p = _native
+
+    @classmethod
+    def from_toml(cls, text: str) -> "AllocationPlan":
+        """A plan from TOML (``[[components]] component = "jasa_modal" basis_points = 3000
+        base = "capital"``)."""
+        return cls(_k.Plan.from_toml(text))
+
+    @classmethod
+    def from_json(cls, text: str) -> "AllocationPlan":
+        """A plan from JSON (the serde shape, as :meth:`to_dict`)."""
+        return cls(_k.Plan.from_json(text))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "AllocationPlan":
+        """A plan from a dict (the serde shape, as :meth:`to_dict`)."""
+        return cls(_k.Plan.from_dict(dict(d)))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The plan in its serde shape (defaults filled in)."""
+        d: Dict[str, Any] = self._p.to_dict()
+        return d
+
+    def to_json(self) -> str:
+        """The plan as pretty-printed JSON."""
+        return self._p.to_json()
+
+    @property
+    def name(self) -> Optional[str]:
+        """The plan's label, when it has one."""
+        n: Optional[str] = self.to_dict().get("name")
+        return n
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AllocationPlan) and bool(self._p == other._p)
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
+
+    def __repr__(self) -> str:
+        d = self.to_dict()
+        return f"AllocationPlan(name={d.get('name')!r}, {len(d['components'])} components)"
+
+
+def _plan(plan: Union[AllocationPlan, Mapping[str, Any]]) -> Any:
+    if isinstance(plan, AllocationPlan):
+        return plan._p
+    if isinstance(plan, Mapping):
+        return _k.Plan.from_dict(dict(plan))
+    raise ValidationError(
+        f"plan must be an AllocationPlan or a dict, got {type(plan).__name__}",
+        "invalid_argument",
+    )
+
+
+def shu_plan_from_toml(text: str) -> AllocationPlan:
+    """Read and validate an SHU allocation plan from TOML (see :class:`AllocationPlan`).
+    Raises :class:`ShuError` (``shu_plan_parse``, ``shu_plan_sum``, ``shu_plan_empty``,
+    ``shu_plan_duplicate``, ``shu_plan_invalid``)."""
+    return AllocationPlan.from_toml(text)
+
+
+@dataclass(frozen=True)
+class Member(_Result):
+    """One member of a coop: ``id`` (membership number), ``join_date`` / ``leave_date``,
+    ``savings`` (kind -> sen at the book year's end), ``transactions`` (base -> sen over the
+    year), ``source_line``. ``name`` and ``nik`` are personal data: kept for the coop's own
+    output (``to_dict()``), never shown by ``repr()``."""
+
+    id: str
+    name: Optional[str] = field(default=None, repr=False)
+    nik: Optional[str] = field(default=None, repr=False)
+    join_date: Optional[_dt.date] = None
+    leave_date: Optional[_dt.date] = None
+    savings: Dict[str, int] = field(default_factory=dict)
+    transactions: Dict[str, int] = field(default_factory=dict)
+    source_line: Optional[int] = None
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Member":
+        return Member(
+            d["id"], d.get("name"), d.get("nik"), d.get("join_date"), d.get("leave_date"),
+            dict(d.get("savings", {})), dict(d.get("transactions", {})), d.get("source_line"),
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The member in its serde shape (absent optional fields left out)."""
+        d = super().to_dict()
+        return {k: v for k, v in d.items() if v is not None}
+
+
+class Members:
+    """The members of a coop, held in Rust (read by :func:`shu_read_members`, or built with
+    :meth:`from_list`). Indexing gives a :class:`Member`; ``to_list()`` the serde shape,
+    ``to_dict()`` columns (``savings.pokok``, ``transactions.sales``, ...), ``to_pandas()`` /
+    ``to_polars()`` a DataFrame. ``repr()`` shows no personal data."""
+
+    __slots__ = ("_m",)
+
+    def __init__(self, _native: Any) -> None:
+        self._m = _native
+
+    @classmethod
+    def from_list(cls, members: Sequence[Union[Member, Mapping[str, Any]]]) -> "Members":
+        """Members from :class:`Member` objects or dicts (``{"id": "A-1", "savings":
+        {"wajib": 50000000}, "transactions": {"sales": 1200000}}``, amounts in sen). Raises
+        :class:`ValidationError` (``invalid_member``) naming the member id, never a name or
+        NIK."""
+        items = [m.to_dict() if isinstance(m, Member) else dict(m) for m in members]
+        return cls(_k.Members.from_list(items))
+
+    def __len__(self) -> int:
+        return len(self._m)
+
+    def __getitem__(self, i: int) -> Member:
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"member {i} of {n}")
+        return Member._from(self._m.get(i))
+
+    def __iter__(self) -> Iterator[Member]:
+        return (self[i] for i in range(len(self)))
+
+    def to_list(self) -> List[Dict[str, Any]]:
+        """The members in their serde shape (a list of dicts, with names and NIK)."""
+        out: List[Dict[str, Any]] = self._m.to_list()
+        return out
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The members as columns (a dict of lists)."""
+        d: Dict[str, List[Any]] = self._m.columns()
+        return d
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of :meth:`to_dict`."""
+        return _import("pandas").DataFrame(self.to_dict())
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` of :meth:`to_dict`."""
+        return _import("polars").DataFrame(self.to_dict(), strict=False)
+
+    def anonymised(self, key: str) -> "Members":
+        """The members with ids (and names) replaced by keyed pseudonyms
+        (:func:`shu_pseudonym`), NIK and source lines removed. Raises :class:`ShuError`
+        (``shu_empty_key``, ``shu_pseudonym_collision``)."""
+        return Members(self._m.anonymised(key))
+
+    def __repr__(self) -> str:
+        return f"Members({len(self)} members)"
+
+
+def _members(members: Union[Members, Sequence[Union[Member, Mapping[str, Any]]]]) -> Any:
+    if isinstance(members, Members):
+        return members._m
+    return Members.from_list(members)._m
+
+
+@dataclass(frozen=True)
+class MembersRead:
+    """The result of :func:`shu_read_members`: the ``members`` and the read ``report``
+    (rejected rows with line, column and code; name and NIK cells shown as
+    ``<redacted>``)."""
+
+    members: Members
+    report: ReadReport
+
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"members": [member dicts], "report": ...}``."""
+        return {"members": self.members.to_list(), "report": self.report.to_dict()}
+
+
+def shu_read_members(
+    source: Source,
+    *,
+    mapping: Optional[Mapping[str, str]] = None,
+    delimiter: Optional[str] = None,
+) -> MembersRead:
+    """Read a member register for SHU from a path, CSV text or bytes, or a DataFrame:
+    ``id`` (``no_anggota``), ``name``, ``nik``, join/leave dates, ``simpanan_<kind>`` savings
+    and ``transaksi_<base>`` transactions (amounts read as rupiah, e.g. ``Rp 1.500.000``).
+    Bad rows are reported, never raised. Raises :class:`ReadError` when the file cannot be
+    read at all (``read_missing_column`` when no column gives the member id)."""
+    data, path = _source(source)
+    m, rep = _k.shu_read_members(data, path, _mapping(mapping), delimiter)
+    return MembersRead(Members(m), ReadReport._from(rep))
+
+
+@dataclass(frozen=True)
+class AllocatedLine(_Result):
+    """One component's amount: ``component``, ``basis_points``, ``base`` (``None`` when the
+    coop keeps it), ``source`` (``member`` or ``non_member`` SHU), ``amount`` (sen)."""
+
+    component: str
+    basis_points: int
+    base: Optional[str]
+    source: str
+    amount: int
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "AllocatedLine":
+        return AllocatedLine(
+            d["component"], d["basis_points"], d.get("base"), d["source"], d["amount"]
+        )
+
+
+@dataclass(frozen=True)
+class Allocation(_Result):
+    """The SHU split into components (sen): ``shu``, ``member_shu``, ``non_member_shu``,
+    ``lines`` and ``unallocated`` (rounding remainder when the plan does not reconcile)."""
+
+    shu: int
+    member_shu: int
+    non_member_shu: int
+    lines: Tuple[AllocatedLine, ...]
+    unallocated: int
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Allocation":
+        return Allocation(
+            d["shu"], d["member_shu"], d["non_member_shu"],
+            tuple(AllocatedLine._from(x) for x in d["lines"]), d["unallocated"],
+        )
+
+
+def shu_allocate(
+    plan: Union[AllocationPlan, Mapping[str, Any]],
+    shu_sen: int,
+    non_member_shu_sen: Optional[int] = None,
+) -> Allocation:
+    """Split ``shu_sen`` into the plan's components, exact to the sen (DOMAIN.md 3.2);
+    with ``non_member_shu_sen``, that part of the SHU follows the plan's non-member lines
+    (all to ``cadangan`` by default). Raises :class:`ShuError` (``shu_negative_shu``, ...)."""
+    return Allocation._from(_k.shu_allocate(_plan(plan), shu_sen, non_member_shu_sen))
+
+
+@dataclass(frozen=True)
+class PoolShare(_Result):
+    """One member pool and how it was shared (sen): ``component``, ``base``, ``amount``,
+    ``total_base`` (sum of the counted members' bases), ``distributed``, ``undistributed``,
+    ``reason`` (``zero_total_base``, ``rounding_remainder`` or ``None``), ``adjusted``
+    (members moved by one unit to reconcile)."""
+
+    component: str
+    base: str
+    amount: int
+    total_base: int
+    distributed: int
+    undistributed: int
+    reason: Optional[str]
+    adjusted: int
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "PoolShare":
+        return PoolShare(
+            d["component"], d["base"], d["amount"], d["total_base"], d["distributed"],
+            d["undistributed"], d.get("reason"), d["adjusted"],
+        )
+
+
+@dataclass(frozen=True)
+class MemberShare(_Result):
+    """One member's SHU: ``member_id``, ``excluded`` (``joined_after_year_end``,
+    ``left_before_year_end`` or ``None``), ``bases`` and ``amounts`` (one per pool, sen),
+    ``total`` (sen)."""
+
+    member_id: str
+    excluded: Optional[str]
+    bases: Tuple[int, ...]
+    amounts: Tuple[int, ...]
+    total: int
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "MemberShare":
+        return MemberShare(
+            d["member_id"], d.get("excluded"), tuple(d["bases"]), tuple(d["amounts"]),
+            d["total"],
+        )
+
+
+class MemberShares(_Rows[MemberShare]):
+    """Every member's SHU (see :class:`MemberShare`). ``to_pandas()`` / ``to_polars()``
+    give one column per pool: ``bases.<component>`` and ``amounts.<component>``."""
+
+    __slots__ = ("_pools",)
+
+    def __init__(self, rows: List[Dict[str, Any]], pools: Sequence[str] = ()) -> None:
+        super().__init__(rows)
+        self._pools = list(pools)
+
+    def _make(self, d: Dict[str, Any]) -> MemberShare:
+        return MemberShare._from(d)
+
+    def _frame(self) -> Dict[str, List[Any]]:
+        cols = self.to_dict()
+        cols.setdefault("excluded", [None] * len(self))
+        _widen(cols, "bases", self._pools)
+        _widen(cols, "amounts", self._pools)
+        return cols
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """The SHU shared among members as of ``year_end`` (DOMAIN.md 3.3): ``allocation``,
+    ``pools``, ``members`` (:class:`MemberShares`, also as columns), ``members_counted``,
+    ``members_excluded``, and in sen ``retained`` (kept by the coop), ``distributed`` and
+    ``undistributed``. ``retained + distributed + undistributed`` is the SHU."""
+
+    year_end: _dt.date
+    allocation: Allocation
+    pools: Tuple[PoolShare, ...]
+    members: MemberShares
+    members_counted: int
+    members_excluded: int
+    retained: int
+    distributed: int
+    undistributed: int
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Distribution":
+        pools = tuple(PoolShare._from(p) for p in d["pools"])
+        return Distribution(
+            d["year_end"], Allocation._from(d["allocation"]), pools,
+            MemberShares(d["members"], [p.component for p in pools]), d["members_counted"],
+            d["members_excluded"], d["retained"], d["distributed"], d["undistributed"],
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape (``members`` as a list of dicts)."""
+        return {
+            "year_end": self.year_end,
+            "allocation": self.allocation.to_dict(),
+            "pools": [p.to_dict() for p in self.pools],
+            "members": self.members.to_list(),
+            "members_counted": self.members_counted,
+            "members_excluded": self.members_excluded,
+            "retained": self.retained,
+            "distributed": self.distributed,
+            "undistributed": self.undistributed,
+        }
+
+
+def shu_distribute(
+    plan: Union[AllocationPlan, Mapping[str, Any]],
+    members: Union[Members, Sequence[Union[Member, Mapping[str, Any]]]],
+    shu_sen: int,
+    book_year: int,
+    non_member_shu_sen: Optional[int] = None,
+) -> Distribution:
+    """Allocate ``shu_sen`` by ``plan`` and share each member pool among the members who
+    are members at the end of ``book_year`` (31 December), in proportion to their base,
+    exact to the sen (DOMAIN.md 3.3-3.4). Raises :class:`ShuError` (``shu_negative_base``
+    naming the member id, ...) or :class:`ValidationError` (``invalid_member``)."""
+    return Distribution._from(
+        _k.shu_distribute(_plan(plan), _members(members), shu_sen, book_year, non_member_shu_sen)
+    )
+
+
+@dataclass(frozen=True)
+class Apportionment(_Result):
+    """An amount shared in proportion to bases: ``amounts`` (sen, one per base),
+    ``undistributed`` (sen) and ``adjusted`` (holders moved by one unit to reconcile)."""
+
+    amounts: Tuple[int, ...]
+    undistributed: int
+    adjusted: int
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Apportionment":
+        return Apportionment(tuple(d["amounts"]), d["undistributed"], d["adjusted"])
+
+
+def shu_apportion(
+    total_sen: int,
+    bases: Sequence[int],
+    rounding: Union[Rounding, str] = Rounding.FLOOR,
+    reconcile: bool = True,
+    granularity_sen: int = 1,
+) -> Apportionment:
+    """Share ``total_sen`` in proportion to ``bases``, rounded once by ``rounding``, then
+    (``reconcile``) by largest remainder so the amounts sum exactly to the total, in units of
+    ``granularity_sen`` (1 sen or 100 = whole rupiah). Raises :class:`ShuError`
+    (``shu_negative_shu``, ``shu_negative_base``, ``shu_granularity``) or
+    :class:`ValidationError` (``invalid_rounding``)."""
+    return Apportionment._from(
+        _k.shu_apportion(total_sen, list(bases), str(rounding), reconcile, granularity_sen)
+    )
+
+
+def shu_pseudonym(key: str, member_id: str) -> str:
+    """A stable pseudonym of ``member_id`` under the secret ``key`` (keyed SipHash-2-4,
+    ``M-`` and 16 hex digits), for an export without names. Raises :class:`ShuError`
+    (``shu_empty_key``)."""
+    return _k.shu_pseudonym(key, member_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# demography
+# ---------------------------------------------------------------------------------------------
+
+
+class Population(_StrEnum):
+    """Which cooperatives make up the active population of a year (DOMAIN.md 5.3)."""
+
+    ACTIVE = "active"
+    REGISTERED = "registered"
+
+
+class KaplanMeier:
+    """A fitted Kaplan-Meier survival curve (DOMAIN.md 5.4; reproduces lifelines'
+    ``KaplanMeierFitter``): parallel columns ``timeline``, ``at_risk``, ``events``,
+    ``censored``, ``entered``, ``survival``, ``ci_lower``, ``ci_upper``, ``greenwood``, and
+    ``median`` (``None`` when S never falls to 0.5) and ``alpha``. ``to_pandas()`` /
+    ``to_polars()`` give the columns, one row per timeline time."""
+
+    __slots__ = ("_km", "_d")
+
+    _COLUMNS = ("timeline", "at_risk", "events", "censored", "entered", "survival",
+                "ci_lower", "ci_upper", "greenwood")
+
+    def __init__(self, _native: Any) -> None:
+        self._km = _native
+        self._d: Dict[str, Any] = _native.to_dict()
+
+    def survival_at(self, t: float) -> float:
+        """``S(t)``: the value at the latest timeline time ``<= t`` (1 before the first)."""
+        return self._km.survival_at(float(t))
+
+    @property
+    def median(self) -> Optional[float]:
+        """The median survival time; ``None`` when never reached."""
+        m: Optional[float] = self._km.median
+        return m
+
+    @property
+    def alpha(self) -> float:
+        """The alpha of the confidence interval (0.05: 95%)."""
+        a: float = self._km.alpha
+        return a
+
+    @property
+    def timeline(self) -> List[float]:
+        """The distinct times, ascending."""
+        return list(self._d["timeline"])
+
+    @property
+    def survival(self) -> List[float]:
+        """``S(t)`` at each timeline time."""
+        return list(self._d["survival"])
+
+    @property
+    def ci_lower(self) -> List[float]:
+        """Lower bound of the pointwise confidence interval."""
+        return list(self._d["ci_lower"])
+
+    @property
+    def ci_upper(self) -> List[float]:
+        """Upper bound of the pointwise confidence interval."""
+        return list(self._d["ci_upper"])
+
+    def __len__(self) -> int:
+        return len(self._d["timeline"])
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape: the columns, ``median`` and ``alpha``."""
+        return copy.deepcopy(self._d)
+
+    def _frame(self) -> Dict[str, List[Any]]:
+        return {c: list(self._d[c]) for c in self._COLUMNS}
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``, one row per timeline time."""
+        return _import("pandas").DataFrame(self._frame())
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame``, one row per timeline time."""
+        return _import("polars").DataFrame(self._frame())
+
+    def __repr__(self) -> str:
+        return f"KaplanMeier({len(self)} times, median={self.median!r})"
+
+
+def kaplan_meier(
+    durations: Sequence[float],
+    event_observed: Sequence[bool],
+    entry: Optional[Sequence[float]] = None,
+    alpha: float = 0.05,
+) -> KaplanMeier:
+    """Fit the Kaplan-Meier estimator with right-censoring and late ``entry`` (left
+    truncation), Greenwood log(-log) intervals at level ``1 - alpha``. Raises
+    :class:`DemographyError` (``demography_empty``, ``demography_length_mismatch``,
+    ``demography_invalid_value``, ``demography_entry_after_duration``)."""
+    return KaplanMeier(
+        _k.kaplan_meier(
+            [float(x) for x in durations], [bool(x) for x in event_observed],
+            None if entry is None else [float(x) for x in entry], alpha,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Rates(_Result):
+    """Demography rates in percent of the active population: ``birth_rate``,
+    ``death_rate``, ``churn_rate`` (births + deaths), ``net_growth_rate``."""
+
+    birth_rate: float
+    death_rate: float
+    churn_rate: float
+    net_growth_rate: float
+
+
+def demography_rates(active: int, births: int, deaths: int) -> Rates:
+    """Birth, death, churn and net growth rates (percent of ``active``; Eurostat-OECD).
+    Raises :class:`DemographyError` (``demography_zero_population``)."""
+    return Rates(**_k.demography_rates(active, births, deaths))
+
+
+@dataclass(frozen=True)
+class DemographyYear(_Result):
+    """One year of business demography (DOMAIN.md 5.3): ``active``, ``births``,
+    ``restructuring_entries``, ``reactivations``, ``deaths`` (``deaths_legal`` +
+    ``deaths_statistical``), ``dissolutions``, ``provisional`` (deaths not yet confirmed by
+    the death window) and ``rates`` (``None`` when nothing is active)."""
+
+    year: int
+    active: int
+    births: int
+    restructuring_entries: int
+    reactivations: int
+    deaths: int
+    deaths_legal: int
+    deaths_statistical: int
+    dissolutions: int
+    provisional: bool
+    rates: Optional[Rates]
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "DemographyYear":
+        r = d.get("rates")
+        return DemographyYear(**{**d, "rates": None if r is None else Rates(**r)})
+
+
+class DemographyYears(_Rows[DemographyYear]):
+    """Yearly demography rows (see :class:`DemographyYear`); columns flatten ``rates`` as
+    ``rates.birth_rate``, ..."""
+
+    def _make(self, d: Dict[str, Any]) -> DemographyYear:
+        return DemographyYear._from(d)
+
+
+class Lifeline(TypedDict, total=False):
+    """A cooperative's life by calendar year (every key optional): ``founded`` (year),
+    ``origin`` (``merger``, ... when not a birth), ``active_years``, ``dissolved`` (year),
+    ``observed_from`` (first year whose activity is known). A plain dict works too."""
+
+    founded: Optional[int]
+    origin: Optional[str]
+    active_years: List[int]
+    dissolved: Optional[int]
+    observed_from: Optional[int]
+
+
+_Lifelines = Sequence[Union[Lifeline, Mapping[str, Any]]]
+
+
+def yearly_demography(
+    lifelines: _Lifelines,
+    from_year: int,
+    to_year: int,
+    last_observed_year: int,
+    params: Optional[Mapping[str, Any]] = None,
+) -> DemographyYears:
+    """Births, deaths, reactivations and rates for each year ``from_year..=to_year``
+    (``params``: ``{"death_window_years": 2}``). Raises :class:`DemographyError`
+    (``demography_empty_span``, ...) or :class:`ValidationError` (``invalid_lifeline``,
+    ``invalid_params``)."""
+    return DemographyYears(
+        _k.yearly_demography(
+            list(lifelines), from_year, to_year, last_observed_year,
+            None if params is None else dict(params),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Cohort(_Result):
+    """A founding-year cohort: ``year``, ``births``, and for 1..horizon years later the
+    ``survivors`` and survival ``rates`` (percent; ``None`` when not yet observed)."""
+
+    year: int
+    births: int
+    survivors: Tuple[Optional[int], ...]
+    rates: Tuple[Optional[float], ...]
+
+    @staticmethod
+    def _from(d: Mapping[str, Any]) -> "Cohort":
+        return Cohort(d["year"], d["births"], tuple(d["survivors"]), tuple(d["rates"]))
+
+
+class Cohorts(_Rows[Cohort]):
+    """Cohort survival rows (see :class:`Cohort`). ``to_pandas()`` / ``to_polars()`` give
+    one column per year after founding: ``survivors.1``, ..., ``rates.1``, ..."""
+
+    def _make(self, d: Dict[str, Any]) -> Cohort:
+        return Cohort._from(d)
+
+    def _frame(self) -> Dict[str, List[Any]]:
+        cols = self.to_dict()
+        h = max((len(r["survivors"]) for r in self._rows), default=0)
+        names = [str(i + 1) for i in range(h)]
+        _widen(cols, "survivors", names)
+        _widen(cols, "rates", names)
+        return cols
+
+
+def cohort_survival(
+    lifelines: _Lifelines,
+    from_year: int,
+    to_year: int,
+    last_observed_year: int,
+    horizon: int = 5,
+) -> Cohorts:
+    """Survivors of each founding-year cohort ``from_year..=to_year`` 1..``horizon`` years
+    later. Raises :class:`DemographyError` or :class:`ValidationError`
+    (``invalid_lifeline``)."""
+    return Cohorts(
+        _k.cohort_survival(list(lifelines), from_year, to_year, last_observed_year, horizon)
+    )
+
+
+class SurvivalData(_Columns):
+    """Input of :func:`kaplan_meier` from lifelines: columns ``durations`` (years),
+    ``observed`` (death seen) and ``entry`` (years at entry)."""
+
+    def fit(self, alpha: float = 0.05) -> KaplanMeier:
+        """:func:`kaplan_meier` of these columns."""
+        c = self._cols
+        return kaplan_meier(c["durations"], c["observed"], c["entry"], alpha)
+
+
+def survival_data(
+    lifelines: _Lifelines,
+    first_observed_year: int,
+    last_observed_year: int,
+    death_window_years: int = 2,
+) -> SurvivalData:
+    """Durations, event flags and entry times of the cooperatives born from
+    ``first_observed_year`` on, for :func:`kaplan_meier`. Raises :class:`ValidationError`
+    (``invalid_lifeline``)."""
+    return SurvivalData(
+        _k.survival_data(list(lifelines), first_observed_year, last_observed_year,
+                         death_window_years)
+    )
+
+
+@dataclass(frozen=True)
+class UnitGrowth(_Result):
+    """One unit's growth: ``index`` (input position), ``id``, ``base`` and ``end`` members,
+    ``annualised_growth_pct``, ``high_growth``, ``gazelle``."""
+
+    index: int
+    id: Optional[str]
+    base: int
+    end: int
+    annualised_growth_pct: float
+    high_growth: bool
+    gazelle: bool
+
+
+class UnitGrowths(_Rows[UnitGrowth]):
+    """The eligible units of :func:`high_growth` (see :class:`UnitGrowth`)."""
+
+    def _make(self, d: Dict[str, Any]) -> UnitGrowth:
+        return UnitGrowth(**d)
+
+
+@dataclass(frozen=True)
+class HighGrowth:
+    """High-growth and gazelle cooperatives of a ``year`` (Eurostat-OECD): ``eligible``,
+    ``high_growth``, ``gazelles``, ``high_growth_share`` (percent, ``None`` when none is
+    eligible) and ``units`` (:class:`UnitGrowths`)."""
+
+    year: int
+    eligible: int
+    high_growth: int
+    gazelles: int
+    high_growth_share: Optional[float]
+    units: UnitGrowths
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape (``units`` as a list of dicts)."""
+        return {
+            "year": self.year, "eligible": self.eligible, "high_growth": self.high_growth,
+            "gazelles": self.gazelles, "high_growth_share": self.high_growth_share,
+            "units": self.units.to_list(),
+        }
+
+
+def high_growth(
+    units: Sequence[Mapping[str, Any]], year: int, params: Optional[Mapping[str, Any]] = None
+) -> HighGrowth:
+    """High-growth units of ``year`` from members by year (``units``: ``{"id": "A",
+    "founded": 2015, "members": [[2019, 100], [2022, 200]]}``; ``params``:
+    ``threshold_pct``, ``span_years``, ``min_base``, ``gazelle_max_age``). Raises
+    :class:`DemographyError` or :class:`ValidationError` (``invalid_growth_unit``,
+    ``invalid_params``)."""
+    d = _k.high_growth(list(units), year, None if params is None else dict(params))
+    return HighGrowth(
+        d["year"], d["eligible"], d["high_growth"], d["gazelles"], d["high_growth_share"],
+        UnitGrowths(d["units"]),
+    )
+
+
+@dataclass(frozen=True)
+class KaplanMeierSummary(_Result):
+    """Kaplan-Meier in brief: ``coops`` followed, ``deaths``, ``censored``,
+    ``median_years`` and ``at_years``: ``(years, S, lower, upper)`` for 1..5 years."""
+
+    coops: int
+    deaths: int
+    censored: int
+    median_years: Optional[float]
+    at_years: Tuple[Tuple[int, float, float, float], ...]
+
+
+@dataclass(frozen=True)
+class DemographyReport:
+    """What ``koperasi demography`` shows, as data: ``as_of``, ``policy`` (name),
+    ``population`` (:class:`Population`, ``auto`` resolved), ``death_window_years``,
+    ``years`` (:class:`DemographyYears`), ``cohorts`` (:class:`Cohorts`), ``kaplan_meier``
+    (:class:`KaplanMeierSummary` or ``None``) and ``survival_curve`` (the full
+    :class:`KaplanMeier`, for charts; not part of ``to_dict()``)."""
+
+    as_of: _dt.date
+    policy: str
+    population: Population
+    death_window_years: int
+    years: DemographyYears
+    cohorts: Cohorts
+    kaplan_meier: Optional[KaplanMeierSummary]
+    survival_curve: Optional[KaplanMeier]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON of ``koperasi demography --format json`` (without ``file``)."""
+        km = self.kaplan_meier
+        return {
+            "as_of": self.as_of, "policy": self.policy, "population": self.population.value,
+            "death_window_years": self.death_window_years, "years": self.years.to_list(),
+            "cohorts": self.cohorts.to_list(),
+            "kaplan_meier": None if km is None else km.to_dict(),
+        }
+
+
+def demography_report(
+    register: Register,
+    from_year: int,
+    to_year: int,
+    as_of: DateLike,
+    policy: Optional[StatusPolicy] = None,
+    population: str = "auto",
+    death_window: int = 2,
+) -> DemographyReport:
+    """Business demography of a register (what ``koperasi demography`` shows): population
+    (``auto``: ``active`` when the register has RAT, field-check or activity data, else
+    ``registered``), yearly table and cohorts for ``from_year..=to_year``, Kaplan-Meier
+    summary. Raises :class:`DemographyError` (``demography_empty_span``,
+    ``demography_invalid_value``) or :class:`ValidationError` (``invalid_population``)."""
+    d, km = _k.demography_report(
+        register._g, from_year, to_year, _iso(as_of, "as_of"), _policy(policy), str(population),
+        death_window,
+    )
+    s = d["kaplan_meier"]
+    summary = None if s is None else KaplanMeierSummary(
+        s["coops"], s["deaths"], s["censored"], s["median_years"],
+        tuple((a[0], a[1], a[2], a[3]) for a in s["at_years"]),
+    )
+    return DemographyReport(
+        d["as_of"], d["policy"], Population(d["population"]), d["death_window_years"],
+        DemographyYears(d["years"]), Cohorts(d["cohorts"]), summary,
+        None if km is None else KaplanMeier(km),
+    )
+
+
+class StatusSeries(_Columns):
+    """Counts by status at many dates (:meth:`Register.status_series`). As columns (long
+    form, one row per date, group and status, zero counts kept): ``date``, one column per
+    breakdown field, ``status``, ``count`` (``to_dict()``, ``to_pandas()``, ``to_polars()``).
+    ``dates``, ``fields`` and ``groups`` give the serde shape; ``to_serde()`` all of it."""
+
+    __slots__ = ("_d",)
+
+    def __init__(self, serde: Dict[str, Any], cols: Dict[str, List[Any]]) -> None:
+        super().__init__(cols)
+        self._d = serde
+
+    @property
+    def dates(self) -> List[_dt.date]:
+        """The dates, ascending and distinct."""
+        return [_date(x) if isinstance(x, str) else x for x in self._d["dates"]]
+
+    @property
+    def fields(self) -> List[str]:
+        """The breakdown fields."""
+        return list(self._d["fields"])
+
+    @property
+    def groups(self) -> List[Dict[str, Any]]:
+        """One ``{"key": [...], "counts": [[status, [count per date]], ...]}`` per group."""
+        return copy.deepcopy(self._d["groups"])
+
+    def to_serde(self) -> Dict[str, Any]:
+        """The serde shape of the Rust ``StatusSeries``: ``dates``, ``fields``, ``groups``."""
+        return copy.deepcopy(self._d)

@@ -1,0 +1,255 @@
+//! Business demography (issue 6): Kaplan-Meier, yearly births/deaths, cohorts, high growth and
+//! the demography report of a register. Only conversion: every figure comes from
+//! `koperasi::demography`.
+
+use crate::{OrRaise, PyPolicy, PyRegister, ToPy, date, from_py, invalid, policy_of, ser};
+use koperasi::demography::{
+    self, DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams,
+    KaplanMeier, Lifeline, PopulationChoice,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde::de::DeserializeOwned;
+
+/// A Python value (dicts, lists, objects with `to_dict()`) as a core value; `code` names the
+/// argument in the `ValidationError` when it does not fit.
+fn de<T: DeserializeOwned>(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    what: &str,
+    code: &str,
+) -> PyResult<T> {
+    serde_json::from_value(from_py(obj)?)
+        .map_err(|e| invalid(py, code, None, format!("`{what}`: {e}")))
+}
+
+fn opt_de<T: DeserializeOwned + Default>(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+    what: &str,
+    code: &str,
+) -> PyResult<T> {
+    match obj {
+        None => Ok(T::default()),
+        Some(o) if o.is_none() => Ok(T::default()),
+        Some(o) => de(py, o, what, code),
+    }
+}
+
+fn lifelines(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Lifeline>> {
+    de(py, obj, "lifelines", "invalid_lifeline")
+}
+
+/// A fitted Kaplan-Meier curve (core `KaplanMeier`).
+#[pyclass(frozen, name = "KaplanMeier", module = "koperasi._koperasi")]
+pub struct PyKaplanMeier(pub KaplanMeier);
+
+#[pymethods]
+impl PyKaplanMeier {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        ser(py, &self.0)
+    }
+    fn survival_at(&self, t: f64) -> f64 {
+        self.0.survival_at(t)
+    }
+    #[getter]
+    fn median(&self) -> Option<f64> {
+        self.0.median
+    }
+    #[getter]
+    fn alpha(&self) -> f64 {
+        self.0.alpha
+    }
+    fn __len__(&self) -> usize {
+        self.0.timeline.len()
+    }
+}
+
+#[pyfunction]
+#[pyo3(signature = (durations, event_observed, entry=None, alpha=0.05))]
+pub fn kaplan_meier(
+    py: Python<'_>,
+    durations: Vec<f64>,
+    event_observed: Vec<bool>,
+    entry: Option<Vec<f64>>,
+    alpha: f64,
+) -> PyResult<PyKaplanMeier> {
+    demography::kaplan_meier(&durations, &event_observed, entry.as_deref(), alpha)
+        .or_raise(py)
+        .map(PyKaplanMeier)
+}
+
+#[pyfunction]
+pub fn demography_rates<'py>(
+    py: Python<'py>,
+    active: u64,
+    births: u64,
+    deaths: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    ser(
+        py,
+        &demography::demography_rates(active, births, deaths).or_raise(py)?,
+    )
+}
+
+#[pyfunction]
+#[pyo3(signature = (lifelines, from_year, to_year, last_observed_year, params=None))]
+pub fn yearly_demography<'py>(
+    py: Python<'py>,
+    lifelines: &Bound<'py, PyAny>,
+    from_year: i32,
+    to_year: i32,
+    last_observed_year: i32,
+    params: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let l = self::lifelines(py, lifelines)?;
+    let p: DemographyParams = opt_de(py, params, "params", "invalid_params")?;
+    let rows = demography::yearly_demography(&l, from_year, to_year, last_observed_year, &p)
+        .or_raise(py)?;
+    ser(py, &rows)
+}
+
+#[pyfunction]
+#[pyo3(signature = (lifelines, from_year, to_year, last_observed_year, horizon=5))]
+pub fn cohort_survival<'py>(
+    py: Python<'py>,
+    lifelines: &Bound<'py, PyAny>,
+    from_year: i32,
+    to_year: i32,
+    last_observed_year: i32,
+    horizon: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let l = self::lifelines(py, lifelines)?;
+    let rows = demography::cohort_survival(&l, from_year, to_year, last_observed_year, horizon)
+        .or_raise(py)?;
+    ser(py, &rows)
+}
+
+#[pyfunction]
+#[pyo3(signature = (lifelines, first_observed_year, last_observed_year, death_window_years=2))]
+pub fn survival_data<'py>(
+    py: Python<'py>,
+    lifelines: &Bound<'py, PyAny>,
+    first_observed_year: i32,
+    last_observed_year: i32,
+    death_window_years: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let l = self::lifelines(py, lifelines)?;
+    ser(
+        py,
+        &demography::survival_data(
+            &l,
+            first_observed_year,
+            last_observed_year,
+            death_window_years,
+        ),
+    )
+}
+
+#[pyfunction]
+#[pyo3(signature = (units, year, params=None))]
+pub fn high_growth<'py>(
+    py: Python<'py>,
+    units: &Bound<'py, PyAny>,
+    year: i32,
+    params: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let u: Vec<GrowthUnit> = de(py, units, "units", "invalid_growth_unit")?;
+    let p: HighGrowthParams = opt_de(py, params, "params", "invalid_params")?;
+    ser(py, &demography::high_growth(&u, year, &p).or_raise(py)?)
+}
+
+#[pyfunction]
+#[pyo3(signature = (register, from_year, to_year, as_of, policy=None, population="auto", death_window=2))]
+#[allow(clippy::too_many_arguments)]
+pub fn demography_report<'py>(
+    py: Python<'py>,
+    register: &Bound<'py, PyRegister>,
+    from_year: i32,
+    to_year: i32,
+    as_of: &str,
+    policy: Option<&Bound<'py, PyPolicy>>,
+    population: &str,
+    death_window: u32,
+) -> PyResult<(Bound<'py, PyAny>, Option<PyKaplanMeier>)> {
+    let mut o = DemographyOptions::new(from_year, to_year, date(py, as_of)?);
+    o.policy = policy_of(policy);
+    o.population = serde_json::from_value::<PopulationChoice>(serde_json::Value::String(
+        population.to_string(),
+    ))
+    .map_err(|_| {
+        invalid(
+            py,
+            "invalid_population",
+            Some(population.to_string()),
+            format!("`{population}` is not a population (auto, active, registered)"),
+        )
+    })?;
+    o.death_window_years = death_window;
+    let r = demography::demography_report(&register.get().0, &o).or_raise(py)?;
+    Ok((ser(py, &r)?, r.survival_curve.map(PyKaplanMeier)))
+}
+
+/// `Register.status_series`: counts by status at `dates` (ISO or Indonesian text), or at the period ends from
+/// `start` to `end` by `frequency`; returns the serde shape and the long columns.
+#[pyfunction]
+#[pyo3(signature = (register, dates=None, start=None, end=None, frequency=None, policy=None, fields=vec![]))]
+#[allow(clippy::too_many_arguments)]
+pub fn status_series<'py>(
+    py: Python<'py>,
+    register: &Bound<'py, PyRegister>,
+    dates: Option<Vec<String>>,
+    start: Option<&str>,
+    end: Option<&str>,
+    frequency: Option<&str>,
+    policy: Option<&Bound<'py, PyPolicy>>,
+    fields: Vec<String>,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let when: Vec<koperasi::NaiveDate> = match (dates, start, end, frequency) {
+        (Some(d), _, _, _) => d.iter().map(|s| date(py, s)).collect::<PyResult<_>>()?,
+        (None, Some(s), Some(e), Some(f)) => {
+            let freq: Frequency = serde_json::from_value(serde_json::Value::String(f.to_string()))
+                .map_err(|_| {
+                    invalid(
+                        py,
+                        "invalid_frequency",
+                        Some(f.to_string()),
+                        format!("`{f}` is not a frequency (monthly, yearly)"),
+                    )
+                })?;
+            demography::period_ends(date(py, s)?, date(py, e)?, freq).or_raise(py)?
+        }
+        _ => {
+            return Err(invalid(
+                py,
+                "invalid_dates",
+                None,
+                "give dates, or start, end and frequency".into(),
+            ));
+        }
+    };
+    let f = crate::fields(py, fields)?;
+    let p = policy_of(policy);
+    let records = &register.get().0.records;
+    let series = py
+        .detach(|| demography::status_series(records, &when, &p, &f))
+        .or_raise(py)?;
+    let c = series.to_columns();
+    let out = PyDict::new(py);
+    let mut conv = ToPy::new(py);
+    let dates: Vec<String> = c.date.iter().map(|d| crate::iso(*d)).collect();
+    let items = dates
+        .iter()
+        .map(|d| conv.date(d))
+        .collect::<PyResult<Vec<_>>>()?;
+    out.set_item("date", PyList::new(py, items)?)?;
+    for (field, col) in &c.breakdown {
+        out.set_item(field.as_str(), PyList::new(py, col)?)?;
+    }
+    out.set_item(
+        "status",
+        PyList::new(py, c.status.iter().map(|s| s.code()))?,
+    )?;
+    out.set_item("count", PyList::new(py, &c.count)?)?;
+    Ok((ser(py, &series)?, out.into_any()))
+}
