@@ -191,3 +191,97 @@ fn bad_input_fails_with_one_clear_line() {
     assert_eq!(v["members"].as_array().unwrap().len(), 1);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A plan written to a temporary file: the example plan with `edit` applied.
+fn plan_variant(tag: &str, edit: impl Fn(&str) -> String) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-shu-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.toml");
+    std::fs::write(&path, edit(&std::fs::read_to_string(PLAN).unwrap())).unwrap();
+    path
+}
+
+fn members_file(tag: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-shu-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("members.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_misspelt_plan_key_is_refused_with_its_line() {
+    // `bas` for `base` on the jasa modal line (line 19 of the example plan).
+    let p = plan_variant("bas", |t| {
+        t.replacen("base = \"capital\"", "bas = \"capital\"", 1)
+    });
+    let line = std::fs::read_to_string(&p)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("bas ="))
+        .unwrap()
+        + 1;
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "unknown field `bas`",
+    );
+    assert!(err.contains(&format!("line {line}")), "{err}");
+    let p = plan_variant("bookyear", |t| {
+        t.replace("book_year = 2024", "bookyear = 2024")
+    });
+    fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "unknown field `bookyear`",
+    );
+}
+
+#[test]
+fn the_book_year_is_required_and_never_taken_from_the_clock() {
+    let p = plan_variant("noyear", |t| t.replace("book_year = 2024\n", ""));
+    let ps = p.to_str().unwrap();
+    fails(
+        &[
+            "shu",
+            "--plan",
+            ps,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "pass --book-year",
+    );
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args([
+            "shu",
+            "--plan",
+            ps,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+            "--book-year",
+            "2024",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("book year ending 2024-12-31"));
+}

@@ -43,7 +43,8 @@ pub struct ShuArgs {
     #[arg(long, allow_hyphen_values = true)]
     non_member_shu: Option<String>,
     /// Book year; membership is evaluated on its closing date, 31 December (a member who left
-    /// on that day counts). Default: the plan's book_year, else last calendar year.
+    /// on that day counts). Default: the plan's `book_year`; one of the two is required (the
+    /// year is never guessed from the clock: it decides who counts).
     #[arg(long)]
     book_year: Option<i32>,
     /// Output format.
@@ -70,7 +71,7 @@ fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
     })
 }
 
-pub fn run(a: ShuArgs, this_year: i32) -> Result<(), Failure> {
+pub fn run(a: ShuArgs) -> Result<(), Failure> {
     let plan_text = std::fs::read_to_string(&a.plan)
         .map_err(|e| Failure(format!("cannot read {}: {e}", a.plan.display())))?;
     let is_json = a.plan.extension().is_some_and(|e| e == "json");
@@ -86,7 +87,12 @@ pub fn run(a: ShuArgs, this_year: i32) -> Result<(), Failure> {
         .as_deref()
         .map(|t| money(t, "--non-member-shu"))
         .transpose()?;
-    let year = a.book_year.or(plan.book_year).unwrap_or(this_year - 1);
+    let year = a.book_year.or(plan.book_year).ok_or_else(|| {
+        Failure(format!(
+            "no book year: pass --book-year (e.g. --book-year 2024) or set `book_year = 2024` in {}; membership is evaluated on 31 December of that year",
+            a.plan.display()
+        ))
+    })?;
     let year_end = book_year_end(year)
         .ok_or_else(|| Failure(format!("--book-year {year} is out of range")))?;
 

@@ -125,6 +125,8 @@ cases=[
   "expected":{"name":"Contoh","components":[{"component":"cadangan","basis_points":6000},{"component":"jasa_modal","basis_points":4000,"base":"capital"}],
               "capital_savings":["pokok","wajib"],"rounding":"floor","reconcile":True,"granularity_sen":1}},
  {"name":"a TOML plan summing to 10,500 bp","function":"shu_plan_from_toml","args":{"text":"[[components]]\ncomponent = \"cadangan\"\nbasis_points = 10500\n"},"error":"shu_plan_sum"},
+ {"name":"a TOML plan with a misspelt key (`bas` for `base`): refused, not dropped","function":"shu_plan_from_toml","args":{"text":"[[components]]\ncomponent = \"cadangan\"\nbasis_points = 8000\n[[components]]\ncomponent = \"jasa_modal\"\nbasis_points = 2000\nbas = \"capital\"\n"},"error":"shu_plan_parse"},
+ {"name":"a TOML plan with a misspelt top-level key (`bookyear`): refused","function":"shu_plan_from_toml","args":{"text":"bookyear = 2024\n[[components]]\ncomponent = \"cadangan\"\nbasis_points = 10000\n"},"error":"shu_plan_parse"},
  {"name":"a TOML plan with an unknown rounding","function":"shu_plan_from_toml","args":{"text":"rounding = \"up\"\n[[components]]\ncomponent = \"cadangan\"\nbasis_points = 10000\n"},"error":"shu_plan_parse"},
 ]
 json.dump({"description":"allocation plans: exactly 10,000 bp, the textbook 105 % list refused, member / non-member split, allocation amounts",
