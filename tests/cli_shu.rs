@@ -158,7 +158,7 @@ fn bad_input_fails_with_one_clear_line() {
     let members = dir.join("members.csv");
     std::fs::write(
         &members,
-        "No Anggota,Nama,Simpanan Wajib\nB-1,Rahasia Pribadi,100.000\nB-2,Nama Lain,seratus ribu\n",
+        "No Anggota,Nama,Simpanan Wajib,Pembelian,Jasa Pinjaman\nB-1,Rahasia Pribadi,100.000,1,1\nB-2,Nama Lain,seratus ribu,1,1\n",
     )
     .unwrap();
     let m = members.to_str().unwrap();
@@ -284,4 +284,75 @@ fn the_book_year_is_required_and_never_taken_from_the_clock() {
         .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("book year ending 2024-12-31"));
+}
+
+#[test]
+fn an_unknown_base_or_savings_kind_is_an_error_with_a_suggestion() {
+    let p = plan_variant("intrest", |t| {
+        t.replace("base = \"interest\"", "base = \"intrest\"")
+    });
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "base of pool `jasa_pinjaman` `intrest` is not in the member data",
+    );
+    assert!(err.contains("did you mean `interest`?"), "{err}");
+    let p = plan_variant("wajbi", |t| t.replace("\"wajib\"]", "\"wajbi\"]"));
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "`wajbi`",
+    );
+    assert!(err.contains("did you mean `wajib`?"), "{err}");
+}
+
+#[test]
+fn a_register_without_a_pokok_column_warns() {
+    let m = members_file(
+        "nopokok",
+        "No Anggota,Simpanan Wajib,Pembelian,Jasa Pinjaman\nB-1,100.000,1.000,1\nB-2,300.000,3.000,3\n",
+    );
+    let out = run_with(&[
+        "--members",
+        m.to_str().unwrap(),
+        "--shu",
+        "1000",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: capital_savings lists `pokok`"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Jasa modal 20 % of Rp 1,000 = 20,000 sen shared 1:3 by wajib: 5,000 and 15,000.
+    assert_eq!(v["members"][0]["amounts"][0], 5_000);
+    assert_eq!(v["members"][1]["amounts"][0], 15_000);
+}
+
+/// `koperasi shu --plan <example>` with `extra` (which gives --members itself).
+fn run_with(extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["shu", "--plan", PLAN];
+    args.extend_from_slice(extra);
+    Command::cargo_bin("koperasi")
+        .unwrap()
+        .args(&args)
+        .output()
+        .unwrap()
 }

@@ -8,7 +8,7 @@ use koperasi::io::{ReadOptions, sniff_delimiter};
 use koperasi::locale::{format_rupiah, parse_rupiah};
 use koperasi::shu::{
     AllocationPlan, Distribution, Member, anonymise_distribution, book_year_end, read_members,
-    shu_distribute,
+    shu_check_bases, shu_distribute,
 };
 use std::collections::HashMap;
 
@@ -139,6 +139,12 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         eprintln!("warning: {msg}; left out (--skip-rejected)");
     }
 
+    for kind in shu_check_bases(&plan, &members)? {
+        eprintln!(
+            "warning: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
+            a.members.display()
+        );
+    }
     let mut d = shu_distribute(&plan, &members, shu, non_member, year_end)?;
     let names: HashMap<String, String> = match &a.anonymise {
         Some(key) => {

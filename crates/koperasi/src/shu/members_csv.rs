@@ -130,7 +130,8 @@ const REDACTED: &str = "<redacted>";
 /// `transaksi_<name>` column as a transaction base; other columns are listed in the report as
 /// unknown. Amounts are read with [`parse_rupiah`] (`Rp 1.500.000`, `1,5 jt`); an empty or
 /// placeholder amount cell (`-`, `n/a`) is 0, because member ledgers leave zero balances
-/// blank. Dates are read with [`parse_date`].
+/// blank. Every member gets an entry (0 when blank) for every savings and transaction column,
+/// so the members tell which bases the file provides ([`super::shu_check_bases`]). Dates are read with [`parse_date`].
 ///
 /// A row is rejected (with line, column, value and code in the report) when it has no id
 /// (`missing_member_id`), repeats an id (`duplicate_member_id`), has an amount that cannot be
@@ -296,6 +297,20 @@ pub fn read_members<R: std::io::Read>(
                     *slot = slot
                         .checked_add(amount)
                         .unwrap_or(crate::money::Rupiah::MAX);
+                }
+                _ => {}
+            }
+        }
+        // Every savings / transaction column is recorded for every member (0 when blank), so
+        // the members show which bases the file has (`shu_check_bases`): a column that is 0 for
+        // everyone is a zero base, a name with no column is a misspelling.
+        for kind in &kinds {
+            match kind {
+                Col::Savings(k) => {
+                    m.savings.entry(k.clone()).or_default();
+                }
+                Col::Transactions(k) => {
+                    m.transactions.entry(k.clone()).or_default();
                 }
                 _ => {}
             }
