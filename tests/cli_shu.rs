@@ -356,3 +356,99 @@ fn run_with(extra: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+#[test]
+fn a_header_only_member_file_is_an_error() {
+    let m = members_file(
+        "header",
+        "No Anggota,Nama,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman\n",
+    );
+    fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "1000",
+        ],
+        "the member file has no rows",
+    );
+}
+
+#[test]
+fn a_book_year_before_everyone_joined_warns() {
+    let out = run(&["--shu", "60000000", "--book-year", "1800"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    // All 8 example members joined in 2015 or later.
+    assert!(
+        err.contains("warning: no member is counted on 1800-12-31 (book year 1800): 8 joined after it, 0 left before it"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_leave_date_before_the_join_date_rejects_the_row() {
+    let m = members_file(
+        "leavejoin",
+        "No Anggota,Tanggal Masuk,Tanggal Keluar,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman\n\
+         C-1,1 Maret 2020,,1,1,1,1\nC-2,1 Maret 2020,1 Februari 2020,1,1,1,1\n",
+    );
+    fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "1000",
+        ],
+        "line 3: the leave date 2020-02-01 is before the join date 2020-03-01",
+    );
+}
+
+#[test]
+fn half_up_without_reconciliation_warns_and_shows_the_over_payment() {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-shu-{}-halfup", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.toml");
+    std::fs::write(
+        &plan,
+        "book_year = 2024\nrounding = \"half_up\"\nreconcile = false\ncapital_savings = [\"wajib\"]\n\
+         [[components]]\ncomponent = \"jasa_usaha\"\nbasis_points = 10000\nbase = \"purchases\"\n",
+    )
+    .unwrap();
+    let m = members_file("halfup", "No Anggota,Pembelian\nD-1,1\nD-2,3\n");
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args([
+            "shu",
+            "--plan",
+            plan.to_str().unwrap(),
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "0,10",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // 10 sen by 1:3: exact 2.5 and 7.5, half-up 3 + 8 = 11 sen, one more than the pool.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: pool `jasa_usaha`: HalfUp rounding without reconciliation pays Rp 0,01 more than the pool (undistributed -Rp 0,01)"),
+        "{err}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("over-paid by rounding (not reconciled)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Reconciliation (Rp): kept by the coop 0,00 + paid to members 0,11 + undistributed -0,01 + unallocated 0,00 = 0,10 = SHU 0,10"),
+        "{text}"
+    );
+}

@@ -7,8 +7,8 @@ use koperasi::Rupiah;
 use koperasi::io::{ReadOptions, sniff_delimiter};
 use koperasi::locale::{format_rupiah, parse_rupiah};
 use koperasi::shu::{
-    AllocationPlan, Distribution, Member, anonymise_distribution, book_year_end, read_members,
-    shu_check_bases, shu_distribute,
+    AllocationPlan, Distribution, Exclusion, Member, anonymise_distribution, book_year_end,
+    read_members, shu_check_bases, shu_distribute,
 };
 use std::collections::HashMap;
 
@@ -116,6 +116,12 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
     };
     let (members, report) = read_members(bytes.as_slice(), &options)
         .map_err(|e| Failure(format!("{}: {e}", a.members.display())))?;
+    if report.rows_read == 0 {
+        return Err(Failure(format!(
+            "{}: the member file has no rows (a header only?); there is nobody to share the SHU with",
+            a.members.display()
+        )));
+    }
     if !report.rejected.is_empty() {
         let list: Vec<String> = report
             .rejected
@@ -139,6 +145,12 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         eprintln!("warning: {msg}; left out (--skip-rejected)");
     }
 
+    if members.is_empty() {
+        return Err(Failure(format!(
+            "{}: no member row could be read; there is nobody to share the SHU with",
+            a.members.display()
+        )));
+    }
     for kind in shu_check_bases(&plan, &members)? {
         eprintln!(
             "warning: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
@@ -146,6 +158,26 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         );
     }
     let mut d = shu_distribute(&plan, &members, shu, non_member, year_end)?;
+    if d.members_counted == 0 {
+        let joined_after = d
+            .members
+            .iter()
+            .filter(|m| m.excluded == Some(Exclusion::JoinedAfterYearEnd))
+            .count();
+        eprintln!(
+            "warning: no member is counted on {year_end} (book year {year}): {joined_after} joined after it, {} left before it; every member pool stays undistributed. Is the book year right?",
+            d.members_excluded as usize - joined_after
+        );
+    }
+    for p in d.pools.iter().filter(|p| p.undistributed.is_negative()) {
+        eprintln!(
+            "warning: pool `{}`: {:?} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
+            p.component,
+            plan.rounding,
+            rp(Rupiah::from_sen(p.undistributed.sen().saturating_neg())),
+            rp(p.undistributed)
+        );
+    }
     let names: HashMap<String, String> = match &a.anonymise {
         Some(key) => {
             d = anonymise_distribution(&d, key)?;
@@ -173,8 +205,18 @@ fn member_names(members: &[Member]) -> HashMap<String, String> {
         .collect()
 }
 
+/// An amount without the `Rp` prefix (the tables say "(Rp)"): `1.500.000,00`, `-0,01`.
 fn amount(r: Rupiah) -> String {
-    format_rupiah(r).trim_start_matches("Rp").trim().to_string()
+    let text = format_rupiah(r);
+    match text.strip_prefix('-') {
+        Some(rest) => format!("-{}", rest.trim_start_matches("Rp").trim()),
+        None => text.trim_start_matches("Rp").trim().to_string(),
+    }
+}
+
+/// An amount with its `Rp` prefix, for messages: `Rp 1.500.000,00`, `-Rp 0,01`.
+fn rp(r: Rupiah) -> String {
+    format_rupiah(r)
 }
 
 fn new_table(header: Vec<String>, right_from: usize) -> Table {
@@ -277,6 +319,11 @@ fn table_text(
                 Some(koperasi::shu::UndistributedReason::ZeroTotalBase) => {
                     "no member has this base".into()
                 }
+                Some(koperasi::shu::UndistributedReason::RoundingRemainder)
+                    if p.undistributed.is_negative() =>
+                {
+                    "over-paid by rounding (not reconciled)".into()
+                }
                 Some(koperasi::shu::UndistributedReason::RoundingRemainder) => {
                     "rounding remainder".into()
                 }
@@ -325,7 +372,7 @@ fn table_text(
     out.push_str(&format!("{t}\n\n"));
     let sum = d.retained.sen() + d.distributed.sen() + d.undistributed.sen() + a.unallocated.sen();
     out.push_str(&format!(
-        "Reconciliation: kept by the coop {} + paid to members {} + undistributed {} + unallocated {} = {} {} SHU {}\n",
+        "Reconciliation (Rp): kept by the coop {} + paid to members {} + undistributed {} + unallocated {} = {} {} SHU {}\n",
         amount(d.retained),
         amount(d.distributed),
         amount(d.undistributed),

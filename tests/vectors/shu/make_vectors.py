@@ -177,6 +177,10 @@ cases=[
   "expected":{"members":[{"id":"A-001","name":"Siti Aminah","join_date":"2019-03-01","savings":{"pokok":10_000_000,"wajib":120_000_000},"transactions":{"sales":250_000_000},"source_line":2},
                          {"id":"A-002","leave_date":"2024-12-31","savings":{"pokok":10_000_000},"transactions":{}}],
               "report":{"rows_read":3,"accepted":2,"rejected":[{"line":4,"column":"Simpanan Pokok","value":"seratus","code":"number_not_a_number","fields":["A-003","<redacted>","","","seratus","",""]}]}}},
+ {"name":"read a member CSV: a leave date before the join date rejects the row","function":"shu_read_members",
+  "args":{"text":"No Anggota,Tanggal Masuk,Tanggal Keluar,Simpanan Wajib\nA-1,1 Maret 2020,,1\nA-2,1 Maret 2020,1 Februari 2020,1\nA-3,1 Maret 2020,1 Maret 2020,1\n"},
+  "expected":{"members":[{"id":"A-1"},{"id":"A-3","join_date":"2020-03-01","leave_date":"2020-03-01"}],
+              "report":{"rows_read":3,"accepted":2,"rejected":[{"line":3,"code":"leave_before_join"}]}}},
 ]
 json.dump({"description":"members: membership on the book year's closing date, zero bases, the 34/33/33 case, capital savings kinds, member errors, pseudonyms, reading a member CSV",
   "source":"DOMAIN.md 3.3, 3.5; docs/DOMAIN.md 3.6 (conventions of this library); hand computation; pseudonyms by tests/vectors/shu/reference.py's sibling check (independent Python SipHash-2-4)","cases":cases}, open("members.json","w"), indent=1, ensure_ascii=False)

@@ -135,8 +135,8 @@ const REDACTED: &str = "<redacted>";
 ///
 /// A row is rejected (with line, column, value and code in the report) when it has no id
 /// (`missing_member_id`), repeats an id (`duplicate_member_id`), has an amount that cannot be
-/// read (the number error's code) or is negative (`negative_amount`), or a date that cannot be
-/// read. A rejected row is never half-kept: a member whose savings are unknown would change
+/// read (the number error's code) or is negative (`negative_amount`), a date that cannot be
+/// read, or a leave date before the join date (`leave_before_join`). A rejected row is never half-kept: a member whose savings are unknown would change
 /// everyone's share. Names and NIK never appear in the report: their cells are replaced by
 /// `<redacted>` in a rejection's `fields`.
 ///
@@ -313,6 +313,18 @@ pub fn read_members<R: std::io::Read>(
                     m.transactions.entry(k.clone()).or_default();
                 }
                 _ => {}
+            }
+        }
+        if problem.is_none() {
+            if let (Some(join), Some(leave)) = (m.join_date, m.leave_date) {
+                if leave < join {
+                    problem = Some(reject(
+                        None,
+                        None,
+                        "leave_before_join",
+                        format!("the leave date {leave} is before the join date {join}"),
+                    ));
+                }
             }
         }
         if problem.is_none() && m.id.is_empty() {
