@@ -452,3 +452,44 @@ fn half_up_without_reconciliation_warns_and_shows_the_over_payment() {
         "{text}"
     );
 }
+
+#[test]
+fn a_shifted_nik_never_reaches_the_error_message() {
+    let m = members_file(
+        "shifted",
+        "No Anggota,Nama,NIK,Tanggal Masuk,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman,Catatan\n\
+         A-1,Siti, Aminah,3201011234560001,1 Maret 2020,100.000,1,1,\n",
+    );
+    let ms = m.to_str().unwrap();
+    let err = fails(
+        &["shu", "--plan", PLAN, "--members", ms, "--shu", "1000"],
+        "line 2 `Tanggal Masuk` = `<redacted>`",
+    );
+    assert!(err.contains("a name with an unquoted comma?"), "{err}");
+    for p in ["Siti", "Aminah", "3201011234560001"] {
+        assert!(!err.contains(p), "{p} in {err}");
+    }
+    // Anonymised: no cell value at all, not even a harmless one.
+    let m = members_file(
+        "anon",
+        "No Anggota,Nama,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman\nB-1,Nama Lain,1,seratus ribu,1,1\n",
+    );
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "1000",
+            "--anonymise",
+            "kunci",
+        ],
+        "line 2 `Simpanan Wajib`: not a number (number_not_a_number)); cell values withheld (--anonymise)",
+    );
+    assert!(
+        !err.contains("seratus") && !err.contains("Nama Lain"),
+        "{err}"
+    );
+}

@@ -4,7 +4,7 @@
 use crate::Failure;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::Rupiah;
-use koperasi::io::{ReadOptions, sniff_delimiter};
+use koperasi::io::{ReadOptions, rejection_label, sniff_delimiter};
 use koperasi::locale::{format_rupiah, parse_rupiah};
 use koperasi::shu::{
     AllocationPlan, Distribution, Exclusion, Member, anonymise_distribution, book_year_end,
@@ -126,16 +126,34 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         let list: Vec<String> = report
             .rejected
             .iter()
-            .map(|r| match (&r.column, &r.value) {
-                (Some(c), Some(v)) => format!("line {} `{c}` = `{v}`: {}", r.line, r.reason),
-                _ => format!("line {}: {}", r.line, r.reason),
+            .map(|r| {
+                if a.anonymise.is_some() {
+                    // Anonymised runs never echo a cell: the reason of a parser quotes it.
+                    let what = rejection_label(&r.code).map_or(r.code.as_str(), |(en, _)| en);
+                    match &r.column {
+                        Some(c) => format!("line {} `{c}`: {what} ({})", r.line, r.code),
+                        None => format!("line {}: {what} ({})", r.line, r.code),
+                    }
+                } else {
+                    match (&r.column, &r.value) {
+                        (Some(c), Some(v)) => {
+                            format!("line {} `{c}` = `{v}`: {}", r.line, r.reason)
+                        }
+                        _ => format!("line {}: {}", r.line, r.reason),
+                    }
+                }
             })
             .collect();
         let msg = format!(
-            "{}: {} member row(s) cannot be read ({})",
+            "{}: {} member row(s) cannot be read ({}){}",
             a.members.display(),
             list.len(),
-            list.join("; ")
+            list.join("; "),
+            if a.anonymise.is_some() {
+                "; cell values withheld (--anonymise)"
+            } else {
+                ""
+            }
         );
         if !a.skip_rejected {
             return Err(Failure(format!(

@@ -123,6 +123,22 @@ fn column_kind(field: Option<&str>, norm: &str) -> Col {
 
 const REDACTED: &str = "<redacted>";
 
+/// Whether a cell looks like a personal NIK: 16 digits, possibly with spaces, dots or dashes.
+fn looks_like_nik(v: &str) -> bool {
+    let mut digits = 0usize;
+    for c in v.trim().chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if !matches!(c, ' ' | '.' | '-') {
+            return false;
+        }
+    }
+    digits == 16
+}
+
+/// Hint appended when a date or amount cell holds what looks like a piece of a name or a NIK.
+const SHIFT_HINT: &str = "; a name with an unquoted comma? (quote cells that contain commas)";
+
 /// Read a member register: one row per member.
 ///
 /// Columns are recognised by [`member_fields`] (Indonesian and English headers), plus any
@@ -138,7 +154,11 @@ const REDACTED: &str = "<redacted>";
 /// read (the number error's code) or is negative (`negative_amount`), a date that cannot be
 /// read, or a leave date before the join date (`leave_before_join`). A rejected row is never half-kept: a member whose savings are unknown would change
 /// everyone's share. Names and NIK never appear in the report: their cells are replaced by
-/// `<redacted>` in a rejection's `fields`.
+/// `<redacted>` in a rejection's `fields`, and so is any cell equal to the row's name or NIK or
+/// shaped like a NIK (16 digits), wherever it is (a name with an unquoted comma shifts cells
+/// into other columns). Such a value is also left out of the rejection's `value` and `reason`,
+/// as is any value of a row with more fields than the header, and the reason then asks
+/// whether a name holds an unquoted comma.
 ///
 /// Errors: [`ReadError::Empty`], [`ReadError::MissingColumn`] when no column gives the
 /// member id, the mapping errors of [`match_headers`], [`ReadError::Csv`] / [`ReadError::Io`].
@@ -211,34 +231,62 @@ pub fn read_members<R: std::io::Read>(
         let start = byte_rec.position().map_or(0, csv::Position::byte);
         let line = rdr.get_mut().line_at(start);
         report.rows_read += 1;
-        let reject =
-            |column: Option<&str>, value: Option<&str>, code: &str, reason: String| Rejection {
+        // Personal values of this row (name / NIK cells), to keep them out of the report even
+        // when a name with an unquoted comma shifts them into another column.
+        let personal_values: Vec<&str> = rec
+            .iter()
+            .zip(&personal)
+            .filter(|(c, p)| **p && !c.trim().is_empty())
+            .map(|(c, _)| c.trim())
+            .collect();
+        let shifted = rec.len() > headers.len();
+        let sensitive = |v: &str| {
+            let v = v.trim();
+            !v.is_empty() && (personal_values.contains(&v) || looks_like_nik(v))
+        };
+        let reject = |column: Option<&str>, value: Option<&str>, code: &str, reason: String| {
+            // A value that is (or may be) personal never reaches the report: neither as
+            // the value nor inside the parser's message; a row with more fields than the
+            // header may have shifted a piece of a name into any column.
+            let hide = value.is_some_and(|v| sensitive(v) || (shifted && column.is_some()));
+            let (value, reason) = match value {
+                Some(v) if hide && !v.trim().is_empty() => {
+                    let mut reason = reason.replace(v, REDACTED);
+                    if column.is_some() {
+                        reason.push_str(SHIFT_HINT);
+                    }
+                    (Some(REDACTED.to_string()), reason)
+                }
+                other => (other.map(str::to_string), reason),
+            };
+            Rejection {
                 line,
                 cell: None,
                 column: column.map(str::to_string),
-                value: value.map(str::to_string),
+                value,
                 code: code.to_string(),
                 reason,
                 fields: rec
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
-                        if personal.get(i).copied().unwrap_or(false) && !c.trim().is_empty() {
+                        let personal_col = personal.get(i).copied().unwrap_or(false);
+                        if (personal_col && !c.trim().is_empty()) || sensitive(c) {
                             REDACTED.to_string()
                         } else {
                             c.clone()
                         }
                     })
                     .collect(),
-            };
-        if rec.len() > headers.len() && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
-        {
+            }
+        };
+        if shifted && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty()) {
             let r = reject(
                 None,
                 None,
                 "too_many_fields",
                 format!(
-                    "the row has {} fields but the header has {}",
+                    "the row has {} fields but the header has {}{SHIFT_HINT}",
                     rec.len(),
                     headers.len()
                 ),
