@@ -493,3 +493,21 @@ fn a_shifted_nik_never_reaches_the_error_message() {
         "{err}"
     );
 }
+
+#[test]
+fn an_shu_out_of_range_is_quoted_in_rupiah() {
+    // i64::MAX sen = Rp 92.233.720.368.547.758,07.
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "99999999999999999999",
+        ],
+        "--shu: `99999999999999999999` is out of range: the largest amount is Rp 92.233.720.368.547.758,07",
+    );
+    assert!(!err.contains(" sen"), "{err}");
+}

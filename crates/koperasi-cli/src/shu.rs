@@ -65,9 +65,18 @@ pub struct ShuArgs {
 
 fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
     parse_rupiah(text).map_err(|e| {
-        Failure(format!(
-            "{flag}: {e}; give rupiah, e.g. 60000000 or \"Rp 60.000.000\""
-        ))
+        if e.code() == "number_out_of_range" {
+            // The core states its limit in sen; the argument is rupiah.
+            Failure(format!(
+                "{flag}: `{}` is out of range: the largest amount is {} (about Rp 92 kuadriliun); give rupiah, e.g. 60000000 or \"Rp 60.000.000\"",
+                text.trim(),
+                format_rupiah(Rupiah::MAX)
+            ))
+        } else {
+            Failure(format!(
+                "{flag}: {e}; give rupiah, e.g. 60000000 or \"Rp 60.000.000\""
+            ))
+        }
     })
 }
 

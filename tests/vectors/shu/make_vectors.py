@@ -181,6 +181,10 @@ cases=[
   "args":{"text":"No Anggota,Tanggal Masuk,Tanggal Keluar,Simpanan Wajib\nA-1,1 Maret 2020,,1\nA-2,1 Maret 2020,1 Februari 2020,1\nA-3,1 Maret 2020,1 Maret 2020,1\n"},
   "expected":{"members":[{"id":"A-1"},{"id":"A-3","join_date":"2020-03-01","leave_date":"2020-03-01"}],
               "report":{"rows_read":3,"accepted":2,"rejected":[{"line":3,"code":"leave_before_join"}]}}},
+ {"name":"read a member CSV: two columns of one savings kind whose sum overflows i64 sen: the row is rejected, not clamped","function":"shu_read_members",
+  "args":{"text":"No Anggota,Simpanan Khusus,Savings Khusus\nA-1,1,2\nA-2,90.000.000.000.000.000,90.000.000.000.000.000\n"},
+  "expected":{"members":[{"id":"A-1","savings":{"khusus":300}}],
+              "report":{"rows_read":2,"accepted":1,"rejected":[{"line":3,"column":"Savings Khusus","code":"amount_overflow"}]}}},
 ]
 json.dump({"description":"members: membership on the book year's closing date, zero bases, the 34/33/33 case, capital savings kinds, member errors, pseudonyms, reading a member CSV",
   "source":"DOMAIN.md 3.3, 3.5; docs/DOMAIN.md 3.6 (conventions of this library); hand computation; pseudonyms by tests/vectors/shu/reference.py's sibling check (independent Python SipHash-2-4)","cases":cases}, open("members.json","w"), indent=1, ensure_ascii=False)

@@ -151,7 +151,8 @@ const SHIFT_HINT: &str = "; a name with an unquoted comma? (quote cells that con
 ///
 /// A row is rejected (with line, column, value and code in the report) when it has no id
 /// (`missing_member_id`), repeats an id (`duplicate_member_id`), has an amount that cannot be
-/// read (the number error's code) or is negative (`negative_amount`), a date that cannot be
+/// read (the number error's code) or is negative (`negative_amount`), amounts of one kind in
+/// several columns whose sum overflows (`amount_overflow`, never clamped), a date that cannot be
 /// read, or a leave date before the join date (`leave_before_join`). A rejected row is never half-kept: a member whose savings are unknown would change
 /// everyone's share. Names and NIK never appear in the report: their cells are replaced by
 /// `<redacted>` in a rejection's `fields`, and so is any cell equal to the row's name or NIK or
@@ -342,9 +343,21 @@ pub fn read_members<R: std::io::Read>(
                         &mut m.transactions
                     };
                     let slot = map.entry(k.clone()).or_default();
-                    *slot = slot
-                        .checked_add(amount)
-                        .unwrap_or(crate::money::Rupiah::MAX);
+                    match slot.checked_add(amount) {
+                        Ok(sum) => *slot = sum,
+                        Err(_) => {
+                            // Two columns of one kind that overflow `i64` sen: never clamped.
+                            problem = Some(reject(
+                                Some(header),
+                                Some(v),
+                                "amount_overflow",
+                                format!(
+                                    "the columns of `{k}` add up to more than the largest amount (about Rp 92 kuadriliun)"
+                                ),
+                            ));
+                            break;
+                        }
+                    }
                 }
                 _ => {}
             }
