@@ -158,7 +158,7 @@ fn bad_input_fails_with_one_clear_line() {
     let members = dir.join("members.csv");
     std::fs::write(
         &members,
-        "No Anggota,Nama,Simpanan Wajib\nB-1,Rahasia Pribadi,100.000\nB-2,Nama Lain,seratus ribu\n",
+        "No Anggota,Nama,Simpanan Wajib,Pembelian,Jasa Pinjaman\nB-1,Rahasia Pribadi,100.000,1,1\nB-2,Nama Lain,seratus ribu,1,1\n",
     )
     .unwrap();
     let m = members.to_str().unwrap();
@@ -190,4 +190,324 @@ fn bad_input_fails_with_one_clear_line() {
     let v: Value = serde_json::from_slice(&ok.stdout).unwrap();
     assert_eq!(v["members"].as_array().unwrap().len(), 1);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A plan written to a temporary file: the example plan with `edit` applied.
+fn plan_variant(tag: &str, edit: impl Fn(&str) -> String) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-shu-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.toml");
+    std::fs::write(&path, edit(&std::fs::read_to_string(PLAN).unwrap())).unwrap();
+    path
+}
+
+fn members_file(tag: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-shu-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("members.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_misspelt_plan_key_is_refused_with_its_line() {
+    // `bas` for `base` on the jasa modal line (line 19 of the example plan).
+    let p = plan_variant("bas", |t| {
+        t.replacen("base = \"capital\"", "bas = \"capital\"", 1)
+    });
+    let line = std::fs::read_to_string(&p)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("bas ="))
+        .unwrap()
+        + 1;
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "unknown field `bas`",
+    );
+    assert!(err.contains(&format!("line {line}")), "{err}");
+    let p = plan_variant("bookyear", |t| {
+        t.replace("book_year = 2024", "bookyear = 2024")
+    });
+    fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "unknown field `bookyear`",
+    );
+}
+
+#[test]
+fn the_book_year_is_required_and_never_taken_from_the_clock() {
+    let p = plan_variant("noyear", |t| t.replace("book_year = 2024\n", ""));
+    let ps = p.to_str().unwrap();
+    fails(
+        &[
+            "shu",
+            "--plan",
+            ps,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "pass --book-year",
+    );
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args([
+            "shu",
+            "--plan",
+            ps,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+            "--book-year",
+            "2024",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("book year ending 2024-12-31"));
+}
+
+#[test]
+fn an_unknown_base_or_savings_kind_is_an_error_with_a_suggestion() {
+    let p = plan_variant("intrest", |t| {
+        t.replace("base = \"interest\"", "base = \"intrest\"")
+    });
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "base of pool `jasa_pinjaman` `intrest` is not in the member data",
+    );
+    assert!(err.contains("did you mean `interest`?"), "{err}");
+    let p = plan_variant("wajbi", |t| t.replace("\"wajib\"]", "\"wajbi\"]"));
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            p.to_str().unwrap(),
+            "--members",
+            MEMBERS,
+            "--shu",
+            "60000000",
+        ],
+        "`wajbi`",
+    );
+    assert!(err.contains("did you mean `wajib`?"), "{err}");
+}
+
+#[test]
+fn a_register_without_a_pokok_column_warns() {
+    let m = members_file(
+        "nopokok",
+        "No Anggota,Simpanan Wajib,Pembelian,Jasa Pinjaman\nB-1,100.000,1.000,1\nB-2,300.000,3.000,3\n",
+    );
+    let out = run_with(&[
+        "--members",
+        m.to_str().unwrap(),
+        "--shu",
+        "1000",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: capital_savings lists `pokok`"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Jasa modal 20 % of Rp 1,000 = 20,000 sen shared 1:3 by wajib: 5,000 and 15,000.
+    assert_eq!(v["members"][0]["amounts"][0], 5_000);
+    assert_eq!(v["members"][1]["amounts"][0], 15_000);
+}
+
+/// `koperasi shu --plan <example>` with `extra` (which gives --members itself).
+fn run_with(extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["shu", "--plan", PLAN];
+    args.extend_from_slice(extra);
+    Command::cargo_bin("koperasi")
+        .unwrap()
+        .args(&args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_header_only_member_file_is_an_error() {
+    let m = members_file(
+        "header",
+        "No Anggota,Nama,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman\n",
+    );
+    fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "1000",
+        ],
+        "the member file has no rows",
+    );
+}
+
+#[test]
+fn a_book_year_before_everyone_joined_warns() {
+    let out = run(&["--shu", "60000000", "--book-year", "1800"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    // All 8 example members joined in 2015 or later.
+    assert!(
+        err.contains("warning: no member is counted on 1800-12-31 (book year 1800): 8 joined after it, 0 left before it"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_leave_date_before_the_join_date_rejects_the_row() {
+    let m = members_file(
+        "leavejoin",
+        "No Anggota,Tanggal Masuk,Tanggal Keluar,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman\n\
+         C-1,1 Maret 2020,,1,1,1,1\nC-2,1 Maret 2020,1 Februari 2020,1,1,1,1\n",
+    );
+    fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "1000",
+        ],
+        "line 3: the leave date 2020-02-01 is before the join date 2020-03-01",
+    );
+}
+
+#[test]
+fn half_up_without_reconciliation_warns_and_shows_the_over_payment() {
+    let dir = std::env::temp_dir().join(format!("koperasi-cli-shu-{}-halfup", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.toml");
+    std::fs::write(
+        &plan,
+        "book_year = 2024\nrounding = \"half_up\"\nreconcile = false\ncapital_savings = [\"wajib\"]\n\
+         [[components]]\ncomponent = \"jasa_usaha\"\nbasis_points = 10000\nbase = \"purchases\"\n",
+    )
+    .unwrap();
+    let m = members_file("halfup", "No Anggota,Pembelian\nD-1,1\nD-2,3\n");
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args([
+            "shu",
+            "--plan",
+            plan.to_str().unwrap(),
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "0,10",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // 10 sen by 1:3: exact 2.5 and 7.5, half-up 3 + 8 = 11 sen, one more than the pool.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: pool `jasa_usaha`: HalfUp rounding without reconciliation pays Rp 0,01 more than the pool (undistributed -Rp 0,01)"),
+        "{err}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("over-paid by rounding (not reconciled)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Reconciliation (Rp): kept by the coop 0,00 + paid to members 0,11 + undistributed -0,01 + unallocated 0,00 = 0,10 = SHU 0,10"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_shifted_nik_never_reaches_the_error_message() {
+    let m = members_file(
+        "shifted",
+        "No Anggota,Nama,NIK,Tanggal Masuk,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman,Catatan\n\
+         A-1,Siti, Aminah,3201011234560001,1 Maret 2020,100.000,1,1,\n",
+    );
+    let ms = m.to_str().unwrap();
+    let err = fails(
+        &["shu", "--plan", PLAN, "--members", ms, "--shu", "1000"],
+        "line 2 `Tanggal Masuk` = `<redacted>`",
+    );
+    assert!(err.contains("a name with an unquoted comma?"), "{err}");
+    for p in ["Siti", "Aminah", "3201011234560001"] {
+        assert!(!err.contains(p), "{p} in {err}");
+    }
+    // Anonymised: no cell value at all, not even a harmless one.
+    let m = members_file(
+        "anon",
+        "No Anggota,Nama,Simpanan Pokok,Simpanan Wajib,Pembelian,Jasa Pinjaman\nB-1,Nama Lain,1,seratus ribu,1,1\n",
+    );
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            m.to_str().unwrap(),
+            "--shu",
+            "1000",
+            "--anonymise",
+            "kunci",
+        ],
+        "line 2 `Simpanan Wajib`: not a number (number_not_a_number)); cell values withheld (--anonymise)",
+    );
+    assert!(
+        !err.contains("seratus") && !err.contains("Nama Lain"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_shu_out_of_range_is_quoted_in_rupiah() {
+    // i64::MAX sen = Rp 92.233.720.368.547.758,07.
+    let err = fails(
+        &[
+            "shu",
+            "--plan",
+            PLAN,
+            "--members",
+            MEMBERS,
+            "--shu",
+            "99999999999999999999",
+        ],
+        "--shu: `99999999999999999999` is out of range: the largest amount is Rp 92.233.720.368.547.758,07",
+    );
+    assert!(!err.contains(" sen"), "{err}");
 }

@@ -191,7 +191,7 @@ fn main() -> ExitCode {
         Command::Wilayah(a) => run_wilayah(a),
         Command::Policy(a) => run_policy(a),
         Command::Demography(a) => demography::run(a),
-        Command::Shu(a) => shu::run(a, chrono::Datelike::year(&today_wib())),
+        Command::Shu(a) => shu::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

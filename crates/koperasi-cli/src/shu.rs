@@ -4,11 +4,11 @@
 use crate::Failure;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::Rupiah;
-use koperasi::io::{ReadOptions, sniff_delimiter};
+use koperasi::io::{ReadOptions, rejection_label, sniff_delimiter};
 use koperasi::locale::{format_rupiah, parse_rupiah};
 use koperasi::shu::{
-    AllocationPlan, Distribution, Member, anonymise_distribution, book_year_end, read_members,
-    shu_distribute,
+    AllocationPlan, Distribution, Exclusion, Member, anonymise_distribution, book_year_end,
+    read_members, shu_check_bases, shu_distribute,
 };
 use std::collections::HashMap;
 
@@ -43,7 +43,8 @@ pub struct ShuArgs {
     #[arg(long, allow_hyphen_values = true)]
     non_member_shu: Option<String>,
     /// Book year; membership is evaluated on its closing date, 31 December (a member who left
-    /// on that day counts). Default: the plan's book_year, else last calendar year.
+    /// on that day counts). Default: the plan's `book_year`; one of the two is required (the
+    /// year is never guessed from the clock: it decides who counts).
     #[arg(long)]
     book_year: Option<i32>,
     /// Output format.
@@ -64,13 +65,22 @@ pub struct ShuArgs {
 
 fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
     parse_rupiah(text).map_err(|e| {
-        Failure(format!(
-            "{flag}: {e}; give rupiah, e.g. 60000000 or \"Rp 60.000.000\""
-        ))
+        if e.code() == "number_out_of_range" {
+            // The core states its limit in sen; the argument is rupiah.
+            Failure(format!(
+                "{flag}: `{}` is out of range: the largest amount is {} (about Rp 92 kuadriliun); give rupiah, e.g. 60000000 or \"Rp 60.000.000\"",
+                text.trim(),
+                format_rupiah(Rupiah::MAX)
+            ))
+        } else {
+            Failure(format!(
+                "{flag}: {e}; give rupiah, e.g. 60000000 or \"Rp 60.000.000\""
+            ))
+        }
     })
 }
 
-pub fn run(a: ShuArgs, this_year: i32) -> Result<(), Failure> {
+pub fn run(a: ShuArgs) -> Result<(), Failure> {
     let plan_text = std::fs::read_to_string(&a.plan)
         .map_err(|e| Failure(format!("cannot read {}: {e}", a.plan.display())))?;
     let is_json = a.plan.extension().is_some_and(|e| e == "json");
@@ -86,7 +96,12 @@ pub fn run(a: ShuArgs, this_year: i32) -> Result<(), Failure> {
         .as_deref()
         .map(|t| money(t, "--non-member-shu"))
         .transpose()?;
-    let year = a.book_year.or(plan.book_year).unwrap_or(this_year - 1);
+    let year = a.book_year.or(plan.book_year).ok_or_else(|| {
+        Failure(format!(
+            "no book year: pass --book-year (e.g. --book-year 2024) or set `book_year = 2024` in {}; membership is evaluated on 31 December of that year",
+            a.plan.display()
+        ))
+    })?;
     let year_end = book_year_end(year)
         .ok_or_else(|| Failure(format!("--book-year {year} is out of range")))?;
 
@@ -110,20 +125,44 @@ pub fn run(a: ShuArgs, this_year: i32) -> Result<(), Failure> {
     };
     let (members, report) = read_members(bytes.as_slice(), &options)
         .map_err(|e| Failure(format!("{}: {e}", a.members.display())))?;
+    if report.rows_read == 0 {
+        return Err(Failure(format!(
+            "{}: the member file has no rows (a header only?); there is nobody to share the SHU with",
+            a.members.display()
+        )));
+    }
     if !report.rejected.is_empty() {
         let list: Vec<String> = report
             .rejected
             .iter()
-            .map(|r| match (&r.column, &r.value) {
-                (Some(c), Some(v)) => format!("line {} `{c}` = `{v}`: {}", r.line, r.reason),
-                _ => format!("line {}: {}", r.line, r.reason),
+            .map(|r| {
+                if a.anonymise.is_some() {
+                    // Anonymised runs never echo a cell: the reason of a parser quotes it.
+                    let what = rejection_label(&r.code).map_or(r.code.as_str(), |(en, _)| en);
+                    match &r.column {
+                        Some(c) => format!("line {} `{c}`: {what} ({})", r.line, r.code),
+                        None => format!("line {}: {what} ({})", r.line, r.code),
+                    }
+                } else {
+                    match (&r.column, &r.value) {
+                        (Some(c), Some(v)) => {
+                            format!("line {} `{c}` = `{v}`: {}", r.line, r.reason)
+                        }
+                        _ => format!("line {}: {}", r.line, r.reason),
+                    }
+                }
             })
             .collect();
         let msg = format!(
-            "{}: {} member row(s) cannot be read ({})",
+            "{}: {} member row(s) cannot be read ({}){}",
             a.members.display(),
             list.len(),
-            list.join("; ")
+            list.join("; "),
+            if a.anonymise.is_some() {
+                "; cell values withheld (--anonymise)"
+            } else {
+                ""
+            }
         );
         if !a.skip_rejected {
             return Err(Failure(format!(
@@ -133,7 +172,39 @@ pub fn run(a: ShuArgs, this_year: i32) -> Result<(), Failure> {
         eprintln!("warning: {msg}; left out (--skip-rejected)");
     }
 
+    if members.is_empty() {
+        return Err(Failure(format!(
+            "{}: no member row could be read; there is nobody to share the SHU with",
+            a.members.display()
+        )));
+    }
+    for kind in shu_check_bases(&plan, &members)? {
+        eprintln!(
+            "warning: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
+            a.members.display()
+        );
+    }
     let mut d = shu_distribute(&plan, &members, shu, non_member, year_end)?;
+    if d.members_counted == 0 {
+        let joined_after = d
+            .members
+            .iter()
+            .filter(|m| m.excluded == Some(Exclusion::JoinedAfterYearEnd))
+            .count();
+        eprintln!(
+            "warning: no member is counted on {year_end} (book year {year}): {joined_after} joined after it, {} left before it; every member pool stays undistributed. Is the book year right?",
+            d.members_excluded as usize - joined_after
+        );
+    }
+    for p in d.pools.iter().filter(|p| p.undistributed.is_negative()) {
+        eprintln!(
+            "warning: pool `{}`: {:?} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
+            p.component,
+            plan.rounding,
+            rp(Rupiah::from_sen(p.undistributed.sen().saturating_neg())),
+            rp(p.undistributed)
+        );
+    }
     let names: HashMap<String, String> = match &a.anonymise {
         Some(key) => {
             d = anonymise_distribution(&d, key)?;
@@ -161,8 +232,18 @@ fn member_names(members: &[Member]) -> HashMap<String, String> {
         .collect()
 }
 
+/// An amount without the `Rp` prefix (the tables say "(Rp)"): `1.500.000,00`, `-0,01`.
 fn amount(r: Rupiah) -> String {
-    format_rupiah(r).trim_start_matches("Rp").trim().to_string()
+    let text = format_rupiah(r);
+    match text.strip_prefix('-') {
+        Some(rest) => format!("-{}", rest.trim_start_matches("Rp").trim()),
+        None => text.trim_start_matches("Rp").trim().to_string(),
+    }
+}
+
+/// An amount with its `Rp` prefix, for messages: `Rp 1.500.000,00`, `-Rp 0,01`.
+fn rp(r: Rupiah) -> String {
+    format_rupiah(r)
 }
 
 fn new_table(header: Vec<String>, right_from: usize) -> Table {
@@ -265,6 +346,11 @@ fn table_text(
                 Some(koperasi::shu::UndistributedReason::ZeroTotalBase) => {
                     "no member has this base".into()
                 }
+                Some(koperasi::shu::UndistributedReason::RoundingRemainder)
+                    if p.undistributed.is_negative() =>
+                {
+                    "over-paid by rounding (not reconciled)".into()
+                }
                 Some(koperasi::shu::UndistributedReason::RoundingRemainder) => {
                     "rounding remainder".into()
                 }
@@ -313,7 +399,7 @@ fn table_text(
     out.push_str(&format!("{t}\n\n"));
     let sum = d.retained.sen() + d.distributed.sen() + d.undistributed.sen() + a.unallocated.sen();
     out.push_str(&format!(
-        "Reconciliation: kept by the coop {} + paid to members {} + undistributed {} + unallocated {} = {} {} SHU {}\n",
+        "Reconciliation (Rp): kept by the coop {} + paid to members {} + undistributed {} + unallocated {} = {} {} SHU {}\n",
         amount(d.retained),
         amount(d.distributed),
         amount(d.undistributed),

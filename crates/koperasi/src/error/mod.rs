@@ -317,6 +317,17 @@ impl Error {
                 ShuError::Granularity { value } => vec![("value", value.to_string())],
                 ShuError::Overflow { what } => vec![("what", s(what))],
                 ShuError::PseudonymCollision { pseudonym } => vec![("value", s(pseudonym))],
+                ShuError::UnknownBase {
+                    what,
+                    name,
+                    available,
+                    suggestion,
+                } => vec![
+                    ("what", s(what)),
+                    ("value", s(name)),
+                    ("available", s(available)),
+                    ("why", s(suggestion)),
+                ],
             },
             Error::Demography(e) => match e {
                 DemographyError::EmptySpan { from, to, why } => {

@@ -95,6 +95,23 @@ pub enum ShuError {
         /// The pseudonym.
         pseudonym: String,
     },
+    /// A pool's base, or a savings kind of `capital_savings`, is not provided by any member
+    /// (no column of the member file gives it): a misspelt name would otherwise leave the pool
+    /// undistributed or silently drop a kind of savings. A base that exists but is 0 for every
+    /// member is not this error: that pool is undistributed with reason `zero_total_base`.
+    #[error(
+        "allocation plan: {what} `{name}` is not in the member data (no member column provides it); the members have {available}{suggestion}"
+    )]
+    UnknownBase {
+        /// `base of pool `<component>`` or `savings kind in capital_savings`.
+        what: String,
+        /// The name as written in the plan.
+        name: String,
+        /// The bases / savings kinds the members do have, comma-separated (`none` when empty).
+        available: String,
+        /// `; did you mean `x`?` when a close name exists, else empty.
+        suggestion: String,
+    },
     /// The anonymisation key is empty.
     #[error("the anonymisation key is empty; give a secret passphrase")]
     EmptyKey,
@@ -104,7 +121,8 @@ impl ShuError {
     /// The stable snake_case code of this error: `shu_plan_sum`, `shu_plan_empty`,
     /// `shu_plan_duplicate`, `shu_plan_invalid`, `shu_plan_parse`, `shu_negative`,
     /// `shu_non_member`, `shu_negative_base`, `shu_duplicate_member`, `shu_empty_member_id`,
-    /// `shu_granularity`, `shu_overflow`, `shu_pseudonym_collision`, `shu_empty_key`.
+    /// `shu_granularity`, `shu_overflow`, `shu_pseudonym_collision`, `shu_empty_key`,
+    /// `shu_unknown_base`.
     pub fn code(&self) -> &'static str {
         match self {
             ShuError::PlanSum { .. } => "shu_plan_sum",
@@ -121,6 +139,7 @@ impl ShuError {
             ShuError::Overflow { .. } => "shu_overflow",
             ShuError::PseudonymCollision { .. } => "shu_pseudonym_collision",
             ShuError::EmptyKey => "shu_empty_key",
+            ShuError::UnknownBase { .. } => "shu_unknown_base",
         }
     }
 }

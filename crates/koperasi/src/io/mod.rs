@@ -152,6 +152,11 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
     ),
     ("rat_year_invalid", "not a book year", "bukan tahun buku"),
     (
+        "leave_before_join",
+        "left before joining",
+        "tanggal keluar sebelum tanggal masuk",
+    ),
+    (
         "field_check_without_date",
         "field-check fact without the date of the check",
         "hasil verifikasi lapangan tanpa tanggal verifikasi",

@@ -114,7 +114,8 @@ pub fn shu_distribute(
 /// ([`UndistributedReason::ZeroTotalBase`]).
 ///
 /// Errors: [`ShuError::EmptyMemberId`], [`ShuError::DuplicateMember`],
-/// [`ShuError::NegativeBase`] (naming the member by id), [`ShuError::Overflow`].
+/// [`ShuError::UnknownBase`] (a base or capital savings kind no member provides:
+/// [`super::bases::shu_check_bases`]), [`ShuError::NegativeBase`] (naming the member by id), [`ShuError::Overflow`].
 pub fn distribute_allocation(
     plan: &AllocationPlan,
     allocation: Allocation,
@@ -133,6 +134,7 @@ pub fn distribute_allocation(
         }
     }
     drop(seen);
+    super::bases::shu_check_bases(plan, members)?;
     let eligibility: Vec<Option<Exclusion>> = members
         .iter()
         .map(|m| m.eligibility(year_end).err())

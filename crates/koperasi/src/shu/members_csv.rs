@@ -123,6 +123,22 @@ fn column_kind(field: Option<&str>, norm: &str) -> Col {
 
 const REDACTED: &str = "<redacted>";
 
+/// Whether a cell looks like a personal NIK: 16 digits, possibly with spaces, dots or dashes.
+fn looks_like_nik(v: &str) -> bool {
+    let mut digits = 0usize;
+    for c in v.trim().chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if !matches!(c, ' ' | '.' | '-') {
+            return false;
+        }
+    }
+    digits == 16
+}
+
+/// Hint appended when a date or amount cell holds what looks like a piece of a name or a NIK.
+const SHIFT_HINT: &str = "; a name with an unquoted comma? (quote cells that contain commas)";
+
 /// Read a member register: one row per member.
 ///
 /// Columns are recognised by [`member_fields`] (Indonesian and English headers), plus any
@@ -130,14 +146,20 @@ const REDACTED: &str = "<redacted>";
 /// `transaksi_<name>` column as a transaction base; other columns are listed in the report as
 /// unknown. Amounts are read with [`parse_rupiah`] (`Rp 1.500.000`, `1,5 jt`); an empty or
 /// placeholder amount cell (`-`, `n/a`) is 0, because member ledgers leave zero balances
-/// blank. Dates are read with [`parse_date`].
+/// blank. Every member gets an entry (0 when blank) for every savings and transaction column,
+/// so the members tell which bases the file provides ([`super::shu_check_bases`]). Dates are read with [`parse_date`].
 ///
 /// A row is rejected (with line, column, value and code in the report) when it has no id
 /// (`missing_member_id`), repeats an id (`duplicate_member_id`), has an amount that cannot be
-/// read (the number error's code) or is negative (`negative_amount`), or a date that cannot be
-/// read. A rejected row is never half-kept: a member whose savings are unknown would change
+/// read (the number error's code) or is negative (`negative_amount`), amounts of one kind in
+/// several columns whose sum overflows (`amount_overflow`, never clamped), a date that cannot be
+/// read, or a leave date before the join date (`leave_before_join`). A rejected row is never half-kept: a member whose savings are unknown would change
 /// everyone's share. Names and NIK never appear in the report: their cells are replaced by
-/// `<redacted>` in a rejection's `fields`.
+/// `<redacted>` in a rejection's `fields`, and so is any cell equal to the row's name or NIK or
+/// shaped like a NIK (16 digits), wherever it is (a name with an unquoted comma shifts cells
+/// into other columns). Such a value is also left out of the rejection's `value` and `reason`,
+/// as is any value of a row with more fields than the header, and the reason then asks
+/// whether a name holds an unquoted comma.
 ///
 /// Errors: [`ReadError::Empty`], [`ReadError::MissingColumn`] when no column gives the
 /// member id, the mapping errors of [`match_headers`], [`ReadError::Csv`] / [`ReadError::Io`].
@@ -210,34 +232,62 @@ pub fn read_members<R: std::io::Read>(
         let start = byte_rec.position().map_or(0, csv::Position::byte);
         let line = rdr.get_mut().line_at(start);
         report.rows_read += 1;
-        let reject =
-            |column: Option<&str>, value: Option<&str>, code: &str, reason: String| Rejection {
+        // Personal values of this row (name / NIK cells), to keep them out of the report even
+        // when a name with an unquoted comma shifts them into another column.
+        let personal_values: Vec<&str> = rec
+            .iter()
+            .zip(&personal)
+            .filter(|(c, p)| **p && !c.trim().is_empty())
+            .map(|(c, _)| c.trim())
+            .collect();
+        let shifted = rec.len() > headers.len();
+        let sensitive = |v: &str| {
+            let v = v.trim();
+            !v.is_empty() && (personal_values.contains(&v) || looks_like_nik(v))
+        };
+        let reject = |column: Option<&str>, value: Option<&str>, code: &str, reason: String| {
+            // A value that is (or may be) personal never reaches the report: neither as
+            // the value nor inside the parser's message; a row with more fields than the
+            // header may have shifted a piece of a name into any column.
+            let hide = value.is_some_and(|v| sensitive(v) || (shifted && column.is_some()));
+            let (value, reason) = match value {
+                Some(v) if hide && !v.trim().is_empty() => {
+                    let mut reason = reason.replace(v, REDACTED);
+                    if column.is_some() {
+                        reason.push_str(SHIFT_HINT);
+                    }
+                    (Some(REDACTED.to_string()), reason)
+                }
+                other => (other.map(str::to_string), reason),
+            };
+            Rejection {
                 line,
                 cell: None,
                 column: column.map(str::to_string),
-                value: value.map(str::to_string),
+                value,
                 code: code.to_string(),
                 reason,
                 fields: rec
                     .iter()
                     .enumerate()
                     .map(|(i, c)| {
-                        if personal.get(i).copied().unwrap_or(false) && !c.trim().is_empty() {
+                        let personal_col = personal.get(i).copied().unwrap_or(false);
+                        if (personal_col && !c.trim().is_empty()) || sensitive(c) {
                             REDACTED.to_string()
                         } else {
                             c.clone()
                         }
                     })
                     .collect(),
-            };
-        if rec.len() > headers.len() && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
-        {
+            }
+        };
+        if shifted && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty()) {
             let r = reject(
                 None,
                 None,
                 "too_many_fields",
                 format!(
-                    "the row has {} fields but the header has {}",
+                    "the row has {} fields but the header has {}{SHIFT_HINT}",
                     rec.len(),
                     headers.len()
                 ),
@@ -293,11 +343,49 @@ pub fn read_members<R: std::io::Read>(
                         &mut m.transactions
                     };
                     let slot = map.entry(k.clone()).or_default();
-                    *slot = slot
-                        .checked_add(amount)
-                        .unwrap_or(crate::money::Rupiah::MAX);
+                    match slot.checked_add(amount) {
+                        Ok(sum) => *slot = sum,
+                        Err(_) => {
+                            // Two columns of one kind that overflow `i64` sen: never clamped.
+                            problem = Some(reject(
+                                Some(header),
+                                Some(v),
+                                "amount_overflow",
+                                format!(
+                                    "the columns of `{k}` add up to more than the largest amount (about Rp 92 kuadriliun)"
+                                ),
+                            ));
+                            break;
+                        }
+                    }
                 }
                 _ => {}
+            }
+        }
+        // Every savings / transaction column is recorded for every member (0 when blank), so
+        // the members show which bases the file has (`shu_check_bases`): a column that is 0 for
+        // everyone is a zero base, a name with no column is a misspelling.
+        for kind in &kinds {
+            match kind {
+                Col::Savings(k) => {
+                    m.savings.entry(k.clone()).or_default();
+                }
+                Col::Transactions(k) => {
+                    m.transactions.entry(k.clone()).or_default();
+                }
+                _ => {}
+            }
+        }
+        if problem.is_none() {
+            if let (Some(join), Some(leave)) = (m.join_date, m.leave_date) {
+                if leave < join {
+                    problem = Some(reject(
+                        None,
+                        None,
+                        "leave_before_join",
+                        format!("the leave date {leave} is before the join date {join}"),
+                    ));
+                }
             }
         }
         if problem.is_none() && m.id.is_empty() {

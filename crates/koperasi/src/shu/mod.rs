@@ -6,6 +6,7 @@
 //! | read or build a plan (basis points summing to exactly 10,000) | [`AllocationPlan::from_toml`], [`AllocationPlan::new`] |
 //! | split the SHU into components (optionally member / non-member SHU first) | [`shu_allocate`] |
 //! | share the member pools among members, as of the book year's end | [`shu_distribute`] |
+//! | check the plan's bases against the members (misspelt names) | [`shu_check_bases`] |
 //! | share any amount in proportion to bases (rounding + largest remainder) | [`apportion`] |
 //! | read members from CSV (with a read report) | [`read_members`] |
 //! | stable pseudonyms for an export without names | [`anonymise_members`], [`anonymise_distribution`] |
@@ -43,6 +44,7 @@
 mod allocate;
 mod anonymise;
 mod apportion;
+mod bases;
 mod distribute;
 mod members;
 mod members_csv;
@@ -53,6 +55,7 @@ pub use anonymise::{
     Pseudonymiser, anonymise_distribution, anonymise_members, shu_pseudonym, siphash24,
 };
 pub use apportion::{Apportionment, Rounding, apportion};
+pub use bases::{ProvidedBases, STATUTORY_SAVINGS, shu_check_bases};
 pub use distribute::{
     Distribution, MemberShu, PoolShare, UndistributedReason, book_year_end, distribute_allocation,
     shu_distribute,

@@ -111,6 +111,7 @@ pub const CAPITAL: &str = "capital";
 /// One line of a plan: a component, its share in basis points (1 bp = 0.01 %), and, for a
 /// member pool, the base it is shared by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PlanLine {
     /// What the money is for.
     pub component: Component,
@@ -157,10 +158,15 @@ fn default_granularity() -> i64 {
 /// base = "capital"
 /// ```
 ///
+/// Unknown keys are refused ([`ShuError::PlanParse`] naming the key and its line): a misspelt
+/// `bas = "capital"` or `bookyear = 2024` would otherwise be dropped silently and change who
+/// gets what.
+///
 /// `non_member_components` (optional) allocates the SHU from business with non-members,
 /// which UU 25/1992 art. 45 does not give to members (DOMAIN.md 3.1): its lines have no base.
 /// When it is empty, non-member SHU goes entirely to `cadangan`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AllocationPlan {
     /// A label for reports (e.g. the coop and the AD/ART article).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -211,18 +217,20 @@ impl AllocationPlan {
 
     /// Read a plan from TOML (shape in the type's doc) and validate it.
     ///
-    /// Errors: [`ShuError::PlanParse`] for bad TOML or a missing/mistyped key, else as
-    /// [`AllocationPlan::validate`].
+    /// Errors: [`ShuError::PlanParse`] for bad TOML or a missing, mistyped or unknown key
+    /// (the message names the key and its 1-based line), else as [`AllocationPlan::validate`].
     pub fn from_toml(text: &str) -> Result<AllocationPlan, ShuError> {
-        let plan: AllocationPlan =
-            toml::from_str(text).map_err(|e| ShuError::PlanParse { why: e.to_string() })?;
+        let plan: AllocationPlan = toml::from_str(text).map_err(|e| ShuError::PlanParse {
+            why: toml_error(text, &e),
+        })?;
         plan.validate()?;
         Ok(plan)
     }
 
     /// Read a plan from JSON (the serde shape) and validate it.
     ///
-    /// Errors: [`ShuError::PlanParse`], else as [`AllocationPlan::validate`].
+    /// Errors: [`ShuError::PlanParse`] (an unknown key is named, with its line), else as
+    /// [`AllocationPlan::validate`].
     pub fn from_json(text: &str) -> Result<AllocationPlan, ShuError> {
         let plan: AllocationPlan =
             serde_json::from_str(text).map_err(|e| ShuError::PlanParse { why: e.to_string() })?;
@@ -272,6 +280,22 @@ impl AllocationPlan {
             });
         }
         Ok(())
+    }
+}
+
+/// A one-line message for a TOML error: `line N: <what>` (the parser's own text spans
+/// several lines with a drawing of the source).
+fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let what = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let line = text
+                .get(..span.start)
+                .map_or(0, |before| before.matches('\n').count())
+                + 1;
+            format!("line {line}: {what}")
+        }
+        None => what,
     }
 }
 
@@ -343,6 +367,21 @@ basis_points = 500
         assert_eq!(e.code(), "shu_plan_sum");
         assert!(e.to_string().contains("10500"), "{e}");
         assert!(e.to_string().contains("105.00 %"), "{e}");
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_line() {
+        let e = AllocationPlan::from_toml(
+            "bookyear = 2024\n[[components]]\ncomponent = \"cadangan\"\nbasis_points = 10000\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "shu_plan_parse");
+        let msg = e.to_string();
+        assert!(
+            msg.contains("line 1") && msg.contains("`bookyear`"),
+            "{msg}"
+        );
+        assert_eq!(msg.lines().count(), 1, "{msg}");
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod table;
 
 pub use code::{KodeWilayah, Level};
 pub use names::normalize_name;
+pub(crate) use table::edit_distance;
 pub use table::{SEARCH_LIMIT, Table, Wilayah, table};
 
 /// Version of the embedded table: the year of the decree.

@@ -521,7 +521,7 @@ impl Table {
 }
 
 /// Levenshtein distance between two strings, by characters (two rows of the DP table).
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
