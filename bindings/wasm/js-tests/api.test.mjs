@@ -191,7 +191,7 @@ test('SHU: DOMAIN.md 3.4 T1 distribution, money as sen, bigint accepted, RangeEr
   // A base past 2^53 - 1 sen given as a bigint is exact on the way in, but the result would
   // carry it back as a number: refused rather than rounded.
   assert.throws(
-    () => k.shuDistribute(plan, [{ id: 'A', savings: { wajib: 2n ** 60n } }], 100, 2024),
+    () => k.shuDistribute(plan, [{ id: 'A', savings: { wajib: 2n ** 60n }, transactions: { loans: 1 } }], 100, 2024),
     (e) => e instanceof RangeError && e.code === 'number_unsafe_integer',
   );
   // An unsafe number in the input is refused before it reaches the engine.

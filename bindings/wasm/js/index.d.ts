@@ -67,6 +67,7 @@ export type ErrorCode =
   | 'result_not_serialisable'
   | 'not_initialized'
   | 'shu_plan_sum'
+  | 'shu_unknown_base'
   | 'shu_plan_empty'
   | 'shu_plan_duplicate'
   | 'shu_plan_invalid'
