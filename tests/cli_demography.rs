@@ -147,3 +147,58 @@ fn from_after_to_is_refused() {
         "{err}"
     );
 }
+
+const OFFICE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/bad/office.xlsx");
+
+/// Review findings 4-6: a workbook is read through the shared reader (sheet `Data`), the
+/// rejected row and the unreadable cell are reported as `assess` does, and the text tables use
+/// box drawing like the other commands.
+#[test]
+fn workbook_is_read_with_notes_and_box_tables() {
+    let out = run(&[
+        "demography",
+        OFFICE,
+        "--sheet",
+        "Data",
+        "--from",
+        "2019",
+        "--to",
+        "2024",
+        "--as-of",
+        "2024-12-31",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    // tests/data/bad/README.md: row 11 (JUMLAH) rejected, cell D9 `1/2/20245` unreadable.
+    assert!(
+        err.contains("note: 1 row(s) could not be read; `koperasi check"),
+        "{err}"
+    );
+    assert!(err.contains("1 cell(s) could not be read"), "{err}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Two of the five accepted rows were founded on 2019-11-06 (text date and serial 43775).
+    assert_eq!(v["years"][0]["year"], 2019);
+    assert_eq!(v["years"][0]["births"], 2);
+    let out = run(&[
+        "demography",
+        OFFICE,
+        "--sheet",
+        "2",
+        "--from",
+        "2019",
+        "--to",
+        "2024",
+        "--as-of",
+        "2024-12-31",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains('┌') && text.contains('╞'), "{text}");
+    assert!(!text.contains("+---"), "{text}");
+}

@@ -1,9 +1,9 @@
 //! `koperasi demography FILE --from YEAR --to YEAR`: yearly births, deaths, reactivations and
 //! rates; cohort survival; a Kaplan-Meier summary; optionally an SVG chart.
 
-use super::{Failure, InputArgs, StatusArgs, open, read_options, status_options};
+use super::{Failure, InputArgs, StatusArgs, read_input, read_options, status_options};
 use clap::ValueEnum;
-use comfy_table::Table;
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::demography::{
     DemographyOptions, DemographyReport, DemographyYear, KaplanMeier, Population, PopulationChoice,
     demography_report,
@@ -32,7 +32,7 @@ pub enum PopulationArg {
 
 #[derive(clap::Args)]
 pub struct DemographyArgs {
-    /// Register CSV (one row per cooperative).
+    /// Register CSV or XLSX/ODS workbook (one row per cooperative).
     file: std::path::PathBuf,
     /// First year of the tables.
     #[arg(long)]
@@ -75,12 +75,8 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         )));
     }
     let options = read_options(&a.input)?;
-    let register = match koperasi::io::read_any(open(&a.file)?, &options).map_err(|e| {
-        Failure(format!(
-            "{e}; see `koperasi demography --help` for --map and --delimiter"
-        ))
-    })? {
-        InputTable::Register(r, _) => r,
+    let (register, read) = match read_input(&a.file, &a.input, &options, "demography")? {
+        InputTable::Register(r, read) => (r, read),
         InputTable::Panel(..) => {
             return Err(Failure(format!(
                 "{} holds counts per region and period, not one row per cooperative; demography needs a register",
@@ -88,6 +84,21 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
             )));
         }
     };
+    // The same note as `assess`, and the unreadable cells (their facts are left unknown).
+    if !read.rejected.is_empty() {
+        eprintln!(
+            "note: {} row(s) could not be read; `koperasi check {}` lists them",
+            read.rejected.len(),
+            a.file.display()
+        );
+    }
+    if !read.cell_errors.is_empty() {
+        eprintln!(
+            "note: {} cell(s) could not be read and are left unknown; `koperasi check {}` lists them",
+            read.cell_errors.len(),
+            a.file.display()
+        );
+    }
     let mut demo = DemographyOptions::new(a.from, a.to, as_of);
     demo.policy = policy;
     demo.population = match a.population {
@@ -178,6 +189,25 @@ fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A box-drawing table like the other commands' (`render.rs`): numbers right-aligned from
+/// column `right_from` on.
+fn new_table(header: Vec<&str>, right_from: usize) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if !t.is_tty() {
+        t.set_width(160);
+    }
+    let n = header.len();
+    t.set_header(header);
+    for i in right_from..n {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
 fn table_text(out: &Output) -> String {
     let mut s = format!(
         "Business demography of {} as of {} (policy {}, population {}, death window {} years)\n\n",
@@ -190,17 +220,39 @@ fn table_text(out: &Output) -> String {
         },
         out.report.death_window_years
     );
-    let (header, rows) = year_rows(out);
-    let mut t = Table::new();
-    t.set_header(header);
+    let (_, rows) = year_rows(out);
+    // Short headers (the CSV and JSON keep the full names).
+    let header = vec![
+        "year",
+        "active",
+        "births",
+        "restruct.",
+        "reactiv.",
+        "deaths",
+        "legal",
+        "statist.",
+        "dissol.",
+        "birth %",
+        "death %",
+        "churn %",
+        "net %",
+        "prov.",
+    ];
+    let last = header.len().saturating_sub(1);
+    let mut t = new_table(header, 0);
+    if let Some(c) = t.column_mut(last) {
+        c.set_cell_alignment(CellAlignment::Left);
+    }
     for r in rows {
         t.add_row(r);
     }
     s.push_str(&format!(
-        "Per year (rates in % of active; provisional: deaths may still be reactivations)\n{t}\n\n"
+        "Per year (rates in % of active; restruct.: entries by merger, division or conversion; legal/statist.: deaths by dissolution/inactivity; prov.: provisional, deaths may still be reactivations)\n{t}\n\n"
     ));
-    let mut t = Table::new();
-    t.set_header(vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"]);
+    let mut t = new_table(
+        vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"],
+        0,
+    );
     for r in cohort_rows(out) {
         t.add_row(r);
     }
@@ -217,8 +269,7 @@ fn table_text(out: &Output) -> String {
                 km.median_years
                     .map_or_else(|| "not reached".to_string(), |m| format!("{m} years"))
             ));
-            let mut t = Table::new();
-            t.set_header(vec!["years", "S(t)", "95% lower", "95% upper"]);
+            let mut t = new_table(vec!["years", "S(t)", "95% lower", "95% upper"], 0);
             for (k, sv, lo, hi) in &km.at_years {
                 t.add_row(vec![
                     k.to_string(),
