@@ -148,7 +148,10 @@ fn from_after_to_is_refused() {
     );
 }
 
-const OFFICE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/bad/office.xlsx");
+const OFFICE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/data/bad/office.xlsx"
+);
 
 /// Review findings 4-6: a workbook is read through the shared reader (sheet `Data`), the
 /// rejected row and the unreadable cell are reported as `assess` does, and the text tables use
@@ -201,4 +204,51 @@ fn workbook_is_read_with_notes_and_box_tables() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains('┌') && text.contains('╞'), "{text}");
     assert!(!text.contains("+---"), "{text}");
+}
+
+/// Review finding 3: `--as-of` is required (a register is a snapshot; the clock would make up
+/// survival), years after it are refused by name, and a register without dissolution, RAT or
+/// activity facts gets a note that deaths cannot be measured.
+#[test]
+fn as_of_required_and_later_years_refused() {
+    let out = run(&["demography", BOGOR, "--from", "2020", "--to", "2022"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("demography needs --as-of"), "{err}");
+    let out = run(&[
+        "demography",
+        BOGOR,
+        "--from",
+        "2020",
+        "--to",
+        "2026",
+        "--as-of",
+        "2022-12-31",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("years 2023-2026 are after the as-of date 2022-12-31"),
+        "{err}"
+    );
+    let out = run(&[
+        "demography",
+        BOGOR,
+        "--from",
+        "2020",
+        "--to",
+        "2022",
+        "--as-of",
+        "2022-12-31",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("deaths and survival cannot be measured from this file"),
+        "{err}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["deaths_measurable"], false);
 }

@@ -67,6 +67,14 @@ struct Output<'a> {
 }
 
 pub fn run(a: DemographyArgs) -> Result<(), Failure> {
+    // A register is a snapshot: survival is observed only up to the date it describes, so the
+    // date must come from the user, never from the clock.
+    if a.status.as_of.is_none() {
+        return Err(Failure(format!(
+            "demography needs --as-of: the date {} describes (e.g. --as-of 2022-12-31 for a 2022 list); years after it are not observed",
+            a.file.display()
+        )));
+    }
     let (as_of, policy) = status_options(&a.status)?;
     if a.from > a.to {
         return Err(Failure(format!(
@@ -108,6 +116,12 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     };
     demo.death_window_years = a.death_window;
     let report = demography_report(&register, &demo)?;
+    if !report.deaths_measurable {
+        eprintln!(
+            "note: {} records no dissolution, RAT, field check or business activity: deaths and survival cannot be measured from this file (0 deaths and 100% survival only mean none is recorded)",
+            a.file.display()
+        );
+    }
     if let Some(path) = &a.chart {
         chart(path, &report.years, report.survival_curve.as_ref())?;
     }

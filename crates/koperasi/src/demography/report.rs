@@ -94,6 +94,10 @@ pub struct DemographyReport {
     pub population: Population,
     /// Death window in years.
     pub death_window_years: u32,
+    /// False when no record holds a dissolution, RAT, field check or business activity fact:
+    /// then no death can be seen, and the deaths (0) and survival (100%) only say that the
+    /// file does not record them.
+    pub deaths_measurable: bool,
     /// One row per year `from_year..=to_year` ([`yearly_demography`]).
     pub years: Vec<DemographyYear>,
     /// One cohort per founding year `from_year..=to_year`, 5 years ahead ([`cohort_survival`]).
@@ -135,7 +139,9 @@ pub fn resolve_population(register: &Register, choice: PopulationChoice) -> Popu
 /// years.
 ///
 /// Errors: [`DemographyError::EmptySpan`] when `from_year > to_year` or the span exceeds
-/// 1,000 years; [`DemographyError::InvalidValue`] when `death_window_years` exceeds 100.
+/// 1,000 years; [`DemographyError::YearsAfterAsOf`] when `to_year` is after `as_of.year()`
+/// (those years are not observed); [`DemographyError::InvalidValue`] when
+/// `death_window_years` exceeds 100.
 ///
 /// ```
 /// use koperasi::demography::{DemographyOptions, demography_report};
@@ -165,6 +171,14 @@ pub fn demography_report(
             },
         });
     }
+    if to > as_of.year() {
+        return Err(DemographyError::YearsAfterAsOf {
+            first: from.max(as_of.year().saturating_add(1)),
+            last: to,
+            as_of: as_of.to_string(),
+            max_year: as_of.year(),
+        });
+    }
     let window = options.death_window_years;
     if window > 100 {
         return Err(DemographyError::InvalidValue {
@@ -174,6 +188,13 @@ pub fn demography_report(
         });
     }
     let population = resolve_population(register, options.population);
+    let deaths_measurable = register.records.iter().any(|k| {
+        k.dissolution.is_some()
+            || !k.rat.is_empty()
+            || k.rat_known.is_known()
+            || !k.field_checks.is_empty()
+            || !k.business_activity.is_empty()
+    });
     let last = as_of.year();
     // `window <= 100`, so the conversion cannot fail.
     let first = from.saturating_sub(i32::try_from(window).unwrap_or(2).saturating_add(1));
@@ -204,6 +225,7 @@ pub fn demography_report(
         policy: options.policy.name.clone(),
         population,
         death_window_years: window,
+        deaths_measurable,
         years,
         cohorts,
         kaplan_meier: curve.as_ref().map(|km| summarise(km, deaths)),
