@@ -116,11 +116,8 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     };
     demo.death_window_years = a.death_window;
     let report = demography_report(&register, &demo)?;
-    if !report.deaths_measurable {
-        eprintln!(
-            "note: {} records no dissolution, RAT, field check or business activity: deaths and survival cannot be measured from this file (0 deaths and 100% survival only mean none is recorded)",
-            a.file.display()
-        );
+    for n in &report.notes {
+        eprintln!("note: {n}");
     }
     if let Some(path) = &a.chart {
         chart(path, &report.years, report.survival_curve.as_ref())?;
@@ -158,6 +155,10 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
         "churn_rate",
         "net_growth_rate",
         "provisional",
+        "unknown_status",
+        "assumed_active",
+        "deaths_undetermined",
+        "incomplete",
     ];
     let rows = out
         .report
@@ -179,6 +180,10 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 pct(y.rates.map(|r| r.churn_rate)),
                 pct(y.rates.map(|r| r.net_growth_rate)),
                 if y.provisional { "yes" } else { "no" }.to_string(),
+                y.unknown_status.to_string(),
+                y.assumed_active.to_string(),
+                y.deaths_undetermined.to_string(),
+                if y.incomplete { "yes" } else { "no" }.to_string(),
             ]
         })
         .collect();
@@ -190,7 +195,10 @@ fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
         .cohorts
         .iter()
         .map(|c| {
-            let mut r = vec![c.year.to_string(), c.births.to_string()];
+            let mut r = vec![
+                format!("{}{}", c.year, if c.incomplete { "*" } else { "" }),
+                c.births.to_string(),
+            ];
             for (s, rate) in c.survivors.iter().zip(&c.rates) {
                 r.push(match (s, rate) {
                     (Some(s), Some(rate)) => format!("{s} ({rate:.1}%)"),
@@ -210,7 +218,8 @@ fn new_table(header: Vec<&str>, right_from: usize) -> Table {
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
     if !t.is_tty() {
-        t.set_width(160);
+        // Wide enough for the 18 columns of the yearly table.
+        t.set_width(220);
     }
     let n = header.len();
     t.set_header(header);
@@ -251,17 +260,22 @@ fn table_text(out: &Output) -> String {
         "churn %",
         "net %",
         "prov.",
+        "unknown",
+        "assumed",
+        "undeterm.",
+        "incompl.",
     ];
-    let last = header.len().saturating_sub(1);
     let mut t = new_table(header, 0);
-    if let Some(c) = t.column_mut(last) {
-        c.set_cell_alignment(CellAlignment::Left);
+    for i in [13, 17] {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Left);
+        }
     }
     for r in rows {
         t.add_row(r);
     }
     s.push_str(&format!(
-        "Per year (rates in % of active; restruct.: entries by merger, division or conversion; legal/statist.: deaths by dissolution/inactivity; prov.: provisional, deaths may still be reactivations)\n{t}\n\n"
+        "Per year (rates in % of active; restruct.: entries by merger, division or conversion; legal/statist.: deaths by dissolution/inactivity; prov.: provisional, deaths may still be reactivations; unknown: on the register, activity unknown; assumed: counted active by the survivor assumption; undeterm.: spells followed by unknown years, death not inferred; incompl.: counts rest on unknown years)\n{t}\n\n"
     ));
     let mut t = new_table(
         vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"],
@@ -271,7 +285,7 @@ fn table_text(out: &Output) -> String {
         t.add_row(r);
     }
     s.push_str(&format!(
-        "Cohort survival (survivors and % of births)\n{t}\n\n"
+        "Cohort survival (survivors and % of births; * = rests on years of unknown activity)\n{t}\n\n"
     ));
     match &out.report.kaplan_meier {
         Some(km) => {
@@ -319,6 +333,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
         "survivors_3",
         "survivors_4",
         "survivors_5",
+        "incomplete",
     ])?;
     for c in &out.report.cohorts {
         let mut r = vec![c.year.to_string(), c.births.to_string()];
@@ -327,6 +342,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
                 .iter()
                 .map(|s| s.map_or_else(String::new, |s| s.to_string())),
         );
+        r.push(if c.incomplete { "yes" } else { "no" }.to_string());
         w.write_record(&r)?;
     }
     if let Some(km) = &out.report.kaplan_meier {

@@ -98,6 +98,13 @@ pub struct DemographyReport {
     /// then no death can be seen, and the deaths (0) and survival (100%) only say that the
     /// file does not record them.
     pub deaths_measurable: bool,
+    /// Records with no founding year: each is counted only from its first year with evidence
+    /// ([`super::known_from`]: RAT, field check, business activity, dissolution, else the
+    /// as-of year), never as a birth, so the population of earlier years leaves them out.
+    pub unknown_founding: u64,
+    /// What limits the figures, one sentence each (unknown founding years, incomplete years,
+    /// no death facts): what `koperasi demography` prints as notes.
+    pub notes: Vec<String>,
     /// One row per year `from_year..=to_year` ([`yearly_demography`]).
     pub years: Vec<DemographyYear>,
     /// One cohort per founding year `from_year..=to_year`, 5 years ahead ([`cohort_survival`]).
@@ -220,12 +227,41 @@ pub fn demography_report(
         )?)
     };
     let deaths = data.observed.iter().filter(|o| **o).count();
+    let unknown_founding = register
+        .records
+        .iter()
+        .filter(|k| k.founding_year().is_none())
+        .count() as u64;
+    let mut notes = Vec::new();
+    if unknown_founding > 0 {
+        notes.push(format!(
+            "{unknown_founding} cooperative(s) have no founding year: each counts only from its first year with evidence (RAT, field check, business activity, dissolution, else the as-of year {last}), never as a birth"
+        ));
+    }
+    let incomplete: Vec<String> = years
+        .iter()
+        .filter(|y| y.incomplete)
+        .map(|y| y.year.to_string())
+        .collect();
+    if !incomplete.is_empty() {
+        notes.push(format!(
+            "incomplete years {}: the activity of some cooperatives is unknown there (status not assessable, e.g. book years before the file's first RAT column); those active before and after such years (or since founding) are counted active in them (survivor assumption), and no death or reactivation is inferred across them",
+            incomplete.join(", ")
+        ));
+    }
+    if !deaths_measurable {
+        notes.push(
+            "the register records no dissolution, RAT, field check or business activity: deaths and survival cannot be measured from it (0 deaths and 100% survival only mean none is recorded)".to_string(),
+        );
+    }
     Ok(DemographyReport {
         as_of,
         policy: options.policy.name.clone(),
         population,
         death_window_years: window,
         deaths_measurable,
+        unknown_founding,
+        notes,
         years,
         cohorts,
         kaplan_meier: curve.as_ref().map(|km| summarise(km, deaths)),
