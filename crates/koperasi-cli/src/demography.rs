@@ -1,9 +1,9 @@
 //! `koperasi demography FILE --from YEAR --to YEAR`: yearly births, deaths, reactivations and
 //! rates; cohort survival; a Kaplan-Meier summary; optionally an SVG chart.
 
-use super::{Failure, InputArgs, StatusArgs, open, read_options, status_options};
+use super::{Failure, InputArgs, StatusArgs, read_input, read_options, status_options};
 use clap::ValueEnum;
-use comfy_table::Table;
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::demography::{
     DemographyOptions, DemographyReport, DemographyYear, KaplanMeier, Population, PopulationChoice,
     demography_report,
@@ -32,7 +32,7 @@ pub enum PopulationArg {
 
 #[derive(clap::Args)]
 pub struct DemographyArgs {
-    /// Register CSV (one row per cooperative).
+    /// Register CSV or XLSX/ODS workbook (one row per cooperative).
     file: std::path::PathBuf,
     /// First year of the tables.
     #[arg(long)]
@@ -67,6 +67,14 @@ struct Output<'a> {
 }
 
 pub fn run(a: DemographyArgs) -> Result<(), Failure> {
+    // A register is a snapshot: survival is observed only up to the date it describes, so the
+    // date must come from the user, never from the clock.
+    if a.status.as_of.is_none() {
+        return Err(Failure(format!(
+            "demography needs --as-of: the date {} describes (e.g. --as-of 2022-12-31 for a 2022 list); years after it are not observed",
+            a.file.display()
+        )));
+    }
     let (as_of, policy) = status_options(&a.status)?;
     if a.from > a.to {
         return Err(Failure(format!(
@@ -75,12 +83,8 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         )));
     }
     let options = read_options(&a.input)?;
-    let register = match koperasi::io::read_any(open(&a.file)?, &options).map_err(|e| {
-        Failure(format!(
-            "{e}; see `koperasi demography --help` for --map and --delimiter"
-        ))
-    })? {
-        InputTable::Register(r, _) => r,
+    let (register, read) = match read_input(&a.file, &a.input, &options, "demography")? {
+        InputTable::Register(r, read) => (r, read),
         InputTable::Panel(..) => {
             return Err(Failure(format!(
                 "{} holds counts per region and period, not one row per cooperative; demography needs a register",
@@ -88,6 +92,21 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
             )));
         }
     };
+    // The same note as `assess`, and the unreadable cells (their facts are left unknown).
+    if !read.rejected.is_empty() {
+        eprintln!(
+            "note: {} row(s) could not be read; `koperasi check {}` lists them",
+            read.rejected.len(),
+            a.file.display()
+        );
+    }
+    if !read.cell_errors.is_empty() {
+        eprintln!(
+            "note: {} cell(s) could not be read and are left unknown; `koperasi check {}` lists them",
+            read.cell_errors.len(),
+            a.file.display()
+        );
+    }
     let mut demo = DemographyOptions::new(a.from, a.to, as_of);
     demo.policy = policy;
     demo.population = match a.population {
@@ -97,6 +116,9 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     };
     demo.death_window_years = a.death_window;
     let report = demography_report(&register, &demo)?;
+    for n in &report.notes {
+        eprintln!("note: {n}");
+    }
     if let Some(path) = &a.chart {
         chart(path, &report.years, report.survival_curve.as_ref())?;
     }
@@ -133,6 +155,10 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
         "churn_rate",
         "net_growth_rate",
         "provisional",
+        "unknown_status",
+        "assumed_active",
+        "deaths_undetermined",
+        "incomplete",
     ];
     let rows = out
         .report
@@ -154,6 +180,10 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 pct(y.rates.map(|r| r.churn_rate)),
                 pct(y.rates.map(|r| r.net_growth_rate)),
                 if y.provisional { "yes" } else { "no" }.to_string(),
+                y.unknown_status.to_string(),
+                y.assumed_active.to_string(),
+                y.deaths_undetermined.to_string(),
+                if y.incomplete { "yes" } else { "no" }.to_string(),
             ]
         })
         .collect();
@@ -165,7 +195,10 @@ fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
         .cohorts
         .iter()
         .map(|c| {
-            let mut r = vec![c.year.to_string(), c.births.to_string()];
+            let mut r = vec![
+                format!("{}{}", c.year, if c.incomplete { "*" } else { "" }),
+                c.births.to_string(),
+            ];
             for (s, rate) in c.survivors.iter().zip(&c.rates) {
                 r.push(match (s, rate) {
                     (Some(s), Some(rate)) => format!("{s} ({rate:.1}%)"),
@@ -176,6 +209,26 @@ fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
             r
         })
         .collect()
+}
+
+/// A box-drawing table like the other commands' (`render.rs`): numbers right-aligned from
+/// column `right_from` on.
+fn new_table(header: Vec<&str>, right_from: usize) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if !t.is_tty() {
+        // Wide enough for the 18 columns of the yearly table.
+        t.set_width(220);
+    }
+    let n = header.len();
+    t.set_header(header);
+    for i in right_from..n {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
 }
 
 fn table_text(out: &Output) -> String {
@@ -190,22 +243,49 @@ fn table_text(out: &Output) -> String {
         },
         out.report.death_window_years
     );
-    let (header, rows) = year_rows(out);
-    let mut t = Table::new();
-    t.set_header(header);
+    let (_, rows) = year_rows(out);
+    // Short headers (the CSV and JSON keep the full names).
+    let header = vec![
+        "year",
+        "active",
+        "births",
+        "restruct.",
+        "reactiv.",
+        "deaths",
+        "legal",
+        "statist.",
+        "dissol.",
+        "birth %",
+        "death %",
+        "churn %",
+        "net %",
+        "prov.",
+        "unknown",
+        "assumed",
+        "undeterm.",
+        "incompl.",
+    ];
+    let mut t = new_table(header, 0);
+    for i in [13, 17] {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Left);
+        }
+    }
     for r in rows {
         t.add_row(r);
     }
     s.push_str(&format!(
-        "Per year (rates in % of active; provisional: deaths may still be reactivations)\n{t}\n\n"
+        "Per year (rates in % of active; restruct.: entries by merger, division or conversion; legal/statist.: deaths by dissolution/inactivity; prov.: provisional, deaths may still be reactivations; unknown: on the register, activity unknown; assumed: counted active by the survivor assumption; undeterm.: spells followed by unknown years, death not inferred; incompl.: counts rest on unknown years)\n{t}\n\n"
     ));
-    let mut t = Table::new();
-    t.set_header(vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"]);
+    let mut t = new_table(
+        vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"],
+        0,
+    );
     for r in cohort_rows(out) {
         t.add_row(r);
     }
     s.push_str(&format!(
-        "Cohort survival (survivors and % of births)\n{t}\n\n"
+        "Cohort survival (survivors and % of births; * = rests on years of unknown activity)\n{t}\n\n"
     ));
     match &out.report.kaplan_meier {
         Some(km) => {
@@ -217,8 +297,7 @@ fn table_text(out: &Output) -> String {
                 km.median_years
                     .map_or_else(|| "not reached".to_string(), |m| format!("{m} years"))
             ));
-            let mut t = Table::new();
-            t.set_header(vec!["years", "S(t)", "95% lower", "95% upper"]);
+            let mut t = new_table(vec!["years", "S(t)", "95% lower", "95% upper"], 0);
             for (k, sv, lo, hi) in &km.at_years {
                 t.add_row(vec![
                     k.to_string(),
@@ -254,6 +333,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
         "survivors_3",
         "survivors_4",
         "survivors_5",
+        "incomplete",
     ])?;
     for c in &out.report.cohorts {
         let mut r = vec![c.year.to_string(), c.births.to_string()];
@@ -262,6 +342,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
                 .iter()
                 .map(|s| s.map_or_else(String::new, |s| s.to_string())),
         );
+        r.push(if c.incomplete { "yes" } else { "no" }.to_string());
         w.write_record(&r)?;
     }
     if let Some(km) = &out.report.kaplan_meier {

@@ -93,3 +93,34 @@ fn lifeline_of_a_record_follows_its_status() {
     let l = lifeline(&k, &p, Population::Active, 2014, 2024, d(2024, 12, 31));
     assert!(!l.is_birth());
 }
+
+/// Review finding 2 on plain lifelines: an unknown year after a spell is not inactivity, so
+/// neither a death (window 2) nor, once activity is seen again, a reactivation is inferred.
+#[test]
+fn unknown_years_infer_no_death_or_reactivation() {
+    use koperasi::demography::{DemographyParams, Lifeline, yearly_demography};
+    // Active 2015-2016, unknown 2017, active 2018: before the fix 2017 was a gap (a
+    // reactivation in 2018); now the year before 2018 is unknown.
+    let a = Lifeline {
+        founded: Some(2015),
+        active_years: vec![2015, 2016, 2018],
+        unknown_years: vec![2017],
+        ..Lifeline::default()
+    };
+    // Active 2015, then unknown 2016-2017, nothing after: no statistical death in 2015.
+    let b = Lifeline {
+        founded: Some(2015),
+        active_years: vec![2015],
+        unknown_years: vec![2016, 2017],
+        ..Lifeline::default()
+    };
+    let rows = yearly_demography(&[a, b], 2015, 2018, 2020, &DemographyParams::default()).unwrap();
+    let r = |y: i32| rows.iter().find(|r| r.year == y).unwrap();
+    assert_eq!((r(2015).births, r(2015).deaths), (2, 0));
+    assert_eq!(r(2015).deaths_undetermined, 1);
+    // a's spell ending 2016 sees activity again within the window (2018): no death at all.
+    assert_eq!((r(2016).deaths_undetermined, r(2016).deaths), (0, 0));
+    assert_eq!(r(2018).reactivations, 0);
+    assert!(r(2018).incomplete && r(2017).incomplete);
+    assert_eq!(r(2017).unknown_status, 2);
+}

@@ -19,6 +19,11 @@ pub struct Cohort {
     /// Survival rates in percent, `survivors / births × 100` (INE/Eurostat S_k); `None` when
     /// not observed or when there were no births.
     pub rates: Vec<Option<f64>>,
+    /// True when some survivor count rests on a year of unknown activity: a birth counted
+    /// active there by the survivor assumption ([`Lifeline::assumed_years`]) or left out as
+    /// unknown ([`Lifeline::unknown_years`]).
+    #[serde(default)]
+    pub incomplete: bool,
 }
 
 /// Cohort survival for the founding years `from..=to`, k = 1..=`horizon` years (Eurostat: 5),
@@ -56,6 +61,7 @@ pub fn cohort_survival(
                 .map(|k| (year + k <= last_observed_year).then_some(0))
                 .collect(),
             rates: Vec::new(),
+            incomplete: false,
         })
         .collect();
     for l in lifelines.iter().filter(|l| l.is_birth()) {
@@ -72,6 +78,9 @@ pub fn cohort_survival(
             if let Some(s) = s.as_mut() {
                 if l.is_active(c + k) {
                     *s += 1;
+                }
+                if l.is_assumed(c + k) || l.is_unknown(c + k) {
+                    row.incomplete = true;
                 }
             }
         }
@@ -105,7 +114,8 @@ pub struct SurvivalData {
 /// * a cooperative whose first activity spell ends in year `e` with a confirmed death (legal,
 ///   or inactive for the whole `death_window_years`) has duration `e + 1 − founded` and an
 ///   observed event (active in `founded..=e`, so alive at ages `0..e+1−founded`);
-/// * one whose death is provisional is censored at `e + 1 − founded` (last seen active);
+/// * one whose death is provisional, or undetermined (unknown years follow, see
+///   [`super::yearly_demography`]), is censored at `e + 1 − founded` (last seen active);
 /// * one still active (or reactivated within the window) is censored at the as-of year:
 ///   `last_observed_year + 1 − founded`;
 /// * one founded before `first_observed_year` enters at age `first_observed_year − founded`
@@ -136,7 +146,7 @@ pub fn survival_data(
             match spell_end(&l, y, last_observed_year, death_window_years) {
                 SpellEnd::Reactivated => continue,
                 SpellEnd::Legal | SpellEnd::Statistical => end = Some((y, true)),
-                SpellEnd::Provisional => end = Some((y, false)),
+                SpellEnd::Provisional | SpellEnd::Undetermined => end = Some((y, false)),
                 SpellEnd::Unknown => end = Some((last_observed_year, false)),
             }
             break;

@@ -36,7 +36,7 @@ mod yearly;
 pub use cohort::{Cohort, SurvivalData, cohort_survival, survival_data};
 pub use growth::{GrowthUnit, HighGrowth, HighGrowthParams, UnitGrowth, high_growth};
 pub use kaplan_meier::{KaplanMeier, kaplan_meier};
-pub use lifeline::{Lifeline, Population, lifeline};
+pub use lifeline::{Lifeline, Population, known_from, lifeline};
 pub use report::{
     DemographyOptions, DemographyReport, KaplanMeierSummary, PopulationChoice, StatusSeriesColumns,
     demography_report, resolve_population,

@@ -94,6 +94,17 @@ pub struct DemographyReport {
     pub population: Population,
     /// Death window in years.
     pub death_window_years: u32,
+    /// False when no record holds a dissolution, RAT, field check or business activity fact:
+    /// then no death can be seen, and the deaths (0) and survival (100%) only say that the
+    /// file does not record them.
+    pub deaths_measurable: bool,
+    /// Records with no founding year: each is counted only from its first year with evidence
+    /// ([`super::known_from`]: RAT, field check, business activity, dissolution, else the
+    /// as-of year), never as a birth, so the population of earlier years leaves them out.
+    pub unknown_founding: u64,
+    /// What limits the figures, one sentence each (unknown founding years, incomplete years,
+    /// no death facts): what `koperasi demography` prints as notes.
+    pub notes: Vec<String>,
     /// One row per year `from_year..=to_year` ([`yearly_demography`]).
     pub years: Vec<DemographyYear>,
     /// One cohort per founding year `from_year..=to_year`, 5 years ahead ([`cohort_survival`]).
@@ -135,7 +146,9 @@ pub fn resolve_population(register: &Register, choice: PopulationChoice) -> Popu
 /// years.
 ///
 /// Errors: [`DemographyError::EmptySpan`] when `from_year > to_year` or the span exceeds
-/// 1,000 years; [`DemographyError::InvalidValue`] when `death_window_years` exceeds 100.
+/// 1,000 years; [`DemographyError::YearsAfterAsOf`] when `to_year` is after `as_of.year()`
+/// (those years are not observed); [`DemographyError::InvalidValue`] when
+/// `death_window_years` exceeds 100.
 ///
 /// ```
 /// use koperasi::demography::{DemographyOptions, demography_report};
@@ -165,6 +178,14 @@ pub fn demography_report(
             },
         });
     }
+    if to > as_of.year() {
+        return Err(DemographyError::YearsAfterAsOf {
+            first: from.max(as_of.year().saturating_add(1)),
+            last: to,
+            as_of: as_of.to_string(),
+            max_year: as_of.year(),
+        });
+    }
     let window = options.death_window_years;
     if window > 100 {
         return Err(DemographyError::InvalidValue {
@@ -174,6 +195,13 @@ pub fn demography_report(
         });
     }
     let population = resolve_population(register, options.population);
+    let deaths_measurable = register.records.iter().any(|k| {
+        k.dissolution.is_some()
+            || !k.rat.is_empty()
+            || k.rat_known.is_known()
+            || !k.field_checks.is_empty()
+            || !k.business_activity.is_empty()
+    });
     let last = as_of.year();
     // `window <= 100`, so the conversion cannot fail.
     let first = from.saturating_sub(i32::try_from(window).unwrap_or(2).saturating_add(1));
@@ -199,11 +227,41 @@ pub fn demography_report(
         )?)
     };
     let deaths = data.observed.iter().filter(|o| **o).count();
+    let unknown_founding = register
+        .records
+        .iter()
+        .filter(|k| k.founding_year().is_none())
+        .count() as u64;
+    let mut notes = Vec::new();
+    if unknown_founding > 0 {
+        notes.push(format!(
+            "{unknown_founding} cooperative(s) have no founding year: each counts only from its first year with evidence (RAT, field check, business activity, dissolution, else the as-of year {last}), never as a birth"
+        ));
+    }
+    let incomplete: Vec<String> = years
+        .iter()
+        .filter(|y| y.incomplete)
+        .map(|y| y.year.to_string())
+        .collect();
+    if !incomplete.is_empty() {
+        notes.push(format!(
+            "incomplete years {}: the activity of some cooperatives is unknown there (status not assessable, e.g. book years before the file's first RAT column); those active before and after such years (or since founding) are counted active in them (survivor assumption), and no death or reactivation is inferred across them",
+            incomplete.join(", ")
+        ));
+    }
+    if !deaths_measurable {
+        notes.push(
+            "the register records no dissolution, RAT, field check or business activity: deaths and survival cannot be measured from it (0 deaths and 100% survival only mean none is recorded)".to_string(),
+        );
+    }
     Ok(DemographyReport {
         as_of,
         policy: options.policy.name.clone(),
         population,
         death_window_years: window,
+        deaths_measurable,
+        unknown_founding,
+        notes,
         years,
         cohorts,
         kaplan_meier: curve.as_ref().map(|km| summarise(km, deaths)),

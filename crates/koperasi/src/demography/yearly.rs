@@ -98,6 +98,23 @@ pub struct DemographyYear {
     pub provisional: bool,
     /// Rates in percent of `active`; `None` when `active` is 0.
     pub rates: Option<Rates>,
+    /// Cooperatives on the register in the year whose activity is unknown
+    /// ([`Lifeline::unknown_years`]): not in `active`.
+    #[serde(default)]
+    pub unknown_status: u64,
+    /// Cooperatives counted in `active` by the survivor assumption
+    /// ([`Lifeline::assumed_years`]).
+    #[serde(default)]
+    pub assumed_active: u64,
+    /// Activity spells ending in the year that are followed by unknown years within the death
+    /// window: whether they are deaths cannot be told, so they are not counted as deaths.
+    #[serde(default)]
+    pub deaths_undetermined: u64,
+    /// True when the year's counts rest on unknown years: `unknown_status`, `assumed_active`
+    /// or `deaths_undetermined` is not 0, or a reactivation cannot be told because the year
+    /// before is unknown.
+    #[serde(default)]
+    pub incomplete: bool,
 }
 
 /// How a lifeline's activity spell ending in year `e` ends (internal).
@@ -113,6 +130,8 @@ pub(crate) enum SpellEnd {
     Provisional,
     /// The year after `e` is not observed.
     Unknown,
+    /// Followed by unknown years within the window: no death is inferred.
+    Undetermined,
 }
 
 pub(crate) fn spell_end(l: &Lifeline, e: i32, last_observed: i32, window: u32) -> SpellEnd {
@@ -127,8 +146,14 @@ pub(crate) fn spell_end(l: &Lifeline, e: i32, last_observed: i32, window: u32) -
         }
     }
     let next = l.active_years.iter().copied().find(|y| *y > e);
+    if next.is_some_and(|n| n <= limit.saturating_add(1)) {
+        return SpellEnd::Reactivated;
+    }
+    let seen = limit.min(last_observed);
+    if l.unknown_years.iter().any(|u| *u > e && *u <= seen) {
+        return SpellEnd::Undetermined;
+    }
     match next {
-        Some(n) if n <= limit.saturating_add(1) => SpellEnd::Reactivated,
         Some(_) => SpellEnd::Statistical,
         None if limit <= last_observed => SpellEnd::Statistical,
         None => SpellEnd::Provisional,
@@ -145,6 +170,11 @@ pub(crate) fn spell_end(l: &Lifeline, e: i32, last_observed: i32, window: u32) -
 /// when `e + window > last_observed_year` the year is `provisional` and its statistical deaths
 /// are those inactive so far. Activity before the earliest year a lifeline lists is unknown,
 /// so reactivations are counted only when the earlier activity is listed.
+///
+/// Unknown years ([`Lifeline::unknown_years`]) are neither active nor inactive: a spell followed
+/// by an unknown year within the window is not a death (`deaths_undetermined`), a year after an
+/// unknown year is not a reactivation, and every row whose counts rest on unknown or assumed
+/// years is `incomplete`.
 ///
 /// Errors: [`DemographyError::EmptySpan`] when `from > to` or the span exceeds 1,000 years.
 pub fn yearly_demography(
@@ -176,6 +206,10 @@ pub fn yearly_demography(
             provisional: i64::from(year) + i64::from(params.death_window_years)
                 > i64::from(last_observed_year),
             rates: None,
+            unknown_status: 0,
+            assumed_active: 0,
+            deaths_undetermined: 0,
+            incomplete: false,
         })
         .collect();
     let slot = |y: i32| -> Option<usize> {
@@ -196,7 +230,14 @@ pub fn yearly_demography(
                         r.restructuring_entries += 1;
                     }
                 } else if prev.is_some_and(|p| p < y - 1) {
-                    r.reactivations += 1;
+                    if l.is_unknown(y - 1) {
+                        r.incomplete = true;
+                    } else {
+                        r.reactivations += 1;
+                    }
+                }
+                if l.is_assumed(y) {
+                    r.assumed_active += 1;
                 }
             }
             let is_end = ys.get(i + 1).is_none_or(|nx| *nx > y + 1);
@@ -208,9 +249,15 @@ pub fn yearly_demography(
                         SpellEnd::Statistical | SpellEnd::Provisional => {
                             r.deaths_statistical += 1;
                         }
+                        SpellEnd::Undetermined => r.deaths_undetermined += 1,
                         SpellEnd::Reactivated | SpellEnd::Unknown => {}
                     }
                 }
+            }
+        }
+        for u in &l.unknown_years {
+            if let Some(r) = slot(*u).and_then(|s| rows.get_mut(s)) {
+                r.unknown_status += 1;
             }
         }
         if let Some(r) = l.dissolved.and_then(slot).and_then(|s| rows.get_mut(s)) {
@@ -219,6 +266,7 @@ pub fn yearly_demography(
     }
     for r in &mut rows {
         r.deaths = r.deaths_legal + r.deaths_statistical;
+        r.incomplete |= r.unknown_status > 0 || r.assumed_active > 0 || r.deaths_undetermined > 0;
         r.rates = demography_rates(r.active, r.births, r.deaths).ok();
     }
     Ok(rows)

@@ -56,6 +56,21 @@ pub enum DemographyError {
         "`status` cannot be a breakdown of a status series: every series is already counted by status"
     )]
     StatusBreakdown,
+    /// Years of a report lie after the as-of date: nothing is observed there, so no figure can
+    /// be given for them (they are not "0 active").
+    #[error(
+        "years {first}-{last} are after the as-of date {as_of}: nothing is observed there; end the span at {max_year} or give a later as-of date"
+    )]
+    YearsAfterAsOf {
+        /// First refused year.
+        first: i32,
+        /// Last refused year.
+        last: i32,
+        /// The as-of date, ISO.
+        as_of: String,
+        /// The last year that can be reported (the as-of year).
+        max_year: i32,
+    },
 }
 
 impl DemographyError {
@@ -68,6 +83,7 @@ impl DemographyError {
             DemographyError::EntryAfterDuration { .. } => "demography_entry_after_duration",
             DemographyError::Empty { .. } => "demography_empty",
             DemographyError::StatusBreakdown => "demography_status_breakdown",
+            DemographyError::YearsAfterAsOf { .. } => "demography_years_after_as_of",
         }
     }
 }

@@ -355,6 +355,17 @@ impl Error {
                     ("duration", duration.to_string()),
                 ],
                 DemographyError::Empty { what } => vec![("what", s(what))],
+                DemographyError::YearsAfterAsOf {
+                    first,
+                    last,
+                    as_of,
+                    max_year,
+                } => vec![
+                    ("from", first.to_string()),
+                    ("to", last.to_string()),
+                    ("as_of", s(as_of)),
+                    ("value", max_year.to_string()),
+                ],
                 DemographyError::StatusBreakdown => vec![],
             },
         };
