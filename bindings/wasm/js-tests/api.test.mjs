@@ -238,14 +238,16 @@ test('demography: Kaplan-Meier, report of a register, status series', () => {
   assert.deepEqual(
     r.years.map((y) => [y.year, y.active, y.births, y.deaths]),
     [
-      [2016, 4, 1, 0],
-      [2017, 6, 2, 0],
-      [2018, 6, 0, 2],
-      [2019, 5, 1, 0],
-      [2020, 5, 0, 1],
+      // R5 has no founding date and no other fact: it counts only from the as-of year.
+      [2016, 3, 1, 0],
+      [2017, 5, 2, 0],
+      [2018, 5, 0, 2],
+      [2019, 4, 1, 0],
+      [2020, 4, 0, 1],
     ],
   );
   assert.deepEqual([r.kaplan_meier.coops, r.kaplan_meier.deaths, r.kaplan_meier.median_years], [6, 3, 3]);
+  assert.equal(r.unknown_founding, 1);
   assert.throws(() => k.demographyReport(register, 2020, 2016, '2021-12-31'), (e) => e.code === 'demography_empty_span');
   assert.throws(() => k.demographyReport(register, 2016, 2020, new Date()), TypeError);
 

@@ -68,6 +68,7 @@ export type ErrorCode =
   | 'not_initialized'
   | 'shu_plan_sum'
   | 'shu_unknown_base'
+  | 'demography_years_after_as_of'
   | 'shu_plan_empty'
   | 'shu_plan_duplicate'
   | 'shu_plan_invalid'
@@ -676,6 +677,10 @@ export interface Lifeline {
   active_years?: number[];
   dissolved?: number | null;
   observed_from?: number | null;
+  /** Years on the register whose status is unknown (RAT facts do not cover them). */
+  unknown_years?: number[];
+  /** Unknown years counted active by the survivor assumption (DOMAIN.md 5.5). */
+  assumed_years?: number[];
 }
 export interface Rates {
   birth_rate: number;
@@ -697,6 +702,14 @@ export interface DemographyYear {
   rates: Rates | null;
   /** Deaths may still turn into reactivations (the death window has not passed). */
   provisional: boolean;
+  /** Coops on the register whose status this year is unknown. */
+  unknown_status: number;
+  /** Of `active`, coops counted by the survivor assumption across unknown years. */
+  assumed_active: number;
+  /** Spells that ended this year whose death cannot be decided (unknown years follow). */
+  deaths_undetermined: number;
+  /** The row rests on unknown years (see the report's notes). */
+  incomplete: boolean;
 }
 export interface DemographyParams {
   death_window_years?: number;
@@ -708,6 +721,8 @@ export interface Cohort {
   survivors: Array<number | null>;
   /** Survival rates in percent; null when not observed or no births. */
   rates: Array<number | null>;
+  /** Some survivors rest on unknown years. */
+  incomplete: boolean;
 }
 export interface SurvivalData {
   durations: number[];
@@ -788,6 +803,12 @@ export interface DemographyReport {
   policy: string;
   population: PopulationName;
   death_window_years: number;
+  /** False when the file holds no dissolution, RAT, field-check or activity facts. */
+  deaths_measurable: boolean;
+  /** Coops with no founding year (counted only from their first evidence, never births). */
+  unknown_founding: number;
+  /** What the figures rest on, in English. */
+  notes: string[];
   years: DemographyYear[];
   cohorts: Cohort[];
   kaplan_meier: KaplanMeierSummary | null;
