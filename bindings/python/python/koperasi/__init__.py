@@ -2073,7 +2073,10 @@ class DemographyYear(_Result):
     """One year of business demography (DOMAIN.md 5.3): ``active``, ``births``,
     ``restructuring_entries``, ``reactivations``, ``deaths`` (``deaths_legal`` +
     ``deaths_statistical``), ``dissolutions``, ``provisional`` (deaths not yet confirmed by
-    the death window) and ``rates`` (``None`` when nothing is active)."""
+    the death window), ``rates`` (``None`` when nothing is active), and what rests on years
+    whose status is unknown (DOMAIN.md 5.5): ``unknown_status``, ``assumed_active`` (of
+    ``active``, counted by the survivor assumption), ``deaths_undetermined`` and
+    ``incomplete``."""
 
     year: int
     active: int
@@ -2086,6 +2089,10 @@ class DemographyYear(_Result):
     dissolutions: int
     provisional: bool
     rates: Optional[Rates]
+    unknown_status: int = 0
+    assumed_active: int = 0
+    deaths_undetermined: int = 0
+    incomplete: bool = False
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "DemographyYear":
@@ -2111,6 +2118,8 @@ class Lifeline(TypedDict, total=False):
     active_years: List[int]
     dissolved: Optional[int]
     observed_from: Optional[int]
+    unknown_years: List[int]
+    assumed_years: List[int]
 
 
 _Lifelines = Sequence[Union[Lifeline, Mapping[str, Any]]]
@@ -2138,16 +2147,21 @@ def yearly_demography(
 @dataclass(frozen=True)
 class Cohort(_Result):
     """A founding-year cohort: ``year``, ``births``, and for 1..horizon years later the
-    ``survivors`` and survival ``rates`` (percent; ``None`` when not yet observed)."""
+    ``survivors`` and survival ``rates`` (percent; ``None`` when not yet observed);
+    ``incomplete`` when some survivors rest on years whose status is unknown."""
 
     year: int
     births: int
     survivors: Tuple[Optional[int], ...]
     rates: Tuple[Optional[float], ...]
+    incomplete: bool = False
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "Cohort":
-        return Cohort(d["year"], d["births"], tuple(d["survivors"]), tuple(d["rates"]))
+        return Cohort(
+            d["year"], d["births"], tuple(d["survivors"]), tuple(d["rates"]),
+            bool(d.get("incomplete", False)),
+        )
 
 
 class Cohorts(_Rows[Cohort]):
@@ -2282,7 +2296,10 @@ class DemographyReport:
     ``population`` (:class:`Population`, ``auto`` resolved), ``death_window_years``,
     ``years`` (:class:`DemographyYears`), ``cohorts`` (:class:`Cohorts`), ``kaplan_meier``
     (:class:`KaplanMeierSummary` or ``None``) and ``survival_curve`` (the full
-    :class:`KaplanMeier`, for charts; not part of ``to_dict()``)."""
+    :class:`KaplanMeier`, for charts; not part of ``to_dict()``); ``deaths_measurable``
+    (``False`` when the register holds no dissolution, RAT, field-check or activity facts),
+    ``unknown_founding`` (coops with no founding year: counted only from their first
+    evidence, never as births) and ``notes`` (what the figures rest on, in English)."""
 
     as_of: _dt.date
     policy: str
@@ -2292,14 +2309,19 @@ class DemographyReport:
     cohorts: Cohorts
     kaplan_meier: Optional[KaplanMeierSummary]
     survival_curve: Optional[KaplanMeier]
+    deaths_measurable: bool = True
+    unknown_founding: int = 0
+    notes: Tuple[str, ...] = ()
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON of ``koperasi demography --format json`` (without ``file``)."""
         km = self.kaplan_meier
         return {
             "as_of": self.as_of, "policy": self.policy, "population": self.population.value,
-            "death_window_years": self.death_window_years, "years": self.years.to_list(),
-            "cohorts": self.cohorts.to_list(),
+            "death_window_years": self.death_window_years,
+            "deaths_measurable": self.deaths_measurable,
+            "unknown_founding": self.unknown_founding, "notes": list(self.notes),
+            "years": self.years.to_list(), "cohorts": self.cohorts.to_list(),
             "kaplan_meier": None if km is None else km.to_dict(),
         }
 
@@ -2331,6 +2353,7 @@ def demography_report(
         d["as_of"], d["policy"], Population(d["population"]), d["death_window_years"],
         DemographyYears(d["years"]), Cohorts(d["cohorts"]), summary,
         None if km is None else KaplanMeier(km),
+        d["deaths_measurable"], d["unknown_founding"], tuple(d["notes"]),
     )
 
 
