@@ -439,7 +439,7 @@ fn half_up_without_reconciliation_warns_and_shows_the_over_payment() {
     // 10 sen by 1:3: exact 2.5 and 7.5, half-up 3 + 8 = 11 sen, one more than the pool.
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("warning: pool `jasa_usaha`: HalfUp rounding without reconciliation pays Rp 0,01 more than the pool (undistributed -Rp 0,01)"),
+        err.contains("warning: pool `jasa_usaha`: half_up rounding without reconciliation pays Rp 0,01 more than the pool (undistributed -Rp 0,01)"),
         "{err}"
     );
     let text = String::from_utf8_lossy(&out.stdout);

@@ -198,9 +198,9 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
     }
     for p in d.pools.iter().filter(|p| p.undistributed.is_negative()) {
         eprintln!(
-            "warning: pool `{}`: {:?} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
+            "warning: pool `{}`: {} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
             p.component,
-            plan.rounding,
+            plan.rounding.as_str(),
             rp(Rupiah::from_sen(p.undistributed.sen().saturating_neg())),
             rp(p.undistributed)
         );
@@ -288,8 +288,8 @@ fn table_text(
         ));
     }
     out.push_str(&format!(
-        "rounding: {:?}, {}, paid in units of {} sen\n\nAllocation\n",
-        plan.rounding,
+        "rounding: {}, {}, paid in units of {} sen\n\nAllocation\n",
+        plan.rounding.as_str(),
         if plan.reconcile {
             "reconciled by largest remainder"
         } else {

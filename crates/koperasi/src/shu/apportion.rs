@@ -24,6 +24,15 @@ pub enum Rounding {
 }
 
 impl Rounding {
+    /// The name used in plans and JSON: `floor`, `half_up` or `half_even`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rounding::Floor => "floor",
+            Rounding::HalfUp => "half_up",
+            Rounding::HalfEven => "half_even",
+        }
+    }
+
     /// Round `q + r/den` (with `0 <= r < den`) to a whole number: `q` or `q + 1`.
     fn round(self, q: i128, r: i128, den: i128) -> i128 {
         let twice = 2 * r; // r < den <= i128::MAX / 2 in all callers (den <= n * i64::MAX)
