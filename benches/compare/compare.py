@@ -107,7 +107,8 @@ def verify_j3_python(data, ref):
         q = [b * amount // t for b in base]
         rem = [b * amount % t for b in base]
         left = amount - sum(q)
-        for i in sorted(range(len(base)), key=lambda i: (-rem[i], i))[:left]:
+        # largest remainder; ties: larger base, then earlier position (koperasi::shu::apportion)
+        for i in sorted(range(len(base)), key=lambda i: (-rem[i], -base[i], i))[:left]:
             q[i] += 1
         weighted = sum(a * (i % 9973 + 1) for i, a in enumerate(q))
         got = ref[p["pool"]]

@@ -574,8 +574,11 @@ impl<R> LineIndex<R> {
 impl<R: std::io::Read> std::io::Read for LineIndex<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
+        let chunk = buf.get(..n).unwrap_or_default();
+        self.quotes += chunk.iter().filter(|b| **b == b'"').count() as u64;
         // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as for the csv crate.
-        for &b in buf.get(..n).unwrap_or_default() {
+        let mut i = 0usize;
+        while let Some(&b) = chunk.get(i) {
             match b {
                 b'\n' => {
                     if !self.after_cr {
@@ -583,23 +586,30 @@ impl<R: std::io::Read> std::io::Read for LineIndex<R> {
                     }
                     self.after_cr = false;
                     self.at_line_start = true;
+                    i += 1;
                 }
                 b'\r' => {
                     self.line += 1;
                     self.after_cr = true;
                     self.at_line_start = true;
+                    i += 1;
                 }
                 _ => {
                     self.after_cr = false;
-                    self.quotes += u64::from(b == b'"');
                     if self.at_line_start {
-                        self.starts.push_back((self.offset, self.line));
+                        self.starts.push_back((self.offset + i as u64, self.line));
                         self.at_line_start = false;
                     }
+                    // Skip to the next line break: nothing else changes before it.
+                    let rest = chunk.get(i..).unwrap_or_default();
+                    i += rest
+                        .iter()
+                        .position(|c| *c == b'\n' || *c == b'\r')
+                        .unwrap_or(rest.len());
                 }
             }
-            self.offset += 1;
         }
+        self.offset += n as u64;
         Ok(n)
     }
 }
@@ -684,4 +694,12 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
         Err(_) => encoding::decode_windows_1252(bytes),
     };
     export::unneutralise(s)
+}
+
+/// [`decode`] without a copy when the cell is UTF-8 and not neutralised (the common case).
+pub(crate) fn decode_cow(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) if !s.starts_with('\'') => std::borrow::Cow::Borrowed(s),
+        _ => std::borrow::Cow::Owned(decode(bytes)),
+    }
 }
