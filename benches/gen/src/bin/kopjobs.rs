@@ -14,13 +14,13 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use koperasi::Rupiah;
 use koperasi::demography::status_series;
 use koperasi::io::register::for_each_register_record;
 use koperasi::io::{ReadOptions, read_register};
 use koperasi::register::{Counter, Field, Register};
 use koperasi::shu::{Rounding, apportion};
 use koperasi::status::{Status, StatusPolicy, assess_status};
-use koperasi::Rupiah;
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -46,9 +46,12 @@ enum Job {
         #[arg(long)]
         out: PathBuf,
     },
-    /// J2: read the register, status counts at each month end in one sweep
-    /// (`demography::status_series`). CSV: as_of,status,count.
+    /// J2: status counts at each month end in one sweep (`demography::status_series`) over
+    /// chunks of records as they are read (`--batch`: over the whole register read first).
+    /// CSV: as_of,status,count.
     J2 {
+        #[arg(long)]
+        batch: bool,
         #[arg(long)]
         register: PathBuf,
         /// First month, YYYY-MM (its last day is the first as-of date).
@@ -143,6 +146,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             w.flush()?;
         }
         Job::J2 {
+            batch,
             register,
             first,
             months,
@@ -150,21 +154,52 @@ fn main() -> Result<(), Box<dyn Error>> {
         } => {
             let (y, m) = first.split_once('-').ok_or("--first is YYYY-MM")?;
             let (y, m): (i32, u32) = (y.parse()?, m.parse()?);
-            let reg = read(&register)?;
             let dates = (0..months)
                 .map(|i| month_end(y, m, i).ok_or("month out of range"))
                 .collect::<Result<Vec<_>, _>>()?;
-            let series = status_series(&reg.records, &dates, &policy, &[])?;
-            let mut w = csv::Writer::from_path(out)?;
-            w.write_record(["as_of", "status", "count"])?;
-            for (j, as_of) in series.dates.iter().enumerate() {
-                let mut row: Vec<(Status, u64)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+            // counts[status][date], summed over chunks of records swept as they are read.
+            let mut counts = vec![vec![0u64; dates.len()]; Status::ALL.len()];
+            let mut add = |chunk: &[koperasi::Koperasi]| -> Result<(), Box<dyn Error>> {
+                let series = status_series(chunk, &dates, &policy, &[])?;
                 for g in &series.groups {
-                    for ((_, col), (_, n)) in g.counts.iter().zip(row.iter_mut()) {
-                        *n += col.get(j).copied().unwrap_or(0);
+                    for ((_, col), acc) in g.counts.iter().zip(counts.iter_mut()) {
+                        for (a, n) in acc.iter_mut().zip(col) {
+                            *a += n;
+                        }
                     }
                 }
-                row.sort_by_key(|(s, _)| *s);
+                Ok(())
+            };
+            if batch {
+                add(&read(&register)?.records)?;
+            } else {
+                const CHUNK: usize = 8192;
+                let mut chunk: Vec<koperasi::Koperasi> = Vec::with_capacity(CHUNK);
+                let mut failed: Option<Box<dyn Error>> = None;
+                let f = std::fs::File::open(&register)?;
+                for_each_register_record(f, &ReadOptions::default(), |_, k| {
+                    chunk.push(k);
+                    if chunk.len() == CHUNK {
+                        if let Err(e) = add(&chunk) {
+                            failed.get_or_insert(e);
+                        }
+                        chunk.clear();
+                    }
+                })?;
+                if let Some(e) = failed {
+                    return Err(e);
+                }
+                add(&chunk)?;
+            }
+            let mut w = csv::Writer::from_path(out)?;
+            w.write_record(["as_of", "status", "count"])?;
+            let mut sorted: Vec<(Status, &Vec<u64>)> =
+                Status::ALL.iter().copied().zip(&counts).collect();
+            sorted.sort_by_key(|(s, _)| *s);
+            for (j, as_of) in dates.iter().enumerate() {
+                let row = sorted
+                    .iter()
+                    .map(|(s, col)| (*s, col.get(j).copied().unwrap_or(0)));
                 for (s, n) in row {
                     w.write_record([as_of.to_string(), s.code().to_string(), n.to_string()])?;
                 }

@@ -575,7 +575,7 @@ impl<R: std::io::Read> std::io::Read for LineIndex<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         let chunk = buf.get(..n).unwrap_or_default();
-        self.quotes += chunk.iter().filter(|b| **b == b'"').count() as u64;
+        self.quotes += memchr::memchr_iter(b'"', chunk).count() as u64;
         // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as for the csv crate.
         let mut i = 0usize;
         while let Some(&b) = chunk.get(i) {
@@ -602,10 +602,7 @@ impl<R: std::io::Read> std::io::Read for LineIndex<R> {
                     }
                     // Skip to the next line break: nothing else changes before it.
                     let rest = chunk.get(i..).unwrap_or_default();
-                    i += rest
-                        .iter()
-                        .position(|c| *c == b'\n' || *c == b'\r')
-                        .unwrap_or(rest.len());
+                    i += memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
                 }
             }
         }
