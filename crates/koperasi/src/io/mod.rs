@@ -638,6 +638,16 @@ pub(crate) fn read_header<R: std::io::Read>(
 /// `Total Keseluruhan`, `Jumlah Total`; case, spaces and a trailing `:` ignored), which sums
 /// the rows above it and describes no cooperative or region.
 pub fn is_total_label(cell: &str) -> bool {
+    // Every label starts with t, j, g or s (no other character lower-cases to those): most
+    // cells (an id, a name) are ruled out without allocating.
+    if !cell
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 't' | 'j' | 'g' | 's'))
+    {
+        return false;
+    }
     let t: String = cell
         .trim()
         .trim_end_matches(':')

@@ -212,6 +212,77 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
     ]
 }
 
+/// A register field, resolved once per column (the row loop matches on this, not on names).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fld {
+    SourceId,
+    Name,
+    Nik,
+    NomorBadanHukum,
+    TanggalBadanHukum,
+    Address,
+    Desa,
+    Kecamatan,
+    KabKota,
+    Provinsi,
+    KodeWilayah,
+    Bentuk,
+    Jenis,
+    Kelompok,
+    Pola,
+    MembersMale,
+    MembersFemale,
+    MembersTotal,
+    Employees,
+    Managers,
+    LastRatYear,
+    LastRatDate,
+    FieldCheckDate,
+    FoundAtAddress,
+    BoardKnown,
+    BusinessActive,
+    DissolutionDate,
+    DissolvedBy,
+    /// A field name this reader does not use (kept as an extra column).
+    Other,
+}
+
+impl Fld {
+    fn from_name(name: &str) -> Fld {
+        match name {
+            "source_id" => Fld::SourceId,
+            "name" => Fld::Name,
+            "nik" => Fld::Nik,
+            "nomor_badan_hukum" => Fld::NomorBadanHukum,
+            "tanggal_badan_hukum" => Fld::TanggalBadanHukum,
+            "address" => Fld::Address,
+            "desa" => Fld::Desa,
+            "kecamatan" => Fld::Kecamatan,
+            "kab_kota" => Fld::KabKota,
+            "provinsi" => Fld::Provinsi,
+            "kode_wilayah" => Fld::KodeWilayah,
+            "bentuk" => Fld::Bentuk,
+            "jenis" => Fld::Jenis,
+            "kelompok" => Fld::Kelompok,
+            "pola" => Fld::Pola,
+            "members_male" => Fld::MembersMale,
+            "members_female" => Fld::MembersFemale,
+            "members_total" => Fld::MembersTotal,
+            "employees" => Fld::Employees,
+            "managers" => Fld::Managers,
+            "last_rat_year" => Fld::LastRatYear,
+            "last_rat_date" => Fld::LastRatDate,
+            "field_check_date" => Fld::FieldCheckDate,
+            "found_at_address" => Fld::FoundAtAddress,
+            "board_known" => Fld::BoardKnown,
+            "business_active" => Fld::BusinessActive,
+            "dissolution_date" => Fld::DissolutionDate,
+            "dissolved_by" => Fld::DissolvedBy,
+            _ => Fld::Other,
+        }
+    }
+}
+
 /// `rat_2023`, `rat_tahun_buku_2023`, `rat_tb_2023` -> Some(2023) (normalised header).
 fn rat_year_column(norm: &str) -> Option<i32> {
     let rest = norm.strip_prefix("rat_")?;
@@ -547,6 +618,10 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         ..ReadReport::default()
     };
     let has_year_columns = rat_cols.iter().any(Option::is_some);
+    let kinds: Vec<Option<Fld>> = fields
+        .iter()
+        .map(|f| f.as_deref().map(Fld::from_name))
+        .collect();
     let n_rat_cols = rat_cols.iter().filter(|c| c.is_some()).count();
 
     // The last accepted record, held back until the next row shows it is not swallowed by a
@@ -648,7 +723,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         for (i, cell) in rec.iter().enumerate() {
             let cell: &str = cell;
             let header = headers.get(i).map(String::as_str).unwrap_or("");
-            let field = fields.get(i).and_then(|f| f.as_deref());
+            let field = kinds.get(i).copied().flatten();
             let v = cell.trim();
             if field.is_none() {
                 if let Some(year) = rat_cols.get(i).copied().flatten() {
@@ -697,40 +772,40 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             }
             let yes_no_field = matches!(
                 field,
-                Some("found_at_address" | "board_known" | "business_active")
+                Some(Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive)
             );
             if is_missing(v) && !(yes_no_field && parse_yes_no(v).is_some()) {
                 continue;
             }
             let opt = |s: &str| Some(s.to_string());
-            match field.unwrap_or("") {
-                "source_id" => k.source_id = opt(v),
-                "name" => {
+            match field.unwrap_or(Fld::Other) {
+                Fld::SourceId => k.source_id = opt(v),
+                Fld::Name => {
                     k.name = if is_tidy(v) {
                         v.to_string()
                     } else {
                         v.split_whitespace().collect::<Vec<_>>().join(" ")
                     }
                 }
-                "nik" => match NikKoperasi::parse(v) {
+                Fld::Nik => match NikKoperasi::parse(v) {
                     Ok(n) => k.nik = n,
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "nomor_badan_hukum" => k.badan_hukum = NomorBadanHukum::parse(v),
-                "tanggal_badan_hukum" => match parse_date(v) {
+                Fld::NomorBadanHukum => k.badan_hukum = NomorBadanHukum::parse(v),
+                Fld::TanggalBadanHukum => match parse_date(v) {
                     Ok(d) => k.tanggal_badan_hukum = Some(d),
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "address" => k.location.address = opt(cell.trim()),
-                "desa" => k.location.desa = opt(v),
-                "kecamatan" => k.location.kecamatan = opt(v),
-                "kab_kota" => k.location.kab_kota = opt(v),
-                "provinsi" => k.location.provinsi = opt(v),
-                "kode_wilayah" => match KodeWilayah::parse(v) {
+                Fld::Address => k.location.address = opt(cell.trim()),
+                Fld::Desa => k.location.desa = opt(v),
+                Fld::Kecamatan => k.location.kecamatan = opt(v),
+                Fld::KabKota => k.location.kab_kota = opt(v),
+                Fld::Provinsi => k.location.provinsi = opt(v),
+                Fld::KodeWilayah => match KodeWilayah::parse(v) {
                     Ok(c) => kode = Some(c),
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "bentuk" => match v.to_lowercase().as_str() {
+                Fld::Bentuk => match v.to_lowercase().as_str() {
                     "primer" | "koperasi primer" => k.bentuk = Some(Bentuk::Primer),
                     "sekunder" | "koperasi sekunder" => k.bentuk = Some(Bentuk::Sekunder),
                     _ => ctx.cell_error(
@@ -740,7 +815,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
                         format!("`{v}` is not a bentuk (expected Primer or Sekunder)"),
                     ),
                 },
-                "jenis" => match Jenis::parse(v) {
+                Fld::Jenis => match Jenis::parse(v) {
                     Some(j) => {
                         k.jenis = Some(j);
                         // KSPPS / "Simpan Pinjam Syariah" also states the pola.
@@ -759,8 +834,8 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
                         }
                     }
                 },
-                "kelompok" => k.kelompok = opt(v),
-                "pola" => match v.to_lowercase().as_str() {
+                Fld::Kelompok => k.kelompok = opt(v),
+                Fld::Pola => match v.to_lowercase().as_str() {
                     "konvensional" => k.pola = Some(Pola::Konvensional),
                     "syariah" | "syari'ah" | "sharia" => k.pola = Some(Pola::Syariah),
                     _ => ctx.cell_error(
@@ -772,27 +847,30 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
                         ),
                     ),
                 },
-                f @ ("members_male" | "members_female" | "members_total" | "employees"
-                | "managers") => match parse_count(v) {
+                f @ (Fld::MembersMale
+                | Fld::MembersFemale
+                | Fld::MembersTotal
+                | Fld::Employees
+                | Fld::Managers) => match parse_count(v) {
                     Ok(n) => match f {
-                        "members_male" => {
+                        Fld::MembersMale => {
                             members.male = Some(n);
                             has_members = true;
                         }
-                        "members_female" => {
+                        Fld::MembersFemale => {
                             members.female = Some(n);
                             has_members = true;
                         }
-                        "members_total" => {
+                        Fld::MembersTotal => {
                             members.total = Some(n);
                             has_members = true;
                         }
-                        "employees" => k.employees = Some(n),
+                        Fld::Employees => k.employees = Some(n),
                         _ => k.managers = Some(n),
                     },
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "last_rat_year" => match v.parse::<i32>() {
+                Fld::LastRatYear => match v.parse::<i32>() {
                     Ok(y) if (crate::locale::MIN_YEAR..=crate::locale::MAX_YEAR).contains(&y) => {
                         last_rat_year = Some(y)
                     }
@@ -807,22 +885,22 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
                         ),
                     ),
                 },
-                "last_rat_date" => match parse_date(v) {
+                Fld::LastRatDate => match parse_date(v) {
                     Ok(d) => {
                         last_rat_date = Some(d);
                         last_rat_date_cell = Some((header.to_string(), cell.to_string()));
                     }
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "field_check_date" => match parse_date(v) {
+                Fld::FieldCheckDate => match parse_date(v) {
                     Ok(d) => {
                         check.date = d;
                         has_check_facts = true;
                     }
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                f @ ("found_at_address" | "board_known" | "business_active") => {
-                    let parsed = if f == "business_active" {
+                f @ (Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive) => {
+                    let parsed = if f == Fld::BusinessActive {
                         parse_business_active(v)
                     } else {
                         parse_yes_no(v)
@@ -831,8 +909,8 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
                         Some(b) => {
                             check_fact_cells.push((header.to_string(), cell.to_string()));
                             match f {
-                                "found_at_address" => check.found_at_address = Some(b),
-                                "board_known" => check.board_known = Some(b),
+                                Fld::FoundAtAddress => check.found_at_address = Some(b),
+                                Fld::BoardKnown => check.board_known = Some(b),
                                 _ => check.business_active = Some(b),
                             }
                         }
@@ -844,11 +922,11 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
                         ),
                     }
                 }
-                "dissolution_date" => match parse_date(v) {
+                Fld::DissolutionDate => match parse_date(v) {
                     Ok(d) => dissolution_date = Some(d),
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "dissolved_by" => {
+                Fld::DissolvedBy => {
                     let t = v.to_lowercase();
                     dissolved_by = if t.contains("anggota") || t.contains("member") {
                         DissolvedBy::MemberMeeting
