@@ -107,7 +107,8 @@ def verify_j3_python(data, ref):
         q = [b * amount // t for b in base]
         rem = [b * amount % t for b in base]
         left = amount - sum(q)
-        for i in sorted(range(len(base)), key=lambda i: (-rem[i], i))[:left]:
+        # largest remainder; ties: larger base, then earlier position (koperasi::shu::apportion)
+        for i in sorted(range(len(base)), key=lambda i: (-rem[i], -base[i], i))[:left]:
             q[i] += 1
         weighted = sum(a * (i % 9973 + 1) for i, a in enumerate(q))
         got = ref[p["pool"]]
@@ -137,7 +138,10 @@ def table(log, sizes):
         ratio = f"{kop / med[name]:.3f}" if kop is not None else "-"
         print(f"| {job} | {impl} | {len(runs[name])} | {med[name]:.2f} | {peak[name]:.0f} | {ratio} |")
     print("\n'koperasi / this': below 1, koperasi is faster. On a limit row (parse-only, "
-          "sum-only) it is koperasi's time as a multiple of the limit.")
+          "sum-only) it is koperasi's time as a multiple of the limit. On j4, 'koperasi' is the "
+          "Rust API doing what the Python package does (`kopjobs j1 --batch`: read_register + "
+          "count_by), so the ratio on a py-* row is Rust / Python (>= 0.83 means Python is "
+          "within 1.2x of Rust).")
 
 
 def main():

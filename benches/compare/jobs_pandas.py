@@ -176,8 +176,9 @@ def j3(data_dir: str, out: str) -> None:
         t = int(b.sum())
         q, r = floor_div_exact(b, int(amount), t)
         left = int(amount) - int(q.sum())
-        # largest remainder; a stable sort keeps ties in file order
-        top = np.argsort(-r, kind="stable")[:left]
+        # largest remainder; ties: larger base, then earlier position (the rule of
+        # koperasi::shu::apportion): lexsort sorts by the last key first, and is stable
+        top = np.lexsort((-b, -r))[:left]
         a = q.copy()
         a[top] += 1
         rows.append({"pool": pool, "amount_sen": amount, "distributed": int(a.sum()),

@@ -163,11 +163,12 @@ def j3(data_dir: str, out: str) -> None:
         t = m.select(b.sum()).item()
         # exact: base x pool does not fit in i64 (1e21), so Int128 for the product
         x = b.cast(pl.Int128) * pl.lit(amount, dtype=pl.Int128)
-        shares = m.select(q=(x // t).cast(pl.Int64), r=(x % t).cast(pl.Int64),
+        shares = m.select(q=(x // t).cast(pl.Int64), r=(x % t).cast(pl.Int64), b=b,
                           idx=pl.int_range(n, dtype=pl.Int64))
         left = amount - shares["q"].sum()
-        # largest remainder; ties by position in the file
-        top = shares.sort(["r", "idx"], descending=[True, False]).head(left)["idx"]
+        # largest remainder; ties: larger base, then earlier position (the rule of
+        # koperasi::shu::apportion)
+        top = shares.sort(["r", "b", "idx"], descending=[True, True, False]).head(left)["idx"]
         amounts = shares.with_columns(
             a=pl.col("q") + pl.col("idx").is_in(top.implode()).cast(pl.Int64))
         s = amounts.select(total=pl.col("a").sum(), weighted=(pl.col("a") * w).sum())

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of issue 7: koperasi vs polars vs pandas (see BENCHMARKS.md).
 #
-#   benches/compare/run.sh [--size N] [--members M] [--reps R] [--jobs "j1 j2 j3"] [--seed S]
+#   benches/compare/run.sh [--size N] [--members M] [--reps R] [--jobs "j1 j2 j3 j4"] [--seed S]
 #                          [--no-pandas-j2] [--check-only]
 #
 # Builds (release), generates the data once per (size, members, seed) into target/bench-data/,
@@ -9,12 +9,14 @@
 # give identical results (exit 1 otherwise), and prints a markdown table of medians, ratios and
 # peak memory. --check-only runs each implementation once and only checks (the CI smoke test,
 # .ci/parts/50-bench-smoke.sh). Timings from a loaded machine are noise: run it alone.
+# J4 (the Python package) builds the wheel of bindings/python with maturin into the bench venv;
+# it is skipped (with a message) when that build fails.
 set -euo pipefail
 
 SIZE=1000000
 MEMBERS=10000000
 REPS=5
-JOBS="j1 j2 j3"
+JOBS="j1 j2 j3 j4"
 SEED=7
 PANDAS_J2=1
 CHECK_ONLY=0
@@ -43,8 +45,7 @@ VENV="$ROOT/target/bench-venv"
 PY="$VENV/bin/python"
 
 echo "== build (release)"
-cargo build --release --quiet --locked --manifest-path "$ROOT/Cargo.toml" -p koperasi-cli
-CARGO_TARGET_DIR="$TARGET" cargo build --release --quiet --locked --manifest-path "$ROOT/benches/gen/Cargo.toml"
+cargo build --release --quiet --locked --manifest-path "$ROOT/Cargo.toml" -p koperasi-cli -p koperasi-bench
 
 echo "== python venv ($VENV)"
 if ! "$PY" -c "import polars, pandas, numpy, psutil" 2>/dev/null; then
@@ -52,6 +53,24 @@ if ! "$PY" -c "import polars, pandas, numpy, psutil" 2>/dev/null; then
   "$PY" -m pip install --quiet --disable-pip-version-check polars pandas numpy psutil
 fi
 "$PY" -c "import sys, polars, pandas, numpy; print('python', sys.version.split()[0], 'polars', polars.__version__, 'pandas', pandas.__version__, 'numpy', numpy.__version__)"
+
+HAVE_J4=0
+case " $JOBS " in
+  *" j4 "*)
+    echo "== python package (bindings/python, maturin build --release)"
+    if ! "$VENV/bin/maturin" --version >/dev/null 2>&1; then
+      "$PY" -m pip install --quiet --disable-pip-version-check "maturin==1.16.0" || true
+    fi
+    WHEELS="$TARGET/bench-wheels"
+    rm -rf "$WHEELS"
+    if (cd "$ROOT" && "$VENV/bin/maturin" build --release --locked -m bindings/python/Cargo.toml -o "$WHEELS" >"$TARGET/bench-wheel.log" 2>&1) \
+       && "$PY" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$WHEELS"/koperasi-*.whl; then
+      HAVE_J4=1
+    else
+      echo "   J4 skipped: the wheel did not build (see $TARGET/bench-wheel.log)"
+    fi
+    ;;
+esac
 
 DATA="$ROOT/target/bench-data/c$SIZE-m$MEMBERS-s$SEED"
 if [ ! -f "$DATA/.complete" ]; then
@@ -76,9 +95,6 @@ REG="$DATA/register.csv"
 # It is picked up here as soon as `kopjobs j3 --help` succeeds.
 HAVE_J3=0
 "$BIN/kopjobs" j3 --help >/dev/null 2>&1 && HAVE_J3=1
-# J4 (J1 through the Python package, from a path and from a polars DataFrame): TODO(lead) once
-# bindings/python exists: build the wheel into the venv and add two rows here, e.g.
-#   M j4:py-path -- "$PY" "$HERE/j4_python.py" path "$DATA" "$OUT/j4-path.csv"
 
 for rep in $(seq 1 "$REPS"); do
   echo "== round $rep/$REPS"
@@ -102,6 +118,12 @@ for rep in $(seq 1 "$REPS"); do
         M j3:pandas -- "$PY" "$HERE/jobs_pandas.py" j3 "$DATA" "$OUT/j3-pandas.csv"
         M j3:limit-sum-only -- "$BIN/kopjobs" sum-only --members "$DATA/members.csv"
         ;;
+      j4)
+        # J1 through the Python package; compared with the Rust CLI-side rows of J1.
+        [ "$HAVE_J4" = 1 ] && M j4:py-path -- "$PY" "$HERE/j4_python.py" path "$DATA" "$OUT/j4-path.csv" "$AS_OF"
+        [ "$HAVE_J4" = 1 ] && M j4:py-polars -- "$PY" "$HERE/j4_python.py" polars "$DATA" "$OUT/j4-polars.csv" "$AS_OF"
+        M j4:koperasi -- "$BIN/kopjobs" j1 --batch --register "$REG" --as-of "$AS_OF" --out "$OUT/j4-batch.csv"
+        ;;
       *) echo "unknown job $job" >&2; exit 2 ;;
     esac
   done
@@ -122,6 +144,10 @@ for job in $JOBS; do
     j3)
       others=("$OUT/j3-pandas.csv"); [ "$HAVE_J3" = 1 ] && others+=("$OUT/j3-koperasi.csv")
       python3 "$HERE/compare.py" check-j3 "$DATA" "$OUT/j3-polars.csv" "${others[@]}" || status=1
+      ;;
+    j4)
+      others=(); [ "$HAVE_J4" = 1 ] && others+=("$OUT/j4-path.csv" "$OUT/j4-polars.csv")
+      python3 "$HERE/compare.py" check-j1 "$OUT/j4-batch.csv" "${others[@]}" || status=1
       ;;
   esac
 done

@@ -290,6 +290,154 @@ impl RegionLabels {
             _ => Some(official.clone()),
         }
     }
+
+    /// [`RegionLabels::label`] without a copy when the label is the cached official one or the
+    /// name as written is already tidy.
+    fn label_cow<'a>(
+        &'a mut self,
+        k: &Koperasi,
+        level: Level,
+        written: Option<&'a str>,
+    ) -> Option<Cow<'a, str>> {
+        let Some(code) = k.location.code.and_then(|c| at_level(c, level)) else {
+            return written.and_then(tidy_cow);
+        };
+        let official =
+            self.cache
+                .entry(code)
+                .or_insert_with(|| match crate::wilayah::table().get(&code) {
+                    Some(w) => format!("{code} {}", w.name),
+                    None => code.to_string(),
+                });
+        // The name as written matters only when the table has no official name.
+        if official.contains(' ') {
+            return Some(Cow::Borrowed(official.as_str()));
+        }
+        match written.and_then(tidy_cow) {
+            Some(w) => Some(Cow::Owned(format!("{official} {w}"))),
+            None => Some(Cow::Borrowed(official.as_str())),
+        }
+    }
+}
+
+/// [`tidy`], borrowing when `s` is already tidy.
+fn tidy_cow(s: &str) -> Option<Cow<'_, str>> {
+    if is_tidy(s) {
+        Some(Cow::Borrowed(s))
+    } else {
+        tidy(s).map(Cow::Owned)
+    }
+}
+
+/// Counts by a breakdown, one record at a time: [`Register::count_by`] without holding the
+/// register (e.g. fed by [`crate::io::register::for_each_register_record`]).
+///
+/// `Counter::new(fields, as_of, policy)`, then [`Counter::add`] for each record, then
+/// [`Counter::finish`] gives the same [`CountTable`] as [`Register::count_by`] on those
+/// records (key values as documented there). Memory is one entry per distinct key, not per
+/// record.
+pub struct Counter<'p> {
+    fields: Vec<Field>,
+    as_of: NaiveDate,
+    policy: &'p StatusPolicy,
+    labels: RegionLabels,
+    /// Per field: value -> id (ids from 1; 0 is "unknown").
+    ids: Vec<HashMap<String, u32>>,
+    /// Per field: the value of id `i + 1`.
+    values: Vec<Vec<String>>,
+    counts: HashMap<Vec<u32>, u64>,
+    key: Vec<u32>,
+}
+
+impl<'p> Counter<'p> {
+    /// An empty count by `fields`; `as_of` and `policy` are used only by [`Field::Status`].
+    pub fn new(fields: &[Field], as_of: NaiveDate, policy: &'p StatusPolicy) -> Counter<'p> {
+        Counter {
+            fields: fields.to_vec(),
+            as_of,
+            policy,
+            labels: RegionLabels::default(),
+            ids: vec![HashMap::new(); fields.len()],
+            values: vec![Vec::new(); fields.len()],
+            counts: HashMap::new(),
+            key: Vec::with_capacity(fields.len()),
+        }
+    }
+
+    /// Count one record.
+    pub fn add(&mut self, k: &Koperasi) {
+        self.key.clear();
+        for (i, f) in self.fields.iter().enumerate() {
+            let labels = &mut self.labels;
+            let v: Option<Cow<'_, str>> = match f {
+                Field::Provinsi => {
+                    labels.label_cow(k, Level::Provinsi, k.location.provinsi.as_deref())
+                }
+                Field::KabKota => {
+                    labels.label_cow(k, Level::KabupatenKota, k.location.kab_kota.as_deref())
+                }
+                Field::Kecamatan => {
+                    labels.label_cow(k, Level::Kecamatan, k.location.kecamatan.as_deref())
+                }
+                Field::Desa => {
+                    labels.label_cow(k, Level::DesaKelurahan, k.location.desa.as_deref())
+                }
+                Field::Jenis => k.jenis.map(|j| Cow::Borrowed(j.code())),
+                Field::Bentuk => k.bentuk.map(|b| Cow::Borrowed(b.code())),
+                Field::Kelompok => k.kelompok.as_deref().and_then(tidy_cow),
+                Field::Status => Some(Cow::Borrowed(
+                    assess_status(k, self.as_of, self.policy).code(),
+                )),
+                Field::FoundingYear => k.founding_year().map(|y| Cow::Owned(y.to_string())),
+            };
+            let id = match (v, self.ids.get_mut(i), self.values.get_mut(i)) {
+                (None, _, _) => 0,
+                (Some(v), Some(ids), Some(values)) => match ids.get(v.as_ref()) {
+                    Some(id) => *id,
+                    None => {
+                        values.push(v.to_string());
+                        let id = u32::try_from(values.len()).unwrap_or(u32::MAX);
+                        ids.insert(v.into_owned(), id);
+                        id
+                    }
+                },
+                _ => 0,
+            };
+            self.key.push(id);
+        }
+        match self.counts.get_mut(self.key.as_slice()) {
+            Some(n) => *n += 1,
+            None => {
+                self.counts.insert(self.key.clone(), 1);
+            }
+        }
+    }
+
+    /// The counts, sorted by key as [`Register::count_by`] sorts them.
+    pub fn finish(self) -> CountTable {
+        let values = &self.values;
+        let mut rows: Vec<(Vec<Option<String>>, u64)> = self
+            .counts
+            .into_iter()
+            .map(|(key, n)| {
+                let key = key
+                    .iter()
+                    .zip(values)
+                    .map(|(id, vals)| {
+                        id.checked_sub(1)
+                            .and_then(|i| vals.get(i as usize))
+                            .cloned()
+                    })
+                    .collect();
+                (key, n)
+            })
+            .collect();
+        rows.sort();
+        CountTable {
+            fields: self.fields,
+            rows,
+        }
+    }
 }
 
 /// A record's place as shown in reports: `"32.71.03 Bogor Tengah"` (code and official name of
@@ -446,49 +594,11 @@ impl Register {
         policy: &StatusPolicy,
         keep: impl Fn(&Koperasi) -> bool,
     ) -> CountTable {
-        let mut labels = RegionLabels::default();
-        let mut counts: HashMap<Vec<Option<Cow<'_, str>>>, u64> = HashMap::new();
+        let mut counter = Counter::new(fields, as_of, policy);
         for k in self.records.iter().filter(|k| keep(k)) {
-            let mut key: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(fields.len());
-            for f in fields {
-                let v: Option<Cow<'_, str>> = match f {
-                    Field::Provinsi => labels
-                        .label(k, Level::Provinsi, k.location.provinsi.as_deref())
-                        .map(Cow::Owned),
-                    Field::KabKota => labels
-                        .label(k, Level::KabupatenKota, k.location.kab_kota.as_deref())
-                        .map(Cow::Owned),
-                    Field::Kecamatan => labels
-                        .label(k, Level::Kecamatan, k.location.kecamatan.as_deref())
-                        .map(Cow::Owned),
-                    Field::Desa => labels
-                        .label(k, Level::DesaKelurahan, k.location.desa.as_deref())
-                        .map(Cow::Owned),
-                    Field::Jenis => k.jenis.map(|j| Cow::Borrowed(j.code())),
-                    Field::Bentuk => k.bentuk.map(|b| Cow::Borrowed(b.code())),
-                    Field::Kelompok => k.kelompok.as_deref().and_then(|s| {
-                        if is_tidy(s) {
-                            Some(Cow::Borrowed(s))
-                        } else {
-                            tidy(s).map(Cow::Owned)
-                        }
-                    }),
-                    Field::Status => Some(Cow::Borrowed(assess_status(k, as_of, policy).code())),
-                    Field::FoundingYear => k.founding_year().map(|y| Cow::Owned(y.to_string())),
-                };
-                key.push(v);
-            }
-            *counts.entry(key).or_insert(0) += 1;
+            counter.add(k);
         }
-        let mut rows: Vec<(Vec<Option<String>>, u64)> = counts
-            .into_iter()
-            .map(|(k, n)| (k.into_iter().map(|v| v.map(Cow::into_owned)).collect(), n))
-            .collect();
-        rows.sort();
-        CountTable {
-            fields: fields.to_vec(),
-            rows,
-        }
+        counter.finish()
     }
 
     /// Assess every record as of a date (same order as `records`).

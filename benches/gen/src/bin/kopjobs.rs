@@ -5,6 +5,7 @@
 //! ```text
 //! kopjobs j1 --register register.csv --as-of 2025-07-31 --out j1.csv
 //! kopjobs j2 --register register.csv --first 2015-08 --months 120 --out j2.csv
+//! kopjobs j3 --members members.csv --pools shu_pools.csv --out j3.csv
 //! kopjobs parse-only --register register.csv
 //! kopjobs sum-only --members members.csv
 //! kopjobs dump --register register.csv --as-of 2025-07-31 --out records.csv
@@ -13,8 +14,12 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use koperasi::Rupiah;
+use koperasi::demography::status_series;
+use koperasi::io::register::for_each_register_record;
 use koperasi::io::{ReadOptions, read_register};
-use koperasi::register::{Field, Register};
+use koperasi::register::{Counter, Field, Register};
+use koperasi::shu::{Rounding, apportion};
 use koperasi::status::{Status, StatusPolicy, assess_status};
 use std::error::Error;
 use std::path::PathBuf;
@@ -28,8 +33,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Job {
     /// J1: read the register, assess status as of a date under the national preset, count by
-    /// provinsi x jenis x status (`Register::count_by`). CSV: provinsi,jenis,status,count.
+    /// provinsi x jenis x status, streaming (`io::register::for_each_register_record` into a
+    /// `register::Counter`: the register is never held). `--batch` reads the whole register
+    /// first (`read_register` + `Register::count_by`). CSV: provinsi,jenis,status,count.
     J1 {
+        #[arg(long)]
+        batch: bool,
         #[arg(long)]
         register: PathBuf,
         #[arg(long, default_value = "2025-07-31")]
@@ -37,9 +46,12 @@ enum Job {
         #[arg(long)]
         out: PathBuf,
     },
-    /// J2: read the register, status counts at each month end (`Register::status_counts` per
-    /// month). CSV: as_of,status,count.
+    /// J2: status counts at each month end in one sweep (`demography::status_series`) over
+    /// chunks of records as they are read (`--batch`: over the whole register read first).
+    /// CSV: as_of,status,count.
     J2 {
+        #[arg(long)]
+        batch: bool,
         #[arg(long)]
         register: PathBuf,
         /// First month, YYYY-MM (its last day is the first as-of date).
@@ -60,13 +72,20 @@ enum Job {
         #[arg(long)]
         members: PathBuf,
     },
-    // TODO(lead, after issue 5 / SHU lands): a `J3 { members, pools, out }` job that reads
-    // members.csv and shu_pools.csv (pool,base,amount_sen; base = columns joined by `+`),
-    // distributes each pool with `koperasi::shu` (exact, largest remainder, ties in file order)
-    // and writes pool,amount_sen,distributed,extra_sen_members,weighted exactly as
-    // benches/compare/jobs_polars.py j3 does (weighted = sum of amount_i * (i % 9973 + 1), i the
-    // 0-based member position). run.sh runs it as soon as `kopjobs j3 --help` succeeds, with
-    // `--members M --pools P --out O`, and compare.py checks it against polars and pandas.
+    /// J3: SHU to every member of members.csv over the pools of shu_pools.csv
+    /// (pool,base,amount_sen; base = columns joined by `+`, in whole rupiah), each pool shared
+    /// exactly with `koperasi::shu::apportion` (floor, then largest remainder; ties: larger
+    /// base, then earlier member), the per-pool step of `shu::distribute_allocation`. CSV:
+    /// pool,amount_sen,distributed,extra_sen_members,weighted (weighted = sum of amount_i *
+    /// (i % 9973 + 1), i the 0-based member position), as benches/compare/jobs_polars.py j3.
+    J3 {
+        #[arg(long)]
+        members: PathBuf,
+        #[arg(long)]
+        pools: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Debugging aid: one row per record read: line, source id, founding year, status.
     Dump {
         #[arg(long)]
@@ -101,17 +120,21 @@ fn main() -> Result<(), Box<dyn Error>> {
     let policy = StatusPolicy::national();
     match cli.job {
         Job::J1 {
+            batch,
             register,
             as_of,
             out,
         } => {
             let as_of = date(&as_of)?;
-            let reg = read(&register)?;
-            let t = reg.count_by(
-                &[Field::Provinsi, Field::Jenis, Field::Status],
-                as_of,
-                &policy,
-            );
+            let fields = [Field::Provinsi, Field::Jenis, Field::Status];
+            let t = if batch {
+                read(&register)?.count_by(&fields, as_of, &policy)
+            } else {
+                let mut counter = Counter::new(&fields, as_of, &policy);
+                let f = std::fs::File::open(&register)?;
+                for_each_register_record(f, &ReadOptions::default(), |_, k| counter.add(&k))?;
+                counter.finish()
+            };
             let mut w = csv::Writer::from_path(out)?;
             w.write_record(["provinsi", "jenis", "status", "count"])?;
             for (keys, n) in &t.rows {
@@ -123,6 +146,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             w.flush()?;
         }
         Job::J2 {
+            batch,
             register,
             first,
             months,
@@ -130,17 +154,63 @@ fn main() -> Result<(), Box<dyn Error>> {
         } => {
             let (y, m) = first.split_once('-').ok_or("--first is YYYY-MM")?;
             let (y, m): (i32, u32) = (y.parse()?, m.parse()?);
-            let reg = read(&register)?;
+            let dates = (0..months)
+                .map(|i| month_end(y, m, i).ok_or("month out of range"))
+                .collect::<Result<Vec<_>, _>>()?;
+            // counts[status][date], summed over chunks of records swept as they are read.
+            let mut counts = vec![vec![0u64; dates.len()]; Status::ALL.len()];
+            let mut add = |chunk: &[koperasi::Koperasi]| -> Result<(), Box<dyn Error>> {
+                let series = status_series(chunk, &dates, &policy, &[])?;
+                for g in &series.groups {
+                    for ((_, col), acc) in g.counts.iter().zip(counts.iter_mut()) {
+                        for (a, n) in acc.iter_mut().zip(col) {
+                            *a += n;
+                        }
+                    }
+                }
+                Ok(())
+            };
+            if batch {
+                add(&read(&register)?.records)?;
+            } else {
+                const CHUNK: usize = 8192;
+                let mut chunk: Vec<koperasi::Koperasi> = Vec::with_capacity(CHUNK);
+                let mut failed: Option<Box<dyn Error>> = None;
+                let f = std::fs::File::open(&register)?;
+                for_each_register_record(f, &ReadOptions::default(), |_, k| {
+                    chunk.push(k);
+                    if chunk.len() == CHUNK {
+                        if let Err(e) = add(&chunk) {
+                            failed.get_or_insert(e);
+                        }
+                        chunk.clear();
+                    }
+                })?;
+                if let Some(e) = failed {
+                    return Err(e);
+                }
+                add(&chunk)?;
+            }
             let mut w = csv::Writer::from_path(out)?;
             w.write_record(["as_of", "status", "count"])?;
-            for i in 0..months {
-                let as_of = month_end(y, m, i).ok_or("month out of range")?;
-                for (s, n) in reg.status_counts(as_of, &policy) {
+            let mut sorted: Vec<(Status, &Vec<u64>)> =
+                Status::ALL.iter().copied().zip(&counts).collect();
+            sorted.sort_by_key(|(s, _)| *s);
+            for (j, as_of) in dates.iter().enumerate() {
+                let row = sorted
+                    .iter()
+                    .map(|(s, col)| (*s, col.get(j).copied().unwrap_or(0)));
+                for (s, n) in row {
                     w.write_record([as_of.to_string(), s.code().to_string(), n.to_string()])?;
                 }
             }
             w.flush()?;
         }
+        Job::J3 {
+            members,
+            pools,
+            out,
+        } => j3(&members, &pools, &out)?,
         Job::ParseOnly { register } => {
             let mut rdr = csv::ReaderBuilder::new()
                 .flexible(true)
@@ -190,5 +260,81 @@ fn main() -> Result<(), Box<dyn Error>> {
             w.flush()?;
         }
     }
+    Ok(())
+}
+
+/// J3 (see `Job::J3`).
+fn j3(members: &PathBuf, pools: &PathBuf, out: &PathBuf) -> Result<(), Box<dyn Error>> {
+    let mut pool_rows: Vec<(String, Vec<String>, i64)> = Vec::new();
+    for r in csv::Reader::from_path(pools)?.records() {
+        let r = r?;
+        let get = |i: usize| r.get(i).ok_or("shu_pools.csv: short row");
+        pool_rows.push((
+            get(0)?.to_string(),
+            get(1)?.split('+').map(str::to_string).collect(),
+            get(2)?.parse()?,
+        ));
+    }
+    let mut rdr = csv::Reader::from_path(members)?;
+    let headers = rdr.byte_headers()?.clone();
+    let col = |name: &str| -> Result<usize, Box<dyn Error>> {
+        headers
+            .iter()
+            .position(|h| h == name.as_bytes())
+            .ok_or_else(|| format!("members.csv has no column {name}").into())
+    };
+    // Every base column named by a pool, each member's value in sen (whole rupiah x 100).
+    let mut names: Vec<String> = pool_rows.iter().flat_map(|p| p.1.clone()).collect();
+    names.sort();
+    names.dedup();
+    let idx: Vec<usize> = names.iter().map(|n| col(n)).collect::<Result<_, _>>()?;
+    let mut columns: Vec<Vec<i64>> = vec![Vec::new(); names.len()];
+    let mut rec = csv::ByteRecord::new();
+    while rdr.read_byte_record(&mut rec)? {
+        for (c, i) in columns.iter_mut().zip(&idx) {
+            let v = rec.get(*i).ok_or("members.csv: short row")?;
+            let rupiah: i64 = std::str::from_utf8(v)?.parse()?;
+            c.push(rupiah.checked_mul(100).ok_or("base overflows")?);
+        }
+    }
+    let n = columns.first().map_or(0, Vec::len);
+    let mut w = csv::Writer::from_path(out)?;
+    w.write_record([
+        "pool",
+        "amount_sen",
+        "distributed",
+        "extra_sen_members",
+        "weighted",
+    ])?;
+    let mut bases = vec![0i64; n];
+    for (pool, base, amount) in &pool_rows {
+        bases.iter_mut().for_each(|b| *b = 0);
+        for name in base {
+            let c = names
+                .iter()
+                .position(|x| x == name)
+                .and_then(|i| columns.get(i))
+                .ok_or("unknown base column")?;
+            for (b, v) in bases.iter_mut().zip(c) {
+                *b = b.checked_add(*v).ok_or("base overflows")?;
+            }
+        }
+        let a = apportion(Rupiah::from_sen(*amount), &bases, Rounding::Floor, true, 1)?;
+        let mut distributed = 0i128;
+        let mut weighted = 0i128;
+        for (i, x) in a.amounts.iter().enumerate() {
+            let x = i128::from(x.sen());
+            distributed += x;
+            weighted += x * ((i % 9973) as i128 + 1);
+        }
+        w.write_record([
+            pool.clone(),
+            amount.to_string(),
+            distributed.to_string(),
+            a.adjusted.to_string(),
+            weighted.to_string(),
+        ])?;
+    }
+    w.flush()?;
     Ok(())
 }

@@ -595,8 +595,11 @@ impl<R> LineIndex<R> {
 impl<R: std::io::Read> std::io::Read for LineIndex<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
+        let chunk = buf.get(..n).unwrap_or_default();
+        self.quotes += memchr::memchr_iter(b'"', chunk).count() as u64;
         // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as for the csv crate.
-        for &b in buf.get(..n).unwrap_or_default() {
+        let mut i = 0usize;
+        while let Some(&b) = chunk.get(i) {
             match b {
                 b'\n' => {
                     if !self.after_cr {
@@ -604,23 +607,27 @@ impl<R: std::io::Read> std::io::Read for LineIndex<R> {
                     }
                     self.after_cr = false;
                     self.at_line_start = true;
+                    i += 1;
                 }
                 b'\r' => {
                     self.line += 1;
                     self.after_cr = true;
                     self.at_line_start = true;
+                    i += 1;
                 }
                 _ => {
                     self.after_cr = false;
-                    self.quotes += u64::from(b == b'"');
                     if self.at_line_start {
-                        self.starts.push_back((self.offset, self.line));
+                        self.starts.push_back((self.offset + i as u64, self.line));
                         self.at_line_start = false;
                     }
+                    // Skip to the next line break: nothing else changes before it.
+                    let rest = chunk.get(i..).unwrap_or_default();
+                    i += memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
                 }
             }
-            self.offset += 1;
         }
+        self.offset += n as u64;
         Ok(n)
     }
 }
@@ -652,6 +659,16 @@ pub(crate) fn read_header<R: std::io::Read>(
 /// `Total Keseluruhan`, `Jumlah Total`; case, spaces and a trailing `:` ignored), which sums
 /// the rows above it and describes no cooperative or region.
 pub fn is_total_label(cell: &str) -> bool {
+    // Every label starts with t, j, g or s (no other character lower-cases to those): most
+    // cells (an id, a name) are ruled out without allocating.
+    if !cell
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 't' | 'j' | 'g' | 's'))
+    {
+        return false;
+    }
     let t: String = cell
         .trim()
         .trim_end_matches(':')
@@ -705,4 +722,12 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
         Err(_) => encoding::decode_windows_1252(bytes),
     };
     export::unneutralise(s)
+}
+
+/// [`decode`] without a copy when the cell is UTF-8 and not neutralised (the common case).
+pub(crate) fn decode_cow(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) if !s.starts_with('\'') => std::borrow::Cow::Borrowed(s),
+        _ => std::borrow::Cow::Owned(decode(bytes)),
+    }
 }

@@ -18,7 +18,8 @@
 
 use super::headers::{match_headers, normalize_header};
 use super::{
-    LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, is_total_label, read_header,
+    LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, decode_cow, is_total_label,
+    read_header,
 };
 use crate::cooperative::{
     Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat, RatKnowledge,
@@ -211,6 +212,77 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
     ]
 }
 
+/// A register field, resolved once per column (the row loop matches on this, not on names).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fld {
+    SourceId,
+    Name,
+    Nik,
+    NomorBadanHukum,
+    TanggalBadanHukum,
+    Address,
+    Desa,
+    Kecamatan,
+    KabKota,
+    Provinsi,
+    KodeWilayah,
+    Bentuk,
+    Jenis,
+    Kelompok,
+    Pola,
+    MembersMale,
+    MembersFemale,
+    MembersTotal,
+    Employees,
+    Managers,
+    LastRatYear,
+    LastRatDate,
+    FieldCheckDate,
+    FoundAtAddress,
+    BoardKnown,
+    BusinessActive,
+    DissolutionDate,
+    DissolvedBy,
+    /// A field name this reader does not use (kept as an extra column).
+    Other,
+}
+
+impl Fld {
+    fn from_name(name: &str) -> Fld {
+        match name {
+            "source_id" => Fld::SourceId,
+            "name" => Fld::Name,
+            "nik" => Fld::Nik,
+            "nomor_badan_hukum" => Fld::NomorBadanHukum,
+            "tanggal_badan_hukum" => Fld::TanggalBadanHukum,
+            "address" => Fld::Address,
+            "desa" => Fld::Desa,
+            "kecamatan" => Fld::Kecamatan,
+            "kab_kota" => Fld::KabKota,
+            "provinsi" => Fld::Provinsi,
+            "kode_wilayah" => Fld::KodeWilayah,
+            "bentuk" => Fld::Bentuk,
+            "jenis" => Fld::Jenis,
+            "kelompok" => Fld::Kelompok,
+            "pola" => Fld::Pola,
+            "members_male" => Fld::MembersMale,
+            "members_female" => Fld::MembersFemale,
+            "members_total" => Fld::MembersTotal,
+            "employees" => Fld::Employees,
+            "managers" => Fld::Managers,
+            "last_rat_year" => Fld::LastRatYear,
+            "last_rat_date" => Fld::LastRatDate,
+            "field_check_date" => Fld::FieldCheckDate,
+            "found_at_address" => Fld::FoundAtAddress,
+            "board_known" => Fld::BoardKnown,
+            "business_active" => Fld::BusinessActive,
+            "dissolution_date" => Fld::DissolutionDate,
+            "dissolved_by" => Fld::DissolvedBy,
+            _ => Fld::Other,
+        }
+    }
+}
+
 /// `rat_2023`, `rat_tahun_buku_2023`, `rat_tb_2023` -> Some(2023) (normalised header).
 fn rat_year_column(norm: &str) -> Option<i32> {
     let rest = norm.strip_prefix("rat_")?;
@@ -233,7 +305,39 @@ fn rat_year_column(norm: &str) -> Option<i32> {
 /// `tidak ada`, `belum ada`, `0`, `false`, `salah`. `x` is neither: offices use it for "yes"
 /// and for "no".
 pub fn parse_yes_no(s: &str) -> Option<bool> {
-    let t = s.trim().trim_end_matches('.').to_lowercase();
+    let t = s.trim().trim_end_matches('.');
+    // Fast path (no allocation): ASCII with single spaces only, compared case-insensitively.
+    if t.is_ascii()
+        && !t.ends_with(' ')
+        && !t.contains("  ")
+        && !t.chars().any(|c| c.is_whitespace() && c != ' ')
+    {
+        const YES: [&str; 10] = [
+            "ya", "y", "yes", "sudah", "sdh", "ada", "1", "v", "true", "benar",
+        ];
+        const NO: [&str; 12] = [
+            "tidak",
+            "tdk",
+            "t",
+            "no",
+            "n",
+            "belum",
+            "blm",
+            "tidak ada",
+            "belum ada",
+            "0",
+            "false",
+            "salah",
+        ];
+        if YES.iter().any(|w| w.eq_ignore_ascii_case(t)) {
+            return Some(true);
+        }
+        if NO.iter().any(|w| w.eq_ignore_ascii_case(t)) {
+            return Some(false);
+        }
+        return None;
+    }
+    let t = t.to_lowercase();
     match t.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
         "ya" | "y" | "yes" | "sudah" | "sdh" | "ada" | "1" | "v" | "✓" | "true" | "benar" => {
             Some(true)
@@ -266,23 +370,29 @@ fn parse_business_active(s: &str) -> Option<bool> {
 
 /// Marks that say "not known" rather than "no": `?`, `n/a`, `#N/A`, `tidak diketahui`, ...
 fn is_unknown_mark(v: &str) -> bool {
-    let t = v.trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        "?" | "??"
-            | "none"
-            | "nil"
-            | "nan"
-            | "n/a"
-            | "na"
-            | "n.a."
-            | "n.a"
-            | "#n/a"
-            | "tidak diketahui"
-            | "tdk diketahui"
-            | "unknown"
-            | "null"
-    )
+    const MARKS: [&str; 14] = [
+        "?",
+        "??",
+        "none",
+        "nil",
+        "nan",
+        "n/a",
+        "na",
+        "n.a.",
+        "n.a",
+        "#n/a",
+        "tidak diketahui",
+        "tdk diketahui",
+        "unknown",
+        "null",
+    ];
+    let t = v.trim();
+    if t.is_ascii() {
+        // ASCII lower-casing is the whole of Unicode lower-casing for ASCII text.
+        return MARKS.iter().any(|m| m.eq_ignore_ascii_case(t));
+    }
+    let t = t.to_lowercase();
+    MARKS.contains(&t.as_str())
 }
 
 /// Read one cell of a per-book-year RAT column (`RAT 2023`).
@@ -297,6 +407,20 @@ fn read_rat_cell(
     v: &str,
     book_year: i32,
 ) -> Result<Option<Option<NaiveDate>>, (&'static str, String)> {
+    // Fast path: a cell that starts with two digits is none of the marks (`1`/`0` are the only
+    // marks with a digit, every other starts with a letter or a sign), so it can only be a date.
+    if v.as_bytes()
+        .get(..2)
+        .is_some_and(|p| p.iter().all(u8::is_ascii_digit))
+    {
+        return match parse_date(v) {
+            Ok(d) => check_rat_date(d, book_year).map(|d| Some(Some(d))),
+            Err(e) => Err((
+                e.code(),
+                format!("{e}; an RAT cell holds the meeting date, `ya`/`sudah` or `tidak`/`belum`"),
+            )),
+        };
+    }
     if is_unknown_mark(v) {
         return Err((
             "rat_unknown",
@@ -312,7 +436,17 @@ fn read_rat_cell(
         return Ok(yes.then_some(None));
     }
     // "Sudah (12/05/2025)", "Ya, 12 Mei 2024": held, with its date.
-    let lower = v.to_lowercase();
+    let starts_with_word = |w: &str| {
+        v.as_bytes()
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let maybe_prefixed = !v.is_ascii() || ["sudah", "sdh", "ya"].into_iter().any(starts_with_word);
+    let lower = if maybe_prefixed {
+        v.to_lowercase()
+    } else {
+        String::new()
+    };
     if let Some(rest) = ["sudah", "sdh", "ya"]
         .iter()
         .find_map(|w| lower.strip_prefix(w))
@@ -405,6 +539,38 @@ pub fn read_register<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
 ) -> Result<(Register, ReadReport), ReadError> {
+    let mut records: Vec<Koperasi> = Vec::new();
+    let mut order: Vec<usize> = Vec::new();
+    let report = for_each_register_record(input, options, |i, k| {
+        order.push(i);
+        records.push(k);
+    })?;
+    if !order.is_sorted() {
+        // Records whose kecamatan needed the whole file came last: put them back in place.
+        let mut paired: Vec<(usize, Koperasi)> = order.into_iter().zip(records).collect();
+        paired.sort_by_key(|(i, _)| *i);
+        records = paired.into_iter().map(|(_, k)| k).collect();
+    }
+    Ok((Register { records }, report))
+}
+
+/// Read a register CSV one record at a time, without holding the register: `f(index, record)`
+/// is called for every record [`read_register`] would return, `index` being its position in
+/// that register's `records`. Returns the same [`ReadReport`] as [`read_register`].
+///
+/// Records come in file order, except one whose kecamatan name is ambiguous across Indonesia
+/// and could not be placed from its own row: it is placed within the kabupaten/kota that most
+/// of the file's kecamatan belong to (as [`resolve_locations`] does), which is known only at
+/// the end of the file, so it comes after the last row (with its own `index`). Memory is that
+/// of one record plus those waiting records, whatever the size of the file.
+///
+/// Errors: those of [`read_register`]. On an error, `f` may already have been called for the
+/// records before it.
+pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
+    input: R,
+    options: &ReadOptions,
+    mut f: F,
+) -> Result<ReadReport, ReadError> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -452,9 +618,19 @@ pub fn read_register<R: std::io::Read>(
         ..ReadReport::default()
     };
     let has_year_columns = rat_cols.iter().any(Option::is_some);
+    let kinds: Vec<Option<Fld>> = fields
+        .iter()
+        .map(|f| f.as_deref().map(Fld::from_name))
+        .collect();
+    let n_rat_cols = rat_cols.iter().filter(|c| c.is_some()).count();
 
-    let mut out = Vec::new();
-    let mut rec: Vec<String> = Vec::new();
+    // The last accepted record, held back until the next row shows it is not swallowed by a
+    // quote never closed; then placed (its region resolved) and passed on.
+    let mut places = Placer::new(options.region.as_ref());
+    let mut pending: Option<Koperasi> = None;
+    let mut accepted_count = 0usize;
+    // The last row that was not blank (kept for the unclosed-quote check after the loop).
+    let mut last_rec = csv::ByteRecord::new();
     let mut last_line = 0u64;
     let mut last_accepted = false;
     loop {
@@ -467,14 +643,18 @@ pub fn read_register<R: std::io::Read>(
             report.blank_rows += 1; // a row of empty cells: not a cooperative
             continue;
         }
-        rec.clear();
-        rec.extend(byte_rec.iter().map(decode));
-        let start = byte_rec.position().map_or(0, csv::Position::byte);
+        std::mem::swap(&mut byte_rec, &mut last_rec);
+        // Cells borrowed from the record when they are UTF-8 (no copy per cell).
+        let rec: Vec<std::borrow::Cow<'_, str>> = last_rec.iter().map(decode_cow).collect();
+        let owned = |rec: &[std::borrow::Cow<'_, str>]| -> Vec<String> {
+            rec.iter().map(|c| c.to_string()).collect()
+        };
+        let start = last_rec.position().map_or(0, csv::Position::byte);
         let line = rdr.get_mut().line_at(start);
         report.rows_read += 1;
         options
             .limits
-            .check_record(&byte_rec, report.rows_read, line)?;
+            .check_record(&last_rec, report.rows_read, line)?;
         last_line = line;
         last_accepted = false;
         let cell_errors_before = report.cell_errors.len();
@@ -486,7 +666,7 @@ pub fn read_register<R: std::io::Read>(
                     value: Some(first.trim().to_string()),
                     code: "total_row".into(),
                     reason: "a total row of the spreadsheet, not a cooperative".into(),
-                    fields: rec.clone(),
+                    fields: owned(&rec),
                     cell: None,
                 });
                 continue;
@@ -504,7 +684,7 @@ pub fn read_register<R: std::io::Read>(
                     rec.len(),
                     headers.len()
                 ),
-                fields: rec.clone(),
+                fields: owned(&rec),
                 cell: None,
             });
             continue;
@@ -516,10 +696,11 @@ pub fn read_register<R: std::io::Read>(
         };
         let mut k = Koperasi {
             source_line: Some(line),
+            rat: Vec::with_capacity(n_rat_cols + 1),
             ..Koperasi::default()
         };
-        let mut rat_years_known: Vec<i32> = Vec::new();
-        let mut rat_seen: Vec<(i32, Option<Option<NaiveDate>>)> = Vec::new();
+        let mut rat_years_known: Vec<i32> = Vec::with_capacity(n_rat_cols);
+        let mut rat_seen: Vec<(i32, Option<Option<NaiveDate>>)> = Vec::with_capacity(n_rat_cols);
         let mut rat_conflicts: Vec<i32> = Vec::new();
         let mut members = Members::default();
         let mut has_members = false;
@@ -540,8 +721,9 @@ pub fn read_register<R: std::io::Read>(
         let mut kode: Option<KodeWilayah> = None;
 
         for (i, cell) in rec.iter().enumerate() {
+            let cell: &str = cell;
             let header = headers.get(i).map(String::as_str).unwrap_or("");
-            let field = fields.get(i).and_then(|f| f.as_deref());
+            let field = kinds.get(i).copied().flatten();
             let v = cell.trim();
             if field.is_none() {
                 if let Some(year) = rat_cols.get(i).copied().flatten() {
@@ -590,34 +772,40 @@ pub fn read_register<R: std::io::Read>(
             }
             let yes_no_field = matches!(
                 field,
-                Some("found_at_address" | "board_known" | "business_active")
+                Some(Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive)
             );
             if is_missing(v) && !(yes_no_field && parse_yes_no(v).is_some()) {
                 continue;
             }
             let opt = |s: &str| Some(s.to_string());
-            match field.unwrap_or("") {
-                "source_id" => k.source_id = opt(v),
-                "name" => k.name = v.split_whitespace().collect::<Vec<_>>().join(" "),
-                "nik" => match NikKoperasi::parse(v) {
+            match field.unwrap_or(Fld::Other) {
+                Fld::SourceId => k.source_id = opt(v),
+                Fld::Name => {
+                    k.name = if is_tidy(v) {
+                        v.to_string()
+                    } else {
+                        v.split_whitespace().collect::<Vec<_>>().join(" ")
+                    }
+                }
+                Fld::Nik => match NikKoperasi::parse(v) {
                     Ok(n) => k.nik = n,
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "nomor_badan_hukum" => k.badan_hukum = NomorBadanHukum::parse(v),
-                "tanggal_badan_hukum" => match parse_date(v) {
+                Fld::NomorBadanHukum => k.badan_hukum = NomorBadanHukum::parse(v),
+                Fld::TanggalBadanHukum => match parse_date(v) {
                     Ok(d) => k.tanggal_badan_hukum = Some(d),
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "address" => k.location.address = opt(cell.trim()),
-                "desa" => k.location.desa = opt(v),
-                "kecamatan" => k.location.kecamatan = opt(v),
-                "kab_kota" => k.location.kab_kota = opt(v),
-                "provinsi" => k.location.provinsi = opt(v),
-                "kode_wilayah" => match KodeWilayah::parse(v) {
+                Fld::Address => k.location.address = opt(cell.trim()),
+                Fld::Desa => k.location.desa = opt(v),
+                Fld::Kecamatan => k.location.kecamatan = opt(v),
+                Fld::KabKota => k.location.kab_kota = opt(v),
+                Fld::Provinsi => k.location.provinsi = opt(v),
+                Fld::KodeWilayah => match KodeWilayah::parse(v) {
                     Ok(c) => kode = Some(c),
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "bentuk" => match v.to_lowercase().as_str() {
+                Fld::Bentuk => match v.to_lowercase().as_str() {
                     "primer" | "koperasi primer" => k.bentuk = Some(Bentuk::Primer),
                     "sekunder" | "koperasi sekunder" => k.bentuk = Some(Bentuk::Sekunder),
                     _ => ctx.cell_error(
@@ -627,7 +815,7 @@ pub fn read_register<R: std::io::Read>(
                         format!("`{v}` is not a bentuk (expected Primer or Sekunder)"),
                     ),
                 },
-                "jenis" => match Jenis::parse(v) {
+                Fld::Jenis => match Jenis::parse(v) {
                     Some(j) => {
                         k.jenis = Some(j);
                         // KSPPS / "Simpan Pinjam Syariah" also states the pola.
@@ -646,8 +834,8 @@ pub fn read_register<R: std::io::Read>(
                         }
                     }
                 },
-                "kelompok" => k.kelompok = opt(v),
-                "pola" => match v.to_lowercase().as_str() {
+                Fld::Kelompok => k.kelompok = opt(v),
+                Fld::Pola => match v.to_lowercase().as_str() {
                     "konvensional" => k.pola = Some(Pola::Konvensional),
                     "syariah" | "syari'ah" | "sharia" => k.pola = Some(Pola::Syariah),
                     _ => ctx.cell_error(
@@ -659,27 +847,30 @@ pub fn read_register<R: std::io::Read>(
                         ),
                     ),
                 },
-                f @ ("members_male" | "members_female" | "members_total" | "employees"
-                | "managers") => match parse_count(v) {
+                f @ (Fld::MembersMale
+                | Fld::MembersFemale
+                | Fld::MembersTotal
+                | Fld::Employees
+                | Fld::Managers) => match parse_count(v) {
                     Ok(n) => match f {
-                        "members_male" => {
+                        Fld::MembersMale => {
                             members.male = Some(n);
                             has_members = true;
                         }
-                        "members_female" => {
+                        Fld::MembersFemale => {
                             members.female = Some(n);
                             has_members = true;
                         }
-                        "members_total" => {
+                        Fld::MembersTotal => {
                             members.total = Some(n);
                             has_members = true;
                         }
-                        "employees" => k.employees = Some(n),
+                        Fld::Employees => k.employees = Some(n),
                         _ => k.managers = Some(n),
                     },
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "last_rat_year" => match v.parse::<i32>() {
+                Fld::LastRatYear => match v.parse::<i32>() {
                     Ok(y) if (crate::locale::MIN_YEAR..=crate::locale::MAX_YEAR).contains(&y) => {
                         last_rat_year = Some(y)
                     }
@@ -694,22 +885,22 @@ pub fn read_register<R: std::io::Read>(
                         ),
                     ),
                 },
-                "last_rat_date" => match parse_date(v) {
+                Fld::LastRatDate => match parse_date(v) {
                     Ok(d) => {
                         last_rat_date = Some(d);
                         last_rat_date_cell = Some((header.to_string(), cell.to_string()));
                     }
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "field_check_date" => match parse_date(v) {
+                Fld::FieldCheckDate => match parse_date(v) {
                     Ok(d) => {
                         check.date = d;
                         has_check_facts = true;
                     }
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                f @ ("found_at_address" | "board_known" | "business_active") => {
-                    let parsed = if f == "business_active" {
+                f @ (Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive) => {
+                    let parsed = if f == Fld::BusinessActive {
                         parse_business_active(v)
                     } else {
                         parse_yes_no(v)
@@ -718,8 +909,8 @@ pub fn read_register<R: std::io::Read>(
                         Some(b) => {
                             check_fact_cells.push((header.to_string(), cell.to_string()));
                             match f {
-                                "found_at_address" => check.found_at_address = Some(b),
-                                "board_known" => check.board_known = Some(b),
+                                Fld::FoundAtAddress => check.found_at_address = Some(b),
+                                Fld::BoardKnown => check.board_known = Some(b),
                                 _ => check.business_active = Some(b),
                             }
                         }
@@ -731,11 +922,11 @@ pub fn read_register<R: std::io::Read>(
                         ),
                     }
                 }
-                "dissolution_date" => match parse_date(v) {
+                Fld::DissolutionDate => match parse_date(v) {
                     Ok(d) => dissolution_date = Some(d),
                     Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
                 },
-                "dissolved_by" => {
+                Fld::DissolvedBy => {
                     let t = v.to_lowercase();
                     dissolved_by = if t.contains("anggota") || t.contains("member") {
                         DissolvedBy::MemberMeeting
@@ -791,7 +982,7 @@ pub fn read_register<R: std::io::Read>(
                 value: Some(String::new()),
                 code: "missing_name".into(),
                 reason: "the row has no cooperative name".into(),
-                fields: rec.clone(),
+                fields: owned(&rec),
                 cell: None,
             });
             continue;
@@ -838,10 +1029,14 @@ pub fn read_register<R: std::io::Read>(
         k.location.code = kode;
         report.accepted += 1;
         last_accepted = true;
-        out.push(k);
+        if let Some(prev) = pending.replace(k) {
+            places.place(accepted_count, prev, &mut f);
+            accepted_count += 1;
+        }
     }
     // An odd number of quotes alone may be an inch mark (`5" Jaya`); a quote that was never
     // closed shows as a last row whose cell swallowed line breaks.
+    let rec: Vec<String> = last_rec.iter().map(decode).collect();
     let swallowed = rec.iter().any(|c| c.contains(['\n', '\r']));
     if !rdr.get_ref().quotes_balanced() && swallowed && last_line > 0 {
         let reason = format!(
@@ -849,7 +1044,7 @@ pub fn read_register<R: std::io::Read>(
             rdr.get_ref().last_line()
         );
         if last_accepted {
-            out.pop();
+            pending = None;
             report.accepted = report.accepted.saturating_sub(1);
             report.cell_errors.retain(|e| e.line != last_line);
             report.rejected.push(Rejection {
@@ -865,9 +1060,127 @@ pub fn read_register<R: std::io::Read>(
             r.reason = format!("{}; also {reason}", r.reason);
         }
     }
-    let mut register = Register { records: out };
-    resolve_locations(&mut register, options.region.as_ref());
-    Ok((register, report))
+    if let Some(last) = pending.take() {
+        places.place(accepted_count, last, &mut f);
+    }
+    places.finish(&mut f);
+    Ok(report)
+}
+
+/// True when `s` is non-empty and already has single spaces only, none at the ends (so that
+/// collapsing its whitespace would not change it).
+fn is_tidy(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
+}
+
+/// [`resolve_locations`] one record at a time: records are resolved as they come; those whose
+/// kecamatan stays ambiguous wait for the file-wide vote ([`Placer::finish`]).
+struct Placer<'a> {
+    within: Option<&'a KodeWilayah>,
+    kab_votes: std::collections::BTreeMap<KodeWilayah, usize>,
+    waiting: Vec<(usize, Koperasi)>,
+}
+
+impl<'a> Placer<'a> {
+    fn new(within: Option<&'a KodeWilayah>) -> Self {
+        Placer {
+            within,
+            kab_votes: Default::default(),
+            waiting: Vec::new(),
+        }
+    }
+
+    /// Resolve a record and pass it on, or keep it for [`Placer::finish`].
+    fn place<F: FnMut(usize, Koperasi)>(&mut self, index: usize, mut k: Koperasi, f: &mut F) {
+        if resolve_one(&mut k, self.within, &mut self.kab_votes) {
+            f(index, k);
+        } else {
+            self.waiting.push((index, k));
+        }
+    }
+
+    /// Place the waiting records within the kab/kota most voted for, and pass them on.
+    fn finish<F: FnMut(usize, Koperasi)>(self, f: &mut F) {
+        let best = self
+            .kab_votes
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(c, _)| *c);
+        for (index, mut k) in self.waiting {
+            if let Some(best) = &best {
+                retry_within(&mut k, best);
+            }
+            f(index, k);
+        }
+    }
+}
+
+/// Resolve one record's region names (see [`resolve_locations`]), voting for the kab/kota of
+/// a resolved kecamatan. False when its kecamatan name could not be resolved (it is to be
+/// retried within the file's most voted kab/kota).
+fn resolve_one(
+    k: &mut Koperasi,
+    within: Option<&KodeWilayah>,
+    kab_votes: &mut std::collections::BTreeMap<KodeWilayah, usize>,
+) -> bool {
+    if k.location.code.is_some() {
+        return true;
+    }
+    let t = table();
+    let mut resolved = true;
+    let mut scope: Option<KodeWilayah> = within.cloned();
+    // Each level only narrows the scope: a name that resolves outside it (a province
+    // column that contradicts `within`) is left unresolved rather than widening it.
+    let narrows = |scope: &Option<KodeWilayah>, code: &KodeWilayah| {
+        scope.as_ref().is_none_or(|s| s.contains(code))
+    };
+    if let Some(p) = k.location.provinsi.as_deref() {
+        match t.find_provinsi(p) {
+            Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
+            _ => {}
+        }
+    }
+    if let Some(kk) = k.location.kab_kota.as_deref() {
+        match t.find_kab_kota(kk, scope.as_ref()) {
+            Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
+            _ => {}
+        }
+    }
+    if let Some(kec) = k.location.kecamatan.as_deref() {
+        match t.find_kecamatan(kec, scope.as_ref()) {
+            Ok(w) => {
+                if let Some(parent) = w.code.kab_kota() {
+                    *kab_votes.entry(parent).or_default() += 1;
+                }
+                scope = Some(w.code);
+            }
+            Err(_) => resolved = false,
+        }
+    }
+    k.location.code = scope;
+    resolved
+}
+
+/// Retry an unresolved kecamatan name within `best` (the file's most voted kab/kota), only
+/// within what is already known of the record (its province, say).
+fn retry_within(k: &mut Koperasi, best: &KodeWilayah) {
+    let Some(kec) = k.location.kecamatan.as_deref() else {
+        return;
+    };
+    if k.location
+        .code
+        .as_ref()
+        .is_some_and(|c| !best.contains(c) && !c.contains(best))
+    {
+        return;
+    }
+    if let Ok(w) = table().find_kecamatan(kec, Some(best)) {
+        k.location.code = Some(w.code);
+    }
 }
 
 /// Resolve each record's region names to a Kemendagri code (the most precise level found),
@@ -879,61 +1192,17 @@ pub fn read_register<R: std::io::Read>(
 /// kab/kota that most of the file's unambiguous kecamatan belong to; if it is still ambiguous
 /// its code stays unknown (only the province or kab/kota code is kept).
 pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) {
-    let t = table();
     let mut unresolved: Vec<usize> = Vec::new();
     let mut kab_votes: std::collections::BTreeMap<KodeWilayah, usize> = Default::default();
     for (i, k) in register.records.iter_mut().enumerate() {
-        if k.location.code.is_some() {
-            continue;
+        if !resolve_one(k, within, &mut kab_votes) {
+            unresolved.push(i);
         }
-        let mut scope: Option<KodeWilayah> = within.cloned();
-        // Each level only narrows the scope: a name that resolves outside it (a province
-        // column that contradicts `within`) is left unresolved rather than widening it.
-        let narrows = |scope: &Option<KodeWilayah>, code: &KodeWilayah| {
-            scope.as_ref().is_none_or(|s| s.contains(code))
-        };
-        if let Some(p) = k.location.provinsi.as_deref() {
-            match t.find_provinsi(p) {
-                Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
-                _ => {}
-            }
-        }
-        if let Some(kk) = k.location.kab_kota.as_deref() {
-            match t.find_kab_kota(kk, scope.as_ref()) {
-                Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
-                _ => {}
-            }
-        }
-        if let Some(kec) = k.location.kecamatan.as_deref() {
-            match t.find_kecamatan(kec, scope.as_ref()) {
-                Ok(w) => {
-                    if let Some(parent) = w.code.kab_kota() {
-                        *kab_votes.entry(parent).or_default() += 1;
-                    }
-                    scope = Some(w.code);
-                }
-                Err(_) => unresolved.push(i),
-            }
-        }
-        k.location.code = scope;
     }
     if let Some((best, _)) = kab_votes.iter().max_by_key(|(_, n)| **n) {
         for i in unresolved {
             if let Some(k) = register.records.get_mut(i) {
-                let Some(kec) = k.location.kecamatan.as_deref() else {
-                    continue;
-                };
-                // Only within what is already known of the record (its province, say).
-                if k.location
-                    .code
-                    .as_ref()
-                    .is_some_and(|c| !best.contains(c) && !c.contains(best))
-                {
-                    continue;
-                }
-                if let Ok(w) = t.find_kecamatan(kec, Some(best)) {
-                    k.location.code = Some(w.code);
-                }
+                retry_within(k, best);
             }
         }
     }
