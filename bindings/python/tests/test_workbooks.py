@@ -105,7 +105,7 @@ def test_report_to_dict_has_the_workbook_fields(tmp_path: Path) -> None:
     assert "cell" not in d["rejected"][0]  # a whole-row problem has no cell reference
     # CSV: no sheet, no cell references.
     csv = tmp_path / "x.csv"
-    csv.write_bytes("nama_koperasi;kecamatan\nKSP Caf\xe9;Bogor Barat\n".encode("cp1252"))
-    c = k.read_register(csv).report
+    csv.write_bytes("nama_koperasi,kecamatan\nKSP Caf\xe9,Bogor Barat\n".encode("cp1252"))
+    c = k.read_any(csv).report
     assert (c.sheet, c.encoding, c.accepted) == (None, "windows-1252", 1)
     assert c.to_dict()["encoding"] == "windows-1252" and "sheet" not in c.to_dict()
