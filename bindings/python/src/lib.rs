@@ -645,7 +645,9 @@ fn io_err(py: Python<'_>, p: &str, e: &std::io::Error) -> PyErr {
 fn input(py: Python<'_>, data: Option<&[u8]>, path: Option<&str>) -> PyResult<Input> {
     use std::io::{BufRead, Read};
     match (data, path) {
-        (Some(d), _) if koperasi::io::bytes::looks_like_workbook(d) => Ok(Input::Workbook(d.to_vec())),
+        (Some(d), _) if koperasi::io::bytes::looks_like_workbook(d) => {
+            Ok(Input::Workbook(d.to_vec()))
+        }
         (Some(d), _) => Ok(Input::Text(Box::new(std::io::Cursor::new(d.to_vec())))),
         (None, Some(p)) => {
             let f = std::fs::File::open(p).map_err(|e| io_err(py, p, &e))?;

@@ -589,7 +589,11 @@ pub fn read_args(options_json: Option<String>) -> Result<(ReadOptions, Option<St
 
 /// The error for a workbook whose sheet has the other layout than the reader asked for.
 fn other_layout(wanted: &str, found: &str) -> koperasi::error::ReadError {
-    let f = if found == "panel" { "Panel" } else { "Register" };
+    let f = if found == "panel" {
+        "Panel"
+    } else {
+        "Register"
+    };
     koperasi::error::ReadError::UnknownLayout {
         why: format!("the sheet is a {found}, not a {wanted}; read it with read{f} or readAny"),
     }
