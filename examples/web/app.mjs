@@ -43,8 +43,9 @@ function table(id, cols, rows) {
   );
 }
 
-function sourceLine(source) {
-  return el('p', { class: 'source', id: 'sum-source' }, `${L().source}: ${source}`);
+function sourceLine(source, sheet) {
+  const l = L();
+  return el('p', { class: 'source', id: 'sum-source' }, `${l.source}: ${source}${sheet ? ` (${l.sheet} ${sheet})` : ''}`);
 }
 
 function summary(items) {
@@ -55,15 +56,23 @@ function summary(items) {
 function readSection(read) {
   const l = L();
   const out = [];
+  // What the reader did to the file as a whole (title block skipped, merged cells filled, ...).
+  if (read.notes?.length) out.push(el('ul', { id: 'read-notes', class: 'notes' }, read.notes.map((n) => el('li', {}, n))));
+  // A workbook's rows are sheet rows, and one-cell problems carry the cell reference (D9).
+  const cols = (rows) => [
+    [read.sheet ? l.sheetRow : l.line, 'line', true],
+    ...(rows.some((r) => r.cell) ? [[l.cell, 'cell']] : []),
+    [l.column, 'column'],
+    [l.value, 'value'],
+    [l.reason, 'reason'],
+  ];
   out.push(el('h2', {}, l.rejected));
   if (read.rejected.length === 0) out.push(el('p', { id: 'no-rejected' }, l.noRejected));
-  else
-    out.push(
-      table('rejected', [[l.line, 'line', true], [l.column, 'column'], [l.value, 'value'], [l.reason, 'reason']], read.rejected),
-    );
+  else out.push(table('rejected', cols(read.rejected), read.rejected));
   if (read.cell_errors.length > 0) {
+    const shown = read.cell_errors.slice(0, 200);
     out.push(el('h3', {}, l.cellErrors));
-    out.push(table('cell-errors', [[l.line, 'line', true], [l.column, 'column'], [l.value, 'value'], [l.reason, 'reason']], read.cell_errors.slice(0, 200)));
+    out.push(table('cell-errors', cols(shown), shown));
   }
   return out;
 }
@@ -73,7 +82,7 @@ function panelView(r) {
   const msg = (f) => (state.lang === 'id' ? f.message_id : f.message_en);
   const chartBox = el('div', { id: 'chart' });
   const nodes = [
-    sourceLine(r.source),
+    sourceLine(r.source, r.read.sheet),
     summary([
       [l.rowsRead, num(r.read.rows_read), 'sum-rows'],
       [l.rejectedN, num(r.read.rejected.length), 'sum-rejected'],
@@ -165,7 +174,7 @@ function registerView(r) {
   const l = L();
   const statusLabel = (s) => l[`status_${s}`] ?? s;
   const nodes = [
-    sourceLine(r.source),
+    sourceLine(r.source, r.read.sheet),
     summary([
       [l.rowsRead, num(r.read.rows_read), 'sum-rows'],
       [l.rejectedN, num(r.read.rejected.length), 'sum-rejected'],

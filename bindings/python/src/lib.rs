@@ -614,24 +614,84 @@ fn read_options(
     })
 }
 
-/// The input of a reader: bytes, or the path of a file (opened here).
-fn input(
-    py: Python<'_>,
-    data: Option<&[u8]>,
-    path: Option<&str>,
-) -> PyResult<Box<dyn std::io::Read>> {
-    match (data, path) {
-        (Some(d), _) => Ok(Box::new(std::io::Cursor::new(d.to_vec()))),
-        (None, Some(p)) => match std::fs::File::open(p) {
-            Ok(f) => Ok(Box::new(std::io::BufReader::new(f))),
-            Err(e) => Err(core_err(
-                py,
-                koperasi::error::ReadError::Io {
-                    why: format!("cannot open `{p}`: {e}"),
-                },
-            )),
+/// The input of a reader: a workbook's bytes (XLSX, XLS, ODS: told apart by their first
+/// bytes, see `koperasi::io::bytes::looks_like_workbook`) or a CSV stream.
+enum Input {
+    Workbook(Vec<u8>),
+    Text(Box<dyn std::io::Read>),
+}
+
+impl Input {
+    /// The input as one stream (for readers of CSV only).
+    fn into_reader(self) -> Box<dyn std::io::Read> {
+        match self {
+            Input::Workbook(b) => Box::new(std::io::Cursor::new(b)),
+            Input::Text(r) => r,
+        }
+    }
+}
+
+fn io_err(py: Python<'_>, p: &str, e: &std::io::Error) -> PyErr {
+    core_err(
+        py,
+        koperasi::error::ReadError::Io {
+            why: format!("cannot read `{p}`: {e}"),
         },
+    )
+}
+
+/// The input of a reader from bytes, or from the path of a file (opened here; a CSV file is
+/// streamed, a workbook read whole).
+fn input(py: Python<'_>, data: Option<&[u8]>, path: Option<&str>) -> PyResult<Input> {
+    use std::io::{BufRead, Read};
+    match (data, path) {
+        (Some(d), _) if koperasi::io::bytes::looks_like_workbook(d) => {
+            Ok(Input::Workbook(d.to_vec()))
+        }
+        (Some(d), _) => Ok(Input::Text(Box::new(std::io::Cursor::new(d.to_vec())))),
+        (None, Some(p)) => {
+            let f = std::fs::File::open(p).map_err(|e| io_err(py, p, &e))?;
+            let mut r = std::io::BufReader::new(f);
+            let head = r.fill_buf().map_err(|e| io_err(py, p, &e))?;
+            if koperasi::io::bytes::looks_like_workbook(head) {
+                let mut all = Vec::new();
+                r.read_to_end(&mut all).map_err(|e| io_err(py, p, &e))?;
+                Ok(Input::Workbook(all))
+            } else {
+                Ok(Input::Text(Box::new(r)))
+            }
+        }
         (None, None) => Err(PyTypeError::new_err("give data or path")),
+    }
+}
+
+/// Read `input` as `read_bytes` does: a workbook (or any input when a sheet is asked for, so
+/// that CSV text with a sheet gets the core's error) through `koperasi::io::read_bytes`;
+/// `None` for CSV text without a sheet, which the caller streams through its CSV reader.
+fn read_book(
+    input: Input,
+    sheet: Option<&str>,
+    o: &ReadOptions,
+) -> Result<Result<Table, Box<dyn std::io::Read>>, koperasi::error::ReadError> {
+    use std::io::Read;
+    match (input, sheet) {
+        (Input::Workbook(b), _) => koperasi::io::bytes::read_bytes(&b, sheet, o).map(Ok),
+        (Input::Text(mut r), Some(_)) => {
+            let mut all = Vec::new();
+            r.read_to_end(&mut all)
+                .map_err(|e| koperasi::error::ReadError::Io { why: e.to_string() })?;
+            koperasi::io::bytes::read_bytes(&all, sheet, o).map(Ok)
+        }
+        (Input::Text(r), None) => Ok(Err(r)),
+    }
+}
+
+/// The error for a workbook whose sheet has the other layout than the reader asked for.
+fn other_layout(wanted: &str, found: &str) -> koperasi::error::ReadError {
+    koperasi::error::ReadError::UnknownLayout {
+        why: format!(
+            "the sheet is a {found}, not a {wanted}; read it with read_{found} or read_any"
+        ),
     }
 }
 
@@ -648,7 +708,7 @@ fn report<'py>(py: Python<'py>, r: &ReadReport) -> PyResult<Bound<'py, PyAny>> {
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
 fn read_register<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -656,14 +716,19 @@ fn read_register<'py>(
     mapping: Vec<(String, String)>,
     delimiter: Option<&str>,
     region: Option<&str>,
+    sheet: Option<&str>,
 ) -> PyResult<(PyRegister, Bound<'py, PyAny>)> {
     let o = read_options(py, mapping, delimiter, region)?;
-    let (r, rep) = koperasi::io::read_register(input(py, data, path)?, &o).or_raise(py)?;
+    let (r, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
+        Ok(Table::Register(r, rep)) => (r, rep),
+        Ok(Table::Panel(..)) => return Err(core_err(py, other_layout("register", "panel"))),
+        Err(text) => koperasi::io::read_register(text, &o).or_raise(py)?,
+    };
     Ok((PyRegister(r), report(py, &rep)?))
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
 fn read_panel<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -671,14 +736,19 @@ fn read_panel<'py>(
     mapping: Vec<(String, String)>,
     delimiter: Option<&str>,
     region: Option<&str>,
+    sheet: Option<&str>,
 ) -> PyResult<(PyPanel, Bound<'py, PyAny>)> {
     let o = read_options(py, mapping, delimiter, region)?;
-    let (p, rep) = koperasi::io::read_panel(input(py, data, path)?, &o).or_raise(py)?;
+    let (p, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
+        Ok(Table::Panel(p, rep)) => (p, rep),
+        Ok(Table::Register(..)) => return Err(core_err(py, other_layout("panel", "register"))),
+        Err(text) => koperasi::io::read_panel(text, &o).or_raise(py)?,
+    };
     Ok((PyPanel(p), report(py, &rep)?))
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
 fn read_any<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -686,9 +756,14 @@ fn read_any<'py>(
     mapping: Vec<(String, String)>,
     delimiter: Option<&str>,
     region: Option<&str>,
+    sheet: Option<&str>,
 ) -> PyResult<(&'static str, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
     let o = read_options(py, mapping, delimiter, region)?;
-    match koperasi::io::read_any(input(py, data, path)?, &o).or_raise(py)? {
+    let table = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
+        Ok(t) => t,
+        Err(text) => koperasi::io::read_any(text, &o).or_raise(py)?,
+    };
+    match table {
         Table::Register(r, rep) => Ok((
             "register",
             Bound::new(py, PyRegister(r))?.into_any(),
@@ -927,7 +1002,7 @@ fn build_report<'py>(
     };
     let mut o = report::ReportOptions::new(when);
     o.policy = policy_of(policy);
-    let r = report::build_report(input(py, data, path)?, source, &o).or_raise(py)?;
+    let r = report::build_report(input(py, data, path)?.into_reader(), source, &o).or_raise(py)?;
     if as_of.is_none() && matches!(r, report::Report::Register(_)) {
         return Err(invalid(
             py,

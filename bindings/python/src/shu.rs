@@ -209,6 +209,6 @@ pub fn shu_read_members<'py>(
     delimiter: Option<&str>,
 ) -> PyResult<(PyMembers, Bound<'py, PyAny>)> {
     let o = read_options(py, mapping, delimiter, None)?;
-    let (m, rep) = shu::read_members(input(py, data, path)?, &o).or_raise(py)?;
+    let (m, rep) = shu::read_members(input(py, data, path)?.into_reader(), &o).or_raise(py)?;
     Ok((PyMembers(m), report(py, &rep)?))
 }

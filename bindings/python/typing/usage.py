@@ -78,3 +78,15 @@ def demography(reg: k.Register) -> float:
     return (km.survival_at(1.5) + (med or 0.0) + (0.0 if rates is None else rates.birth_rate)
             + c.births + len(sd) + hg.eligible + len(rep.years) + (0 if curve is None else len(curve))
             + len(s) + r.churn_rate)
+
+
+def workbook(path: str, data: bytes) -> List[Optional[str]]:
+    got = k.read_any(path, sheet="Data")
+    rep: k.ReadReport = got.report
+    by_number: k.RegisterRead = k.read_register(data, 2)
+    cells: List[Optional[str]] = [e.cell for e in by_number.report.cell_errors]
+    notes: tuple[str, ...] = rep.notes
+    sheet: Optional[str] = rep.sheet
+    enc: Optional[str] = rep.encoding
+    p: k.PanelRead = k.read_panel(data, sheet=None)
+    return cells + [sheet, enc, str(len(notes) + len(p.panel))]

@@ -109,12 +109,14 @@ function int64(x, name) {
 
 const encoder = new TextEncoder();
 
-/** CSV input: text, bytes (Uint8Array) or an ArrayBuffer. */
+/** Input: CSV text, or the bytes (Uint8Array, ArrayBuffer) of a CSV file or a workbook. */
 function bytes(source) {
   if (typeof source === 'string') return encoder.encode(source);
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
-  throw typeError('source must be CSV text (string), a Uint8Array or an ArrayBuffer');
+  throw typeError(
+    'source must be CSV text (string), or the bytes of a CSV file or an XLSX/XLS/ODS workbook (Uint8Array or ArrayBuffer)',
+  );
 }
 
 function policyJson(policy) {

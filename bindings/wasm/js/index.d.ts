@@ -12,7 +12,7 @@ export type PeriodText = string;
 export type KodeWilayahText = string;
 /** Integer sen (1 rupiah = 100 sen): a `number` (safe integer) or a `bigint` in arguments. */
 export type Sen = number | bigint;
-/** CSV input: text, or its bytes (UTF-8). */
+/** Input: CSV text, or the bytes of a CSV file (UTF-8, UTF-16, Windows-1252) or of an XLSX/XLS/ODS workbook (readAny, readRegister, readPanel, buildReport). */
 export type CsvSource = string | Uint8Array | ArrayBuffer;
 
 export type Level = 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
@@ -287,14 +287,23 @@ export interface ReadOptions {
   delimiter?: string;
   /** Region code of the whole file, e.g. `32.71` for Kota Bogor. */
   region?: KodeWilayahText;
+  /**
+   * The sheet of a workbook (XLSX, XLS, ODS): its name or 1-based number; default the first
+   * sheet with a header. readAny, readRegister, readPanel and buildReport only; a sheet given
+   * for CSV text throws `read_workbook`, an unknown one `read_no_such_sheet`.
+   */
+  sheet?: string | number;
 }
 export interface Rejection {
+  /** 1-based line of the file (the header is a line), or the sheet's row number for a workbook. */
   line: number;
   column: string | null;
   value: string | null;
   code: string;
   reason: string;
   fields?: string[];
+  /** The spreadsheet cell reference (`D9`) of a one-cell problem in a workbook. */
+  cell?: string;
 }
 export interface ReadReport {
   rows_read: number;
@@ -303,6 +312,12 @@ export interface ReadReport {
   rejected: Rejection[];
   cell_errors: Rejection[];
   columns: Array<[string, string | null]>;
+  /** The encoding the text was converted from (`windows-1252`); absent for UTF-8. */
+  encoding?: string;
+  /** The sheet read, for a workbook. */
+  sheet?: string;
+  /** What was done to the file as a whole: title block skipped, merged cells filled, ... */
+  notes?: string[];
 }
 export interface RegisterRead {
   kind: 'register';

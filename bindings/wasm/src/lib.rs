@@ -23,6 +23,7 @@ use koperasi::demography::{
 };
 use koperasi::error::{DateError, PolicyError, ReadError, StatsError, WilayahError};
 use koperasi::identity::{BadanHukumKind, Nib, NikKoperasi, NomorBadanHukum};
+use koperasi::io::bytes::{looks_like_workbook, read_bytes};
 use koperasi::io::{Layout, ReadOptions, Table};
 use koperasi::register::{Field, Register};
 use koperasi::report::{ReportOptions, panel_report, register_report};
@@ -515,7 +516,8 @@ pub fn rat_deadline(book_year: i32, policy_json: Option<String>) -> Result<Strin
 // ---------------------------------------------------------------------------------------------
 // io
 
-/// Reader options as JS passes them: `{mapping: {field: header}, delimiter: ";", region: "32.71"}`.
+/// Reader options as JS passes them: `{mapping: {field: header}, delimiter: ";", region: "32.71",
+/// sheet: "Data" | 2}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct JsReadOptions {
@@ -525,13 +527,42 @@ pub struct JsReadOptions {
     pub delimiter: Option<String>,
     /// Region code of the whole file.
     pub region: Option<String>,
+    /// The sheet of a workbook: a name (string) or a 1-based number.
+    pub sheet: Option<serde_json::Value>,
 }
 
-/// The core's [`ReadOptions`] from the JS options (JSON text; `None` = defaults).
+/// The core's [`ReadOptions`] from the JS options of a CSV-only reader (JSON text; `None` =
+/// defaults); a `sheet` is an argument error there.
 pub fn read_options(options_json: Option<String>) -> Result<ReadOptions, JsValue> {
+    match read_args(options_json)? {
+        (o, None) => Ok(o),
+        (_, Some(sheet)) => Err(ErrorPayload::argument(format!(
+            "sheet `{sheet}`: this function reads CSV only (readAny, readRegister, readPanel \
+             and buildReport read workbooks)"
+        ))
+        .into()),
+    }
+}
+
+/// The core's [`ReadOptions`] and the sheet asked for (a name, or a 1-based number as text)
+/// from the JS options (JSON text; `None` = defaults).
+pub fn read_args(options_json: Option<String>) -> Result<(ReadOptions, Option<String>), JsValue> {
     let o: JsReadOptions = match options_json {
         None => JsReadOptions::default(),
         Some(s) => from_json("read options", &s)?,
+    };
+    let sheet = match o.sheet {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {
+            Some(n.to_string())
+        }
+        Some(v) => {
+            return Err(ErrorPayload::argument(format!(
+                "sheet `{v}`: expected a sheet name (string) or a 1-based number"
+            ))
+            .into());
+        }
     };
     let delimiter = match o.delimiter.as_deref() {
         None => None,
@@ -545,12 +576,27 @@ pub fn read_options(options_json: Option<String>) -> Result<ReadOptions, JsValue
             }
         },
     };
-    Ok(ReadOptions {
-        mapping: o.mapping.into_iter().collect(),
-        delimiter,
-        region: opt_code(o.region)?,
-        ..ReadOptions::default()
-    })
+    Ok((
+        ReadOptions {
+            mapping: o.mapping.into_iter().collect(),
+            delimiter,
+            region: opt_code(o.region)?,
+            ..ReadOptions::default()
+        },
+        sheet,
+    ))
+}
+
+/// The error for a workbook whose sheet has the other layout than the reader asked for.
+fn other_layout(wanted: &str, found: &str) -> koperasi::error::ReadError {
+    let f = if found == "panel" {
+        "Panel"
+    } else {
+        "Register"
+    };
+    koperasi::error::ReadError::UnknownLayout {
+        why: format!("the sheet is a {found}, not a {wanted}; read it with read{f} or readAny"),
+    }
 }
 
 /// A register read into WASM memory, with methods (the JS `Register` class wraps it).
@@ -617,24 +663,41 @@ fn read_result(t: Table) -> Result<ReadResult, JsValue> {
     })
 }
 
-/// `read_register(source, options)`.
+/// `read_register(source, options)`: CSV, or a workbook (XLSX, XLS, ODS: told apart by its
+/// first bytes) read through `koperasi::io::bytes::read_bytes` (`options.sheet`).
 #[wasm_bindgen]
-pub fn read_register(csv: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
-    let (r, rep) = koperasi::io::read_register(csv, &read_options(options_json)?).map_err(fail)?;
+pub fn read_register(data: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
+    let (o, sheet) = read_args(options_json)?;
+    if sheet.is_some() || looks_like_workbook(data) {
+        return match read_bytes(data, sheet.as_deref(), &o).map_err(fail)? {
+            Table::Panel(..) => Err(fail(other_layout("register", "panel"))),
+            t => read_result(t),
+        };
+    }
+    let (r, rep) = koperasi::io::read_register(data, &o).map_err(fail)?;
     read_result(Table::Register(r, rep))
 }
 
-/// `read_panel(source, options)`.
+/// `read_panel(source, options)`: CSV, or a workbook as [`read_register`] reads it.
 #[wasm_bindgen]
-pub fn read_panel(csv: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
-    let (p, rep) = koperasi::io::read_panel(csv, &read_options(options_json)?).map_err(fail)?;
+pub fn read_panel(data: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
+    let (o, sheet) = read_args(options_json)?;
+    if sheet.is_some() || looks_like_workbook(data) {
+        return match read_bytes(data, sheet.as_deref(), &o).map_err(fail)? {
+            Table::Register(..) => Err(fail(other_layout("panel", "register"))),
+            t => read_result(t),
+        };
+    }
+    let (p, rep) = koperasi::io::read_panel(data, &o).map_err(fail)?;
     read_result(Table::Panel(p, rep))
 }
 
-/// `read_any(source, options)`: register or panel, told apart by the header.
+/// `read_any(source, options)`: register or panel, told apart by the header, from CSV or a
+/// workbook (`koperasi::io::bytes::read_bytes`; `options.sheet`: name or 1-based number).
 #[wasm_bindgen]
-pub fn read_any(csv: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
-    read_result(koperasi::io::read_any(csv, &read_options(options_json)?).map_err(fail)?)
+pub fn read_any(data: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
+    let (o, sheet) = read_args(options_json)?;
+    read_result(read_bytes(data, sheet.as_deref(), &o).map_err(fail)?)
 }
 
 /// `detect_layout(csv_text)` -> `"register"` or `"panel"`.
@@ -879,8 +942,8 @@ pub fn build_report(
         Some(s) => from_json("report options", &s)?,
     };
     let as_of = as_of.as_deref().map(iso_date).transpose()?;
-    let read = read_options(o.read.map(|v| v.to_string()))?;
-    let table = koperasi::io::read_any(csv, &read).map_err(fail)?;
+    let (read, sheet) = read_args(o.read.map(|v| v.to_string()))?;
+    let table = read_bytes(csv, sheet.as_deref(), &read).map_err(fail)?;
     // The panel report reads no date; the options carry one only because registers need it.
     let mut options = ReportOptions::new(as_of.unwrap_or_default());
     options.policy = policy_arg(policy_json)?;

@@ -14,8 +14,9 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const shots = process.env.SCREENSHOT_DIR ?? here('../screenshots/');
 const BOGOR = here('../../../crates/koperasi/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv');
 const BROKEN = here('../fixtures/broken.csv');
+const OFFICE = here('../../../tests/data/bad/office.xlsx');
 
-test('dashboard: East Java sample, Kota Bogor file, broken file', { skip: base ? false : 'KOPERASI_URL not set' }, async () => {
+test('dashboard: East Java sample, Kota Bogor file, office.xlsx, broken file', { skip: base ? false : 'KOPERASI_URL not set' }, async () => {
   mkdirSync(shots, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -91,7 +92,27 @@ test('dashboard: East Java sample, Kota Bogor file, broken file', { skip: base ?
     await page.screenshot({ path: join(shots, '3-bogor-en.png'), fullPage: false });
     await page.click('#lang');
 
-    // 3. A broken file: a visible, specific message, not a blank page.
+    // 3. A spreadsheet (tests/data/bad/README.md): sheet `Data` below a title block, 5 rows
+    // accepted (sheet rows 5, 6, 7, 9, 10), the total row 11 rejected, `1/2/20245` in D9 unreadable.
+    before = await reports();
+    await page.setInputFiles('#file', OFFICE);
+    await page.waitForFunction((n) => window.__koperasi.reports > n, before);
+    assert.equal(await page.locator('#error').isVisible(), false);
+    assert.equal(await page.locator('#report').getAttribute('data-kind'), 'register');
+    assert.equal(await page.locator('#sum-records b').innerText(), '5');
+    assert.equal(await page.locator('#sum-rows b').innerText(), '6');
+    assert.equal(await page.locator('#sum-rejected b').innerText(), '1');
+    assert.match(await page.locator('#sum-source').innerText(), /office\.xlsx \(lembar Data\)/);
+    const rejected = await page.locator('#rejected tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    assert.deepEqual(rejected.map((r) => r[0]), ['11']);
+    const cells = await page.locator('#cell-errors tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    assert.deepEqual(cells.map((r) => r.slice(0, 2)), [['9', 'D9']]);
+    assert.ok(cells[0].includes('1/2/20245'), cells[0].join(' | '));
+    assert.equal(await page.locator('#read-notes li').count() >= 1, true);
+    assert.equal(await page.locator('#file').getAttribute('accept').then((a) => a.includes('.xlsx')), true);
+    await page.screenshot({ path: join(shots, '4-office-xlsx.png'), fullPage: true });
+
+    // 4. A broken file: a visible, specific message, not a blank page.
     before = await reports();
     await page.setInputFiles('#file', BROKEN);
     await page.waitForFunction((n) => window.__koperasi.reports > n, before);
@@ -101,7 +122,7 @@ test('dashboard: East Java sample, Kota Bogor file, broken file', { skip: base ?
     assert.match(await box.innerText(), /broken\.csv/);
     assert.match(await box.innerText(), /bukan register koperasi/);
     assert.match(await box.innerText(), /no column names a cooperative/);
-    await page.screenshot({ path: join(shots, '4-broken.png'), fullPage: false });
+    await page.screenshot({ path: join(shots, '5-broken.png'), fullPage: false });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

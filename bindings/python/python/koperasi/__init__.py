@@ -188,6 +188,18 @@ def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
     )
 
 
+def _sheet(sheet: Union[str, int, None]) -> Optional[str]:
+    """A sheet name, or a 1-based sheet number as the core takes it (its text)."""
+    if sheet is None or isinstance(sheet, str):
+        return sheet
+    if isinstance(sheet, int) and not isinstance(sheet, bool):
+        return str(sheet)
+    raise ValidationError(
+        "a sheet is a name (str) or a 1-based number (int); got " + type(sheet).__name__,
+        "invalid_argument",
+    )
+
+
 def _mapping(mapping: Optional[Mapping[str, str]]) -> List[Tuple[str, str]]:
     return list((mapping or {}).items())
 
@@ -1051,8 +1063,9 @@ class RegistrationsByYear(_Result):
 
 @dataclass(frozen=True)
 class Rejection(_Result):
-    """A row (or cell) not read: 1-based ``line``, ``column``, ``value``, stable ``code``,
-    ``reason``, and the ``fields`` concerned."""
+    """A row (or cell) not read: 1-based ``line`` (the sheet's row number for a workbook),
+    ``column``, ``value``, stable ``code``, ``reason``, the ``fields`` concerned, and for a
+    workbook the spreadsheet ``cell`` reference (``"D9"``) of a one-cell problem."""
 
     line: int
     column: Optional[str]
@@ -1060,12 +1073,13 @@ class Rejection(_Result):
     code: str
     reason: str
     fields: Tuple[str, ...] = ()
+    cell: Optional[str] = None
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "Rejection":
         return Rejection(
             d["line"], d.get("column"), d.get("value"), d["code"], d["reason"],
-            tuple(d.get("fields", ())),
+            tuple(d.get("fields", ())), d.get("cell"),
         )
 
 
@@ -1073,7 +1087,10 @@ class Rejection(_Result):
 class ReadReport(_Result):
     """What a reader did: ``rows_read``, ``accepted``, ``blank_rows``, ``rejected`` rows,
     ``cell_errors`` (cells of accepted rows left unknown), and ``columns`` (header -> field
-    or ``None`` when kept as an extra column). ``accepted + len(rejected) == rows_read``."""
+    or ``None`` when kept as an extra column). ``accepted + len(rejected) == rows_read``.
+    ``encoding`` is the encoding the text was converted from (``"windows-1252"``; ``None`` for
+    UTF-8), ``sheet`` the sheet read from a workbook (``None`` for CSV), and ``notes`` what
+    was done to the file as a whole (title block skipped, merged cells filled, ...)."""
 
     rows_read: int
     accepted: int
@@ -1081,6 +1098,9 @@ class ReadReport(_Result):
     rejected: Tuple[Rejection, ...]
     cell_errors: Tuple[Rejection, ...]
     columns: Tuple[Tuple[str, Optional[str]], ...]
+    encoding: Optional[str] = None
+    sheet: Optional[str] = None
+    notes: Tuple[str, ...] = ()
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "ReadReport":
@@ -1089,15 +1109,24 @@ class ReadReport(_Result):
             tuple(Rejection._from(r) for r in d["rejected"]),
             tuple(Rejection._from(r) for r in d["cell_errors"]),
             tuple((c[0], c[1]) for c in d["columns"]),
+            d.get("encoding"), d.get("sheet"), tuple(d.get("notes", ())),
         )
 
     def to_dict(self) -> Dict[str, Any]:
-        """The serde shape (``fields`` left out of a rejection when empty, as in Rust)."""
+        """The serde shape (empty ``fields``, a missing ``cell``, ``encoding`` or ``sheet``
+        and empty ``notes`` left out, as in Rust)."""
         d = super().to_dict()
         for key in ("rejected", "cell_errors"):
             for r in d[key]:
                 if not r["fields"]:
                     del r["fields"]
+                if r["cell"] is None:
+                    del r["cell"]
+        for key in ("encoding", "sheet"):
+            if d[key] is None:
+                del d[key]
+        if not d["notes"]:
+            del d["notes"]
         return d
 
     @property
@@ -1294,50 +1323,60 @@ class PanelRead:
 
 def read_register(
     source: Source,
+    sheet: Union[str, int, None] = None,
     *,
     mapping: Optional[Mapping[str, str]] = None,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
 ) -> RegisterRead:
-    """Read a register (one row per cooperative) from a path, CSV text or bytes, or a
-    pandas/polars DataFrame. Indonesian headers are recognised; ``mapping`` maps a field
-    (``name``, ``kecamatan``, ...) to a header; ``region`` is the code the whole file belongs
-    to (``"32.71"``). Bad rows are reported, never raised.
+    """Read a register (one row per cooperative) from a path, CSV text or bytes, an
+    XLSX/XLS/ODS workbook (path or bytes, told apart by its first bytes), or a pandas/polars
+    DataFrame. Indonesian headers are recognised; ``mapping`` maps a field (``name``,
+    ``kecamatan``, ...) to a header; ``region`` is the code the whole file belongs to
+    (``"32.71"``); ``sheet`` chooses the sheet of a workbook by name or 1-based number
+    (default: the first sheet with a header). Bad rows are reported, never raised.
 
     Raises :class:`ReadError` when the file cannot be read at all (``read_missing_column``,
-    ``read_csv``, ``read_io``).
+    ``read_csv``, ``read_io``, ``read_workbook``, ``read_no_such_sheet``; a workbook sheet
+    that is a panel: ``read_unknown_layout``).
     """
     data, path = _source(source)
-    g, rep = _k.read_register(data, path, _mapping(mapping), delimiter, region)
+    g, rep = _k.read_register(data, path, _mapping(mapping), delimiter, region, _sheet(sheet))
     return RegisterRead(Register(g), ReadReport._from(rep))
 
 
 def read_panel(
     source: Source,
+    sheet: Union[str, int, None] = None,
     *,
     mapping: Optional[Mapping[str, str]] = None,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
 ) -> PanelRead:
     """Read a panel of published counts (region x period x measures) from a path, CSV text
-    or bytes, or a DataFrame. Raises :class:`ReadError` (e.g. ``read_missing_column``)."""
+    or bytes, an XLSX/XLS/ODS workbook (``sheet``: name or 1-based number), or a DataFrame.
+    Raises :class:`ReadError` (e.g. ``read_missing_column``, ``read_no_such_sheet``; a
+    workbook sheet that is a register: ``read_unknown_layout``)."""
     data, path = _source(source)
-    g, rep = _k.read_panel(data, path, _mapping(mapping), delimiter, region)
+    g, rep = _k.read_panel(data, path, _mapping(mapping), delimiter, region, _sheet(sheet))
     return PanelRead(Panel(g), ReadReport._from(rep))
 
 
 def read_any(
     source: Source,
+    sheet: Union[str, int, None] = None,
     *,
     mapping: Optional[Mapping[str, str]] = None,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
 ) -> Union[RegisterRead, PanelRead]:
-    """Read a register or a panel, told apart by the header (see :func:`detect_layout`);
-    the delimiter is guessed when not given. Raises :class:`ReadError`
-    (``read_unknown_layout``, ...)."""
+    """Read a register or a panel, told apart by the header (see :func:`detect_layout`),
+    from CSV (the delimiter is guessed when not given) or an XLSX/XLS/ODS workbook (path or
+    bytes; ``sheet`` by name or 1-based number, default the first sheet with a header; the
+    header may sit below a title block). Raises :class:`ReadError`
+    (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...)."""
     data, path = _source(source)
-    kind, g, rep = _k.read_any(data, path, _mapping(mapping), delimiter, region)
+    kind, g, rep = _k.read_any(data, path, _mapping(mapping), delimiter, region, _sheet(sheet))
     if kind == "register":
         return RegisterRead(Register(g), ReadReport._from(rep))
     return PanelRead(Panel(g), ReadReport._from(rep))

@@ -93,7 +93,8 @@ class IdentityError(KoperasiError):
 class ReadError(KoperasiError):
     """A file could not be read at all (codes ``read_csv`` with ``line``, ``read_empty``,
     ``read_missing_column``, ``read_unknown_layout``, ``read_bad_mapping``,
-    ``read_unknown_field``, ``read_conflicting_mapping``, ``read_io``). Bad single rows are not
+    ``read_unknown_field``, ``read_conflicting_mapping``, ``read_io``,
+    ``read_limit_exceeded``, ``read_workbook``, ``read_no_such_sheet``). Bad single rows are not
     errors: they are listed in :attr:`koperasi.ReadReport.rejected`."""
 
 

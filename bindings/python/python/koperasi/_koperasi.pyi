@@ -155,6 +155,7 @@ def read_register(
     mapping: Sequence[Tuple[str, str]] = ...,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
+    sheet: Optional[str] = None,
 ) -> Tuple[Register, Dict[str, Any]]: ...
 def read_panel(
     data: Optional[bytes] = None,
@@ -162,6 +163,7 @@ def read_panel(
     mapping: Sequence[Tuple[str, str]] = ...,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
+    sheet: Optional[str] = None,
 ) -> Tuple[Panel, Dict[str, Any]]: ...
 def read_any(
     data: Optional[bytes] = None,
@@ -169,6 +171,7 @@ def read_any(
     mapping: Sequence[Tuple[str, str]] = ...,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
+    sheet: Optional[str] = None,
 ) -> Tuple[str, Any, Dict[str, Any]]: ...
 def detect_layout(
     csv_text: str, mapping: Sequence[Tuple[str, str]] = ..., delimiter: Optional[str] = None
