@@ -92,3 +92,33 @@ fn detection_keeps_utf8_and_windows_1252() {
         TextEncoding::Utf16Le
     );
 }
+
+#[test]
+fn read_register_and_read_panel_convert_and_say_so_like_read_any() {
+    use koperasi::io::{read_panel, read_register};
+    let (r, report) = read_register(
+        &b"nama_koperasi,kecamatan\nCaf\xe9 Sejahtera,Bogor Barat\n"[..],
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(r.records[0].name, "Café Sejahtera");
+    assert_eq!(report.encoding.as_deref(), Some("windows-1252"));
+    assert_eq!(report.notes.len(), 1);
+    let panel = utf16(
+        "kab_kota,periode,jumlah_koperasi_aktif\nKota Bogor,2024,100\n",
+        false,
+        true,
+    );
+    let (p, report) = read_panel(panel.as_slice(), &ReadOptions::default()).unwrap();
+    assert_eq!(
+        (p.rows.len(), report.encoding.as_deref()),
+        (1, Some("utf-16le"))
+    );
+    // Through read_any the note is given once.
+    let Table::Register(_, report) =
+        read_any(&b"nama_koperasi\nCaf\xe9\n"[..], &ReadOptions::default()).unwrap()
+    else {
+        panic!("not a register")
+    };
+    assert_eq!(report.notes.len(), 1, "{:?}", report.notes);
+}

@@ -358,23 +358,7 @@ pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Tab
         Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
     }?;
     let (Table::Register(_, report) | Table::Panel(_, report)) = &mut table;
-    match encoding {
-        encoding::TextEncoding::Utf8 => {}
-        encoding::TextEncoding::Windows1252 => report.notes.push(
-            "the file is not UTF-8: it was read as Windows-1252 (the encoding of Excel's \
-             \"CSV\" on Windows) and converted to UTF-8"
-                .to_string(),
-        ),
-        encoding::TextEncoding::Utf16Le | encoding::TextEncoding::Utf16Be => {
-            report.notes.push(format!(
-                "the file is {} (Excel's \"Unicode Text\"): it was converted to UTF-8",
-                encoding.name().to_uppercase()
-            ));
-        }
-    }
-    if encoding != encoding::TextEncoding::Utf8 {
-        report.encoding = Some(encoding.name().to_string());
-    }
+    note_encoding(report, encoding);
     report.notes.extend(notes);
     Ok(table)
 }
@@ -399,6 +383,41 @@ pub fn detect_layout_of<R: std::io::Read>(
 /// Errors: those of [`detect_layout_of`].
 pub fn detect_layout_str(csv_text: &str, options: &ReadOptions) -> Result<Layout, ReadError> {
     detect_layout_of(csv_text.as_bytes(), options)
+}
+
+/// `input` as a UTF-8 stream: converted from Windows-1252 or UTF-16 when its first bytes say
+/// so (see [`encoding::detect_encoding`]), with the encoding found. The readers
+/// ([`read_register`], [`read_panel`]) read through it, so that every entry point converts the
+/// same way and says so in the read report ([`note_encoding`]).
+pub(crate) fn utf8_input<'a, R: std::io::Read + 'a>(
+    input: R,
+    options: &ReadOptions,
+) -> Result<(Box<dyn std::io::Read + 'a>, encoding::TextEncoding), ReadError> {
+    use std::io::Read;
+    let (head, rest, encoding) = peek(input, options)?;
+    Ok((Box::new(std::io::Cursor::new(head).chain(rest)), encoding))
+}
+
+/// Record in `report` that the input was converted from `encoding` (nothing for UTF-8).
+pub(crate) fn note_encoding(report: &mut ReadReport, encoding: encoding::TextEncoding) {
+    if encoding == encoding::TextEncoding::Utf8 || report.encoding.is_some() {
+        return;
+    }
+    report.encoding = Some(encoding.name().to_string());
+    match encoding {
+        encoding::TextEncoding::Utf8 => {}
+        encoding::TextEncoding::Windows1252 => report.notes.push(
+            "the file is not UTF-8: it was read as Windows-1252 (the encoding of Excel's \
+             \"CSV\" on Windows) and converted to UTF-8"
+                .to_string(),
+        ),
+        encoding::TextEncoding::Utf16Le | encoding::TextEncoding::Utf16Be => {
+            report.notes.push(format!(
+                "the file is {} (Excel's \"Unicode Text\"): it was converted to UTF-8",
+                encoding.name().to_uppercase()
+            ));
+        }
+    }
 }
 
 /// What [`peek`] returns: the first bytes, the rest, the encoding.

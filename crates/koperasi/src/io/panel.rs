@@ -304,6 +304,7 @@ pub fn read_panel<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
 ) -> Result<(Panel, ReadReport), ReadError> {
+    let (input, encoding) = super::utf8_input(input, options)?;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -623,6 +624,7 @@ pub fn read_panel<R: std::io::Read>(
         }
     }
     report.rejected.sort_by_key(|x| x.line);
+    super::note_encoding(&mut report, encoding);
     Ok((Panel { rows: kept }, report))
 }
 

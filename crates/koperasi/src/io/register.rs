@@ -571,6 +571,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
     options: &ReadOptions,
     mut f: F,
 ) -> Result<ReadReport, ReadError> {
+    let (input, encoding) = super::utf8_input(input, options)?;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -1064,6 +1065,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         places.place(accepted_count, last, &mut f);
     }
     places.finish(&mut f);
+    super::note_encoding(&mut report, encoding);
     Ok(report)
 }
 
