@@ -137,7 +137,7 @@ test('panel functions and columns', () => {
   assert.equal(panel.periods()[1], '2019-Q4');
   const cols = panel.toColumns();
   assert.equal(cols.region[0], 'Kabupaten Pacitan');
-  assert.equal(cols.measures.total[0], 552);
+  assert.equal(cols.total[0], 552);
   const totals = panel.totalsByPeriod(['total']);
   assert.deepEqual(totals[0], ['2018-Q4', { total: 34504 }]);
   const g = k.growth(panel, 'total', '2025-Q1', '2025-Q2');
@@ -148,7 +148,7 @@ test('panel functions and columns', () => {
 });
 
 test('register report needs an as-of date', () => {
-  assert.throws(() => k.buildReport(BOGOR), (e) => e instanceof k.KoperasiError && e.code === 'as_of_required');
+  assert.throws(() => k.buildReport(BOGOR), (e) => e instanceof k.KoperasiError && e.code === 'missing_as_of');
   const r = k.buildReport(BOGOR, '2022-08-15', k.StatusPolicy.office(), { by: ['kecamatan'] });
   assert.equal(r.kind, 'register');
   assert.equal(r.records, 398);

@@ -63,7 +63,7 @@ export type ErrorCode =
   | 'read_unknown_field'
   | 'read_conflicting_mapping'
   | 'read_io'
-  | 'as_of_required'
+  | 'missing_as_of'
   | 'result_not_serialisable'
   | 'not_initialized'
   | 'shu_plan_sum'
@@ -519,7 +519,7 @@ export interface ReportOptions {
 }
 /**
  * What `koperasi report --format json` gives. `asOf` may be omitted for a panel; a register
- * without it throws `KoperasiError` `as_of_required` (the library never reads the clock).
+ * without it throws `KoperasiError` `missing_as_of` (the library never reads the clock).
  */
 export function buildReport(source: CsvSource, asOf?: IsoDate | null, policy?: PolicyArg | null, options?: ReportOptions): Report;
 
