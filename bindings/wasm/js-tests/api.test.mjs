@@ -98,8 +98,16 @@ test('Kota Bogor register: 398 records, counts by kecamatan', () => {
     'Bogor Timur': 21,
     'Bogor Selatan': 12,
   });
+  // the same counts as columns (the core's count_table_columns)
+  const cc = register.countByColumns(['kecamatan'], '2022-08-15');
+  assert.deepEqual(Object.keys(cc).sort(), ['count', 'kecamatan']);
+  const tengah = cc.kecamatan.findIndex((x) => x.endsWith(' Bogor Tengah'));
+  assert.equal(cc.count[tengah], 127);
+  assert.equal(cc.count.reduce((a, b) => a + b, 0), 398);
+  assert.throws(() => register.countBy(['kota'], '2022-08-15'), (e) => e instanceof k.KoperasiError && e.code === 'invalid_field');
   const cols = register.toColumns();
   assert.equal(cols.name.length, 398);
+  assert.equal(cols['location.kecamatan'].length, 398);
   assert.equal(cols.name[0], 'Koperasi Pegawai PT Telkom Bogor KOPEGTEL KIJANG');
   const assessed = register.assessAll('2022-08-15', 'office');
   assert.equal(assessed.length, 398);
@@ -137,9 +145,12 @@ test('panel functions and columns', () => {
   assert.equal(panel.periods()[1], '2019-Q4');
   const cols = panel.toColumns();
   assert.equal(cols.region[0], 'Kabupaten Pacitan');
-  assert.equal(cols.measures.total[0], 552);
+  assert.equal(cols.total[0], 552);
   const totals = panel.totalsByPeriod(['total']);
   assert.deepEqual(totals[0], ['2018-Q4', { total: 34504 }]);
+  const tc = panel.totalsByPeriodColumns(['total']);
+  assert.deepEqual([tc.period[0], tc.total[0]], ['2018-Q4', 34504]);
+  assert.throws(() => k.runChecks(panel, { end_change_relative: 'much' }), (e) => e instanceof k.KoperasiError && e.code === 'invalid_check_params');
   const g = k.growth(panel, 'total', '2025-Q1', '2025-Q2');
   assert.equal(g.length, 38);
   assert.ok(k.runChecks(panel).length > 0);
@@ -148,7 +159,7 @@ test('panel functions and columns', () => {
 });
 
 test('register report needs an as-of date', () => {
-  assert.throws(() => k.buildReport(BOGOR), (e) => e instanceof k.KoperasiError && e.code === 'as_of_required');
+  assert.throws(() => k.buildReport(BOGOR), (e) => e instanceof k.KoperasiError && e.code === 'missing_as_of');
   const r = k.buildReport(BOGOR, '2022-08-15', k.StatusPolicy.office(), { by: ['kecamatan'] });
   assert.equal(r.kind, 'register');
   assert.equal(r.records, 398);

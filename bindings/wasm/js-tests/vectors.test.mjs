@@ -42,8 +42,8 @@ const PARAMS = {
   read_any: ['source', 'options'],
   detect_layout: ['csv_text', 'options'],
   growth: ['panel', 'measure', 'from_period', 'to_period'],
-  cagr: ['from', 'to', 'years'],
-  pct_change: ['from', 'to'],
+  cagr: ['from_value', 'to_value', 'years'],
+  pct_change: ['from_value', 'to_value'],
   run_checks: ['panel', 'params'],
   parse_period: ['text'],
   build_report: ['source', 'as_of', 'policy', 'options'],
@@ -62,9 +62,38 @@ const PARAMS = {
   demography_report: ['register', 'from_year', 'to_year', 'as_of', 'policy', 'population', 'death_window'],
 };
 
-/** Vector functions that are methods in JS: the argument holding the object, then the rest. */
+/**
+ * Vector functions that are methods or static constructors in JS (`Class.method`, as in the
+ * README of tests/vectors): the argument holding the object (`self`, absent for a static), the
+ * JS method (default: the camelCase name), and the other parameters in positional order.
+ * `call` replaces the plain method call where JS spells the operation differently.
+ */
 const METHODS = {
   status_series: { self: 'register', method: 'statusSeries', params: ['dates', 'policy', 'fields'] },
+  'Register.len': { self: 'register', params: [], call: (r) => r.length },
+  'Register.records': { self: 'register', params: [], call: (r) => r.toColumns() },
+  'Register.assess_all': { self: 'register', params: ['as_of', 'policy'] },
+  'Register.status_counts': { self: 'register', params: ['as_of', 'policy'] },
+  'Register.count_by': { self: 'register', method: 'countByColumns', params: ['fields', 'as_of', 'policy'] },
+  'Register.reason_counts': { self: 'register', params: ['as_of', 'policy'] },
+  'Register.duplicates': { self: 'register', params: [] },
+  'Register.registrations_by_year': { self: 'register', params: [] },
+  'Register.status_series': { self: 'register', params: ['dates', 'policy', 'fields'] },
+  'Panel.to_dict': { self: 'panel', method: 'toColumns', params: [] },
+  'Panel.periods': { self: 'panel', params: [] },
+  'Panel.regions': { self: 'panel', params: [] },
+  'Panel.measures': { self: 'panel', params: [] },
+  'Panel.totals_by_period': { self: 'panel', method: 'totalsByPeriodColumns', params: ['measures'] },
+  'Rupiah.parse': { params: ['text'], call: (text) => k.Rupiah.parse(text) },
+  'Rupiah.to_string': { params: ['sen'], call: (sen) => new k.Rupiah(sen).toString() },
+  'StatusPolicy.preset': { params: ['name'] },
+  'StatusPolicy.national': { params: [] },
+  'StatusPolicy.office': { params: [] },
+  'StatusPolicy.field_verification_first': { params: [] },
+  'StatusPolicy.from_json': { params: ['text'] },
+  'StatusPolicy.from_toml': { params: ['text'] },
+  'StatusPolicy.from_dict': { params: ['d'], method: 'fromObject' },
+  'Koperasi.from_dict': { params: ['d'], method: 'fromObject' },
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
@@ -83,13 +112,33 @@ function argValue(name, v) {
 
 function runMethod(fn, args) {
   const m = METHODS[fn];
-  for (const a of Object.keys(args ?? {})) {
+  args = args ?? {};
+  for (const a of Object.keys(args)) {
     if (a !== m.self && !m.params.includes(a)) throw new Error(`\`${fn}\` takes no argument \`${a}\``);
   }
-  const self = argValue(m.self, args[m.self]);
   const positional = m.params.map((p) => (p in args ? argValue(p, args[p]) : undefined));
   while (positional.length && positional[positional.length - 1] === undefined) positional.pop();
-  return self[m.method](...positional);
+  const [cls, name] = fn.includes('.') ? fn.split('.', 2) : [null, fn];
+  const self = m.self === undefined ? k[cls] : argValue(m.self, args[m.self]);
+  if (m.call) return m.call(...(m.self === undefined ? positional : [self, ...positional]));
+  const method = m.method ?? camel(name);
+  if (typeof self?.[method] !== 'function') throw new Error(`no JS method \`${method}\` for vector function \`${fn}\``);
+  return self[method](...positional);
+}
+
+/**
+ * A result as JSON data. A collection (an array of rows) whose vector expects columns (an
+ * object) compares as its columns (`toColumns`, computed by the core); a `Panel` inside a
+ * result compares as its columns (`panel.toColumns()`), as in the README of tests/vectors.
+ */
+function plain(res, expected) {
+  const asColumns = Array.isArray(res) && expected !== null && typeof expected === 'object' && !Array.isArray(expected);
+  const v = asColumns ? k.toColumns(res) : res;
+  return JSON.parse(
+    JSON.stringify(v, function (key, value) {
+      return this[key] instanceof k.Panel ? this[key].toColumns() : value;
+    }),
+  );
 }
 
 function run(fn, args) {
@@ -135,7 +184,7 @@ for (const file of files) {
       let got;
       let err = null;
       try {
-        got = JSON.parse(JSON.stringify(run(c.function, c.args)));
+        got = plain(run(c.function, c.args), c.expected);
       } catch (e) {
         if (typeof e?.code !== 'string' || !(e instanceof Error)) {
           failures.push(`${c.name} (${c.function}): threw ${e}`);

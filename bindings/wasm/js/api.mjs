@@ -133,22 +133,14 @@ function optionsJson(o, name) {
   return JSON.stringify(o);
 }
 
-/** Rows (an array of plain objects) as columns: an object of arrays, one entry per row. */
+/**
+ * Rows (an array of plain objects) as columns: an object of arrays, one entry per row, computed
+ * by the core (`koperasi::columns::to_columns`): nested objects are flattened with dotted names
+ * (`location.kecamatan`), a field a row lacks is `null`.
+ */
 export function toColumns(rows) {
   if (!Array.isArray(rows)) throw typeError('toColumns expects an array of objects');
-  const keys = [];
-  const seen = new Set();
-  for (const r of rows) {
-    for (const k of Object.keys(r)) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        keys.push(k);
-      }
-    }
-  }
-  const out = {};
-  for (const k of keys) out[k] = rows.map((r) => (k in r ? r[k] : null));
-  return out;
+  return call(wasm().rows_to_columns, moneyJson(rows, 'rows'));
 }
 
 // ---- locale / money ------------------------------------------------------------------------
@@ -301,8 +293,9 @@ export class Register {
   toJSON() {
     return this.toObject();
   }
+  /** The records as columns (`koperasi::columns::to_columns`: `location.kecamatan`, ...). */
   toColumns() {
-    return toColumns(this.records);
+    return call(() => this._h.records_columns());
   }
   assessAll(asOf, policy) {
     return call((a, p) => this._h.assess_all(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
@@ -313,6 +306,16 @@ export class Register {
   countBy(fields, asOf, policy) {
     if (!Array.isArray(fields)) throw typeError('fields must be an array of field names');
     return call((f, a, p) => this._h.count_by(f, a, p), JSON.stringify(fields), isoDate(asOf, 'asOf'), policyJson(policy));
+  }
+  /** `countBy` as columns: one column per field, then `count`. */
+  countByColumns(fields, asOf, policy) {
+    if (!Array.isArray(fields)) throw typeError('fields must be an array of field names');
+    return call(
+      (f, a, p) => this._h.count_by_columns(f, a, p),
+      JSON.stringify(fields),
+      isoDate(asOf, 'asOf'),
+      policyJson(policy),
+    );
   }
   reasonCounts(asOf, policy) {
     return call((a, p) => this._h.reason_counts(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
@@ -401,6 +404,11 @@ export class Panel {
     if (!Array.isArray(measures)) throw typeError('measures must be an array of measure names');
     return call((m) => this._h.totals_by_period(m), JSON.stringify(measures));
   }
+  /** `totalsByPeriod` as columns: `period`, then one column per measure of `measures`. */
+  totalsByPeriodColumns(measures) {
+    if (!Array.isArray(measures)) throw typeError('measures must be an array of measure names');
+    return call((m) => this._h.totals_by_period_columns(m), JSON.stringify(measures));
+  }
   free() {
     this._h.free();
   }
@@ -420,11 +428,12 @@ export const growth = (panel, measure, fromPeriod, toPeriod) =>
   );
 export const runChecks = (panel, params) =>
   call((p) => panelArg(panel)._h.run_checks(p), optionsJson(params, 'params'));
-export const cagr = (from, to, years) => {
+export const cagr = (fromValue, toValue, years) => {
   if (typeof years !== 'number') throw typeError('years must be a number');
-  return call(wasm().cagr, int64(from, 'from'), int64(to, 'to'), years);
+  return call(wasm().cagr, int64(fromValue, 'fromValue'), int64(toValue, 'toValue'), years);
 };
-export const pctChange = (from, to) => call(wasm().pct_change, int64(from, 'from'), int64(to, 'to'));
+export const pctChange = (fromValue, toValue) =>
+  call(wasm().pct_change, int64(fromValue, 'fromValue'), int64(toValue, 'toValue'));
 export const parsePeriod = (text) => call(wasm().parse_period, str(text, 'text'));
 
 // ---- io -----------------------------------------------------------------------------------

@@ -63,7 +63,10 @@ export type ErrorCode =
   | 'read_unknown_field'
   | 'read_conflicting_mapping'
   | 'read_io'
-  | 'as_of_required'
+  | 'missing_as_of'
+  | 'invalid_field'
+  | 'invalid_level'
+  | 'invalid_check_params'
   | 'result_not_serialisable'
   | 'not_initialized'
   | 'shu_plan_sum'
@@ -106,8 +109,12 @@ export class KoperasiError extends Error {
 /** Promise resolved when the WASM module is loaded (already awaited by the module itself). */
 export const ready: Promise<void>;
 
-/** An array of row objects as columns (object of arrays; a key missing in a row gives null). */
-export function toColumns<T extends object>(rows: readonly T[]): { [K in keyof T]: Array<T[K] | null> };
+/**
+ * An array of row objects as columns, computed by the core (`koperasi::columns::to_columns`):
+ * an object of arrays, one entry per row; nested objects are flattened with dotted names
+ * (`location.kecamatan`); a key missing in a row gives null.
+ */
+export function toColumns<T extends object>(rows: readonly T[]): { [K in keyof T]: Array<T[K] | null> } & Record<string, unknown[]>;
 
 // ---- locale / money ------------------------------------------------------------------------
 export function parseDate(text: string): IsoDate;
@@ -364,10 +371,13 @@ export class Register {
   readonly records: KoperasiFields[];
   toObject(): { records: KoperasiFields[] };
   toJSON(): { records: KoperasiFields[] };
-  toColumns(): { [K in keyof KoperasiFields]-?: Array<KoperasiFields[K] | null> };
+  /** The records as columns (nested objects flattened: `location.kecamatan`, `members.total`, ...). */
+  toColumns(): Record<string, unknown[]>;
   assessAll(asOf: IsoDate, policy?: PolicyArg | null): Assessment[];
   statusCounts(asOf: IsoDate, policy?: PolicyArg | null): Record<Status, number>;
   countBy(fields: Field[], asOf: IsoDate, policy?: PolicyArg | null): CountTable;
+  /** `countBy` as columns: one column per field (`null` for an unknown key), then `count`. */
+  countByColumns(fields: Field[], asOf: IsoDate, policy?: PolicyArg | null): Record<string, Array<string | number | null>>;
   reasonCounts(asOf: IsoDate, policy?: PolicyArg | null): ReasonCount[];
   duplicates(): DuplicateGroup[];
   registrationsByYear(): RegistrationsByYear;
@@ -396,7 +406,8 @@ export interface PanelColumns {
   region_code: Array<KodeWilayahText | null>;
   period: PeriodText[];
   period_end: Array<IsoDate | null>;
-  measures: Record<string, Array<number | null>>;
+  /** One column per measure, in name order (`null` where a row lacks it). */
+  [measure: string]: Array<number | string | null>;
 }
 export class Panel {
   private constructor();
@@ -410,6 +421,8 @@ export class Panel {
   measures(): string[];
   /** [period, {measure: sum}] per period, in order. */
   totalsByPeriod(measures: string[]): Array<[PeriodText, Record<string, number>]>;
+  /** `totalsByPeriod` as columns: `period`, then one column per measure of `measures`. */
+  totalsByPeriodColumns(measures: string[]): { period: PeriodText[] } & Record<string, Array<number | string | null>>;
   free(): void;
 }
 export interface GrowthRow {
@@ -447,9 +460,9 @@ export interface CheckParams {
 export function growth(panel: Panel, measure: string, fromPeriod: PeriodText, toPeriod: PeriodText): GrowthRow[];
 export function runChecks(panel: Panel, params?: CheckParams | null): Finding[];
 /** Compound annual growth rate in percent. */
-export function cagr(from: number | bigint, to: number | bigint, years: number): number;
+export function cagr(fromValue: number | bigint, toValue: number | bigint, years: number): number;
 /** Percent change. */
-export function pctChange(from: number | bigint, to: number | bigint): number;
+export function pctChange(fromValue: number | bigint, toValue: number | bigint): number;
 export function parsePeriod(text: string): PeriodText;
 
 // ---- report -------------------------------------------------------------------------------
@@ -519,7 +532,7 @@ export interface ReportOptions {
 }
 /**
  * What `koperasi report --format json` gives. `asOf` may be omitted for a panel; a register
- * without it throws `KoperasiError` `as_of_required` (the library never reads the clock).
+ * without it throws `KoperasiError` `missing_as_of` (the library never reads the clock).
  */
 export function buildReport(source: CsvSource, asOf?: IsoDate | null, policy?: PolicyArg | null, options?: ReportOptions): Report;
 

@@ -46,7 +46,7 @@ pub struct ErrorPayload {
     /// `koperasi` (a core error), `range` (a number out of range) or `type` (a bad argument).
     pub kind: String,
     /// Stable snake_case code: the core's `Error::code()`, or a binding code
-    /// (`number_unsafe_integer`, `argument_invalid`, `as_of_required`,
+    /// (`number_unsafe_integer`, `argument_invalid`, `missing_as_of`,
     /// `result_not_serialisable`).
     pub code: String,
     /// Human-readable message (English), naming the value and why.
@@ -188,6 +188,36 @@ pub fn to_json<T: Serialize + ?Sized>(x: &T) -> Result<String, JsValue> {
     })?;
     check_safe(&v, "").map_err(|e| JsValue::from(*e))?;
     Ok(v.to_string())
+}
+
+/// Core columns (`koperasi::columns::Columns`) as the JSON text of an object of arrays.
+pub fn columns_json(c: &koperasi::columns::Columns) -> Result<String, JsValue> {
+    let m: serde_json::Map<String, Value> = c
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::Array(v.clone())))
+        .collect();
+    to_json(&Value::Object(m))
+}
+
+/// Rows as columns (`koperasi::columns::to_columns`), as JSON text.
+fn rows_columns<T: Serialize>(rows: &[T]) -> Result<String, JsValue> {
+    let c = koperasi::columns::to_columns(rows).map_err(|e| {
+        JsValue::from(ErrorPayload::new(
+            "koperasi",
+            "result_not_serialisable",
+            format!("the rows cannot be turned into columns: {e}"),
+        ))
+    })?;
+    columns_json(&c)
+}
+
+/// `toColumns(rows)`: any JSON array of rows as columns (`koperasi::columns::to_columns`):
+/// one column per field in key order, nested objects flattened with dotted names, `null`
+/// where a row lacks the field. `rows_json` must be a JSON array (`argument_invalid` if not).
+#[wasm_bindgen]
+pub fn rows_to_columns(rows_json: &str) -> Result<String, JsValue> {
+    let rows: Vec<Value> = from_json("rows", rows_json)?;
+    rows_columns(&rows)
 }
 
 /// An ISO `YYYY-MM-DD` argument; anything else is a `date_invalid` error naming it.
@@ -370,18 +400,19 @@ pub fn wilayah_search(
     let level = match level {
         None => None,
         Some(l) => Some(Level::from_label(&l).ok_or_else(|| {
-            JsValue::from(ErrorPayload::argument(format!(
-                "level `{l}`: expected provinsi, kabupaten_kota, kecamatan or desa_kelurahan"
-            )))
+            let mut e = ErrorPayload::new(
+                "koperasi",
+                "invalid_level",
+                format!(
+                    "level `{l}`: expected provinsi, kabupaten_kota, kecamatan or desa_kelurahan"
+                ),
+            );
+            e.value = Some(l.clone());
+            JsValue::from(e)
         })?),
     };
     let within = opt_code(within)?;
-    let hits = koperasi::wilayah::table()
-        .search(name)
-        .into_iter()
-        .filter(|w| level.is_none_or(|l| w.level == l))
-        .filter(|w| within.is_none_or(|p| p.contains(&w.code)))
-        .collect();
+    let hits = koperasi::wilayah::table().search_in(name, level, within.as_ref());
     wilayah_list(hits)
 }
 
@@ -717,11 +748,16 @@ fn fields_arg(fields_json: &str) -> Result<Vec<Field>, JsValue> {
         .iter()
         .map(|n| {
             Field::parse(n).ok_or_else(|| {
-                ErrorPayload::argument(format!(
-                    "field `{n}`: expected one of {}",
-                    Field::ALL.map(Field::as_str).join(", ")
-                ))
-                .into()
+                let mut e = ErrorPayload::new(
+                    "koperasi",
+                    "invalid_field",
+                    format!(
+                        "field `{n}`: expected one of {}",
+                        Field::ALL.map(Field::as_str).join(", ")
+                    ),
+                );
+                e.value = Some(n.clone());
+                e.into()
             })
         })
         .collect()
@@ -792,6 +828,28 @@ impl RegisterHandle {
         ))
     }
 
+    /// `count_by(fields, as_of, policy)` as columns (`koperasi::columns::count_table_columns`):
+    /// one column per field, then `count`.
+    pub fn count_by_columns(
+        &self,
+        fields_json: &str,
+        as_of: &str,
+        policy_json: Option<String>,
+    ) -> Result<String, JsValue> {
+        let t = self.inner.count_by(
+            &fields_arg(fields_json)?,
+            iso_date(as_of)?,
+            &policy_arg(policy_json)?,
+        );
+        columns_json(&koperasi::columns::count_table_columns(&t))
+    }
+
+    /// The records as columns (`koperasi::columns::to_columns`; nested objects flattened with
+    /// dotted names such as `location.kecamatan`).
+    pub fn records_columns(&self) -> Result<String, JsValue> {
+        rows_columns(&self.inner.records)
+    }
+
     /// `reason_counts(as_of, policy)`.
     pub fn reason_counts(
         &self,
@@ -847,9 +905,10 @@ impl PanelHandle {
         to_json(&self.inner)
     }
 
-    /// The panel as columns (`PanelColumns`).
+    /// The panel as columns (`koperasi::columns::panel_columns`): `line`, `region`,
+    /// `region_code`, `period`, `period_end`, then one column per measure.
     pub fn to_columns(&self) -> Result<String, JsValue> {
-        to_json(&self.inner.to_columns())
+        columns_json(&koperasi::columns::panel_columns(&self.inner))
     }
 
     /// `periods()` -> canonical period texts, in order.
@@ -874,6 +933,17 @@ impl PanelHandle {
         to_json(&self.inner.totals_by_period(&refs))
     }
 
+    /// `totals_by_period(measures)` as columns (`koperasi::columns::totals_columns`):
+    /// `period`, then one column per measure of `measures`.
+    pub fn totals_by_period_columns(&self, measures_json: &str) -> Result<String, JsValue> {
+        let m: Vec<String> = from_json("measures", measures_json)?;
+        let refs: Vec<&str> = m.iter().map(String::as_str).collect();
+        columns_json(&koperasi::columns::totals_columns(
+            &self.inner.totals_by_period(&refs),
+            &refs,
+        ))
+    }
+
     /// `growth(panel, measure, from_period, to_period)` -> `GrowthRow`s.
     pub fn growth(&self, measure: &str, from: &str, to: &str) -> Result<String, JsValue> {
         to_json(&self.inner.growth(measure, period(from)?, period(to)?))
@@ -883,7 +953,13 @@ impl PanelHandle {
     pub fn run_checks(&self, params_json: Option<String>) -> Result<String, JsValue> {
         let params: CheckParams = match params_json {
             None => CheckParams::default(),
-            Some(s) => from_json("check params", &s)?,
+            Some(s) => serde_json::from_str(&s).map_err(|e| {
+                JsValue::from(ErrorPayload::new(
+                    "koperasi",
+                    "invalid_check_params",
+                    format!("check parameters: {e}"),
+                ))
+            })?,
         };
         params.validate().map_err(fail)?;
         to_json(&koperasi::stats::checks::run_checks(&self.inner, &params))
@@ -929,7 +1005,7 @@ pub struct JsReportOptions {
 
 /// `build_report(source, as_of, policy, options)` -> `Report` (the JSON of
 /// `koperasi report --format json`). `as_of` may be omitted for a panel; a register without
-/// it is an `as_of_required` error (the library never reads the clock).
+/// it is an `missing_as_of` error (the library never reads the clock).
 #[wasm_bindgen]
 pub fn build_report(
     csv: &[u8],
@@ -967,7 +1043,7 @@ pub fn build_report(
             if as_of.is_none() {
                 return Err(ErrorPayload::new(
                     "koperasi",
-                    "as_of_required",
+                    "missing_as_of",
                     "this file is a register: give the as-of date of the status (asOf, YYYY-MM-DD)"
                         .into(),
                 )
