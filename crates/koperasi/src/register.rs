@@ -274,21 +274,7 @@ impl RegionLabels {
     /// reaches that level (name from the wilayah table, else as written), else the name as
     /// written (whitespace collapsed), else `None`.
     fn label(&mut self, k: &Koperasi, level: Level, written: Option<&str>) -> Option<String> {
-        let written = written.and_then(tidy);
-        let Some(code) = k.location.code.and_then(|c| at_level(c, level)) else {
-            return written;
-        };
-        let official =
-            self.cache
-                .entry(code)
-                .or_insert_with(|| match crate::wilayah::table().get(&code) {
-                    Some(w) => format!("{code} {}", w.name),
-                    None => code.to_string(),
-                });
-        match written {
-            Some(w) if !official.contains(' ') => Some(format!("{official} {w}")),
-            _ => Some(official.clone()),
-        }
+        self.label_cow(k, level, written).map(Cow::into_owned)
     }
 
     /// [`RegionLabels::label`] without a copy when the label is the cached official one or the

@@ -163,18 +163,9 @@ pub fn read_table<R: std::io::Read>(
     let body = bytes
         .strip_prefix(b"\xef\xbb\xbf".as_slice())
         .unwrap_or(&bytes);
-    let delimiter = options.delimiter.unwrap_or_else(|| {
-        let start = body
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(body.len());
-        let rest = body.get(start..).unwrap_or_default();
-        let end = rest
-            .iter()
-            .position(|b| *b == b'\n' || *b == b'\r')
-            .unwrap_or(rest.len());
-        super::sniff_delimiter(rest.get(..end).unwrap_or_default())
-    });
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| super::sniff_delimiter(super::first_line(body)));
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

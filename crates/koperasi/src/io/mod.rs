@@ -451,6 +451,24 @@ fn peek<'a, R: std::io::Read + 'a>(
     Ok((head, Box::new(decoded), encoding))
 }
 
+/// The first non-blank line of `text` (after a UTF-8 byte-order mark), without its line end:
+/// what the delimiter is guessed from.
+pub(crate) fn first_line(text: &[u8]) -> &[u8] {
+    let body = text
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(text);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    let rest = body.get(start..).unwrap_or_default();
+    let end = rest
+        .iter()
+        .position(|b| *b == b'\n' || *b == b'\r')
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or_default()
+}
+
 /// Find the header row in `head` (UTF-8): its layout, the options with the delimiter filled in,
 /// and notes for the read report. A title block above the header is blanked in `head` (its
 /// line breaks kept, so that lines keep their numbers).
@@ -458,22 +476,7 @@ fn locate_header(
     head: &mut [u8],
     options: &ReadOptions,
 ) -> Result<(Layout, ReadOptions, Vec<String>), ReadError> {
-    let first_line: &[u8] = {
-        // Skip a UTF-8 byte-order mark and blank lines before the header.
-        let body = head
-            .strip_prefix(b"\xef\xbb\xbf".as_slice())
-            .unwrap_or(head);
-        let start = body
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(body.len());
-        let rest = body.get(start..).unwrap_or_default();
-        let end = rest
-            .iter()
-            .position(|b| *b == b'\n' || *b == b'\r')
-            .unwrap_or(rest.len());
-        rest.get(..end).unwrap_or_default()
-    };
+    let first_line = first_line(head);
     let mut options = options.clone();
     let delimiter = *options
         .delimiter

@@ -167,15 +167,15 @@ pub fn serial_to_date(serial: f64) -> Option<chrono::NaiveDate> {
     base.checked_add_days(chrono::Days::new(u64::try_from(days).ok()?))
 }
 
-/// Load a sheet (by name, or by 1-based number when no sheet has that name) as a grid with
-/// merged regions filled.
-fn load_grid(
+/// The cells of sheet `name`, refused above `options.limits.max_cells`.
+fn sheet_range(
     wb: &mut Sheets<Cursor<&[u8]>>,
     name: &str,
     options: &ReadOptions,
-) -> Result<Grid, ReadError> {
-    let werr = |e: calamine::Error| ReadError::Workbook { why: e.to_string() };
-    let range = wb.worksheet_range(name).map_err(werr)?;
+) -> Result<calamine::Range<calamine::Data>, ReadError> {
+    let range = wb
+        .worksheet_range(name)
+        .map_err(|e| ReadError::Workbook { why: e.to_string() })?;
     let (h, w) = range.get_size();
     let cells_n = (h as u64).saturating_mul(w as u64);
     if cells_n > options.limits.max_cells {
@@ -186,6 +186,18 @@ fn load_grid(
             0,
         ));
     }
+    Ok(range)
+}
+
+/// Load a sheet (by name, or by 1-based number when no sheet has that name) as a grid with
+/// merged regions filled.
+fn load_grid(
+    wb: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+    options: &ReadOptions,
+) -> Result<Grid, ReadError> {
+    let range = sheet_range(wb, name, options)?;
+    let (h, w) = range.get_size();
     if h as u64
         > options
             .limits
@@ -418,18 +430,7 @@ pub fn read_xlsx_table(
     let mut wb = open(bytes, options)?;
     let names = candidate_sheets(&wb, sheet)?;
     let name = names.first().ok_or(ReadError::Empty)?;
-    let werr = |e: calamine::Error| ReadError::Workbook { why: e.to_string() };
-    let range = wb.worksheet_range(name).map_err(werr)?;
-    let (h, w) = range.get_size();
-    let cells_n = (h as u64).saturating_mul(w as u64);
-    if cells_n > options.limits.max_cells {
-        return Err(limits::exceeded(
-            "max_cells",
-            cells_n,
-            options.limits.max_cells,
-            0,
-        ));
-    }
+    let range = sheet_range(&mut wb, name, options)?;
     // Columns left of the used range are empty columns of the table.
     let (_, c0) = range.start().unwrap_or((0, 0));
     let mut rows = range.rows().map(|r| {
