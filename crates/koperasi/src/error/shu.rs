@@ -103,7 +103,7 @@ pub enum ShuError {
         "allocation plan: {what} `{name}` is not in the member data (no member column provides it); the members have {available}{suggestion}"
     )]
     UnknownBase {
-        /// `base of pool `<component>`` or `savings kind in capital_savings`.
+        /// What was not found, e.g. "base of pool `jasa_pinjaman`" or "savings kind in capital_savings".
         what: String,
         /// The name as written in the plan.
         name: String,
