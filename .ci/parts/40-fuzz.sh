@@ -2,7 +2,7 @@
 # committed corpus in fuzz/corpus/<target>. The long runs (10 minutes per target) are in
 # fuzz/README.md. The corpus is also replayed on stable by `cargo test` (tests/bad_input.rs,
 # `fuzz_corpus_replays`), so a machine without nightly still checks every committed input.
-FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+FUZZ_SECONDS=${FUZZ_SECONDS:-10}
 step "fuzz smoke: ${FUZZ_SECONDS}s per target (nightly, cargo-fuzz)"
 if rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal; then
     command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
