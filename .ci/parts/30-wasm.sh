@@ -23,16 +23,7 @@ step "wasm: clippy for $WASM_TARGET"
 cargo clippy -p koperasi-wasm --target "$WASM_TARGET" --all-targets --locked -- -D warnings
 
 step "wasm: release build + wasm-bindgen (nodejs, web)"
-cargo build --target "$WASM_TARGET" --release --locked -p koperasi-wasm
-wasm_file=target/$WASM_TARGET/release/koperasi_wasm.wasm
-rm -rf bindings/wasm/pkg-node bindings/wasm/pkg-web
-wasm-bindgen --target nodejs --weak-refs --out-dir bindings/wasm/pkg-node "$wasm_file"
-# the nodejs build is CommonJS; the package itself is "type": "module"
-echo '{"type": "commonjs"}' > bindings/wasm/pkg-node/package.json
-wasm-bindgen --target web --weak-refs --out-dir bindings/wasm/pkg-web "$wasm_file"
-printf 'wasm size: %s bytes raw, %s bytes gzipped\n' \
-  "$(wc -c < bindings/wasm/pkg-web/koperasi_wasm_bg.wasm)" \
-  "$(gzip -9 -c bindings/wasm/pkg-web/koperasi_wasm_bg.wasm | wc -c)"
+bash bindings/wasm/build.sh
 
 step "wasm: tsc --noEmit on the typed usage file"
 (cd bindings/wasm && node_modules/.bin/tsc -p types-check/tsconfig.json)

@@ -158,6 +158,10 @@ def test_to_pandas_round_trip() -> None:
     }
     assert list(a["status"].cat.categories) == [s.value for s in k.Status]
     assert df.to_dict(orient="list")["region"] == panel.to_dict()["region"]
+    # A register is a frame of its records, one row per coop (398 in the Bogor file).
+    reg = k.read_register(BOGOR).register
+    rf = reg.to_pandas()
+    assert len(rf) == 398 and rf["name"].tolist() == reg.records.to_pandas()["name"].tolist()
 
 
 def test_to_polars_round_trip() -> None:

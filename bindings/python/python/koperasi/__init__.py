@@ -1173,6 +1173,16 @@ class Register:
         d: Dict[str, Any] = self._g.to_dict()
         return d
 
+    def to_pandas(self) -> Any:
+        """The records as a pandas DataFrame, one row per coop (``self.records.to_pandas()``).
+        Raises ``ImportError`` naming pandas when it is missing."""
+        return self.records.to_pandas()
+
+    def to_polars(self) -> Any:
+        """The records as a polars DataFrame, one row per coop (``self.records.to_polars()``).
+        Raises ``ImportError`` naming polars when it is missing."""
+        return self.records.to_polars()
+
     def assess_all(self, as_of: DateLike, policy: Optional[StatusPolicy] = None) -> Assessments:
         """Assess every record as of ``as_of`` (default policy: national), in record order."""
         return Assessments(self._g.assess_all(_iso(as_of, "as_of"), _policy(policy)))
