@@ -643,17 +643,18 @@ fn no_rat_for_year(code: &str, y: i32, months: u32) -> Reason {
 /// use koperasi::cooperative::{Koperasi, Rat, RatKnowledge};
 /// use koperasi::status::{assess, Status, StatusPolicy};
 /// use koperasi::NaiveDate;
-/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("no such date");
 /// let mut k = Koperasi::new("KSP Maju");
-/// k.tanggal_badan_hukum = Some(d(2010, 5, 1));
+/// k.tanggal_badan_hukum = Some(d(2010, 5, 1)?);
 /// k.rat_known = RatKnowledge::Complete;
-/// k.rat.push(Rat { book_year: 2021, date: Some(d(2022, 5, 10)) });
+/// k.rat.push(Rat { book_year: 2021, date: Some(d(2022, 5, 10)?) });
 /// let p = StatusPolicy::national();
 /// // Window 2021..=2023 until the 2024 RAT falls due on 30 June 2025.
-/// assert_eq!(assess(&k, d(2025, 6, 30), &p).status, Status::Active);
-/// let a = assess(&k, d(2025, 7, 1), &p);
+/// assert_eq!(assess(&k, d(2025, 6, 30)?, &p).status, Status::Active);
+/// let a = assess(&k, d(2025, 7, 1)?, &p);
 /// assert_eq!(a.status, Status::Inactive);
 /// assert_eq!(a.reasons[0].code, "no_rat_within_window");
+/// # Ok::<(), &str>(())
 /// ```
 ///
 /// Never panics; the same `(k, as_of, policy)` always gives the same [`Assessment`]. The
