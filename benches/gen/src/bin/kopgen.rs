@@ -77,20 +77,6 @@ impl Rng {
     }
 }
 
-const BULAN: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 const ROMAN: [&str; 12] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
 ];
@@ -146,8 +132,7 @@ const RAT_LAST: i32 = 2024;
 fn fmt_date(rng: &mut Rng, d: NaiveDate, long_share: f64) -> String {
     let r = rng.next() % 1000;
     if (r as f64) < long_share * 1000.0 {
-        let m = BULAN.get(d.month0() as usize).copied().unwrap_or("Januari");
-        format!("{} {m} {}", d.day(), d.year())
+        koperasi::locale::format_date(d)
     } else if r < 650 {
         d.format("%Y-%m-%d").to_string()
     } else {
