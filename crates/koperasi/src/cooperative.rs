@@ -62,12 +62,27 @@ impl Jenis {
     /// `Koperasi Konsumen`, ... Case and spacing are ignored. `None` when the text names no
     /// legal jenis (e.g. `Serba Usaha`, which is a legacy kelompok).
     pub fn parse(s: &str) -> Option<Jenis> {
+        if s.is_ascii() {
+            // Without allocating: the longest accepted key has 40 letters.
+            let mut buf = [0u8; 48];
+            let mut n = 0usize;
+            for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+                *buf.get_mut(n)? = b.to_ascii_lowercase();
+                n += 1;
+            }
+            return Jenis::from_key(std::str::from_utf8(buf.get(..n)?).ok()?);
+        }
         let t: String = s
             .to_lowercase()
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect();
-        let t = t.strip_prefix("koperasi").unwrap_or(&t);
+        Jenis::from_key(&t)
+    }
+
+    /// [`Jenis::parse`] of a key: lower case, letters and digits only.
+    fn from_key(t: &str) -> Option<Jenis> {
+        let t = t.strip_prefix("koperasi").unwrap_or(t);
         match t {
             "konsumen" => Some(Jenis::Konsumen),
             "produsen" => Some(Jenis::Produsen),
@@ -187,9 +202,8 @@ impl RatKnowledge {
     /// Knowledge of exactly the given book years. Only the latest 64 years can be held: years
     /// more than 63 before the latest are dropped (they never decide a status today).
     pub fn years<I: IntoIterator<Item = i32>>(years: I) -> RatKnowledge {
-        let mut ys: Vec<i32> = years.into_iter().collect();
-        ys.sort_unstable();
-        let (Some(&first), Some(&last)) = (ys.first(), ys.last()) else {
+        let ys: Vec<i32> = years.into_iter().collect();
+        let (Some(&first), Some(&last)) = (ys.iter().min(), ys.iter().max()) else {
             return RatKnowledge::Unknown;
         };
         let from = first.max(last.saturating_sub(63));

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// True for a placeholder meaning "no identifier": what [`crate::locale::is_missing`] says,
 /// plus `0`, `00`, `000`... (DESIGN.md: `0` for an identifier is missing, not a value).
 fn is_placeholder(s: &str) -> bool {
-    let t = s.trim();
+    let t = crate::locale::trim(s);
     crate::locale::is_missing(t) || (!t.is_empty() && t.bytes().all(|b| b == b'0'))
 }
 
@@ -205,21 +205,49 @@ fn all_digits(s: &str) -> bool {
 /// Pivot for two-digit years: `45..=99` are 19xx, `00..=44` are 20xx.
 const TWO_DIGIT_PIVOT: i32 = 45;
 
-/// Upper-case, collapse spaces, remove spaces around `/` and `.`.
+/// Upper-case, collapse spaces, remove spaces around `/` and `.`. One pass: a run of
+/// whitespace becomes one space, written only when a character other than `/` or `.` stands
+/// on both sides of it.
 fn normalise_key(raw: &str) -> String {
-    let upper = raw.to_uppercase();
-    let collapsed = upper.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(collapsed.len());
-    let chars: Vec<char> = collapsed.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let prev = i.checked_sub(1).and_then(|j| chars.get(j));
-            let next = chars.get(i + 1);
-            if matches!(prev, Some('/' | '.')) || matches!(next, Some('/' | '.')) {
-                continue;
-            }
+    let mut out = String::with_capacity(raw.len());
+    let mut gap = false;
+    let push = |out: &mut String, c: char, gap: &mut bool| {
+        if c.is_whitespace() {
+            *gap = !out.is_empty();
+            return;
+        }
+        if std::mem::take(gap) && !matches!(c, '/' | '.') && !out.ends_with(['/', '.']) {
+            out.push(' ');
         }
         out.push(c);
+    };
+    if raw.is_ascii() {
+        // Byte-wise: the same rules, ASCII whitespace being what `char::is_whitespace` says.
+        let mut out: Vec<u8> = Vec::with_capacity(raw.len());
+        let mut gap = false;
+        for b in raw.bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                gap = !out.is_empty();
+                continue;
+            }
+            if std::mem::take(&mut gap)
+                && !matches!(b, b'/' | b'.')
+                && !matches!(out.last(), Some(b'/' | b'.'))
+            {
+                out.push(b' ');
+            }
+            out.push(b.to_ascii_uppercase());
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
+    for c in raw.chars() {
+        if c.is_ascii() {
+            push(&mut out, c.to_ascii_uppercase(), &mut gap);
+        } else {
+            for u in c.to_uppercase() {
+                push(&mut out, u, &mut gap);
+            }
+        }
     }
     out
 }
@@ -250,25 +278,16 @@ fn parse_ahu(key: &str) -> (Option<u32>, Option<i32>) {
 
 /// Year and month of a non-AHU number (key form), by the rules on [`NomorBadanHukum`].
 fn legacy_year_month(key: &str) -> (Option<i32>, Option<u32>) {
-    let segments: Vec<&str> = key.split('/').map(str::trim).collect();
-    if segments.len() < 2 {
-        return (None, None);
-    }
-    // tokens of the whole number, in order, with the last segment split on '-', '.', ' '
-    let (last, before) = match segments.split_last() {
-        Some((l, b)) => (*l, b),
-        None => return (None, None),
-    };
-    let last_tokens: Vec<&str> = last.split(['-', '.', ' ']).collect();
-    let Some((&year_tok, head)) = last_tokens.split_last() else {
+    let mut segments = key.rsplit('/').map(str::trim);
+    let (Some(last), Some(before)) = (segments.next(), segments.next()) else {
         return (None, None);
     };
-    // the token right before the year: inside the last segment, else the previous segment
-    let prev: Option<&str> = match head.last() {
-        Some(p) => Some(*p),
-        None => before.last().copied(),
-    };
-    let month = prev.and_then(roman_month);
+    // The last segment split on '-', '.', ' ': its last token is the year; the token right
+    // before it is inside the last segment, else the previous segment.
+    let mut last_tokens = last.rsplit(['-', '.', ' ']);
+    let year_tok = last_tokens.next().unwrap_or_default();
+    let prev = last_tokens.next().unwrap_or(before);
+    let month = roman_month(prev);
     if year_tok.len() == 4 && all_digits(year_tok) {
         let year = year_tok
             .parse::<i32>()
@@ -295,26 +314,37 @@ fn legacy_year_month(key: &str) -> (Option<i32>, Option<u32>) {
     }
 }
 
-fn kind_of(key: &str, words: &[&str]) -> BadanHukumKind {
-    if key.starts_with("AHU") {
-        return BadanHukumKind::Ahu;
+/// The words of a key: runs of letters and digits.
+fn words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Which numbering a key follows, and whether it is an amendment (a `PAD` word or
+/// `PERUBAHAN`), in one pass over its words.
+fn kind_of(key: &str) -> (BadanHukumKind, bool) {
+    let (mut kwk, mut kdk, mut kop, mut pad) = (false, false, false, false);
+    for w in words(key) {
+        kwk |= w.starts_with("KWK");
+        kdk |= w.starts_with("KDK");
+        kop |= w.ends_with("KOP") || w.contains("KKUKM");
+        pad |= w == "PAD";
     }
-    if key.contains("M.KUKM") {
-        return BadanHukumKind::Kemenkop;
-    }
-    let has = |p: &str| words.iter().any(|w| w.starts_with(p));
-    if has("KWK") {
+    let is_amendment = pad || key.contains("PERUBAHAN");
+    let kind = if key.starts_with("AHU") {
+        BadanHukumKind::Ahu
+    } else if key.contains("M.KUKM") {
+        BadanHukumKind::Kemenkop
+    } else if kwk {
         BadanHukumKind::Kwk
-    } else if has("KDK") {
+    } else if kdk {
         BadanHukumKind::Kdk
-    } else if words
-        .iter()
-        .any(|w| w.ends_with("KOP") || w.contains("KKUKM"))
-    {
+    } else if kop {
         BadanHukumKind::Kankop
     } else {
         BadanHukumKind::Other
-    }
+    };
+    (kind, is_amendment)
 }
 
 impl NomorBadanHukum {
@@ -325,19 +355,14 @@ impl NomorBadanHukum {
         if is_placeholder(s) {
             return None;
         }
-        let raw = s.trim().to_string();
+        let raw = crate::locale::trim(s).to_string();
         let key = normalise_key(&raw);
-        let words: Vec<&str> = key
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let kind = kind_of(&key, &words);
+        let (kind, is_amendment) = kind_of(&key);
         let (year, month) = if kind == BadanHukumKind::Ahu {
             (parse_ahu(&key).1, None)
         } else {
             legacy_year_month(&key)
         };
-        let is_amendment = words.contains(&"PAD") || key.contains("PERUBAHAN");
         Some(NomorBadanHukum {
             raw,
             year,
@@ -362,5 +387,42 @@ impl NomorBadanHukum {
     /// no spaces around `/` and `.` (`518/08/BH kankop` and `518/08/BH KANKOP` share a key).
     pub fn key(&self) -> String {
         normalise_key(&self.raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise_key;
+    use proptest::prelude::*;
+
+    /// The key as first written: three passes (upper-case, collapse, drop spaces by `/` `.`).
+    fn key_reference(raw: &str) -> String {
+        let upper = raw.to_uppercase();
+        let collapsed = upper.split_whitespace().collect::<Vec<_>>().join(" ");
+        let chars: Vec<char> = collapsed.chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let by = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(|c| matches!(c, '/' | '.'))
+            };
+            if c == ' ' && (by(i.checked_sub(1)) || by(Some(i + 1))) {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_key_equals_reference(raw in "[ a-zA-Z0-9/.\\-\t\u{a0}ßé]{0,24}") {
+            prop_assert_eq!(normalise_key(&raw), key_reference(&raw));
+        }
+
+        #[test]
+        fn ascii_key_equals_reference(raw in "[ a-zA-Z0-9/.\\-\t\n\r\x0B\x0C]{0,24}") {
+            prop_assert_eq!(normalise_key(&raw), key_reference(&raw));
+        }
     }
 }

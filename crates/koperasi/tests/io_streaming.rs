@@ -233,3 +233,75 @@ proptest! {
         }
     }
 }
+
+/// The Kota Bogor register nine times over (3,582 rows: four batches of rows), ending in a
+/// row whose quote is never closed.
+fn bogor_many() -> String {
+    let mut lines = BOGOR.lines();
+    let header = lines.next().unwrap();
+    let body: Vec<&str> = lines.collect();
+    let mut csv = format!("{header}\n");
+    for _ in 0..9 {
+        for l in &body {
+            csv.push_str(l);
+            csv.push('\n');
+        }
+    }
+    csv.push_str("999,\"KSP Terbuka,tanpa tutup\n");
+    csv
+}
+
+#[test]
+fn threads_give_the_same_records_and_report() {
+    let csv = bogor_many();
+    let one = ReadOptions {
+        threads: Some(1),
+        ..ReadOptions::default()
+    };
+    let (reg1, rep1) = read_register(csv.as_bytes(), &one).unwrap();
+    // 398 records per copy (io_register.rs); the unclosed last row is rejected.
+    assert_eq!(reg1.records.len(), 9 * 398);
+    assert_eq!(rep1.rejected.last().unwrap().code, "unterminated_quote");
+    for threads in [2, 3, 4] {
+        let opts = ReadOptions {
+            threads: Some(threads),
+            ..ReadOptions::default()
+        };
+        let (reg, rep) = read_register(csv.as_bytes(), &opts).unwrap();
+        assert_eq!(rep, rep1, "{threads} threads");
+        assert_eq!(reg.records, reg1.records, "{threads} threads");
+        let (got, srep) = stream(&csv, &opts);
+        assert_eq!(srep, rep1);
+        assert_eq!(by_index(got), reg1.records);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    /// Rows converted on several threads give what one thread gives, whatever the file
+    /// (more than one batch of 1,024 rows, blank rows, a torn end).
+    #[test]
+    fn threads_equal_one_thread(rows in prop::collection::vec(row(), 1000..2600), blank in 0usize..5,
+                                cut in 0usize..200, threads in 2usize..5) {
+        let mut csv = to_csv(&rows, blank);
+        if cut < csv.len() && cut % 3 == 0 {
+            let mut end = csv.len() - cut;
+            while !csv.is_char_boundary(end) {
+                end -= 1;
+            }
+            csv.truncate(end);
+        }
+        let one = ReadOptions { threads: Some(1), ..ReadOptions::default() };
+        let many = ReadOptions { threads: Some(threads), ..ReadOptions::default() };
+        match (read_register(csv.as_bytes(), &one), read_register(csv.as_bytes(), &many)) {
+            (Ok((r1, p1)), Ok((rn, pn))) => {
+                prop_assert_eq!(p1.accepted + p1.rejected.len() as u64, p1.rows_read);
+                prop_assert_eq!(&pn, &p1);
+                prop_assert_eq!(&rn.records, &r1.records);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => prop_assert!(false, "one {:?} vs many {:?}", a.map(|_| ()), b.map(|_| ())),
+        }
+    }
+}

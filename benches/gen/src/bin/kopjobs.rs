@@ -28,6 +28,9 @@ use std::path::PathBuf;
 struct Cli {
     #[command(subcommand)]
     job: Job,
+    /// Threads converting register rows (`ReadOptions::threads`; default: one per core, at most 4).
+    #[arg(long, global = true)]
+    threads: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -101,9 +104,9 @@ fn date(s: &str) -> Result<NaiveDate, Box<dyn Error>> {
     Ok(koperasi::locale::parse_date(s)?)
 }
 
-fn read(path: &PathBuf) -> Result<Register, Box<dyn Error>> {
+fn read(path: &PathBuf, opts: &ReadOptions) -> Result<Register, Box<dyn Error>> {
     let f = std::fs::File::open(path)?;
-    let (register, _report) = read_register(f, &ReadOptions::default())?;
+    let (register, _report) = read_register(f, opts)?;
     Ok(register)
 }
 
@@ -118,6 +121,10 @@ fn month_end(year: i32, month: u32, plus: u32) -> Option<NaiveDate> {
 fn main() -> Result<(), Box<dyn Error>> {
     let cli = Cli::parse();
     let policy = StatusPolicy::national();
+    let opts = ReadOptions {
+        threads: cli.threads,
+        ..ReadOptions::default()
+    };
     match cli.job {
         Job::J1 {
             batch,
@@ -128,11 +135,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             let as_of = date(&as_of)?;
             let fields = [Field::Provinsi, Field::Jenis, Field::Status];
             let t = if batch {
-                read(&register)?.count_by(&fields, as_of, &policy)
+                read(&register, &opts)?.count_by(&fields, as_of, &policy)
             } else {
                 let mut counter = Counter::new(&fields, as_of, &policy);
                 let f = std::fs::File::open(&register)?;
-                for_each_register_record(f, &ReadOptions::default(), |_, k| counter.add(&k))?;
+                for_each_register_record(f, &opts, |_, k| counter.add(&k))?;
                 counter.finish()
             };
             let mut w = csv::Writer::from_path(out)?;
@@ -171,13 +178,13 @@ fn main() -> Result<(), Box<dyn Error>> {
                 Ok(())
             };
             if batch {
-                add(&read(&register)?.records)?;
+                add(&read(&register, &opts)?.records)?;
             } else {
                 const CHUNK: usize = 8192;
                 let mut chunk: Vec<koperasi::Koperasi> = Vec::with_capacity(CHUNK);
                 let mut failed: Option<Box<dyn Error>> = None;
                 let f = std::fs::File::open(&register)?;
-                for_each_register_record(f, &ReadOptions::default(), |_, k| {
+                for_each_register_record(f, &opts, |_, k| {
                     chunk.push(k);
                     if chunk.len() == CHUNK {
                         if let Err(e) = add(&chunk) {
@@ -243,7 +250,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             out,
         } => {
             let as_of = date(&as_of)?;
-            let reg = read(&register)?;
+            let reg = read(&register, &opts)?;
             let mut w = csv::Writer::from_path(out)?;
             w.write_record(["id", "founding_year", "founded", "jenis", "code", "status"])?;
             for k in &reg.records {

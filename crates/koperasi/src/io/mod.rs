@@ -230,6 +230,12 @@ pub struct ReadOptions {
     /// Caps against hostile files (field size, rows, input size, cells, nesting).
     #[serde(default)]
     pub limits: ReadLimits,
+    /// Threads that turn register rows into records while the calling thread reads the file
+    /// (CSV registers of more than 1,024 rows). `None`: one per core, at most 4; `Some(1)`
+    /// (or `Some(0)`): the calling thread only. The result is the same whatever the number.
+    /// Where threads cannot be started (WebAssembly) rows are read on the calling thread.
+    #[serde(default)]
+    pub threads: Option<usize>,
 }
 
 /// What kind of table a file holds.

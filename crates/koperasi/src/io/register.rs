@@ -26,7 +26,7 @@ use crate::cooperative::{
 };
 use crate::error::ReadError;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
-use crate::locale::{is_missing, parse_count, parse_date};
+use crate::locale::{is_missing, parse_count, parse_date, trim};
 use crate::register::Register;
 use crate::wilayah::{KodeWilayah, table};
 use chrono::NaiveDate;
@@ -305,7 +305,7 @@ fn rat_year_column(norm: &str) -> Option<i32> {
 /// `tidak ada`, `belum ada`, `0`, `false`, `salah`. `x` is neither: offices use it for "yes"
 /// and for "no".
 pub fn parse_yes_no(s: &str) -> Option<bool> {
-    let t = s.trim().trim_end_matches('.');
+    let t = trim(s).trim_end_matches('.');
     // Fast path (no allocation): ASCII with single spaces only, compared case-insensitively.
     if t.is_ascii()
         && !t.ends_with(' ')
@@ -386,7 +386,7 @@ fn is_unknown_mark(v: &str) -> bool {
         "unknown",
         "null",
     ];
-    let t = v.trim();
+    let t = trim(v);
     if t.is_ascii() {
         // ASCII lower-casing is the whole of Unicode lower-casing for ASCII text.
         return MARKS.iter().any(|m| m.eq_ignore_ascii_case(t));
@@ -505,15 +505,420 @@ fn check_rat_date(d: NaiveDate, book_year: i32) -> Result<NaiveDate, (&'static s
     }
 }
 
-struct RowCtx<'a> {
+/// What the reader knows of the columns, worked out once from the header line.
+struct Schema {
+    headers: Vec<String>,
+    kinds: Vec<Option<Fld>>,
+    rat_cols: Vec<Option<i32>>,
+    n_rat_cols: usize,
+    has_year_columns: bool,
+    /// The header of the name column (named in `missing_name` rejections).
+    name_col: Option<String>,
+}
+
+/// One data row, read: rejected, or a record with the cells that could not be read.
+// Most rows are accepted: boxing the record would add an allocation per row to save copies.
+#[allow(clippy::large_enum_variant)]
+enum Row {
+    Rejected(Rejection),
+    Accepted {
+        k: Koperasi,
+        cell_errors: Vec<Rejection>,
+    },
+}
+
+/// Read one data row (not blank, within the limits) at `line` of the file. A pure function of
+/// the row, so that rows can be read on several threads ([`for_each_register_record`]).
+fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
+    // Cells borrowed from the record when they are UTF-8 (no copy per cell).
+    let rec = decode_record(raw);
+    let owned = |rec: &[std::borrow::Cow<'_, str>]| -> Vec<String> {
+        rec.iter().map(|c| c.to_string()).collect()
+    };
+    if let Some(first) = rec.iter().find(|c| !trim(c).is_empty()) {
+        if is_total_label(first) {
+            return Row::Rejected(Rejection {
+                line,
+                column: None,
+                value: Some(first.trim().to_string()),
+                code: "total_row".into(),
+                reason: "a total row of the spreadsheet, not a cooperative".into(),
+                fields: owned(&rec),
+                cell: None,
+            });
+        }
+    }
+    if rec.len() > schema.headers.len()
+        && rec
+            .iter()
+            .skip(schema.headers.len())
+            .any(|c| !c.trim().is_empty())
+    {
+        return Row::Rejected(Rejection {
+            line,
+            column: None,
+            value: None,
+            code: "too_many_fields".into(),
+            reason: format!(
+                "the row has {} fields but the header has {}",
+                rec.len(),
+                schema.headers.len()
+            ),
+            fields: owned(&rec),
+            cell: None,
+        });
+    }
+    let mut ctx = RowCtx {
+        line,
+        cell_errors: Vec::new(),
+        extra_kept: Vec::new(),
+    };
+    let mut k = Koperasi {
+        source_line: Some(line),
+        rat: Vec::with_capacity(schema.n_rat_cols + 1),
+        ..Koperasi::default()
+    };
+    let mut rat_years_known: Vec<i32> = Vec::with_capacity(schema.n_rat_cols);
+    let mut rat_seen: Vec<(i32, Option<Option<NaiveDate>>)> = Vec::with_capacity(schema.n_rat_cols);
+    let mut rat_conflicts: Vec<i32> = Vec::new();
+    let mut members = Members::default();
+    let mut has_members = false;
+    let mut check = FieldCheck {
+        date: NaiveDate::MIN,
+        found_at_address: None,
+        board_known: None,
+        business_active: None,
+    };
+    let mut has_check_facts = false;
+    // Columns of the field-check facts read (reported when the check has no date).
+    let mut check_fact_cells: Vec<usize> = Vec::new();
+    let mut last_rat_year: Option<i32> = None;
+    let mut last_rat_date: Option<NaiveDate> = None;
+    let mut last_rat_date_cell: Option<usize> = None;
+    let mut last_rat_year_unreadable = false;
+    let mut dissolution_date: Option<NaiveDate> = None;
+    let mut dissolved_by = DissolvedBy::Unknown;
+    let mut kode: Option<KodeWilayah> = None;
+
+    for (i, cell) in rec.iter().enumerate() {
+        let cell: &str = cell;
+        let header = schema.headers.get(i).map(String::as_str).unwrap_or("");
+        let field = schema.kinds.get(i).copied().flatten();
+        let v = trim(cell);
+        if field.is_none() {
+            if let Some(year) = schema.rat_cols.get(i).copied().flatten() {
+                match read_rat_cell(v, year) {
+                    Ok(_) if rat_conflicts.contains(&year) => {}
+                    Ok(held) => match rat_seen.iter().find(|(y, _)| *y == year) {
+                        // Two columns for one book year that agree: nothing new.
+                        Some((_, before)) if *before == held => {}
+                        // ...that disagree: the year is unknown, both cells reported.
+                        Some((_, before)) => {
+                            let before = *before;
+                            ctx.cell_error(
+                                    header,
+                                    cell,
+                                    "rat_conflict",
+                                    format!(
+                                        "another column for book year {year} says {}; the year stays unknown",
+                                        match before {
+                                            None => "no RAT was held".to_string(),
+                                            Some(None) => "an RAT was held".to_string(),
+                                            Some(Some(d)) => format!("the RAT was held on {d}"),
+                                        }
+                                    ),
+                                );
+                            rat_conflicts.push(year);
+                            rat_years_known.retain(|y| *y != year);
+                            k.rat.retain(|r| r.book_year != year);
+                        }
+                        None => {
+                            rat_seen.push((year, held));
+                            rat_years_known.push(year);
+                            if let Some(date) = held {
+                                k.rat.push(Rat {
+                                    book_year: year,
+                                    date,
+                                });
+                            }
+                        }
+                    },
+                    Err((code, reason)) => ctx.cell_error(header, cell, code, reason),
+                }
+                continue;
+            }
+            k.extra.push((header.to_string(), cell.to_string()));
+            continue;
+        }
+        let yes_no_field = matches!(
+            field,
+            Some(Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive)
+        );
+        if is_missing(v) && !(yes_no_field && parse_yes_no(v).is_some()) {
+            continue;
+        }
+        let opt = |s: &str| Some(s.to_string());
+        match field.unwrap_or(Fld::Other) {
+            Fld::SourceId => k.source_id = opt(v),
+            Fld::Name => {
+                k.name = if is_tidy(v) {
+                    v.to_string()
+                } else {
+                    v.split_whitespace().collect::<Vec<_>>().join(" ")
+                }
+            }
+            Fld::Nik => match NikKoperasi::parse(v) {
+                Ok(n) => k.nik = n,
+                Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+            },
+            Fld::NomorBadanHukum => k.badan_hukum = NomorBadanHukum::parse(v),
+            Fld::TanggalBadanHukum => match parse_date(v) {
+                Ok(d) => k.tanggal_badan_hukum = Some(d),
+                Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+            },
+            Fld::Address => k.location.address = opt(trim(cell)),
+            Fld::Desa => k.location.desa = opt(v),
+            Fld::Kecamatan => k.location.kecamatan = opt(v),
+            Fld::KabKota => k.location.kab_kota = opt(v),
+            Fld::Provinsi => k.location.provinsi = opt(v),
+            Fld::KodeWilayah => match KodeWilayah::parse(v) {
+                Ok(c) => kode = Some(c),
+                Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+            },
+            Fld::Bentuk => match v.to_lowercase().as_str() {
+                "primer" | "koperasi primer" => k.bentuk = Some(Bentuk::Primer),
+                "sekunder" | "koperasi sekunder" => k.bentuk = Some(Bentuk::Sekunder),
+                _ => ctx.cell_error(
+                    header,
+                    cell,
+                    "bentuk_unrecognised",
+                    format!("`{v}` is not a bentuk (expected Primer or Sekunder)"),
+                ),
+            },
+            Fld::Jenis => match Jenis::parse(v) {
+                Some(j) => {
+                    k.jenis = Some(j);
+                    // KSPPS / "Simpan Pinjam Syariah" also states the pola.
+                    if k.pola.is_none()
+                        && ["syariah", "kspps", "kjks"]
+                            .iter()
+                            .any(|w| contains_ignore_case(v, w))
+                    {
+                        k.pola = Some(Pola::Syariah);
+                    }
+                }
+                // Not one of the five legal jenis (e.g. "Serba Usaha"): a legacy kelompok.
+                None => {
+                    k.extra.push((header.to_string(), cell.to_string()));
+                    if k.kelompok.is_none() {
+                        k.kelompok = opt(v);
+                    }
+                }
+            },
+            Fld::Kelompok => k.kelompok = opt(v),
+            Fld::Pola => match v.to_lowercase().as_str() {
+                "konvensional" => k.pola = Some(Pola::Konvensional),
+                "syariah" | "syari'ah" | "sharia" => k.pola = Some(Pola::Syariah),
+                _ => ctx.cell_error(
+                    header,
+                    cell,
+                    "pola_unrecognised",
+                    format!("`{v}` is not a pola pengelolaan (expected Konvensional or Syariah)"),
+                ),
+            },
+            f @ (Fld::MembersMale
+            | Fld::MembersFemale
+            | Fld::MembersTotal
+            | Fld::Employees
+            | Fld::Managers) => match parse_count(v) {
+                Ok(n) => match f {
+                    Fld::MembersMale => {
+                        members.male = Some(n);
+                        has_members = true;
+                    }
+                    Fld::MembersFemale => {
+                        members.female = Some(n);
+                        has_members = true;
+                    }
+                    Fld::MembersTotal => {
+                        members.total = Some(n);
+                        has_members = true;
+                    }
+                    Fld::Employees => k.employees = Some(n),
+                    _ => k.managers = Some(n),
+                },
+                Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+            },
+            Fld::LastRatYear => match v.parse::<i32>() {
+                Ok(y) if (crate::locale::MIN_YEAR..=crate::locale::MAX_YEAR).contains(&y) => {
+                    last_rat_year = Some(y)
+                }
+                _ => ctx.cell_error(
+                    header,
+                    cell,
+                    "rat_year_invalid",
+                    format!(
+                        "`{v}` is not a book year ({}..={})",
+                        crate::locale::MIN_YEAR,
+                        crate::locale::MAX_YEAR
+                    ),
+                ),
+            },
+            Fld::LastRatDate => match parse_date(v) {
+                Ok(d) => {
+                    last_rat_date = Some(d);
+                    last_rat_date_cell = Some(i);
+                }
+                Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+            },
+            Fld::FieldCheckDate => match parse_date(v) {
+                Ok(d) => {
+                    check.date = d;
+                    has_check_facts = true;
+                }
+                Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+            },
+            f @ (Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive) => {
+                let parsed = if f == Fld::BusinessActive {
+                    parse_business_active(v)
+                } else {
+                    parse_yes_no(v)
+                };
+                match parsed {
+                    Some(b) => {
+                        check_fact_cells.push(i);
+                        match f {
+                            Fld::FoundAtAddress => check.found_at_address = Some(b),
+                            Fld::BoardKnown => check.board_known = Some(b),
+                            _ => check.business_active = Some(b),
+                        }
+                    }
+                    None => ctx.cell_error(
+                        header,
+                        cell,
+                        "yes_no_unrecognised",
+                        format!("`{v}` is not a yes/no mark (ya/tidak)"),
+                    ),
+                }
+            }
+            Fld::DissolutionDate => match parse_date(v) {
+                Ok(d) => dissolution_date = Some(d),
+                Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
+            },
+            Fld::DissolvedBy => {
+                let t = v.to_lowercase();
+                dissolved_by = if t.contains("anggota") || t.contains("member") {
+                    DissolvedBy::MemberMeeting
+                } else if t.contains("pemerintah")
+                    || t.contains("menteri")
+                    || t.contains("government")
+                {
+                    DissolvedBy::Government
+                } else if t.contains("pengadilan") || t.contains("pailit") || t.contains("court") {
+                    DissolvedBy::Court
+                } else {
+                    DissolvedBy::Unknown
+                };
+                k.extra.push((header.to_string(), cell.to_string()));
+            }
+            _ => k.extra.push((header.to_string(), cell.to_string())),
+        }
+    }
+    // The header and text of cell `i`.
+    let cell_at = |i: usize| {
+        (
+            schema.headers.get(i).map(String::as_str).unwrap_or(""),
+            rec.get(i).map(|c| c.as_ref()).unwrap_or(""),
+        )
+    };
+    if let (Some(y), Some(d), Some(i)) = (last_rat_year, last_rat_date, last_rat_date_cell) {
+        if let Err((code, why)) = check_rat_date(d, y) {
+            // Like a `RAT <y>` cell with that date: the RAT for y stays unknown.
+            let (header, cell) = cell_at(i);
+            ctx.cell_error(header, cell, code, why);
+            last_rat_date = None;
+            last_rat_year_unreadable = true;
+        }
+    }
+    if !has_check_facts {
+        for i in check_fact_cells {
+            let (header, cell) = cell_at(i);
+            ctx.cell_error(
+                    header,
+                    cell,
+                    "field_check_without_date",
+                    "a field-check fact needs the date of the check (a column such as \
+                     `tanggal_verifikasi`); the fact is kept in the record's extra columns but not used"
+                        .into(),
+                );
+        }
+    }
+    if k.name.is_empty() {
+        return Row::Rejected(Rejection {
+            line,
+            column: schema.name_col.clone(),
+            value: Some(String::new()),
+            code: "missing_name".into(),
+            reason: "the row has no cooperative name".into(),
+            fields: owned(&rec),
+            cell: None,
+        });
+    }
+    let kept = std::mem::take(&mut ctx.extra_kept);
+    k.extra.extend(kept);
+    if has_members {
+        k.members = Some(members);
+    }
+    if schema.has_year_columns {
+        k.rat_known = RatKnowledge::years(rat_years_known);
+    }
+    if let Some(y) = last_rat_year {
+        if !schema.has_year_columns {
+            k.rat_known = RatKnowledge::After { year: y };
+        }
+        match k.rat.iter_mut().find(|r| r.book_year == y) {
+            // A per-year column said "held" without a date: the date column gives it.
+            Some(r) => r.date = r.date.or(last_rat_date),
+            None if last_rat_year_unreadable => {}
+            None => k.rat.push(Rat {
+                book_year: y,
+                date: last_rat_date,
+            }),
+        }
+    } else if let Some(d) = last_rat_date {
+        // A date without a book year: the meeting closes the previous book year.
+        use chrono::Datelike;
+        k.rat.push(Rat {
+            book_year: d.year() - 1,
+            date: Some(d),
+        });
+    }
+    k.rat.sort();
+    if has_check_facts && check.date != NaiveDate::MIN {
+        k.field_checks.push(check);
+    }
+    if let Some(date) = dissolution_date {
+        k.dissolution = Some(Dissolution {
+            date,
+            by: dissolved_by,
+        });
+    }
+    k.location.code = kode;
+    Row::Accepted {
+        k,
+        cell_errors: ctx.cell_errors,
+    }
+}
+
+struct RowCtx {
     line: u64,
-    report: &'a mut ReadReport,
+    cell_errors: Vec<Rejection>,
     extra_kept: Vec<(String, String)>,
 }
 
-impl RowCtx<'_> {
+impl RowCtx {
     fn cell_error(&mut self, header: &str, value: &str, code: &str, reason: String) {
-        self.report.cell_errors.push(Rejection {
+        self.cell_errors.push(Rejection {
             line: self.line,
             column: Some(header.to_string()),
             value: Some(value.to_string()),
@@ -569,7 +974,7 @@ pub fn read_register<R: std::io::Read>(
 pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
     input: R,
     options: &ReadOptions,
-    mut f: F,
+    f: F,
 ) -> Result<ReadReport, ReadError> {
     let (input, encoding) = super::utf8_input(input, options)?;
     let mut rdr = csv::ReaderBuilder::new()
@@ -606,7 +1011,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             found: headers.join(", "),
         });
     }
-    let mut report = ReadReport {
+    let report = ReadReport {
         columns: headers
             .iter()
             .zip(&fields)
@@ -618,455 +1023,304 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             .collect(),
         ..ReadReport::default()
     };
-    let has_year_columns = rat_cols.iter().any(Option::is_some);
-    let kinds: Vec<Option<Fld>> = fields
-        .iter()
-        .map(|f| f.as_deref().map(Fld::from_name))
-        .collect();
-    let n_rat_cols = rat_cols.iter().filter(|c| c.is_some()).count();
+    let schema = Schema {
+        has_year_columns: rat_cols.iter().any(Option::is_some),
+        kinds: fields
+            .iter()
+            .map(|f| f.as_deref().map(Fld::from_name))
+            .collect(),
+        n_rat_cols: rat_cols.iter().filter(|c| c.is_some()).count(),
+        rat_cols,
+        name_col: fields
+            .iter()
+            .position(|f| f.as_deref() == Some("name"))
+            .and_then(|i| headers.get(i).cloned()),
+        headers,
+    };
+    let threads = options.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+    });
+    std::thread::scope(|scope| {
+        let mut pipe = Pipeline::new(scope, &schema, threads);
+        let mut sink = Sink::new(options.region.as_ref(), report, f);
+        let mut batch: Vec<(csv::ByteRecord, u64)> = Vec::with_capacity(BATCH_ROWS);
+        // Records handed back by converted batches, reused for reading.
+        let mut spare: Vec<csv::ByteRecord> = Vec::new();
+        loop {
+            match rdr.read_byte_record(&mut byte_rec) {
+                Ok(false) => break,
+                Err(e) => return Err(csv_error(&e)),
+                Ok(true) => {}
+            }
+            if byte_rec.iter().all(|c| c.trim_ascii().is_empty()) {
+                sink.report.blank_rows += 1; // a row of empty cells: not a cooperative
+                continue;
+            }
+            let start = byte_rec.position().map_or(0, csv::Position::byte);
+            let line = rdr.get_mut().line_at(start);
+            sink.report.rows_read += 1;
+            options
+                .limits
+                .check_record(&byte_rec, sink.report.rows_read, line)?;
+            let rec = std::mem::replace(&mut byte_rec, spare.pop().unwrap_or_default());
+            batch.push((rec, line));
+            if batch.len() == BATCH_ROWS {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
+                for done in pipe.submit(full)? {
+                    sink.apply(done, &mut spare);
+                }
+            }
+        }
+        for done in pipe.finish(batch)? {
+            sink.apply(done, &mut spare);
+        }
+        let quotes_balanced = rdr.get_ref().quotes_balanced();
+        let last_line = rdr.get_ref().last_line();
+        let mut report = sink.finish(quotes_balanced, last_line);
+        super::note_encoding(&mut report, encoding);
+        Ok(report)
+    })
+}
 
-    // The last accepted record, held back until the next row shows it is not swallowed by a
-    // quote never closed; then placed (its region resolved) and passed on.
-    let mut places = Placer::new(options.region.as_ref());
-    let mut pending: Option<Koperasi> = None;
-    let mut accepted_count = 0usize;
-    // The last row that was not blank (kept for the unclosed-quote check after the loop).
-    let mut last_rec = csv::ByteRecord::new();
-    let mut last_line = 0u64;
-    let mut last_accepted = false;
-    loop {
-        match rdr.read_byte_record(&mut byte_rec) {
-            Ok(false) => break,
-            Err(e) => return Err(csv_error(&e)),
-            Ok(true) => {}
+/// Rows per batch handed to a converting thread.
+const BATCH_ROWS: usize = 1024;
+
+/// Most threads converting rows (more do not help: the reading thread becomes the limit).
+const MAX_THREADS: usize = 4;
+
+/// A batch of rows (each with its line) and, once converted, what each row gave.
+type Converted = (Vec<(csv::ByteRecord, u64)>, Vec<Row>);
+
+/// Converts batches of rows, on worker threads when there are any, in the order submitted.
+///
+/// With `threads <= 1`, or when no thread can be started (WebAssembly), batches are converted
+/// on the calling thread. Threads start with the first full batch, so a small file never
+/// starts one. At most two batches per worker are in flight, which bounds memory.
+struct Pipeline<'scope, 'env> {
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    schema: &'env Schema,
+    threads: usize,
+    started: bool,
+    to: Vec<std::sync::mpsc::Sender<Vec<(csv::ByteRecord, u64)>>>,
+    from: Vec<std::sync::mpsc::Receiver<Converted>>,
+    sent: usize,
+    received: usize,
+}
+
+impl<'scope, 'env> Pipeline<'scope, 'env> {
+    fn new(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        schema: &'env Schema,
+        threads: usize,
+    ) -> Self {
+        Pipeline {
+            scope,
+            schema,
+            threads,
+            started: false,
+            to: Vec::new(),
+            from: Vec::new(),
+            sent: 0,
+            received: 0,
         }
-        if byte_rec.iter().all(|c| c.trim_ascii().is_empty()) {
-            report.blank_rows += 1; // a row of empty cells: not a cooperative
-            continue;
+    }
+
+    fn convert(schema: &Schema, batch: Vec<(csv::ByteRecord, u64)>) -> Converted {
+        let rows = batch
+            .iter()
+            .map(|(raw, line)| convert_row(schema, raw, *line))
+            .collect();
+        (batch, rows)
+    }
+
+    fn start(&mut self) {
+        self.started = true;
+        if self.threads <= 1 {
+            return;
         }
-        std::mem::swap(&mut byte_rec, &mut last_rec);
-        // Cells borrowed from the record when they are UTF-8 (no copy per cell).
-        let rec: Vec<std::borrow::Cow<'_, str>> = last_rec.iter().map(decode_cow).collect();
-        let owned = |rec: &[std::borrow::Cow<'_, str>]| -> Vec<String> {
-            rec.iter().map(|c| c.to_string()).collect()
+        for _ in 0..self.threads {
+            let (to_tx, to_rx) = std::sync::mpsc::channel::<Vec<(csv::ByteRecord, u64)>>();
+            let (from_tx, from_rx) = std::sync::mpsc::channel::<Converted>();
+            let schema = self.schema;
+            let spawned = std::thread::Builder::new()
+                .name("koperasi-read".into())
+                .spawn_scoped(self.scope, move || {
+                    for batch in to_rx {
+                        if from_tx.send(Self::convert(schema, batch)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            if spawned.is_err() {
+                break; // no threads here (WebAssembly): the workers started so far suffice
+            }
+            self.to.push(to_tx);
+            self.from.push(from_rx);
+        }
+    }
+
+    /// The next converted batch, in submission order.
+    fn receive(&mut self) -> Result<Converted, ReadError> {
+        let w = self.received % self.from.len().max(1);
+        self.received += 1;
+        self.from
+            .get(w)
+            .and_then(|rx| rx.recv().ok())
+            .ok_or_else(|| ReadError::Io {
+                why: "a thread converting rows stopped".into(),
+            })
+    }
+
+    /// Hand over a full batch; returns the batches converted so far, in order.
+    fn submit(&mut self, batch: Vec<(csv::ByteRecord, u64)>) -> Result<Vec<Converted>, ReadError> {
+        if !self.started {
+            self.start();
+        }
+        let workers = self.to.len();
+        let Some(tx) = self.to.get(self.sent % workers.max(1)) else {
+            return Ok(vec![Self::convert(self.schema, batch)]);
         };
-        let start = last_rec.position().map_or(0, csv::Position::byte);
-        let line = rdr.get_mut().line_at(start);
-        report.rows_read += 1;
-        options
-            .limits
-            .check_record(&last_rec, report.rows_read, line)?;
-        last_line = line;
-        last_accepted = false;
-        let cell_errors_before = report.cell_errors.len();
-        if let Some(first) = rec.iter().find(|c| !c.trim().is_empty()) {
-            if is_total_label(first) {
+        if tx.send(batch).is_err() {
+            return Err(ReadError::Io {
+                why: "a thread converting rows stopped".into(),
+            });
+        }
+        self.sent += 1;
+        let mut done = Vec::new();
+        while self.sent - self.received > 2 * workers {
+            done.push(self.receive()?);
+        }
+        Ok(done)
+    }
+
+    /// Convert the last (partial) batch and return every batch still in flight, in order.
+    fn finish(mut self, last: Vec<(csv::ByteRecord, u64)>) -> Result<Vec<Converted>, ReadError> {
+        let mut done = Vec::new();
+        while self.received < self.sent {
+            done.push(self.receive()?);
+        }
+        done.push(Self::convert(self.schema, last));
+        Ok(done)
+    }
+}
+
+/// Takes converted rows in file order: fills the report, holds back the last accepted record
+/// until the next row shows it is not swallowed by a quote never closed, places records
+/// (resolves their region) and passes them on.
+struct Sink<'a, F> {
+    report: ReadReport,
+    places: Placer<'a>,
+    pending: Option<Koperasi>,
+    accepted_count: usize,
+    /// The last row that was not blank, its line, and whether it was accepted (for the
+    /// unclosed-quote check at the end).
+    last_raw: csv::ByteRecord,
+    last_line: u64,
+    last_accepted: bool,
+    f: F,
+}
+
+impl<'a, F: FnMut(usize, Koperasi)> Sink<'a, F> {
+    fn new(within: Option<&'a KodeWilayah>, report: ReadReport, f: F) -> Self {
+        Sink {
+            report,
+            places: Placer::new(within),
+            pending: None,
+            accepted_count: 0,
+            last_raw: csv::ByteRecord::new(),
+            last_line: 0,
+            last_accepted: false,
+            f,
+        }
+    }
+
+    fn apply(&mut self, (batch, rows): Converted, spare: &mut Vec<csv::ByteRecord>) {
+        for ((raw, line), row) in batch.into_iter().zip(rows) {
+            self.last_line = line;
+            match row {
+                Row::Rejected(r) => {
+                    self.report.rejected.push(r);
+                    self.last_accepted = false;
+                }
+                Row::Accepted { k, cell_errors } => {
+                    self.report.cell_errors.extend(cell_errors);
+                    self.report.accepted += 1;
+                    self.last_accepted = true;
+                    if let Some(prev) = self.pending.replace(k) {
+                        self.places.place(self.accepted_count, prev, &mut self.f);
+                        self.accepted_count += 1;
+                    }
+                }
+            }
+            spare.push(std::mem::replace(&mut self.last_raw, raw));
+        }
+    }
+
+    /// The report, after the unclosed-quote check and the last records are passed on.
+    fn finish(mut self, quotes_balanced: bool, file_last_line: u64) -> ReadReport {
+        let report = &mut self.report;
+        // An odd number of quotes alone may be an inch mark (`5" Jaya`); a quote that was never
+        // closed shows as a last row whose cell swallowed line breaks.
+        let rec: Vec<String> = self.last_raw.iter().map(decode).collect();
+        let swallowed = rec.iter().any(|c| c.contains(['\n', '\r']));
+        let last_line = self.last_line;
+        if !quotes_balanced && swallowed && last_line > 0 {
+            let reason = format!(
+                "a quote opened in this row is never closed, so lines {last_line}-{file_last_line} were read as one row; close the quote",
+            );
+            if self.last_accepted {
+                self.pending = None;
+                report.accepted = report.accepted.saturating_sub(1);
+                report.cell_errors.retain(|e| e.line != last_line);
                 report.rejected.push(Rejection {
-                    line,
+                    line: last_line,
                     column: None,
-                    value: Some(first.trim().to_string()),
-                    code: "total_row".into(),
-                    reason: "a total row of the spreadsheet, not a cooperative".into(),
-                    fields: owned(&rec),
+                    value: None,
+                    code: "unterminated_quote".into(),
+                    reason,
+                    fields: rec,
                     cell: None,
                 });
-                continue;
+            } else if let Some(r) = report.rejected.last_mut() {
+                r.reason = format!("{}; also {reason}", r.reason);
             }
         }
-        if rec.len() > headers.len() && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty())
-        {
-            report.rejected.push(Rejection {
-                line,
-                column: None,
-                value: None,
-                code: "too_many_fields".into(),
-                reason: format!(
-                    "the row has {} fields but the header has {}",
-                    rec.len(),
-                    headers.len()
-                ),
-                fields: owned(&rec),
-                cell: None,
-            });
-            continue;
+        if let Some(last) = self.pending.take() {
+            self.places.place(self.accepted_count, last, &mut self.f);
         }
-        let mut ctx = RowCtx {
-            line,
-            report: &mut report,
-            extra_kept: Vec::new(),
-        };
-        let mut k = Koperasi {
-            source_line: Some(line),
-            rat: Vec::with_capacity(n_rat_cols + 1),
-            ..Koperasi::default()
-        };
-        let mut rat_years_known: Vec<i32> = Vec::with_capacity(n_rat_cols);
-        let mut rat_seen: Vec<(i32, Option<Option<NaiveDate>>)> = Vec::with_capacity(n_rat_cols);
-        let mut rat_conflicts: Vec<i32> = Vec::new();
-        let mut members = Members::default();
-        let mut has_members = false;
-        let mut check = FieldCheck {
-            date: NaiveDate::MIN,
-            found_at_address: None,
-            board_known: None,
-            business_active: None,
-        };
-        let mut has_check_facts = false;
-        let mut check_fact_cells: Vec<(String, String)> = Vec::new();
-        let mut last_rat_year: Option<i32> = None;
-        let mut last_rat_date: Option<NaiveDate> = None;
-        let mut last_rat_date_cell: Option<(String, String)> = None;
-        let mut last_rat_year_unreadable = false;
-        let mut dissolution_date: Option<NaiveDate> = None;
-        let mut dissolved_by = DissolvedBy::Unknown;
-        let mut kode: Option<KodeWilayah> = None;
+        self.places.finish(&mut self.f);
+        self.report
+    }
+}
 
-        for (i, cell) in rec.iter().enumerate() {
-            let cell: &str = cell;
-            let header = headers.get(i).map(String::as_str).unwrap_or("");
-            let field = kinds.get(i).copied().flatten();
-            let v = cell.trim();
-            if field.is_none() {
-                if let Some(year) = rat_cols.get(i).copied().flatten() {
-                    match read_rat_cell(v, year) {
-                        Ok(_) if rat_conflicts.contains(&year) => {}
-                        Ok(held) => match rat_seen.iter().find(|(y, _)| *y == year) {
-                            // Two columns for one book year that agree: nothing new.
-                            Some((_, before)) if *before == held => {}
-                            // ...that disagree: the year is unknown, both cells reported.
-                            Some((_, before)) => {
-                                let before = *before;
-                                ctx.cell_error(
-                                    header,
-                                    cell,
-                                    "rat_conflict",
-                                    format!(
-                                        "another column for book year {year} says {}; the year stays unknown",
-                                        match before {
-                                            None => "no RAT was held".to_string(),
-                                            Some(None) => "an RAT was held".to_string(),
-                                            Some(Some(d)) => format!("the RAT was held on {d}"),
-                                        }
-                                    ),
-                                );
-                                rat_conflicts.push(year);
-                                rat_years_known.retain(|y| *y != year);
-                                k.rat.retain(|r| r.book_year != year);
-                            }
-                            None => {
-                                rat_seen.push((year, held));
-                                rat_years_known.push(year);
-                                if let Some(date) = held {
-                                    k.rat.push(Rat {
-                                        book_year: year,
-                                        date,
-                                    });
-                                }
-                            }
-                        },
-                        Err((code, reason)) => ctx.cell_error(header, cell, code, reason),
-                    }
-                    continue;
-                }
-                k.extra.push((header.to_string(), cell.to_string()));
-                continue;
-            }
-            let yes_no_field = matches!(
-                field,
-                Some(Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive)
-            );
-            if is_missing(v) && !(yes_no_field && parse_yes_no(v).is_some()) {
-                continue;
-            }
-            let opt = |s: &str| Some(s.to_string());
-            match field.unwrap_or(Fld::Other) {
-                Fld::SourceId => k.source_id = opt(v),
-                Fld::Name => {
-                    k.name = if is_tidy(v) {
-                        v.to_string()
-                    } else {
-                        v.split_whitespace().collect::<Vec<_>>().join(" ")
-                    }
-                }
-                Fld::Nik => match NikKoperasi::parse(v) {
-                    Ok(n) => k.nik = n,
-                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                },
-                Fld::NomorBadanHukum => k.badan_hukum = NomorBadanHukum::parse(v),
-                Fld::TanggalBadanHukum => match parse_date(v) {
-                    Ok(d) => k.tanggal_badan_hukum = Some(d),
-                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                },
-                Fld::Address => k.location.address = opt(cell.trim()),
-                Fld::Desa => k.location.desa = opt(v),
-                Fld::Kecamatan => k.location.kecamatan = opt(v),
-                Fld::KabKota => k.location.kab_kota = opt(v),
-                Fld::Provinsi => k.location.provinsi = opt(v),
-                Fld::KodeWilayah => match KodeWilayah::parse(v) {
-                    Ok(c) => kode = Some(c),
-                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                },
-                Fld::Bentuk => match v.to_lowercase().as_str() {
-                    "primer" | "koperasi primer" => k.bentuk = Some(Bentuk::Primer),
-                    "sekunder" | "koperasi sekunder" => k.bentuk = Some(Bentuk::Sekunder),
-                    _ => ctx.cell_error(
-                        header,
-                        cell,
-                        "bentuk_unrecognised",
-                        format!("`{v}` is not a bentuk (expected Primer or Sekunder)"),
-                    ),
-                },
-                Fld::Jenis => match Jenis::parse(v) {
-                    Some(j) => {
-                        k.jenis = Some(j);
-                        // KSPPS / "Simpan Pinjam Syariah" also states the pola.
-                        let l = v.to_lowercase();
-                        if k.pola.is_none()
-                            && (l.contains("syariah") || l.contains("kspps") || l.contains("kjks"))
-                        {
-                            k.pola = Some(Pola::Syariah);
-                        }
-                    }
-                    // Not one of the five legal jenis (e.g. "Serba Usaha"): a legacy kelompok.
-                    None => {
-                        k.extra.push((header.to_string(), cell.to_string()));
-                        if k.kelompok.is_none() {
-                            k.kelompok = opt(v);
-                        }
-                    }
-                },
-                Fld::Kelompok => k.kelompok = opt(v),
-                Fld::Pola => match v.to_lowercase().as_str() {
-                    "konvensional" => k.pola = Some(Pola::Konvensional),
-                    "syariah" | "syari'ah" | "sharia" => k.pola = Some(Pola::Syariah),
-                    _ => ctx.cell_error(
-                        header,
-                        cell,
-                        "pola_unrecognised",
-                        format!(
-                            "`{v}` is not a pola pengelolaan (expected Konvensional or Syariah)"
-                        ),
-                    ),
-                },
-                f @ (Fld::MembersMale
-                | Fld::MembersFemale
-                | Fld::MembersTotal
-                | Fld::Employees
-                | Fld::Managers) => match parse_count(v) {
-                    Ok(n) => match f {
-                        Fld::MembersMale => {
-                            members.male = Some(n);
-                            has_members = true;
-                        }
-                        Fld::MembersFemale => {
-                            members.female = Some(n);
-                            has_members = true;
-                        }
-                        Fld::MembersTotal => {
-                            members.total = Some(n);
-                            has_members = true;
-                        }
-                        Fld::Employees => k.employees = Some(n),
-                        _ => k.managers = Some(n),
-                    },
-                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                },
-                Fld::LastRatYear => match v.parse::<i32>() {
-                    Ok(y) if (crate::locale::MIN_YEAR..=crate::locale::MAX_YEAR).contains(&y) => {
-                        last_rat_year = Some(y)
-                    }
-                    _ => ctx.cell_error(
-                        header,
-                        cell,
-                        "rat_year_invalid",
-                        format!(
-                            "`{v}` is not a book year ({}..={})",
-                            crate::locale::MIN_YEAR,
-                            crate::locale::MAX_YEAR
-                        ),
-                    ),
-                },
-                Fld::LastRatDate => match parse_date(v) {
-                    Ok(d) => {
-                        last_rat_date = Some(d);
-                        last_rat_date_cell = Some((header.to_string(), cell.to_string()));
-                    }
-                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                },
-                Fld::FieldCheckDate => match parse_date(v) {
-                    Ok(d) => {
-                        check.date = d;
-                        has_check_facts = true;
-                    }
-                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                },
-                f @ (Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive) => {
-                    let parsed = if f == Fld::BusinessActive {
-                        parse_business_active(v)
-                    } else {
-                        parse_yes_no(v)
-                    };
-                    match parsed {
-                        Some(b) => {
-                            check_fact_cells.push((header.to_string(), cell.to_string()));
-                            match f {
-                                Fld::FoundAtAddress => check.found_at_address = Some(b),
-                                Fld::BoardKnown => check.board_known = Some(b),
-                                _ => check.business_active = Some(b),
-                            }
-                        }
-                        None => ctx.cell_error(
-                            header,
-                            cell,
-                            "yes_no_unrecognised",
-                            format!("`{v}` is not a yes/no mark (ya/tidak)"),
-                        ),
-                    }
-                }
-                Fld::DissolutionDate => match parse_date(v) {
-                    Ok(d) => dissolution_date = Some(d),
-                    Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
-                },
-                Fld::DissolvedBy => {
-                    let t = v.to_lowercase();
-                    dissolved_by = if t.contains("anggota") || t.contains("member") {
-                        DissolvedBy::MemberMeeting
-                    } else if t.contains("pemerintah")
-                        || t.contains("menteri")
-                        || t.contains("government")
-                    {
-                        DissolvedBy::Government
-                    } else if t.contains("pengadilan")
-                        || t.contains("pailit")
-                        || t.contains("court")
-                    {
-                        DissolvedBy::Court
-                    } else {
-                        DissolvedBy::Unknown
-                    };
-                    k.extra.push((header.to_string(), cell.to_string()));
-                }
-                _ => k.extra.push((header.to_string(), cell.to_string())),
-            }
-        }
-        if let (Some(y), Some(d), Some((header, cell))) =
-            (last_rat_year, last_rat_date, last_rat_date_cell.as_ref())
-        {
-            if let Err((code, why)) = check_rat_date(d, y) {
-                // Like a `RAT <y>` cell with that date: the RAT for y stays unknown.
-                ctx.cell_error(header, cell, code, why);
-                last_rat_date = None;
-                last_rat_year_unreadable = true;
-            }
-        }
-        if !has_check_facts {
-            for (header, cell) in check_fact_cells {
-                ctx.cell_error(
-                    &header,
-                    &cell,
-                    "field_check_without_date",
-                    "a field-check fact needs the date of the check (a column such as \
-                     `tanggal_verifikasi`); the fact is kept in the record's extra columns but not used"
-                        .into(),
-                );
-            }
-        }
-        if k.name.is_empty() {
-            report.cell_errors.truncate(cell_errors_before);
-            let name_col = fields
-                .iter()
-                .position(|f| f.as_deref() == Some("name"))
-                .and_then(|i| headers.get(i).cloned());
-            report.rejected.push(Rejection {
-                line,
-                column: name_col,
-                value: Some(String::new()),
-                code: "missing_name".into(),
-                reason: "the row has no cooperative name".into(),
-                fields: owned(&rec),
-                cell: None,
-            });
-            continue;
-        }
-        let kept = std::mem::take(&mut ctx.extra_kept);
-        k.extra.extend(kept);
-        if has_members {
-            k.members = Some(members);
-        }
-        if has_year_columns {
-            k.rat_known = RatKnowledge::years(rat_years_known);
-        }
-        if let Some(y) = last_rat_year {
-            if !has_year_columns {
-                k.rat_known = RatKnowledge::After { year: y };
-            }
-            match k.rat.iter_mut().find(|r| r.book_year == y) {
-                // A per-year column said "held" without a date: the date column gives it.
-                Some(r) => r.date = r.date.or(last_rat_date),
-                None if last_rat_year_unreadable => {}
-                None => k.rat.push(Rat {
-                    book_year: y,
-                    date: last_rat_date,
-                }),
-            }
-        } else if let Some(d) = last_rat_date {
-            // A date without a book year: the meeting closes the previous book year.
-            use chrono::Datelike;
-            k.rat.push(Rat {
-                book_year: d.year() - 1,
-                date: Some(d),
-            });
-        }
-        k.rat.sort();
-        if has_check_facts && check.date != NaiveDate::MIN {
-            k.field_checks.push(check);
-        }
-        if let Some(date) = dissolution_date {
-            k.dissolution = Some(Dissolution {
-                date,
-                by: dissolved_by,
-            });
-        }
-        k.location.code = kode;
-        report.accepted += 1;
-        last_accepted = true;
-        if let Some(prev) = pending.replace(k) {
-            places.place(accepted_count, prev, &mut f);
-            accepted_count += 1;
-        }
+/// `needle` (lower-case ASCII) occurs in `hay` lower-cased; without allocating when `hay` is
+/// ASCII.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() {
+        hay.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    } else {
+        hay.to_lowercase().contains(needle)
     }
-    // An odd number of quotes alone may be an inch mark (`5" Jaya`); a quote that was never
-    // closed shows as a last row whose cell swallowed line breaks.
-    let rec: Vec<String> = last_rec.iter().map(decode).collect();
-    let swallowed = rec.iter().any(|c| c.contains(['\n', '\r']));
-    if !rdr.get_ref().quotes_balanced() && swallowed && last_line > 0 {
-        let reason = format!(
-            "a quote opened in this row is never closed, so lines {last_line}-{} were read as one row; close the quote",
-            rdr.get_ref().last_line()
-        );
-        if last_accepted {
-            pending = None;
-            report.accepted = report.accepted.saturating_sub(1);
-            report.cell_errors.retain(|e| e.line != last_line);
-            report.rejected.push(Rejection {
-                line: last_line,
-                column: None,
-                value: None,
-                code: "unterminated_quote".into(),
-                reason,
-                fields: rec,
-                cell: None,
-            });
-        } else if let Some(r) = report.rejected.last_mut() {
-            r.reason = format!("{}; also {reason}", r.reason);
-        }
-    }
-    if let Some(last) = pending.take() {
-        places.place(accepted_count, last, &mut f);
-    }
-    places.finish(&mut f);
-    super::note_encoding(&mut report, encoding);
-    Ok(report)
+}
+
+/// The cells of a record as text: borrowed when the whole record is UTF-8 (validated once,
+/// not cell by cell), else each cell as [`decode_cow`] reads it.
+fn decode_record(rec: &csv::ByteRecord) -> Vec<std::borrow::Cow<'_, str>> {
+    let whole = std::str::from_utf8(rec.as_slice()).ok();
+    (0..rec.len())
+        .map(|i| {
+            let borrowed = whole
+                .zip(rec.range(i))
+                .and_then(|(w, r)| w.get(r))
+                .filter(|c| !c.starts_with('\''));
+            match borrowed {
+                Some(c) => std::borrow::Cow::Borrowed(c),
+                None => decode_cow(rec.get(i).unwrap_or_default()),
+            }
+        })
+        .collect()
 }
 
 /// True when `s` is non-empty and already has single spaces only, none at the ends (so that

@@ -259,6 +259,14 @@ fn is_time_suffix(rest: &str) -> bool {
 ///   exist in February 2024"), a missing year (`5/2`) or day (`Februari 2025`), or a weekday
 ///   that does not match the date.
 pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
+    match parse_plain(s) {
+        Some(d) => Ok(d),
+        None => parse_general(s),
+    }
+}
+
+/// [`parse_date`] without the fast path for the common shapes.
+fn parse_general(s: &str) -> Result<NaiveDate, DateError> {
     let mut toks: [Option<Tok>; 3] = [None; 3];
     let mut n = 0usize;
     let mut weekday: Option<Weekday> = None;
@@ -297,7 +305,26 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
                 }
             }
             let word = s.get(start..i).unwrap_or("");
-            if let Some(&(_, m)) = MONTH_WORDS.iter().find(|(w, _)| word_eq(word, w)) {
+            // Lower-cased into a small buffer when plain ASCII letters (the usual case), so
+            // that the word lists are compared byte-wise; else letter by letter.
+            let mut buf = [0u8; 16];
+            let plain = word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii_alphabetic());
+            let lower: &[u8] = if plain {
+                for (d, b) in buf.iter_mut().zip(word.bytes()) {
+                    *d = b.to_ascii_lowercase();
+                }
+                buf.get(..word.len()).unwrap_or_default()
+            } else {
+                &[]
+            };
+            let is = |target: &str| {
+                if plain {
+                    target.as_bytes() == lower
+                } else {
+                    word_eq(word, target)
+                }
+            };
+            if let Some(&(_, m)) = MONTH_WORDS.iter().find(|(w, _)| is(w)) {
                 push(
                     s,
                     &mut toks,
@@ -311,12 +338,12 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
                 if n == 3 && is_time_suffix(s.get(i..).unwrap_or("")) {
                     break;
                 }
-            } else if let Some(&(_, w)) = WEEKDAY_WORDS.iter().find(|(w, _)| word_eq(word, w)) {
+            } else if let Some(&(_, w)) = WEEKDAY_WORDS.iter().find(|(w, _)| is(w)) {
                 if weekday.is_some() {
                     return Err(unrecognised(s));
                 }
                 weekday = Some(w);
-            } else if !FILLER_WORDS.iter().any(|w| word_eq(word, w)) {
+            } else if !FILLER_WORDS.iter().any(|w| is(w)) {
                 return Err(unrecognised(s));
             }
         } else if c == '(' {
@@ -358,6 +385,31 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
         }
     }
     Ok(date)
+}
+
+/// The two shapes office files use most, read byte by byte: `dd/mm/yyyy` (also with `-` or
+/// `.`) and ISO `yyyy-mm-dd`, exactly 10 bytes. `None` for anything else, including an
+/// impossible date, so that [`parse_date`]'s general path reads it and explains the error; a
+/// date this returns is the one the general path would return.
+fn parse_plain(s: &str) -> Option<NaiveDate> {
+    let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
+    let num = |r: &[u8]| -> Option<u32> {
+        r.iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (y, m, d) = match (b[2], b[5], b[4], b[7]) {
+        (s1, s2, _, _) if s1 == s2 && matches!(s1, b'/' | b'-' | b'.') => {
+            (num(&b[6..10])?, num(&b[3..5])?, num(&b[0..2])?)
+        }
+        (_, _, b'-', b'-') => (num(&b[0..4])?, num(&b[5..7])?, num(&b[8..10])?),
+        _ => return None,
+    };
+    let y = i32::try_from(y).ok()?;
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 fn push(s: &str, toks: &mut [Option<Tok>; 3], n: &mut usize, t: Tok) -> Result<(), DateError> {
@@ -524,4 +576,26 @@ pub fn format_date_numeric(d: NaiveDate) -> String {
     let mut out = String::with_capacity(10);
     let _ = write!(out, "{:02}/{:02}/{:04}", d.day(), d.month(), d.year());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_general, parse_plain};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The fast path returns exactly what the general path returns, or defers to it.
+        #[test]
+        fn plain_agrees_with_general(s in "[0-9/.\\-]{10}", d in 1u32..=31, m in 1u32..=12, y in 1890i32..=2110, sep in "[/.\\-]") {
+            if let Some(got) = parse_plain(&s) {
+                prop_assert_eq!(Ok(got), parse_general(&s));
+            }
+            for text in [format!("{d:02}{sep}{m:02}{sep}{y:04}"), format!("{y:04}-{m:02}-{d:02}")] {
+                match parse_plain(&text) {
+                    Some(got) => prop_assert_eq!(Ok(got), parse_general(&text)),
+                    None => prop_assert!(parse_general(&text).is_err(), "{} deferred but valid", text),
+                }
+            }
+        }
+    }
 }

@@ -31,6 +31,17 @@ pub use number::{
     format_rupiah_whole, parse_count, parse_decimal, parse_rupiah,
 };
 
+/// [`str::trim`], quicker when the text starts and ends with a visible ASCII character (most
+/// cells): then there is nothing to trim.
+pub(crate) fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// Placeholders meaning "no value" (compared case-insensitively after trimming).
 const MISSING: [&str; 16] = [
     "",
@@ -58,6 +69,27 @@ const MISSING: [&str; 16] = [
 /// `0` is **not** a placeholder here: it is a real number. Callers decide when a `0` means
 /// "missing" (for example an identifier column, DESIGN.md "Placeholders").
 pub fn is_missing(s: &str) -> bool {
-    let t = s.trim();
+    let t = trim(s);
+    // No placeholder is longer than `tidak ada` (9 bytes) or starts with a digit: most cells
+    // (names, dates, counts) are ruled out at once.
+    if t.len() > 9 || t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     MISSING.iter().any(|m| m.eq_ignore_ascii_case(t))
+}
+
+#[cfg(test)]
+mod tests {
+    /// [`super::is_missing`] rules cells out by length and first digit: every placeholder
+    /// must pass both filters.
+    #[test]
+    fn placeholders_fit_the_quick_filter() {
+        for m in super::MISSING {
+            assert!(m.len() <= 9, "{m:?} is longer than the filter allows");
+            assert!(
+                !m.as_bytes().first().is_some_and(u8::is_ascii_digit),
+                "{m:?}"
+            );
+        }
+    }
 }
