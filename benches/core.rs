@@ -86,6 +86,27 @@ fn readers(c: &mut Criterion) {
             counter.finish().rows.len()
         })
     });
+    // The same on 20,000 rows (20 batches), rows converted on the calling thread only, and on
+    // the default worker threads (one per core, at most 4).
+    let wide = national_rows(20_000);
+    for (label, threads) in [("1 thread", Some(1)), ("default threads", None)] {
+        let o = ReadOptions {
+            threads,
+            ..ReadOptions::default()
+        };
+        c.bench_function(
+            &format!("streaming read + Counter, 20,000 wide rows, {label}"),
+            |b| {
+                b.iter(|| {
+                    let mut counter = Counter::new(&fields, as_of, &p);
+                    let _ = for_each_register_record(black_box(wide.as_bytes()), &o, |_, k| {
+                        counter.add(&k)
+                    });
+                    counter.finish().rows.len()
+                })
+            },
+        );
+    }
 }
 
 /// `n` rows in the shape of the synthetic national register of benches/gen.
