@@ -112,6 +112,36 @@ proptest! {
         }
     }
 
+    /// RAT book years far apart (more than 128 years: the sweep scans the counted RATs instead
+    /// of keeping a bit set) and far from the span (deadlines not cached), through both
+    /// `statuses_at` and `status_series`.
+    #[test]
+    fn sweep_equals_assess_with_far_book_years(
+        k in coop(),
+        far in proptest::collection::vec(
+            (prop_oneof![1800i32..1830, 1960i32..1990, 2150i32..2200], proptest::option::of(0i64..9500)),
+            1..4,
+        ),
+        p in policy(),
+        dates in proptest::collection::vec(any_date(), 1..40),
+    ) {
+        let mut k = k;
+        for (book_year, date) in far {
+            k.rat.push(Rat { book_year, date: date.map(day) });
+        }
+        let got = statuses_at(&k, &p, &dates);
+        for (d, s) in dates.iter().zip(&got) {
+            prop_assert_eq!(*s, assess_status(&k, *d, &p), "at {}", d);
+        }
+        let series = status_series(std::slice::from_ref(&k), &dates, &p, &[]).unwrap();
+        for (j, d) in series.dates.iter().enumerate() {
+            let want = assess_status(&k, *d, &p);
+            for (s, col) in &series.groups[0].counts {
+                prop_assert_eq!(col[j], u64::from(*s == want), "{:?} at {}", s, d);
+            }
+        }
+    }
+
     #[test]
     fn series_counts_equal_status_counts(
         records in proptest::collection::vec(coop(), 0..25),

@@ -16,16 +16,24 @@
 //! * for every book year `Y`: the day after the RAT deadline `rat_deadline(Y, m)`, when the RAT
 //!   window moves.
 //!
-//! [`status_steps`] evaluates [`assess_status`] at those dates only (about two per year plus
-//! one per fact, instead of once per requested date); [`status_series`] turns the steps of
-//! every record into counts at the requested dates through a difference array (one pass over
-//! the steps, whatever the number of dates). A property test (`tests/demography_sweep.rs`)
-//! checks that the result equals [`assess_status`] at every date.
+//! [`status_steps`] evaluates the status at those dates only (about two per year plus one per
+//! fact, instead of once per requested date), walking them in order: an RAT counts from a fixed
+//! date on, so the facts the status rules use (the RATs counted, the latest book year due, the
+//! RAT window) are kept up to date from one date to the next instead of recomputed from the
+//! whole record, and fed to the same decision rules as
+//! [`assess_status`](crate::status::assess_status). [`status_series`] turns the steps of every
+//! record into counts at the requested dates through a difference array (one pass over the
+//! steps, whatever the number of dates), reusing its buffers from one record to the next. A
+//! property test (`tests/demography_sweep.rs`) checks that the result equals
+//! [`assess_status`](crate::status::assess_status) at every date.
 
 use crate::cooperative::Koperasi;
 use crate::error::DemographyError;
 use crate::register::{Field, record_key};
-use crate::status::{Status, StatusPolicy, assess_status, rat_deadline};
+use crate::status::{
+    RatFacts, Status, StatusPolicy, day_after_deadline, decide, first_required_year,
+    latest_due_book_year, rat_counts_from, rat_deadline, rat_window, rat_window_years, window_bit,
+};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -88,7 +96,7 @@ pub fn change_dates(
 }
 
 /// The status of `k` as a step function over `[from, to]`: the first step starts at `from`;
-/// consecutive steps have different statuses. Equal to [`assess_status`] at every date of the
+/// consecutive steps have different statuses. Equal to [`assess_status`](crate::status::assess_status) at every date of the
 /// span.
 pub fn status_steps(
     k: &Koperasi,
@@ -96,18 +104,237 @@ pub fn status_steps(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<StatusStep> {
+    let sweep = Sweep::new(policy, from, to, false);
     let mut steps: Vec<StatusStep> = Vec::new();
-    for d in change_dates(k, policy, from, to) {
-        let s = assess_status(k, d, policy);
-        if steps.last().is_none_or(|l| l.status != s) {
-            steps.push(StatusStep { from: d, status: s });
-        }
-    }
+    sweep.steps_into(k, &mut Scratch::default(), &mut steps);
     steps
 }
 
+/// What the sweeps of many records over one span under one policy share: when the latest book
+/// year due changes, and the day after each book year's deadline.
+struct Sweep<'p> {
+    policy: &'p StatusPolicy,
+    from: NaiveDate,
+    to: NaiveDate,
+    /// [`latest_due_book_year`] at `from`.
+    due_at_from: Option<i32>,
+    /// The day after each RAT deadline within `(from, to]`, ascending, with
+    /// [`latest_due_book_year`] on that day (it changes only on these days).
+    due: Vec<(NaiveDate, Option<i32>)>,
+    /// [`day_after_deadline`] of book years `first_year..`, as far as cached.
+    first_year: i32,
+    after_deadline: Vec<Option<NaiveDate>>,
+}
+
+/// Buffers reused from one record to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The RATs that count from some date: (that date, book year, dated), by date.
+    rats: Vec<(NaiveDate, i32, bool)>,
+    /// The other change dates of the record (founding, dissolution, field checks), sorted.
+    other: Vec<NaiveDate>,
+}
+
+/// At most this many book years of deadlines are cached for a sweep of many records.
+const DEADLINE_CACHE_YEARS: i32 = 200;
+
+impl<'p> Sweep<'p> {
+    /// A sweep over `[from, to]`; `cache` the deadlines of the book years around the span (worth
+    /// it for many records).
+    fn new(policy: &'p StatusPolicy, from: NaiveDate, to: NaiveDate, cache: bool) -> Sweep<'p> {
+        let months = policy.rat_deadline_months;
+        // The book years whose deadline can fall within (from, to] (see `change_dates`).
+        let span = i32::try_from(months / 12 + 2).unwrap_or(4);
+        let due = (from.year().saturating_sub(span)..=to.year())
+            .filter_map(|y| day_after_deadline(y, months))
+            .filter(|d| *d > from && *d <= to)
+            .map(|d| (d, latest_due_book_year(d, months)))
+            .collect();
+        // RATs are mostly for book years shortly before or within the span.
+        let first_year = from.year().saturating_sub(span + 30);
+        let last_year = to
+            .year()
+            .saturating_add(1)
+            .min(first_year.saturating_add(DEADLINE_CACHE_YEARS));
+        let after_deadline = if cache {
+            (first_year..=last_year)
+                .map(|y| day_after_deadline(y, months))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Sweep {
+            policy,
+            from,
+            to,
+            due_at_from: latest_due_book_year(from, months),
+            due,
+            first_year,
+            after_deadline,
+        }
+    }
+
+    /// [`day_after_deadline`], from the cache when there.
+    fn after_deadline(&self, book_year: i32) -> Option<NaiveDate> {
+        let cached = i64::from(book_year)
+            .checked_sub(i64::from(self.first_year))
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| self.after_deadline.get(i));
+        match cached {
+            Some(d) => *d,
+            None => day_after_deadline(book_year, self.policy.rat_deadline_months),
+        }
+    }
+
+    /// The steps of `k` (as [`status_steps`]) into `steps` (cleared first): [`decide`] at each
+    /// change date in order, its facts kept up to date as the dates pass instead of computed
+    /// from scratch. An RAT counts from a fixed date on ([`rat_counts_from`]), so the RATs
+    /// counted as of a date are a prefix of the RATs sorted by that date.
+    fn steps_into(&self, k: &Koperasi, scratch: &mut Scratch, steps: &mut Vec<StatusStep>) {
+        steps.clear();
+        let p = self.policy;
+        let rats = &mut scratch.rats;
+        rats.clear();
+        let (mut base, mut top) = (i32::MAX, i32::MIN);
+        for r in &k.rat {
+            if let Some(d) = rat_counts_from(r, |y| self.after_deadline(y)) {
+                rats.push((d, r.book_year, r.date.is_some()));
+                base = base.min(r.book_year);
+                top = top.max(r.book_year);
+            }
+        }
+        if !rats.is_sorted() {
+            rats.sort_unstable();
+        }
+        // The book years counted so far as bits from the earliest book year (when all fit in
+        // 128 bits; otherwise the counted RATs are scanned at each date).
+        let fits = i64::from(top) - i64::from(base) < 128;
+        let mut counted_bits: u128 = 0;
+        let other = &mut scratch.other;
+        other.clear();
+        match k.founded() {
+            Some(d) => other.push(d),
+            None => other.extend(
+                k.founding_year()
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+            ),
+        }
+        other.extend(k.dissolution.map(|d| d.date));
+        for c in &k.field_checks {
+            other.push(c.date);
+            if let Some(max) = p.field_check_max_age_days {
+                other.extend(c.date.checked_add_days(Days::new(u64::from(max) + 1)));
+            }
+        }
+        if !other.is_sorted() {
+            other.sort_unstable();
+        }
+        let first_required = first_required_year(k, p);
+        let window_years = rat_window_years(p);
+        let (mut ri, mut gi, mut oi) = (0usize, 0usize, 0usize);
+        let mut latest_counted: Option<i32> = None;
+        let mut latest_rat_date: Option<NaiveDate> = None;
+        let mut latest_due = self.due_at_from;
+        let mut d = self.from;
+        loop {
+            // The facts as of `d`.
+            // The next date of each list (MAX when none: one more evaluation at MAX, when
+            // `to` is MAX, gives the same status, so no harm).
+            let mut next_rat = NaiveDate::MAX;
+            while let Some(&(from, year, dated)) = rats.get(ri) {
+                if from > d {
+                    next_rat = from;
+                    break;
+                }
+                latest_counted = latest_counted.max(Some(year));
+                if dated {
+                    latest_rat_date = latest_rat_date.max(Some(from));
+                }
+                if fits {
+                    counted_bits |= bit128(i64::from(year) - i64::from(base));
+                }
+                ri += 1;
+            }
+            let mut next_due = NaiveDate::MAX;
+            while let Some(&(from, due)) = self.due.get(gi) {
+                if from > d {
+                    next_due = from;
+                    break;
+                }
+                latest_due = due;
+                gi += 1;
+            }
+            let mut next_other = NaiveDate::MAX;
+            while let Some(&o) = other.get(oi) {
+                if o > d {
+                    next_other = o;
+                    break;
+                }
+                oi += 1;
+            }
+            let window = rat_window(latest_due, latest_counted, window_years);
+            let held_in_window = if fits {
+                bits_in_window(counted_bits, base, window)
+            } else {
+                rats.get(..ri)
+                    .unwrap_or(&[])
+                    .iter()
+                    .fold(0, |m, r| m | window_bit(window, r.1))
+            };
+            let facts = RatFacts {
+                window,
+                first_required,
+                latest_counted,
+                held_in_window,
+                latest_rat_date,
+            };
+            let s = decide(k, d, p, &facts).status();
+            if steps.last().is_none_or(|l| l.status != s) {
+                steps.push(StatusStep { from: d, status: s });
+            }
+            // The next change date: the earliest of the three sorted lists after `d`.
+            let next = next_rat.min(next_due).min(next_other);
+            if next > d && next <= self.to {
+                d = next;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// `1 << i` in 128 bits, 0 when `i` is outside `0..128`.
+fn bit128(i: i64) -> u128 {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u128.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// The bits of the book years of `window` set in `bits` (bit `i`: book year `base + i`), as
+/// [`RatFacts::held_in_window`] has them (bit `i`: book year `window.0 + i`).
+fn bits_in_window(bits: u128, base: i32, window: Option<(i32, i32)>) -> u64 {
+    let Some((s, e)) = window else { return 0 };
+    let offset = i64::from(s) - i64::from(base);
+    let shifted = if (0..128).contains(&offset) {
+        bits >> offset
+    } else if (-127..0).contains(&offset) {
+        bits << -offset
+    } else {
+        0
+    };
+    // At most MAX_WINDOW_YEARS (50) years.
+    let width = i64::from(e) - i64::from(s) + 1;
+    let mask = if (0..64).contains(&width) {
+        (1u64 << width) - 1
+    } else {
+        u64::MAX
+    };
+    u64::try_from(shifted & u128::from(mask)).unwrap_or(0)
+}
+
 /// The status of `k` at each of `dates` (any order; one result per date), by one sweep over
-/// its steps. Equal to calling [`assess_status`] at each date.
+/// its steps. Equal to calling [`assess_status`](crate::status::assess_status) at each date.
 pub fn statuses_at(k: &Koperasi, policy: &StatusPolicy, dates: &[NaiveDate]) -> Vec<Status> {
     let (Some(&lo), Some(&hi)) = (dates.iter().min(), dates.iter().max()) else {
         return Vec::new();
@@ -204,7 +431,7 @@ pub struct StatusSeries {
 /// Counts by status at each of `dates` (sorted and deduplicated first), broken down by
 /// `fields` (region, jenis, ..., the keys of [`crate::register::Register::count_by`]), over
 /// every record (those not yet founded at a date count as `not_assessable`, as
-/// [`assess_status`] says; filter with the `on_register` count of the caller when needed).
+/// [`assess_status`](crate::status::assess_status) says; filter with the `on_register` count of the caller when needed).
 ///
 /// One sweep over each record's status steps ([`status_steps`]) and a difference array: the
 /// cost grows with records × change dates, not records × dates. At each date, the counts of a
@@ -232,6 +459,9 @@ pub fn status_series(
     let t = dates.len();
     let ns = Status::ALL.len();
     let mut index: HashMap<Vec<Option<String>>, usize> = HashMap::new();
+    let sweep = Sweep::new(policy, lo, hi, true);
+    let mut scratch = Scratch::default();
+    let mut steps: Vec<StatusStep> = Vec::new();
     // diff[group][status * (t + 1) + date_index]
     let mut diff: Vec<Vec<i64>> = Vec::new();
     let status_index = |s: Status| Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
@@ -247,7 +477,7 @@ pub fn status_series(
             }
         };
         let Some(row) = diff.get_mut(g) else { continue };
-        let steps = status_steps(k, policy, lo, hi);
+        sweep.steps_into(k, &mut scratch, &mut steps);
         let mut iter = steps.iter().peekable();
         while let Some(step) = iter.next() {
             let start = dates.partition_point(|d| *d < step.from);
