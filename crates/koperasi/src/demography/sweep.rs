@@ -34,6 +34,7 @@ use crate::status::{
     RatFacts, Status, StatusPolicy, day_after_deadline, decide, first_required_year,
     latest_due_book_year, rat_counts_from, rat_deadline, rat_window, rat_window_years, window_bit,
 };
+use crate::wilayah::KodeWilayah;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -207,9 +208,9 @@ impl<'p> Sweep<'p> {
             rats.sort_unstable();
         }
         // The book years counted so far as bits from the earliest book year (when all fit in
-        // 128 bits; otherwise the counted RATs are scanned at each date).
-        let fits = i64::from(top) - i64::from(base) < 128;
-        let mut counted_bits: u128 = 0;
+        // 64 bits; otherwise the counted RATs are scanned at each date).
+        let fits = i64::from(top) - i64::from(base) < 64;
+        let mut counted_bits: u64 = 0;
         let other = &mut scratch.other;
         other.clear();
         match k.founded() {
@@ -236,6 +237,9 @@ impl<'p> Sweep<'p> {
         let mut latest_rat_date: Option<NaiveDate> = None;
         let mut latest_due = self.due_at_from;
         let mut d = self.from;
+        // Whether a fact changed since the previous evaluation (see below).
+        let mut changed = true;
+        let mut last_window = None;
         loop {
             // The facts as of `d`.
             // The next date of each list (MAX when none: one more evaluation at MAX, when
@@ -251,8 +255,9 @@ impl<'p> Sweep<'p> {
                     latest_rat_date = latest_rat_date.max(Some(from));
                 }
                 if fits {
-                    counted_bits |= bit128(i64::from(year) - i64::from(base));
+                    counted_bits |= bit64(i64::from(year) - i64::from(base));
                 }
+                changed = true;
                 ri += 1;
             }
             let mut next_due = NaiveDate::MAX;
@@ -270,9 +275,24 @@ impl<'p> Sweep<'p> {
                     next_other = o;
                     break;
                 }
+                changed = true;
                 oi += 1;
             }
             let window = rat_window(latest_due, latest_counted, window_years);
+            // Besides the facts, the status depends on the date only through the founding, the
+            // dissolution and the field checks (the `other` dates): when none of those passed,
+            // no RAT started to count and the window did not move, the status is unchanged.
+            if !changed && window == last_window {
+                match next_rat.min(next_due).min(next_other) {
+                    next if next > d && next <= self.to => {
+                        d = next;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            changed = false;
+            last_window = window;
             let held_in_window = if fits {
                 bits_in_window(counted_bits, base, window)
             } else {
@@ -303,34 +323,33 @@ impl<'p> Sweep<'p> {
     }
 }
 
-/// `1 << i` in 128 bits, 0 when `i` is outside `0..128`.
-fn bit128(i: i64) -> u128 {
+/// `1 << i`, 0 when `i` is outside `0..64`.
+fn bit64(i: i64) -> u64 {
     u32::try_from(i)
         .ok()
-        .and_then(|i| 1u128.checked_shl(i))
+        .and_then(|i| 1u64.checked_shl(i))
         .unwrap_or(0)
 }
 
 /// The bits of the book years of `window` set in `bits` (bit `i`: book year `base + i`), as
 /// [`RatFacts::held_in_window`] has them (bit `i`: book year `window.0 + i`).
-fn bits_in_window(bits: u128, base: i32, window: Option<(i32, i32)>) -> u64 {
+fn bits_in_window(bits: u64, base: i32, window: Option<(i32, i32)>) -> u64 {
     let Some((s, e)) = window else { return 0 };
     let offset = i64::from(s) - i64::from(base);
-    let shifted = if (0..128).contains(&offset) {
+    let shifted = if (0..64).contains(&offset) {
         bits >> offset
-    } else if (-127..0).contains(&offset) {
+    } else if (-63..0).contains(&offset) {
         bits << -offset
     } else {
         0
     };
     // At most MAX_WINDOW_YEARS (50) years.
     let width = i64::from(e) - i64::from(s) + 1;
-    let mask = if (0..64).contains(&width) {
-        (1u64 << width) - 1
+    if (0..64).contains(&width) {
+        shifted & ((1u64 << width) - 1)
     } else {
-        u64::MAX
-    };
-    u64::try_from(shifted & u128::from(mask)).unwrap_or(0)
+        shifted
+    }
 }
 
 /// The status of `k` at each of `dates` (any order; one result per date), by one sweep over
@@ -407,6 +426,35 @@ pub fn period_ends(
     Ok(out)
 }
 
+/// A record's value for one breakdown field as it is written, before [`record_key`] turns it
+/// into the key value (a region label, a code, a year): records with equal raw values have
+/// equal keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum RawValue<'a> {
+    /// A region: the record's code and the name as written at that level.
+    Region(Option<KodeWilayah>, Option<&'a str>),
+    /// A code or a text as written.
+    Text(Option<&'a str>),
+    /// A year.
+    Year(Option<i32>),
+}
+
+/// The [`RawValue`] of `k` for `field` (what [`record_key`] reads of the record).
+fn raw_value(k: &Koperasi, field: Field) -> RawValue<'_> {
+    let l = &k.location;
+    match field {
+        Field::Provinsi => RawValue::Region(l.code, l.provinsi.as_deref()),
+        Field::KabKota => RawValue::Region(l.code, l.kab_kota.as_deref()),
+        Field::Kecamatan => RawValue::Region(l.code, l.kecamatan.as_deref()),
+        Field::Desa => RawValue::Region(l.code, l.desa.as_deref()),
+        Field::Jenis => RawValue::Text(k.jenis.map(|j| j.code())),
+        Field::Bentuk => RawValue::Text(k.bentuk.map(|b| b.code())),
+        Field::Kelompok => RawValue::Text(k.kelompok.as_deref()),
+        Field::Status => RawValue::Text(None),
+        Field::FoundingYear => RawValue::Year(k.founding_year()),
+    }
+}
+
 /// Counts by status at each date of a series, for one breakdown group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesGroup {
@@ -465,14 +513,38 @@ pub fn status_series(
     // diff[group][status * (t + 1) + date_index]
     let mut diff: Vec<Vec<i64>> = Vec::new();
     let status_index = |s: Status| Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    // The group of each distinct raw key (borrowed from the records), so that the key itself
+    // (allocated strings) is built once per distinct raw key, not once per record; and the
+    // raw key and group of the previous record (registers are often sorted by region).
+    let mut raw_index: HashMap<Vec<RawValue<'_>>, usize> = HashMap::new();
+    let mut raw: Vec<RawValue<'_>> = Vec::with_capacity(fields.len());
+    let mut previous: (Vec<RawValue<'_>>, Option<usize>) = (Vec::new(), None);
     for k in records {
-        let key: Vec<Option<String>> = fields.iter().map(|f| record_key(k, *f)).collect();
-        let g = match index.get(&key) {
-            Some(&g) => g,
+        raw.clear();
+        raw.extend(fields.iter().map(|f| raw_value(k, *f)));
+        let g = match previous.1.filter(|_| raw == previous.0) {
+            Some(g) => g,
             None => {
-                let g = diff.len();
-                index.insert(key, g);
-                diff.push(vec![0i64; ns * (t + 1)]);
+                let g = match raw_index.get(raw.as_slice()) {
+                    Some(&g) => g,
+                    None => {
+                        let key: Vec<Option<String>> =
+                            fields.iter().map(|f| record_key(k, *f)).collect();
+                        let g = match index.get(&key) {
+                            Some(&g) => g,
+                            None => {
+                                let g = diff.len();
+                                index.insert(key, g);
+                                diff.push(vec![0i64; ns * (t + 1)]);
+                                g
+                            }
+                        };
+                        raw_index.insert(raw.clone(), g);
+                        g
+                    }
+                };
+                std::mem::swap(&mut raw, &mut previous.0);
+                previous.1 = Some(g);
                 g
             }
         };
