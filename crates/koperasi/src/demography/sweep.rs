@@ -232,71 +232,55 @@ impl<'p> Sweep<'p> {
         }
         let first_required = first_required_year(k, p);
         let window_years = rat_window_years(p);
-        let (mut ri, mut gi, mut oi) = (0usize, 0usize, 0usize);
+        let (rats, other) = (rats.as_slice(), other.as_slice());
+        // What is left of each sorted list: the dates after `d`.
+        let (mut rats_left, mut other_left) = (rats, other);
+        let due = self.due.as_slice();
+        // `due[..due_seen]`: the deadlines passed by `d`; `due[due_next]`: the next deadline
+        // after `d` that can move the window.
+        let (mut due_seen, mut due_next) = (0usize, 0usize);
         let mut latest_counted: Option<i32> = None;
         let mut latest_rat_date: Option<NaiveDate> = None;
         let mut latest_due = self.due_at_from;
         let mut d = self.from;
-        // Whether a fact changed since the previous evaluation (see below).
-        let mut changed = true;
-        let mut last_window = None;
         loop {
-            // The facts as of `d`.
-            // The next date of each list (MAX when none: one more evaluation at MAX, when
-            // `to` is MAX, gives the same status, so no harm).
+            // The facts as of `d`, and the next date of each list (MAX when none: one more
+            // evaluation at MAX, when `to` is MAX, gives the same status, so no harm).
             let mut next_rat = NaiveDate::MAX;
-            while let Some(&(from, year, dated)) = rats.get(ri) {
-                if from > d {
-                    next_rat = from;
+            while let [(from, year, dated), rest @ ..] = rats_left {
+                if *from > d {
+                    next_rat = *from;
                     break;
                 }
-                latest_counted = latest_counted.max(Some(year));
-                if dated {
-                    latest_rat_date = latest_rat_date.max(Some(from));
+                latest_counted = latest_counted.max(Some(*year));
+                if *dated {
+                    latest_rat_date = latest_rat_date.max(Some(*from));
                 }
                 if fits {
-                    counted_bits |= bit64(i64::from(year) - i64::from(base));
+                    counted_bits |= bit64(i64::from(*year) - i64::from(base));
                 }
-                changed = true;
-                ri += 1;
+                rats_left = rest;
             }
-            let mut next_due = NaiveDate::MAX;
-            while let Some(&(from, due)) = self.due.get(gi) {
+            while let Some(&(from, v)) = due.get(due_seen) {
                 if from > d {
-                    next_due = from;
                     break;
                 }
-                latest_due = due;
-                gi += 1;
+                latest_due = v;
+                due_seen += 1;
             }
             let mut next_other = NaiveDate::MAX;
-            while let Some(&o) = other.get(oi) {
-                if o > d {
-                    next_other = o;
+            while let [o, rest @ ..] = other_left {
+                if *o > d {
+                    next_other = *o;
                     break;
                 }
-                changed = true;
-                oi += 1;
+                other_left = rest;
             }
             let window = rat_window(latest_due, latest_counted, window_years);
-            // Besides the facts, the status depends on the date only through the founding, the
-            // dissolution and the field checks (the `other` dates): when none of those passed,
-            // no RAT started to count and the window did not move, the status is unchanged.
-            if !changed && window == last_window {
-                match next_rat.min(next_due).min(next_other) {
-                    next if next > d && next <= self.to => {
-                        d = next;
-                        continue;
-                    }
-                    _ => break,
-                }
-            }
-            changed = false;
-            last_window = window;
             let held_in_window = if fits {
                 bits_in_window(counted_bits, base, window)
             } else {
-                rats.get(..ri)
+                rats.get(..rats.len() - rats_left.len())
                     .unwrap_or(&[])
                     .iter()
                     .fold(0, |m, r| m | window_bit(window, r.1))
@@ -312,6 +296,14 @@ impl<'p> Sweep<'p> {
             if steps.last().is_none_or(|l| l.status != s) {
                 steps.push(StatusStep { from: d, status: s });
             }
+            // The next deadline after `d` that can move the window: the window ends at the
+            // later of the latest book year due and the latest counted, so a deadline that makes
+            // a book year due that is not after the latest counted (which only grows) does not.
+            due_next = due_next.max(due_seen);
+            while due.get(due_next).is_some_and(|e| e.1 <= latest_counted) {
+                due_next += 1;
+            }
+            let next_due = due.get(due_next).map_or(NaiveDate::MAX, |e| e.0);
             // The next change date: the earliest of the three sorted lists after `d`.
             let next = next_rat.min(next_due).min(next_other);
             if next > d && next <= self.to {
