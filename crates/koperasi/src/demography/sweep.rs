@@ -542,14 +542,11 @@ pub fn status_series(
         };
         let Some(row) = diff.get_mut(g) else { continue };
         sweep.steps_into(k, &mut scratch, &mut steps);
-        let mut iter = steps.iter().peekable();
-        while let Some(step) = iter.next() {
-            let start = dates.partition_point(|d| *d < step.from);
-            let end = iter
-                .peek()
-                .map_or(t, |n| dates.partition_point(|d| *d < n.from));
+        // Each step covers the dates from the first on or after its start to the first on or
+        // after the start of the next step (exclusive).
+        let mut add = |status: Status, start: usize, end: usize| {
             if start < end {
-                let base = status_index(step.status) * (t + 1);
+                let base = status_index(status) * (t + 1);
                 if let Some(x) = row.get_mut(base + start) {
                     *x += 1;
                 }
@@ -557,6 +554,21 @@ pub fn status_series(
                     *x -= 1;
                 }
             }
+        };
+        let mut pending: Option<(Status, usize)> = None;
+        for step in &steps {
+            let i = if step.from <= lo {
+                0
+            } else {
+                dates.partition_point(|d| *d < step.from)
+            };
+            if let Some((status, start)) = pending {
+                add(status, start, i);
+            }
+            pending = Some((step.status, i));
+        }
+        if let Some((status, start)) = pending {
+            add(status, start, t);
         }
     }
     let mut groups: Vec<SeriesGroup> = index

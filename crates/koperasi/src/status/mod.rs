@@ -547,6 +547,7 @@ fn usable_check<'a>(
 
 /// The decision rules (module documentation), from the facts as of `as_of`: the one place that
 /// says what the status is, for [`assess`], [`assess_status`] and the status sweep.
+#[inline]
 pub(crate) fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Verdict {
     if k.dissolution.is_some_and(|d| d.date <= as_of) {
         return Verdict::Dissolved;
