@@ -443,15 +443,24 @@ fn held(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
 /// [`RatFacts`] as of `as_of`, from scratch.
 fn rat_facts(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> RatFacts {
     let months = p.rat_deadline_months;
-    let counted = || k.rat.iter().filter(|r| rat_counts(r, as_of, months));
-    let latest_counted = counted().map(|r| r.book_year).max();
+    let mut latest_counted = None;
+    let mut latest_rat_date = None;
+    for r in k.rat.iter().filter(|r| rat_counts(r, as_of, months)) {
+        latest_counted = latest_counted.max(Some(r.book_year));
+        latest_rat_date = latest_rat_date.max(r.date);
+    }
     let window = rat_window(
         latest_due_book_year(as_of, months),
         latest_counted,
         rat_window_years(p),
     );
-    let held_in_window = counted().fold(0, |m, r| m | window_bit(window, r.book_year));
-    let latest_rat_date = counted().filter_map(|r| r.date).max();
+    let mut held_in_window = 0;
+    for r in &k.rat {
+        let bit = window_bit(window, r.book_year);
+        if bit != 0 && rat_counts(r, as_of, months) {
+            held_in_window |= bit;
+        }
+    }
     RatFacts {
         window,
         first_required: first_required_year(k, p),
