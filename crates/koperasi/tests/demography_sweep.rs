@@ -122,7 +122,10 @@ proptest! {
     fn sweep_equals_assess_with_far_book_years(
         k in coop(),
         far in proptest::collection::vec(
-            (prop_oneof![1800i32..1830, 1960i32..1990, 2150i32..2200], proptest::option::of(0i64..9500)),
+            (
+                prop_oneof![1800i32..1830, 1960i32..1990, 2150i32..2200],
+                proptest::option::of(0i64..9500),
+            ),
             1..4,
         ),
         p in policy(),
@@ -149,7 +152,10 @@ proptest! {
     /// text): each group holds the records whose `record_key`s are its key, in any order.
     #[test]
     fn series_groups_are_the_record_keys(
-        records in proptest::collection::vec((coop(), 0usize..4, 0usize..4, 0usize..4, 0usize..3), 0..30),
+        records in proptest::collection::vec(
+            (coop(), 0usize..4, 0usize..4, 0usize..4, 0usize..3),
+            0..30,
+        ),
         p in policy(),
     ) {
         let codes = [None, Some("35"), Some("35.06"), Some("95.05")];
@@ -180,14 +186,18 @@ proptest! {
             for g in &series.groups {
                 let members: Vec<&Koperasi> = records
                     .iter()
-                    .filter(|k| fields.iter().map(|f| record_key(k, *f)).collect::<Vec<_>>() == g.key)
+                    .filter(|k| {
+                        fields.iter().map(|f| record_key(k, *f)).collect::<Vec<_>>() == g.key
+                    })
                     .collect();
                 prop_assert!(!members.is_empty());
                 seen += members.len();
                 for (j, d) in series.dates.iter().enumerate() {
                     for (s, col) in &g.counts {
-                        let want =
-                            members.iter().filter(|k| assess_status(k, *d, &p) == *s).count() as u64;
+                        let want = members
+                            .iter()
+                            .filter(|k| assess_status(k, *d, &p) == *s)
+                            .count() as u64;
                         prop_assert_eq!(col[j], want);
                     }
                 }

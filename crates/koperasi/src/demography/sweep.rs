@@ -17,7 +17,8 @@
 //!   window moves.
 //!
 //! [`status_steps`] evaluates the status at those dates only (about two per year plus one per
-//! fact, instead of once per requested date), walking them in order: an RAT counts from a fixed
+//! fact, instead of once per requested date; fewer: not at a deadline that cannot move the
+//! window, nor at an RAT that never counts), walking them in order: an RAT counts from a fixed
 //! date on, so the facts the status rules use (the RATs counted, the latest book year due, the
 //! RAT window) are kept up to date from one date to the next instead of recomputed from the
 //! whole record, and fed to the same decision rules as
@@ -97,8 +98,8 @@ pub fn change_dates(
 }
 
 /// The status of `k` as a step function over `[from, to]`: the first step starts at `from`;
-/// consecutive steps have different statuses. Equal to [`assess_status`](crate::status::assess_status) at every date of the
-/// span.
+/// consecutive steps have different statuses. Equal to
+/// [`assess_status`](crate::status::assess_status) at every date of the span.
 pub fn status_steps(
     k: &Koperasi,
     policy: &StatusPolicy,
@@ -471,7 +472,8 @@ pub struct StatusSeries {
 /// Counts by status at each of `dates` (sorted and deduplicated first), broken down by
 /// `fields` (region, jenis, ..., the keys of [`crate::register::Register::count_by`]), over
 /// every record (those not yet founded at a date count as `not_assessable`, as
-/// [`assess_status`](crate::status::assess_status) says; filter with the `on_register` count of the caller when needed).
+/// [`assess_status`](crate::status::assess_status) says; filter with the `on_register` count of
+/// the caller when needed).
 ///
 /// One sweep over each record's status steps ([`status_steps`]) and a difference array: the
 /// cost grows with records × change dates, not records × dates. At each date, the counts of a
