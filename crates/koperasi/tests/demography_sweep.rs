@@ -3,10 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use koperasi::NaiveDate;
-use koperasi::cooperative::{Dissolution, DissolvedBy, FieldCheck, Koperasi, Rat, RatKnowledge};
+use koperasi::cooperative::{
+    Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Rat, RatKnowledge,
+};
 use koperasi::demography::{Frequency, period_ends, status_series, statuses_at};
-use koperasi::register::{Field, Register};
+use koperasi::register::{Field, Register, record_key};
 use koperasi::status::{StatusPolicy, assess, assess_status};
+use koperasi::wilayah::KodeWilayah;
 use proptest::prelude::*;
 
 fn day(n: i64) -> NaiveDate {
@@ -109,6 +112,97 @@ proptest! {
         let got = statuses_at(&k, &p, &dates);
         for (d, s) in dates.iter().zip(&got) {
             prop_assert_eq!(*s, assess_status(&k, *d, &p), "at {}", d);
+        }
+    }
+
+    /// RAT book years far apart (more than 128 years: the sweep scans the counted RATs instead
+    /// of keeping a bit set) and far from the span (deadlines not cached), through both
+    /// `statuses_at` and `status_series`.
+    #[test]
+    fn sweep_equals_assess_with_far_book_years(
+        k in coop(),
+        far in proptest::collection::vec(
+            (
+                prop_oneof![1800i32..1830, 1960i32..1990, 2150i32..2200],
+                proptest::option::of(0i64..9500),
+            ),
+            1..4,
+        ),
+        p in policy(),
+        dates in proptest::collection::vec(any_date(), 1..40),
+    ) {
+        let mut k = k;
+        for (book_year, date) in far {
+            k.rat.push(Rat { book_year, date: date.map(day) });
+        }
+        let got = statuses_at(&k, &p, &dates);
+        for (d, s) in dates.iter().zip(&got) {
+            prop_assert_eq!(*s, assess_status(&k, *d, &p), "at {}", d);
+        }
+        let series = status_series(std::slice::from_ref(&k), &dates, &p, &[]).unwrap();
+        for (j, d) in series.dates.iter().enumerate() {
+            let want = assess_status(&k, *d, &p);
+            for (s, col) in &series.groups[0].counts {
+                prop_assert_eq!(col[j], u64::from(*s == want), "{:?} at {}", s, d);
+            }
+        }
+    }
+
+    /// Groups by several fields (region codes with and without a name as written, untidy
+    /// text): each group holds the records whose `record_key`s are its key, in any order.
+    #[test]
+    fn series_groups_are_the_record_keys(
+        records in proptest::collection::vec(
+            (coop(), 0usize..4, 0usize..4, 0usize..4, 0usize..3),
+            0..30,
+        ),
+        p in policy(),
+    ) {
+        let codes = [None, Some("35"), Some("35.06"), Some("95.05")];
+        let names = [None, Some("JAWA TIMUR"), Some("Jawa  Timur "), Some("Papua")];
+        let kelompok = [None, Some("KUD"), Some(" KUD "), Some("kopwan")];
+        let jenis = [None, Some(Jenis::SimpanPinjam), Some(Jenis::Jasa)];
+        let records: Vec<Koperasi> = records
+            .into_iter()
+            .map(|(mut k, c, n, g, j)| {
+                k.location.code = codes[c].map(|c| KodeWilayah::parse(c).unwrap());
+                k.location.provinsi = names[n].map(str::to_string);
+                k.location.kab_kota = names[(n + 1) % 4].map(str::to_string);
+                k.kelompok = kelompok[g].map(str::to_string);
+                k.jenis = jenis[j];
+                k
+            })
+            .collect();
+        let dates = period_ends(day(1500), day(6000), Frequency::Yearly).unwrap();
+        let field_sets: [&[Field]; 4] = [
+            &[Field::Provinsi],
+            &[Field::Kelompok],
+            &[Field::Jenis, Field::FoundingYear],
+            &[Field::Provinsi, Field::KabKota, Field::Kelompok, Field::Jenis, Field::FoundingYear],
+        ];
+        for fields in field_sets {
+            let series = status_series(&records, &dates, &p, fields).unwrap();
+            let mut seen = 0;
+            for g in &series.groups {
+                let members: Vec<&Koperasi> = records
+                    .iter()
+                    .filter(|k| {
+                        fields.iter().map(|f| record_key(k, *f)).collect::<Vec<_>>() == g.key
+                    })
+                    .collect();
+                prop_assert!(!members.is_empty());
+                seen += members.len();
+                for (j, d) in series.dates.iter().enumerate() {
+                    for (s, col) in &g.counts {
+                        let want = members
+                            .iter()
+                            .filter(|k| assess_status(k, *d, &p) == *s)
+                            .count() as u64;
+                        prop_assert_eq!(col[j], want);
+                    }
+                }
+            }
+            prop_assert_eq!(seen, records.len());
         }
     }
 

@@ -316,26 +316,122 @@ pub fn latest_due_book_year(as_of: NaiveDate, months: u32) -> Option<i32> {
         .find(|&y| rat_deadline(y, months).is_some_and(|d| d < as_of))
 }
 
-/// Whether an RAT counts as held as of `as_of` (see the module documentation).
-fn rat_counts(r: &Rat, as_of: NaiveDate, months: u32) -> bool {
-    if r.book_year >= as_of.year() {
-        return false;
-    }
+/// The day after the RAT deadline of `book_year` (the first day its RAT is overdue, and the
+/// first day an undated RAT for it counts), if in range.
+pub(crate) fn day_after_deadline(book_year: i32, months: u32) -> Option<NaiveDate> {
+    rat_deadline(book_year, months)?.succ_opt()
+}
+
+/// The first date from which `r` counts as held (see the module documentation), or `None`
+/// when it never counts. `after_deadline(book_year)` gives [`day_after_deadline`] (possibly
+/// from a cache). An RAT counts as of `as_of` exactly when this date is on or before it: a
+/// dated RAT counts from its date when that is after its book year; an undated one from the
+/// day after its deadline (which is after its book year, so the year is closed by then).
+pub(crate) fn rat_counts_from(
+    r: &Rat,
+    after_deadline: impl FnOnce(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     match r.date {
         // An RAT closes its book year: a meeting dated within the year is not its RAT.
-        Some(d) => d <= as_of && d.year() > r.book_year,
-        None => rat_deadline(r.book_year, months).is_some_and(|dl| dl < as_of),
+        Some(d) => (d.year() > r.book_year).then_some(d),
+        None => after_deadline(r.book_year),
     }
 }
 
-/// The facts about RAT the rules use, without allocation.
+/// Whether an RAT counts as held as of `as_of` (see the module documentation).
+fn rat_counts(r: &Rat, as_of: NaiveDate, months: u32) -> bool {
+    rat_counts_from(r, |y| day_after_deadline(y, months)).is_some_and(|from| from <= as_of)
+}
+
+/// The facts as of a date that decide the status ([`decide`]), without allocation. Computed
+/// from scratch by [`rat_facts`], or incrementally by the status sweep
+/// ([`crate::demography::status_steps`]), which walks a record's change dates in order.
 #[derive(Debug, Clone, Copy)]
-struct RatFacts {
-    window: Option<(i32, i32)>,
-    first_required: Option<i32>,
+pub(crate) struct RatFacts {
+    /// The RAT window (see [`rat_window`]).
+    pub(crate) window: Option<(i32, i32)>,
+    /// See [`first_required_year`].
+    pub(crate) first_required: Option<i32>,
+    /// The latest book year with an RAT counted as held.
+    pub(crate) latest_counted: Option<i32>,
+    /// Bit `i` set: an RAT for book year `window.0 + i` counts as held (0 without a window).
+    pub(crate) held_in_window: u64,
+    /// The latest date of a dated RAT counted as held (a field check before it is superseded).
+    pub(crate) latest_rat_date: Option<NaiveDate>,
+}
+
+impl RatFacts {
+    /// An RAT for `year` counts as held; only for years within the window.
+    fn held(&self, year: i32) -> bool {
+        window_bit(self.window, year) & self.held_in_window != 0
+    }
+
+    /// The record says whether an RAT was held for `year` (within the window).
+    fn year_known(&self, k: &Koperasi, year: i32) -> bool {
+        k.rat_known.covers(year) || self.held(year)
+    }
+
+    /// Whether an RAT was held for the window's last year (see
+    /// [`Assessment::rat_for_last_closed_year`]).
+    fn last_year_flag(&self, k: &Koperasi) -> Option<bool> {
+        self.window.and_then(|(_, e)| {
+            if self.held(e) {
+                Some(true)
+            } else if self.first_required.is_none_or(|f| e >= f) && k.rat_known.covers(e) {
+                Some(false)
+            } else {
+                // Not required yet, or the record does not say: unknown, not "no RAT".
+                None
+            }
+        })
+    }
+}
+
+/// Bit `year - window.0` for a book year within `window` (0 outside it or without a window).
+pub(crate) fn window_bit(window: Option<(i32, i32)>, year: i32) -> u64 {
+    match window {
+        Some((s, e)) if year >= s && year <= e => u32::try_from(i64::from(year) - i64::from(s))
+            .ok()
+            .and_then(|b| 1u64.checked_shl(b))
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// The number of book years of the RAT window: `rat_window_years`, within
+/// `1..=MAX_WINDOW_YEARS`.
+pub(crate) fn rat_window_years(p: &StatusPolicy) -> i32 {
+    i32::try_from(p.rat_window_years.clamp(1, MAX_WINDOW_YEARS)).unwrap_or(1)
+}
+
+/// The RAT window as of a date from the latest book year due and the latest counted (see the
+/// module documentation): the `n` ([`rat_window_years`]) book years ending at the later of the
+/// two.
+pub(crate) fn rat_window(
+    latest_due: Option<i32>,
     latest_counted: Option<i32>,
-    latest_in_window: Option<Rat>,
-    last_year_flag: Option<bool>,
+    n: i32,
+) -> Option<(i32, i32)> {
+    let end = match (latest_due, latest_counted) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    end.map(|e| (e.saturating_sub(n - 1), e))
+}
+
+/// The first book year whose RAT is required of `k` (see the module documentation), `None`
+/// when the founding is unknown.
+pub(crate) fn first_required_year(k: &Koperasi, p: &StatusPolicy) -> Option<i32> {
+    let grace = p.grace_first_book_year;
+    match (k.founded(), k.founding_year()) {
+        (Some(d), _) => Some(if grace && !(d.month() == 1 && d.day() == 1) {
+            d.year().saturating_add(1)
+        } else {
+            d.year()
+        }),
+        (None, Some(y)) => Some(if grace { y.saturating_add(1) } else { y }),
+        (None, None) => None,
+    }
 }
 
 fn held(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
@@ -344,59 +440,51 @@ fn held(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
         .any(|r| r.book_year == year && rat_counts(r, as_of, months))
 }
 
+/// [`RatFacts`] as of `as_of`, from scratch.
 fn rat_facts(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> RatFacts {
     let months = p.rat_deadline_months;
-    let latest_counted = k
-        .rat
-        .iter()
-        .filter(|r| rat_counts(r, as_of, months))
-        .map(|r| r.book_year)
-        .max();
-    let end = match (latest_due_book_year(as_of, months), latest_counted) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    };
-    let n = i32::try_from(p.rat_window_years.clamp(1, MAX_WINDOW_YEARS)).unwrap_or(1);
-    let window = end.map(|e| (e.saturating_sub(n - 1), e));
-    let grace = p.grace_first_book_year;
-    let first_required = match (k.founded(), k.founding_year()) {
-        (Some(d), _) => Some(if grace && !(d.month() == 1 && d.day() == 1) {
-            d.year().saturating_add(1)
-        } else {
-            d.year()
-        }),
-        (None, Some(y)) => Some(if grace { y.saturating_add(1) } else { y }),
-        (None, None) => None,
-    };
-    let latest_in_window = window.and_then(|(s, e)| {
+    let mut latest_counted = None;
+    let mut latest_rat_date = None;
+    for r in k.rat.iter().filter(|r| rat_counts(r, as_of, months)) {
+        latest_counted = latest_counted.max(Some(r.book_year));
+        latest_rat_date = latest_rat_date.max(r.date);
+    }
+    let window = rat_window(
+        latest_due_book_year(as_of, months),
+        latest_counted,
+        rat_window_years(p),
+    );
+    let mut held_in_window = 0;
+    for r in &k.rat {
+        let bit = window_bit(window, r.book_year);
+        if bit != 0 && rat_counts(r, as_of, months) {
+            held_in_window |= bit;
+        }
+    }
+    RatFacts {
+        window,
+        first_required: first_required_year(k, p),
+        latest_counted,
+        held_in_window,
+        latest_rat_date,
+    }
+}
+
+/// The latest RAT (by book year, then date) counted as held as of `as_of` within the window
+/// (for reasons).
+fn latest_in_window(k: &Koperasi, as_of: NaiveDate, months: u32, f: &RatFacts) -> Option<Rat> {
+    f.window.and_then(|(s, e)| {
         k.rat
             .iter()
             .filter(|r| r.book_year >= s && r.book_year <= e && rat_counts(r, as_of, months))
             .max_by_key(|r| (r.book_year, r.date))
             .copied()
-    });
-    let last_year_flag = window.and_then(|(_, e)| {
-        if held(k, e, as_of, months) {
-            Some(true)
-        } else if first_required.is_none_or(|f| e >= f) && k.rat_known.covers(e) {
-            Some(false)
-        } else {
-            // Not required yet, or the record does not say: unknown, not "no RAT".
-            None
-        }
-    });
-    RatFacts {
-        window,
-        first_required,
-        latest_counted,
-        latest_in_window,
-        last_year_flag,
-    }
+    })
 }
 
 /// What decided the status (internal; reasons are built from it only when asked).
 #[derive(Debug, Clone, Copy)]
-enum Verdict {
+pub(crate) enum Verdict {
     Dissolved,
     NotYetFounded,
     NotFound(FieldCheck),
@@ -412,7 +500,8 @@ enum Verdict {
 }
 
 impl Verdict {
-    fn status(self) -> Status {
+    /// The status this verdict gives.
+    pub(crate) fn status(self) -> Status {
         match self {
             Verdict::Dissolved => Status::Dissolved,
             Verdict::NotYetFounded | Verdict::NoHistory | Verdict::NoFounding => {
@@ -448,28 +537,34 @@ fn year_known(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
 /// The latest field check on or before `as_of` that is not older than the policy allows, and
 /// not superseded: an RAT counted as of `as_of` and dated after the check shows what the check
 /// could not (the cooperative met after it), so the RAT rule decides instead.
-fn usable_check<'a>(k: &'a Koperasi, as_of: NaiveDate, p: &StatusPolicy) -> Option<&'a FieldCheck> {
+/// `latest_rat_date`: [`RatFacts::latest_rat_date`].
+fn usable_check<'a>(
+    k: &'a Koperasi,
+    as_of: NaiveDate,
+    p: &StatusPolicy,
+    latest_rat_date: Option<NaiveDate>,
+) -> Option<&'a FieldCheck> {
     let c = k.latest_field_check(as_of)?;
     if let Some(max) = p.field_check_max_age_days {
         if (as_of - c.date).num_days() > i64::from(max) {
             return None;
         }
     }
-    let superseded = k
-        .rat
-        .iter()
-        .any(|r| rat_counts(r, as_of, p.rat_deadline_months) && r.date.is_some_and(|d| d > c.date));
+    let superseded = latest_rat_date.is_some_and(|d| d > c.date);
     (!superseded).then_some(c)
 }
 
-fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Verdict {
+/// The decision rules (module documentation), from the facts as of `as_of`: the one place that
+/// says what the status is, for [`assess`], [`assess_status`] and the status sweep.
+#[inline]
+pub(crate) fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Verdict {
     if k.dissolution.is_some_and(|d| d.date <= as_of) {
         return Verdict::Dissolved;
     }
     if not_yet_founded(k, as_of) {
         return Verdict::NotYetFounded;
     }
-    if let Some(c) = usable_check(k, as_of, p) {
+    if let Some(c) = usable_check(k, as_of, p, f.latest_rat_date) {
         if p.not_found_overrides && c.found_at_address == Some(false) {
             return Verdict::NotFound(*c);
         }
@@ -490,9 +585,8 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
     };
     let first_needed = f.first_required.map_or(start, |fr| fr.max(start));
     let nothing_required = first_needed > end;
-    let months = p.rat_deadline_months;
     if !p.require_every_year {
-        if f.latest_in_window.is_some() {
+        if f.held_in_window != 0 {
             return Verdict::RatActive;
         }
         if f.first_required.is_none() && !p.unknown_founding_assume_old {
@@ -501,19 +595,19 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
         if nothing_required {
             return Verdict::TooYoung;
         }
-        if (first_needed..=end).any(|y| !year_known(k, y, as_of, months)) {
+        if (first_needed..=end).any(|y| !f.year_known(k, y)) {
             return Verdict::NoHistory;
         }
         return Verdict::RatNone;
     }
     if nothing_required {
-        return if f.latest_in_window.is_some() {
+        return if f.held_in_window != 0 {
             Verdict::RatActive
         } else {
             Verdict::TooYoung
         };
     }
-    let all_held = (first_needed..=end).all(|y| held(k, y, as_of, months));
+    let all_held = (first_needed..=end).all(|y| f.held(y));
     if f.first_required.is_none() && !p.unknown_founding_assume_old {
         return if all_held {
             Verdict::RatEveryYear
@@ -522,8 +616,7 @@ fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Ver
         };
     }
     // One required year known to have had no RAT decides, whatever the unknown years say.
-    let known_missing =
-        (first_needed..=end).any(|y| k.rat_known.covers(y) && !held(k, y, as_of, months));
+    let known_missing = (first_needed..=end).any(|y| k.rat_known.covers(y) && !f.held(y));
     if all_held {
         Verdict::RatEveryYear
     } else if known_missing {
@@ -664,11 +757,12 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
     let f = rat_facts(k, as_of, policy);
     let verdict = decide(k, as_of, policy, &f);
     let months = policy.rat_deadline_months;
+    let last_year_flag = f.last_year_flag(k);
     let window_text = f.window.map_or_else(String::new, |(s, e)| years(s, e));
     let window_text_id = f.window.map_or_else(String::new, |(s, e)| years_id(s, e));
     let mut reasons = Vec::with_capacity(2);
     let sub_flag = |reasons: &mut Vec<Reason>| {
-        if let (Some(false), Some((_, e))) = (f.last_year_flag, f.window) {
+        if let (Some(false), Some((_, e))) = (last_year_flag, f.window) {
             reasons.push(no_rat_for_year("no_rat_for_last_closed_year", e, months));
         }
     };
@@ -754,7 +848,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
         }
         Verdict::FieldInactive(c) => reasons.push(business_inactive_reason(&c)),
         Verdict::RatActive => {
-            let (en, id) = match (f.latest_in_window, f.latest_counted) {
+            let (en, id) = match (latest_in_window(k, as_of, months, &f), f.latest_counted) {
                 (Some(r), _) => (
                     format!("{} (window: {window_text})", rat_text(&r)),
                     format!(
@@ -824,7 +918,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                 for y in first..=e {
                     // Only the years known to have had no RAT; unknown years are not counted
                     // against the cooperative.
-                    if !held(k, y, as_of, months) && k.rat_known.covers(y) {
+                    if !f.held(y) && k.rat_known.covers(y) {
                         reasons.push(no_rat_for_year("rat_missing_for_year", y, months));
                     }
                 }
@@ -860,7 +954,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                     .window
                     .map(|(s, e)| {
                         (f.first_required.map_or(s, |fr| fr.max(s))..=e)
-                            .filter(|y| !year_known(k, *y, as_of, months))
+                            .filter(|y| !f.year_known(k, *y))
                             .map(|y| y.to_string())
                             .collect()
                     })
@@ -953,7 +1047,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
         identified: k.identified(as_of),
         latest_rat_book_year: f.latest_counted,
         rat_window: f.window,
-        rat_for_last_closed_year: f.last_year_flag,
+        rat_for_last_closed_year: last_year_flag,
     }
 }
 
@@ -985,13 +1079,13 @@ pub fn dissolution_review(
         return None;
     }
     let months = policy.rat_deadline_months;
+    let f = rat_facts(k, as_of, policy);
     let mut reasons = Vec::new();
     if k.rat_known.is_known() {
         if let Some(ld) = latest_due_book_year(as_of, months) {
             let n = i32::try_from(policy.dissolution_review_years.clamp(1, MAX_WINDOW_YEARS))
                 .unwrap_or(1);
             let start = ld.saturating_sub(n - 1);
-            let f = rat_facts(k, as_of, policy);
             let required = f.first_required.is_none_or(|fr| fr <= start);
             let none_since = f.latest_counted.is_none_or(|y| y < start);
             let known = (start..=ld).all(|y| year_known(k, y, as_of, months));
@@ -1006,7 +1100,7 @@ pub fn dissolution_review(
             }
         }
     }
-    if let Some(c) = usable_check(k, as_of, policy) {
+    if let Some(c) = usable_check(k, as_of, policy, f.latest_rat_date) {
         if c.found_at_address == Some(false) {
             reasons.push(not_found_reason(c));
         } else if c.business_active == Some(false) {
