@@ -8,6 +8,12 @@
 //!
 //! Exit codes: 0 done (findings are output, not failures); 2 unreadable input or bad arguments.
 
+/// The allocator: mimalloc. Reading a register allocates a few small strings per row on the
+/// threads that convert rows and frees them on the thread that uses the records; the system
+/// allocator spends a third of the time of a large read in its locks there (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod demography;
 mod labels;
 mod render;

@@ -12,6 +12,12 @@
 //! ```
 #![forbid(unsafe_code)]
 
+/// The allocator: mimalloc. Reading a register allocates a few small strings per row on the
+/// threads that convert rows and frees them on the thread that uses the records; the system
+/// allocator spends a third of the time of a large read in its locks there (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use koperasi::Rupiah;

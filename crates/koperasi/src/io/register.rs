@@ -1043,36 +1043,34 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
     std::thread::scope(|scope| {
         let mut pipe = Pipeline::new(scope, &schema, threads);
         let mut sink = Sink::new(options.region.as_ref(), report, f);
-        let mut batch: Vec<(csv::ByteRecord, u64)> = Vec::with_capacity(BATCH_ROWS);
-        // Records handed back by converted batches, reused for reading.
-        let mut spare: Vec<csv::ByteRecord> = Vec::new();
+        let mut batch = Batch::default();
         loop {
-            match rdr.read_byte_record(&mut byte_rec) {
+            let slot = &mut byte_rec;
+            match rdr.read_byte_record(slot) {
                 Ok(false) => break,
                 Err(e) => return Err(csv_error(&e)),
                 Ok(true) => {}
             }
-            if byte_rec.iter().all(|c| c.trim_ascii().is_empty()) {
+            if slot.iter().all(|c| c.trim_ascii().is_empty()) {
                 sink.report.blank_rows += 1; // a row of empty cells: not a cooperative
                 continue;
             }
-            let start = byte_rec.position().map_or(0, csv::Position::byte);
+            let start = slot.position().map_or(0, csv::Position::byte);
             let line = rdr.get_mut().line_at(start);
             sink.report.rows_read += 1;
             options
                 .limits
-                .check_record(&byte_rec, sink.report.rows_read, line)?;
-            let rec = std::mem::replace(&mut byte_rec, spare.pop().unwrap_or_default());
-            batch.push((rec, line));
-            if batch.len() == BATCH_ROWS {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
-                for done in pipe.submit(full)? {
-                    sink.apply(done, &mut spare);
+                .check_record(slot, sink.report.rows_read, line)?;
+            batch.commit(&mut byte_rec, line);
+            if batch.len == BATCH_ROWS {
+                let next = pipe.spare().unwrap_or_default();
+                for done in pipe.submit(std::mem::replace(&mut batch, next))? {
+                    sink.apply(done, &mut pipe);
                 }
             }
         }
         for done in pipe.finish(batch)? {
-            sink.apply(done, &mut spare);
+            sink.apply(done, &mut pipe);
         }
         let quotes_balanced = rdr.get_ref().quotes_balanced();
         let last_line = rdr.get_ref().last_line();
@@ -1088,8 +1086,40 @@ const BATCH_ROWS: usize = 1024;
 /// Most threads converting rows (more do not help: the reading thread becomes the limit).
 const MAX_THREADS: usize = 4;
 
-/// A batch of rows (each with its line) and, once converted, what each row gave.
-type Converted = (Vec<(csv::ByteRecord, u64)>, Vec<Row>);
+/// Rows read (with their lines) and, once converted, what each gave. The buffers go round
+/// between the reading thread and the converting threads, so that records and vectors are
+/// allocated once, not per batch.
+#[derive(Default)]
+struct Batch {
+    /// `raws[..len]` are this batch's rows; records past `len` are spare buffers.
+    raws: Vec<(csv::ByteRecord, u64)>,
+    len: usize,
+    rows: Vec<Row>,
+}
+
+impl Batch {
+    /// Keep the row just read into `rec`, at `line`; `rec` gets a spare buffer back.
+    fn commit(&mut self, rec: &mut csv::ByteRecord, line: u64) {
+        match self.raws.get_mut(self.len) {
+            Some(slot) => {
+                std::mem::swap(&mut slot.0, rec);
+                slot.1 = line;
+            }
+            None => self.raws.push((std::mem::take(rec), line)),
+        }
+        self.len += 1;
+    }
+
+    fn convert(mut self, schema: &Schema) -> Batch {
+        self.rows.clear();
+        let raws = self.raws.get(..self.len).unwrap_or_default();
+        self.rows.extend(
+            raws.iter()
+                .map(|(raw, line)| convert_row(schema, raw, *line)),
+        );
+        self
+    }
+}
 
 /// Converts batches of rows, on worker threads when there are any, in the order submitted.
 ///
@@ -1101,10 +1131,12 @@ struct Pipeline<'scope, 'env> {
     schema: &'env Schema,
     threads: usize,
     started: bool,
-    to: Vec<std::sync::mpsc::Sender<Vec<(csv::ByteRecord, u64)>>>,
-    from: Vec<std::sync::mpsc::Receiver<Converted>>,
+    to: Vec<std::sync::mpsc::Sender<Batch>>,
+    from: Vec<std::sync::mpsc::Receiver<Batch>>,
     sent: usize,
     received: usize,
+    /// Batches applied, their buffers kept for reading.
+    spare: Vec<Batch>,
 }
 
 impl<'scope, 'env> Pipeline<'scope, 'env> {
@@ -1122,15 +1154,16 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
             from: Vec::new(),
             sent: 0,
             received: 0,
+            spare: Vec::new(),
         }
     }
 
-    fn convert(schema: &Schema, batch: Vec<(csv::ByteRecord, u64)>) -> Converted {
-        let rows = batch
-            .iter()
-            .map(|(raw, line)| convert_row(schema, raw, *line))
-            .collect();
-        (batch, rows)
+    /// An applied batch to read into (its buffers kept, its rows gone).
+    fn spare(&mut self) -> Option<Batch> {
+        self.spare.pop().map(|mut b| {
+            b.len = 0;
+            b
+        })
     }
 
     fn start(&mut self) {
@@ -1139,14 +1172,14 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
             return;
         }
         for _ in 0..self.threads {
-            let (to_tx, to_rx) = std::sync::mpsc::channel::<Vec<(csv::ByteRecord, u64)>>();
-            let (from_tx, from_rx) = std::sync::mpsc::channel::<Converted>();
+            let (to_tx, to_rx) = std::sync::mpsc::channel::<Batch>();
+            let (from_tx, from_rx) = std::sync::mpsc::channel::<Batch>();
             let schema = self.schema;
             let spawned = std::thread::Builder::new()
                 .name("koperasi-read".into())
                 .spawn_scoped(self.scope, move || {
                     for batch in to_rx {
-                        if from_tx.send(Self::convert(schema, batch)).is_err() {
+                        if from_tx.send(batch.convert(schema)).is_err() {
                             break;
                         }
                     }
@@ -1160,7 +1193,7 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
     }
 
     /// The next converted batch, in submission order.
-    fn receive(&mut self) -> Result<Converted, ReadError> {
+    fn receive(&mut self) -> Result<Batch, ReadError> {
         let w = self.received % self.from.len().max(1);
         self.received += 1;
         self.from
@@ -1172,13 +1205,13 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
     }
 
     /// Hand over a full batch; returns the batches converted so far, in order.
-    fn submit(&mut self, batch: Vec<(csv::ByteRecord, u64)>) -> Result<Vec<Converted>, ReadError> {
+    fn submit(&mut self, batch: Batch) -> Result<Vec<Batch>, ReadError> {
         if !self.started {
             self.start();
         }
         let workers = self.to.len();
         let Some(tx) = self.to.get(self.sent % workers.max(1)) else {
-            return Ok(vec![Self::convert(self.schema, batch)]);
+            return Ok(vec![batch.convert(self.schema)]);
         };
         if tx.send(batch).is_err() {
             return Err(ReadError::Io {
@@ -1194,12 +1227,12 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
     }
 
     /// Convert the last (partial) batch and return every batch still in flight, in order.
-    fn finish(mut self, last: Vec<(csv::ByteRecord, u64)>) -> Result<Vec<Converted>, ReadError> {
+    fn finish(&mut self, last: Batch) -> Result<Vec<Batch>, ReadError> {
         let mut done = Vec::new();
         while self.received < self.sent {
             done.push(self.receive()?);
         }
-        done.push(Self::convert(self.schema, last));
+        done.push(last.convert(self.schema));
         Ok(done)
     }
 }
@@ -1234,9 +1267,9 @@ impl<'a, F: FnMut(usize, Koperasi)> Sink<'a, F> {
         }
     }
 
-    fn apply(&mut self, (batch, rows): Converted, spare: &mut Vec<csv::ByteRecord>) {
-        for ((raw, line), row) in batch.into_iter().zip(rows) {
-            self.last_line = line;
+    fn apply(&mut self, mut batch: Batch, pipe: &mut Pipeline<'_, '_>) {
+        for (row, (_, line)) in batch.rows.drain(..).zip(&batch.raws) {
+            self.last_line = *line;
             match row {
                 Row::Rejected(r) => {
                     self.report.rejected.push(r);
@@ -1252,8 +1285,11 @@ impl<'a, F: FnMut(usize, Koperasi)> Sink<'a, F> {
                     }
                 }
             }
-            spare.push(std::mem::replace(&mut self.last_raw, raw));
         }
+        if let Some((raw, _)) = batch.len.checked_sub(1).and_then(|i| batch.raws.get(i)) {
+            self.last_raw.clone_from(raw);
+        }
+        pipe.spare.push(batch);
     }
 
     /// The report, after the unclosed-quote check and the last records are passed on.
