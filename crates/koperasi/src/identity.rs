@@ -327,7 +327,7 @@ fn kind_of(key: &str) -> (BadanHukumKind, bool) {
     for w in words(key) {
         kwk |= w.starts_with("KWK");
         kdk |= w.starts_with("KDK");
-        kop |= w.ends_with("KOP") || w.contains("KKUKM");
+        kop |= w.ends_with("KOP") || (w.len() >= 5 && w.contains("KKUKM"));
         pad |= w == "PAD";
     }
     let is_amendment = pad || key.contains("PERUBAHAN");

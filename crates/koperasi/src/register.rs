@@ -249,14 +249,6 @@ fn at_level(code: KodeWilayah, level: Level) -> Option<KodeWilayah> {
     }
 }
 
-/// True when `s` is non-empty and already has single spaces only, none at the ends.
-fn is_tidy(s: &str) -> bool {
-    !s.is_empty()
-        && s.trim() == s
-        && !s.contains("  ")
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
-}
-
 fn tidy(s: &str) -> Option<String> {
     let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if t.is_empty() { None } else { Some(t) }
@@ -308,7 +300,7 @@ impl RegionLabels {
 
 /// [`tidy`], borrowing when `s` is already tidy.
 fn tidy_cow(s: &str) -> Option<Cow<'_, str>> {
-    if is_tidy(s) {
+    if crate::locale::is_tidy(s) {
         Some(Cow::Borrowed(s))
     } else {
         tidy(s).map(Cow::Owned)

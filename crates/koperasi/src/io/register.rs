@@ -26,7 +26,7 @@ use crate::cooperative::{
 };
 use crate::error::ReadError;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
-use crate::locale::{is_missing, parse_count, parse_date, trim};
+use crate::locale::{is_missing, is_tidy, parse_count, parse_date, trim};
 use crate::register::Register;
 use crate::wilayah::{KodeWilayah, table};
 use chrono::NaiveDate;
@@ -307,10 +307,10 @@ fn rat_year_column(norm: &str) -> Option<i32> {
 pub fn parse_yes_no(s: &str) -> Option<bool> {
     let t = trim(s).trim_end_matches('.');
     // Fast path (no allocation): ASCII with single spaces only, compared case-insensitively.
-    if t.is_ascii()
+    let b = t.as_bytes();
+    if b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
         && !t.ends_with(' ')
-        && !t.contains("  ")
-        && !t.chars().any(|c| c.is_whitespace() && c != ' ')
+        && !b.windows(2).any(|w| w == b"  ")
     {
         const YES: [&str; 10] = [
             "ya", "y", "yes", "sudah", "sdh", "ada", "1", "v", "true", "benar",
@@ -1357,16 +1357,6 @@ fn decode_record(rec: &csv::ByteRecord) -> Vec<std::borrow::Cow<'_, str>> {
             }
         })
         .collect()
-}
-
-/// True when `s` is non-empty and already has single spaces only, none at the ends (so that
-/// collapsing its whitespace would not change it).
-fn is_tidy(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ')
 }
 
 /// [`resolve_locations`] one record at a time: records are resolved as they come; those whose

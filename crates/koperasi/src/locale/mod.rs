@@ -42,6 +42,24 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// True when `s` is non-empty and its whitespace is single spaces only, none at the ends:
+/// collapsing its whitespace (words joined by one space) would not change it.
+pub(crate) fn is_tidy(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first().is_none_or(|c| *c == b' ')
+        || b.last() == Some(&b' ')
+        || b.windows(2).any(|w| w == b"  ")
+    {
+        return false;
+    }
+    if s.is_ascii() {
+        !b.iter()
+            .any(|c| matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+    } else {
+        !s.chars().any(|c| c.is_whitespace() && c != ' ')
+    }
+}
+
 /// Placeholders meaning "no value" (compared case-insensitively after trimming).
 const MISSING: [&str; 16] = [
     "",
@@ -80,6 +98,15 @@ pub fn is_missing(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// [`super::is_tidy`] says exactly whether collapsing the whitespace changes the text.
+        #[test]
+        fn tidy_means_collapsing_changes_nothing(s in "[ a\t\n\r\x0B\x0C\u{a0}\u{2003}b]{0,8}") {
+            let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(super::is_tidy(&s), !s.is_empty() && collapsed == s);
+        }
+    }
+
     /// [`super::is_missing`] rules cells out by length and first digit: every placeholder
     /// must pass both filters.
     #[test]
