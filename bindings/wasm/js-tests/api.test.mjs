@@ -280,3 +280,18 @@ test('demography: Kaplan-Meier, report of a register, status series', () => {
   assert.deepEqual(cols.breakdown, []);
   assert.throws(() => register.statusSeries(['2020-01-01'], null, ['status']), (e) => e.code === 'demography_status_breakdown');
 });
+
+test('a register of several batches of rows reads in WebAssembly (no threads there)', () => {
+  // The Kota Bogor register nine times: 9 x 398 rows, more than the 1,024 rows the native
+  // reader hands to a worker thread at a time. Counts by kecamatan are nine times those above.
+  const text = BOGOR.toString('utf8').replace(/\r?\n$/, '');
+  const [header, ...rows] = text.split(/\r?\n/);
+  const big = [header, ...Array.from({ length: 9 }, () => rows).flat()].join('\n') + '\n';
+  const { register, report } = k.readRegister(big);
+  assert.equal(register.length, 9 * 398);
+  assert.equal(report.rows_read, 9 * 398);
+  const counts = register.countBy(['kecamatan'], '2022-08-15');
+  const tengah = counts.rows.find(([[key]]) => key.endsWith(' Bogor Tengah'));
+  assert.equal(tengah[1], 9 * 127);
+  register.free();
+});

@@ -407,6 +407,9 @@ fn read_rat_cell(
     v: &str,
     book_year: i32,
 ) -> Result<Option<Option<NaiveDate>>, (&'static str, String)> {
+    if v.is_empty() {
+        return Ok(None); // the commonest cell of all: no RAT held
+    }
     // Fast path: a cell that starts with two digits is none of the marks (`1`/`0` are the only
     // marks with a digit, every other starts with a letter or a sign), so it can only be a date.
     if v.as_bytes()
