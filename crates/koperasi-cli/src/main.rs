@@ -358,6 +358,14 @@ fn report_of(
     help: &str,
 ) -> Result<koperasi::report::Report, Failure> {
     let source = path.display().to_string();
+    if !is_workbook(path) && input.sheet.is_none() {
+        // A CSV register is reported as it is read, without holding its records.
+        return build_report(open(path)?, &source, options).map_err(|e| {
+            Failure(format!(
+                "{e}; see `koperasi {help} --help` for --map, --delimiter and --sheet"
+            ))
+        });
+    }
     Ok(match read_input(path, input, &options.read, help)? {
         koperasi::io::Table::Panel(p, read) => koperasi::report::Report::Panel(
             koperasi::report::panel_report(&p, read, &source, options),

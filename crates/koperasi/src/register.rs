@@ -32,29 +32,144 @@ impl ReasonCount {
     pub fn tally<A: std::borrow::Borrow<Assessment>, I: IntoIterator<Item = A>>(
         assessments: I,
     ) -> Vec<ReasonCount> {
-        let mut map: BTreeMap<(Status, String), ReasonCount> = BTreeMap::new();
+        let mut t = ReasonTally::default();
         for a in assessments {
-            let a = a.borrow();
-            let Some(r) = a.reasons.first() else {
-                continue;
-            };
-            map.entry((a.status, r.code.clone()))
-                .or_insert_with(|| ReasonCount {
-                    status: a.status,
-                    code: r.code.clone(),
-                    label_id: r.label_id.clone(),
-                    label_en: r.label_en.clone(),
-                    count: 0,
-                })
-                .count += 1;
+            t.add(a.borrow());
         }
-        let mut out: Vec<ReasonCount> = map.into_values().collect();
+        t.finish()
+    }
+}
+
+/// [`ReasonCount::tally`] one assessment at a time.
+#[derive(Debug, Default)]
+pub struct ReasonTally {
+    map: BTreeMap<(Status, String), ReasonCount>,
+}
+
+impl ReasonTally {
+    /// Count one assessment by its status and deciding (first) reason.
+    pub fn add(&mut self, a: &Assessment) {
+        let Some(r) = a.reasons.first() else {
+            return;
+        };
+        match self.map.get_mut(&(a.status, r.code.clone())) {
+            Some(c) => c.count += 1,
+            None => {
+                self.map.insert(
+                    (a.status, r.code.clone()),
+                    ReasonCount {
+                        status: a.status,
+                        code: r.code.clone(),
+                        label_id: r.label_id.clone(),
+                        label_en: r.label_en.clone(),
+                        count: 1,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The counts, sorted as [`ReasonCount::tally`] sorts them.
+    pub fn finish(self) -> Vec<ReasonCount> {
+        let mut out: Vec<ReasonCount> = self.map.into_values().collect();
         out.sort_by(|a, b| {
             a.status
                 .cmp(&b.status)
                 .then(b.count.cmp(&a.count))
                 .then_with(|| a.code.cmp(&b.code))
         });
+        out
+    }
+}
+
+/// [`Register::duplicates`] one record at a time: [`DuplicateFinder::add`] each record with its
+/// index in the register (in any order), then [`DuplicateFinder::finish`]. Keeps the keys of
+/// every record (NIK, badan hukum key, kab/kota and normalised name) and its source line, not
+/// the records.
+#[derive(Debug, Default)]
+pub struct DuplicateFinder {
+    // Per key: the first record's index, and the others (most keys have one record: no
+    // vector is allocated for them).
+    by_nik: HashMap<String, (usize, Vec<usize>)>,
+    by_bh: HashMap<String, (usize, Vec<usize>)>,
+    by_name: HashMap<(Option<crate::wilayah::KodeWilayah>, String), (usize, Vec<usize>)>,
+    /// Source line by record index.
+    lines: Vec<Option<u64>>,
+}
+
+impl DuplicateFinder {
+    /// Note the keys of the record at `index`.
+    pub fn add(&mut self, index: usize, k: &Koperasi) {
+        fn note<K: std::hash::Hash + Eq>(
+            map: &mut HashMap<K, (usize, Vec<usize>)>,
+            key: K,
+            index: usize,
+        ) {
+            map.entry(key)
+                .and_modify(|(_, more)| more.push(index))
+                .or_insert((index, Vec::new()));
+        }
+        if let Some(n) = &k.nik {
+            note(&mut self.by_nik, n.as_str().to_string(), index);
+        }
+        if let Some(b) = &k.badan_hukum {
+            let key = b.key();
+            if !key.is_empty() {
+                note(&mut self.by_bh, key, index);
+            }
+        }
+        let name = normalize_coop_name(&k.name);
+        if !name.is_empty() {
+            // Same name in different kabupaten/kota is common ("KUD Sumber Makmur"): only
+            // names within one kab/kota (or both unplaced) are duplicates.
+            let kab = k.location.code.and_then(|c| c.kab_kota());
+            note(&mut self.by_name, (kab, name), index);
+        }
+        if self.lines.len() <= index {
+            self.lines.resize(index + 1, None);
+        }
+        if let Some(l) = self.lines.get_mut(index) {
+            *l = k.source_line;
+        }
+    }
+
+    /// The groups, as [`Register::duplicates`] orders them.
+    pub fn finish(self) -> Vec<DuplicateGroup> {
+        let lines = self.lines;
+        let mut out = Vec::new();
+        let mut push = |key: DuplicateKey, groups: Vec<(String, (usize, Vec<usize>))>| {
+            let mut groups: Vec<_> = groups
+                .into_iter()
+                .filter(|(_, (_, more))| !more.is_empty())
+                .map(|(value, (first, mut v))| {
+                    v.push(first);
+                    v.sort_unstable();
+                    (value, v)
+                })
+                .collect();
+            groups.sort_by_key(|(_, v)| v.first().copied());
+            for (value, records) in groups {
+                let lines = records
+                    .iter()
+                    .map(|&i| lines.get(i).copied().flatten())
+                    .collect();
+                out.push(DuplicateGroup {
+                    key,
+                    value,
+                    records,
+                    lines,
+                });
+            }
+        };
+        push(DuplicateKey::Nik, self.by_nik.into_iter().collect());
+        push(DuplicateKey::BadanHukum, self.by_bh.into_iter().collect());
+        push(
+            DuplicateKey::Name,
+            self.by_name
+                .into_iter()
+                .map(|((_, name), v)| (name, v))
+                .collect(),
+        );
         out
     }
 }
@@ -172,12 +287,22 @@ pub struct CountTable {
 }
 
 /// Registrations per year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationsByYear {
     /// Year -> count.
     pub by_year: BTreeMap<i32, u64>,
     /// Records with no founding year.
     pub unknown: u64,
+}
+
+impl RegistrationsByYear {
+    /// Count one record by its founding year ([`Koperasi::founding_year`]).
+    pub fn add(&mut self, k: &Koperasi) {
+        match k.founding_year() {
+            Some(y) => *self.by_year.entry(y).or_insert(0) += 1,
+            None => self.unknown += 1,
+        }
+    }
 }
 
 /// Leading abbreviations that [`normalize_coop_name`] expands (first word only).
@@ -470,61 +595,11 @@ impl Register {
     /// badan hukum, then name; within a kind, by the first record index. Records are never
     /// dropped or merged.
     pub fn duplicates(&self) -> Vec<DuplicateGroup> {
-        let mut by_nik: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_bh: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<(Option<crate::wilayah::KodeWilayah>, String), Vec<usize>> =
-            HashMap::new();
+        let mut finder = DuplicateFinder::default();
         for (i, k) in self.records.iter().enumerate() {
-            if let Some(n) = &k.nik {
-                by_nik.entry(n.as_str()).or_default().push(i);
-            }
-            if let Some(b) = &k.badan_hukum {
-                let key = b.key();
-                if !key.is_empty() {
-                    by_bh.entry(key).or_default().push(i);
-                }
-            }
-            let name = normalize_coop_name(&k.name);
-            if !name.is_empty() {
-                // Same name in different kabupaten/kota is common ("KUD Sumber Makmur"): only
-                // names within one kab/kota (or both unplaced) are duplicates.
-                let kab = k.location.code.and_then(|c| c.kab_kota());
-                by_name.entry((kab, name)).or_default().push(i);
-            }
+            finder.add(i, k);
         }
-        let mut out = Vec::new();
-        let mut push = |key: DuplicateKey, groups: Vec<(String, Vec<usize>)>| {
-            let mut groups: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() > 1).collect();
-            groups.sort_by_key(|(_, v)| v.first().copied());
-            for (value, records) in groups {
-                let lines = records
-                    .iter()
-                    .map(|&i| self.records.get(i).and_then(|k| k.source_line))
-                    .collect();
-                out.push(DuplicateGroup {
-                    key,
-                    value,
-                    records,
-                    lines,
-                });
-            }
-        };
-        push(
-            DuplicateKey::Nik,
-            by_nik
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-        );
-        push(DuplicateKey::BadanHukum, by_bh.into_iter().collect());
-        push(
-            DuplicateKey::Name,
-            by_name
-                .into_iter()
-                .map(|((_, name), v)| (name, v))
-                .collect(),
-        );
-        out
+        finder.finish()
     }
 
     /// Count records by a breakdown, as of a date.
@@ -615,14 +690,10 @@ impl Register {
     /// badan hukum, else the year stated by the nomor badan hukum); `unknown` counts records
     /// with neither. `by_year` values plus `unknown` equal the number of records.
     pub fn registrations_by_year(&self) -> RegistrationsByYear {
-        let mut by_year = BTreeMap::new();
-        let mut unknown = 0;
+        let mut r = RegistrationsByYear::default();
         for k in &self.records {
-            match k.founding_year() {
-                Some(y) => *by_year.entry(y).or_insert(0) += 1,
-                None => unknown += 1,
-            }
+            r.add(k);
         }
-        RegistrationsByYear { by_year, unknown }
+        r
     }
 }

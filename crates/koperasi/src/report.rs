@@ -4,9 +4,13 @@
 //! [`build_report`] reads a CSV, tells a register from a panel, and builds a [`PanelReport`] or
 //! a [`RegisterReport`].
 
+use crate::cooperative::Koperasi;
 use crate::error::ReadError;
-use crate::io::{ReadOptions, ReadReport, Table, read_any};
-use crate::register::{CountTable, DuplicateGroup, Field, Register, RegistrationsByYear};
+use crate::io::{ReadOptions, ReadReport, Streamed, stream_any};
+use crate::register::{
+    CountTable, Counter, DuplicateFinder, DuplicateGroup, Field, ReasonTally, Register,
+    RegistrationsByYear,
+};
 use crate::stats::checks::{CheckParams, Finding, run_checks};
 use crate::stats::growth::{GrowthRow, cagr};
 use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
@@ -135,7 +139,7 @@ pub struct MembersSum {
 }
 
 /// How many badan hukum numbers are of each kind, and how many state a year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BadanHukumSummary {
     /// Records with a nomor badan hukum.
     pub with_number: u64,
@@ -203,17 +207,24 @@ pub struct DuplicateReport {
 
 /// Read `input` (a register or a panel CSV) and build its report.
 ///
+/// A register is not held: its records are counted as they are read
+/// ([`RegisterReportBuilder`]), so memory grows with what the report keeps per record (the
+/// keys and name used to find duplicates), not with the records.
+///
 /// `source` names the input in the report (a path, or a description of embedded data).
-/// Errors: those of [`read_any`] (unreadable file, unknown layout, missing column).
+/// Errors: those of [`crate::io::read_any`] (unreadable file, unknown layout, missing column).
 pub fn build_report<R: std::io::Read>(
     input: R,
     source: &str,
     options: &ReportOptions,
 ) -> Result<Report, ReadError> {
-    Ok(match read_any(input, &options.read)? {
-        Table::Panel(p, read) => Report::Panel(panel_report(&p, read, source, options)),
-        Table::Register(r, read) => Report::Register(register_report(&r, read, source, options)),
-    })
+    let mut builder = RegisterReportBuilder::new(options);
+    Ok(
+        match stream_any(input, &options.read, |i, k| builder.add(i, &k))? {
+            Streamed::Panel(p, read) => Report::Panel(panel_report(&p, read, source, options)),
+            Streamed::Register(read) => Report::Register(builder.finish(read, source)),
+        },
+    )
 }
 
 /// Build the report on a panel already read.
@@ -324,9 +335,30 @@ pub struct UnresolvedRegion {
 /// name whose record has no kecamatan code, ...), with counts and spelling suggestions, most
 /// frequent first.
 pub fn unresolved_regions(register: &Register) -> Vec<UnresolvedRegion> {
-    use crate::wilayah::{KodeWilayah, Level};
-    let mut counts: BTreeMap<(String, Level, Option<KodeWilayah>), u64> = BTreeMap::new();
+    let mut t = UnresolvedTally::default();
     for k in &register.records {
+        t.add(k);
+    }
+    t.finish()
+}
+
+/// [`unresolved_regions`] one record at a time.
+#[derive(Debug, Default)]
+pub struct UnresolvedTally {
+    counts: BTreeMap<
+        (
+            String,
+            crate::wilayah::Level,
+            Option<crate::wilayah::KodeWilayah>,
+        ),
+        u64,
+    >,
+}
+
+impl UnresolvedTally {
+    /// Count the region name of `k` that did not resolve at its own level, if any.
+    pub fn add(&mut self, k: &Koperasi) {
+        use crate::wilayah::Level;
         let level = k.location.code.map(|c| c.level());
         let reached = |l: Level| level.is_some_and(|x| x >= l);
         let loc = &k.location;
@@ -337,33 +369,39 @@ pub fn unresolved_regions(register: &Register) -> Vec<UnresolvedRegion> {
         ];
         if let Some((Some(name), l)) = named.into_iter().find(|(n, l)| n.is_some() && !reached(*l))
         {
-            *counts
+            *self
+                .counts
                 .entry((name.to_string(), l, k.location.code))
                 .or_default() += 1;
         }
     }
-    let t = crate::wilayah::table();
-    let mut merged: BTreeMap<(String, Level), UnresolvedRegion> = BTreeMap::new();
-    for ((name, level, within), n) in counts {
-        let e = merged
-            .entry((name.clone(), level))
-            .or_insert_with(|| UnresolvedRegion {
-                name: name.clone(),
-                level,
-                count: 0,
-                suggestions: Vec::new(),
-            });
-        e.count += n;
-        for w in t.suggest(&name, level, within.as_ref()) {
-            let label = format!("{} {}", w.code, w.name);
-            if !e.suggestions.contains(&label) {
-                e.suggestions.push(label);
+
+    /// The names with counts and suggestions, most frequent first.
+    pub fn finish(self) -> Vec<UnresolvedRegion> {
+        use crate::wilayah::Level;
+        let t = crate::wilayah::table();
+        let mut merged: BTreeMap<(String, Level), UnresolvedRegion> = BTreeMap::new();
+        for ((name, level, within), n) in self.counts {
+            let e = merged
+                .entry((name.clone(), level))
+                .or_insert_with(|| UnresolvedRegion {
+                    name: name.clone(),
+                    level,
+                    count: 0,
+                    suggestions: Vec::new(),
+                });
+            e.count += n;
+            for w in t.suggest(&name, level, within.as_ref()) {
+                let label = format!("{} {}", w.code, w.name);
+                if !e.suggestions.contains(&label) {
+                    e.suggestions.push(label);
+                }
             }
         }
+        let mut v: Vec<UnresolvedRegion> = merged.into_values().collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        v
     }
-    let mut v: Vec<UnresolvedRegion> = merged.into_values().collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    v
 }
 
 /// One cooperative's status as of a date, flat for a table or a CSV row.
@@ -416,56 +454,93 @@ fn status_counts_reason(reasons: &[crate::register::ReasonCount], code: &str) ->
         .sum()
 }
 
-/// Build the report on a register already read.
+/// Build the report on a register already read: [`RegisterReportBuilder`] over its records.
 pub fn register_report(
     register: &Register,
     read: ReadReport,
     source: &str,
     options: &ReportOptions,
 ) -> RegisterReport {
-    let as_of = options.as_of;
-    let assessments = register.assess_all(as_of, &options.policy);
-    let mut status_counts: BTreeMap<Status, u64> = Status::ALL.iter().map(|s| (*s, 0)).collect();
-    for a in &assessments {
-        *status_counts.entry(a.status).or_default() += 1;
+    let mut builder = RegisterReportBuilder::new(options);
+    for (i, k) in register.records.iter().enumerate() {
+        builder.add(i, k);
     }
-    let reasons = crate::register::ReasonCount::tally(&assessments);
-    let active_without_latest_rat = assessments
-        .iter()
-        .filter(|a| a.status == Status::Active && a.rat_for_last_closed_year == Some(false))
-        .count() as u64;
-    let mut on_register = 0u64;
-    let mut members = MembersSum::default();
-    for k in register
-        .records
-        .iter()
-        .filter(|k| crate::status::on_register(k, as_of))
-    {
-        on_register += 1;
-        let n = k.members.and_then(|m| {
-            m.total.or(match (m.male, m.female) {
-                (Some(a), Some(b)) => a.checked_add(b),
-                _ => None,
-            })
-        });
-        if let Some(n) = n {
-            members.total = members.total.saturating_add(n);
-            members.records_with_members += 1;
+    builder.finish(read, source)
+}
+
+/// A [`RegisterReport`] built one record at a time, without holding the register: give each
+/// record with its index in the register ([`RegisterReportBuilder::add`], in any order, e.g.
+/// from [`crate::io::register::for_each_register_record`]), then
+/// [`RegisterReportBuilder::finish`]. Per record it keeps only what the duplicate search needs
+/// (NIK, badan hukum key, kab/kota and normalised name, source line and name); the rest are
+/// counts.
+pub struct RegisterReportBuilder<'o> {
+    options: &'o ReportOptions,
+    records: u64,
+    status_counts: BTreeMap<Status, u64>,
+    reasons: ReasonTally,
+    active_without_latest_rat: u64,
+    on_register: u64,
+    members: MembersSum,
+    identified: u64,
+    badan_hukum: BadanHukumSummary,
+    counts: Counter<'o>,
+    registrations: RegistrationsByYear,
+    unresolved: UnresolvedTally,
+    duplicates: DuplicateFinder,
+    /// (source line, name) by record index, for the duplicate groups.
+    names: Vec<(Option<u64>, String)>,
+}
+
+impl<'o> RegisterReportBuilder<'o> {
+    /// An empty report under `options` (as-of date, policy, breakdown).
+    pub fn new(options: &'o ReportOptions) -> Self {
+        RegisterReportBuilder {
+            options,
+            records: 0,
+            status_counts: Status::ALL.iter().map(|s| (*s, 0)).collect(),
+            reasons: ReasonTally::default(),
+            active_without_latest_rat: 0,
+            on_register: 0,
+            members: MembersSum::default(),
+            identified: 0,
+            badan_hukum: BadanHukumSummary::default(),
+            counts: Counter::new(&options.by, options.as_of, &options.policy),
+            registrations: RegistrationsByYear::default(),
+            unresolved: UnresolvedTally::default(),
+            duplicates: DuplicateFinder::default(),
+            names: Vec::new(),
         }
     }
-    let identified = register
-        .records
-        .iter()
-        .filter(|k| k.identified(as_of) == Some(true))
-        .count() as u64;
-    let mut bh = BadanHukumSummary {
-        with_number: 0,
-        without_number: 0,
-        ahu: 0,
-        amendments: 0,
-        with_year: 0,
-    };
-    for k in &register.records {
+
+    /// Count the record at `index` of the register.
+    pub fn add(&mut self, index: usize, k: &Koperasi) {
+        let as_of = self.options.as_of;
+        self.records += 1;
+        let a = crate::status::assess(k, as_of, &self.options.policy);
+        *self.status_counts.entry(a.status).or_default() += 1;
+        if a.status == Status::Active && a.rat_for_last_closed_year == Some(false) {
+            self.active_without_latest_rat += 1;
+        }
+        self.reasons.add(&a);
+        if crate::status::on_register(k, as_of) {
+            self.on_register += 1;
+            self.counts.add(k);
+            let n = k.members.and_then(|m| {
+                m.total.or(match (m.male, m.female) {
+                    (Some(a), Some(b)) => a.checked_add(b),
+                    _ => None,
+                })
+            });
+            if let Some(n) = n {
+                self.members.total = self.members.total.saturating_add(n);
+                self.members.records_with_members += 1;
+            }
+        }
+        if k.identified(as_of) == Some(true) {
+            self.identified += 1;
+        }
+        let bh = &mut self.badan_hukum;
         match &k.badan_hukum {
             None => bh.without_number += 1,
             Some(b) => {
@@ -475,37 +550,52 @@ pub fn register_report(
                 bh.with_year += u64::from(b.year.is_some());
             }
         }
+        self.registrations.add(k);
+        self.unresolved.add(k);
+        self.duplicates.add(index, k);
+        if self.names.len() <= index {
+            self.names.resize(index + 1, (None, String::new()));
+        }
+        if let Some(slot) = self.names.get_mut(index) {
+            *slot = (k.source_line, k.name.clone());
+        }
     }
-    let duplicates = register
-        .duplicates()
-        .into_iter()
-        .map(|g| {
-            let members = g
-                .records
-                .iter()
-                .filter_map(|&i| register.records.get(i))
-                .map(|k| (k.source_line, k.name.clone()))
-                .collect();
-            DuplicateReport { group: g, members }
-        })
-        .collect();
-    RegisterReport {
-        source: source.to_string(),
-        read,
-        as_of,
-        policy: options.policy.name.clone(),
-        records: register.records.len() as u64,
-        counts: register.count_on_register_by(&options.by, as_of, &options.policy),
-        on_register,
-        founded_later: status_counts_reason(&reasons, "not_yet_founded"),
-        status_counts,
-        reasons,
-        active_without_latest_rat,
-        members,
-        unresolved_regions: unresolved_regions(register),
-        identified,
-        registrations: register.registrations_by_year(),
-        badan_hukum: bh,
-        duplicates,
+
+    /// The report, with the read report of the file and a name for its source.
+    pub fn finish(self, read: ReadReport, source: &str) -> RegisterReport {
+        let names = self.names;
+        let duplicates = self
+            .duplicates
+            .finish()
+            .into_iter()
+            .map(|g| {
+                let members = g
+                    .records
+                    .iter()
+                    .filter_map(|&i| names.get(i).cloned())
+                    .collect();
+                DuplicateReport { group: g, members }
+            })
+            .collect();
+        let reasons = self.reasons.finish();
+        RegisterReport {
+            source: source.to_string(),
+            read,
+            as_of: self.options.as_of,
+            policy: self.options.policy.name.clone(),
+            records: self.records,
+            counts: self.counts.finish(),
+            on_register: self.on_register,
+            founded_later: status_counts_reason(&reasons, "not_yet_founded"),
+            status_counts: self.status_counts,
+            reasons,
+            active_without_latest_rat: self.active_without_latest_rat,
+            members: self.members,
+            unresolved_regions: self.unresolved.finish(),
+            identified: self.identified,
+            registrations: self.registrations,
+            badan_hukum: self.badan_hukum,
+            duplicates,
+        }
     }
 }

@@ -354,19 +354,51 @@ const HEADER_PEEK: usize = 1 << 16;
 ///
 /// Errors: those of [`detect_layout`], [`read_register`] and [`read_panel`].
 pub fn read_any<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Table, ReadError> {
+    let mut records = register::InOrder::default();
+    Ok(
+        match stream_any(input, options, |i, k| records.push(i, k))? {
+            Streamed::Register(report) => {
+                Table::Register(crate::register::Register::new(records.finish()), report)
+            }
+            Streamed::Panel(p, report) => Table::Panel(p, report),
+        },
+    )
+}
+
+/// What [`stream_any`] read: a register (its records went to the callback) or a panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Streamed {
+    /// One row per cooperative: the read report; the records were passed on one by one.
+    Register(ReadReport),
+    /// Published counts per region and period, read whole.
+    Panel(crate::stats::Panel, ReadReport),
+}
+
+/// [`read_any`] without holding a register: a register's records go to `f(index, record)`
+/// as [`register::for_each_register_record`] passes them on (`index` = the record's position
+/// in the register [`read_any`] would return); a panel is read whole.
+///
+/// Errors: those of [`read_any`]. On an error, `f` may already have been called.
+pub fn stream_any<R: std::io::Read, F: FnMut(usize, crate::Koperasi)>(
+    input: R,
+    options: &ReadOptions,
+    f: F,
+) -> Result<Streamed, ReadError> {
     use std::io::Read;
     let (mut head, input, encoding) = peek(input, options)?;
     let (layout, options, notes) = locate_header(&mut head, options)?;
     let options = &options;
     let whole = std::io::Cursor::new(head).chain(input);
-    let mut table = match layout {
-        Layout::Register => read_register(whole, options).map(|(r, rep)| Table::Register(r, rep)),
-        Layout::Panel => read_panel(whole, options).map(|(p, rep)| Table::Panel(p, rep)),
+    let mut read = match layout {
+        Layout::Register => {
+            register::for_each_register_record(whole, options, f).map(Streamed::Register)
+        }
+        Layout::Panel => read_panel(whole, options).map(|(p, rep)| Streamed::Panel(p, rep)),
     }?;
-    let (Table::Register(_, report) | Table::Panel(_, report)) = &mut table;
+    let (Streamed::Register(report) | Streamed::Panel(_, report)) = &mut read;
     note_encoding(report, encoding);
     report.notes.extend(notes);
-    Ok(table)
+    Ok(read)
 }
 
 /// The layout of a CSV (register or panel), decided exactly as [`read_any`] decides it: from

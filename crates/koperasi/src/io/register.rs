@@ -947,19 +947,39 @@ pub fn read_register<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
 ) -> Result<(Register, ReadReport), ReadError> {
-    let mut records: Vec<Koperasi> = Vec::new();
-    let mut order: Vec<usize> = Vec::new();
-    let report = for_each_register_record(input, options, |i, k| {
-        order.push(i);
-        records.push(k);
-    })?;
-    if !order.is_sorted() {
-        // Records whose kecamatan needed the whole file came last: put them back in place.
-        let mut paired: Vec<(usize, Koperasi)> = order.into_iter().zip(records).collect();
-        paired.sort_by_key(|(i, _)| *i);
-        records = paired.into_iter().map(|(_, k)| k).collect();
+    let mut records = InOrder::default();
+    let report = for_each_register_record(input, options, |i, k| records.push(i, k))?;
+    Ok((
+        Register {
+            records: records.finish(),
+        },
+        report,
+    ))
+}
+
+/// Records as [`for_each_register_record`] passes them on, put back in register order.
+#[derive(Default)]
+pub(crate) struct InOrder {
+    order: Vec<usize>,
+    records: Vec<Koperasi>,
+}
+
+impl InOrder {
+    pub(crate) fn push(&mut self, index: usize, k: Koperasi) {
+        self.order.push(index);
+        self.records.push(k);
     }
-    Ok((Register { records }, report))
+
+    /// The records by index. Records whose kecamatan needed the whole file came last: put
+    /// them back in place.
+    pub(crate) fn finish(self) -> Vec<Koperasi> {
+        if self.order.is_sorted() {
+            return self.records;
+        }
+        let mut paired: Vec<(usize, Koperasi)> = self.order.into_iter().zip(self.records).collect();
+        paired.sort_by_key(|(i, _)| *i);
+        paired.into_iter().map(|(_, k)| k).collect()
+    }
 }
 
 /// Read a register CSV one record at a time, without holding the register: `f(index, record)`
