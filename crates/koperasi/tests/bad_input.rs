@@ -513,3 +513,25 @@ fn fuzz_corpus_replays() {
     }
     assert!(n >= 40, "{n} corpus files");
 }
+
+#[test]
+fn semicolon_csv_below_a_title_block() {
+    // A spreadsheet saved as CSV in an Indonesian locale (`;`), with a title above the header:
+    // the title has no delimiter, so `,` is guessed from it; the header is found with `;`.
+    let csv = "DAFTAR KOPERASI KOTA BOGOR\n\nid_koperasi;nama_koperasi;kecamatan\n1;Koperasi 1;Bogor Utara\n2;Koperasi 2;Tanah Sareal\n";
+    let t = koperasi::io::read_any(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    let koperasi::io::Table::Register(r, rep) = t else {
+        panic!("a register")
+    };
+    assert_eq!(names(&r), ["Koperasi 1", "Koperasi 2"]);
+    assert_eq!(r.records[0].source_line, Some(4));
+    assert_eq!(
+        r.records[1].location.code.map(|c| c.to_string()).as_deref(),
+        Some("32.71.06")
+    );
+    assert!(
+        rep.notes.iter().any(|n| n.contains("line 3")),
+        "{:?}",
+        rep.notes
+    );
+}

@@ -231,8 +231,9 @@ pub struct ReadOptions {
     #[serde(default)]
     pub limits: ReadLimits,
     /// Threads that turn register rows into records while the calling thread reads the file
-    /// (CSV registers of more than 1,024 rows). `None`: one per core, at most 4; `Some(1)`
-    /// (or `Some(0)`): the calling thread only. The result is the same whatever the number.
+    /// (CSV registers of more than 1,024 rows). `None`: one per core; `Some(1)` (or
+    /// `Some(0)`): the calling thread only; at most 4 either way. The result is the same
+    /// whatever the number.
     /// Where threads cannot be started (WebAssembly) rows are read on the calling thread.
     #[serde(default)]
     pub threads: Option<usize>,
@@ -516,6 +517,7 @@ fn locate_header(
 ) -> Result<(Layout, ReadOptions, Vec<String>), ReadError> {
     let first_line = first_line(head);
     let mut options = options.clone();
+    let sniffed = options.delimiter.is_none();
     let delimiter = *options
         .delimiter
         .get_or_insert_with(|| sniff_delimiter(first_line));
@@ -541,11 +543,19 @@ fn locate_header(
     let layout = match detect_layout(&headers, &options) {
         Ok(l) => l,
         Err(first) => {
-            // A title block above the header: look for the header among the next rows.
-            let Some((pos, line, layout)) = find_header_below_title(head, delimiter, &options)
-            else {
+            // A title block above the header: look for the header among the next rows. The
+            // delimiter sniffed from the title line may be wrong (`DAFTAR KOPERASI` has none,
+            // so `,` was guessed for a `;` file): try the others too, the sniffed one first.
+            let candidates: &[u8] = if sniffed { b",;\t|" } else { &[] };
+            let found = std::iter::once(delimiter)
+                .chain(candidates.iter().copied().filter(|d| *d != delimiter))
+                .find_map(|d| {
+                    find_header_below_title(head, d, &options).map(|(p, l, lay)| (p, l, lay, d))
+                });
+            let Some((pos, line, layout, d)) = found else {
                 return Err(first);
             };
+            options.delimiter = Some(d);
             for b in head.iter_mut().take(pos) {
                 if *b != b'\n' && *b != b'\r' {
                     *b = b' ';

@@ -989,11 +989,14 @@ impl InOrder {
 /// Records come in file order, except one whose kecamatan name is ambiguous across Indonesia
 /// and could not be placed from its own row: it is placed within the kabupaten/kota that most
 /// of the file's kecamatan belong to (as [`resolve_locations`] does), which is known only at
-/// the end of the file, so it comes after the last row (with its own `index`). Memory is that
-/// of one record plus those waiting records, whatever the size of the file.
+/// the end of the file, so it comes after the last row (with its own `index`). Memory does not
+/// grow with the file: rows are read in batches of 1,024, converted on up to
+/// [`ReadOptions::threads`] worker threads (at most 4) with two batches in flight per thread,
+/// plus the waiting records and the read report (which lists every rejected row and cell).
 ///
-/// Errors: those of [`read_register`]. On an error, `f` may already have been called for the
-/// records before it.
+/// Errors: those of [`read_register`]. On an error, `f` may already have been called for some
+/// of the records before it (how many depends on the threads: none, or all but the last few
+/// batches); the error itself does not.
 pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
     input: R,
     options: &ReadOptions,
@@ -1060,9 +1063,10 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             .and_then(|i| headers.get(i).cloned()),
         headers,
     };
-    let threads = options.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
-    });
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(MAX_THREADS);
     std::thread::scope(|scope| {
         let mut pipe = Pipeline::new(scope, &schema, threads);
         let mut sink = Sink::new(options.region.as_ref(), report, f);
@@ -1106,7 +1110,8 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
 /// Rows per batch handed to a converting thread.
 const BATCH_ROWS: usize = 1024;
 
-/// Most threads converting rows (more do not help: the reading thread becomes the limit).
+/// Most threads converting rows, whatever [`ReadOptions::threads`] asks (more do not help: the
+/// reading thread becomes the limit; each holds up to two batches).
 const MAX_THREADS: usize = 4;
 
 /// Rows read (with their lines) and, once converted, what each gave. The buffers go round
