@@ -87,7 +87,7 @@ fn readers(c: &mut Criterion) {
         })
     });
     // The same on 20,000 rows (20 batches), rows converted on the calling thread only, and on
-    // the default worker threads (one per core, at most 4).
+    // the default threads (a worker per core, and the calling thread).
     let wide = national_rows(20_000);
     for (label, threads) in [("1 thread", Some(1)), ("default threads", None)] {
         let o = ReadOptions {

@@ -34,7 +34,7 @@ use std::path::PathBuf;
 struct Cli {
     #[command(subcommand)]
     job: Job,
-    /// Threads converting register rows (`ReadOptions::threads`; default: one per core, at most 4).
+    /// Threads converting register rows (`ReadOptions::threads`; default: a worker per core and the calling thread).
     #[arg(long, global = true)]
     threads: Option<usize>,
 }

@@ -990,9 +990,10 @@ impl InOrder {
 /// and could not be placed from its own row: it is placed within the kabupaten/kota that most
 /// of the file's kecamatan belong to (as [`resolve_locations`] does), which is known only at
 /// the end of the file, so it comes after the last row (with its own `index`). Memory does not
-/// grow with the file: rows are read in batches of 1,024, converted on up to
-/// [`ReadOptions::threads`] worker threads (at most 4) with two batches in flight per thread,
-/// plus the waiting records and the read report (which lists every rejected row and cell).
+/// grow with the file: rows are read in batches of 1,024 and converted on up to
+/// [`ReadOptions::threads`] threads (at most 4 workers and the calling thread), with two batches
+/// in flight per worker, plus the waiting records and the read report (which lists every
+/// rejected row and cell).
 ///
 /// Errors: those of [`read_register`]. On an error, `f` may already have been called for some
 /// of the records before it (how many depends on the threads: none, or all but the last few
@@ -1063,9 +1064,11 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             .and_then(|i| headers.get(i).cloned()),
         headers,
     };
+    // Default: a worker per core, and the calling thread (which reads, and converts a batch
+    // itself when the workers are full).
     let threads = options
         .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() + 1))
         .min(MAX_THREADS);
     std::thread::scope(|scope| {
         let mut pipe = Pipeline::new(scope, &schema, threads);
@@ -1110,9 +1113,10 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
 /// Rows per batch handed to a converting thread.
 const BATCH_ROWS: usize = 1024;
 
-/// Most threads converting rows, whatever [`ReadOptions::threads`] asks (more do not help: the
-/// reading thread becomes the limit; each holds up to two batches).
-const MAX_THREADS: usize = 4;
+/// Most threads converting rows, the calling thread included, whatever
+/// [`ReadOptions::threads`] asks (more do not help: the reading thread becomes the limit; each
+/// worker holds up to two batches).
+const MAX_THREADS: usize = 5;
 
 /// Rows read (with their lines) and, once converted, what each gave. The buffers go round
 /// between the reading thread and the converting threads, so that records and vectors are
@@ -1153,7 +1157,9 @@ impl Batch {
 ///
 /// With `threads <= 1`, or when no thread can be started (WebAssembly), batches are converted
 /// on the calling thread. Threads start with the first full batch, so a small file never
-/// starts one. At most two batches per worker are in flight, which bounds memory.
+/// starts one. Each worker holds at most two batches; when all are busy the calling thread
+/// converts the batch itself rather than wait. Batches are handed back in submission order,
+/// and at most `2 x workers + 1` are held, which bounds memory.
 struct Pipeline<'scope, 'env> {
     scope: &'scope std::thread::Scope<'scope, 'env>,
     schema: &'env Schema,
@@ -1161,8 +1167,10 @@ struct Pipeline<'scope, 'env> {
     started: bool,
     to: Vec<std::sync::mpsc::Sender<Batch>>,
     from: Vec<std::sync::mpsc::Receiver<Batch>>,
-    sent: usize,
-    received: usize,
+    /// Submitted batches in order: converted here (`Ok`), or at a worker (`Err(worker)`).
+    queue: std::collections::VecDeque<Result<Batch, usize>>,
+    /// Batches at each worker.
+    busy: Vec<usize>,
     /// Batches applied, their buffers kept for reading.
     spare: Vec<Batch>,
 }
@@ -1180,8 +1188,8 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
             started: false,
             to: Vec::new(),
             from: Vec::new(),
-            sent: 0,
-            received: 0,
+            queue: std::collections::VecDeque::new(),
+            busy: Vec::new(),
             spare: Vec::new(),
         }
     }
@@ -1199,7 +1207,8 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
         if self.threads <= 1 {
             return;
         }
-        for _ in 0..self.threads {
+        // The calling thread converts too (when the workers are full).
+        for _ in 1..self.threads {
             let (to_tx, to_rx) = std::sync::mpsc::channel::<Batch>();
             let (from_tx, from_rx) = std::sync::mpsc::channel::<Batch>();
             let schema = self.schema;
@@ -1217,19 +1226,29 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
             }
             self.to.push(to_tx);
             self.from.push(from_rx);
+            self.busy.push(0);
         }
     }
 
-    /// The next converted batch, in submission order.
-    fn receive(&mut self) -> Result<Batch, ReadError> {
-        let w = self.received % self.from.len().max(1);
-        self.received += 1;
-        self.from
-            .get(w)
-            .and_then(|rx| rx.recv().ok())
-            .ok_or_else(|| ReadError::Io {
-                why: "a thread converting rows stopped".into(),
-            })
+    fn stopped() -> ReadError {
+        ReadError::Io {
+            why: "a thread converting rows stopped".into(),
+        }
+    }
+
+    /// The oldest submitted batch, converted (waiting for its worker if need be).
+    fn pop(&mut self) -> Result<Option<Batch>, ReadError> {
+        match self.queue.pop_front() {
+            None => Ok(None),
+            Some(Ok(batch)) => Ok(Some(batch)),
+            Some(Err(w)) => {
+                if let Some(n) = self.busy.get_mut(w) {
+                    *n = n.saturating_sub(1);
+                }
+                let rx = self.from.get(w).ok_or_else(Self::stopped)?;
+                rx.recv().map(Some).map_err(|_| Self::stopped())
+            }
+        }
     }
 
     /// Hand over a full batch; returns the batches converted so far, in order.
@@ -1237,30 +1256,43 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
         if !self.started {
             self.start();
         }
-        let workers = self.to.len();
-        let Some(tx) = self.to.get(self.sent % workers.max(1)) else {
-            return Ok(vec![batch.convert(self.schema)]);
-        };
-        if tx.send(batch).is_err() {
-            return Err(ReadError::Io {
-                why: "a thread converting rows stopped".into(),
-            });
+        // The least busy worker with room for one more batch; else convert here.
+        let free = (0..self.to.len())
+            .filter(|w| self.busy.get(*w).is_some_and(|n| *n < 2))
+            .min_by_key(|w| self.busy.get(*w).copied().unwrap_or(usize::MAX));
+        match (free, free.and_then(|w| self.to.get(w))) {
+            (Some(w), Some(tx)) => {
+                tx.send(batch).map_err(|_| Self::stopped())?;
+                if let Some(n) = self.busy.get_mut(w) {
+                    *n += 1;
+                }
+                self.queue.push_back(Err(w));
+            }
+            _ => self.queue.push_back(Ok(batch.convert(self.schema))),
         }
-        self.sent += 1;
+        // Hand back what is ready at the front, and more while too many are held.
         let mut done = Vec::new();
-        while self.sent - self.received > 2 * workers {
-            done.push(self.receive()?);
+        loop {
+            let ready = match self.queue.front() {
+                Some(Ok(_)) => true,
+                Some(Err(_)) => self.queue.len() > 2 * self.to.len() + 1,
+                None => false,
+            };
+            if !ready {
+                break;
+            }
+            done.extend(self.pop()?);
         }
         Ok(done)
     }
 
-    /// Convert the last (partial) batch and return every batch still in flight, in order.
+    /// Convert the last (partial) batch and return every batch still held, in order.
     fn finish(&mut self, last: Batch) -> Result<Vec<Batch>, ReadError> {
+        self.queue.push_back(Ok(last.convert(self.schema)));
         let mut done = Vec::new();
-        while self.received < self.sent {
-            done.push(self.receive()?);
+        while let Some(b) = self.pop()? {
+            done.push(b);
         }
-        done.push(last.convert(self.schema));
         Ok(done)
     }
 }
