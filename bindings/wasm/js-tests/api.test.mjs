@@ -282,8 +282,8 @@ test('demography: Kaplan-Meier, report of a register, status series', () => {
 });
 
 test('a register of several batches of rows reads in WebAssembly (no threads there)', () => {
-  // The Kota Bogor register nine times: 9 x 398 rows, more than the 1,024 rows the native
-  // reader hands to a worker thread at a time. Counts by kecamatan are nine times those above.
+  // The Kota Bogor register nine times: 9 x 398 rows, past the 1,024 rows after which the
+  // native reader starts worker threads. Counts by kecamatan are nine times those above.
   const text = BOGOR.toString('utf8').replace(/\r?\n$/, '');
   const [header, ...rows] = text.split(/\r?\n/);
   const big = [header, ...Array.from({ length: 9 }, () => rows).flat()].join('\n') + '\n';

@@ -234,8 +234,8 @@ proptest! {
     }
 }
 
-/// The Kota Bogor register nine times over (3,582 rows: four batches of rows), ending in a
-/// row whose quote is never closed.
+/// The Kota Bogor register nine times over (3,582 rows: past the 1,024 rows after which worker
+/// threads start), ending in a row whose quote is never closed.
 fn bogor_many() -> String {
     let mut lines = BOGOR.lines();
     let header = lines.next().unwrap();
@@ -280,7 +280,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(6))]
 
     /// Rows converted on several threads give what one thread gives, whatever the file
-    /// (more than one batch of 1,024 rows, blank rows, a torn end).
+    /// (past the 1,024 rows after which threads start, blank rows, a torn end).
     #[test]
     fn threads_equal_one_thread(rows in prop::collection::vec(row(), 1000..2600), blank in 0usize..5,
                                 cut in 0usize..200, threads in 2usize..5) {

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The register reader gives the same register, report and error whatever `threads` is
-//! (rows are converted in batches of 1,024 on worker threads). Hostile shapes around the
+//! (after 1,024 rows, rows are converted in batches on worker threads and on the calling
+//! thread). Hostile shapes around the
 //! batch boundaries: unclosed quotes, blank and total rows, limits failing in a late batch,
 //! bytes that are not UTF-8, a panicking callback.
 
