@@ -86,7 +86,7 @@ fn readers(c: &mut Criterion) {
             counter.finish().rows.len()
         })
     });
-    // The same on 20,000 rows (20 batches), rows converted on the calling thread only, and on
+    // The same on 20,000 rows, rows converted on the calling thread only, and on
     // the default threads (a worker per core, and the calling thread).
     let wide = national_rows(20_000);
     for (label, threads) in [("1 thread", Some(1)), ("default threads", None)] {
