@@ -43,7 +43,8 @@ impl ReasonCount {
 /// [`ReasonCount::tally`] one assessment at a time.
 #[derive(Debug, Default)]
 pub struct ReasonTally {
-    map: BTreeMap<(Status, String), ReasonCount>,
+    /// By status, then by reason code (looked up without a copy of the code).
+    map: BTreeMap<Status, BTreeMap<String, ReasonCount>>,
 }
 
 impl ReasonTally {
@@ -52,11 +53,12 @@ impl ReasonTally {
         let Some(r) = a.reasons.first() else {
             return;
         };
-        match self.map.get_mut(&(a.status, r.code.clone())) {
+        let by_code = self.map.entry(a.status).or_default();
+        match by_code.get_mut(r.code.as_str()) {
             Some(c) => c.count += 1,
             None => {
-                self.map.insert(
-                    (a.status, r.code.clone()),
+                by_code.insert(
+                    r.code.clone(),
                     ReasonCount {
                         status: a.status,
                         code: r.code.clone(),
@@ -71,7 +73,11 @@ impl ReasonTally {
 
     /// The counts, sorted as [`ReasonCount::tally`] sorts them.
     pub fn finish(self) -> Vec<ReasonCount> {
-        let mut out: Vec<ReasonCount> = self.map.into_values().collect();
+        let mut out: Vec<ReasonCount> = self
+            .map
+            .into_values()
+            .flat_map(|m| m.into_values())
+            .collect();
         out.sort_by(|a, b| {
             a.status
                 .cmp(&b.status)
@@ -469,6 +475,17 @@ impl<'p> Counter<'p> {
 
     /// Count one record.
     pub fn add(&mut self, k: &Koperasi) {
+        self.add_with(k, None);
+    }
+
+    /// Count one record whose status as of the counter's date, under its policy, is already
+    /// known (`status`, from [`assess`] or [`assess_status`]): the same as [`Counter::add`]
+    /// without assessing the record again.
+    pub fn add_assessed(&mut self, k: &Koperasi, status: Status) {
+        self.add_with(k, Some(status));
+    }
+
+    fn add_with(&mut self, k: &Koperasi, status: Option<Status>) {
         self.key.clear();
         for (i, f) in self.fields.iter().enumerate() {
             let labels = &mut self.labels;
@@ -489,7 +506,9 @@ impl<'p> Counter<'p> {
                 Field::Bentuk => k.bentuk.map(|b| Cow::Borrowed(b.code())),
                 Field::Kelompok => k.kelompok.as_deref().and_then(tidy_cow),
                 Field::Status => Some(Cow::Borrowed(
-                    assess_status(k, self.as_of, self.policy).code(),
+                    status
+                        .unwrap_or_else(|| assess_status(k, self.as_of, self.policy))
+                        .code(),
                 )),
                 Field::FoundingYear => k.founding_year().map(|y| Cow::Owned(y.to_string())),
             };

@@ -488,8 +488,8 @@ pub struct RegisterReportBuilder<'o> {
     registrations: RegistrationsByYear,
     unresolved: UnresolvedTally,
     duplicates: DuplicateFinder,
-    /// (source line, name) by record index, for the duplicate groups.
-    names: Vec<(Option<u64>, String)>,
+    /// Name by record index, for the duplicate groups (their lines are in the groups).
+    names: Vec<String>,
 }
 
 impl<'o> RegisterReportBuilder<'o> {
@@ -525,7 +525,7 @@ impl<'o> RegisterReportBuilder<'o> {
         self.reasons.add(&a);
         if crate::status::on_register(k, as_of) {
             self.on_register += 1;
-            self.counts.add(k);
+            self.counts.add_assessed(k, a.status);
             let n = k.members.and_then(|m| {
                 m.total.or(match (m.male, m.female) {
                     (Some(a), Some(b)) => a.checked_add(b),
@@ -554,10 +554,10 @@ impl<'o> RegisterReportBuilder<'o> {
         self.unresolved.add(k);
         self.duplicates.add(index, k);
         if self.names.len() <= index {
-            self.names.resize(index + 1, (None, String::new()));
+            self.names.resize(index + 1, String::new());
         }
         if let Some(slot) = self.names.get_mut(index) {
-            *slot = (k.source_line, k.name.clone());
+            slot.clone_from(&k.name);
         }
     }
 
@@ -572,7 +572,8 @@ impl<'o> RegisterReportBuilder<'o> {
                 let members = g
                     .records
                     .iter()
-                    .filter_map(|&i| names.get(i).cloned())
+                    .zip(&g.lines)
+                    .filter_map(|(&i, line)| names.get(i).map(|n| (*line, n.clone())))
                     .collect();
                 DuplicateReport { group: g, members }
             })

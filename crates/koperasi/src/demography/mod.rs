@@ -42,7 +42,7 @@ pub use report::{
     demography_report, resolve_population,
 };
 pub use sweep::{
-    Frequency, SeriesGroup, StatusSeries, StatusStep, change_dates, period_ends, status_series,
-    status_steps, statuses_at,
+    Frequency, SeriesGroup, StatusSeries, StatusStep, period_ends, status_series, status_steps,
+    statuses_at,
 };
 pub use yearly::{DemographyParams, DemographyYear, Rates, demography_rates, yearly_demography};

@@ -33,7 +33,7 @@ use crate::error::DemographyError;
 use crate::register::{Field, record_key};
 use crate::status::{
     RatFacts, Status, StatusPolicy, day_after_deadline, decide, first_required_year,
-    latest_due_book_year, rat_counts_from, rat_deadline, rat_window, rat_window_years, window_bit,
+    latest_due_book_year, rat_counts_from, rat_window, rat_window_years, window_bit,
 };
 use crate::wilayah::KodeWilayah;
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -47,54 +47,6 @@ pub struct StatusStep {
     pub from: NaiveDate,
     /// Status from that date on.
     pub status: Status,
-}
-
-/// The dates at which the status of `k` may change under `policy`, within `[from, to]`,
-/// sorted and distinct (see the module documentation). `from` itself is always included.
-pub fn change_dates(
-    k: &Koperasi,
-    policy: &StatusPolicy,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Vec<NaiveDate> {
-    let months = policy.rat_deadline_months;
-    let mut out: Vec<NaiveDate> = Vec::with_capacity(16 + 3 * k.rat.len());
-    out.push(from);
-    let jan1 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1);
-    let next = |d: NaiveDate| d.checked_add_days(Days::new(1));
-    let mut push = |d: Option<NaiveDate>| {
-        if let Some(d) = d {
-            if d > from && d <= to {
-                out.push(d);
-            }
-        }
-    };
-    match k.founded() {
-        Some(d) => push(Some(d)),
-        None => push(k.founding_year().and_then(jan1)),
-    }
-    push(k.dissolution.map(|d| d.date));
-    for c in &k.field_checks {
-        push(Some(c.date));
-        if let Some(max) = policy.field_check_max_age_days {
-            push(c.date.checked_add_days(Days::new(u64::from(max) + 1)));
-        }
-    }
-    for r in &k.rat {
-        match r.date {
-            Some(d) => push(Some(d)),
-            None => push(rat_deadline(r.book_year, months).and_then(next)),
-        }
-    }
-    // The window moves the day after each book year's deadline: book years whose deadline can
-    // fall within [from, to].
-    let span = i32::try_from(months / 12 + 2).unwrap_or(4);
-    for y in from.year().saturating_sub(span)..=to.year() {
-        push(rat_deadline(y, months).and_then(next));
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The status of `k` as a step function over `[from, to]`: the first step starts at `from`;
@@ -145,7 +97,7 @@ impl<'p> Sweep<'p> {
     /// it for many records).
     fn new(policy: &'p StatusPolicy, from: NaiveDate, to: NaiveDate, cache: bool) -> Sweep<'p> {
         let months = policy.rat_deadline_months;
-        // The book years whose deadline can fall within (from, to] (see `change_dates`).
+        // The book years whose deadline can fall within (from, to] (see the module docs).
         let span = i32::try_from(months / 12 + 2).unwrap_or(4);
         let due = (from.year().saturating_sub(span)..=to.year())
             .filter_map(|y| day_after_deadline(y, months))
@@ -516,23 +468,17 @@ pub fn status_series(
     for k in records {
         raw.clear();
         raw.extend(fields.iter().map(|f| raw_value(k, *f)));
-        let g = match previous.1.filter(|_| raw == previous.0) {
-            Some(g) => g,
-            None => {
+        let g = match previous.1 {
+            Some(g) if raw == previous.0 => g,
+            _ => {
                 let g = match raw_index.get(raw.as_slice()) {
                     Some(&g) => g,
                     None => {
-                        let key: Vec<Option<String>> =
-                            fields.iter().map(|f| record_key(k, *f)).collect();
-                        let g = match index.get(&key) {
-                            Some(&g) => g,
-                            None => {
-                                let g = diff.len();
-                                index.insert(key, g);
-                                diff.push(vec![0i64; ns * (t + 1)]);
-                                g
-                            }
-                        };
+                        let key = fields.iter().map(|f| record_key(k, *f)).collect();
+                        let g = *index.entry(key).or_insert_with(|| {
+                            diff.push(vec![0i64; ns * (t + 1)]);
+                            diff.len() - 1
+                        });
                         raw_index.insert(raw.clone(), g);
                         g
                     }

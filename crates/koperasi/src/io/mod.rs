@@ -230,13 +230,11 @@ pub struct ReadOptions {
     /// Caps against hostile files (field size, rows, input size, cells, nesting).
     #[serde(default)]
     pub limits: ReadLimits,
-    /// Threads that turn register rows into records (CSV registers of more than 1,024 rows:
-    /// smaller files are read on the calling thread),
-    /// the calling thread included: it reads the file, and converts rows itself when the
-    /// workers are busy. `None`: a worker per core and the calling thread; `Some(1)` (or
-    /// `Some(0)`): the calling thread only; at most 5 (4 workers) either way. The result is
-    /// the same whatever the number.
-    /// Where threads cannot be started (WebAssembly) rows are read on the calling thread.
+    /// Threads that turn register rows into records, the calling thread included (it reads
+    /// the file, and converts rows itself when the workers are busy). `None`: a worker per
+    /// core and the calling thread; `Some(1)` (or `Some(0)`): the calling thread only; at most
+    /// 5 (4 workers) either way. Registers of up to 1,024 rows, and WebAssembly (no threads),
+    /// are read on the calling thread. The result is the same whatever the number.
     #[serde(default)]
     pub threads: Option<usize>,
 }

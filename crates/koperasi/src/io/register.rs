@@ -1075,22 +1075,21 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         let mut sink = Sink::new(options.region.as_ref(), report, f);
         let mut batch = Batch::default();
         loop {
-            let slot = &mut byte_rec;
-            match rdr.read_byte_record(slot) {
+            match rdr.read_byte_record(&mut byte_rec) {
                 Ok(false) => break,
                 Err(e) => return Err(csv_error(&e)),
                 Ok(true) => {}
             }
-            if slot.iter().all(|c| c.trim_ascii().is_empty()) {
+            if byte_rec.iter().all(|c| c.trim_ascii().is_empty()) {
                 sink.report.blank_rows += 1; // a row of empty cells: not a cooperative
                 continue;
             }
-            let start = slot.position().map_or(0, csv::Position::byte);
+            let start = byte_rec.position().map_or(0, csv::Position::byte);
             let line = rdr.get_mut().line_at(start);
             sink.report.rows_read += 1;
             options
                 .limits
-                .check_record(slot, sink.report.rows_read, line)?;
+                .check_record(&byte_rec, sink.report.rows_read, line)?;
             batch.commit(&mut byte_rec, line);
             if batch.len == BATCH_ROWS {
                 let next = pipe.spare().unwrap_or_default();
