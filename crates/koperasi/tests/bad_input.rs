@@ -494,6 +494,20 @@ fn fuzz_corpus_replays() {
         }
         n += 1;
     }
+    #[cfg(feature = "xlsx")]
+    for data in files("xlsx_scan") {
+        let limits = koperasi::io::ReadLimits {
+            max_decompressed_bytes: 1 << 20,
+            max_field_bytes: 4096,
+            max_cells: 100_000,
+            max_rows: 10_000,
+            ..koperasi::io::ReadLimits::default()
+        };
+        if let Ok(scan) = koperasi::io::xlsx_scan::scan_workbook(&data, &limits) {
+            assert!(scan.decompressed_bytes <= limits.max_decompressed_bytes);
+        }
+        n += 1;
+    }
     for t in ["date", "money", "badan_hukum", "policy"] {
         for data in files(t) {
             let Ok(s) = std::str::from_utf8(&data) else {

@@ -312,3 +312,27 @@ fn every_rejection_code_has_labels_in_both_languages() {
         assert!(!en.is_empty() && !id.is_empty());
     }
 }
+
+#[test]
+fn a_delimiter_retry_on_the_first_line_names_the_delimiter() {
+    // Two `,` and two `;` in the header: `,` is guessed, the header is found with `;` on line
+    // 1. The note said "lines 1-0 above it (a title block) were skipped".
+    let csv =
+        "nama_koperasi;alamat (jalan, rt, rw);kecamatan\nKop A;Jl. Merdeka, 1, 2;Bogor Barat\n";
+    let Table::Register(r, rep) = read_any(csv.as_bytes(), &opts()).unwrap() else {
+        panic!("not a register")
+    };
+    assert_eq!(r.records[0].name, "Kop A");
+    assert!(
+        rep.notes.iter().any(
+            |n| n == "the columns are separated by `;`, not by the `,` guessed from the header"
+        ),
+        "{:?}",
+        rep.notes
+    );
+    assert!(
+        !rep.notes.iter().any(|n| n.contains("1-0")),
+        "{:?}",
+        rep.notes
+    );
+}

@@ -63,11 +63,13 @@ pub enum ReadError {
     /// A cap of [`crate::io::ReadLimits`] was exceeded: the file is refused rather than read
     /// in part.
     #[error(
-        "the file exceeds the limit `{limit}`: found {found}, at most {max} allowed (line {line}); \
-         raise the limit in the read options if the file is genuine"
+        "the file exceeds the limit `{limit}`: found {found}, at most {max} allowed{}; \
+         raise the limit in the read options if the file is genuine",
+        limit_place(.line, .sheet, .cell)
     )]
     LimitExceeded {
-        /// Which limit: `max_field_bytes`, `max_rows`, `max_input_bytes`, `max_cells` or `max_nesting`.
+        /// Which limit: `max_field_bytes`, `max_rows`, `max_input_bytes`,
+        /// `max_decompressed_bytes`, `max_cells` or `max_nesting`.
         limit: String,
         /// The value found (bytes, rows, cells or depth).
         found: u64,
@@ -75,6 +77,12 @@ pub enum ReadError {
         max: u64,
         /// 1-based line (or sheet row) where it was exceeded; 0 when not tied to a line.
         line: u64,
+        /// In a workbook: the sheet's name; for a part of the workbook that is no sheet, its
+        /// path inside the file (`xl/sharedStrings.xml`). `None` for a CSV or JSON input.
+        sheet: Option<String>,
+        /// In a workbook: the reference of the cell where it was exceeded (`XFD1048576`), when
+        /// tied to a cell.
+        cell: Option<String>,
     },
     /// The workbook (XLSX/ODS) could not be opened or its sheet could not be read.
     #[error("cannot read the workbook: {why}")]
@@ -153,5 +161,21 @@ impl ExportError {
             ExportError::TooLarge { .. } => "export_too_large",
             ExportError::Write { .. } => "export_write",
         }
+    }
+}
+
+/// Where a limit was exceeded, as the end of [`ReadError::LimitExceeded`]'s message:
+/// ` (sheet `Data`, cell XFD1048576)`, ` (sheet `Data`, row 7)`, ` (in xl/sharedStrings.xml)`,
+/// ` (line 7)`, or nothing when the limit is not tied to a place (the whole input).
+fn limit_place(line: &u64, sheet: &Option<String>, cell: &Option<String>) -> String {
+    // Sheet names cannot hold `/`; a workbook part's path always does.
+    let part = |s: &str| s.contains('/');
+    match (sheet.as_deref(), cell.as_deref(), *line) {
+        (Some(s), _, _) if part(s) => format!(" (in {s})"),
+        (Some(s), Some(c), _) => format!(" (sheet `{s}`, cell {c})"),
+        (Some(s), None, 0) => format!(" (sheet `{s}`)"),
+        (Some(s), None, l) => format!(" (sheet `{s}`, row {l})"),
+        (None, _, 0) => String::new(),
+        (None, _, l) => format!(" (line {l})"),
     }
 }

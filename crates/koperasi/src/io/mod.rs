@@ -14,6 +14,8 @@ pub mod panel;
 pub mod register;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+#[cfg(feature = "xlsx")]
+pub mod xlsx_scan;
 
 use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
@@ -561,14 +563,30 @@ fn locate_header(
                     *b = b' ';
                 }
             }
-            notes.push(format!(
-                "the header is on line {line}; lines 1-{} above it (a title block) were skipped",
-                line.saturating_sub(1)
-            ));
+            notes.push(if line > 1 {
+                format!(
+                    "the header is on line {line}; lines 1-{} above it (a title block) were skipped",
+                    line - 1
+                )
+            } else {
+                format!(
+                    "the columns are separated by {}, not by the {} guessed from the header",
+                    delimiter_name(d),
+                    delimiter_name(delimiter)
+                )
+            });
             layout
         }
     };
     Ok((layout, options, notes))
+}
+
+/// A delimiter as a note names it: `;`, or TAB.
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "TAB".to_string(),
+        _ => format!("`{}`", char::from(d)),
+    }
 }
 
 /// How many non-blank rows below the first are tried as the header of a CSV with a title block.
