@@ -12,13 +12,16 @@ use koperasi::io::{ReadLimits, ReadOptions, Table};
 use std::io::Write;
 use zip::write::SimpleFileOptions;
 
+/// A piece of a zip entry's content, written in turn.
+type Part<'a> = &'a dyn Fn(&mut dyn Write);
+
 fn deflated() -> SimpleFileOptions {
     SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
 }
 
 /// A zip of `(path, parts of its content)`; each part is written in turn (a large part is
 /// streamed, never held whole).
-fn zip_of(entries: &[(&str, &[&dyn Fn(&mut dyn Write)])]) -> Vec<u8> {
+fn zip_of(entries: &[(&str, &[Part<'_>])]) -> Vec<u8> {
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (path, parts) in entries {
         let o = if *path == "mimetype" {
@@ -60,20 +63,16 @@ const SHEET_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 
 /// An XLSX with one sheet `Data`: `rows` is the XML inside `<sheetData>`; `shared` the
 /// `<si>` elements of the shared strings (if any).
-fn xlsx(rows: &[&dyn Fn(&mut dyn Write)], shared: Option<&[&dyn Fn(&mut dyn Write)]>) -> Vec<u8> {
+fn xlsx(rows: &[Part<'_>], shared: Option<&[Part<'_>]>) -> Vec<u8> {
     xlsx_after(rows, shared, "")
 }
 
 /// [`xlsx`] with `after` (e.g. `<mergeCells>`) after `<sheetData>`.
-fn xlsx_after(
-    rows: &[&dyn Fn(&mut dyn Write)],
-    shared: Option<&[&dyn Fn(&mut dyn Write)]>,
-    after: &str,
-) -> Vec<u8> {
+fn xlsx_after(rows: &[Part<'_>], shared: Option<&[Part<'_>]>, after: &str) -> Vec<u8> {
     let head = text(SHEET_HEAD);
     let tail_xml = format!("</sheetData>{after}</worksheet>");
     let tail = text(&tail_xml);
-    let mut sheet: Vec<&dyn Fn(&mut dyn Write)> = vec![&head];
+    let mut sheet: Vec<Part<'_>> = vec![&head];
     sheet.extend_from_slice(rows);
     sheet.push(&tail);
     let (wb, rels) = (text(WORKBOOK), text(RELS));
@@ -81,11 +80,11 @@ fn xlsx_after(
         r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
     );
     let sst_tail = text("</sst>");
-    let mut sst: Vec<&dyn Fn(&mut dyn Write)> = vec![&sst_head];
+    let mut sst: Vec<Part<'_>> = vec![&sst_head];
     sst.extend_from_slice(shared.unwrap_or_default());
     sst.push(&sst_tail);
-    let (wb, rels): ([&dyn Fn(&mut dyn Write); 1], [&dyn Fn(&mut dyn Write); 1]) = ([&wb], [&rels]);
-    let mut entries: Vec<(&str, &[&dyn Fn(&mut dyn Write)])> = vec![
+    let (wb, rels): ([Part<'_>; 1], [Part<'_>; 1]) = ([&wb], [&rels]);
+    let mut entries: Vec<(&str, &[Part<'_>])> = vec![
         ("xl/workbook.xml", &wb),
         ("xl/_rels/workbook.xml.rels", &rels),
         ("xl/worksheets/sheet1.xml", &sheet),

@@ -740,7 +740,7 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
                 .collect();
             // An empty record would be an empty line: the CSV reader would not count it.
             if cells.len() <= 1 && cells.first().is_none_or(String::is_empty) {
-                w.write_record([r#""""#]).map_err(werr)?;
+                w.write_record([""]).map_err(werr)?;
             } else {
                 w.write_record(&cells).map_err(werr)?;
             }
