@@ -166,7 +166,14 @@ fn register_table_in_indonesian() {
 #[test]
 fn csv_output_is_a_real_csv() {
     let out = stdout(&["report", "--format", "csv"]);
-    let mut r = csv::Reader::from_reader(out.as_bytes());
+    // The "Read as" statement comes first, as comment lines.
+    assert!(
+        out.starts_with("# read_as: a panel, one row per region and period"),
+        "{out}"
+    );
+    let mut r = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(out.as_bytes());
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header[..5],

@@ -232,6 +232,15 @@ fn partial_coverage(
         0.0
     };
     let (k, e) = cov.counts.unwrap_or((0, 0));
+    let nasional = crate::wilayah::is_nasional_name(name);
+    let (of_en, of_id) = if nasional {
+        (
+            format!("the national {}", en(pv)),
+            format!("{} nasional", id(pv)),
+        )
+    } else {
+        (format!("{name}'s {}", en(pv)), format!("{} {name}", id(pv)))
+    };
     Finding {
         code: "partial_coverage".into(),
         severity: Severity::Info,
@@ -241,16 +250,14 @@ fn partial_coverage(
         lines,
         values: vec![pv, s],
         message_en: format!(
-            "{period}: the listed {} ({k} of {e}) cover {} of the {} of {name} ({pct:.1} %); {name} is used as the total, not added to them",
+            "{period}: the listed {} ({k} of {e}) cover {} of {of_en} ({pct:.1} %); {name} is used as the total, not added to them",
             parts_label(cov, false),
             en(s),
-            en(pv)
         ),
         message_id: format!(
-            "{period}: {} yang tercantum ({k} dari {e}) mencakup {} dari {} {name} ({} %); {name} dipakai sebagai jumlah, tidak ditambahkan",
+            "{period}: {} yang tercantum ({k} dari {e}) mencakup {} dari {of_id} ({} %); {name} dipakai sebagai jumlah, tidak ditambahkan",
             parts_label(cov, true),
             id(s),
-            id(pv),
             format!("{pct:.1}").replace('.', ",")
         ),
     }
