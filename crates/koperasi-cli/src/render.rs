@@ -165,40 +165,65 @@ fn signed(l: &Labels, n: i64) -> String {
     format!("{}{}", if n > 0 { "+" } else { "" }, l.int(n))
 }
 
+/// The "Read as" statement of a panel, in the labels' language.
+fn read_as_line(p: &PanelReport, l: &Labels) -> String {
+    let text = if l.id {
+        &p.read_as.text_id
+    } else {
+        &p.read_as.text_en
+    };
+    format!("{}: {}", l.read_as(), terminal_safe(text))
+}
+
 fn panel_text(d: &mut Doc, p: &PanelReport) {
     let l = d.l;
+    d.line(read_as_line(p, l));
     d.line(format!("{}: {}", l.source(), p.source));
     d.line(read_line(&p.read, l));
     ignored_columns_line(d, &p.read);
     d.line(format!("{}: {}", l.regions(), l.int(p.regions as i64)));
 
     d.heading(l.totals_per_period());
-    let mut t = d.table(
-        vec![
-            l.period().into(),
-            l.regions().into(),
-            l.aktif().into(),
-            l.tidak_aktif().into(),
-            l.total().into(),
-            l.change().into(),
-            l.pct_change().into(),
-            l.active_share().into(),
-        ],
-        &[1, 2, 3, 4, 5, 6, 7],
+    let with_totals = p.periods.iter().any(|r| r.total_rows > 0);
+    let mut header: Vec<String> = vec![l.period().into(), l.regions().into()];
+    if with_totals {
+        header.push(l.total_rows().into());
+    }
+    header.extend(
+        [
+            l.aktif(),
+            l.tidak_aktif(),
+            l.total(),
+            l.change(),
+            l.pct_change(),
+            l.active_share(),
+        ]
+        .map(String::from),
     );
+    let right: Vec<usize> = (1..header.len()).collect();
+    let mut t = d.table(header, &right);
     for r in &p.periods {
-        t.add_row(vec![
-            l.period_label(r.period),
-            l.int(r.regions as i64),
+        let mark = if r.comparable { "" } else { " *" };
+        let mut row = vec![l.period_label(r.period), l.int(r.regions as i64)];
+        if with_totals {
+            row.push(l.int(r.total_rows as i64));
+        }
+        row.extend([
             l.opt_int(r.aktif),
             l.opt_int(r.tidak_aktif),
             l.opt_int(r.total),
-            r.change.map(|c| signed(l, c)).unwrap_or_else(|| "-".into()),
+            r.change
+                .map(|c| signed(l, c) + mark)
+                .unwrap_or_else(|| "-".into()),
             l.opt_pct(r.pct_change),
             l.opt_pct(r.active_share),
         ]);
+        t.add_row(row);
     }
     d.push_table(&t);
+    if p.periods.iter().any(|r| !r.comparable) {
+        d.line(l.not_comparable());
+    }
 
     if let Some(s) = &p.span {
         d.heading(l.growth());
@@ -209,6 +234,14 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
             l.dec1(s.years),
             l.years()
         ));
+        if !s.comparable {
+            d.line(format!(
+                "{} {}, {}",
+                l.int(s.regions as i64),
+                l.regions_compared(),
+                l.span_not_comparable()
+            ));
+        }
         for (name, from, to, rate) in [
             (l.total(), s.total_from, s.total_to, s.cagr_total),
             (l.aktif(), s.aktif_from, s.aktif_to, s.cagr_aktif),
@@ -652,8 +685,27 @@ fn csv_out(rows: Vec<Vec<String>>) -> Result<String, crate::Failure> {
 }
 
 /// The main table of a report as CSV (plain numbers, no separators, stable snake_case codes):
-/// totals per period for a panel, the counts for a register.
+/// totals per period for a panel, the counts for a register. A panel's CSV starts with its
+/// "Read as" statement as `#` comment lines (English, then Indonesian; pandas:
+/// `read_csv(..., comment="#")`).
 pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
+    let table = report_table_csv(report)?;
+    Ok(match report {
+        Report::Panel(p) => format!(
+            "# read_as: {}\n# dibaca_sebagai: {}\n{table}",
+            one_line(&p.read_as.text_en),
+            one_line(&p.read_as.text_id)
+        ),
+        Report::Register(_) => table,
+    })
+}
+
+/// `text` on one line (line breaks as spaces), for a comment line.
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r']).collect::<Vec<_>>().join(" ")
+}
+
+fn report_table_csv(report: &Report) -> Result<String, crate::Failure> {
     let opt = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
     let optf = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
     let mut rows = Vec::new();
@@ -669,6 +721,9 @@ pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
                     "change",
                     "pct_change",
                     "active_share",
+                    "summed",
+                    "total_rows",
+                    "comparable",
                 ]
                 .map(String::from)
                 .to_vec(),
@@ -683,6 +738,9 @@ pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
                     opt(r.change),
                     optf(r.pct_change),
                     optf(r.active_share),
+                    r.summed.to_string(),
+                    r.total_rows.to_string(),
+                    r.comparable.to_string(),
                 ]);
             }
         }
@@ -725,7 +783,10 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         Report::Panel(_) => l.kind_panel(),
         Report::Register(_) => l.kind_register(),
     };
-    d.line(format!("{}: {kind}", l.read_as()));
+    match report {
+        Report::Panel(p) => d.line(read_as_line(p, l)),
+        Report::Register(_) => d.line(format!("{}: {kind}", l.read_as())),
+    }
     d.line(read_line(read_of(report), l));
     ignored_columns_line(&mut d, read_of(report));
     if let Report::Panel(p) = report {
@@ -742,7 +803,9 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
 /// `koperasi check` as JSON.
 pub fn check_json(report: &Report) -> serde_json::Value {
     match report {
-        Report::Panel(p) => serde_json::json!({ "read": p.read, "findings": p.findings }),
+        Report::Panel(p) => {
+            serde_json::json!({ "read_as": p.read_as, "read": p.read, "findings": p.findings })
+        }
         Report::Register(r) => serde_json::json!({
             "read": r.read,
             "findings": [],

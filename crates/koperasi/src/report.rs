@@ -309,7 +309,7 @@ pub fn panel_report(
         .regions
         .iter()
         .zip(&lv.nodes)
-        .filter(|(_, n)| matches!(n, Node::Ambiguous | Node::Unknown))
+        .filter(|(_, n)| matches!(n, Node::Ambiguous(_) | Node::Unknown))
         .flat_map(|(r, _)| r.rows.iter().map(|x| x.region.clone()))
         .collect();
     unresolved.sort();

@@ -387,3 +387,56 @@ mod props {
         }
     }
 }
+
+/// Kota Bogor's six kecamatan with the number of cooperatives of the embedded 2022 register
+/// (counted with Python's `csv` module: 127 + 101 + 98 + 39 + 21 + 12 = 398).
+const BOGOR_KEC: &str = "wilayah,tahun,jumlah_koperasi\nBogor Tengah,2022,127\nTanah Sareal,2022,101\n\
+    Bogor Barat,2022,98\nBogor Utara,2022,39\nBogor Timur,2022,21\nBogor Selatan,2022,12\n";
+
+#[test]
+fn a_kecamatan_table_is_placed_without_region_and_its_kota_row_is_their_total() {
+    let r = report(BOGOR_KEC.as_bytes());
+    assert_eq!(r.periods[0].total, Some(398));
+    assert!(
+        r.unresolved_regions.is_empty(),
+        "{:?}",
+        r.unresolved_regions
+    );
+    let lv: Vec<(&str, u64)> = r
+        .read_as
+        .levels
+        .iter()
+        .map(|l| (l.level.as_str(), l.regions))
+        .collect();
+    assert_eq!(lv, vec![("kecamatan", 6)]);
+    // With the kota row on top: it is their total, all 6 of 6 kecamatan listed, equal: no finding.
+    let csv = BOGOR_KEC.replace(
+        "wilayah,tahun,jumlah_koperasi\n",
+        "wilayah,tahun,jumlah_koperasi\nKOTA BOGOR,2022,398\n",
+    );
+    let r = report(csv.as_bytes());
+    assert_eq!(
+        (r.periods[0].total, r.periods[0].total_rows),
+        (Some(398), 1)
+    );
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    // One coop fewer in the kota row: one error with the gap.
+    let r = report(csv.replace(",398\n", ",397\n").as_bytes());
+    let bad = codes(&r.findings, "child_sum_not_equal_parent");
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].values, vec![397, 398]);
+    assert!(
+        bad[0].message_en.contains("6 kecamatan"),
+        "{}",
+        bad[0].message_en
+    );
+}
+
+#[test]
+fn an_ambiguous_name_stays_under_the_province_that_holds_both_candidates() {
+    // `Malang` is kabupaten 35.07 or kota 35.73: either way inside JAWA TIMUR, so not summed
+    // beside the province row.
+    let csv = "wilayah,tahun,total\nJAWA TIMUR,2021,30\nMalang,2021,12\nKab. Mojokerto,2021,10\n";
+    let (p, _) = read_panel(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(p.totals_by_period(&[TOTAL])[0].1.get(TOTAL), Some(&30));
+}

@@ -1455,6 +1455,14 @@ class Report:
     kind: Layout
     data: Dict[str, Any]
 
+    @property
+    def read_as(self) -> Optional[Dict[str, Any]]:
+        """How a panel was read (layout, header line, region column and the levels found,
+        period columns, measures and units, rows used as totals and not summed), with the
+        statement in ``text_en`` and ``text_id``; ``None`` for a register."""
+        v = self.data.get("read_as")
+        return dict(v) if isinstance(v, dict) else None
+
     def to_dict(self) -> Dict[str, Any]:
         """The report as a dict (the JSON of ``koperasi report --format json``)."""
         return dict(self.data)

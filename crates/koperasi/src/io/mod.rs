@@ -67,11 +67,6 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
         "baris jumlah, bukan data koperasi/wilayah",
     ),
     (
-        "province_total_row",
-        "a province total among its kabupaten/kota",
-        "baris jumlah provinsi di antara kabupaten/kota",
-    ),
-    (
         "unterminated_quote",
         "a quote never closed",
         "tanda kutip tidak ditutup",

@@ -232,6 +232,15 @@ fn partial_coverage(
         0.0
     };
     let (k, e) = cov.counts.unwrap_or((0, 0));
+    let nasional = crate::wilayah::is_nasional_name(name);
+    let (of_en, of_id) = if nasional {
+        (
+            format!("the national {}", en(pv)),
+            format!("{} nasional", id(pv)),
+        )
+    } else {
+        (format!("{name}'s {}", en(pv)), format!("{} {name}", id(pv)))
+    };
     Finding {
         code: "partial_coverage".into(),
         severity: Severity::Info,
@@ -241,16 +250,14 @@ fn partial_coverage(
         lines,
         values: vec![pv, s],
         message_en: format!(
-            "{period}: the listed {} ({k} of {e}) cover {} of the {} of {name} ({pct:.1} %); {name} is used as the total, not added to them",
+            "{period}: the listed {} ({k} of {e}) cover {} of {of_en} ({pct:.1} %); {name} is used as the total, not added to them",
             parts_label(cov, false),
             en(s),
-            en(pv)
         ),
         message_id: format!(
-            "{period}: {} yang tercantum ({k} dari {e}) mencakup {} dari {} {name} ({} %); {name} dipakai sebagai jumlah, tidak ditambahkan",
+            "{period}: {} yang tercantum ({k} dari {e}) mencakup {} dari {of_id} ({} %); {name} dipakai sebagai jumlah, tidak ditambahkan",
             parts_label(cov, true),
             id(s),
-            id(pv),
             format!("{pct:.1}").replace('.', ",")
         ),
     }
@@ -267,22 +274,7 @@ fn wrong_parents(lv: &Levels<'_>) -> Vec<Finding> {
             .iter()
             .filter_map(|m| lv.nodes.get(*m).and_then(Node::code).map(|c| (*m, c)))
             .collect();
-        let framing = |after: bool| -> Vec<(usize, usize, bool)> {
-            (0..coded.len())
-                .filter_map(|k| {
-                    let (m, c) = coded.get(k)?;
-                    let higher =
-                        |j: &usize| coded.get(*j).is_some_and(|(_, x)| x.level() < c.level());
-                    let j = if after {
-                        (k + 1..coded.len()).find(higher)?
-                    } else {
-                        (0..k).rev().find(higher)?
-                    };
-                    let (pm, pc) = coded.get(j)?;
-                    Some((*m, *pm, contains_on(pc, c, date)))
-                })
-                .collect()
-        };
+        let framing = |after: bool| framing(&coded, after, date);
         let before = framing(false);
         let after = framing(true);
         let agree = |v: &[(usize, usize, bool)]| v.iter().filter(|x| x.2).count();
@@ -329,6 +321,43 @@ fn wrong_parents(lv: &Levels<'_>) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+/// For each coded row, the nearest row before it (`after`: after it) of a higher level:
+/// (row, that row, whether it contains the row). One pass, remembering the last row seen of
+/// each level.
+fn framing(
+    coded: &[(usize, KodeWilayah)],
+    after: bool,
+    date: chrono::NaiveDate,
+) -> Vec<(usize, usize, bool)> {
+    let rank = |c: &KodeWilayah| c.level() as usize;
+    // The position in `coded` of the last row seen of each level.
+    let mut last: [Option<usize>; 4] = [None; 4];
+    let mut out = Vec::new();
+    let order: Vec<usize> = if after {
+        (0..coded.len()).rev().collect()
+    } else {
+        (0..coded.len()).collect()
+    };
+    for k in order {
+        let Some((m, c)) = coded.get(k) else { continue };
+        let r = rank(c);
+        // The nearest row seen of any higher level.
+        let near = last
+            .iter()
+            .take(r)
+            .flatten()
+            .copied()
+            .max_by_key(|pos| if after { usize::MAX - pos } else { *pos });
+        if let Some((pm, pc)) = near.and_then(|p| coded.get(p)) {
+            out.push((*m, *pm, contains_on(pc, c, date)));
+        }
+        if let Some(slot) = last.get_mut(r) {
+            *slot = Some(k);
+        }
+    }
+    out
 }
 
 /// Names that are no Indonesian region at any level.

@@ -24,8 +24,9 @@ pub(crate) enum Node {
     Region(RegionLevel, Option<KodeWilayah>),
     /// A `JUMLAH` / `TOTAL` row.
     TotalLabel,
-    /// A name several regions have.
-    Ambiguous,
+    /// A name several regions have, with the deepest region containing all of them (`Malang`,
+    /// kabupaten or kota: Jawa Timur), if any.
+    Ambiguous(Option<KodeWilayah>),
     /// No Indonesian region of that name.
     Unknown,
 }
@@ -198,11 +199,25 @@ fn nodes_of(regions: &[RegionRows<'_>], within: Option<&KodeWilayah>) -> Vec<Nod
             None => match resolved.get(r.name) {
                 Some(Resolution::Nasional) => Node::Region(RegionLevel::Nasional, None),
                 Some(Resolution::Found(c)) => Node::Region(RegionLevel::of(c), Some(*c)),
-                Some(Resolution::Ambiguous) => Node::Ambiguous,
+                Some(Resolution::Ambiguous(c)) => Node::Ambiguous(common_ancestor(c)),
                 _ => Node::Unknown,
             },
         })
         .collect()
+}
+
+/// The deepest region containing every one of `codes` (`None` when they lie in different
+/// provinces, or when there are none).
+fn common_ancestor(codes: &[KodeWilayah]) -> Option<KodeWilayah> {
+    let first = codes.first()?;
+    let mut a = Some(*first);
+    while let Some(x) = a {
+        if codes.iter().all(|c| x.contains(c)) {
+            return Some(x);
+        }
+        a = x.parent();
+    }
+    None
 }
 
 /// The tree of one period: `members` are (line, region) sorted by line.
@@ -224,6 +239,11 @@ fn tree(nodes: &[Node], members: &[(u64, usize)], date: NaiveDate) -> PeriodTree
         let parent = match node(*i) {
             Node::TotalLabel | Node::Region(RegionLevel::Nasional, _) => None,
             Node::Region(_, Some(c)) => nearest_listed(&by_code, &c, date).or(nasional),
+            Node::Ambiguous(Some(a)) => by_code
+                .get(&a)
+                .copied()
+                .or_else(|| nearest_listed(&by_code, &a, date))
+                .or(nasional),
             _ => nasional,
         };
         if let Some(p) = parent.filter(|p| p != i) {

@@ -78,7 +78,7 @@ fn node_level(n: Node) -> &'static str {
     match n {
         Node::Region(l, _) => l.as_str(),
         Node::TotalLabel => "total_row",
-        Node::Ambiguous => "ambiguous",
+        Node::Ambiguous(_) => "ambiguous",
         Node::Unknown => "unknown",
     }
 }
@@ -183,7 +183,7 @@ fn level_counts(lv: &Levels<'_>) -> Vec<LevelCount> {
         let rank = match n {
             Node::Region(l, _) => *l as u8,
             Node::TotalLabel => 10,
-            Node::Ambiguous => 11,
+            Node::Ambiguous(_) => 11,
             Node::Unknown => 12,
         };
         let e = by.entry((rank, node_level(*n))).or_default();

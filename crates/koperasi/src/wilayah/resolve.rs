@@ -74,8 +74,10 @@ pub enum Resolution {
     Nasional,
     /// One region of the table.
     Found(KodeWilayah),
-    /// Several regions have this name (e.g. a bare `Malang`: kabupaten or kota).
-    Ambiguous,
+    /// Several regions have this name (e.g. a bare `Malang`: kabupaten 35.07 or kota 35.73),
+    /// or, without a region to search in, it is a kecamatan (or desa) name somewhere: the
+    /// candidates' codes.
+    Ambiguous(Vec<KodeWilayah>),
     /// No region of that name at any level.
     NotFound,
 }
@@ -95,11 +97,25 @@ pub fn is_nasional_name(name: &str) -> bool {
     )
 }
 
+/// The codes of an ambiguity error's candidates (`"35.07 Kabupaten Malang"`).
+fn candidates(e: &WilayahError) -> Vec<KodeWilayah> {
+    match e {
+        WilayahError::Ambiguous { candidates, .. } => candidates
+            .iter()
+            .filter_map(|c| c.split_whitespace().next())
+            .filter_map(|c| KodeWilayah::parse(c).ok())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Resolve one name at the first level that knows it: the nation, a province (any case, with
 /// or without `Provinsi`/`Prov.`, short and former names such as `Jatim`, `NAD`, `Irian Jaya`),
 /// a kabupaten/kota (`KAB.`, `KOTA ADM.`, ...; within the province of `within` when given),
-/// then, only inside `within` (a kab/kota or province code), a kecamatan and a desa/kelurahan
-/// (desa with the cargo feature `desa`). Never panics.
+/// then a kecamatan and a desa/kelurahan (desa with the cargo feature `desa`) inside `within`
+/// (a kab/kota or kecamatan code). Without `within`, a kecamatan name is
+/// [`Resolution::Ambiguous`] with the kecamatan of that name as candidates (it is not placed
+/// without knowing where the table is). Never panics.
 pub fn resolve_name(name: &str, within: Option<&KodeWilayah>) -> Resolution {
     if is_nasional_name(name) {
         return Resolution::Nasional;
@@ -109,38 +125,39 @@ pub fn resolve_name(name: &str, within: Option<&KodeWilayah>) -> Resolution {
         return Resolution::Found(p.code);
     }
     let province = within.map(KodeWilayah::provinsi);
-    let mut ambiguous = false;
+    let mut found: Vec<KodeWilayah> = Vec::new();
     match t.find_kab_kota(name, province.as_ref()) {
         Ok(w) => return Resolution::Found(w.code),
-        Err(WilayahError::Ambiguous { .. }) => ambiguous = true,
-        Err(_) => {}
+        Err(e) => found.extend(candidates(&e)),
     }
-    if let Some(w) = within.filter(|w| w.level() != Level::Provinsi) {
-        for level in [Level::Kecamatan, Level::DesaKelurahan] {
-            let found = match level {
-                Level::Kecamatan => t.find_kecamatan(name, Some(w)),
-                _ => t.find_desa(name, Some(w)),
-            };
-            match found {
-                Ok(x) => return Resolution::Found(x.code),
-                Err(WilayahError::Ambiguous { .. }) => ambiguous = true,
-                Err(_) => {}
-            }
+    let below = within.filter(|w| w.level() != Level::Provinsi);
+    for level in [Level::Kecamatan, Level::DesaKelurahan] {
+        let r = match level {
+            Level::Kecamatan => t.find_kecamatan(name, below),
+            _ => t.find_desa(name, below),
+        };
+        match (r, below) {
+            (Ok(x), Some(_)) => return Resolution::Found(x.code),
+            (Ok(x), None) => found.push(x.code),
+            (Err(e), _) => found.extend(candidates(&e)),
+        }
+        if !found.is_empty() {
+            break;
         }
     }
-    if ambiguous {
-        Resolution::Ambiguous
-    } else {
+    if found.is_empty() {
         Resolution::NotFound
+    } else {
+        Resolution::Ambiguous(found)
     }
 }
 
 /// Resolve the names of one table together (each distinct name once): first each on its own
-/// ([`resolve_name`] within `within`); then the names still ambiguous or not found are retried
-/// within the region most resolved names share: the kabupaten/kota most of them lie in, when
-/// they are kecamatan or desa and one kab/kota row frames them (a kab/kota total above its
-/// kecamatan), else the province most of them lie in (a bare `Blitar` among the kab/kota of
-/// Jawa Timur is still two regions; `Pacitan` alone is one).
+/// ([`resolve_name`] within `within`); then the names still open (ambiguous or not found) are
+/// retried within the region the table seems to be about: the kabupaten/kota most resolved
+/// names lie in (a kab/kota row above its kecamatan), the kabupaten/kota most open names have
+/// a candidate in (a kecamatan table of one kab/kota, given without `--region`), and the
+/// province most resolved names lie in (a bare `Pacitan` among the kab/kota of Jawa Timur).
 pub fn resolve_names<'a>(
     names: impl IntoIterator<Item = &'a str>,
     within: Option<&KodeWilayah>,
@@ -151,20 +168,16 @@ pub fn resolve_names<'a>(
             out.insert(n.to_string(), resolve_name(n, within));
         }
     }
-    let open = |r: &Resolution| matches!(r, Resolution::Ambiguous | Resolution::NotFound);
+    let open = |r: &Resolution| matches!(r, Resolution::Ambiguous(_) | Resolution::NotFound);
     if !out.values().any(open) {
         return out;
     }
-    for frame in [
-        dominant(&out, Level::KabupatenKota),
-        dominant(&out, Level::Provinsi),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if within.is_some_and(|w| w.contains(&frame)) && frame.level() == Level::Provinsi {
-            continue; // already searched there
-        }
+    let frames = [
+        dominant(&out, Level::KabupatenKota, false),
+        dominant(&out, Level::KabupatenKota, true),
+        dominant(&out, Level::Provinsi, false),
+    ];
+    for frame in frames.into_iter().flatten() {
         for (name, r) in out.iter_mut().filter(|(_, r)| open(r)) {
             if let Resolution::Found(c) = resolve_name(name, Some(&frame)) {
                 *r = Resolution::Found(c);
@@ -174,22 +187,36 @@ pub fn resolve_names<'a>(
     out
 }
 
-/// The region at `level` that most resolved codes lie in (the first such in code order on a
-/// tie); `None` when no code lies below that level.
-fn dominant(found: &BTreeMap<String, Resolution>, level: Level) -> Option<KodeWilayah> {
+/// The region at `level` that most names lie in (`open`: most ambiguous names have a
+/// candidate in, counting each name once), the first in code order on a tie; `None` when
+/// fewer than half of the names counted lie in it.
+fn dominant(found: &BTreeMap<String, Resolution>, level: Level, open: bool) -> Option<KodeWilayah> {
+    let up = |c: &KodeWilayah| match level {
+        Level::Provinsi => Some(c.provinsi()),
+        _ => c.kab_kota(),
+    };
     let mut n: BTreeMap<KodeWilayah, usize> = BTreeMap::new();
+    let mut names = 0usize;
     for r in found.values() {
-        if let Resolution::Found(c) = r {
-            let up = match level {
-                Level::Provinsi => Some(c.provinsi()),
-                _ => c.kab_kota(),
-            };
-            if let Some(u) = up {
-                *n.entry(u).or_default() += 1;
-            }
+        let codes: Vec<KodeWilayah> = match (r, open) {
+            (Resolution::Found(c), false) => vec![*c],
+            (Resolution::Ambiguous(c), true) => c.clone(),
+            _ => continue,
+        };
+        names += 1;
+        let mut ups: Vec<KodeWilayah> = codes.iter().filter_map(up).collect();
+        ups.sort_unstable();
+        ups.dedup();
+        for u in ups {
+            *n.entry(u).or_default() += 1;
         }
     }
     let best = n.values().copied().max()?;
+    // A frame must hold at least half of the names counted (a kab/kota table, whose names
+    // are each their own kab/kota, has none).
+    if best * 2 < names.max(1) {
+        return None;
+    }
     n.into_iter().find(|(_, k)| *k == best).map(|(c, _)| c)
 }
 
