@@ -871,14 +871,7 @@ pub fn status_rows_text(rows: &[StatusRow], l: &Labels, md: bool) -> String {
 /// `koperasi assess` as CSV: one row per cooperative, codes and details in plain columns.
 pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
     // The file's other columns (e.g. `Keterangan`) follow, in their first-seen order.
-    let mut extra_headers: Vec<&str> = Vec::new();
-    for r in rows {
-        for (h, _) in &r.extra {
-            if !extra_headers.contains(&h.as_str()) {
-                extra_headers.push(h);
-            }
-        }
-    }
+    let extra = ExtraColumns::new(rows);
     let mut header: Vec<String> = [
         "line",
         "source_id",
@@ -894,7 +887,7 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
     ]
     .map(String::from)
     .to_vec();
-    header.extend(extra_headers.iter().map(|h| h.to_string()));
+    header.extend(extra.headers.iter().map(|h| h.to_string()));
     let mut out = vec![header];
     for r in rows {
         let a = &r.assessment;
@@ -916,13 +909,59 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
                 .map(|y| y.to_string())
                 .unwrap_or_default(),
         ];
-        for h in &extra_headers {
-            let v = r.extra.iter().find(|(k, _)| k == h).map(|(_, v)| v.clone());
-            row.push(v.unwrap_or_default());
-        }
+        row.extend(extra.cells(&r.extra));
         out.push(row);
     }
     csv_out(out)
+}
+
+/// The extra columns of records (their `(header, value)` pairs), in first-seen order. A
+/// header that occurs twice in one record (two `Keterangan` columns) gives two columns, so
+/// that no value is lost. Built and used through a map: time linear in the cells, however
+/// wide the file.
+struct ExtraColumns<'a> {
+    headers: Vec<&'a str>,
+    /// (header, occurrence within a record) -> column.
+    index: std::collections::HashMap<(&'a str, usize), usize>,
+}
+
+impl<'a> ExtraColumns<'a> {
+    fn new(rows: &'a [StatusRow]) -> Self {
+        let mut cols = ExtraColumns {
+            headers: Vec::new(),
+            index: std::collections::HashMap::new(),
+        };
+        for r in rows {
+            for key in Self::keys(&r.extra) {
+                if let std::collections::hash_map::Entry::Vacant(e) = cols.index.entry(key) {
+                    e.insert(cols.headers.len());
+                    cols.headers.push(key.0);
+                }
+            }
+        }
+        cols
+    }
+
+    /// Each pair's (header, occurrence of that header so far in `extra`).
+    fn keys(extra: &'a [(String, String)]) -> impl Iterator<Item = (&'a str, usize)> {
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        extra.iter().map(move |(h, _)| {
+            let n = seen.entry(h.as_str()).or_default();
+            *n += 1;
+            (h.as_str(), *n - 1)
+        })
+    }
+
+    /// A record's extra values, one per column (empty where it has none).
+    fn cells(&self, extra: &'a [(String, String)]) -> Vec<String> {
+        let mut out = vec![String::new(); self.headers.len()];
+        for (key, (_, v)) in Self::keys(extra).zip(extra) {
+            if let Some(slot) = self.index.get(&key).and_then(|i| out.get_mut(*i)) {
+                slot.clone_from(v);
+            }
+        }
+        out
+    }
 }
 
 /// Region search results as a table.

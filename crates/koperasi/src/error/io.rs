@@ -63,8 +63,9 @@ pub enum ReadError {
     /// A cap of [`crate::io::ReadLimits`] was exceeded: the file is refused rather than read
     /// in part.
     #[error(
-        "the file exceeds the limit `{limit}`: found {found}, at most {max} allowed (line {line}); \
-         raise the limit in the read options if the file is genuine"
+        "the file exceeds the limit `{limit}`: found {found}, at most {max} allowed ({}); \
+         raise the limit in the read options if the file is genuine",
+        limit_place(*.line)
     )]
     LimitExceeded {
         /// Which limit: `max_field_bytes`, `max_rows`, `max_input_bytes`, `max_cells` or `max_nesting`.
@@ -73,7 +74,8 @@ pub enum ReadError {
         found: u64,
         /// The cap in force.
         max: u64,
-        /// 1-based line (or sheet row) where it was exceeded; 0 when not tied to a line.
+        /// 1-based line (or sheet row) where it was exceeded; 0 when the limit is about the
+        /// whole file (`max_input_bytes`), which the message then says.
         line: u64,
     },
     /// The workbook (XLSX/ODS) could not be opened or its sheet could not be read.
@@ -153,5 +155,14 @@ impl ExportError {
             ExportError::TooLarge { .. } => "export_too_large",
             ExportError::Write { .. } => "export_write",
         }
+    }
+}
+
+/// Where a limit was exceeded, for the message: `line 12`, or `the whole file` (line 0).
+fn limit_place(line: u64) -> String {
+    if line == 0 {
+        "the whole file".to_string()
+    } else {
+        format!("line {line}")
     }
 }
