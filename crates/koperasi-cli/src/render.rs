@@ -889,7 +889,7 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
     .to_vec();
     header.extend(extra.headers.iter().map(|h| h.to_string()));
     let mut out = vec![header];
-    for r in rows {
+    for (i, r) in rows.iter().enumerate() {
         let a = &r.assessment;
         let codes: Vec<&str> = a.reasons.iter().map(|x| x.code.as_str()).collect();
         let details: Vec<&str> = a.reasons.iter().map(|x| x.detail.as_str()).collect();
@@ -909,7 +909,7 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
                 .map(|y| y.to_string())
                 .unwrap_or_default(),
         ];
-        row.extend(extra.cells(&r.extra));
+        row.extend(extra.cells(i, &r.extra));
         out.push(row);
     }
     csv_out(out)
@@ -917,47 +917,74 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
 
 /// The extra columns of records (their `(header, value)` pairs), in first-seen order. A
 /// header that occurs twice in one record (two `Keterangan` columns) gives two columns, so
-/// that no value is lost. Built and used through a map: time linear in the cells, however
-/// wide the file.
+/// that no value is lost. One map lookup per cell: time linear in the cells, however wide
+/// the file.
 struct ExtraColumns<'a> {
     headers: Vec<&'a str>,
-    /// (header, occurrence within a record) -> column.
-    index: std::collections::HashMap<(&'a str, usize), usize>,
+    /// For each record, the column of each of its pairs; `None` when every record has the
+    /// headers of the first, in its order (pair `i` in column `i`).
+    slots: Option<Vec<Vec<usize>>>,
 }
 
 impl<'a> ExtraColumns<'a> {
     fn new(rows: &'a [StatusRow]) -> Self {
-        let mut cols = ExtraColumns {
-            headers: Vec::new(),
-            index: std::collections::HashMap::new(),
+        // Most often every record has the same extra headers in the same order (the file's
+        // unknown columns): the columns are then those of the first record, in place.
+        let first = rows.first().map_or(&[][..], |r| r.extra.as_slice());
+        let same = |r: &StatusRow| {
+            r.extra.len() == first.len() && r.extra.iter().zip(first).all(|(a, b)| a.0 == b.0)
         };
-        for r in rows {
-            for key in Self::keys(&r.extra) {
-                if let std::collections::hash_map::Entry::Vacant(e) = cols.index.entry(key) {
-                    e.insert(cols.headers.len());
-                    cols.headers.push(key.0);
-                }
-            }
+        if rows.iter().all(same) {
+            return ExtraColumns {
+                headers: first.iter().map(|(h, _)| h.as_str()).collect(),
+                slots: None,
+            };
         }
-        cols
+        // header -> (its columns by occurrence, the record last counted, occurrences in it)
+        let mut by_header: std::collections::HashMap<&str, (Vec<usize>, usize, usize)> =
+            std::collections::HashMap::with_capacity(first.len());
+        let mut headers: Vec<&str> = Vec::new();
+        let mut slots = Vec::with_capacity(rows.len());
+        for (r, row) in rows.iter().enumerate() {
+            let row_slots = row
+                .extra
+                .iter()
+                .map(|(h, _)| {
+                    let (cols, last, n) = by_header
+                        .entry(h.as_str())
+                        .or_insert_with(|| (Vec::new(), r, 0));
+                    if *last != r {
+                        (*last, *n) = (r, 0);
+                    }
+                    *n += 1;
+                    match cols.get(*n - 1) {
+                        Some(c) => *c,
+                        None => {
+                            cols.push(headers.len());
+                            headers.push(h.as_str());
+                            headers.len() - 1
+                        }
+                    }
+                })
+                .collect();
+            slots.push(row_slots);
+        }
+        ExtraColumns {
+            headers,
+            slots: Some(slots),
+        }
     }
 
-    /// Each pair's (header, occurrence of that header so far in `extra`).
-    fn keys(extra: &'a [(String, String)]) -> impl Iterator<Item = (&'a str, usize)> {
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        extra.iter().map(move |(h, _)| {
-            let n = seen.entry(h.as_str()).or_default();
-            *n += 1;
-            (h.as_str(), *n - 1)
-        })
-    }
-
-    /// A record's extra values, one per column (empty where it has none).
-    fn cells(&self, extra: &'a [(String, String)]) -> Vec<String> {
+    /// The extra values of record `r` (of `extra`), one per column (empty where it has none).
+    fn cells(&self, r: usize, extra: &[(String, String)]) -> Vec<String> {
+        let Some(slots) = &self.slots else {
+            return extra.iter().map(|(_, v)| v.clone()).collect();
+        };
         let mut out = vec![String::new(); self.headers.len()];
-        for (key, (_, v)) in Self::keys(extra).zip(extra) {
-            if let Some(slot) = self.index.get(&key).and_then(|i| out.get_mut(*i)) {
-                slot.clone_from(v);
+        let slots = slots.get(r).map_or(&[][..], Vec::as_slice);
+        for (slot, (_, v)) in slots.iter().zip(extra) {
+            if let Some(cell) = out.get_mut(*slot) {
+                cell.clone_from(v);
             }
         }
         out
