@@ -934,14 +934,7 @@ pub fn status_rows_text(rows: &[StatusRow], l: &Labels, md: bool) -> String {
 /// `koperasi assess` as CSV: one row per cooperative, codes and details in plain columns.
 pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
     // The file's other columns (e.g. `Keterangan`) follow, in their first-seen order.
-    let mut extra_headers: Vec<&str> = Vec::new();
-    for r in rows {
-        for (h, _) in &r.extra {
-            if !extra_headers.contains(&h.as_str()) {
-                extra_headers.push(h);
-            }
-        }
-    }
+    let extra = ExtraColumns::new(rows);
     let mut header: Vec<String> = [
         "line",
         "source_id",
@@ -957,9 +950,9 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
     ]
     .map(String::from)
     .to_vec();
-    header.extend(extra_headers.iter().map(|h| h.to_string()));
+    header.extend(extra.headers.iter().map(|h| h.to_string()));
     let mut out = vec![header];
-    for r in rows {
+    for (i, r) in rows.iter().enumerate() {
         let a = &r.assessment;
         let codes: Vec<&str> = a.reasons.iter().map(|x| x.code.as_str()).collect();
         let details: Vec<&str> = a.reasons.iter().map(|x| x.detail.as_str()).collect();
@@ -979,13 +972,86 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
                 .map(|y| y.to_string())
                 .unwrap_or_default(),
         ];
-        for h in &extra_headers {
-            let v = r.extra.iter().find(|(k, _)| k == h).map(|(_, v)| v.clone());
-            row.push(v.unwrap_or_default());
-        }
+        row.extend(extra.cells(i, &r.extra));
         out.push(row);
     }
     csv_out(out)
+}
+
+/// The extra columns of records (their `(header, value)` pairs), in first-seen order. A
+/// header that occurs twice in one record (two `Keterangan` columns) gives two columns, so
+/// that no value is lost. One map lookup per cell: time linear in the cells, however wide
+/// the file.
+struct ExtraColumns<'a> {
+    headers: Vec<&'a str>,
+    /// For each record, the column of each of its pairs; `None` when every record has the
+    /// headers of the first, in its order (pair `i` in column `i`).
+    slots: Option<Vec<Vec<usize>>>,
+}
+
+impl<'a> ExtraColumns<'a> {
+    fn new(rows: &'a [StatusRow]) -> Self {
+        // Most often every record has the same extra headers in the same order (the file's
+        // unknown columns): the columns are then those of the first record, in place.
+        let first = rows.first().map_or(&[][..], |r| r.extra.as_slice());
+        let same = |r: &StatusRow| {
+            r.extra.len() == first.len() && r.extra.iter().zip(first).all(|(a, b)| a.0 == b.0)
+        };
+        if rows.iter().all(same) {
+            return ExtraColumns {
+                headers: first.iter().map(|(h, _)| h.as_str()).collect(),
+                slots: None,
+            };
+        }
+        // header -> (its columns by occurrence, the record last counted, occurrences in it)
+        let mut by_header: std::collections::HashMap<&str, (Vec<usize>, usize, usize)> =
+            std::collections::HashMap::with_capacity(first.len());
+        let mut headers: Vec<&str> = Vec::new();
+        let mut slots = Vec::with_capacity(rows.len());
+        for (r, row) in rows.iter().enumerate() {
+            let row_slots = row
+                .extra
+                .iter()
+                .map(|(h, _)| {
+                    let (cols, last, n) = by_header
+                        .entry(h.as_str())
+                        .or_insert_with(|| (Vec::new(), r, 0));
+                    if *last != r {
+                        (*last, *n) = (r, 0);
+                    }
+                    *n += 1;
+                    match cols.get(*n - 1) {
+                        Some(c) => *c,
+                        None => {
+                            cols.push(headers.len());
+                            headers.push(h.as_str());
+                            headers.len() - 1
+                        }
+                    }
+                })
+                .collect();
+            slots.push(row_slots);
+        }
+        ExtraColumns {
+            headers,
+            slots: Some(slots),
+        }
+    }
+
+    /// The extra values of record `r` (of `extra`), one per column (empty where it has none).
+    fn cells(&self, r: usize, extra: &[(String, String)]) -> Vec<String> {
+        let Some(slots) = &self.slots else {
+            return extra.iter().map(|(_, v)| v.clone()).collect();
+        };
+        let mut out = vec![String::new(); self.headers.len()];
+        let slots = slots.get(r).map_or(&[][..], Vec::as_slice);
+        for (slot, (_, v)) in slots.iter().zip(extra) {
+            if let Some(cell) = out.get_mut(*slot) {
+                cell.clone_from(v);
+            }
+        }
+        out
+    }
 }
 
 /// Region search results as a table.

@@ -155,6 +155,17 @@ fn invalid_dates() {
     assert!(msg.contains("`20245`"), "{msg}");
     let msg = err("1/2/25", "date_invalid");
     assert!(msg.contains("two-digit year"), "{msg}");
+    // A five-digit first number is a year out of range, not a day with a two-digit year.
+    let msg = err("99999-01-01", "date_invalid");
+    assert!(
+        msg.contains("year `99999` is outside the accepted range 1900..=2100"),
+        "{msg}"
+    );
+    assert!(!msg.contains("two-digit"), "{msg}");
+    let msg = err("1/2/20245", "date_invalid");
+    assert!(msg.contains("outside the accepted range"), "{msg}");
+    let msg = err("202-01-01", "date_invalid");
+    assert!(msg.contains("year `202` must have 4 digits"), "{msg}");
     err("1 Feb 25", "date_invalid");
     let msg = err("1/13/2025", "date_invalid");
     assert!(msg.contains("month `13`"), "{msg}");

@@ -1769,8 +1769,8 @@ def _members(members: Union[Members, Sequence[Union[Member, Mapping[str, Any]]]]
 @dataclass(frozen=True)
 class MembersRead:
     """The result of :func:`shu_read_members`: the ``members`` and the read ``report``
-    (rejected rows with line, column and code; name and NIK cells shown as
-    ``<redacted>``)."""
+    (rejected rows with line, column and code; only recognised non-personal cells are shown,
+    every other cell, such as a name, a NIK or a note, as ``<redacted>``)."""
 
     members: Members
     report: ReadReport

@@ -75,7 +75,8 @@ pub enum ReadError {
         found: u64,
         /// The cap in force.
         max: u64,
-        /// 1-based line (or sheet row) where it was exceeded; 0 when not tied to a line.
+        /// 1-based line (or sheet row) where it was exceeded; 0 when the limit is about the
+        /// whole file (`max_input_bytes`), which the message then says.
         line: u64,
         /// In a workbook: the sheet's name; for a part of the workbook that is no sheet, its
         /// path inside the file (`xl/sharedStrings.xml`). `None` for a CSV or JSON input.
@@ -166,7 +167,7 @@ impl ExportError {
 
 /// Where a limit was exceeded, as the end of [`ReadError::LimitExceeded`]'s message:
 /// ` (sheet `Data`, cell XFD1048576)`, ` (sheet `Data`, row 7)`, ` (in xl/sharedStrings.xml)`,
-/// ` (line 7)`, or nothing when the limit is not tied to a place (the whole input).
+/// ` (line 7)`, or ` (the whole file)` when the limit is not tied to a place.
 fn limit_place(line: &u64, sheet: &Option<String>, cell: &Option<String>) -> String {
     // Sheet names cannot hold `/`; a workbook part's path always does.
     let part = |s: &str| s.contains('/');
@@ -175,7 +176,7 @@ fn limit_place(line: &u64, sheet: &Option<String>, cell: &Option<String>) -> Str
         (Some(s), Some(c), _) => format!(" (sheet `{s}`, cell {c})"),
         (Some(s), None, 0) => format!(" (sheet `{s}`)"),
         (Some(s), None, l) => format!(" (sheet `{s}`, row {l})"),
-        (None, _, 0) => String::new(),
+        (None, _, 0) => " (the whole file)".to_string(),
         (None, _, l) => format!(" (line {l})"),
     }
 }

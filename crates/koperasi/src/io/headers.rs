@@ -1,6 +1,7 @@
 //! Header recognition: normalising header text and matching it against field synonyms.
 
 use crate::error::ReadError;
+use std::collections::{HashMap, HashSet};
 
 /// Normalise a header for matching: lower case, every run of non-alphanumeric characters
 /// becomes one `_`, trimmed of `_`. `"KABUPATEN / KOTA"` gives `"kabupaten_kota"`,
@@ -72,14 +73,29 @@ pub fn match_headers(
             None => {}
         }
     }
+    // The columns of each synonym, in order (a map, so that a file with a million unknown
+    // columns is matched in linear time).
+    let wanted: HashSet<&str> = fields
+        .iter()
+        .flat_map(|(_, syns)| syns.iter().copied())
+        .collect();
+    let mut columns: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, h) in norm.iter().enumerate() {
+        if wanted.contains(h.as_str()) {
+            columns.entry(h.as_str()).or_default().push(i);
+        }
+    }
+    let mapped: HashSet<&str> = mapping.iter().map(|(f, _)| f.as_str()).collect();
     for (field, synonyms) in fields {
-        if out.iter().any(|f| f.as_deref() == Some(*field)) {
+        if mapped.contains(field) {
             continue;
         }
         let pick = synonyms.iter().find_map(|syn| {
-            norm.iter()
-                .enumerate()
-                .position(|(i, h)| h == syn && out.get(i).is_some_and(Option::is_none))
+            columns.get(syn).and_then(|cols| {
+                cols.iter()
+                    .copied()
+                    .find(|i| out.get(*i).is_some_and(Option::is_none))
+            })
         });
         if let Some(slot) = pick.and_then(|i| out.get_mut(i)) {
             *slot = Some((*field).to_string());

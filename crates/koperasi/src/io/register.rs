@@ -1014,6 +1014,10 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         )));
     let mut byte_rec = csv::ByteRecord::new();
     let headers = read_header(&mut rdr, &mut byte_rec)?;
+    let header_line = rdr
+        .get_mut()
+        .line_at(byte_rec.position().map_or(0, csv::Position::byte));
+    options.limits.check_record(&byte_rec, 0, header_line)?;
     let fields = match_headers(&headers, register_fields(), &options.mapping)?;
     let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let rat_cols: Vec<Option<i32>> = norm

@@ -448,7 +448,9 @@ fn interpret(s: &str, toks: &[Option<Tok>; 3], n: usize) -> Result<NaiveDate, Da
                     (Some(x), Some(y)) if x == y => {}
                     _ => return Err(unrecognised(s)),
                 }
-                if da == 4 {
+                // A day has at most 2 digits: a longer first number is a year
+                // (`2025-02-01`; `99999-01-01` is then a year out of range, not a day).
+                if da >= 3 {
                     build(s, c, MonthSpec::Numeric(b), a)
                 } else {
                     build(s, a, MonthSpec::Numeric(b), c)
@@ -507,6 +509,15 @@ fn build(s: &str, day: Tok, month: MonthSpec, year: Tok) -> Result<NaiveDate, Da
             s,
             format!(
                 "two-digit year `{}` is ambiguous; write the year with 4 digits",
+                text(&year)
+            ),
+        ));
+    }
+    if yd > 4 {
+        return Err(invalid(
+            s,
+            format!(
+                "year `{}` is outside the accepted range {MIN_YEAR}..={MAX_YEAR}",
                 text(&year)
             ),
         ));

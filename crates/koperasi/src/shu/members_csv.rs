@@ -1,10 +1,13 @@
 //! Reading a member register from CSV with the core's readers (header matching, read report).
 
 use super::members::{Member, Personal};
+use super::members_privacy::{RowPrivacy, SHIFT_HINT, Shown, headers_for_message};
 use crate::error::ReadError;
 use crate::io::headers::{match_headers, normalize_header};
+use crate::io::limits::CappedReader;
 use crate::io::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, read_header};
 use crate::locale::{is_missing, parse_date, parse_rupiah};
+use std::collections::HashSet;
 
 /// The fields of a member file and the normalised headers that name them, best first.
 /// Savings columns give `savings.<kind>`, transaction columns `transactions.<base>`.
@@ -121,23 +124,39 @@ fn column_kind(field: Option<&str>, norm: &str) -> Col {
     }
 }
 
-const REDACTED: &str = "<redacted>";
-
-/// Whether a cell looks like a personal NIK: 16 digits, possibly with spaces, dots or dashes.
-fn looks_like_nik(v: &str) -> bool {
-    let mut digits = 0usize;
-    for c in v.trim().chars() {
-        if c.is_ascii_digit() {
-            digits += 1;
-        } else if !matches!(c, ' ' | '.' | '-') {
-            return false;
+impl Col {
+    /// The field name the read report gives the column (`None`: unknown).
+    fn field(&self) -> Option<String> {
+        match self {
+            Col::Id => Some("id".to_string()),
+            Col::Name => Some("name".to_string()),
+            Col::Nik => Some("nik".to_string()),
+            Col::Join => Some("join_date".to_string()),
+            Col::Leave => Some("leave_date".to_string()),
+            Col::Savings(s) => Some(format!("savings.{s}")),
+            Col::Transactions(s) => Some(format!("transactions.{s}")),
+            Col::Unknown => None,
         }
     }
-    digits == 16
+
+    /// Which of its cells a rejection may show ([`members_privacy`](super::members_privacy)).
+    fn shown(&self) -> Shown {
+        match self {
+            Col::Id => Shown::Id,
+            Col::Join | Col::Leave => Shown::Date,
+            Col::Savings(_) | Col::Transactions(_) => Shown::Amount,
+            Col::Name | Col::Nik | Col::Unknown => Shown::Never,
+        }
+    }
 }
 
-/// Hint appended when a date or amount cell holds what looks like a piece of a name or a NIK.
-const SHIFT_HINT: &str = "; a name with an unquoted comma? (quote cells that contain commas)";
+/// What the reader knows of the columns, from the header line.
+struct MemberSchema {
+    headers: Vec<String>,
+    kinds: Vec<Col>,
+    shown: Vec<Shown>,
+    personal: Vec<bool>,
+}
 
 /// Read a member register: one row per member.
 ///
@@ -154,15 +173,20 @@ const SHIFT_HINT: &str = "; a name with an unquoted comma? (quote cells that con
 /// read (the number error's code) or is negative (`negative_amount`), amounts of one kind in
 /// several columns whose sum overflows (`amount_overflow`, never clamped), a date that cannot be
 /// read, or a leave date before the join date (`leave_before_join`). A rejected row is never half-kept: a member whose savings are unknown would change
-/// everyone's share. Names and NIK never appear in the report: their cells are replaced by
-/// `<redacted>` in a rejection's `fields`, and so is any cell equal to the row's name or NIK or
-/// shaped like a NIK (16 digits), wherever it is (a name with an unquoted comma shifts cells
-/// into other columns). Such a value is also left out of the rejection's `value` and `reason`,
-/// as is any value of a row with more fields than the header, and the reason then asks
-/// whether a name holds an unquoted comma.
+/// everyone's share.
+///
+/// Personal data never appears in the report or in an error: a rejection shows only the
+/// recognised non-personal fields (member id, dates, amounts), and of those only cells that
+/// read as their field or have no letters; every other cell (name, NIK, unknown columns, a
+/// name in a date column, a cell shaped like a NIK, pieces of a name with an unquoted comma)
+/// is replaced by `<redacted>`, its column still named, and left out of the rejection's
+/// `value` and `reason`. The full rule is in the `members_privacy` module.
 ///
 /// Errors: [`ReadError::Empty`], [`ReadError::MissingColumn`] when no column gives the
-/// member id, the mapping errors of [`match_headers`], [`ReadError::Csv`] / [`ReadError::Io`].
+/// member id (its list of headers found shows the unrecognised ones as `<redacted>`: without
+/// a header row they are a member's data), the mapping errors of [`match_headers`],
+/// [`ReadError::LimitExceeded`] for the caps of [`ReadOptions::limits`] (field size, rows, input
+/// size), [`ReadError::Csv`] / [`ReadError::Io`].
 pub fn read_members<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
@@ -171,50 +195,22 @@ pub fn read_members<R: std::io::Read>(
         .has_headers(false)
         .flexible(true)
         .delimiter(options.delimiter.unwrap_or(b','))
-        .from_reader(LineIndex::new(input));
+        .from_reader(LineIndex::new(CappedReader::new(
+            input,
+            options.limits.max_input_bytes,
+        )));
     let mut byte_rec = csv::ByteRecord::new();
-    let headers = read_header(&mut rdr, &mut byte_rec)?;
-    let fields = match_headers(&headers, member_fields(), &options.mapping)?;
-    if !fields.iter().any(|f| f.as_deref() == Some("id")) {
-        return Err(ReadError::MissingColumn {
-            field: "id".into(),
-            looked_for: member_fields()
-                .first()
-                .map(|(_, s)| s.join(", "))
-                .unwrap_or_default(),
-            found: headers.join(", "),
-        });
-    }
-    let kinds: Vec<Col> = headers
-        .iter()
-        .zip(&fields)
-        .map(|(h, f)| column_kind(f.as_deref(), &normalize_header(h)))
-        .collect();
+    let schema = read_schema(&mut rdr, &mut byte_rec, options)?;
     let mut report = ReadReport {
-        columns: headers
+        columns: schema
+            .headers
             .iter()
-            .zip(&kinds)
-            .map(|(h, k)| {
-                let f = match k {
-                    Col::Id => Some("id".to_string()),
-                    Col::Name => Some("name".to_string()),
-                    Col::Nik => Some("nik".to_string()),
-                    Col::Join => Some("join_date".to_string()),
-                    Col::Leave => Some("leave_date".to_string()),
-                    Col::Savings(s) => Some(format!("savings.{s}")),
-                    Col::Transactions(s) => Some(format!("transactions.{s}")),
-                    Col::Unknown => None,
-                };
-                (h.clone(), f)
-            })
+            .zip(&schema.kinds)
+            .map(|(h, k)| (h.clone(), k.field()))
             .collect(),
         ..ReadReport::default()
     };
-    let personal: Vec<bool> = kinds
-        .iter()
-        .map(|k| matches!(k, Col::Name | Col::Nik))
-        .collect();
-    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut ids: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     let mut rec: Vec<String> = Vec::new();
     loop {
@@ -227,193 +223,206 @@ pub fn read_members<R: std::io::Read>(
             report.blank_rows += 1;
             continue;
         }
-        rec.clear();
-        rec.extend(byte_rec.iter().map(decode));
         let start = byte_rec.position().map_or(0, csv::Position::byte);
         let line = rdr.get_mut().line_at(start);
         report.rows_read += 1;
-        // Personal values of this row (name / NIK cells), to keep them out of the report even
-        // when a name with an unquoted comma shifts them into another column.
-        let personal_values: Vec<&str> = rec
-            .iter()
-            .zip(&personal)
-            .filter(|(c, p)| **p && !c.trim().is_empty())
-            .map(|(c, _)| c.trim())
-            .collect();
-        let shifted = rec.len() > headers.len();
-        let sensitive = |v: &str| {
-            let v = v.trim();
-            !v.is_empty() && (personal_values.contains(&v) || looks_like_nik(v))
-        };
-        let reject = |column: Option<&str>, value: Option<&str>, code: &str, reason: String| {
-            // A value that is (or may be) personal never reaches the report: neither as
-            // the value nor inside the parser's message; a row with more fields than the
-            // header may have shifted a piece of a name into any column.
-            let hide = value.is_some_and(|v| sensitive(v) || (shifted && column.is_some()));
-            let (value, reason) = match value {
-                Some(v) if hide && !v.trim().is_empty() => {
-                    let mut reason = reason.replace(v, REDACTED);
-                    if column.is_some() {
-                        reason.push_str(SHIFT_HINT);
-                    }
-                    (Some(REDACTED.to_string()), reason)
-                }
-                other => (other.map(str::to_string), reason),
-            };
-            Rejection {
-                line,
-                cell: None,
-                column: column.map(str::to_string),
-                value,
-                code: code.to_string(),
-                reason,
-                fields: rec
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let personal_col = personal.get(i).copied().unwrap_or(false);
-                        if (personal_col && !c.trim().is_empty()) || sensitive(c) {
-                            REDACTED.to_string()
-                        } else {
-                            c.clone()
-                        }
-                    })
-                    .collect(),
-            }
-        };
-        if shifted && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty()) {
-            let r = reject(
-                None,
-                None,
-                "too_many_fields",
-                format!(
-                    "the row has {} fields but the header has {}{SHIFT_HINT}",
-                    rec.len(),
-                    headers.len()
-                ),
-            );
-            report.rejected.push(r);
-            continue;
-        }
-        let mut m = Member {
-            source_line: Some(line),
-            ..Member::default()
-        };
-        let mut problem: Option<Rejection> = None;
-        for ((cell, kind), header) in rec.iter().zip(&kinds).zip(&headers) {
-            let v = cell.trim();
-            match kind {
-                Col::Id => {
-                    m.id = if is_missing(v) {
-                        String::new()
-                    } else {
-                        v.to_string()
-                    }
-                }
-                Col::Name if !is_missing(v) => m.name = Some(Personal::new(v)),
-                Col::Nik if !is_missing(v) => m.nik = Some(Personal::new(v)),
-                Col::Join | Col::Leave if !is_missing(v) => match parse_date(v) {
-                    Ok(d) if matches!(kind, Col::Join) => m.join_date = Some(d),
-                    Ok(d) => m.leave_date = Some(d),
-                    Err(e) => {
-                        problem = Some(reject(Some(header), Some(v), e.code(), e.to_string()));
-                        break;
-                    }
-                },
-                Col::Savings(k) | Col::Transactions(k) if !is_missing(v) => {
-                    let amount = match parse_rupiah(v) {
-                        Ok(a) if a.is_negative() => {
-                            problem = Some(reject(
-                                Some(header),
-                                Some(v),
-                                "negative_amount",
-                                "a savings balance or transaction amount cannot be negative".into(),
-                            ));
-                            break;
-                        }
-                        Ok(a) => a,
-                        Err(e) => {
-                            problem = Some(reject(Some(header), Some(v), e.code(), e.to_string()));
-                            break;
-                        }
-                    };
-                    let map = if matches!(kind, Col::Savings(_)) {
-                        &mut m.savings
-                    } else {
-                        &mut m.transactions
-                    };
-                    let slot = map.entry(k.clone()).or_default();
-                    match slot.checked_add(amount) {
-                        Ok(sum) => *slot = sum,
-                        Err(_) => {
-                            // Two columns of one kind that overflow `i64` sen: never clamped.
-                            problem = Some(reject(
-                                Some(header),
-                                Some(v),
-                                "amount_overflow",
-                                format!(
-                                    "the columns of `{k}` add up to more than the largest amount (about Rp 92 kuadriliun)"
-                                ),
-                            ));
-                            break;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        // Every savings / transaction column is recorded for every member (0 when blank), so
-        // the members show which bases the file has (`shu_check_bases`): a column that is 0 for
-        // everyone is a zero base, a name with no column is a misspelling.
-        for kind in &kinds {
-            match kind {
-                Col::Savings(k) => {
-                    m.savings.entry(k.clone()).or_default();
-                }
-                Col::Transactions(k) => {
-                    m.transactions.entry(k.clone()).or_default();
-                }
-                _ => {}
-            }
-        }
-        if problem.is_none() {
-            if let (Some(join), Some(leave)) = (m.join_date, m.leave_date) {
-                if leave < join {
-                    problem = Some(reject(
-                        None,
-                        None,
-                        "leave_before_join",
-                        format!("the leave date {leave} is before the join date {join}"),
-                    ));
-                }
-            }
-        }
-        if problem.is_none() && m.id.is_empty() {
-            problem = Some(reject(
-                None,
-                None,
-                "missing_member_id",
-                "the row has no member id".into(),
-            ));
-        }
-        if problem.is_none() && !ids.insert(m.id.clone()) {
-            let id = m.id.clone();
-            problem = Some(reject(
-                None,
-                Some(&id),
-                "duplicate_member_id",
-                format!("member id `{id}` appears on an earlier row"),
-            ));
-        }
-        match problem {
-            Some(r) => report.rejected.push(r),
-            None => {
+        options
+            .limits
+            .check_record(&byte_rec, report.rows_read, line)?;
+        rec.clear();
+        rec.extend(byte_rec.iter().map(decode));
+        match read_row(&schema, &rec, line, &mut ids) {
+            Ok(m) => {
                 report.accepted += 1;
                 out.push(m);
             }
+            Err(r) => report.rejected.push(*r),
         }
     }
     Ok((out, report))
+}
+
+/// Read the header line and recognise its columns. Errors: those of [`read_members`] about
+/// the header.
+fn read_schema<R: std::io::Read>(
+    rdr: &mut csv::Reader<LineIndex<R>>,
+    byte_rec: &mut csv::ByteRecord,
+    options: &ReadOptions,
+) -> Result<MemberSchema, ReadError> {
+    let headers = read_header(rdr, byte_rec)?;
+    let line = rdr
+        .get_mut()
+        .line_at(byte_rec.position().map_or(0, csv::Position::byte));
+    options.limits.check_record(byte_rec, 0, line)?;
+    let fields = match_headers(&headers, member_fields(), &options.mapping)?;
+    if !fields.iter().any(|f| f.as_deref() == Some("id")) {
+        let recognised: Vec<bool> = fields.iter().map(Option::is_some).collect();
+        return Err(ReadError::MissingColumn {
+            field: "id".into(),
+            looked_for: member_fields()
+                .first()
+                .map(|(_, s)| s.join(", "))
+                .unwrap_or_default(),
+            found: headers_for_message(&headers, &recognised),
+        });
+    }
+    let kinds: Vec<Col> = headers
+        .iter()
+        .zip(&fields)
+        .map(|(h, f)| column_kind(f.as_deref(), &normalize_header(h)))
+        .collect();
+    Ok(MemberSchema {
+        shown: kinds.iter().map(Col::shown).collect(),
+        personal: kinds
+            .iter()
+            .map(|k| matches!(k, Col::Name | Col::Nik))
+            .collect(),
+        kinds,
+        headers,
+    })
+}
+
+/// Read one data row (`rec`, at `line`) into a member, or the rejection that says why not.
+/// `ids` holds the ids of the rows accepted so far.
+fn read_row(
+    schema: &MemberSchema,
+    rec: &[String],
+    line: u64,
+    ids: &mut HashSet<String>,
+) -> Result<Member, Box<Rejection>> {
+    let privacy = RowPrivacy::new(rec, &schema.shown, &schema.personal);
+    // A rejection of the row, about the cell of column `i` when given.
+    let reject = |cell: Option<(usize, &str)>, code: &str, reason: String| {
+        let (column, value, reason) = match cell {
+            Some((i, v)) => {
+                let (value, reason) = privacy.value_and_reason(i, v, code, reason);
+                (schema.headers.get(i).cloned(), Some(value), reason)
+            }
+            None => (None, None, reason),
+        };
+        Box::new(Rejection {
+            line,
+            cell: None,
+            column,
+            value,
+            code: code.to_string(),
+            reason,
+            fields: privacy.fields(rec),
+        })
+    };
+    if privacy.shifted()
+        && rec
+            .iter()
+            .skip(schema.headers.len())
+            .any(|c| !c.trim().is_empty())
+    {
+        return Err(reject(
+            None,
+            "too_many_fields",
+            format!(
+                "the row has {} fields but the header has {}{SHIFT_HINT}",
+                rec.len(),
+                schema.headers.len()
+            ),
+        ));
+    }
+    let mut m = Member {
+        source_line: Some(line),
+        ..Member::default()
+    };
+    for (i, (cell, kind)) in rec.iter().zip(&schema.kinds).enumerate() {
+        read_cell(&mut m, kind, cell.trim())
+            .map_err(|(code, reason)| reject(Some((i, cell.trim())), code, reason))?;
+    }
+    // Every savings / transaction column is recorded for every member (0 when blank), so
+    // the members show which bases the file has (`shu_check_bases`): a column that is 0 for
+    // everyone is a zero base, a name with no column is a misspelling.
+    for kind in &schema.kinds {
+        match kind {
+            Col::Savings(k) => {
+                m.savings.entry(k.clone()).or_default();
+            }
+            Col::Transactions(k) => {
+                m.transactions.entry(k.clone()).or_default();
+            }
+            _ => {}
+        }
+    }
+    if let (Some(join), Some(leave)) = (m.join_date, m.leave_date) {
+        if leave < join {
+            return Err(reject(
+                None,
+                "leave_before_join",
+                format!("the leave date {leave} is before the join date {join}"),
+            ));
+        }
+    }
+    if m.id.is_empty() {
+        return Err(reject(
+            None,
+            "missing_member_id",
+            "the row has no member id".into(),
+        ));
+    }
+    if !ids.insert(m.id.clone()) {
+        let i = schema.kinds.iter().position(|k| matches!(k, Col::Id));
+        return Err(reject(
+            i.map(|i| (i, m.id.as_str())),
+            "duplicate_member_id",
+            format!("member id `{}` appears on an earlier row", m.id),
+        ));
+    }
+    Ok(m)
+}
+
+/// Read cell `v` (trimmed) of a column holding `kind` into `m`; on failure the code and the
+/// parser's reason (which may quote `v`).
+fn read_cell(m: &mut Member, kind: &Col, v: &str) -> Result<(), (&'static str, String)> {
+    match kind {
+        Col::Id => {
+            m.id = if is_missing(v) {
+                String::new()
+            } else {
+                v.to_string()
+            }
+        }
+        Col::Name if !is_missing(v) => m.name = Some(Personal::new(v)),
+        Col::Nik if !is_missing(v) => m.nik = Some(Personal::new(v)),
+        Col::Join | Col::Leave if !is_missing(v) => {
+            let d = parse_date(v).map_err(|e| (e.code(), e.to_string()))?;
+            if matches!(kind, Col::Join) {
+                m.join_date = Some(d);
+            } else {
+                m.leave_date = Some(d);
+            }
+        }
+        Col::Savings(k) | Col::Transactions(k) if !is_missing(v) => {
+            let amount = parse_rupiah(v).map_err(|e| (e.code(), e.to_string()))?;
+            if amount.is_negative() {
+                return Err((
+                    "negative_amount",
+                    "a savings balance or transaction amount cannot be negative".into(),
+                ));
+            }
+            let map = if matches!(kind, Col::Savings(_)) {
+                &mut m.savings
+            } else {
+                &mut m.transactions
+            };
+            let slot = map.entry(k.clone()).or_default();
+            // Two columns of one kind that overflow `i64` sen: never clamped.
+            *slot = slot.checked_add(amount).map_err(|_| {
+                (
+                    "amount_overflow",
+                    format!(
+                        "the columns of `{k}` add up to more than the largest amount (about Rp 92 kuadriliun)"
+                    ),
+                )
+            })?;
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ mod bases;
 mod distribute;
 mod members;
 mod members_csv;
+mod members_privacy;
 mod plan;
 
 pub use allocate::{AllocatedLine, Allocation, ShuSource, shu_allocate};
