@@ -4,7 +4,7 @@ use super::members::{Member, Personal};
 use crate::error::ReadError;
 use crate::io::headers::{match_headers, normalize_header};
 use crate::io::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, read_header};
-use crate::locale::{is_missing, parse_date, parse_rupiah};
+use crate::locale::{Accept, is_missing, parse_date};
 
 /// The fields of a member file and the normalised headers that name them, best first.
 /// Savings columns give `savings.<kind>`, transaction columns `transactions.<base>`.
@@ -144,7 +144,11 @@ const SHIFT_HINT: &str = "; a name with an unquoted comma? (quote cells that con
 /// Columns are recognised by [`member_fields`] (Indonesian and English headers), plus any
 /// `simpanan_<kind>` / `savings_<kind>` column as a savings kind and any `base_<name>` /
 /// `transaksi_<name>` column as a transaction base; other columns are listed in the report as
-/// unknown. Amounts are read with [`parse_rupiah`] (`Rp 1.500.000`, `1,5 jt`); an empty or
+/// unknown. Amounts are read as [`crate::locale::parse_rupiah`] reads them (`Rp 1.500.000`,
+/// `1,5 jt`), under the decimal mark of [`ReadOptions::decimal`]: without it, `1,500` (1.5 or
+/// 1500?) rejects its row as `number_ambiguous`, so that no member's base is read 1000 times
+/// too small beside a neighbour's `1.500`; with `auto`, each amount column is settled by its
+/// unambiguous cells (a note in the report says how). An empty or
 /// placeholder amount cell (`-`, `n/a`) is 0, because member ledgers leave zero balances
 /// blank. Every member gets an entry (0 when blank) for every savings and transaction column,
 /// so the members tell which bases the file provides ([`super::shu_check_bases`]). Dates are read with [`parse_date`].
@@ -167,6 +171,8 @@ pub fn read_members<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
 ) -> Result<(Vec<Member>, ReadReport), ReadError> {
+    let input = crate::io::decimal::hold(input, options)?;
+    let whole = input.whole();
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -210,6 +216,19 @@ pub fn read_members<R: std::io::Read>(
             .collect(),
         ..ReadReport::default()
     };
+    let amounts: Vec<(usize, Accept)> = kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| matches!(k, Col::Savings(_) | Col::Transactions(_)))
+        .map(|(i, _)| (i, Accept::MONEY))
+        .collect();
+    let marks = crate::io::decimal::column_marks(
+        options,
+        whole.as_ref().map(AsRef::as_ref),
+        &headers,
+        &amounts,
+        &mut report.notes,
+    );
     let personal: Vec<bool> = kinds
         .iter()
         .map(|k| matches!(k, Col::Name | Col::Nik))
@@ -300,7 +319,7 @@ pub fn read_members<R: std::io::Read>(
             ..Member::default()
         };
         let mut problem: Option<Rejection> = None;
-        for ((cell, kind), header) in rec.iter().zip(&kinds).zip(&headers) {
+        for (((cell, kind), header), mark) in rec.iter().zip(&kinds).zip(&headers).zip(&marks) {
             let v = cell.trim();
             match kind {
                 Col::Id => {
@@ -321,7 +340,7 @@ pub fn read_members<R: std::io::Read>(
                     }
                 },
                 Col::Savings(k) | Col::Transactions(k) if !is_missing(v) => {
-                    let amount = match parse_rupiah(v) {
+                    let amount = match mark.rupiah(v) {
                         Ok(a) if a.is_negative() => {
                             problem = Some(reject(
                                 Some(header),
@@ -452,5 +471,59 @@ mod tests {
         }
         assert_eq!(rep.accepted + rep.rejected.len() as u64, rep.rows_read);
         assert_eq!(rep.unknown_columns(), ["Catatan"]);
+    }
+
+    /// Issue 13: `1,500` beside `1.500` must not give two bases 1000 times apart silently.
+    #[test]
+    fn neighbouring_1_500_and_1_dot_500_are_never_silently_1000_apart() {
+        use crate::locale::DecimalMark;
+        let csv = "no_anggota,simpanan_wajib\nA1,\"1,500\"\nA2,1.500\n";
+        let read = |decimal: Option<DecimalMark>, extra: &str| {
+            let o = ReadOptions {
+                decimal,
+                ..ReadOptions::default()
+            };
+            let text = format!("{csv}{extra}");
+            let (m, rep) = read_members(text.as_bytes(), &o).unwrap();
+            let sen: Vec<(String, i64)> = m
+                .iter()
+                .map(|m| (m.id.clone(), m.savings["wajib"].sen()))
+                .collect();
+            let rejected: Vec<(u64, String)> = rep
+                .rejected
+                .iter()
+                .map(|r| (r.line, r.code.clone()))
+                .collect();
+            (sen, rejected, rep.notes)
+        };
+        // Default: `1.500` is Rp 1.500 as always; `1,500` is refused with its line.
+        let (sen, rejected, _) = read(None, "");
+        assert_eq!(sen, [("A2".to_string(), 150_000)]);
+        assert_eq!(rejected, [(2, "number_ambiguous".to_string())]);
+        // `auto` with nothing to settle the column: both refused.
+        let (sen, rejected, notes) = read(Some(DecimalMark::Auto), "");
+        assert!(sen.is_empty());
+        assert_eq!(rejected.len(), 2);
+        assert!(notes[0].contains("decimal mark not settled"), "{notes:?}");
+        // `auto` settled by `Rp 2.750.000` (comma) and by `2,750,000.00` (point).
+        let (sen, rejected, notes) = read(Some(DecimalMark::Auto), "A3,Rp 2.750.000\n");
+        assert_eq!(
+            sen.iter().map(|x| x.1).collect::<Vec<_>>(),
+            [150, 150_000, 275_000_000]
+        );
+        assert!(rejected.is_empty());
+        assert_eq!(
+            notes,
+            ["column `simpanan_wajib`: decimal comma (from 1 unambiguous cell)"]
+        );
+        let (sen, _, _) = read(Some(DecimalMark::Auto), "A3,\"2,750,000.00\"\n");
+        assert_eq!(
+            sen.iter().map(|x| x.1).collect::<Vec<_>>(),
+            [150_000, 150, 275_000_000]
+        );
+        // Stated by the option.
+        let (sen, _, notes) = read(Some(DecimalMark::Point), "");
+        assert_eq!(sen.iter().map(|x| x.1).collect::<Vec<_>>(), [150_000, 150]);
+        assert!(notes.is_empty());
     }
 }
