@@ -128,11 +128,18 @@ impl ColumnMark {
 /// The refusal of a cell that reads as `comma` with a decimal comma and `point` with a
 /// decimal point.
 fn two_readings(s: &str, comma: Decimal, point: Decimal) -> NumberError {
+    // `1,500`: say how the English reading is written the Indonesian way.
+    let hint = point
+        .to_i128()
+        .and_then(|n| i64::try_from(n).ok())
+        .filter(|_| s.contains(','))
+        .map(|n| format!("; in Indonesian, {n} is written `{}`", super::format_int(n)))
+        .unwrap_or_default();
     NumberError::Ambiguous {
         value: s.to_string(),
         why: format!(
             "one separator followed by three digits reads as {} with a decimal comma \
-             (Indonesian) and as {} with a decimal point (English); say which with the \
+             (Indonesian) and as {} with a decimal point (English){hint}; say which with the \
              `decimal` option (`comma` or `point`; CLI `--decimal`), or `auto` to decide each \
              column from its other cells",
             comma.normalized(),
