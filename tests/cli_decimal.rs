@@ -63,7 +63,15 @@ fn members_with_a004_pokok(pokok: &str) -> String {
 
 fn shu_json(members: &str, extra: &[&str]) -> Value {
     let mut args = vec![
-        "shu", "--plan", PLAN, "--members", members, "--shu", "60000000", "--format", "json",
+        "shu",
+        "--plan",
+        PLAN,
+        "--members",
+        members,
+        "--shu",
+        "60000000",
+        "--format",
+        "json",
     ];
     args.extend_from_slice(extra);
     serde_json::from_str(&ok(&args)).unwrap()
@@ -71,9 +79,18 @@ fn shu_json(members: &str, extra: &[&str]) -> Value {
 
 #[test]
 fn shu_refuses_1_comma_500_by_default_and_reads_it_as_the_option_says() {
-    let english = temp("members_english.csv", &members_with_a004_pokok("\"100,000\""));
+    let english = temp(
+        "members_english.csv",
+        &members_with_a004_pokok("\"100,000\""),
+    );
     let e = err(&[
-        "shu", "--plan", PLAN, "--members", &english, "--shu", "60000000",
+        "shu",
+        "--plan",
+        PLAN,
+        "--members",
+        &english,
+        "--shu",
+        "60000000",
     ]);
     assert!(e.contains("line 5 `Simpanan Pokok` = `100,000`"), "{e}");
     assert!(e.contains("`100,000` is ambiguous"), "{e}");
@@ -95,7 +112,15 @@ fn shu_auto_refuses_a_column_nothing_settles_and_says_how_it_decided() {
     // Simpanan Pokok holds only `100.000` cells (1.0 or 100000?); the other columns have
     // `2.400.000` and the like, which settle them.
     let out = run(&[
-        "shu", "--plan", PLAN, "--members", MEMBERS, "--shu", "60000000", "--decimal", "auto",
+        "shu",
+        "--plan",
+        PLAN,
+        "--members",
+        MEMBERS,
+        "--shu",
+        "60000000",
+        "--decimal",
+        "auto",
     ]);
     assert_eq!(out.status.code(), Some(2));
     let e = String::from_utf8(out.stderr).unwrap();
@@ -114,11 +139,22 @@ fn shu_auto_refuses_a_column_nothing_settles_and_says_how_it_decided() {
 fn check_takes_decimal_and_reports_the_decision() {
     // The real panel with a row whose counts pass a million in English style.
     let mut text = std::fs::read_to_string(JATIM).unwrap();
-    text = text.replace(",2018-Q4,699,672,672,59,1371,", ",2018-Q4,699,672,672,59,\"1,371\",");
+    if !text.ends_with('\n') {
+        text.push('\n'); // the real file has no line break after its last row
+    }
+    text = text.replace(
+        ",2018-Q4,699,672,672,59,1371,",
+        ",2018-Q4,699,672,672,59,\"1,371\",",
+    );
     text.push_str("Kota Contoh,2025-Q2,1,1,1,1,\"2,000,000\",0,0,0,0,1,1\n");
     let file = temp("jatim_english.csv", &text);
     let v: Value = serde_json::from_str(&ok(&[
-        "check", &file, "--format", "json", "--decimal", "auto",
+        "check",
+        &file,
+        "--format",
+        "json",
+        "--decimal",
+        "auto",
     ]))
     .unwrap();
     assert_eq!(v["read"]["accepted"], 799);
@@ -129,13 +165,15 @@ fn check_takes_decimal_and_reports_the_decision() {
         "{notes}"
     );
     // Without the option, Tulungagung's `1,371` is refused, never read as 1.371 or 1371.
-    let v: Value =
-        serde_json::from_str(&ok(&["check", &file, "--format", "json"])).unwrap();
+    let v: Value = serde_json::from_str(&ok(&["check", &file, "--format", "json"])).unwrap();
     let rejected = v["read"]["rejected"].as_array().unwrap();
     assert_eq!(rejected.len(), 2, "{rejected:?}");
     assert_eq!(rejected[0]["code"], "number_ambiguous");
     assert_eq!(rejected[0]["value"], "1,371");
     // A value clap does not know is refused with the list.
     let e = err(&["check", &file, "--decimal", "koma"]);
-    assert!(e.contains("comma") && e.contains("point") && e.contains("auto"), "{e}");
+    assert!(
+        e.contains("comma") && e.contains("point") && e.contains("auto"),
+        "{e}"
+    );
 }

@@ -111,7 +111,10 @@ pub fn yearly_demography<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (lifelines, from_year, to_year, last_observed_year, horizon=Int(5)))]
+#[pyo3(
+    signature = (lifelines, from_year, to_year, last_observed_year, horizon=Int(5)),
+    text_signature = "(lifelines, from_year, to_year, last_observed_year, horizon=5)"
+)]
 pub fn cohort_survival<'py>(
     py: Python<'py>,
     lifelines: &Bound<'py, PyAny>,
@@ -121,19 +124,17 @@ pub fn cohort_survival<'py>(
     horizon: Int<u32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = self::lifelines(py, lifelines)?;
-    let rows = demography::cohort_survival(
-        &l,
-        from_year.0,
-        to_year.0,
-        last_observed_year.0,
-        horizon.0,
-    )
-        .or_raise(py)?;
+    let rows =
+        demography::cohort_survival(&l, from_year.0, to_year.0, last_observed_year.0, horizon.0)
+            .or_raise(py)?;
     ser(py, &rows)
 }
 
 #[pyfunction]
-#[pyo3(signature = (lifelines, first_observed_year, last_observed_year, death_window_years=Int(2)))]
+#[pyo3(
+    signature = (lifelines, first_observed_year, last_observed_year, death_window_years=Int(2)),
+    text_signature = "(lifelines, first_observed_year, last_observed_year, death_window_years=2)"
+)]
 pub fn survival_data<'py>(
     py: Python<'py>,
     lifelines: &Bound<'py, PyAny>,
@@ -167,7 +168,10 @@ pub fn high_growth<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (register, from_year, to_year, as_of, policy=None, population="auto", death_window=Int(2)))]
+#[pyo3(
+    signature = (register, from_year, to_year, as_of, policy=None, population="auto", death_window=Int(2)),
+    text_signature = "(register, from_year, to_year, as_of, policy=None, population='auto', death_window=2)"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn demography_report<'py>(
     py: Python<'py>,

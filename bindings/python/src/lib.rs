@@ -734,6 +734,7 @@ fn report<'py>(py: Python<'py>, r: &ReadReport) -> PyResult<Bound<'py, PyAny>> {
 
 #[pyfunction]
 #[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_register<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -755,6 +756,7 @@ fn read_register<'py>(
 
 #[pyfunction]
 #[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_panel<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -776,6 +778,7 @@ fn read_panel<'py>(
 
 #[pyfunction]
 #[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_any<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,

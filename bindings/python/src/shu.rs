@@ -166,7 +166,10 @@ pub fn shu_distribute<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (total_sen, bases, rounding, reconcile, granularity_sen=Sen(1)))]
+#[pyo3(
+    signature = (total_sen, bases, rounding, reconcile, granularity_sen=Sen(1)),
+    text_signature = "(total_sen, bases, rounding, reconcile, granularity_sen=1)"
+)]
 pub fn shu_apportion<'py>(
     py: Python<'py>,
     total_sen: Sen,

@@ -194,18 +194,23 @@ impl Tally {
             (c, p) if c > p => settled(Seps::COMMA, "comma", c, p, "point"),
             (c, p) if p > c => settled(Seps::POINT, "point", p, c, "comma"),
             (0, 0) if self.both == 0 => (ColumnMark::Undecided, None),
-            (c, p) => (
-                ColumnMark::Undecided,
-                Some(format!(
+            (c, p) => {
+                let (reads, are) = if self.both == 1 {
+                    ("reads", "is")
+                } else {
+                    ("read", "are")
+                };
+                let note = format!(
                     "column `{header}`: decimal mark not settled ({c} {} read only with a \
-                     decimal comma, {p} only with a decimal point); its {} {} that read both \
-                     ways (`1.500`, `1,500`) are refused as ambiguous: set `decimal` to \
-                     `comma` or `point`",
+                     decimal comma, {p} only with a decimal point); {} {} that {reads} both \
+                     ways (such as `1.500` or `1,500`) {are} refused as ambiguous: set \
+                     `decimal` to `comma` or `point`",
                     plural(c),
                     self.both,
                     plural(self.both)
-                )),
-            ),
+                );
+                (ColumnMark::Undecided, Some(note))
+            }
         }
     }
 }
@@ -303,7 +308,7 @@ mod tests {
         t.add("1.500", Accept::COUNT);
         let (m, note) = t.settle("anggota");
         assert_eq!(m, ColumnMark::Undecided);
-        assert!(note.unwrap().contains("1 cell that read both ways"));
+        assert!(note.unwrap().contains("; 1 cell that reads both ways"));
         // Plain numbers say nothing.
         let mut t = Tally::default();
         t.add("1500", Accept::COUNT);
