@@ -300,6 +300,13 @@ export interface ReadOptions {
    * for CSV text throws `read_workbook`, an unknown one `read_no_such_sheet`.
    */
   sheet?: string | number;
+  /**
+   * Decimal mark of the file's numbers: `comma` (Indonesian: `1.500` = 1500, `1,5` = 1.5),
+   * `point` (English: `1,500` = 1500) or `auto` (decided per column from the cells that read
+   * one way only, said in `report.notes`). Default: Indonesian, but a cell such as `1,500`
+   * (1.5 or 1500?) is reported as `number_ambiguous` and not read.
+   */
+  decimal?: 'comma' | 'point' | 'auto';
 }
 export interface Rejection {
   /** 1-based line of the file (the header is a line), or the sheet's row number for a workbook. */

@@ -97,6 +97,43 @@ struct InputArgs {
     /// first sheet in which a header row is found.
     #[arg(long)]
     sheet: Option<String>,
+    #[command(flatten)]
+    decimal: DecimalArgs,
+}
+
+/// The `--decimal` option of every command that reads a file.
+#[derive(clap::Args)]
+pub(crate) struct DecimalArgs {
+    /// Decimal mark of the file's numbers: `comma` (Indonesian: 1.500 = 1500, 1,5 = 1.5),
+    /// `point` (English: 1,500 = 1500, 1.5 = 1.5) or `auto` (decided per column from the
+    /// cells that read one way only, such as 1.500.000 or 2,5; said in the report's notes).
+    /// Default: Indonesian, but a cell such as `1,500` (1.5 or 1500?) is reported as
+    /// ambiguous and not read.
+    #[arg(long, value_enum)]
+    pub(crate) decimal: Option<DecimalArg>,
+}
+
+/// The values of `--decimal` (the core's [`koperasi::locale::DecimalMark`]).
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum DecimalArg {
+    /// `,` marks decimals, `.` groups thousands (Indonesian files)
+    Comma,
+    /// `.` marks decimals, `,` groups thousands (English files)
+    Point,
+    /// Decided per column from its unambiguous cells
+    Auto,
+}
+
+impl DecimalArgs {
+    /// The core's option.
+    pub(crate) fn mark(&self) -> Option<koperasi::locale::DecimalMark> {
+        use koperasi::locale::DecimalMark;
+        self.decimal.map(|d| match d {
+            DecimalArg::Comma => DecimalMark::Comma,
+            DecimalArg::Point => DecimalMark::Point,
+            DecimalArg::Auto => DecimalMark::Auto,
+        })
+    }
 }
 
 #[derive(clap::Args)]
@@ -231,7 +268,10 @@ fn today_wib() -> NaiveDate {
 }
 
 fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
-    let mut o = ReadOptions::default();
+    let mut o = ReadOptions {
+        decimal: input.decimal.mark(),
+        ..ReadOptions::default()
+    };
     for m in &input.map {
         let Some((field, header)) = m.split_once('=') else {
             return Err(Failure(format!(

@@ -61,6 +61,8 @@ pub struct ShuArgs {
     /// Field delimiter of the member file: `auto`, `,`, `;`, `|` or `tab`.
     #[arg(long, default_value = "auto")]
     delimiter: String,
+    #[command(flatten)]
+    decimal: super::DecimalArgs,
 }
 
 fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
@@ -121,10 +123,14 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
     };
     let options = ReadOptions {
         delimiter: Some(delimiter),
+        decimal: a.decimal.mark(),
         ..ReadOptions::default()
     };
     let (members, report) = read_members(bytes.as_slice(), &options)
         .map_err(|e| Failure(format!("{}: {e}", a.members.display())))?;
+    for note in &report.notes {
+        eprintln!("{}: {note}", a.members.display());
+    }
     if report.rows_read == 0 {
         return Err(Failure(format!(
             "{}: the member file has no rows (a header only?); there is nobody to share the SHU with",

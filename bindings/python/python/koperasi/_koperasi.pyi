@@ -156,6 +156,7 @@ def read_register(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[Register, Dict[str, Any]]: ...
 def read_panel(
     data: Optional[bytes] = None,
@@ -164,6 +165,7 @@ def read_panel(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[Panel, Dict[str, Any]]: ...
 def read_any(
     data: Optional[bytes] = None,
@@ -172,6 +174,7 @@ def read_any(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[str, Any, Dict[str, Any]]: ...
 def detect_layout(
     csv_text: str, mapping: Sequence[Tuple[str, str]] = ..., delimiter: Optional[str] = None
@@ -205,6 +208,7 @@ def shu_read_members(
     path: Optional[str] = None,
     mapping: Sequence[Tuple[str, str]] = ...,
     delimiter: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[Members, Dict[str, Any]]: ...
 def kaplan_meier(
     durations: Sequence[float],

@@ -6,6 +6,7 @@
 //! know are kept (in each record's `extra`) and listed in the report.
 
 pub mod bytes;
+pub(crate) mod decimal;
 pub mod encoding;
 pub mod export;
 pub mod headers;
@@ -84,8 +85,8 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
     ("number_not_a_number", "not a number", "bukan angka"),
     (
         "number_ambiguous",
-        "a number in an unclear convention",
-        "penulisan angka tidak jelas",
+        "a number in an unclear convention (`1,500` is 1.5 or 1500: set the decimal option)",
+        "penulisan angka tidak jelas (`1,500` bisa 1,5 atau 1.500: tentukan opsi desimal)",
     ),
     (
         "number_inexact",
@@ -234,6 +235,15 @@ pub struct ReadOptions {
     /// are read on the calling thread. The result is the same whatever the number.
     #[serde(default)]
     pub threads: Option<usize>,
+    /// Which separator marks the decimals in number and money columns: `comma` (Indonesian:
+    /// `1.500` = 1500, `1,500` = 1.5), `point` (English: `1,500` = 1500, `1.500` = 1.5) or
+    /// `auto` (decided per column from the cells that read one way only, said in a note of
+    /// the read report; the file is held in memory to see them all). `None`, the default:
+    /// Indonesian, but a cell whose only separator is a `,` followed by three digits
+    /// (`1,500`) is a cell error (`number_ambiguous`), since it reads as 1.5 or as 1500.
+    /// See [`DecimalMark`](crate::locale::DecimalMark).
+    #[serde(default)]
+    pub decimal: Option<crate::locale::DecimalMark>,
 }
 
 /// What kind of table a file holds.

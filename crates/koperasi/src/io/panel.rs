@@ -49,6 +49,7 @@ use super::headers::{match_headers, normalize_header};
 use super::{LineIndex, decode};
 use super::{ReadOptions, ReadReport, Rejection};
 use crate::error::ReadError;
+use crate::locale::{Accept, ColumnMark};
 use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
 use crate::stats::period::{parse_month_label, parse_quarter_label};
 use crate::stats::{Panel, PanelRow, Period};
@@ -283,16 +284,21 @@ struct Problem {
     reason: String,
 }
 
-/// Read a count cell: `Ok(None)` for a placeholder, `Err` with the reason for anything else
-/// that is not a whole count fitting `i64`.
-fn read_count(cell: &str) -> Result<Option<i64>, String> {
+/// Read a count cell under its column's decimal mark: `Ok(None)` for a placeholder, `Err`
+/// with the code and reason for anything else that is not a whole count fitting `i64`
+/// (`number_ambiguous` for a number that reads two ways or mixes conventions, `bad_count`
+/// otherwise).
+fn read_count(cell: &str, mark: ColumnMark) -> Result<Option<i64>, (&'static str, String)> {
     if crate::locale::is_missing(cell) {
         return Ok(None);
     }
-    let n = crate::locale::parse_count(cell).map_err(|e| e.to_string())?;
+    let n = mark.count(cell).map_err(|e| match e.code() {
+        "number_ambiguous" => ("number_ambiguous", e.to_string()),
+        _ => ("bad_count", e.to_string()),
+    })?;
     i64::try_from(n)
         .map(Some)
-        .map_err(|_| format!("`{cell}` is too large for a count"))
+        .map_err(|_| ("bad_count", format!("`{cell}` is too large for a count")))
 }
 
 /// Read a panel CSV (see the module documentation for columns, synonyms and rejections).
@@ -364,6 +370,24 @@ pub fn read_panel<R: std::io::Read>(
         }
     }
 
+    // How each column's numbers are read: every column that is not structural may hold counts.
+    let numbers: Vec<(usize, Accept)> = (0..headers.len())
+        .filter(|i| {
+            !fields
+                .get(*i)
+                .and_then(Option::as_deref)
+                .is_some_and(|f| STRUCTURAL.contains(&f))
+        })
+        .map(|i| (i, Accept::COUNT))
+        .collect();
+    let mut notes = Vec::new();
+    let marks = super::decimal::column_marks_with(options, &headers, &numbers, &mut notes, |t| {
+        for (_, cells) in &records {
+            t.add_row(|i| cells.get(i));
+        }
+    });
+    let mark = |i: usize| marks.get(i).copied().unwrap_or_default();
+
     // Unknown columns: a measure when at least one cell is a count (its other non-empty cells
     // are cell errors), else text kept in `extra`.
     let mut used: BTreeSet<String> = fields.iter().flatten().cloned().collect();
@@ -375,7 +399,7 @@ pub fn read_panel<R: std::io::Read>(
         }
         let any = records.iter().any(|(_, cells)| {
             let c = cells.get(i).map_or("", String::as_str);
-            matches!(read_count(c), Ok(Some(_)))
+            matches!(read_count(c, mark(i)), Ok(Some(_)))
         });
         if !any {
             extra_cols.push(i);
@@ -418,6 +442,7 @@ pub fn read_panel<R: std::io::Read>(
     let header_of = |i: usize| headers.get(i).cloned().unwrap_or_default();
     let mut report = ReadReport {
         blank_rows,
+        notes,
         columns: headers
             .iter()
             .cloned()
@@ -501,26 +526,26 @@ pub fn read_panel<R: std::io::Read>(
         let mut soft: Vec<Rejection> = Vec::new();
         for (i, name) in &measure_cols {
             let c = cell(Some(*i));
-            match read_count(c) {
+            match read_count(c, mark(*i)) {
                 Ok(Some(v)) => {
                     values.insert(name.clone(), v);
                 }
                 Ok(None) => {}
-                Err(why) if inferred.contains(i) => soft.push(Rejection {
+                Err((code, why)) if inferred.contains(i) => soft.push(Rejection {
                     line: *line,
                     column: Some(header_of(*i)),
                     value: Some(c.to_string()),
-                    code: "bad_count".into(),
+                    code: code.into(),
                     reason: format!(
                         "not a count: {why}; the measure `{name}` is left absent in this row"
                     ),
                     fields: Vec::new(),
                     cell: None,
                 }),
-                Err(why) => problems.push(Problem {
+                Err((code, why)) => problems.push(Problem {
                     column: header_of(*i),
                     value: c.to_string(),
-                    code: "bad_count",
+                    code,
                     reason: format!("not a count: {why}"),
                 }),
             }
