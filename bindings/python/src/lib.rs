@@ -9,6 +9,7 @@
 
 mod bulk;
 mod demography;
+mod safe;
 mod shu;
 
 /// The allocator: mimalloc. Reading a register allocates a few small strings per row on the
@@ -1076,5 +1077,8 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demography::demography_report, m)?)?;
     m.add_class::<bulk::PyAssessments>()?;
     m.add_function(wrap_pyfunction!(demography::status_series, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_csv_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_markdown_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_terminal_text, m)?)?;
     Ok(())
 }
