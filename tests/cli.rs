@@ -50,8 +50,9 @@ fn report_without_file_uses_the_embedded_east_java_panel() {
     assert!(out.contains("42,725"));
     assert!(out.contains("[implausible_swing]") && out.contains("762-799"));
     let md = stdout(&["report", "--format", "markdown"]);
-    assert!(md.contains("Kabupaten Mojokerto, total: 949 (2021-Q3) -> 356 (2021-Q4) -> 925"));
-    assert!(md.contains("34,155 (2025-Q1) -> 42,725 (2025-Q2), +25.1 %"));
+    // In a markdown cell `>` is written `&gt;` (koperasi::io::safe::markdown_cell).
+    assert!(md.contains("Kabupaten Mojokerto, total: 949 (2021-Q3) -&gt; 356 (2021-Q4) -&gt; 925"));
+    assert!(md.contains("34,155 (2025-Q1) -&gt; 42,725 (2025-Q2), +25.1 %"));
 }
 
 #[test]

@@ -10,6 +10,7 @@
 mod bulk;
 mod demography;
 mod ints;
+mod safe;
 mod shu;
 
 use ints::{Int, Sen};
@@ -1102,5 +1103,8 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demography::demography_report, m)?)?;
     m.add_class::<bulk::PyAssessments>()?;
     m.add_function(wrap_pyfunction!(demography::status_series, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_csv_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_markdown_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_terminal_text, m)?)?;
     Ok(())
 }

@@ -1,9 +1,14 @@
 //! Rendering reports as aligned terminal tables, markdown and CSV. Nothing is computed here
 //! beyond formatting: the figures come from `koperasi::report`.
+//!
+//! Every text from a file is made safe by the core's one rule ([`koperasi::io::safe`]):
+//! table cells by [`SafeTable`] (terminal or markdown), lines by [`Doc::esc`], CSV cells by
+//! [`csv_out`], whole outputs once more by [`print_safe`] (JSON as JSON escapes).
 
 use crate::labels::Labels;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, Column, ContentArrangement, Table, presets};
 use koperasi::io::ReadReport;
+use koperasi::io::safe::{self, CellKind};
 use koperasi::register::{CountTable, Field, ReasonCount};
 use koperasi::report::{PanelReport, RegisterReport, Report, StatusRow};
 use koperasi::stats::Finding;
@@ -44,7 +49,17 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn table(&self, header: Vec<String>, right: &[usize]) -> Table {
+    /// A data value for a line: escaped for markdown ([`safe::markdown_text`]) in markdown;
+    /// in terminal text [`print_safe`] escapes the whole output.
+    fn esc<'s>(&self, text: &'s str) -> std::borrow::Cow<'s, str> {
+        if self.md {
+            safe::markdown_text(text)
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
+    fn table(&self, header: Vec<String>, right: &[usize]) -> SafeTable {
         let mut t = Table::new();
         t.load_style(if self.md {
             presets::ASCII_MARKDOWN
@@ -58,6 +73,7 @@ impl<'a> Doc<'a> {
                 t.set_width(120);
             }
         }
+        let mut t = SafeTable::new(t, self.md);
         t.set_header(header);
         for &i in right {
             if let Some(c) = t.column_mut(i) {
@@ -67,7 +83,7 @@ impl<'a> Doc<'a> {
         t
     }
 
-    fn push_table(&mut self, t: &Table) {
+    fn push_table(&mut self, t: &SafeTable) {
         self.out.push_str(&t.to_string());
         self.out.push('\n');
         if self.md {
@@ -76,7 +92,8 @@ impl<'a> Doc<'a> {
     }
 }
 
-fn read_line(r: &ReadReport, l: &Labels) -> String {
+fn read_line(d: &Doc, r: &ReadReport) -> String {
+    let l = d.l;
     let mut line = format!(
         "{}: {} {}, {} {}, {} {}, {} {}",
         l.read(),
@@ -97,11 +114,11 @@ fn read_line(r: &ReadReport, l: &Labels) -> String {
         ));
     }
     if let Some(sheet) = &r.sheet {
-        line.push_str(&format!(" ({} {sheet})", l.sheet()));
+        line.push_str(&format!(" ({} {})", l.sheet(), d.esc(sheet)));
     }
     // How the file was read (encoding converted, header found below a title block).
     for note in &r.notes {
-        line.push_str(&format!("\n{}: {note}", l.note()));
+        line.push_str(&format!("\n{}: {}", l.note(), d.esc(note)));
     }
     line
 }
@@ -114,7 +131,7 @@ fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {
         let mut text = unknown
             .iter()
             .take(SHOWN)
-            .cloned()
+            .map(|c| d.esc(c).into_owned())
             .collect::<Vec<_>>()
             .join(", ");
         if unknown.len() > SHOWN {
@@ -128,27 +145,61 @@ fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {
     }
 }
 
-/// `text` with control characters (escape sequences, carriage returns, NUL, ...) and Unicode
-/// bidirectional overrides written as `\u{..}` escapes, so that a cell of a hostile file
-/// cannot move the cursor, clear the screen or reorder what the terminal shows. Line breaks
-/// and tabs are kept.
-pub fn terminal_safe(text: &str) -> String {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !text.contains(unsafe_char) {
-        return text.to_string();
+/// A table whose every cell, header included, is made safe before the layout measures it:
+/// [`safe::markdown_cell`] in markdown, [`safe::terminal_text`] in a terminal table.
+pub struct SafeTable {
+    table: Table,
+    markdown: bool,
+}
+
+impl SafeTable {
+    /// Wrap a table styled for a terminal (`markdown = false`) or for markdown.
+    pub fn new(table: Table, markdown: bool) -> SafeTable {
+        SafeTable { table, markdown }
     }
-    text.chars()
-        .map(|c| {
-            if unsafe_char(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+
+    fn cells<S: AsRef<str>>(&self, cells: Vec<S>) -> Vec<String> {
+        cells
+            .iter()
+            .map(|c| match self.markdown {
+                true => safe::markdown_cell(c.as_ref()).into_owned(),
+                false => safe::terminal_text(c.as_ref()).into_owned(),
+            })
+            .collect()
+    }
+
+    /// Set the header row.
+    pub fn set_header<S: AsRef<str>>(&mut self, cells: Vec<S>) {
+        let cells = self.cells(cells);
+        self.table.set_header(cells);
+    }
+
+    /// Add a data row.
+    pub fn add_row<S: AsRef<str>>(&mut self, cells: Vec<S>) {
+        let cells = self.cells(cells);
+        self.table.add_row(cells);
+    }
+
+    /// The column at `i`, to set its alignment.
+    pub fn column_mut(&mut self, i: usize) -> Option<&mut Column> {
+        self.table.column_mut(i)
+    }
+}
+
+impl std::fmt::Display for SafeTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.table.fmt(f)
+    }
+}
+
+/// Print a command's output to stdout, made safe once more as a whole: JSON by
+/// [`safe::json_text`] (the same JSON value), every other format by [`safe::terminal_text`].
+pub fn print_safe(out: &str, json: bool) {
+    if json {
+        print!("{}", safe::json_text(out));
+    } else {
+        print!("{}", safe::terminal_text(out));
+    }
 }
 
 /// The report as an aligned terminal table (`markdown = false`) or markdown.
@@ -166,20 +217,21 @@ fn signed(l: &Labels, n: i64) -> String {
 }
 
 /// The "Read as" statement of a panel, in the labels' language.
-fn read_as_line(p: &PanelReport, l: &Labels) -> String {
+fn read_as_line(d: &Doc, p: &PanelReport) -> String {
+    let l = d.l;
     let text = if l.id {
         &p.read_as.text_id
     } else {
         &p.read_as.text_en
     };
-    format!("{}: {}", l.read_as(), terminal_safe(text))
+    format!("{}: {}", l.read_as(), d.esc(text))
 }
 
 fn panel_text(d: &mut Doc, p: &PanelReport) {
     let l = d.l;
-    d.line(read_as_line(p, l));
-    d.line(format!("{}: {}", l.source(), p.source));
-    d.line(read_line(&p.read, l));
+    d.line(read_as_line(d, p));
+    d.line(format!("{}: {}", l.source(), d.esc(&p.source)));
+    d.line(read_line(d, &p.read));
     ignored_columns_line(d, &p.read);
     d.line(format!("{}: {}", l.regions(), l.int(p.regions as i64)));
 
@@ -288,7 +340,8 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
     }
     if !p.unresolved_regions.is_empty() {
         d.heading(l.unresolved_regions());
-        d.line(p.unresolved_regions.join(", "));
+        let names = p.unresolved_regions.join(", ");
+        d.line(d.esc(&names));
     }
     findings_text(d, &p.findings);
     rejections_text(d, &p.read);
@@ -523,8 +576,8 @@ fn reasons_cell(l: &Labels, reasons: &[ReasonCount], s: Status) -> String {
 
 fn register_text(d: &mut Doc, r: &RegisterReport) {
     let l = d.l;
-    d.line(format!("{}: {}", l.source(), r.source));
-    d.line(read_line(&r.read, l));
+    d.line(format!("{}: {}", l.source(), d.esc(&r.source)));
+    d.line(read_line(d, &r.read));
     ignored_columns_line(d, &r.read);
     d.line(format!(
         "{}: {}   {}: {}",
@@ -675,10 +728,24 @@ fn duplicates_text(d: &mut Doc, r: &RegisterReport) {
     }
 }
 
-fn csv_out(rows: Vec<Vec<String>>) -> Result<String, crate::Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for r in rows {
-        w.write_record(&r)?;
+/// One CSV cell made safe: [`safe::terminal_text`] (the CSV may be printed to a terminal;
+/// line feeds stay), then the spreadsheet rule [`safe::csv_cell`] for `kind`.
+pub fn csv_cell(text: &str, kind: CellKind) -> String {
+    safe::csv_cell(&safe::terminal_text(text), kind).into_owned()
+}
+
+/// Rows as CSV (rows may differ in width), every cell made safe by [`csv_cell`] with the kind
+/// `kind(row, column)` gives: [`CellKind::Number`] keeps a plain negative number such as `-5`,
+/// [`CellKind::Text`] prefixes it.
+pub fn csv_out(
+    rows: &[Vec<String>],
+    kind: impl Fn(usize, usize) -> CellKind,
+) -> Result<String, crate::Failure> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for (r, row) in rows.iter().enumerate() {
+        w.write_record(row.iter().enumerate().map(|(c, x)| csv_cell(x, kind(r, c))))?;
     }
     let bytes = w.into_inner().map_err(|e| crate::Failure(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -761,7 +828,18 @@ fn report_table_csv(report: &Report) -> Result<String, crate::Failure> {
             }
         }
     }
-    csv_out(rows)
+    // The period or the breakdown keys are text, the figures numbers.
+    let text_columns = match report {
+        Report::Panel(_) => 1,
+        Report::Register(r) => r.counts.fields.len(),
+    };
+    csv_out(&rows, |r, c| {
+        if r == 0 || c < text_columns {
+            CellKind::Text
+        } else {
+            CellKind::Number
+        }
+    })
 }
 
 fn read_of(report: &Report) -> &ReadReport {
@@ -778,16 +856,19 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         Report::Panel(p) => &p.source,
         Report::Register(r) => &r.source,
     };
-    d.line(format!("{}: {}", l.source(), source));
+    d.line(format!("{}: {}", l.source(), d.esc(source)));
     let kind = match report {
         Report::Panel(_) => l.kind_panel(),
         Report::Register(_) => l.kind_register(),
     };
     match report {
-        Report::Panel(p) => d.line(read_as_line(p, l)),
+        Report::Panel(p) => {
+            let line = read_as_line(&d, p);
+            d.line(line);
+        }
         Report::Register(_) => d.line(format!("{}: {kind}", l.read_as())),
     }
-    d.line(read_line(read_of(report), l));
+    d.line(read_line(&d, read_of(report)));
     ignored_columns_line(&mut d, read_of(report));
     if let Report::Panel(p) = report {
         findings_text(&mut d, &p.findings);
@@ -890,7 +971,7 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
             ]);
         }
     }
-    csv_out(rows)
+    csv_out(&rows, |_, _| CellKind::Text)
 }
 
 /// `koperasi assess` as text: one row per cooperative.
@@ -975,7 +1056,13 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
         row.extend(extra.cells(i, &r.extra));
         out.push(row);
     }
-    csv_out(out)
+    // `line` and `latest_rat_book_year` are numbers, the file's own columns of unknown type
+    // (a plain negative number stays a number), the rest text.
+    csv_out(&out, |r, c| match c {
+        _ if r == 0 => CellKind::Text,
+        1..=9 => CellKind::Text,
+        _ => CellKind::Number,
+    })
 }
 
 /// The extra columns of records (their `(header, value)` pairs), in first-seen order. A
@@ -1080,7 +1167,7 @@ pub fn wilayah_csv(hits: &[&Wilayah]) -> Result<String, crate::Failure> {
             w.level.as_str().to_string(),
         ]);
     }
-    csv_out(rows)
+    csv_out(&rows, |_, _| CellKind::Text)
 }
 
 #[cfg(test)]

@@ -98,6 +98,8 @@ __all__ = [
     "KaplanMeierSummary", "DemographyReport", "kaplan_meier", "demography_rates",
     "yearly_demography", "cohort_survival", "survival_data", "high_growth",
     "demography_report", "StatusSeries",
+    # output safety
+    "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -2463,3 +2465,32 @@ class StatusSeries(_Columns):
     def to_serde(self) -> Dict[str, Any]:
         """The serde shape of the Rust ``StatusSeries``: ``dates``, ``fields``, ``groups``."""
         return copy.deepcopy(self._d)
+
+
+# ---------------------------------------------------------------------------------------------
+# output safety (one rule with the Rust core and the ``koperasi`` command: koperasi::io::safe)
+# ---------------------------------------------------------------------------------------------
+
+
+def safe_csv_cell(text: str, numeric: bool = False) -> str:
+    """A cell made inert for a spreadsheet (CSV/XLSX): a text that starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets the prefix ``'`` (``"=1+1"`` gives
+    ``"'=1+1"``), and so does one that already starts with ``'`` and such a character, so
+    that the readers of this package give the original back. ``numeric=True`` is for a number
+    column: a plain negative number such as ``"-5"`` stays as it is (``"-5"`` is ``"'-5"`` as
+    text)."""
+    return _k.safe_csv_cell(text, numeric)
+
+
+def safe_markdown_cell(text: str) -> str:
+    """A markdown table cell: ``\\``, ``|`` and backticks escaped with a backslash, ``<`` and
+    ``>`` as ``&lt;`` and ``&gt;``, line breaks as ``<br>``, control and bidi characters as
+    in :func:`safe_terminal_text`."""
+    return _k.safe_markdown_cell(text)
+
+
+def safe_terminal_text(text: str) -> str:
+    """Text for a terminal: every control character but the line feed, and every bidi
+    formatting character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), written as
+    a visible escape: ``"\\x1b[2J"`` gives ``"\\u{1b}[2J"``."""
+    return _k.safe_terminal_text(text)

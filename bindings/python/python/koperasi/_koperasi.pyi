@@ -20,6 +20,7 @@ __all__ = [
     "parse_nik_koperasi", "parse_nomor_badan_hukum", "parse_period", "parse_rupiah",
     "pct_change", "policy_presets", "rat_deadline", "read_any", "read_panel", "read_register",
     "wilayah_children", "wilayah_get", "wilayah_search",
+    "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text",
 ]
 
 @final
@@ -245,3 +246,6 @@ def status_series(
     policy: Optional[Policy] = None,
     fields: Sequence[str] = ...,
 ) -> Tuple[Dict[str, Any], Dict[str, List[Any]]]: ...
+def safe_csv_cell(text: str, numeric: bool = False) -> str: ...
+def safe_markdown_cell(text: str) -> str: ...
+def safe_terminal_text(text: str) -> str: ...

@@ -13,6 +13,7 @@ pub mod headers;
 pub mod limits;
 pub mod panel;
 pub mod register;
+pub mod safe;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 #[cfg(feature = "xlsx")]
