@@ -12,6 +12,7 @@ pub mod headers;
 pub mod limits;
 pub mod panel;
 pub mod register;
+pub mod shapes;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
@@ -76,6 +77,12 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
     ),
     ("missing_region", "no region name", "nama wilayah kosong"),
     ("missing_period", "no period", "periode kosong"),
+    ("missing_value", "no figure in the row", "baris tanpa angka"),
+    (
+        "bad_rate",
+        "not a percentage or ratio",
+        "bukan persentase atau rasio",
+    ),
     ("bad_period", "not a period", "periode tidak terbaca"),
     ("bad_count", "not a count", "jumlah tidak terbaca"),
     (
@@ -201,6 +208,12 @@ pub struct ReadReport {
     /// block skipped above the header, merged cells filled, Excel date serials converted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// How a table of counts was read ([`shapes::Shape`]): its shape (long, snapshot,
+    /// Satu Data, wide, hierarchy, key/value), header line, region and period columns (or
+    /// the period given), measures with their units, rows taken as totals of others. `None`
+    /// for a register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<shapes::Shape>,
 }
 
 impl ReadReport {
@@ -237,6 +250,16 @@ pub struct ReadOptions {
     /// are read on the calling thread. The result is the same whatever the number.
     #[serde(default)]
     pub threads: Option<usize>,
+    /// The period of every row of a table of counts with no period column (a one-date
+    /// snapshot by region, a key/value summary), e.g. `2026-08-05` or `2024`. A table with a
+    /// period column ignores it. CLI `--period`, Python/JS `period`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<crate::stats::Period>,
+    /// Read a table whose header has a single period label among its columns (`2024`) as a
+    /// wide table (that column holds the figures of that period). Tables with two or more
+    /// period columns are read as wide without it. CLI `--wide`, Python/JS `wide`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wide: bool,
 }
 
 /// What kind of table a file holds.
@@ -321,6 +344,15 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
             (true, true) => {}
         }
     }
+    if shapes::looks_like_data_row(headers) {
+        return Err(ReadError::UnknownLayout {
+            why: format!(
+                "the first row holds numbers that are not periods, so it is a row of data, not \
+                 a header; add a header row, or name the columns with --map; row: {}",
+                shorten(&headers.join(", "), 300)
+            ),
+        });
+    }
     if panel::looks_like_panel_with(headers, mapping) {
         return Ok(Layout::Panel);
     }
@@ -328,13 +360,7 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
     if fields.iter().any(|f| f.as_deref() == Some("name")) {
         return Ok(Layout::Register);
     }
-    Err(ReadError::UnknownLayout {
-        why: format!(
-            "no column names a cooperative (e.g. `nama_koperasi`) and no period/count columns \
-             (e.g. `periode`, `jumlah_koperasi_aktif`) were found; header: {}",
-            shorten(&headers.join(", "), 300)
-        ),
-    })
+    shapes::detect_shape(headers, &[], options).map(|_| Layout::Panel)
 }
 
 /// `s` cut to at most `max` characters, with `...` when cut (for messages quoting input).

@@ -20,6 +20,7 @@
 //! source order that has the measure: `value`, `series` and the totals agree.
 
 use super::period::Period;
+use crate::locale::Decimal;
 use crate::wilayah::KodeWilayah;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,22 @@ pub struct PanelRow {
     /// the file had no such column; left out of JSON when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<(String, String)>,
+    /// The breakdown the row belongs to within its region, outermost first, e.g.
+    /// `["Koperasi Produksi", "Dibantu Pemerintah"]` for a row of a SIPD table nested
+    /// jenis > pendanaan > status > kecamatan. Rows of one region and period with different
+    /// breakdowns are different cells, not duplicates. Empty for a plain table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdown: Vec<String>,
+    /// True when the row is a total of other rows of the same table (a parent path of a
+    /// hierarchical table, e.g. `Jumlah Koperasi Aktif` above its kecamatan): it is never
+    /// summed with them ([`Panel::totals_by_period`] leaves it out).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_parent: bool,
+    /// Measures that are not counts (a percentage, a ratio: `Persentase Koperasi Sehat`,
+    /// unit `%`), exact as published, e.g. `54.34`. Never summed over regions, never read as
+    /// a count; their unit is in [`Panel::units`]. Empty for most tables.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rates: BTreeMap<String, Decimal>,
 }
 
 impl PanelRow {
@@ -64,6 +81,9 @@ impl PanelRow {
             period,
             values,
             extra: Vec::new(),
+            breakdown: Vec::new(),
+            is_parent: false,
+            rates: BTreeMap::new(),
         }
     }
 
@@ -118,6 +138,16 @@ impl<'a> RegionRows<'a> {
             .find_map(|r| r.get(measure).map(|v| (v, r.line)))
     }
 
+    /// [`RegionRows::get`] over the rows that may be summed: a row that is the total of other
+    /// rows ([`PanelRow::is_parent`]) is left out.
+    pub(crate) fn get_summable(&self, period: Period, measure: &str) -> Option<(i64, u64)> {
+        self.by_period
+            .get(&period)?
+            .iter()
+            .filter(|r| !r.is_parent)
+            .find_map(|r| r.get(measure).map(|v| (v, r.line)))
+    }
+
     /// (period, value, line) of `measure`, chronological, first row per period having it.
     pub(crate) fn series(&self, measure: &str) -> Vec<(Period, i64, u64)> {
         self.by_period
@@ -148,7 +178,7 @@ impl<'a> PanelIndex<'a> {
                 code_of_name.entry(region_key(&r.region)).or_insert(c);
             }
         }
-        let mut slot: BTreeMap<RegionKey, usize> = BTreeMap::new();
+        let mut slot: BTreeMap<(RegionKey, &'a [String]), usize> = BTreeMap::new();
         let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
         let mut regions: Vec<RegionRows<'a>> = Vec::new();
         for r in &panel.rows {
@@ -158,7 +188,7 @@ impl<'a> PanelIndex<'a> {
                 Some(c) => RegionKey::Code(c),
                 None => RegionKey::Name(name.clone()),
             };
-            let i = *slot.entry(key).or_insert_with(|| {
+            let i = *slot.entry((key, &r.breakdown)).or_insert_with(|| {
                 regions.push(RegionRows {
                     name: &r.region,
                     code,
@@ -192,6 +222,11 @@ impl<'a> PanelIndex<'a> {
 pub struct Panel {
     /// Rows in source order.
     pub rows: Vec<PanelRow>,
+    /// Unit of each measure as published (`koperasi`, `unit`, `Persen`, `%`), when the file
+    /// says it (a `satuan` column, a header such as `Persentase ...`). A measure whose unit
+    /// is a percentage or a ratio is kept in [`PanelRow::rates`], never in the counts.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub units: BTreeMap<String, String>,
 }
 
 /// A panel as columns (dict of lists), for pandas/polars: every vector has one entry per row,
@@ -215,7 +250,10 @@ pub struct PanelColumns {
 impl Panel {
     /// A panel of these rows.
     pub fn new(rows: Vec<PanelRow>) -> Panel {
-        Panel { rows }
+        Panel {
+            rows,
+            units: BTreeMap::new(),
+        }
     }
 
     /// Number of rows.
@@ -238,9 +276,11 @@ impl Panel {
     /// (rows with the same resolved code, or without a code and with names equal up to case
     /// and spaces, are one region; see the module documentation).
     pub fn regions(&self) -> Vec<String> {
+        let mut seen = BTreeSet::new();
         PanelIndex::new(self)
             .regions
             .iter()
+            .filter(|r| seen.insert((r.code, region_key(r.name))))
             .map(|r| r.name.to_string())
             .collect()
     }
@@ -278,6 +318,8 @@ impl Panel {
     /// Each (region, period) counts **once**: with duplicate rows, the first row in source
     /// order that has the measure (the value [`Panel::value`] gives), so a row published twice
     /// is not counted twice (duplicates are reported by [`crate::stats::check_duplicates`]).
+    /// Breakdowns of a region ([`PanelRow::breakdown`]) are summed; rows that are totals of
+    /// other rows ([`PanelRow::is_parent`]) are not, nor are rates ([`PanelRow::rates`]).
     /// Every region is summed, including a parent (e.g. `Provinsi Jawa Timur`) published among
     /// its children: use [`Panel::totals_by_period_excluding`] or [`Panel::without_region`] to
     /// leave it out. A measure absent from every row of a period is absent from that period's
@@ -305,7 +347,7 @@ impl Panel {
             for period in region.by_period.keys() {
                 let entry = by.entry(*period).or_default();
                 for m in measures {
-                    if let Some((v, _)) = region.get(*period, m) {
+                    if let Some((v, _)) = region.get_summable(*period, m) {
                         let s = entry.entry((*m).to_string()).or_insert(0);
                         *s = s.saturating_add(v);
                     }
@@ -322,7 +364,7 @@ impl Panel {
         PanelIndex::new(self)
             .regions
             .iter()
-            .filter_map(|r| r.get(period, measure))
+            .filter_map(|r| r.get_summable(period, measure))
             .fold(None, |acc: Option<i64>, (v, _)| {
                 Some(acc.unwrap_or(0).saturating_add(v))
             })
@@ -345,6 +387,7 @@ impl Panel {
                 .filter(|r| !drop.contains(&(*r as *const PanelRow)))
                 .cloned()
                 .collect(),
+            units: self.units.clone(),
         }
     }
 
@@ -370,6 +413,7 @@ impl Panel {
     pub fn filter(&self, keep: impl Fn(&PanelRow) -> bool) -> Panel {
         Panel {
             rows: self.rows.iter().filter(|r| keep(r)).cloned().collect(),
+            units: self.units.clone(),
         }
     }
 
