@@ -594,7 +594,53 @@ fn locate_header(
             layout
         }
     };
+    if layout == Layout::Register {
+        if let Some((column, value)) = constant_name(head, &options) {
+            return Err(ReadError::UnknownLayout {
+                why: format!(
+                    "the column `{column}` holds the same value `{}` on every row, so the rows \
+                     are not cooperatives: not a register; if this is a table of counts, name \
+                     its columns with --map region=HEADER (and --period for a one-date table)",
+                    shorten(&value, 80)
+                ),
+            });
+        }
+    }
     Ok((layout, options, notes))
+}
+
+/// How many rows below the header [`constant_name`] looks at.
+const NAME_SAMPLE: usize = 200;
+
+/// (header, value) of a register's name column when it holds one value on every row of the
+/// first 64 KiB (at least three rows): such a column names no cooperative (e.g. `Koperasi`
+/// repeated on each row of a table of counts), so the file is not a register.
+fn constant_name(head: &[u8], options: &ReadOptions) -> Option<(String, String)> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(options.delimiter.unwrap_or(b','))
+        .from_reader(head);
+    let headers = read_header(&mut r, &mut csv::ByteRecord::new()).ok()?;
+    let fields =
+        headers::match_headers(&headers, register::register_fields(), &options.mapping).ok()?;
+    let col = fields.iter().position(|f| f.as_deref() == Some("name"))?;
+    let mut values = std::collections::BTreeSet::new();
+    let mut rows = 0;
+    for rec in r.byte_records().take(NAME_SAMPLE) {
+        let rec = rec.ok()?;
+        let cell = decode(rec.get(col).unwrap_or_default()).trim().to_string();
+        if crate::locale::is_missing(&cell) {
+            continue;
+        }
+        rows += 1;
+        values.insert(cell.to_lowercase());
+        if values.len() > 1 {
+            return None;
+        }
+    }
+    let value = values.into_iter().next()?;
+    (rows >= 3).then(|| (headers.get(col).cloned().unwrap_or_default(), value))
 }
 
 /// How many non-blank rows below the first are tried as the header of a CSV with a title block.

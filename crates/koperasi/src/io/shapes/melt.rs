@@ -321,14 +321,22 @@ pub(crate) fn wide(
             Some(_) => (measure_name(&label_text), label_text),
             None => ("value".to_string(), String::new()),
         };
+        // A `Jumlah`/`Total` row of indicators is the total of the rows above it.
+        let is_parent = label.is_some() && crate::io::is_total_label(&source);
+        if is_parent {
+            s.parent_lines.push(line);
+        }
         for (col, period) in &cells_of {
             let cell = cells.get(*col).cloned().unwrap_or_default();
             melted.push(Melted {
                 line,
                 region: region.map_or_else(|| file_name.clone(), |_| get(region)),
-                region_code: get(code),
+                region_code: match (region, &options.region) {
+                    (None, Some(r)) => r.to_string(),
+                    _ => get(code),
+                },
                 breakdown: Vec::new(),
-                is_parent: false,
+                is_parent,
                 measure: measure.clone(),
                 measure_source: source.clone(),
                 unit: u.clone(),
@@ -339,7 +347,9 @@ pub(crate) fn wide(
             });
         }
     }
-    let mut t = assemble(drop_missing(melted), s);
+    let melted = drop_missing(melted);
+    s.parent_gaps = total_row_gaps(&melted);
+    let mut t = assemble(melted, s);
     if label.is_none() {
         t.notes.push(
             "the header does not say what the figures count: read as the measure `value` \
@@ -373,4 +383,39 @@ pub(crate) fn drop_missing(melted: Vec<Melted>) -> Vec<Melted> {
         .into_iter()
         .filter(|m| !crate::locale::is_missing(&m.cell))
         .collect()
+}
+
+/// A `Jumlah`/`Total` row of a table of indicators checked against the sum of the other
+/// count rows of the same period (rates left out).
+fn total_row_gaps(melted: &[Melted]) -> Vec<super::ParentGap> {
+    let count = |m: &Melted| {
+        crate::locale::parse_count(&m.cell)
+            .ok()
+            .and_then(|v| i64::try_from(v).ok())
+    };
+    let mut out = Vec::new();
+    for total in melted.iter().filter(|m| m.is_parent) {
+        let parts: Vec<(i64, u64)> = melted
+            .iter()
+            .filter(|m| !m.is_parent && m.period == total.period && m.region == total.region)
+            .filter(|m| !is_rate(&m.measure, m.unit.as_deref()))
+            .filter_map(|m| count(m).map(|v| (v, m.line)))
+            .collect();
+        let (Some(value), Ok(period)) = (count(total), crate::stats::Period::parse(&total.period))
+        else {
+            continue;
+        };
+        let sum = parts.iter().map(|(v, _)| *v).fold(0, i64::saturating_add);
+        if !parts.is_empty() && sum != value {
+            out.push(super::ParentGap {
+                line: total.line,
+                label: total.measure_source.clone(),
+                period,
+                parent: value,
+                children_sum: sum,
+                children_lines: parts.iter().map(|(_, l)| *l).collect(),
+            });
+        }
+    }
+    out
 }

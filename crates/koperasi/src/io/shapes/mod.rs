@@ -221,7 +221,13 @@ pub(crate) fn to_long(
     records: Vec<SourceRow>,
     options: &ReadOptions,
 ) -> Result<LongTable, ReadError> {
-    let kind = detect_shape(headers, &records, options)?;
+    crate::io::panel::recognise(headers, &options.mapping)?;
+    // A file read as a panel that fits no shape is read as a long table, whose errors name
+    // the missing column.
+    let kind = match detect_shape(headers, &records, options) {
+        Err(ReadError::UnknownLayout { .. }) => ShapeKind::Long,
+        other => other?,
+    };
     match kind {
         ShapeKind::Long | ShapeKind::Snapshot => {
             melt::long(kind, headers, header_line, records, options)

@@ -257,6 +257,7 @@ pub(crate) fn hierarchy(
         if is_parent && has_value(n) {
             s.parent_lines.push(n.line);
         }
+        let code = region_code(n, options);
         for (col, period) in &cols {
             melted.push(Melted {
                 line: n.line,
@@ -265,7 +266,7 @@ pub(crate) fn hierarchy(
                 } else {
                     file_name.clone()
                 },
-                region_code: String::new(),
+                region_code: code.clone(),
                 breakdown: breakdown.clone(),
                 is_parent,
                 measure: measure.clone(),
@@ -291,6 +292,22 @@ pub(crate) fn hierarchy(
         ));
     }
     Ok(t)
+}
+
+/// The Kemendagri code of a row's region when the file's region is given: the kecamatan (or
+/// kab/kota) a region row names within it, or the file's region itself; empty otherwise.
+fn region_code(n: &Node, options: &ReadOptions) -> String {
+    let Some(r) = options.region.as_ref() else {
+        return String::new();
+    };
+    if !n.region {
+        return r.to_string();
+    }
+    let t = crate::wilayah::table();
+    t.find_kecamatan(&n.label, Some(r))
+        .or_else(|_| t.find_kab_kota(&n.label, Some(r)))
+        .map(|w| w.code.to_string())
+        .unwrap_or_default()
 }
 
 /// Parents whose figure differs from the sum of their children's, per period column.
