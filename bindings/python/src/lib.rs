@@ -620,6 +620,21 @@ fn read_options(
     })
 }
 
+/// `o` with the period given for a table with no period column (ISO text, read with
+/// `Period::parse`) and the wide flag.
+fn shape_options(
+    py: Python<'_>,
+    mut o: ReadOptions,
+    period: Option<&str>,
+    wide: bool,
+) -> PyResult<ReadOptions> {
+    if let Some(p) = period {
+        o.period = Some(koperasi::stats::Period::parse(p).or_raise(py)?);
+    }
+    o.wide = wide;
+    Ok(o)
+}
+
 /// The input of a reader: a workbook's bytes (XLSX, XLS, ODS: told apart by their first
 /// bytes, see `koperasi::io::bytes::looks_like_workbook`) or a CSV stream.
 enum Input {
@@ -734,7 +749,8 @@ fn read_register<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, period=None, wide=false))]
+#[allow(clippy::too_many_arguments)]
 fn read_panel<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -743,8 +759,15 @@ fn read_panel<'py>(
     delimiter: Option<&str>,
     region: Option<&str>,
     sheet: Option<&str>,
+    period: Option<&str>,
+    wide: bool,
 ) -> PyResult<(PyPanel, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region)?;
+    let o = shape_options(
+        py,
+        read_options(py, mapping, delimiter, region)?,
+        period,
+        wide,
+    )?;
     let (p, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(Table::Panel(p, rep)) => (p, rep),
         Ok(Table::Register(..)) => return Err(core_err(py, other_layout("panel", "register"))),
@@ -754,7 +777,8 @@ fn read_panel<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, period=None, wide=false))]
+#[allow(clippy::too_many_arguments)]
 fn read_any<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -763,8 +787,15 @@ fn read_any<'py>(
     delimiter: Option<&str>,
     region: Option<&str>,
     sheet: Option<&str>,
+    period: Option<&str>,
+    wide: bool,
 ) -> PyResult<(&'static str, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region)?;
+    let o = shape_options(
+        py,
+        read_options(py, mapping, delimiter, region)?,
+        period,
+        wide,
+    )?;
     let table = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(t) => t,
         Err(text) => koperasi::io::read_any(text, &o).or_raise(py)?,

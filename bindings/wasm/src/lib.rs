@@ -548,7 +548,7 @@ pub fn rat_deadline(book_year: i32, policy_json: Option<String>) -> Result<Strin
 // io
 
 /// Reader options as JS passes them: `{mapping: {field: header}, delimiter: ";", region: "32.71",
-/// sheet: "Data" | 2}`.
+/// sheet: "Data" | 2, period: "2026-08-05", wide: true}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct JsReadOptions {
@@ -560,6 +560,10 @@ pub struct JsReadOptions {
     pub region: Option<String>,
     /// The sheet of a workbook: a name (string) or a 1-based number.
     pub sheet: Option<serde_json::Value>,
+    /// The period of every row of a table with no period column (`"2026-08-05"`, `"2024"`).
+    pub period: Option<String>,
+    /// Read a table with a single period column (`2024`) as a wide table.
+    pub wide: bool,
 }
 
 /// The core's [`ReadOptions`] from the JS options of a CSV-only reader (JSON text; `None` =
@@ -612,6 +616,14 @@ pub fn read_args(options_json: Option<String>) -> Result<(ReadOptions, Option<St
             mapping: o.mapping.into_iter().collect(),
             delimiter,
             region: opt_code(o.region)?,
+            period: match o.period.as_deref() {
+                None => None,
+                Some(p) => Some(
+                    koperasi::stats::Period::parse(p)
+                        .map_err(|e| ErrorPayload::argument(format!("period `{p}`: {e}")))?,
+                ),
+            },
+            wide: o.wide,
             ..ReadOptions::default()
         },
         sheet,

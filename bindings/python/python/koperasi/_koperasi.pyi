@@ -164,6 +164,8 @@ def read_panel(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    period: Optional[str] = None,
+    wide: bool = False,
 ) -> Tuple[Panel, Dict[str, Any]]: ...
 def read_any(
     data: Optional[bytes] = None,
@@ -172,6 +174,8 @@ def read_any(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    period: Optional[str] = None,
+    wide: bool = False,
 ) -> Tuple[str, Any, Dict[str, Any]]: ...
 def detect_layout(
     csv_text: str, mapping: Sequence[Tuple[str, str]] = ..., delimiter: Optional[str] = None

@@ -233,6 +233,7 @@ pub struct ReadOptions {
     /// Explicit column mapping: (field name, header as in the file). Overrides recognition.
     /// Field names are those listed by the reader (e.g. `name`, `nomor_badan_hukum`,
     /// `kecamatan`; `region`, `period`, `aktif`, `tidak_aktif`, `total`).
+    #[serde(default)]
     pub mapping: Vec<(String, String)>,
     /// Field delimiter. `None` means: guessed from the header line by [`read_any`]
     /// (see [`sniff_delimiter`]), `,` for the other readers.

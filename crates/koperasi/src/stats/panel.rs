@@ -245,6 +245,17 @@ pub struct PanelColumns {
     pub period_end: Vec<Option<NaiveDate>>,
     /// Measure name -> one value per row (`None` where the row lacks the measure).
     pub measures: BTreeMap<String, Vec<Option<i64>>>,
+    /// The breakdown of each row ([`PanelRow::breakdown`]) joined with ` > `; empty text for
+    /// none. Empty when no row has a breakdown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdown: Vec<String>,
+    /// Whether each row totals other rows ([`PanelRow::is_parent`]). Empty when no row does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub is_parent: Vec<bool>,
+    /// Rate name -> one exact decimal per row as text (`54.34`), `None` where the row lacks
+    /// it ([`PanelRow::rates`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rates: BTreeMap<String, Vec<Option<String>>>,
 }
 
 impl Panel {
@@ -432,7 +443,26 @@ impl Panel {
             period: Vec::with_capacity(n),
             period_end: Vec::with_capacity(n),
             measures: BTreeMap::new(),
+            breakdown: Vec::new(),
+            is_parent: Vec::new(),
+            rates: BTreeMap::new(),
         };
+        if self.rows.iter().any(|r| !r.breakdown.is_empty()) {
+            cols.breakdown = self.rows.iter().map(|r| r.breakdown.join(" > ")).collect();
+        }
+        if self.rows.iter().any(|r| r.is_parent) {
+            cols.is_parent = self.rows.iter().map(|r| r.is_parent).collect();
+        }
+        let rate_names: BTreeSet<&String> = self.rows.iter().flat_map(|r| r.rates.keys()).collect();
+        for name in rate_names {
+            cols.rates.insert(
+                name.clone(),
+                self.rows
+                    .iter()
+                    .map(|r| r.rates.get(name).map(ToString::to_string))
+                    .collect(),
+            );
+        }
         for r in &self.rows {
             cols.line.push(r.line);
             cols.region.push(r.region.clone());

@@ -95,6 +95,16 @@ fn panel(csv: &str) -> Result<(Panel, koperasi::io::ReadReport), Error> {
     )?)
 }
 
+/// The reader options of a vector (`"options": {"period": "2024", "wide": true, "region":
+/// "32"}`), in the serde shape of `ReadOptions`.
+fn read_opts(args: &Value) -> ReadOptions {
+    match args.get("options") {
+        None | Some(Value::Null) => ReadOptions::default(),
+        Some(o) => serde_json::from_value(o.clone())
+            .unwrap_or_else(|e| panic!("options `{o}` are not read options: {e}")),
+    }
+}
+
 fn period(args: &Value, key: &str) -> Result<Period, Error> {
     Ok(Period::parse(text(args, key))?)
 }
@@ -231,21 +241,19 @@ pub fn call(function: &str, args: &Value) -> Outcome {
         // io
         "read_register" => register(text(args, "source"))
             .map(|(r, rep)| json!({"register": ser(&r), "report": ser(&rep)})),
-        "read_panel" => panel(text(args, "source")).map(
-            |(p, rep)| json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)}),
-        ),
-        "read_any" => {
-            koperasi::io::read_any(text(args, "source").as_bytes(), &ReadOptions::default())
-                .map(|t| match t {
-                    Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
-                    Table::Panel(p, rep) => {
-                        json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
-                    }
-                })
-                .map_err(Error::from)
-        }
+        "read_panel" => koperasi::io::read_panel(text(args, "source").as_bytes(), &read_opts(args))
+            .map(|(p, rep)| json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)}))
+            .map_err(Error::from),
+        "read_any" => koperasi::io::read_any(text(args, "source").as_bytes(), &read_opts(args))
+            .map(|t| match t {
+                Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
+                Table::Panel(p, rep) => {
+                    json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
+                }
+            })
+            .map_err(Error::from),
         "detect_layout" => {
-            koperasi::io::detect_layout_str(text(args, "csv_text"), &ReadOptions::default())
+            koperasi::io::detect_layout_str(text(args, "csv_text"), &read_opts(args))
                 .map(|l| ser(&l))
                 .map_err(Error::from)
         }
