@@ -564,7 +564,7 @@ fn read_long(
         resolve_codes(&mut rows);
     }
     let kept = reject_province_totals(rows, &t, region_col, &mut report);
-    report.rejected.extend(t.rejected.drain(..));
+    report.rejected.append(&mut t.rejected);
     report.rejected.sort_by_key(|x| x.line);
     report.notes.append(&mut t.notes);
     if t.shape.measures.is_empty() {

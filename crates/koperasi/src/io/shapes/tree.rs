@@ -23,7 +23,7 @@ use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
 /// The depth of a numbered label: `1.` is 1, `1.2.` and `1.2` are 2; `None` when the label
 /// is not numbered with digits.
 pub(crate) fn numbered_depth(label: &str) -> Option<usize> {
-    let head = label.trim().split_whitespace().next()?;
+    let head = label.split_whitespace().next()?;
     let body = head.trim_end_matches('.');
     let ok = !body.is_empty()
         && body
@@ -223,37 +223,12 @@ pub(crate) fn hierarchy(
     let mut melted = Vec::new();
     let mut depth_max = 0;
     for (i, n) in nodes.iter().enumerate() {
-        let lin = lineage(&nodes, i);
-        let status = lin.iter().rev().find_map(|j| {
-            nodes
-                .get(*j)
-                .and_then(|a| standard_measure(&a.label))
-                .filter(|m| *m == AKTIF || *m == TIDAK_AKTIF)
-        });
-        let coop_count = counts_coops(n.unit.as_deref());
-        let measure = match status {
-            Some(m) if coop_count => m.to_string(),
-            _ if coop_count => TOTAL.to_string(),
-            _ => measure_name(&n.label),
-        };
-        let breakdown: Vec<String> = lin
-            .iter()
-            .filter(|j| Some(**j) != title)
-            .filter_map(|j| nodes.get(*j))
-            .filter(|a| {
-                !a.region
-                    && !(coop_count
-                        && standard_measure(&a.label)
-                            .is_some_and(|m| m == AKTIF || m == TIDAK_AKTIF))
-            })
-            .filter(|a| coop_count || a.line != n.line)
-            .map(|a| a.label.clone())
-            .collect();
+        let (measure, breakdown) = classify(&nodes, i, title);
         depth_max = depth_max.max(breakdown.len());
         let is_parent = n
             .children
             .iter()
-            .any(|c| nodes.get(*c).is_some_and(|k| has_value(k)));
+            .any(|c| nodes.get(*c).is_some_and(&has_value));
         if is_parent && has_value(n) {
             s.parent_lines.push(n.line);
         }
@@ -292,6 +267,43 @@ pub(crate) fn hierarchy(
         ));
     }
     Ok(t)
+}
+
+/// True for a label naming a status (`Jumlah Koperasi Aktif`, `Tidak Aktif`).
+fn is_status(label: &str) -> bool {
+    standard_measure(label).is_some_and(|m| m == AKTIF || m == TIDAK_AKTIF)
+}
+
+/// The measure of row `i` and its breakdown: a status on the row or an ancestor names the
+/// measure of a count of coops (else `total`); a row in another unit is a measure of its own
+/// label. The breakdown is the labels of the row and its ancestors that are not the title, a
+/// region or a status (nor the row itself when it names its own measure).
+fn classify(nodes: &[Node], i: usize, title: Option<usize>) -> (String, Vec<String>) {
+    let lin = lineage(nodes, i);
+    let Some(n) = nodes.get(i) else {
+        return (TOTAL.to_string(), Vec::new());
+    };
+    let coop_count = counts_coops(n.unit.as_deref());
+    let status = lin.iter().rev().find_map(|j| {
+        nodes
+            .get(*j)
+            .and_then(|a| standard_measure(&a.label))
+            .filter(|m| *m == AKTIF || *m == TIDAK_AKTIF)
+    });
+    let measure = match status {
+        Some(m) if coop_count => m.to_string(),
+        _ if coop_count => TOTAL.to_string(),
+        _ => measure_name(&n.label),
+    };
+    let breakdown = lin
+        .iter()
+        .filter(|j| Some(**j) != title)
+        .filter_map(|j| nodes.get(*j))
+        .filter(|a| !(a.region || coop_count && is_status(&a.label)))
+        .filter(|a| coop_count || a.line != n.line)
+        .map(|a| a.label.clone())
+        .collect();
+    (measure, breakdown)
 }
 
 /// The Kemendagri code of a row's region when the file's region is given: the kecamatan (or
