@@ -334,3 +334,75 @@ fn wide_quarters_and_month_labels_melt() {
         (2, Some("2024"), Some("1O"))
     );
 }
+
+#[test]
+fn one_period_column_is_wide_only_when_asked() {
+    let csv = b"kabupaten_kota,2024\nKota Batu,10\nKota Malang,20\n";
+    let e = refusal(csv, &ReadOptions::default());
+    assert!(e.to_string().contains("--wide"), "{e}");
+    let o = ReadOptions {
+        wide: true,
+        ..ReadOptions::default()
+    };
+    let (p, r) = read(csv, &o);
+    assert_eq!(r.shape.unwrap().kind, ShapeKind::Wide);
+    assert_eq!(p.total(y(2024), "value"), Some(30));
+}
+
+/// A SIPD-like table: a funding parent (when `parent` is given) above kecamatan rows, by path.
+fn sipd_table(kids: &[(u8, i64)], parent: Option<i64>, rotate: usize) -> String {
+    let names = [
+        "Kota Barat",
+        "Kota Selatan",
+        "Kota Utara",
+        "Dungingi",
+        "Kota Timur",
+        "Kota Tengah",
+    ];
+    let mut rows: Vec<String> = kids
+        .iter()
+        .zip(names)
+        .enumerate()
+        .map(|(i, ((_, v), n))| format!("2,1.{},{n},{v},koperasi", i + 1))
+        .collect();
+    let len = rows.len();
+    rows.rotate_left(rotate % len.max(1));
+    let mut out = String::from("level,path,label,2024,satuan\n");
+    if let Some(p) = parent {
+        out.push_str(&format!("1,1,Jumlah Dibantu Pemerintah,{p},koperasi\n"));
+    }
+    for r in rows {
+        out.push_str(&r);
+        out.push('\n');
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Shuffling the child rows, or adding a parent equal to their sum, changes no total; a
+    /// parent that differs from its children gives exactly one gap.
+    #[test]
+    fn parents_never_change_totals(
+        kids in proptest::collection::vec((0u8..1, 0i64..500), 2..6),
+        rotate in 0usize..6,
+        off in 1i64..50,
+    ) {
+        let o = ReadOptions { region: Some(KodeWilayah::parse("75.71").unwrap()), ..ReadOptions::default() };
+        let sum: i64 = kids.iter().map(|(_, v)| v).sum();
+        let total = |csv: String| {
+            let (p, r) = read(csv.as_bytes(), &o);
+            (p.totals_by_period(&["total"]), r.shape.unwrap().parent_gaps.len())
+        };
+        let (bare, _) = total(sipd_table(&kids, None, 0));
+        let (shuffled, _) = total(sipd_table(&kids, None, rotate));
+        let (with_parent, gaps) = total(sipd_table(&kids, Some(sum), rotate));
+        let (wrong_parent, wrong_gaps) = total(sipd_table(&kids, Some(sum + off), 0));
+        proptest::prop_assert_eq!(&bare, &shuffled);
+        proptest::prop_assert_eq!(&bare, &with_parent);
+        proptest::prop_assert_eq!(&bare, &wrong_parent);
+        proptest::prop_assert_eq!(gaps, 0);
+        proptest::prop_assert_eq!(wrong_gaps, 1);
+    }
+}

@@ -121,7 +121,7 @@ pub fn detect_shape(
     }
     if s.label.is_some()
         && (s.level_or_path || s.label.is_some_and(|l| numbered_labels(records, l)))
-        && (wide || s.value)
+        && (s.period_cols >= 1 || s.value)
     {
         return Ok(ShapeKind::Hierarchy);
     }
