@@ -70,15 +70,18 @@ fn parents(
     };
     let mut out = Vec::with_capacity(records.len());
     let mut stack: Vec<(usize, usize)> = Vec::new(); // (depth, index)
+    // The latest row of each path seen so far.
+    let mut seen: std::collections::HashMap<Vec<String>, usize> = std::collections::HashMap::new();
     for (i, (_, cells)) in records.iter().enumerate() {
         let d = depth(cells).unwrap_or(1);
-        let by_path = key(cells).and_then(|k| {
-            let parent_key = k.get(..k.len().saturating_sub(1))?.to_vec();
-            records
-                .iter()
-                .take(i)
-                .rposition(|(_, c)| key(c).as_ref() == Some(&parent_key) && !parent_key.is_empty())
+        let own = key(cells);
+        let by_path = own.as_ref().and_then(|k| {
+            let parent_key = k.get(..k.len().saturating_sub(1))?;
+            seen.get(parent_key).copied()
         });
+        if let Some(k) = own {
+            seen.insert(k, i);
+        }
         while stack.last().is_some_and(|(sd, _)| *sd >= d) {
             stack.pop();
         }
@@ -108,14 +111,18 @@ fn is_region_label(label: &str, options: &ReadOptions) -> bool {
 /// region names, the leaves that are region names.
 fn mark_regions(nodes: &mut [Node], options: &ReadOptions) {
     let groups: Vec<Vec<usize>> = nodes.iter().map(|n| n.children.clone()).collect();
+    let mut known: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
     for kids in groups {
         let hits: Vec<usize> = kids
             .iter()
             .copied()
             .filter(|k| {
-                nodes
-                    .get(*k)
-                    .is_some_and(|n| n.children.is_empty() && is_region_label(&n.label, options))
+                nodes.get(*k).is_some_and(|n| {
+                    n.children.is_empty()
+                        && *known
+                            .entry(n.label.clone())
+                            .or_insert_with(|| is_region_label(&n.label, options))
+                })
             })
             .collect();
         if hits.len() >= 2 && hits.len() * 2 >= kids.len() {
