@@ -349,7 +349,8 @@ fn one_period_column_is_wide_only_when_asked() {
     assert_eq!(p.total(y(2024), "value"), Some(30));
 }
 
-/// A SIPD-like table: a funding parent (when `parent` is given) above kecamatan rows, by path.
+/// A SIPD-like table under its title `Koperasi`: a funding parent (when `parent` is given)
+/// above kecamatan rows, by path.
 fn sipd_table(kids: &[(u8, i64)], parent: Option<i64>, rotate: usize) -> String {
     let names = [
         "Kota Barat",
@@ -359,17 +360,22 @@ fn sipd_table(kids: &[(u8, i64)], parent: Option<i64>, rotate: usize) -> String 
         "Kota Timur",
         "Kota Tengah",
     ];
+    let (depth, prefix) = if parent.is_some() {
+        (3, "1.1")
+    } else {
+        (2, "1")
+    };
     let mut rows: Vec<String> = kids
         .iter()
         .zip(names)
         .enumerate()
-        .map(|(i, ((_, v), n))| format!("2,1.{},{n},{v},koperasi", i + 1))
+        .map(|(i, ((_, v), n))| format!("{depth},{prefix}.{},{n},{v},koperasi", i + 1))
         .collect();
     let len = rows.len();
     rows.rotate_left(rotate % len.max(1));
-    let mut out = String::from("level,path,label,2024,satuan\n");
+    let mut out = String::from("level,path,label,2024,satuan\n1,1,Koperasi,,\n");
     if let Some(p) = parent {
-        out.push_str(&format!("1,1,Jumlah Dibantu Pemerintah,{p},koperasi\n"));
+        out.push_str(&format!("2,1.1,Jumlah Dibantu Pemerintah,{p},koperasi\n"));
     }
     for r in rows {
         out.push_str(&r);
@@ -405,4 +411,13 @@ proptest::proptest! {
         proptest::prop_assert_eq!(gaps, 0);
         proptest::prop_assert_eq!(wrong_gaps, 1);
     }
+}
+
+#[test]
+fn a_hierarchy_not_about_coops_counts_no_coops() {
+    let csv = "level,path,label,2023,2024,satuan\n1,1,Jumlah UMKM,10,12,unit\n2,1.1,Usaha Mikro,8,9,unit\n2,1.2,Usaha Kecil,2,3,unit\n";
+    let (p, r) = read(csv.as_bytes(), &ReadOptions::default());
+    assert_eq!(r.shape.unwrap().kind, ShapeKind::Hierarchy);
+    assert_eq!(p.total(y(2024), "total"), None);
+    assert_eq!(p.total(y(2024), "usaha_mikro"), Some(9));
 }

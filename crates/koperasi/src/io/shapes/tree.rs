@@ -276,6 +276,18 @@ pub(crate) fn hierarchy(
     Ok(t)
 }
 
+/// True for a label that speaks of cooperatives (`Koperasi`, `Jumlah Kop. Aktif`,
+/// `cooperatives`).
+fn mentions_coops(label: &str) -> bool {
+    let n = crate::io::headers::normalize_header(label);
+    n.split('_').any(|w| {
+        matches!(
+            w,
+            "koperasi" | "kop" | "cooperative" | "cooperatives" | "kud" | "ksp"
+        )
+    })
+}
+
 /// True for a label naming a status (`Jumlah Koperasi Aktif`, `Tidak Aktif`).
 fn is_status(label: &str) -> bool {
     standard_measure(label).is_some_and(|m| m == AKTIF || m == TIDAK_AKTIF)
@@ -290,7 +302,13 @@ fn classify(nodes: &[Node], i: usize, title: Option<usize>) -> (String, Vec<Stri
     let Some(n) = nodes.get(i) else {
         return (TOTAL.to_string(), Vec::new());
     };
-    let coop_count = counts_coops(n.unit.as_deref());
+    // Counts of coops only in a table about coops: a row or an ancestor (the title included)
+    // says so; `Jumlah UMKM` in units is not a count of coops.
+    let about_coops = lin
+        .iter()
+        .filter_map(|j| nodes.get(*j))
+        .any(|a| mentions_coops(&a.label));
+    let coop_count = about_coops && counts_coops(n.unit.as_deref());
     let status = lin.iter().rev().find_map(|j| {
         nodes
             .get(*j)
