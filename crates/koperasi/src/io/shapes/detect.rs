@@ -203,7 +203,7 @@ fn refuse(headers: &[String], seen: &str, fix: &str) -> ReadError {
     ReadError::UnknownLayout {
         why: format!(
             "not a register (no column names a cooperative, e.g. `nama_koperasi`) and not a \
-             table of counts: the header has {seen}; {fix}; header: {}",
+             table of counts: the header shows {seen}; {fix}; header: {}",
             super::super::shorten(&headers.join(", "), 300)
         ),
     }
