@@ -640,6 +640,21 @@ fn read_options(
     })
 }
 
+/// `o` with the period given for a table with no period column (ISO text, read with
+/// `Period::parse`) and the wide flag.
+fn shape_options(
+    py: Python<'_>,
+    mut o: ReadOptions,
+    period: Option<&str>,
+    wide: bool,
+) -> PyResult<ReadOptions> {
+    if let Some(p) = period {
+        o.period = Some(koperasi::stats::Period::parse(p).or_raise(py)?);
+    }
+    o.wide = wide;
+    Ok(o)
+}
+
 /// The input of a reader: a workbook's bytes (XLSX, XLS, ODS: told apart by their first
 /// bytes, see `koperasi::io::bytes::looks_like_workbook`) or a CSV stream.
 enum Input {
@@ -756,7 +771,7 @@ fn read_register<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_panel<'py>(
     py: Python<'py>,
@@ -767,8 +782,15 @@ fn read_panel<'py>(
     region: Option<&str>,
     sheet: Option<&str>,
     decimal: Option<&str>,
+    period: Option<&str>,
+    wide: bool,
 ) -> PyResult<(PyPanel, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region, decimal)?;
+    let o = shape_options(
+        py,
+        read_options(py, mapping, delimiter, region, decimal)?,
+        period,
+        wide,
+    )?;
     let (p, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(Table::Panel(p, rep)) => (p, rep),
         Ok(Table::Register(..)) => return Err(core_err(py, other_layout("panel", "register"))),
@@ -778,7 +800,7 @@ fn read_panel<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_any<'py>(
     py: Python<'py>,
@@ -789,8 +811,15 @@ fn read_any<'py>(
     region: Option<&str>,
     sheet: Option<&str>,
     decimal: Option<&str>,
+    period: Option<&str>,
+    wide: bool,
 ) -> PyResult<(&'static str, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region, decimal)?;
+    let o = shape_options(
+        py,
+        read_options(py, mapping, delimiter, region, decimal)?,
+        period,
+        wide,
+    )?;
     let table = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(t) => t,
         Err(text) => koperasi::io::read_any(text, &o).or_raise(py)?,

@@ -60,6 +60,9 @@ def _args(args: Dict[str, Any]) -> Dict[str, Any]:
             v = k.read_register(v).register
         elif name == "panel":
             v = k.read_panel(v).panel
+        elif name == "options" and isinstance(v, dict):
+            out.update(v)  # reader options are keyword arguments in Python
+            continue
         out[name] = v
     return out
 

@@ -307,6 +307,13 @@ export interface ReadOptions {
    * (1.5 or 1500?) is reported as `number_ambiguous` and not read.
    */
   decimal?: 'comma' | 'point' | 'auto';
+  /**
+   * The period of every row of a table of counts with no period column (a one-date snapshot
+   * by region, a `metric,value` summary): `2026-08-05`, `2024-12`, `2024-Q3`, `2024`.
+   */
+  period?: string;
+  /** Read a table with a single period column (`2024`) as a wide table (periods as columns). */
+  wide?: boolean;
 }
 export interface Rejection {
   /** 1-based line of the file (the header is a line), or the sheet's row number for a workbook. */
@@ -332,6 +339,41 @@ export interface ReadReport {
   sheet?: string;
   /** What was done to the file as a whole: title block skipped, merged cells filled, ... */
   notes?: string[];
+  /** How a table of counts was read; absent for a register. */
+  shape?: Shape;
+}
+/** The shape of a published table of counts. */
+export type ShapeKind = 'long' | 'snapshot' | 'satu_data' | 'wide' | 'hierarchy' | 'key_value';
+export interface MeasureShape {
+  /** Measure name in the panel (`aktif`, `rat_count`, `persentase_ksp_sehat`). */
+  name: string;
+  /** The header, or the `judul`/label text it came from. */
+  source: string;
+  /** Unit as published (`unit`, `koperasi`, `Persen`). */
+  unit?: string;
+  /** True for a count; false for a rate (percentage, ratio), never summed. */
+  count: boolean;
+}
+export interface ParentGap {
+  line: number;
+  label: string;
+  period: string;
+  parent: number;
+  children_sum: number;
+  children_lines: number[];
+}
+/** How a table of counts was read: shape, header line, region and period, measures, totals. */
+export interface Shape {
+  kind: ShapeKind;
+  header_line: number;
+  region_column?: string;
+  region_given?: string;
+  period_columns?: string[];
+  period_given?: string;
+  measures: MeasureShape[];
+  breakdowns?: string[];
+  parent_lines?: number[];
+  parent_gaps?: ParentGap[];
 }
 export interface RegisterRead {
   kind: 'register';
@@ -509,11 +551,15 @@ export interface ReadAs {
   layout: string;
   header_line: number;
   region_column: string | null;
+  /** The region of the whole file (`region` option), for a table whose rows name none. */
+  region_given?: string;
   levels: Array<{ level: string; regions: number; rows: number }>;
   period_columns: string[];
   period_constant: string | null;
   measures: Array<{ name: string; column: string; unit: string }>;
   totals: Array<{ region: string; level: string; periods: number; parts: number; lines: number[] }>;
+  /** Lines of the rows a hierarchical table marks as totals of the rows below them. */
+  parent_rows?: number[];
   text_en: string;
   text_id: string;
 }

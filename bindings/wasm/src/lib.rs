@@ -548,7 +548,7 @@ pub fn rat_deadline(book_year: i32, policy_json: Option<String>) -> Result<Strin
 // io
 
 /// Reader options as JS passes them: `{mapping: {field: header}, delimiter: ";", region: "32.71",
-/// sheet: "Data" | 2, decimal: "comma" | "point" | "auto"}`.
+/// sheet: "Data" | 2, decimal: "comma" | "point" | "auto", period: "2026-08-05", wide: true}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct JsReadOptions {
@@ -562,6 +562,10 @@ pub struct JsReadOptions {
     pub sheet: Option<serde_json::Value>,
     /// The decimal mark of the file's numbers ([`koperasi::locale::DecimalMark`]).
     pub decimal: Option<String>,
+    /// The period of every row of a table with no period column (`"2026-08-05"`, `"2024"`).
+    pub period: Option<String>,
+    /// Read a table with a single period column (`2024`) as a wide table.
+    pub wide: bool,
 }
 
 /// The core's [`ReadOptions`] from the JS options of a CSV-only reader (JSON text; `None` =
@@ -624,6 +628,14 @@ pub fn read_args(options_json: Option<String>) -> Result<(ReadOptions, Option<St
             delimiter,
             region: opt_code(o.region)?,
             decimal,
+            period: match o.period.as_deref() {
+                None => None,
+                Some(p) => Some(
+                    koperasi::stats::Period::parse(p)
+                        .map_err(|e| ErrorPayload::argument(format!("period `{p}`: {e}")))?,
+                ),
+            },
+            wide: o.wide,
             ..ReadOptions::default()
         },
         sheet,

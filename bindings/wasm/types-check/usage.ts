@@ -13,6 +13,7 @@ import {
   wilayahSearch,
   type Assessment,
   type Report,
+  type ShapeKind,
   type Status,
   AllocationPlan,
   KaplanMeier,
@@ -105,3 +106,12 @@ const bookReport: Report = buildReport(new Uint8Array(0), '2025-06-30', 'office'
 // @ts-expect-error: a sheet is a name or a number
 readAny(new Uint8Array(0), { sheet: true });
 void bookSheet, bookNotes, bookCells, byNumber, bookReport;
+
+// Shapes: a one-date table with its period, a single year column read as wide.
+const snapshot = readAny('provinsi,jumlah_koperasi_aktif\nBali,2.885\n', { period: '2024', wide: false });
+const shapeKind: ShapeKind | undefined = snapshot.report.shape?.kind;
+const gaps: number[] = (snapshot.report.shape?.parent_gaps ?? []).map((g) => g.parent - g.children_sum);
+const counts: boolean[] = (snapshot.report.shape?.measures ?? []).map((m) => m.count);
+// @ts-expect-error: a period is text
+readAny('a,b\n', { period: 2024 });
+void shapeKind, gaps, counts;

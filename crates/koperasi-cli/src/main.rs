@@ -105,6 +105,14 @@ struct InputArgs {
     /// first sheet in which a header row is found.
     #[arg(long)]
     sheet: Option<String>,
+    /// For a table of counts with no period column (a one-date snapshot by region, a
+    /// `metric,value` summary): the period of every row, e.g. `2026-08-05`, `2024`, `2024-Q3`.
+    #[arg(long)]
+    period: Option<String>,
+    /// Read a table with one column named by a period (`2024`) as a wide table (periods as
+    /// columns); tables with two or more such columns are read as wide without it.
+    #[arg(long)]
+    wide: bool,
     #[command(flatten)]
     decimal: DecimalArgs,
 }
@@ -301,6 +309,14 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
 }
 
 fn finish_region(mut o: ReadOptions, input: &InputArgs) -> Result<ReadOptions, Failure> {
+    if let Some(p) = &input.period {
+        o.period = Some(koperasi::stats::Period::parse(p).map_err(|e| {
+            Failure(format!(
+                "--period: {e}; give a date (2026-08-05), a month (2024-12), a quarter (2024-Q3) or a year (2024)"
+            ))
+        })?);
+    }
+    o.wide = input.wide;
     if let Some(r) = &input.region {
         o.region = Some(match KodeWilayah::parse(r) {
             Ok(code) if table().get(&code).is_some() => code,
@@ -372,7 +388,7 @@ fn read_input(
 ) -> Result<koperasi::io::Table, Failure> {
     let hint = |e: koperasi::error::ReadError| {
         Failure(format!(
-            "{e}; see `koperasi {help} --help` for --map, --delimiter and --sheet"
+            "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
         ))
     };
     if is_workbook(path) {
@@ -406,7 +422,7 @@ fn report_of(
         // A CSV register is reported as it is read, without holding its records.
         return build_report(open(path)?, &source, options).map_err(|e| {
             Failure(format!(
-                "{e}; see `koperasi {help} --help` for --map, --delimiter and --sheet"
+                "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
             ))
         });
     }

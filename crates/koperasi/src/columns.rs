@@ -97,7 +97,8 @@ pub fn totals_columns(totals: &[(Period, BTreeMap<String, i64>)], measures: &[&s
 
 /// A panel as columns: `line`, `region`, `region_code`, `period` (canonical text),
 /// `period_end` (ISO date), then one column per measure in name order (`null` where a row
-/// lacks it); see [`Panel::to_columns`].
+/// lacks it), then, when any row has them, `breakdown` (joined with ` > `), `is_parent`, and
+/// one column per rate (exact decimal text, `54.34`); see [`Panel::to_columns`].
 pub fn panel_columns(panel: &Panel) -> Columns {
     let c = panel.to_columns();
     let text = |v: &[String]| v.iter().cloned().map(Value::String).collect::<Vec<_>>();
@@ -128,6 +129,18 @@ pub fn panel_columns(panel: &Panel) -> Columns {
                 .map(|x| x.map_or(Value::Null, Value::from))
                 .collect(),
         ));
+    }
+    if !c.breakdown.is_empty() {
+        out.push(("breakdown".into(), text(&c.breakdown)));
+    }
+    if !c.is_parent.is_empty() {
+        out.push((
+            "is_parent".into(),
+            c.is_parent.into_iter().map(Value::Bool).collect(),
+        ));
+    }
+    for (m, v) in c.rates {
+        out.push((m, v.into_iter().map(opt).collect()));
     }
     out
 }

@@ -15,17 +15,14 @@ use koperasi::stats::{
 use std::collections::BTreeMap;
 
 fn row(line: u64, region: &str, period: &str, vals: &[(&str, i64)]) -> PanelRow {
-    PanelRow {
+    PanelRow::new(
         line,
-        region: region.into(),
-        region_code: None,
-        period: Period::parse(period).unwrap(),
-        values: vals
-            .iter()
+        region,
+        Period::parse(period).unwrap(),
+        vals.iter()
             .map(|(k, v)| (k.to_string(), *v))
             .collect::<BTreeMap<_, _>>(),
-        extra: Vec::new(),
-    }
+    )
 }
 
 #[test]

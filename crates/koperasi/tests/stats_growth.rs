@@ -90,14 +90,12 @@ fn active_share_surabaya_2022_q1() {
 }
 
 fn row(region: &str, period: &str, total: i64) -> PanelRow {
-    PanelRow {
-        line: 0,
-        region: region.into(),
-        region_code: None,
-        period: Period::parse(period).unwrap(),
-        values: BTreeMap::from([("total".to_string(), total)]),
-        extra: Vec::new(),
-    }
+    PanelRow::new(
+        0,
+        region,
+        Period::parse(period).unwrap(),
+        BTreeMap::from([("total".to_string(), total)]),
+    )
 }
 
 #[test]

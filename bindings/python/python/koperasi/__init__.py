@@ -115,6 +115,15 @@ Source = Any
 # ---------------------------------------------------------------------------------------------
 
 
+def _period(p: Union[DateLike, int, None]) -> Optional[str]:
+    """A period argument as text for the core: a date as ISO, a year as its digits."""
+    if p is None:
+        return None
+    if isinstance(p, int):
+        return str(p)
+    return _iso(p, "period")
+
+
 def _iso(d: DateLike, name: str = "date") -> str:
     if isinstance(d, _dt.datetime):
         return d.date().isoformat()
@@ -1091,8 +1100,12 @@ class ReadReport(_Result):
     ``cell_errors`` (cells of accepted rows left unknown), and ``columns`` (header -> field
     or ``None`` when kept as an extra column). ``accepted + len(rejected) == rows_read``.
     ``encoding`` is the encoding the text was converted from (``"windows-1252"``; ``None`` for
-    UTF-8), ``sheet`` the sheet read from a workbook (``None`` for CSV), and ``notes`` what
-    was done to the file as a whole (title block skipped, merged cells filled, ...)."""
+    UTF-8), ``sheet`` the sheet read from a workbook (``None`` for CSV), ``notes`` what
+    was done to the file as a whole (title block skipped, merged cells filled, ...), and
+    ``shape`` how a table of counts was read (a dict in the serde shape of the Rust
+    ``io::shapes::Shape``: ``kind`` long/snapshot/satu_data/wide/hierarchy/key_value,
+    ``header_line``, ``region_column``, ``period_columns`` or ``period_given``, ``measures``
+    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register)."""
 
     rows_read: int
     accepted: int
@@ -1103,6 +1116,7 @@ class ReadReport(_Result):
     encoding: Optional[str] = None
     sheet: Optional[str] = None
     notes: Tuple[str, ...] = ()
+    shape: Optional[Dict[str, Any]] = None
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "ReadReport":
@@ -1112,6 +1126,7 @@ class ReadReport(_Result):
             tuple(Rejection._from(r) for r in d["cell_errors"]),
             tuple((c[0], c[1]) for c in d["columns"]),
             d.get("encoding"), d.get("sheet"), tuple(d.get("notes", ())),
+            d.get("shape"),
         )
 
     def to_dict(self) -> Dict[str, Any]:
@@ -1124,7 +1139,7 @@ class ReadReport(_Result):
                     del r["fields"]
                 if r["cell"] is None:
                     del r["cell"]
-        for key in ("encoding", "sheet"):
+        for key in ("encoding", "sheet", "shape"):
             if d[key] is None:
                 del d[key]
         if not d["notes"]:
@@ -1375,14 +1390,30 @@ def read_panel(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     decimal: Optional[str] = None,
+    period: Union[DateLike, int, None] = None,
+    wide: bool = False,
 ) -> PanelRead:
     """Read a panel of published counts (region x period x measures) from a path, CSV text
     or bytes, an XLSX/XLS/ODS workbook (``sheet``: name or 1-based number), or a DataFrame.
     Raises :class:`ReadError` (e.g. ``read_missing_column``, ``read_no_such_sheet``; a
     workbook sheet that is a register: ``read_unknown_layout``). ``decimal``: as for
-    :func:`read_register`."""
+    :func:`read_register`. ``period`` is the period of
+    every row of a table with no period column (a one-date snapshot, a ``metric,value``
+    summary): a date, ``"2024-12"``, ``"2024-Q3"`` or a year; ``wide=True`` reads a table with a
+    single period column (``2024``) as periods-as-columns. The shapes read (long, Satu Data,
+    wide, SIPD hierarchy, key/value) and how: ``report.shape``."""
     data, path = _source(source)
-    g, rep = _k.read_panel(data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal)
+    g, rep = _k.read_panel(
+        data,
+        path,
+        _mapping(mapping),
+        delimiter,
+        region,
+        _sheet(sheet),
+        decimal,
+        _period(period),
+        wide,
+    )
     return PanelRead(Panel(g), ReadReport._from(rep))
 
 
@@ -1394,16 +1425,27 @@ def read_any(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     decimal: Optional[str] = None,
+    period: Union[DateLike, int, None] = None,
+    wide: bool = False,
 ) -> Union[RegisterRead, PanelRead]:
     """Read a register or a panel, told apart by the header (see :func:`detect_layout`),
     from CSV (the delimiter is guessed when not given) or an XLSX/XLS/ODS workbook (path or
     bytes; ``sheet`` by name or 1-based number, default the first sheet with a header; the
     header may sit below a title block). Raises :class:`ReadError`
-    (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...). ``decimal``:
-    as for :func:`read_register`."""
+    (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...; a table of
+    counts with no period column: ``read_missing_column``, fixed by ``period=``). ``decimal``:
+    as for :func:`read_register`; ``period`` and ``wide`` as in :func:`read_panel`."""
     data, path = _source(source)
     kind, g, rep = _k.read_any(
-        data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal
+        data,
+        path,
+        _mapping(mapping),
+        delimiter,
+        region,
+        _sheet(sheet),
+        decimal,
+        _period(period),
+        wide,
     )
     if kind == "register":
         return RegisterRead(Register(g), ReadReport._from(rep))

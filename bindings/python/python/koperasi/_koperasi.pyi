@@ -167,6 +167,8 @@ def read_panel(
     region: Optional[str] = None,
     sheet: Optional[str] = None,
     decimal: Optional[str] = None,
+    period: Optional[str] = None,
+    wide: bool = False,
 ) -> Tuple[Panel, Dict[str, Any]]: ...
 def read_any(
     data: Optional[bytes] = None,
@@ -176,6 +178,8 @@ def read_any(
     region: Optional[str] = None,
     sheet: Optional[str] = None,
     decimal: Optional[str] = None,
+    period: Optional[str] = None,
+    wide: bool = False,
 ) -> Tuple[str, Any, Dict[str, Any]]: ...
 def detect_layout(
     csv_text: str, mapping: Sequence[Tuple[str, str]] = ..., delimiter: Optional[str] = None

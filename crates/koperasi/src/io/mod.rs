@@ -14,6 +14,7 @@ pub mod limits;
 pub mod panel;
 pub mod register;
 pub mod safe;
+pub mod shapes;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 #[cfg(feature = "xlsx")]
@@ -75,6 +76,12 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
     ),
     ("missing_region", "no region name", "nama wilayah kosong"),
     ("missing_period", "no period", "periode kosong"),
+    ("missing_value", "no figure in the row", "baris tanpa angka"),
+    (
+        "bad_rate",
+        "not a percentage or ratio",
+        "bukan persentase atau rasio",
+    ),
     ("bad_period", "not a period", "periode tidak terbaca"),
     ("bad_count", "not a count", "jumlah tidak terbaca"),
     (
@@ -200,6 +207,12 @@ pub struct ReadReport {
     /// block skipped above the header, merged cells filled, Excel date serials converted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// How a table of counts was read ([`shapes::Shape`]): its shape (long, snapshot,
+    /// Satu Data, wide, hierarchy, key/value), header line, region and period columns (or
+    /// the period given), measures with their units, rows taken as totals of others. `None`
+    /// for a register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<shapes::Shape>,
 }
 
 impl ReadReport {
@@ -219,6 +232,7 @@ pub struct ReadOptions {
     /// Explicit column mapping: (field name, header as in the file). Overrides recognition.
     /// Field names are those listed by the reader (e.g. `name`, `nomor_badan_hukum`,
     /// `kecamatan`; `region`, `period`, `aktif`, `tidak_aktif`, `total`).
+    #[serde(default)]
     pub mapping: Vec<(String, String)>,
     /// Field delimiter. `None` means: guessed from the header line by [`read_any`]
     /// (see [`sniff_delimiter`]), `,` for the other readers.
@@ -245,6 +259,16 @@ pub struct ReadOptions {
     /// See [`DecimalMark`](crate::locale::DecimalMark).
     #[serde(default)]
     pub decimal: Option<crate::locale::DecimalMark>,
+    /// The period of every row of a table of counts with no period column (a one-date
+    /// snapshot by region, a key/value summary), e.g. `2026-08-05` or `2024`. A table with a
+    /// period column ignores it. CLI `--period`, Python/JS `period`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<crate::stats::Period>,
+    /// Read a table whose header has a single period label among its columns (`2024`) as a
+    /// wide table (that column holds the figures of that period). Tables with two or more
+    /// period columns are read as wide without it. CLI `--wide`, Python/JS `wide`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wide: bool,
 }
 
 /// What kind of table a file holds.
@@ -329,6 +353,15 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
             (true, true) => {}
         }
     }
+    if shapes::looks_like_data_row(headers) {
+        return Err(ReadError::UnknownLayout {
+            why: format!(
+                "the first row holds numbers that are not periods, so it is a row of data, not \
+                 a header; add a header row, or name the columns with --map; row: {}",
+                shorten(&headers.join(", "), 300)
+            ),
+        });
+    }
     if panel::looks_like_panel_with(headers, mapping) {
         return Ok(Layout::Panel);
     }
@@ -336,13 +369,7 @@ pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout
     if fields.iter().any(|f| f.as_deref() == Some("name")) {
         return Ok(Layout::Register);
     }
-    Err(ReadError::UnknownLayout {
-        why: format!(
-            "no column names a cooperative (e.g. `nama_koperasi`) and no period/count columns \
-             (e.g. `periode`, `jumlah_koperasi_aktif`) were found; header: {}",
-            shorten(&headers.join(", "), 300)
-        ),
-    })
+    shapes::detect_shape(headers, &[], options).map(|_| Layout::Panel)
 }
 
 /// `s` cut to at most `max` characters, with `...` when cut (for messages quoting input).
@@ -584,6 +611,18 @@ fn locate_header(
             layout
         }
     };
+    if layout == Layout::Register {
+        if let Some((column, value)) = constant_name(head, &options) {
+            return Err(ReadError::UnknownLayout {
+                why: format!(
+                    "the column `{column}` holds the same value `{}` on every row, so the rows \
+                     are not cooperatives: not a register; if this is a table of counts, name \
+                     its columns with --map region=HEADER (and --period for a one-date table)",
+                    shorten(&value, 80)
+                ),
+            });
+        }
+    }
     Ok((layout, options, notes))
 }
 
@@ -593,6 +632,40 @@ fn delimiter_name(d: u8) -> String {
         b'\t' => "TAB".to_string(),
         _ => format!("`{}`", char::from(d)),
     }
+}
+
+/// How many rows below the header [`constant_name`] looks at.
+const NAME_SAMPLE: usize = 200;
+
+/// (header, value) of a register's name column when it holds one value on every row of the
+/// first 64 KiB (at least three rows): such a column names no cooperative (e.g. `Koperasi`
+/// repeated on each row of a table of counts), so the file is not a register.
+fn constant_name(head: &[u8], options: &ReadOptions) -> Option<(String, String)> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(options.delimiter.unwrap_or(b','))
+        .from_reader(head);
+    let headers = read_header(&mut r, &mut csv::ByteRecord::new()).ok()?;
+    let fields =
+        headers::match_headers(&headers, register::register_fields(), &options.mapping).ok()?;
+    let col = fields.iter().position(|f| f.as_deref() == Some("name"))?;
+    let mut values = std::collections::BTreeSet::new();
+    let mut rows = 0;
+    for rec in r.byte_records().take(NAME_SAMPLE) {
+        let rec = rec.ok()?;
+        let cell = decode(rec.get(col).unwrap_or_default()).trim().to_string();
+        if crate::locale::is_missing(&cell) {
+            continue;
+        }
+        rows += 1;
+        values.insert(cell.to_lowercase());
+        if values.len() > 1 {
+            return None;
+        }
+    }
+    let value = values.into_iter().next()?;
+    (rows >= 3).then(|| (headers.get(col).cloned().unwrap_or_default(), value))
 }
 
 /// How many non-blank rows below the first are tried as the header of a CSV with a title block.

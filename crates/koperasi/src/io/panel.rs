@@ -46,6 +46,7 @@
 //! Cells that are not valid UTF-8 are read as Latin-1, so nothing is lost.
 
 use super::headers::{match_headers, normalize_header};
+use super::shapes::{LongRecord, LongTable, MeasureShape, ShapeKind, is_rate_unit};
 use super::{LineIndex, decode};
 use super::{ReadOptions, ReadReport, Rejection};
 use crate::error::ReadError;
@@ -87,6 +88,14 @@ static FIELDS: &[(&str, &[&str])] = &[
     (
         REGION,
         &[
+            "desa",
+            "desa_kelurahan",
+            "kelurahan",
+            "village",
+            "kecamatan",
+            "nama_kecamatan",
+            "subdistrict",
+            "sub_district",
             "kabupaten_kota",
             "kab_kota",
             "kabkota",
@@ -101,6 +110,10 @@ static FIELDS: &[(&str, &[&str])] = &[
             "daerah",
             "nama_daerah",
             "region",
+            "district",
+            "regency",
+            "city",
+            "regency_city",
             "provinsi",
             "nama_provinsi",
             "province",
@@ -149,6 +162,8 @@ static FIELDS: &[(&str, &[&str])] = &[
             "kop_aktif",
             "jml_koperasi_aktif",
             "active",
+            "active_cooperatives",
+            "cooperatives_active",
         ],
     ),
     (
@@ -165,6 +180,8 @@ static FIELDS: &[(&str, &[&str])] = &[
             "kop_tidak_aktif",
             "jml_koperasi_tidak_aktif",
             "inactive",
+            "inactive_cooperatives",
+            "cooperatives_inactive",
         ],
     ),
     (
@@ -177,6 +194,9 @@ static FIELDS: &[(&str, &[&str])] = &[
             "jml_koperasi",
             "total",
             "jumlah",
+            "cooperatives",
+            "total_cooperatives",
+            "number_of_cooperatives",
         ],
     ),
     ("karyawan", &["jumlah_karyawan", "karyawan", "jml_karyawan"]),
@@ -207,7 +227,10 @@ static FIELDS: &[(&str, &[&str])] = &[
             "penduduk_wanita",
         ],
     ),
-    ("anggota", &["jumlah_anggota", "anggota", "total_anggota"]),
+    (
+        "anggota",
+        &["jumlah_anggota", "anggota", "total_anggota", "members"],
+    ),
     (
         "anggota_laki_laki",
         &[
@@ -241,11 +264,30 @@ pub fn panel_fields() -> &'static [(&'static str, &'static [&'static str])] {
 /// Match headers to fields: the explicit mapping first (via [`match_headers`], which also
 /// refuses a mapping naming a missing column), then each field by its synonyms in order of
 /// preference, each header used at most once.
-fn recognise(
+pub(crate) fn recognise(
     headers: &[String],
     mapping: &[(String, String)],
 ) -> Result<Vec<Option<String>>, ReadError> {
     match_headers(headers, FIELDS, mapping)
+}
+
+/// [`recognise`], with no field recognised when the mapping does not fit.
+pub(crate) fn recognise_lenient(
+    headers: &[String],
+    mapping: &[(String, String)],
+) -> Vec<Option<String>> {
+    recognise(headers, mapping).unwrap_or_else(|_| vec![None; headers.len()])
+}
+
+/// True for a field of [`panel_fields`] that is a measure (a count), not a region, period,
+/// code or row number.
+pub(crate) fn is_measure_field(f: &str) -> bool {
+    !STRUCTURAL.contains(&f)
+}
+
+/// The headers recognised as a period or a year, comma separated (for messages).
+pub(crate) fn period_synonyms() -> String {
+    format!("{}, {}", synonyms_of(PERIOD), synonyms_of(YEAR))
 }
 
 /// True when these headers look like a panel: a region column, a period (or year) column and
@@ -301,14 +343,19 @@ fn read_count(cell: &str, mark: ColumnMark) -> Result<Option<i64>, (&'static str
         .map_err(|_| ("bad_count", format!("`{cell}` is too large for a count")))
 }
 
-/// Read a panel CSV (see the module documentation for columns, synonyms and rejections).
+/// Read a panel CSV (see the module documentation for columns, synonyms and rejections), in
+/// any of the shapes of [`super::shapes`]: long, one-date snapshot (with
+/// [`ReadOptions::period`]), Satu Data, wide (periods as columns), hierarchical (SIPD),
+/// key/value. How the file was read is in [`ReadReport::shape`].
 ///
 /// Returns the panel of accepted rows (in file order) and the report; the invariant
-/// `report.accepted + report.rejected.len() == report.rows_read` holds.
+/// `report.accepted + report.rejected.len() == report.rows_read` holds (for a wide or
+/// hierarchical table a row is one figure: one source row under one period column).
 ///
 /// Errors (the whole file): [`ReadError::Empty`] without a header row;
-/// [`ReadError::MissingColumn`] without a region column or without a period/year column;
-/// [`ReadError::BadMapping`] when the mapping names a column that does not exist;
+/// [`ReadError::MissingColumn`] without a region column or without a period/year column
+/// (the message names `--period`); [`ReadError::UnknownLayout`] when the shape cannot be
+/// told; [`ReadError::BadMapping`] when the mapping names a column that does not exist;
 /// [`ReadError::Csv`] / [`ReadError::Io`] when the input cannot be read.
 pub fn read_panel<R: std::io::Read>(
     input: R,
@@ -323,30 +370,32 @@ pub fn read_panel<R: std::io::Read>(
             input,
             options.limits.max_input_bytes,
         )));
-    let headers = super::read_header(&mut rdr, &mut csv::ByteRecord::new())?;
-    let mut fields = recognise(&headers, &options.mapping)?;
-    let col =
-        |fields: &[Option<String>], f: &str| fields.iter().position(|x| x.as_deref() == Some(f));
-    let found = || headers.join(", ");
-    let region_col = col(&fields, REGION).ok_or_else(|| ReadError::MissingColumn {
-        field: REGION.into(),
-        looked_for: synonyms_of(REGION),
-        found: found(),
-    })?;
-    let period_col = col(&fields, PERIOD);
-    let year_col = col(&fields, YEAR);
-    if period_col.is_none() && year_col.is_none() {
-        return Err(ReadError::MissingColumn {
-            field: PERIOD.into(),
-            looked_for: format!("{}, {}", synonyms_of(PERIOD), synonyms_of(YEAR)),
-            found: found(),
-        });
-    }
-    let quarter_col = col(&fields, QUARTER);
-    let month_col = col(&fields, MONTH);
-    let code_col = col(&fields, REGION_CODE);
+    let mut rec = csv::ByteRecord::new();
+    let headers = super::read_header(&mut rdr, &mut rec)?;
+    let header_line = rdr
+        .get_mut()
+        .line_at(rec.position().map_or(0, csv::Position::byte));
+    let raw = read_records(&mut rdr, options)?;
+    let table = super::shapes::to_long(&headers, header_line.max(1), raw.records, options)?;
+    let (panel, mut report) = read_long(table, options, raw.blank_rows, raw.unterminated)?;
+    super::note_encoding(&mut report, encoding);
+    Ok((panel, report))
+}
 
-    // Read every non-blank record (panels are small: regions x periods).
+/// The data rows of a panel CSV, read whole (panels are small: regions x periods).
+struct RawRows {
+    /// (line, trimmed cells) of every row that is not blank.
+    records: Vec<super::shapes::SourceRow>,
+    /// Rows whose cells are all empty.
+    blank_rows: u64,
+    /// (first, last) line of a last row that swallowed the rest of the file in a quote.
+    unterminated: Option<(u64, u64)>,
+}
+
+fn read_records<R: std::io::Read>(
+    rdr: &mut csv::Reader<LineIndex<R>>,
+    options: &ReadOptions,
+) -> Result<RawRows, ReadError> {
     let mut blank_rows = 0u64;
     let mut records: Vec<(u64, Vec<String>)> = Vec::new();
     let mut rec = csv::ByteRecord::new();
@@ -369,40 +418,58 @@ pub fn read_panel<R: std::io::Read>(
             Err(e) => return Err(super::csv_error(&e)),
         }
     }
+    // A quote never closed: the last record swallowed the rest of the file.
+    let unterminated = if rdr.get_ref().quotes_balanced() {
+        None
+    } else {
+        records
+            .last()
+            .map(|(line, _)| (*line, rdr.get_ref().last_line()))
+    };
+    Ok(RawRows {
+        records,
+        blank_rows,
+        unterminated,
+    })
+}
 
-    // How each column's numbers are read: every column that is not structural may hold counts.
-    let numbers: Vec<(usize, Accept)> = (0..headers.len())
+/// How each column's numbers are read ([`ReadOptions::decimal`]): every column that is not
+/// structural may hold counts (notes of an `auto` decision to `notes`).
+fn column_marks(t: &LongTable, options: &ReadOptions, notes: &mut Vec<String>) -> Vec<ColumnMark> {
+    let numbers: Vec<(usize, Accept)> = (0..t.headers.len())
         .filter(|i| {
-            !fields
+            !t.fields
                 .get(*i)
                 .and_then(Option::as_deref)
                 .is_some_and(|f| STRUCTURAL.contains(&f))
         })
         .map(|i| (i, Accept::COUNT))
         .collect();
-    let mut notes = Vec::new();
-    let marks = super::decimal::column_marks_with(options, &headers, &numbers, &mut notes, |t| {
-        for (_, cells) in &records {
-            t.add_row(|i| cells.get(i));
+    super::decimal::column_marks_with(options, &t.headers, &numbers, notes, |tallies| {
+        for r in &t.records {
+            tallies.add_row(|i| r.cells.get(i));
         }
-    });
-    let mark = |i: usize| marks.get(i).copied().unwrap_or_default();
+    })
+}
 
-    // Unknown columns: a measure when at least one cell is a count (its other non-empty cells
-    // are cell errors), else text kept in `extra`.
-    let mut used: BTreeSet<String> = fields.iter().flatten().cloned().collect();
+/// Turn the unknown columns of a long table into measures when at least one cell is a
+/// count (or, for a column whose header or unit says percentage, a number): the name of
+/// each inferred column, by index.
+fn infer_measures(t: &mut LongTable, marks: &[ColumnMark]) -> BTreeSet<usize> {
+    let mut used: BTreeSet<String> = t.fields.iter().flatten().cloned().collect();
     let mut inferred: BTreeSet<usize> = BTreeSet::new();
-    let mut extra_cols: Vec<usize> = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        if fields.get(i).is_some_and(Option::is_some) {
+    for (i, h) in t.headers.iter().enumerate() {
+        if t.fields.get(i).is_some_and(Option::is_some) {
             continue;
         }
-        let any = records.iter().any(|(_, cells)| {
-            let c = cells.get(i).map_or("", String::as_str);
-            matches!(read_count(c, mark(i)), Ok(Some(_)))
+        let rate = is_rate_unit(h);
+        let any = t.records.iter().any(|r| {
+            let c = r.cells.get(i).map_or("", String::as_str);
+            let mark = marks.get(i).copied().unwrap_or_default();
+            matches!(read_count(c, mark), Ok(Some(_)))
+                || rate && crate::locale::parse_decimal(c).is_ok()
         });
-        if !any {
-            extra_cols.push(i);
+        if !any || super::shapes::UNIT_HEADERS.contains(&normalize_header(h).as_str()) {
             continue;
         }
         let mut name = normalize_header(h);
@@ -417,11 +484,72 @@ pub fn read_panel<R: std::io::Read>(
         }
         used.insert(name.clone());
         inferred.insert(i);
-        if let Some(slot) = fields.get_mut(i) {
+        if let Some(slot) = t.fields.get_mut(i) {
             *slot = Some(name);
         }
     }
-    let measure_cols: Vec<(usize, String)> = fields
+    inferred
+}
+
+/// Measure columns that hold rates (percentages, ratios): by header, by unit, or because a
+/// cell ends with `%`.
+fn rate_columns(t: &LongTable, measure_cols: &[(usize, String)]) -> BTreeSet<usize> {
+    measure_cols
+        .iter()
+        .filter(|(i, name)| {
+            let header = t.headers.get(*i).map_or("", String::as_str);
+            is_rate_unit(header)
+                || t.units.get(name).is_some_and(|u| is_rate_unit(u))
+                || t.records
+                    .iter()
+                    .any(|r| r.cells.get(*i).is_some_and(|c| c.ends_with('%')))
+        })
+        .map(|(i, _)| *i)
+        .collect()
+}
+
+/// Read the rows of a table brought to the long form (see [`read_panel`]).
+fn read_long(
+    mut t: LongTable,
+    options: &ReadOptions,
+    blank_rows: u64,
+    unterminated: Option<(u64, u64)>,
+) -> Result<(Panel, ReadReport), ReadError> {
+    let col =
+        |fields: &[Option<String>], f: &str| fields.iter().position(|x| x.as_deref() == Some(f));
+    let found = || t.headers.join(", ");
+    let region_col = col(&t.fields, REGION).ok_or_else(|| ReadError::MissingColumn {
+        field: REGION.into(),
+        looked_for: format!(
+            "{}; or give the region of the whole file with --region",
+            synonyms_of(REGION)
+        ),
+        found: found(),
+    })?;
+    let period_col = col(&t.fields, PERIOD);
+    let year_col = col(&t.fields, YEAR);
+    if period_col.is_none() && year_col.is_none() {
+        return Err(ReadError::MissingColumn {
+            field: PERIOD.into(),
+            looked_for: format!(
+                "{}; or, for a one-date snapshot, give the date of the figures with --period \
+                 (e.g. --period 2026-08-05; period= in Python and JavaScript)",
+                period_synonyms()
+            ),
+            found: found(),
+        });
+    }
+    let quarter_col = col(&t.fields, QUARTER);
+    let month_col = col(&t.fields, MONTH);
+    let code_col = col(&t.fields, REGION_CODE);
+    let mut notes = Vec::new();
+    let marks = column_marks(&t, options, &mut notes);
+    let inferred = infer_measures(&mut t, &marks);
+    let extra_cols: Vec<usize> = (0..t.headers.len())
+        .filter(|i| t.fields.get(*i).is_some_and(Option::is_none))
+        .collect();
+    let measure_cols: Vec<(usize, String)> = t
+        .fields
         .iter()
         .enumerate()
         .filter_map(|(i, f)| {
@@ -430,191 +558,284 @@ pub fn read_panel<R: std::io::Read>(
                 .map(|f| (i, f.clone()))
         })
         .collect();
-
-    // A quote never closed: the last record swallowed the rest of the file.
-    let unterminated = if rdr.get_ref().quotes_balanced() {
-        None
-    } else {
-        records
-            .last()
-            .map(|(line, _)| (*line, rdr.get_ref().last_line()))
-    };
-    let header_of = |i: usize| headers.get(i).cloned().unwrap_or_default();
+    let rates = rate_columns(&t, &measure_cols);
     let mut report = ReadReport {
         blank_rows,
         notes,
-        columns: headers
+        columns: t
+            .headers
             .iter()
             .cloned()
-            .zip(fields.iter().cloned())
+            .zip(t.fields.iter().cloned())
             .collect(),
         ..ReadReport::default()
     };
+    let cols = RowCols {
+        region: region_col,
+        period: period_col,
+        year: year_col,
+        quarter: quarter_col,
+        month: month_col,
+        code: code_col,
+        measures: &measure_cols,
+        inferred: &inferred,
+        rates: &rates,
+        marks: &marks,
+        extra: &extra_cols,
+    };
     let mut rows: Vec<PanelRow> = Vec::new();
-    for (line, cells) in &records {
+    for r in &t.records {
         report.rows_read += 1;
-        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", String::as_str);
-        let mut problems: Vec<Problem> = Vec::new();
-        if let Some((from, to)) = unterminated.filter(|(l, _)| l == line) {
-            problems.push(Problem {
-                column: String::new(),
-                value: String::new(),
-                code: "unterminated_quote",
-                reason: format!(
-                    "a quote opened in this row is never closed, so lines {from}-{to} were read as one row; close the quote"
-                ),
-            });
-        }
-        if cells.len() > headers.len() && cells.iter().skip(headers.len()).any(|c| !c.is_empty()) {
-            problems.push(Problem {
-                column: String::new(),
-                value: String::new(),
-                code: "too_many_fields",
-                reason: format!(
-                    "the row has {} fields but the header has {}",
-                    cells.len(),
-                    headers.len()
-                ),
-            });
-        }
-
-        let region = cell(Some(region_col));
-        if crate::locale::is_missing(region) {
-            problems.push(Problem {
-                column: header_of(region_col),
-                value: region.to_string(),
-                code: "missing_region",
-                reason: "the region name is missing".into(),
-            });
-        }
-
-        let period = read_period(
-            cell(period_col),
-            cell(year_col),
-            cell(quarter_col),
-            cell(month_col),
-        );
-        let period = match period {
-            Ok(p) => Some(p),
-            Err(PeriodProblem::Missing) => {
-                problems.push(Problem {
-                    column: header_of(period_col.or(year_col).unwrap_or(0)),
-                    value: String::new(),
-                    code: "missing_period",
-                    reason: "the period is missing".into(),
-                });
-                None
+        match read_row(r, &t.headers, &cols, unterminated) {
+            Ok((row, soft)) => {
+                report.cell_errors.extend(soft);
+                rows.push(row);
+                report.accepted += 1;
             }
-            Err(PeriodProblem::Bad { column, value, why }) => {
-                let c = match column {
-                    PeriodCol::Period => period_col,
-                    PeriodCol::Year => year_col,
-                    PeriodCol::Quarter => quarter_col,
-                    PeriodCol::Month => month_col,
-                };
-                problems.push(Problem {
-                    column: header_of(c.unwrap_or(0)),
-                    value,
-                    code: "bad_period",
-                    reason: why,
-                });
-                None
-            }
-        };
-
-        let mut values = BTreeMap::new();
-        let mut soft: Vec<Rejection> = Vec::new();
-        for (i, name) in &measure_cols {
-            let c = cell(Some(*i));
-            match read_count(c, mark(*i)) {
-                Ok(Some(v)) => {
-                    values.insert(name.clone(), v);
-                }
-                Ok(None) => {}
-                Err((code, why)) if inferred.contains(i) => soft.push(Rejection {
-                    line: *line,
-                    column: Some(header_of(*i)),
-                    value: Some(c.to_string()),
-                    code: code.into(),
-                    reason: format!(
-                        "not a count: {why}; the measure `{name}` is left absent in this row"
-                    ),
-                    fields: Vec::new(),
-                    cell: None,
-                }),
-                Err((code, why)) => problems.push(Problem {
-                    column: header_of(*i),
-                    value: c.to_string(),
-                    code,
-                    reason: format!("not a count: {why}"),
-                }),
-            }
+            Err(rejection) => report.rejected.push(*rejection),
         }
-
-        if let Some(first) = problems.first() {
-            let mut reason = first.reason.clone();
-            if problems.len() > 1 {
-                let others = problems
-                    .iter()
-                    .skip(1)
-                    .map(|p| format!("{} `{}`: {}", p.column, p.value, p.reason))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                reason = format!("{reason}; also {others}");
-            }
-            report.rejected.push(Rejection {
-                line: *line,
-                column: (!first.column.is_empty()).then(|| first.column.clone()),
-                value: (!first.column.is_empty()).then(|| first.value.clone()),
-                code: first.code.to_string(),
-                reason,
-                fields: cells.clone(),
-                cell: None,
-            });
-            continue;
-        }
-        let Some(period) = period else { continue };
-        report.cell_errors.extend(soft);
-        let extra: Vec<(String, String)> = extra_cols
-            .iter()
-            .filter_map(|i| {
-                let c = cell(Some(*i));
-                (!c.is_empty()).then(|| (header_of(*i), c.to_string()))
-            })
-            .collect();
-
-        let mut region_code = None;
-        let code_cell = cell(code_col);
-        if !crate::locale::is_missing(code_cell) {
-            match KodeWilayah::parse(code_cell) {
-                Ok(k) => region_code = Some(k),
-                Err(e) => report.cell_errors.push(Rejection {
-                    line: *line,
-                    column: code_col.map(header_of),
-                    value: Some(code_cell.to_string()),
-                    code: e.code().to_string(),
-                    reason: format!("{e}; the code is resolved from the name instead"),
-                    fields: Vec::new(),
-                    cell: None,
-                }),
-            }
-        }
-        rows.push(PanelRow {
-            line: *line,
-            region: region.to_string(),
-            region_code,
-            period,
-            values,
-            extra,
-        });
-        report.accepted += 1;
     }
     // Codes at every level (provinsi, kab/kota, kecamatan within the file's region); a total
     // row (national, province, `JUMLAH`) is kept and not summed (`crate::stats::levels`).
-    crate::stats::levels::resolve_codes(&mut rows, options.region.as_ref());
+    let melted = t.records.iter().any(|r| r.labels.is_some());
+    if !melted || t.shape.kind == ShapeKind::SatuData {
+        crate::stats::levels::resolve_codes(&mut rows, options.region.as_ref());
+    }
+    report.rejected.append(&mut t.rejected);
     report.rejected.sort_by_key(|x| x.line);
-    super::note_encoding(&mut report, encoding);
-    Ok((Panel { rows }, report))
+    report.notes.append(&mut t.notes);
+    if t.shape.measures.is_empty() {
+        t.shape.measures = measure_cols
+            .iter()
+            .map(|(i, name)| MeasureShape {
+                name: name.clone(),
+                source: t.headers.get(*i).cloned().unwrap_or_default(),
+                unit: t.units.get(name).cloned(),
+                count: !rates.contains(i),
+            })
+            .collect();
+    }
+    report.shape = Some(t.shape);
+    Ok((
+        Panel {
+            rows,
+            units: t.units,
+        },
+        report,
+    ))
+}
+
+/// The columns of a long table, as [`read_row`] reads them.
+struct RowCols<'a> {
+    region: usize,
+    period: Option<usize>,
+    year: Option<usize>,
+    quarter: Option<usize>,
+    month: Option<usize>,
+    code: Option<usize>,
+    measures: &'a [(usize, String)],
+    inferred: &'a BTreeSet<usize>,
+    rates: &'a BTreeSet<usize>,
+    /// How each column's numbers are read ([`ReadOptions::decimal`]).
+    marks: &'a [ColumnMark],
+    extra: &'a [usize],
+}
+
+/// One row of a long table: the panel row and the cell errors of a row kept, or the
+/// rejection of the whole row.
+fn read_row(
+    r: &LongRecord,
+    headers: &[String],
+    c: &RowCols<'_>,
+    unterminated: Option<(u64, u64)>,
+) -> Result<(PanelRow, Vec<Rejection>), Box<Rejection>> {
+    let line = &r.line;
+    let cells = &r.cells;
+    let header_of = |i: usize| {
+        r.labels
+            .as_ref()
+            .and_then(|l| l.get(i))
+            .or_else(|| headers.get(i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", String::as_str);
+    let mut problems: Vec<Problem> = Vec::new();
+    if let Some((from, to)) = unterminated.filter(|(l, _)| l == line) {
+        problems.push(Problem {
+            column: String::new(),
+            value: String::new(),
+            code: "unterminated_quote",
+            reason: format!(
+                "a quote opened in this row is never closed, so lines {from}-{to} were read as one row; close the quote"
+            ),
+        });
+    }
+    if cells.len() > headers.len() && cells.iter().skip(headers.len()).any(|c| !c.is_empty()) {
+        problems.push(Problem {
+            column: String::new(),
+            value: String::new(),
+            code: "too_many_fields",
+            reason: format!(
+                "the row has {} fields but the header has {}",
+                cells.len(),
+                headers.len()
+            ),
+        });
+    }
+    let region = cell(Some(c.region));
+    if crate::locale::is_missing(region) {
+        problems.push(Problem {
+            column: header_of(c.region),
+            value: region.to_string(),
+            code: "missing_region",
+            reason: "the region name is missing".into(),
+        });
+    }
+    let period = match read_period(cell(c.period), cell(c.year), cell(c.quarter), cell(c.month)) {
+        Ok(p) => Some(p),
+        Err(PeriodProblem::Missing) => {
+            problems.push(Problem {
+                column: header_of(c.period.or(c.year).unwrap_or(0)),
+                value: String::new(),
+                code: "missing_period",
+                reason: "the period is missing".into(),
+            });
+            None
+        }
+        Err(PeriodProblem::Bad { column, value, why }) => {
+            let col = match column {
+                PeriodCol::Period => c.period,
+                PeriodCol::Year => c.year,
+                PeriodCol::Quarter => c.quarter,
+                PeriodCol::Month => c.month,
+            };
+            problems.push(Problem {
+                column: header_of(col.unwrap_or(0)),
+                value,
+                code: "bad_period",
+                reason: why,
+            });
+            None
+        }
+    };
+    let mut values = BTreeMap::new();
+    let mut rates = BTreeMap::new();
+    let mut soft: Vec<Rejection> = Vec::new();
+    let soft_error = |i: usize, v: &str, (code, why): (&str, String), name: &str| Rejection {
+        line: *line,
+        column: Some(header_of(i)),
+        value: Some(v.to_string()),
+        code: code.into(),
+        reason: format!("not a count: {why}; the measure `{name}` is left absent in this row"),
+        fields: Vec::new(),
+        cell: None,
+    };
+    for (i, name) in c.measures {
+        let v = cell(Some(*i));
+        if c.rates.contains(i) {
+            if crate::locale::is_missing(v) {
+                continue;
+            }
+            match crate::locale::parse_decimal(v) {
+                Ok(d) => {
+                    rates.insert(name.clone(), d);
+                }
+                Err(e) => problems.push(Problem {
+                    column: header_of(*i),
+                    value: v.to_string(),
+                    code: "bad_rate",
+                    reason: format!("not a percentage or ratio: {e}"),
+                }),
+            }
+            continue;
+        }
+        let mark = c.marks.get(*i).copied().unwrap_or_default();
+        match read_count(v, mark) {
+            Ok(Some(n)) => {
+                values.insert(name.clone(), n);
+            }
+            Ok(None) => {}
+            Err(e) if c.inferred.contains(i) => soft.push(soft_error(*i, v, e, name)),
+            Err((code, why)) => problems.push(Problem {
+                column: header_of(*i),
+                value: v.to_string(),
+                code,
+                reason: format!("not a count: {why}"),
+            }),
+        }
+    }
+    if r.labels.is_some() && problems.is_empty() && values.is_empty() && rates.is_empty() {
+        problems.push(Problem {
+            column: String::new(),
+            value: String::new(),
+            code: "missing_value",
+            reason: "the row holds no figure".into(),
+        });
+    }
+    if let Some(first) = problems.first() {
+        let mut reason = first.reason.clone();
+        if problems.len() > 1 {
+            let others = problems
+                .iter()
+                .skip(1)
+                .map(|p| format!("{} `{}`: {}", p.column, p.value, p.reason))
+                .collect::<Vec<_>>()
+                .join("; ");
+            reason = format!("{reason}; also {others}");
+        }
+        return Err(Box::new(Rejection {
+            line: *line,
+            column: (!first.column.is_empty()).then(|| first.column.clone()),
+            value: (!first.column.is_empty()).then(|| first.value.clone()),
+            code: first.code.to_string(),
+            reason,
+            fields: r.source.clone().unwrap_or_else(|| cells.clone()),
+            cell: None,
+        }));
+    }
+    let Some(period) = period else {
+        return Err(Box::new(Rejection {
+            line: *line,
+            column: None,
+            value: None,
+            code: "missing_period".into(),
+            reason: "the period is missing".into(),
+            fields: cells.clone(),
+            cell: None,
+        }));
+    };
+    let extra: Vec<(String, String)> = c
+        .extra
+        .iter()
+        .filter_map(|i| {
+            let v = cell(Some(*i));
+            (!v.is_empty()).then(|| (header_of(*i), v.to_string()))
+        })
+        .collect();
+    let mut region_code = None;
+    let code_cell = cell(c.code);
+    if !crate::locale::is_missing(code_cell) {
+        match KodeWilayah::parse(code_cell) {
+            Ok(k) => region_code = Some(k),
+            Err(e) => soft.push(Rejection {
+                line: *line,
+                column: c.code.map(header_of),
+                value: Some(code_cell.to_string()),
+                code: e.code().to_string(),
+                reason: format!("{e}; the code is resolved from the name instead"),
+                fields: Vec::new(),
+                cell: None,
+            }),
+        }
+    }
+    let mut row = PanelRow::new(*line, region, period, values);
+    row.region_code = region_code;
+    row.extra = extra;
+    row.breakdown = r.breakdown.clone();
+    row.is_parent = r.is_parent;
+    row.rates = rates;
+    Ok((row, soft))
 }
 
 enum PeriodCol {

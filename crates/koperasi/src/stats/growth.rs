@@ -153,8 +153,9 @@ impl Panel {
         let index = PanelIndex::new(self);
         let mut out = Vec::new();
         for region in &index.regions {
-            let a = region.get(from, measure);
-            let b = region.get(to, measure);
+            // A row that totals other rows (a parent of a hierarchy) is not a region's figure.
+            let a = region.get_summable(from, measure);
+            let b = region.get_summable(to, measure);
             if let (Some((a, _)), Some((b, _))) = (a, b) {
                 out.push(GrowthRow {
                     region: region.name.to_string(),

@@ -10,6 +10,11 @@
 //! ([`crate::wilayah::contains_on`]). A row that is the parent of other rows is a **total**:
 //! it stands for its parts and is never summed with them. The figure of a period is the sum
 //! of its top rows (rows without a parent in the file), a total counting for its parts.
+//!
+//! A row marked [`super::PanelRow::is_parent`] (a parent path of a hierarchical SIPD table,
+//! e.g. `Jumlah Koperasi Aktif` above its kecamatan) is already known to total its breakdown
+//! children, which the file lists: it takes no part in the levels (never summed, never a
+//! parent here); [`crate::io::shapes::Shape::parent_gaps`] checks it against its children.
 
 use super::panel::{Panel, PanelIndex, RegionRows};
 use super::period::Period;
@@ -105,16 +110,27 @@ impl<'a> Levels<'a> {
             if Some(i) == skip {
                 continue;
             }
+            // A row that totals other rows of a hierarchical table (`is_parent`) stands for
+            // its breakdown children, which are listed: it is no member of the period.
             for (p, rows) in &r.by_period {
-                let line = rows.first().map_or(0, |x| x.line);
-                periods.entry(*p).or_default().push((line, i));
+                if let Some(first) = rows.iter().find(|x| !x.is_parent) {
+                    periods.entry(*p).or_default().push((first.line, i));
+                }
             }
         }
+        // Rows of different breakdowns of a table are different cells: one is never the part
+        // of another (a kab/kota figure of one breakdown does not total the kecamatan of
+        // another).
+        let breakdowns: Vec<&[String]> = index
+            .regions
+            .iter()
+            .map(|r| r.rows.first().map_or(&[][..], |x| x.breakdown.as_slice()))
+            .collect();
         let periods = periods
             .into_iter()
             .map(|(p, mut m)| {
                 m.sort_unstable();
-                (p, tree(&nodes, &m, period_date(p)))
+                (p, tree(&nodes, &breakdowns, &m, period_date(p)))
             })
             .collect();
         Levels {
@@ -131,7 +147,7 @@ impl<'a> Levels<'a> {
             .index
             .regions
             .get(region)
-            .and_then(|r| r.get(period, measure));
+            .and_then(|r| r.get_summable(period, measure));
         if let Some((v, _)) = own {
             return Some(v);
         }
@@ -221,28 +237,43 @@ fn common_ancestor(codes: &[KodeWilayah]) -> Option<KodeWilayah> {
 }
 
 /// The tree of one period: `members` are (line, region) sorted by line.
-fn tree(nodes: &[Node], members: &[(u64, usize)], date: NaiveDate) -> PeriodTree {
+/// The regions of one breakdown in one period: by code, and the national row.
+type Group = (BTreeMap<KodeWilayah, usize>, Option<usize>);
+
+fn tree(
+    nodes: &[Node],
+    breakdowns: &[&[String]],
+    members: &[(u64, usize)],
+    date: NaiveDate,
+) -> PeriodTree {
     let node = |i: usize| nodes.get(i).copied().unwrap_or(Node::Unknown);
-    let by_code: BTreeMap<KodeWilayah, usize> = members
-        .iter()
-        .filter_map(|(_, i)| node(*i).code().map(|c| (c, *i)))
-        .collect();
-    let nasional = members
-        .iter()
-        .map(|(_, i)| *i)
-        .find(|i| node(*i).level() == Some(RegionLevel::Nasional));
+    let breakdown = |i: usize| breakdowns.get(i).copied().unwrap_or_default();
     let mut t = PeriodTree {
         members: members.iter().map(|(_, i)| *i).collect(),
         ..PeriodTree::default()
     };
+    // Per breakdown: its regions by code, and its national row.
+    let mut groups: BTreeMap<&[String], Group> = BTreeMap::new();
+    for (_, j) in members {
+        let g = groups.entry(breakdown(*j)).or_default();
+        if let Some(c) = node(*j).code() {
+            g.0.insert(c, *j);
+        }
+        if g.1.is_none() && node(*j).level() == Some(RegionLevel::Nasional) {
+            g.1 = Some(*j);
+        }
+    }
+    let empty = (BTreeMap::new(), None);
     for (_, i) in members {
+        let (by_code, nasional) = groups.get(breakdown(*i)).unwrap_or(&empty);
+        let nasional = *nasional;
         let parent = match node(*i) {
             Node::TotalLabel | Node::Region(RegionLevel::Nasional, _) => None,
-            Node::Region(_, Some(c)) => nearest_listed(&by_code, &c, date).or(nasional),
+            Node::Region(_, Some(c)) => nearest_listed(by_code, &c, date).or(nasional),
             Node::Ambiguous(Some(a)) => by_code
                 .get(&a)
                 .copied()
-                .or_else(|| nearest_listed(&by_code, &a, date))
+                .or_else(|| nearest_listed(by_code, &a, date))
                 .or(nasional),
             _ => nasional,
         };

@@ -20,6 +20,7 @@
 //! source order that has the measure: `value`, `series` and the totals agree.
 
 use super::period::Period;
+use crate::locale::Decimal;
 use crate::wilayah::KodeWilayah;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,22 @@ pub struct PanelRow {
     /// the file had no such column; left out of JSON when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<(String, String)>,
+    /// The breakdown the row belongs to within its region, outermost first, e.g.
+    /// `["Koperasi Produksi", "Dibantu Pemerintah"]` for a row of a SIPD table nested
+    /// jenis > pendanaan > status > kecamatan. Rows of one region and period with different
+    /// breakdowns are different cells, not duplicates. Empty for a plain table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdown: Vec<String>,
+    /// True when the row is a total of other rows of the same table (a parent path of a
+    /// hierarchical table, e.g. `Jumlah Koperasi Aktif` above its kecamatan): it is never
+    /// summed with them ([`Panel::totals_by_period`] leaves it out).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_parent: bool,
+    /// Measures that are not counts (a percentage, a ratio: `Persentase Koperasi Sehat`,
+    /// unit `%`), exact as published, e.g. `54.34`. Never summed over regions, never read as
+    /// a count; their unit is in [`Panel::units`]. Empty for most tables.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rates: BTreeMap<String, Decimal>,
 }
 
 impl PanelRow {
@@ -64,6 +81,9 @@ impl PanelRow {
             period,
             values,
             extra: Vec::new(),
+            breakdown: Vec::new(),
+            is_parent: false,
+            rates: BTreeMap::new(),
         }
     }
 
@@ -118,6 +138,16 @@ impl<'a> RegionRows<'a> {
             .find_map(|r| r.get(measure).map(|v| (v, r.line)))
     }
 
+    /// [`RegionRows::get`] over the rows that may be summed: a row that is the total of other
+    /// rows ([`PanelRow::is_parent`]) is left out.
+    pub(crate) fn get_summable(&self, period: Period, measure: &str) -> Option<(i64, u64)> {
+        self.by_period
+            .get(&period)?
+            .iter()
+            .filter(|r| !r.is_parent)
+            .find_map(|r| r.get(measure).map(|v| (v, r.line)))
+    }
+
     /// (period, value, line) of `measure`, chronological, first row per period having it.
     pub(crate) fn series(&self, measure: &str) -> Vec<(Period, i64, u64)> {
         self.by_period
@@ -148,7 +178,7 @@ impl<'a> PanelIndex<'a> {
                 code_of_name.entry(region_key(&r.region)).or_insert(c);
             }
         }
-        let mut slot: BTreeMap<RegionKey, usize> = BTreeMap::new();
+        let mut slot: BTreeMap<(RegionKey, &'a [String]), usize> = BTreeMap::new();
         let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
         let mut regions: Vec<RegionRows<'a>> = Vec::new();
         for r in &panel.rows {
@@ -158,7 +188,7 @@ impl<'a> PanelIndex<'a> {
                 Some(c) => RegionKey::Code(c),
                 None => RegionKey::Name(name.clone()),
             };
-            let i = *slot.entry(key).or_insert_with(|| {
+            let i = *slot.entry((key, &r.breakdown)).or_insert_with(|| {
                 regions.push(RegionRows {
                     name: &r.region,
                     code,
@@ -192,6 +222,11 @@ impl<'a> PanelIndex<'a> {
 pub struct Panel {
     /// Rows in source order.
     pub rows: Vec<PanelRow>,
+    /// Unit of each measure as published (`koperasi`, `unit`, `Persen`, `%`), when the file
+    /// says it (a `satuan` column, a header such as `Persentase ...`). A measure whose unit
+    /// is a percentage or a ratio is kept in [`PanelRow::rates`], never in the counts.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub units: BTreeMap<String, String>,
 }
 
 /// A panel as columns (dict of lists), for pandas/polars: every vector has one entry per row,
@@ -210,12 +245,26 @@ pub struct PanelColumns {
     pub period_end: Vec<Option<NaiveDate>>,
     /// Measure name -> one value per row (`None` where the row lacks the measure).
     pub measures: BTreeMap<String, Vec<Option<i64>>>,
+    /// The breakdown of each row ([`PanelRow::breakdown`]) joined with ` > `; empty text for
+    /// none. Empty when no row has a breakdown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdown: Vec<String>,
+    /// Whether each row totals other rows ([`PanelRow::is_parent`]). Empty when no row does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub is_parent: Vec<bool>,
+    /// Rate name -> one exact decimal per row as text (`54.34`), `None` where the row lacks
+    /// it ([`PanelRow::rates`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rates: BTreeMap<String, Vec<Option<String>>>,
 }
 
 impl Panel {
     /// A panel of these rows.
     pub fn new(rows: Vec<PanelRow>) -> Panel {
-        Panel { rows }
+        Panel {
+            rows,
+            units: BTreeMap::new(),
+        }
     }
 
     /// Number of rows.
@@ -238,9 +287,11 @@ impl Panel {
     /// (rows with the same resolved code, or without a code and with names equal up to case
     /// and spaces, are one region; see the module documentation).
     pub fn regions(&self) -> Vec<String> {
+        let mut seen = BTreeSet::new();
         PanelIndex::new(self)
             .regions
             .iter()
+            .filter(|r| seen.insert((r.code, region_key(r.name))))
             .map(|r| r.name.to_string())
             .collect()
     }
@@ -284,9 +335,11 @@ impl Panel {
     /// Each (region, period) counts **once**: with duplicate rows, the first row in source
     /// order that has the measure (the value [`Panel::value`] gives), so a row published twice
     /// is not counted twice (duplicates are reported by [`crate::stats::check_duplicates`]).
-    /// A total row lacking a measure counts as the sum of its parts for it. A measure absent
-    /// from every row of a period is absent from that period's map. Sums saturate at
-    /// `i64::MAX` (never reached by real counts).
+    /// A total row lacking a measure counts as the sum of its parts for it. Breakdowns of a
+    /// region ([`PanelRow::breakdown`]) are summed; rows that are totals of other rows of a
+    /// hierarchical table ([`PanelRow::is_parent`]) are not, nor are rates
+    /// ([`PanelRow::rates`]). A measure absent from every row of a period is absent from that
+    /// period's map. Sums saturate at `i64::MAX` (never reached by real counts).
     pub fn totals_by_period(&self, measures: &[&str]) -> Vec<(Period, BTreeMap<String, i64>)> {
         self.totals_by_period_excluding(measures, None)
     }
@@ -340,6 +393,7 @@ impl Panel {
                 .filter(|r| !drop.contains(&(*r as *const PanelRow)))
                 .cloned()
                 .collect(),
+            units: self.units.clone(),
         }
     }
 
@@ -365,6 +419,7 @@ impl Panel {
     pub fn filter(&self, keep: impl Fn(&PanelRow) -> bool) -> Panel {
         Panel {
             rows: self.rows.iter().filter(|r| keep(r)).cloned().collect(),
+            units: self.units.clone(),
         }
     }
 
@@ -383,7 +438,26 @@ impl Panel {
             period: Vec::with_capacity(n),
             period_end: Vec::with_capacity(n),
             measures: BTreeMap::new(),
+            breakdown: Vec::new(),
+            is_parent: Vec::new(),
+            rates: BTreeMap::new(),
         };
+        if self.rows.iter().any(|r| !r.breakdown.is_empty()) {
+            cols.breakdown = self.rows.iter().map(|r| r.breakdown.join(" > ")).collect();
+        }
+        if self.rows.iter().any(|r| r.is_parent) {
+            cols.is_parent = self.rows.iter().map(|r| r.is_parent).collect();
+        }
+        let rate_names: BTreeSet<&String> = self.rows.iter().flat_map(|r| r.rates.keys()).collect();
+        for name in rate_names {
+            cols.rates.insert(
+                name.clone(),
+                self.rows
+                    .iter()
+                    .map(|r| r.rates.get(name).map(ToString::to_string))
+                    .collect(),
+            );
+        }
         for r in &self.rows {
             cols.line.push(r.line);
             cols.region.push(r.region.clone());

@@ -6,6 +6,7 @@
 use super::levels::{Levels, Node};
 use super::panel::Panel;
 use crate::io::ReadReport;
+use crate::io::shapes::{Shape, ShapeKind};
 use crate::wilayah::{KodeWilayah, RegionLevel};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -30,7 +31,8 @@ pub struct MeasureRead {
     pub name: String,
     /// The column as published.
     pub column: String,
-    /// Unit: `count` (a number of cooperatives, people, ...; summed over regions).
+    /// Unit: `count` (a number of cooperatives, people, ...; summed over regions) or `rate`
+    /// (a percentage or ratio, never summed; [`crate::stats::PanelRow::rates`]).
     pub unit: String,
 }
 
@@ -52,12 +54,16 @@ pub struct TotalRead {
 /// How a panel file was read, stated before any figure (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadAs {
-    /// `long`: one row per region and period.
+    /// The shape of the table ([`crate::io::shapes::ShapeKind::as_str`]): `long` (one row per
+    /// region and period), `snapshot`, `satu_data`, `wide`, `hierarchy`, `key_value`.
     pub layout: String,
     /// 1-based line (or sheet row) of the header.
     pub header_line: u64,
     /// The column of the region names, as published.
     pub region_column: Option<String>,
+    /// The region of the whole file (`--region`), for a table whose rows name none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_given: Option<String>,
     /// Regions per level, top level first; then total rows, ambiguous and unknown names.
     pub levels: Vec<LevelCount>,
     /// The column(s) the period is read from (`PERIODE UPDATE`; `tahun` and `triwulan`).
@@ -68,6 +74,10 @@ pub struct ReadAs {
     pub measures: Vec<MeasureRead>,
     /// Regions used as totals of other rows, not summed with them.
     pub totals: Vec<TotalRead>,
+    /// Source lines of the rows a hierarchical table marks as totals of the rows below them
+    /// ([`crate::stats::PanelRow::is_parent`]), not summed with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parent_rows: Vec<u64>,
     /// The statement in English.
     pub text_en: String,
     /// The statement in Indonesian.
@@ -161,6 +171,7 @@ pub fn read_as(
         layout: "long".into(),
         header_line: header_line(read),
         region_column: column("region").into_iter().next(),
+        region_given: None,
         levels: level_counts(&lv),
         period_columns: ["period", "year", "quarter", "month"]
             .into_iter()
@@ -169,12 +180,42 @@ pub fn read_as(
         period_constant: None,
         measures,
         totals: totals(&lv),
+        parent_rows: Vec::new(),
         text_en: String::new(),
         text_id: String::new(),
     };
+    if let Some(shape) = &read.shape {
+        apply_shape(&mut r, shape);
+    }
     r.text_en = statement(&r, false);
     r.text_id = statement(&r, true);
     r
+}
+
+/// What the reader knows of the table's shape ([`ReadReport::shape`]) overrides what the
+/// columns alone tell: the layout, the header line, the region column or the region given,
+/// the period columns or the period given, the measures with count or rate, the parent rows.
+fn apply_shape(r: &mut ReadAs, shape: &Shape) {
+    r.layout = shape.kind.as_str().to_string();
+    r.header_line = shape.header_line;
+    r.region_column.clone_from(&shape.region_column);
+    r.region_given.clone_from(&shape.region_given);
+    if !shape.period_columns.is_empty() {
+        r.period_columns.clone_from(&shape.period_columns);
+    }
+    r.period_constant = shape.period_given.map(|p| p.to_string());
+    if !shape.measures.is_empty() {
+        r.measures = shape
+            .measures
+            .iter()
+            .map(|m| MeasureRead {
+                name: m.name.clone(),
+                column: m.source.clone(),
+                unit: if m.count { "count" } else { "rate" }.into(),
+            })
+            .collect();
+    }
+    r.parent_rows.clone_from(&shape.parent_lines);
 }
 
 fn level_counts(lv: &Levels<'_>) -> Vec<LevelCount> {
@@ -226,10 +267,21 @@ fn totals(lv: &Levels<'_>) -> Vec<TotalRead> {
 
 fn statement(r: &ReadAs, id: bool) -> String {
     let tr = |en: &'static str, idn: &'static str| if id { idn } else { en };
-    let mut s = String::from(tr(
-        "a panel, one row per region and period (long layout)",
-        "panel, satu baris per wilayah dan periode (tata letak panjang)",
-    ));
+    let kind = ShapeKind::ALL.into_iter().find(|k| k.as_str() == r.layout);
+    let mut s = match kind {
+        None | Some(ShapeKind::Long) => String::from(tr(
+            "a panel, one row per region and period (long layout)",
+            "panel, satu baris per wilayah dan periode (tata letak panjang)",
+        )),
+        Some(k) => {
+            let (en, idn) = k.label();
+            format!(
+                "{}: {}",
+                tr("a panel read from a", "panel dibaca dari"),
+                tr(en, idn)
+            )
+        }
+    };
     s.push_str(&format!(
         "; {} {}",
         tr("header on line", "judul kolom di baris"),
@@ -240,12 +292,22 @@ fn statement(r: &ReadAs, id: bool) -> String {
         .iter()
         .map(|l| format!("{} {}", l.regions, level_label(&l.level, id)))
         .collect();
-    s.push_str(&format!(
-        "; {} `{}`: {}",
-        tr("regions from column", "wilayah dari kolom"),
-        r.region_column.as_deref().unwrap_or("-"),
-        levels.join(", ")
-    ));
+    match (&r.region_column, &r.region_given) {
+        (None, Some(given)) => s.push_str(&format!(
+            "; {} {given}: {}",
+            tr(
+                "region given for the whole file",
+                "wilayah ditetapkan untuk seluruh berkas"
+            ),
+            levels.join(", ")
+        )),
+        (col, _) => s.push_str(&format!(
+            "; {} `{}`: {}",
+            tr("regions from column", "wilayah dari kolom"),
+            col.as_deref().unwrap_or("-"),
+            levels.join(", ")
+        )),
+    }
     match (&r.period_constant, r.period_columns.as_slice()) {
         (Some(p), _) => s.push_str(&format!(
             "; {} {p}",
@@ -260,18 +322,36 @@ fn statement(r: &ReadAs, id: bool) -> String {
                 .join(" + ")
         )),
     }
-    let unit = tr("count", "jumlah");
     let measures: Vec<String> = r
         .measures
         .iter()
-        .map(|m| format!("{} (`{}`, {unit})", m.name, m.column))
+        .map(|m| {
+            let unit = match m.unit.as_str() {
+                "rate" => tr("rate, not summed", "rasio, tidak dijumlahkan"),
+                _ => tr("count", "jumlah"),
+            };
+            format!("{} (`{}`, {unit})", m.name, m.column)
+        })
         .collect();
     s.push_str(&format!(
         "; {}: {}",
         tr("measures", "ukuran"),
         measures.join(", ")
     ));
-    if r.totals.is_empty() {
+    if !r.parent_rows.is_empty() {
+        let lines: Vec<String> = r.parent_rows.iter().map(u64::to_string).collect();
+        s.push_str(&format!(
+            "; {} {}: {} {}",
+            r.parent_rows.len(),
+            tr(
+                "row(s) total the rows below them in the table, not summed with them",
+                "baris menjumlahkan baris di bawahnya dalam tabel, tidak ikut dijumlahkan"
+            ),
+            tr("lines", "baris"),
+            lines.join(", ")
+        ));
+    }
+    if r.totals.is_empty() && r.parent_rows.is_empty() {
         s.push_str(tr(
             "; no row is a total of others: every row is summed",
             "; tidak ada baris jumlah: semua baris dijumlahkan",

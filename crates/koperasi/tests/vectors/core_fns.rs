@@ -249,7 +249,7 @@ pub fn call(function: &str, args: &Value) -> Outcome {
             })
             .map_err(Error::from),
         "detect_layout" => {
-            koperasi::io::detect_layout_str(text(args, "csv_text"), &ReadOptions::default())
+            koperasi::io::detect_layout_str(text(args, "csv_text"), &read_options(args))
                 .map(|l| ser(&l))
                 .map_err(Error::from)
         }

@@ -16,15 +16,18 @@ use std::path::{Path, PathBuf};
 /// or the error code.
 pub type Outcome = Option<Result<Value, String>>;
 
-/// The read options of a reader's vector: the default ones, with `decimal` (`comma`, `point`,
-/// `auto`) when the vector gives it.
+/// The read options of a reader's vector: its `options` (read options as JSON) or the
+/// default ones, with `decimal` (`comma`, `point`, `auto`) when the vector gives it.
 pub fn read_options(args: &Value) -> koperasi::io::ReadOptions {
-    koperasi::io::ReadOptions {
-        decimal: args
-            .get("decimal")
-            .map(|d| serde_json::from_value(d.clone()).expect("decimal: comma, point or auto")),
-        ..koperasi::io::ReadOptions::default()
+    let mut o: koperasi::io::ReadOptions = match args.get("options") {
+        None | Some(Value::Null) => koperasi::io::ReadOptions::default(),
+        Some(o) => serde_json::from_value(o.clone())
+            .unwrap_or_else(|e| panic!("options `{o}` are not read options: {e}")),
+    };
+    if let Some(d) = args.get("decimal") {
+        o.decimal = Some(serde_json::from_value(d.clone()).expect("decimal: comma, point or auto"));
     }
+    o
 }
 
 fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
