@@ -67,6 +67,7 @@ pub(crate) fn exceeded(limit: &str, found: u64, max: u64, line: u64) -> ReadErro
 
 /// The error for a limit exceeded in a workbook: in `sheet` (a sheet name, or the path of a
 /// part that is no sheet), at the 1-based sheet `row` (0 when unknown) and `cell` reference.
+#[cfg(feature = "xlsx")]
 pub(crate) fn exceeded_in_sheet(
     limit: &str,
     found: u64,
