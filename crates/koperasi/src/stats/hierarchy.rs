@@ -365,11 +365,14 @@ fn framing(
 /// Headers (normalised) of a text column naming the province of each row.
 const PROVINCE_COLUMNS: &[&str] = &["provinsi", "nama_provinsi", "province", "prov"];
 
+/// Periods, lines and official name of a stated province.
+type Stated = (Vec<Period>, Vec<u64>, String);
+
 /// Rows below province level whose `provinsi` text column names a province that does not
 /// contain them (one finding per region and stated province).
 fn stated_provinces(lv: &Levels<'_>) -> Vec<Finding> {
     let t = crate::wilayah::table();
-    let mut hits: BTreeMap<(usize, String), (Vec<Period>, Vec<u64>, String)> = BTreeMap::new();
+    let mut hits: BTreeMap<(usize, String), Stated> = BTreeMap::new();
     for (i, (r, n)) in lv.index.regions.iter().zip(&lv.nodes).enumerate() {
         let Some(code) = n
             .code()
