@@ -22,8 +22,15 @@
 //! formula cells that have no saved value (a file written by a program that does not compute
 //! formulas): the reader reads them as empty, and the read report says so.
 //!
-//! Cost: one extra inflate and XML parse of the parts, about a third of the time of reading a
-//! workbook; memory a few buffers.
+//! Cost: the sheets of an XLSX (the bulk of a workbook) are only inflated and counted; one is
+//! parsed only when it holds formula elements (to count those without a value) or when a
+//! limit stopped it (to name the cell). The other parts are small, except an ODS's
+//! `content.xml`, which is parsed. Memory: a few buffers. Measured on a 100,000-row x 10-column
+//! XLSX (60 MB of sheet XML, 4.8 MB zipped), `koperasi report` takes the same CPU time with
+//! the pass as without it (1.6-2.6 s user either way, runs on a shared machine; parsing every
+//! sheet in the pass cost ~0.6 s more), peak RSS ~240 MB either way. The hostile workbooks of
+//! `tests/data/bad/hostile_workbooks.py` stop in under 0.2 s with a peak RSS under 40 MB (a
+//! 256 MiB run of tiny elements: 3.7 s, 7 MB).
 
 use super::limits::{ReadLimits, exceeded_in_sheet};
 use super::xlsx::cell_reference;
