@@ -50,8 +50,9 @@ fn report_without_file_uses_the_embedded_east_java_panel() {
     assert!(out.contains("42,725"));
     assert!(out.contains("[implausible_swing]") && out.contains("762-799"));
     let md = stdout(&["report", "--format", "markdown"]);
-    assert!(md.contains("Kabupaten Mojokerto, total: 949 (2021-Q3) -> 356 (2021-Q4) -> 925"));
-    assert!(md.contains("34,155 (2025-Q1) -> 42,725 (2025-Q2), +25.1 %"));
+    // In a markdown cell `>` is written `&gt;` (koperasi::io::safe::markdown_cell).
+    assert!(md.contains("Kabupaten Mojokerto, total: 949 (2021-Q3) -&gt; 356 (2021-Q4) -&gt; 925"));
+    assert!(md.contains("34,155 (2025-Q1) -&gt; 42,725 (2025-Q2), +25.1 %"));
 }
 
 #[test]
@@ -166,7 +167,14 @@ fn register_table_in_indonesian() {
 #[test]
 fn csv_output_is_a_real_csv() {
     let out = stdout(&["report", "--format", "csv"]);
-    let mut r = csv::Reader::from_reader(out.as_bytes());
+    // The "Read as" statement comes first, as comment lines.
+    assert!(
+        out.starts_with("# read_as: a panel, one row per region and period"),
+        "{out}"
+    );
+    let mut r = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(out.as_bytes());
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header[..5],
@@ -383,4 +391,33 @@ fn unknown_columns_are_summarised_past_thirty() {
         .unwrap();
     assert!(line.contains("x30") && !line.contains("x31,"), "{line}");
     assert!(line.ends_with("... and 4,970"), "{line}");
+}
+
+#[test]
+fn a_national_series_reads_as_national_and_provinces_not_summed() {
+    let f = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/real/levels-bps-koperasi-aktif-nasional-2019-2021/koperasi_aktif_nasional_provinsi_2019_2021.csv"
+    );
+    let out = stdout(&["report", f]);
+    assert!(
+        out.starts_with("Read as: a panel, one row per region and period"),
+        "{out}"
+    );
+    assert!(out.contains("1 national, 5 provinces"), "{out}");
+    assert!(out.contains("123,048"), "{out}");
+    assert!(!out.contains("178,862"), "{out}");
+    assert!(out.contains("[partial_coverage]"), "{out}");
+    assert!(!out.contains("not matched to a Kemendagri code"), "{out}");
+    let out = stdout(&["report", f, "--format", "markdown", "--locale", "id"]);
+    assert!(out.starts_with("Dibaca sebagai: panel"), "{out}");
+    let out = stdout(&["report", f, "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["read_as"]["totals"][0]["region"], "INDONESIA");
+    assert_eq!(v["periods"][0]["aktif"], 123_048);
+    let out = stdout(&["check", f]);
+    assert!(
+        out.starts_with("Source:") || out.contains("Read as: a panel"),
+        "{out}"
+    );
 }

@@ -81,7 +81,11 @@ function panelView(r) {
   const l = L();
   const msg = (f) => (state.lang === 'id' ? f.message_id : f.message_en);
   const chartBox = el('div', { id: 'chart' });
+  // The "Read as" statement first: how the file was understood, before any figure.
+  const readAsText = r.read_as && (state.lang === 'id' ? r.read_as.text_id : r.read_as.text_en);
+  const readAs = readAsText ? el('p', { id: 'read-as', class: 'notes' }, `${l.readAs}: ${readAsText}`) : null;
   const nodes = [
+    ...(readAs ? [readAs] : []),
     sourceLine(r.source, r.read.sheet),
     summary([
       [l.rowsRead, num(r.read.rows_read), 'sum-rows'],
@@ -133,7 +137,7 @@ function panelView(r) {
         'findings',
         [
           [l.severity, (f) => el('span', { class: `sev-${f.severity}` }, l[`sev_${f.severity}`])],
-          [l.message, msg],
+          [l.message, (f) => `${msg(f)} [${f.code}]`],
           [l.lines, (f) => f.lines.join(', ')],
         ],
         r.findings,

@@ -2,6 +2,7 @@
 //! the demography report of a register. Only conversion: every figure comes from
 //! `koperasi::demography`.
 
+use crate::ints::Int;
 use crate::{OrRaise, PyPolicy, PyRegister, ToPy, date, from_py, invalid, policy_of, ser};
 use koperasi::demography::{
     self, DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams,
@@ -82,13 +83,13 @@ pub fn kaplan_meier(
 #[pyfunction]
 pub fn demography_rates<'py>(
     py: Python<'py>,
-    active: u64,
-    births: u64,
-    deaths: u64,
+    active: Int<u64>,
+    births: Int<u64>,
+    deaths: Int<u64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     ser(
         py,
-        &demography::demography_rates(active, births, deaths).or_raise(py)?,
+        &demography::demography_rates(active.0, births.0, deaths.0).or_raise(py)?,
     )
 }
 
@@ -97,51 +98,58 @@ pub fn demography_rates<'py>(
 pub fn yearly_demography<'py>(
     py: Python<'py>,
     lifelines: &Bound<'py, PyAny>,
-    from_year: i32,
-    to_year: i32,
-    last_observed_year: i32,
+    from_year: Int<i32>,
+    to_year: Int<i32>,
+    last_observed_year: Int<i32>,
     params: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = self::lifelines(py, lifelines)?;
     let p: DemographyParams = opt_de(py, params, "params", "invalid_params")?;
-    let rows = demography::yearly_demography(&l, from_year, to_year, last_observed_year, &p)
+    let rows = demography::yearly_demography(&l, from_year.0, to_year.0, last_observed_year.0, &p)
         .or_raise(py)?;
     ser(py, &rows)
 }
 
 #[pyfunction]
-#[pyo3(signature = (lifelines, from_year, to_year, last_observed_year, horizon=5))]
+#[pyo3(
+    signature = (lifelines, from_year, to_year, last_observed_year, horizon=Int(5)),
+    text_signature = "(lifelines, from_year, to_year, last_observed_year, horizon=5)"
+)]
 pub fn cohort_survival<'py>(
     py: Python<'py>,
     lifelines: &Bound<'py, PyAny>,
-    from_year: i32,
-    to_year: i32,
-    last_observed_year: i32,
-    horizon: u32,
+    from_year: Int<i32>,
+    to_year: Int<i32>,
+    last_observed_year: Int<i32>,
+    horizon: Int<u32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = self::lifelines(py, lifelines)?;
-    let rows = demography::cohort_survival(&l, from_year, to_year, last_observed_year, horizon)
-        .or_raise(py)?;
+    let rows =
+        demography::cohort_survival(&l, from_year.0, to_year.0, last_observed_year.0, horizon.0)
+            .or_raise(py)?;
     ser(py, &rows)
 }
 
 #[pyfunction]
-#[pyo3(signature = (lifelines, first_observed_year, last_observed_year, death_window_years=2))]
+#[pyo3(
+    signature = (lifelines, first_observed_year, last_observed_year, death_window_years=Int(2)),
+    text_signature = "(lifelines, first_observed_year, last_observed_year, death_window_years=2)"
+)]
 pub fn survival_data<'py>(
     py: Python<'py>,
     lifelines: &Bound<'py, PyAny>,
-    first_observed_year: i32,
-    last_observed_year: i32,
-    death_window_years: u32,
+    first_observed_year: Int<i32>,
+    last_observed_year: Int<i32>,
+    death_window_years: Int<u32>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = self::lifelines(py, lifelines)?;
     ser(
         py,
         &demography::survival_data(
             &l,
-            first_observed_year,
-            last_observed_year,
-            death_window_years,
+            first_observed_year.0,
+            last_observed_year.0,
+            death_window_years.0,
         ),
     )
 }
@@ -151,28 +159,31 @@ pub fn survival_data<'py>(
 pub fn high_growth<'py>(
     py: Python<'py>,
     units: &Bound<'py, PyAny>,
-    year: i32,
+    year: Int<i32>,
     params: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let u: Vec<GrowthUnit> = de(py, units, "units", "invalid_growth_unit")?;
     let p: HighGrowthParams = opt_de(py, params, "params", "invalid_params")?;
-    ser(py, &demography::high_growth(&u, year, &p).or_raise(py)?)
+    ser(py, &demography::high_growth(&u, year.0, &p).or_raise(py)?)
 }
 
 #[pyfunction]
-#[pyo3(signature = (register, from_year, to_year, as_of, policy=None, population="auto", death_window=2))]
+#[pyo3(
+    signature = (register, from_year, to_year, as_of, policy=None, population="auto", death_window=Int(2)),
+    text_signature = "(register, from_year, to_year, as_of, policy=None, population='auto', death_window=2)"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn demography_report<'py>(
     py: Python<'py>,
     register: &Bound<'py, PyRegister>,
-    from_year: i32,
-    to_year: i32,
+    from_year: Int<i32>,
+    to_year: Int<i32>,
     as_of: &str,
     policy: Option<&Bound<'py, PyPolicy>>,
     population: &str,
-    death_window: u32,
+    death_window: Int<u32>,
 ) -> PyResult<(Bound<'py, PyAny>, Option<PyKaplanMeier>)> {
-    let mut o = DemographyOptions::new(from_year, to_year, date(py, as_of)?);
+    let mut o = DemographyOptions::new(from_year.0, to_year.0, date(py, as_of)?);
     o.policy = policy_of(policy);
     o.population = serde_json::from_value::<PopulationChoice>(serde_json::Value::String(
         population.to_string(),
@@ -185,7 +196,7 @@ pub fn demography_report<'py>(
             format!("`{population}` is not a population (auto, active, registered)"),
         )
     })?;
-    o.death_window_years = death_window;
+    o.death_window_years = death_window.0;
     let r = demography::demography_report(&register.get().0, &o).or_raise(py)?;
     Ok((ser(py, &r)?, r.survival_curve.map(PyKaplanMeier)))
 }

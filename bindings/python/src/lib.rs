@@ -9,7 +9,11 @@
 
 mod bulk;
 mod demography;
+mod ints;
+mod safe;
 mod shu;
+
+use ints::{Int, Sen};
 
 /// The allocator: mimalloc. Reading a register allocates a few small strings per row on the
 /// threads that convert rows and frees them on the thread that uses the records; the system
@@ -225,8 +229,8 @@ fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         if let Ok(i) = obj.extract::<i64>() {
             return Ok(Value::from(i));
         }
-        let u: u64 = obj.extract()?;
-        return Ok(Value::from(u));
+        let u: Int<u64> = obj.extract()?;
+        return Ok(Value::from(u.0));
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Ok(serde_json::Number::from_f64(f.value())
@@ -353,18 +357,18 @@ fn parse_rupiah(py: Python<'_>, text: &str) -> PyResult<i64> {
 }
 
 #[pyfunction]
-fn format_rupiah(sen: i64) -> String {
-    locale::format_rupiah(Rupiah::from_sen(sen))
+fn format_rupiah(sen: Sen) -> String {
+    locale::format_rupiah(Rupiah::from_sen(sen.0))
 }
 
 #[pyfunction]
-fn format_rupiah_whole(sen: i64) -> String {
-    locale::format_rupiah_whole(Rupiah::from_sen(sen))
+fn format_rupiah_whole(sen: Sen) -> String {
+    locale::format_rupiah_whole(Rupiah::from_sen(sen.0))
 }
 
 #[pyfunction]
-fn format_int(n: i64) -> String {
-    locale::format_int(n)
+fn format_int(n: Int<i64>) -> String {
+    locale::format_int(n.0)
 }
 
 #[pyfunction]
@@ -584,8 +588,8 @@ fn assess<'py>(
 
 #[pyfunction]
 #[pyo3(signature = (book_year, policy=None))]
-fn rat_deadline(book_year: i32, policy: Option<&Bound<'_, PyPolicy>>) -> Option<String> {
-    status::rat_deadline(book_year, policy_of(policy).rat_deadline_months).map(iso)
+fn rat_deadline(book_year: Int<i32>, policy: Option<&Bound<'_, PyPolicy>>) -> Option<String> {
+    status::rat_deadline(book_year.0, policy_of(policy).rat_deadline_months).map(iso)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -597,7 +601,22 @@ fn read_options(
     mapping: Vec<(String, String)>,
     delimiter: Option<&str>,
     region: Option<&str>,
+    decimal: Option<&str>,
 ) -> PyResult<ReadOptions> {
+    let decimal = match decimal {
+        None => None,
+        Some(d) => Some(locale::DecimalMark::from_name(d).ok_or_else(|| {
+            invalid(
+                py,
+                "invalid_decimal",
+                Some(d.to_string()),
+                format!(
+                    "decimal must be one of {}, got `{d}`",
+                    locale::DecimalMark::NAMES.join(", ")
+                ),
+            )
+        })?),
+    };
     let delimiter = match delimiter {
         None => None,
         Some(d) => match d.as_bytes() {
@@ -616,6 +635,7 @@ fn read_options(
         mapping,
         delimiter,
         region: opt_kode(py, region)?,
+        decimal,
         ..ReadOptions::default()
     })
 }
@@ -714,7 +734,8 @@ fn report<'py>(py: Python<'py>, r: &ReadReport) -> PyResult<Bound<'py, PyAny>> {
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_register<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -723,8 +744,9 @@ fn read_register<'py>(
     delimiter: Option<&str>,
     region: Option<&str>,
     sheet: Option<&str>,
+    decimal: Option<&str>,
 ) -> PyResult<(PyRegister, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region)?;
+    let o = read_options(py, mapping, delimiter, region, decimal)?;
     let (r, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(Table::Register(r, rep)) => (r, rep),
         Ok(Table::Panel(..)) => return Err(core_err(py, other_layout("register", "panel"))),
@@ -734,7 +756,8 @@ fn read_register<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_panel<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -743,8 +766,9 @@ fn read_panel<'py>(
     delimiter: Option<&str>,
     region: Option<&str>,
     sheet: Option<&str>,
+    decimal: Option<&str>,
 ) -> PyResult<(PyPanel, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region)?;
+    let o = read_options(py, mapping, delimiter, region, decimal)?;
     let (p, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(Table::Panel(p, rep)) => (p, rep),
         Ok(Table::Register(..)) => return Err(core_err(py, other_layout("panel", "register"))),
@@ -754,7 +778,8 @@ fn read_panel<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_any<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -763,8 +788,9 @@ fn read_any<'py>(
     delimiter: Option<&str>,
     region: Option<&str>,
     sheet: Option<&str>,
+    decimal: Option<&str>,
 ) -> PyResult<(&'static str, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region)?;
+    let o = read_options(py, mapping, delimiter, region, decimal)?;
     let table = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(t) => t,
         Err(text) => koperasi::io::read_any(text, &o).or_raise(py)?,
@@ -791,7 +817,7 @@ fn detect_layout(
     mapping: Vec<(String, String)>,
     delimiter: Option<&str>,
 ) -> PyResult<&'static str> {
-    let o = read_options(py, mapping, delimiter, None)?;
+    let o = read_options(py, mapping, delimiter, None, None)?;
     Ok(
         match koperasi::io::detect_layout_str(csv_text, &o).or_raise(py)? {
             Layout::Register => "register",
@@ -832,7 +858,8 @@ impl PyRegister {
     fn __len__(&self) -> usize {
         self.0.records.len()
     }
-    fn record(&self, i: usize) -> PyResult<PyRecord> {
+    fn record(&self, i: Int<usize>) -> PyResult<PyRecord> {
+        let i = i.0;
         self.0
             .records
             .get(i)
@@ -977,14 +1004,14 @@ fn parse_period(py: Python<'_>, text: &str) -> PyResult<String> {
 
 #[pyfunction]
 #[pyo3(name = "cagr")]
-fn cagr_(py: Python<'_>, from_value: i64, to_value: i64, years: f64) -> PyResult<f64> {
-    stats::cagr(from_value, to_value, years).or_raise(py)
+fn cagr_(py: Python<'_>, from_value: Int<i64>, to_value: Int<i64>, years: f64) -> PyResult<f64> {
+    stats::cagr(from_value.0, to_value.0, years).or_raise(py)
 }
 
 #[pyfunction]
 #[pyo3(name = "pct_change")]
-fn pct_change_(py: Python<'_>, from_value: i64, to_value: i64) -> PyResult<f64> {
-    stats::pct_change(from_value, to_value).or_raise(py)
+fn pct_change_(py: Python<'_>, from_value: Int<i64>, to_value: Int<i64>) -> PyResult<f64> {
+    stats::pct_change(from_value.0, to_value.0).or_raise(py)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1076,5 +1103,8 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demography::demography_report, m)?)?;
     m.add_class::<bulk::PyAssessments>()?;
     m.add_function(wrap_pyfunction!(demography::status_series, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_csv_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_markdown_cell, m)?)?;
+    m.add_function(wrap_pyfunction!(safe::safe_terminal_text, m)?)?;
     Ok(())
 }

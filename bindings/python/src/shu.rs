@@ -1,6 +1,7 @@
 //! SHU (issue 5): plans, allocation, distribution, apportionment, pseudonyms, member files.
 //! Only conversion: every figure comes from `koperasi::shu`.
 
+use crate::ints::{Int, Sen};
 use crate::{OrRaise, cols, from_py, input, invalid, read_options, report, ser};
 use koperasi::Rupiah;
 use koperasi::shu::{self, AllocationPlan, Member, Rounding};
@@ -131,13 +132,13 @@ fn year_end(py: Python<'_>, book_year: i32) -> PyResult<koperasi::NaiveDate> {
 pub fn shu_allocate<'py>(
     py: Python<'py>,
     plan: &Bound<'py, PyPlan>,
-    shu_sen: i64,
-    non_member_shu_sen: Option<i64>,
+    shu_sen: Sen,
+    non_member_shu_sen: Option<Sen>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let a = shu::shu_allocate(
         &plan.get().0,
-        Rupiah::from_sen(shu_sen),
-        non_member_shu_sen.map(Rupiah::from_sen),
+        Rupiah::from_sen(shu_sen.0),
+        non_member_shu_sen.map(|s| Rupiah::from_sen(s.0)),
     )
     .or_raise(py)?;
     ser(py, &a)
@@ -149,31 +150,35 @@ pub fn shu_distribute<'py>(
     py: Python<'py>,
     plan: &Bound<'py, PyPlan>,
     members: &Bound<'py, PyMembers>,
-    shu_sen: i64,
-    book_year: i32,
-    non_member_shu_sen: Option<i64>,
+    shu_sen: Sen,
+    book_year: Int<i32>,
+    non_member_shu_sen: Option<Sen>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let d = shu::shu_distribute(
         &plan.get().0,
         &members.get().0,
-        Rupiah::from_sen(shu_sen),
-        non_member_shu_sen.map(Rupiah::from_sen),
-        year_end(py, book_year)?,
+        Rupiah::from_sen(shu_sen.0),
+        non_member_shu_sen.map(|s| Rupiah::from_sen(s.0)),
+        year_end(py, book_year.0)?,
     )
     .or_raise(py)?;
     ser(py, &d)
 }
 
 #[pyfunction]
-#[pyo3(signature = (total_sen, bases, rounding, reconcile, granularity_sen=1))]
+#[pyo3(
+    signature = (total_sen, bases, rounding, reconcile, granularity_sen=Sen(1)),
+    text_signature = "(total_sen, bases, rounding, reconcile, granularity_sen=1)"
+)]
 pub fn shu_apportion<'py>(
     py: Python<'py>,
-    total_sen: i64,
-    bases: Vec<i64>,
+    total_sen: Sen,
+    bases: Vec<Sen>,
     rounding: &str,
     reconcile: bool,
-    granularity_sen: i64,
+    granularity_sen: Sen,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let bases: Vec<i64> = bases.into_iter().map(|b| b.0).collect();
     let r: Rounding =
         serde_json::from_value(Value::String(rounding.to_string())).map_err(|_| {
             invalid(
@@ -184,11 +189,11 @@ pub fn shu_apportion<'py>(
             )
         })?;
     let a = shu::apportion(
-        Rupiah::from_sen(total_sen),
+        Rupiah::from_sen(total_sen.0),
         &bases,
         r,
         reconcile,
-        granularity_sen,
+        granularity_sen.0,
     )
     .or_raise(py)?;
     ser(py, &a)
@@ -200,15 +205,16 @@ pub fn shu_pseudonym(py: Python<'_>, key: &str, member_id: &str) -> PyResult<Str
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, decimal=None))]
 pub fn shu_read_members<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
     path: Option<&str>,
     mapping: Vec<(String, String)>,
     delimiter: Option<&str>,
+    decimal: Option<&str>,
 ) -> PyResult<(PyMembers, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, None)?;
+    let o = read_options(py, mapping, delimiter, None, decimal)?;
     let (m, rep) = shu::read_members(input(py, data, path)?.into_reader(), &o).or_raise(py)?;
     Ok((PyMembers(m), report(py, &rep)?))
 }

@@ -90,3 +90,12 @@ def workbook(path: str, data: bytes) -> List[Optional[str]]:
     enc: Optional[str] = rep.encoding
     p: k.PanelRead = k.read_panel(data, sheet=None)
     return cells + [sheet, enc, str(len(notes) + len(p.panel))]
+
+
+def safe_output(name: str) -> List[str]:
+    return [
+        k.safe_csv_cell(name),
+        k.safe_csv_cell("-5", numeric=True),
+        k.safe_markdown_cell(name),
+        k.safe_terminal_text(name),
+    ]

@@ -144,6 +144,11 @@ function plain(res, expected) {
 function run(fn, args) {
   if (fn in METHODS) return runMethod(fn, args);
   const params = PARAMS[fn];
+  // A read option given as its own argument (as Python takes it) goes into `options`.
+  if (args && 'decimal' in args && params?.includes('options')) {
+    const { decimal, ...rest } = args;
+    args = { ...rest, options: { ...(rest.options ?? {}), decimal } };
+  }
   const jsName = camel(fn);
   if (params === undefined || typeof k[jsName] !== 'function') {
     throw new Error(`no JS function for vector function \`${fn}\` (expected export \`${jsName}\`)`);

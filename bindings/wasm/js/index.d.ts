@@ -300,6 +300,13 @@ export interface ReadOptions {
    * for CSV text throws `read_workbook`, an unknown one `read_no_such_sheet`.
    */
   sheet?: string | number;
+  /**
+   * Decimal mark of the file's numbers: `comma` (Indonesian: `1.500` = 1500, `1,5` = 1.5),
+   * `point` (English: `1,500` = 1500) or `auto` (decided per column from the cells that read
+   * one way only, said in `report.notes`). Default: Indonesian, but a cell such as `1,500`
+   * (1.5 or 1500?) is reported as `number_ambiguous` and not read.
+   */
+  decimal?: 'comma' | 'point' | 'auto';
 }
 export interface Rejection {
   /** 1-based line of the file (the header is a line), or the sheet's row number for a workbook. */
@@ -475,6 +482,12 @@ export interface PeriodTotals {
   change: number | null;
   pct_change: number | null;
   active_share: number | null;
+  /** Regions the figures cover (a total row counting as the regions it totals). */
+  summed: number;
+  /** Rows that are totals of other rows (national, province, `JUMLAH`), not summed. */
+  total_rows: number;
+  /** False when the regions summed changed from the previous period (`series_break`). */
+  comparable: boolean;
 }
 export interface Span {
   from: PeriodText;
@@ -486,9 +499,27 @@ export interface Span {
   aktif_to: number | null;
   cagr_total: number | null;
   cagr_aktif: number | null;
+  /** Regions compared: those both ends cover. */
+  regions: number;
+  /** False when the ends cover different regions (figures over the regions in both). */
+  comparable: boolean;
+}
+/** How a panel file was read, stated before any figure. */
+export interface ReadAs {
+  layout: string;
+  header_line: number;
+  region_column: string | null;
+  levels: Array<{ level: string; regions: number; rows: number }>;
+  period_columns: string[];
+  period_constant: string | null;
+  measures: Array<{ name: string; column: string; unit: string }>;
+  totals: Array<{ region: string; level: string; periods: number; parts: number; lines: number[] }>;
+  text_en: string;
+  text_id: string;
 }
 export interface PanelReport {
   kind: 'panel';
+  read_as: ReadAs;
   source: string;
   read: ReadReport;
   regions: number;

@@ -548,7 +548,7 @@ pub fn rat_deadline(book_year: i32, policy_json: Option<String>) -> Result<Strin
 // io
 
 /// Reader options as JS passes them: `{mapping: {field: header}, delimiter: ";", region: "32.71",
-/// sheet: "Data" | 2}`.
+/// sheet: "Data" | 2, decimal: "comma" | "point" | "auto"}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct JsReadOptions {
@@ -560,6 +560,8 @@ pub struct JsReadOptions {
     pub region: Option<String>,
     /// The sheet of a workbook: a name (string) or a 1-based number.
     pub sheet: Option<serde_json::Value>,
+    /// The decimal mark of the file's numbers ([`koperasi::locale::DecimalMark`]).
+    pub decimal: Option<String>,
 }
 
 /// The core's [`ReadOptions`] from the JS options of a CSV-only reader (JSON text; `None` =
@@ -607,11 +609,21 @@ pub fn read_args(options_json: Option<String>) -> Result<(ReadOptions, Option<St
             }
         },
     };
+    let decimal = match o.decimal.as_deref() {
+        None => None,
+        Some(d) => Some(koperasi::locale::DecimalMark::from_name(d).ok_or_else(|| {
+            ErrorPayload::argument(format!(
+                "decimal `{d}`: expected one of {}",
+                koperasi::locale::DecimalMark::NAMES.join(", ")
+            ))
+        })?),
+    };
     Ok((
         ReadOptions {
             mapping: o.mapping.into_iter().collect(),
             delimiter,
             region: opt_code(o.region)?,
+            decimal,
             ..ReadOptions::default()
         },
         sheet,

@@ -2,6 +2,7 @@
 //! rates; cohort survival; a Kaplan-Meier summary; optionally an SVG chart.
 
 use super::{Failure, InputArgs, StatusArgs, read_input, read_options, status_options};
+use crate::render::{SafeTable, csv_out};
 use clap::ValueEnum;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::demography::{
@@ -94,14 +95,14 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     };
     // The same note as `assess`, and the unreadable cells (their facts are left unknown).
     if !read.rejected.is_empty() {
-        eprintln!(
+        eprintln_safe!(
             "note: {} row(s) could not be read; `koperasi check {}` lists them",
             read.rejected.len(),
             a.file.display()
         );
     }
     if !read.cell_errors.is_empty() {
-        eprintln!(
+        eprintln_safe!(
             "note: {} cell(s) could not be read and are left unknown; `koperasi check {}` lists them",
             read.cell_errors.len(),
             a.file.display()
@@ -117,7 +118,7 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     demo.death_window_years = a.death_window;
     let report = demography_report(&register, &demo)?;
     for n in &report.notes {
-        eprintln!("note: {n}");
+        eprintln_safe!("note: {n}");
     }
     if let Some(path) = &a.chart {
         chart(path, &report.years, report.survival_curve.as_ref())?;
@@ -131,7 +132,7 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         DemographyFormat::Csv => csv_text(&out)?,
         DemographyFormat::Table => table_text(&out),
     };
-    print!("{text}");
+    crate::render::print_safe(&text, a.format == DemographyFormat::Json);
     Ok(())
 }
 
@@ -213,7 +214,7 @@ fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
 
 /// A box-drawing table like the other commands' (`render.rs`): numbers right-aligned from
 /// column `right_from` on.
-fn new_table(header: Vec<&str>, right_from: usize) -> Table {
+fn new_table(header: Vec<&str>, right_from: usize) -> SafeTable {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
@@ -222,6 +223,7 @@ fn new_table(header: Vec<&str>, right_from: usize) -> Table {
         t.set_width(220);
     }
     let n = header.len();
+    let mut t = SafeTable::new(t, false);
     t.set_header(header);
     for i in right_from..n {
         if let Some(c) = t.column_mut(i) {
@@ -313,19 +315,15 @@ fn table_text(out: &Output) -> String {
     s
 }
 
-/// CSV: one table per section, each preceded by a `section` row.
+/// CSV: one table per section, each preceded by a `section` row. Every cell is written by
+/// the number rule of [`csv_out`] (negative rates stay numbers).
 fn csv_text(out: &Output) -> Result<String, Failure> {
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    let (header, rows) = year_rows(out);
-    w.write_record(["section", "years"])?;
-    w.write_record(&header)?;
-    for r in rows {
-        w.write_record(&r)?;
-    }
-    w.write_record(["section", "cohorts"])?;
-    w.write_record([
+    let owned = |r: &[&str]| r.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let (header, years) = year_rows(out);
+    let mut rows = vec![owned(&["section", "years"]), owned(&header)];
+    rows.extend(years);
+    rows.push(owned(&["section", "cohorts"]));
+    rows.push(owned(&[
         "cohort",
         "births",
         "survivors_1",
@@ -334,7 +332,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
         "survivors_4",
         "survivors_5",
         "incomplete",
-    ])?;
+    ]));
     for c in &out.report.cohorts {
         let mut r = vec![c.year.to_string(), c.births.to_string()];
         r.extend(
@@ -343,22 +341,21 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
                 .map(|s| s.map_or_else(String::new, |s| s.to_string())),
         );
         r.push(if c.incomplete { "yes" } else { "no" }.to_string());
-        w.write_record(&r)?;
+        rows.push(r);
     }
     if let Some(km) = &out.report.kaplan_meier {
-        w.write_record(["section", "kaplan_meier"])?;
-        w.write_record(["years", "survival", "ci_lower", "ci_upper"])?;
+        rows.push(owned(&["section", "kaplan_meier"]));
+        rows.push(owned(&["years", "survival", "ci_lower", "ci_upper"]));
         for (k, sv, lo, hi) in &km.at_years {
-            w.write_record([
+            rows.push(vec![
                 k.to_string(),
                 sv.to_string(),
                 lo.to_string(),
                 hi.to_string(),
-            ])?;
+            ]);
         }
     }
-    let bytes = w.into_inner().map_err(|e| Failure(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| Failure(e.to_string()))
+    csv_out(&rows, |_, _| koperasi::io::safe::CellKind::Number)
 }
 
 /// Births and deaths per year as bars (left), the Kaplan-Meier curve with its 95% band

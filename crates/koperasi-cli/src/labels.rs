@@ -108,6 +108,10 @@ labels! {
     kind_register: "a register (one row per cooperative)", "register (satu baris per koperasi)";
     key_badan_hukum: "badan hukum", "badan hukum";
     key_name: "name", "nama";
+    total_rows: "Total rows (not summed)", "Baris jumlah (tidak dijumlahkan)";
+    not_comparable: "* change over the regions present in both periods: the regions summed changed (see series_break)", "* perubahan atas wilayah yang ada di kedua periode: wilayah yang dijumlahkan berubah (lihat series_break)";
+    span_not_comparable: "over the regions present at both ends only (the regions summed changed: no growth across a change of coverage)", "hanya atas wilayah yang ada di kedua ujung (wilayah yang dijumlahkan berubah: perubahan cakupan bukan pertumbuhan)";
+    regions_compared: "regions", "wilayah";
 }
 
 impl Labels {

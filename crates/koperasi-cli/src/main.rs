@@ -14,6 +14,14 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `eprintln!` for messages that quote a file, a path or a plan: the text goes through
+/// [`koperasi::io::safe::terminal_text`], so no control or bidi character reaches the terminal.
+macro_rules! eprintln_safe {
+    ($($arg:tt)*) => {
+        eprintln!("{}", koperasi::io::safe::terminal_text(&format!($($arg)*)))
+    };
+}
+
 mod demography;
 mod labels;
 mod render;
@@ -97,6 +105,43 @@ struct InputArgs {
     /// first sheet in which a header row is found.
     #[arg(long)]
     sheet: Option<String>,
+    #[command(flatten)]
+    decimal: DecimalArgs,
+}
+
+/// The `--decimal` option of every command that reads a file.
+#[derive(clap::Args)]
+pub(crate) struct DecimalArgs {
+    /// Decimal mark of the file's numbers: `comma` (Indonesian: 1.500 = 1500, 1,5 = 1.5),
+    /// `point` (English: 1,500 = 1500, 1.5 = 1.5) or `auto` (decided per column from the
+    /// cells that read one way only, such as 1.500.000 or 2,5; said in the report's notes).
+    /// Default: Indonesian, but a cell such as `1,500` (1.5 or 1500?) is reported as
+    /// ambiguous and not read.
+    #[arg(long, value_enum)]
+    pub(crate) decimal: Option<DecimalArg>,
+}
+
+/// The values of `--decimal` (the core's [`koperasi::locale::DecimalMark`]).
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum DecimalArg {
+    /// `,` marks decimals, `.` groups thousands (Indonesian files)
+    Comma,
+    /// `.` marks decimals, `,` groups thousands (English files)
+    Point,
+    /// Decided per column from its unambiguous cells
+    Auto,
+}
+
+impl DecimalArgs {
+    /// The core's option.
+    pub(crate) fn mark(&self) -> Option<koperasi::locale::DecimalMark> {
+        use koperasi::locale::DecimalMark;
+        self.decimal.map(|d| match d {
+            DecimalArg::Comma => DecimalMark::Comma,
+            DecimalArg::Point => DecimalMark::Point,
+            DecimalArg::Auto => DecimalMark::Auto,
+        })
+    }
 }
 
 #[derive(clap::Args)]
@@ -202,20 +247,16 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln!("error: {}", render::terminal_safe(&msg));
+            eprintln_safe!("error: {msg}");
             ExitCode::from(2)
         }
     }
 }
 
-/// Print a command's output; text formats (table, markdown) go through
-/// [`render::terminal_safe`], machine formats (JSON, CSV) are printed as they are (JSON escapes
-/// control characters itself; CSV keeps the data exact).
+/// Print a command's output through [`render::print_safe`]: JSON with JSON escapes for
+/// control and bidi characters (the same value), every other format with visible escapes.
 fn print_output(out: &str, format: Format) {
-    match format {
-        Format::Table | Format::Markdown => print!("{}", render::terminal_safe(out)),
-        Format::Json | Format::Csv => print!("{out}"),
-    }
+    render::print_safe(out, format == Format::Json);
 }
 
 /// Today's civil date in WIB (UTC+7), from the system clock. Only the CLI reads the clock.
@@ -231,7 +272,10 @@ fn today_wib() -> NaiveDate {
 }
 
 fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
-    let mut o = ReadOptions::default();
+    let mut o = ReadOptions {
+        decimal: input.decimal.mark(),
+        ..ReadOptions::default()
+    };
     for m in &input.map {
         let Some((field, header)) = m.split_once('=') else {
             return Err(Failure(format!(
@@ -439,9 +483,13 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
     if !read.rejected.is_empty() {
         let (n, file) = (read.rejected.len(), a.file.display());
         if a.output.locale == Locale::Id {
-            eprintln!("catatan: {n} baris tidak dapat dibaca; rinciannya: `koperasi check {file}`");
+            eprintln_safe!(
+                "catatan: {n} baris tidak dapat dibaca; rinciannya: `koperasi check {file}`"
+            );
         } else {
-            eprintln!("note: {n} row(s) could not be read; `koperasi check {file}` lists them");
+            eprintln_safe!(
+                "note: {n} row(s) could not be read; `koperasi check {file}` lists them"
+            );
         }
     }
     let rows = koperasi::report::status_rows(&register, as_of, &policy);
@@ -473,12 +521,20 @@ fn run_check(a: CheckArgs) -> Result<(), Failure> {
 
 fn run_policy(a: PolicyArgs) -> Result<(), Failure> {
     match &a.name {
-        Some(name) => println!("{}", StatusPolicy::preset(name)?.to_json_pretty()),
+        Some(name) => {
+            let json = StatusPolicy::preset(name)?.to_json_pretty();
+            print_output(&format!("{json}\n"), Format::Json);
+        }
         None => {
+            let mut out = String::new();
             for name in StatusPolicy::PRESETS {
                 let p = StatusPolicy::preset(name)?;
-                println!("{name}\n  {}\n  source: {}\n", p.description, p.source);
+                out.push_str(&format!(
+                    "{name}\n  {}\n  source: {}\n\n",
+                    p.description, p.source
+                ));
             }
+            print_output(&out, Format::Table);
         }
     }
     Ok(())

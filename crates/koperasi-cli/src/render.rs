@@ -1,9 +1,14 @@
 //! Rendering reports as aligned terminal tables, markdown and CSV. Nothing is computed here
 //! beyond formatting: the figures come from `koperasi::report`.
+//!
+//! Every text from a file is made safe by the core's one rule ([`koperasi::io::safe`]):
+//! table cells by [`SafeTable`] (terminal or markdown), lines by [`Doc::esc`], CSV cells by
+//! [`csv_out`], whole outputs once more by [`print_safe`] (JSON as JSON escapes).
 
 use crate::labels::Labels;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, Column, ContentArrangement, Table, presets};
 use koperasi::io::ReadReport;
+use koperasi::io::safe::{self, CellKind};
 use koperasi::register::{CountTable, Field, ReasonCount};
 use koperasi::report::{PanelReport, RegisterReport, Report, StatusRow};
 use koperasi::stats::Finding;
@@ -44,7 +49,17 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn table(&self, header: Vec<String>, right: &[usize]) -> Table {
+    /// A data value for a line: escaped for markdown ([`safe::markdown_text`]) in markdown;
+    /// in terminal text [`print_safe`] escapes the whole output.
+    fn esc<'s>(&self, text: &'s str) -> std::borrow::Cow<'s, str> {
+        if self.md {
+            safe::markdown_text(text)
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+
+    fn table(&self, header: Vec<String>, right: &[usize]) -> SafeTable {
         let mut t = Table::new();
         t.load_style(if self.md {
             presets::ASCII_MARKDOWN
@@ -58,6 +73,7 @@ impl<'a> Doc<'a> {
                 t.set_width(120);
             }
         }
+        let mut t = SafeTable::new(t, self.md);
         t.set_header(header);
         for &i in right {
             if let Some(c) = t.column_mut(i) {
@@ -67,7 +83,7 @@ impl<'a> Doc<'a> {
         t
     }
 
-    fn push_table(&mut self, t: &Table) {
+    fn push_table(&mut self, t: &SafeTable) {
         self.out.push_str(&t.to_string());
         self.out.push('\n');
         if self.md {
@@ -76,7 +92,8 @@ impl<'a> Doc<'a> {
     }
 }
 
-fn read_line(r: &ReadReport, l: &Labels) -> String {
+fn read_line(d: &Doc, r: &ReadReport) -> String {
+    let l = d.l;
     let mut line = format!(
         "{}: {} {}, {} {}, {} {}, {} {}",
         l.read(),
@@ -97,11 +114,11 @@ fn read_line(r: &ReadReport, l: &Labels) -> String {
         ));
     }
     if let Some(sheet) = &r.sheet {
-        line.push_str(&format!(" ({} {sheet})", l.sheet()));
+        line.push_str(&format!(" ({} {})", l.sheet(), d.esc(sheet)));
     }
     // How the file was read (encoding converted, header found below a title block).
     for note in &r.notes {
-        line.push_str(&format!("\n{}: {note}", l.note()));
+        line.push_str(&format!("\n{}: {}", l.note(), d.esc(note)));
     }
     line
 }
@@ -114,7 +131,7 @@ fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {
         let mut text = unknown
             .iter()
             .take(SHOWN)
-            .cloned()
+            .map(|c| d.esc(c).into_owned())
             .collect::<Vec<_>>()
             .join(", ");
         if unknown.len() > SHOWN {
@@ -128,27 +145,61 @@ fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {
     }
 }
 
-/// `text` with control characters (escape sequences, carriage returns, NUL, ...) and Unicode
-/// bidirectional overrides written as `\u{..}` escapes, so that a cell of a hostile file
-/// cannot move the cursor, clear the screen or reorder what the terminal shows. Line breaks
-/// and tabs are kept.
-pub fn terminal_safe(text: &str) -> String {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !text.contains(unsafe_char) {
-        return text.to_string();
+/// A table whose every cell, header included, is made safe before the layout measures it:
+/// [`safe::markdown_cell`] in markdown, [`safe::terminal_text`] in a terminal table.
+pub struct SafeTable {
+    table: Table,
+    markdown: bool,
+}
+
+impl SafeTable {
+    /// Wrap a table styled for a terminal (`markdown = false`) or for markdown.
+    pub fn new(table: Table, markdown: bool) -> SafeTable {
+        SafeTable { table, markdown }
     }
-    text.chars()
-        .map(|c| {
-            if unsafe_char(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+
+    fn cells<S: AsRef<str>>(&self, cells: Vec<S>) -> Vec<String> {
+        cells
+            .iter()
+            .map(|c| match self.markdown {
+                true => safe::markdown_cell(c.as_ref()).into_owned(),
+                false => safe::terminal_text(c.as_ref()).into_owned(),
+            })
+            .collect()
+    }
+
+    /// Set the header row.
+    pub fn set_header<S: AsRef<str>>(&mut self, cells: Vec<S>) {
+        let cells = self.cells(cells);
+        self.table.set_header(cells);
+    }
+
+    /// Add a data row.
+    pub fn add_row<S: AsRef<str>>(&mut self, cells: Vec<S>) {
+        let cells = self.cells(cells);
+        self.table.add_row(cells);
+    }
+
+    /// The column at `i`, to set its alignment.
+    pub fn column_mut(&mut self, i: usize) -> Option<&mut Column> {
+        self.table.column_mut(i)
+    }
+}
+
+impl std::fmt::Display for SafeTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.table.fmt(f)
+    }
+}
+
+/// Print a command's output to stdout, made safe once more as a whole: JSON by
+/// [`safe::json_text`] (the same JSON value), every other format by [`safe::terminal_text`].
+pub fn print_safe(out: &str, json: bool) {
+    if json {
+        print!("{}", safe::json_text(out));
+    } else {
+        print!("{}", safe::terminal_text(out));
+    }
 }
 
 /// The report as an aligned terminal table (`markdown = false`) or markdown.
@@ -165,40 +216,66 @@ fn signed(l: &Labels, n: i64) -> String {
     format!("{}{}", if n > 0 { "+" } else { "" }, l.int(n))
 }
 
+/// The "Read as" statement of a panel, in the labels' language.
+fn read_as_line(d: &Doc, p: &PanelReport) -> String {
+    let l = d.l;
+    let text = if l.id {
+        &p.read_as.text_id
+    } else {
+        &p.read_as.text_en
+    };
+    format!("{}: {}", l.read_as(), d.esc(text))
+}
+
 fn panel_text(d: &mut Doc, p: &PanelReport) {
     let l = d.l;
-    d.line(format!("{}: {}", l.source(), p.source));
-    d.line(read_line(&p.read, l));
+    d.line(read_as_line(d, p));
+    d.line(format!("{}: {}", l.source(), d.esc(&p.source)));
+    d.line(read_line(d, &p.read));
     ignored_columns_line(d, &p.read);
     d.line(format!("{}: {}", l.regions(), l.int(p.regions as i64)));
 
     d.heading(l.totals_per_period());
-    let mut t = d.table(
-        vec![
-            l.period().into(),
-            l.regions().into(),
-            l.aktif().into(),
-            l.tidak_aktif().into(),
-            l.total().into(),
-            l.change().into(),
-            l.pct_change().into(),
-            l.active_share().into(),
-        ],
-        &[1, 2, 3, 4, 5, 6, 7],
+    let with_totals = p.periods.iter().any(|r| r.total_rows > 0);
+    let mut header: Vec<String> = vec![l.period().into(), l.regions().into()];
+    if with_totals {
+        header.push(l.total_rows().into());
+    }
+    header.extend(
+        [
+            l.aktif(),
+            l.tidak_aktif(),
+            l.total(),
+            l.change(),
+            l.pct_change(),
+            l.active_share(),
+        ]
+        .map(String::from),
     );
+    let right: Vec<usize> = (1..header.len()).collect();
+    let mut t = d.table(header, &right);
     for r in &p.periods {
-        t.add_row(vec![
-            l.period_label(r.period),
-            l.int(r.regions as i64),
+        let mark = if r.comparable { "" } else { " *" };
+        let mut row = vec![l.period_label(r.period), l.int(r.regions as i64)];
+        if with_totals {
+            row.push(l.int(r.total_rows as i64));
+        }
+        row.extend([
             l.opt_int(r.aktif),
             l.opt_int(r.tidak_aktif),
             l.opt_int(r.total),
-            r.change.map(|c| signed(l, c)).unwrap_or_else(|| "-".into()),
+            r.change
+                .map(|c| signed(l, c) + mark)
+                .unwrap_or_else(|| "-".into()),
             l.opt_pct(r.pct_change),
             l.opt_pct(r.active_share),
         ]);
+        t.add_row(row);
     }
     d.push_table(&t);
+    if p.periods.iter().any(|r| !r.comparable) {
+        d.line(l.not_comparable());
+    }
 
     if let Some(s) = &p.span {
         d.heading(l.growth());
@@ -209,6 +286,14 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
             l.dec1(s.years),
             l.years()
         ));
+        if !s.comparable {
+            d.line(format!(
+                "{} {}, {}",
+                l.int(s.regions as i64),
+                l.regions_compared(),
+                l.span_not_comparable()
+            ));
+        }
         for (name, from, to, rate) in [
             (l.total(), s.total_from, s.total_to, s.cagr_total),
             (l.aktif(), s.aktif_from, s.aktif_to, s.cagr_aktif),
@@ -255,7 +340,8 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
     }
     if !p.unresolved_regions.is_empty() {
         d.heading(l.unresolved_regions());
-        d.line(p.unresolved_regions.join(", "));
+        let names = p.unresolved_regions.join(", ");
+        d.line(d.esc(&names));
     }
     findings_text(d, &p.findings);
     rejections_text(d, &p.read);
@@ -490,8 +576,8 @@ fn reasons_cell(l: &Labels, reasons: &[ReasonCount], s: Status) -> String {
 
 fn register_text(d: &mut Doc, r: &RegisterReport) {
     let l = d.l;
-    d.line(format!("{}: {}", l.source(), r.source));
-    d.line(read_line(&r.read, l));
+    d.line(format!("{}: {}", l.source(), d.esc(&r.source)));
+    d.line(read_line(d, &r.read));
     ignored_columns_line(d, &r.read);
     d.line(format!(
         "{}: {}   {}: {}",
@@ -642,18 +728,51 @@ fn duplicates_text(d: &mut Doc, r: &RegisterReport) {
     }
 }
 
-fn csv_out(rows: Vec<Vec<String>>) -> Result<String, crate::Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for r in rows {
-        w.write_record(&r)?;
+/// One CSV cell made safe: [`safe::terminal_text`] (the CSV may be printed to a terminal;
+/// line feeds stay), then the spreadsheet rule [`safe::csv_cell`] for `kind`.
+pub fn csv_cell(text: &str, kind: CellKind) -> String {
+    safe::csv_cell(&safe::terminal_text(text), kind).into_owned()
+}
+
+/// Rows as CSV (rows may differ in width), every cell made safe by [`csv_cell`] with the kind
+/// `kind(row, column)` gives: [`CellKind::Number`] keeps a plain negative number such as `-5`,
+/// [`CellKind::Text`] prefixes it.
+pub fn csv_out(
+    rows: &[Vec<String>],
+    kind: impl Fn(usize, usize) -> CellKind,
+) -> Result<String, crate::Failure> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for (r, row) in rows.iter().enumerate() {
+        w.write_record(row.iter().enumerate().map(|(c, x)| csv_cell(x, kind(r, c))))?;
     }
     let bytes = w.into_inner().map_err(|e| crate::Failure(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The main table of a report as CSV (plain numbers, no separators, stable snake_case codes):
-/// totals per period for a panel, the counts for a register.
+/// totals per period for a panel, the counts for a register. A panel's CSV starts with its
+/// "Read as" statement as `#` comment lines (English, then Indonesian; pandas:
+/// `read_csv(..., comment="#")`).
 pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
+    let table = report_table_csv(report)?;
+    Ok(match report {
+        Report::Panel(p) => format!(
+            "# read_as: {}\n# dibaca_sebagai: {}\n{table}",
+            one_line(&p.read_as.text_en),
+            one_line(&p.read_as.text_id)
+        ),
+        Report::Register(_) => table,
+    })
+}
+
+/// `text` on one line (line breaks as spaces), for a comment line.
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r']).collect::<Vec<_>>().join(" ")
+}
+
+fn report_table_csv(report: &Report) -> Result<String, crate::Failure> {
     let opt = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
     let optf = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
     let mut rows = Vec::new();
@@ -669,6 +788,9 @@ pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
                     "change",
                     "pct_change",
                     "active_share",
+                    "summed",
+                    "total_rows",
+                    "comparable",
                 ]
                 .map(String::from)
                 .to_vec(),
@@ -683,6 +805,9 @@ pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
                     opt(r.change),
                     optf(r.pct_change),
                     optf(r.active_share),
+                    r.summed.to_string(),
+                    r.total_rows.to_string(),
+                    r.comparable.to_string(),
                 ]);
             }
         }
@@ -703,7 +828,18 @@ pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
             }
         }
     }
-    csv_out(rows)
+    // The period or the breakdown keys are text, the figures numbers.
+    let text_columns = match report {
+        Report::Panel(_) => 1,
+        Report::Register(r) => r.counts.fields.len(),
+    };
+    csv_out(&rows, |r, c| {
+        if r == 0 || c < text_columns {
+            CellKind::Text
+        } else {
+            CellKind::Number
+        }
+    })
 }
 
 fn read_of(report: &Report) -> &ReadReport {
@@ -720,13 +856,19 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         Report::Panel(p) => &p.source,
         Report::Register(r) => &r.source,
     };
-    d.line(format!("{}: {}", l.source(), source));
+    d.line(format!("{}: {}", l.source(), d.esc(source)));
     let kind = match report {
         Report::Panel(_) => l.kind_panel(),
         Report::Register(_) => l.kind_register(),
     };
-    d.line(format!("{}: {kind}", l.read_as()));
-    d.line(read_line(read_of(report), l));
+    match report {
+        Report::Panel(p) => {
+            let line = read_as_line(&d, p);
+            d.line(line);
+        }
+        Report::Register(_) => d.line(format!("{}: {kind}", l.read_as())),
+    }
+    d.line(read_line(&d, read_of(report)));
     ignored_columns_line(&mut d, read_of(report));
     if let Report::Panel(p) = report {
         findings_text(&mut d, &p.findings);
@@ -742,7 +884,9 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
 /// `koperasi check` as JSON.
 pub fn check_json(report: &Report) -> serde_json::Value {
     match report {
-        Report::Panel(p) => serde_json::json!({ "read": p.read, "findings": p.findings }),
+        Report::Panel(p) => {
+            serde_json::json!({ "read_as": p.read_as, "read": p.read, "findings": p.findings })
+        }
         Report::Register(r) => serde_json::json!({
             "read": r.read,
             "findings": [],
@@ -827,7 +971,7 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
             ]);
         }
     }
-    csv_out(rows)
+    csv_out(&rows, |_, _| CellKind::Text)
 }
 
 /// `koperasi assess` as text: one row per cooperative.
@@ -912,7 +1056,13 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
         row.extend(extra.cells(i, &r.extra));
         out.push(row);
     }
-    csv_out(out)
+    // `line` and `latest_rat_book_year` are numbers, the file's own columns of unknown type
+    // (a plain negative number stays a number), the rest text.
+    csv_out(&out, |r, c| match c {
+        _ if r == 0 => CellKind::Text,
+        1..=9 => CellKind::Text,
+        _ => CellKind::Number,
+    })
 }
 
 /// The extra columns of records (their `(header, value)` pairs), in first-seen order. A
@@ -1017,7 +1167,7 @@ pub fn wilayah_csv(hits: &[&Wilayah]) -> Result<String, crate::Failure> {
             w.level.as_str().to_string(),
         ]);
     }
-    csv_out(rows)
+    csv_out(&rows, |_, _| CellKind::Text)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! among the members (a thin shell over `koperasi::shu`).
 
 use crate::Failure;
+use crate::render::{SafeTable, csv_out};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use koperasi::Rupiah;
 use koperasi::io::{ReadOptions, rejection_label, sniff_delimiter};
@@ -61,6 +62,8 @@ pub struct ShuArgs {
     /// Field delimiter of the member file: `auto`, `,`, `;`, `|` or `tab`.
     #[arg(long, default_value = "auto")]
     delimiter: String,
+    #[command(flatten)]
+    decimal: super::DecimalArgs,
 }
 
 fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
@@ -121,10 +124,14 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
     };
     let options = ReadOptions {
         delimiter: Some(delimiter),
+        decimal: a.decimal.mark(),
         ..ReadOptions::default()
     };
     let (members, report) = read_members(bytes.as_slice(), &options)
         .map_err(|e| Failure(format!("{}: {e}", a.members.display())))?;
+    for note in &report.notes {
+        eprintln!("{}: {note}", a.members.display());
+    }
     if report.rows_read == 0 {
         return Err(Failure(format!(
             "{}: the member file has no rows (a header only?); there is nobody to share the SHU with",
@@ -169,7 +176,7 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
                 "{msg}; fix them, or pass --skip-rejected to leave them out"
             )));
         }
-        eprintln!("warning: {msg}; left out (--skip-rejected)");
+        eprintln_safe!("warning: {msg}; left out (--skip-rejected)");
     }
 
     if members.is_empty() {
@@ -179,7 +186,7 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         )));
     }
     for kind in shu_check_bases(&plan, &members)? {
-        eprintln!(
+        eprintln_safe!(
             "warning: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
             a.members.display()
         );
@@ -191,13 +198,13 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
             .iter()
             .filter(|m| m.excluded == Some(Exclusion::JoinedAfterYearEnd))
             .count();
-        eprintln!(
+        eprintln_safe!(
             "warning: no member is counted on {year_end} (book year {year}): {joined_after} joined after it, {} left before it; every member pool stays undistributed. Is the book year right?",
             d.members_excluded as usize - joined_after
         );
     }
     for p in d.pools.iter().filter(|p| p.undistributed.is_negative()) {
-        eprintln!(
+        eprintln_safe!(
             "warning: pool `{}`: {} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
             p.component,
             plan.rounding.as_str(),
@@ -217,7 +224,7 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         ShuFormat::Csv => csv_text(&d, &names, a.anonymise.is_none())?,
         ShuFormat::Table => table_text(&d, &plan, &names, a.anonymise.is_none()),
     };
-    print!("{out}");
+    crate::render::print_safe(&out, a.format == ShuFormat::Json);
     Ok(())
 }
 
@@ -246,7 +253,7 @@ fn rp(r: Rupiah) -> String {
     format_rupiah(r)
 }
 
-fn new_table(header: Vec<String>, right_from: usize) -> Table {
+fn new_table(header: Vec<String>, right_from: usize) -> SafeTable {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
@@ -254,6 +261,7 @@ fn new_table(header: Vec<String>, right_from: usize) -> Table {
         t.set_width(160);
     }
     let n = header.len();
+    let mut t = SafeTable::new(t, false);
     t.set_header(header);
     for i in right_from..n {
         if let Some(c) = t.column_mut(i) {
@@ -411,21 +419,13 @@ fn table_text(
     out
 }
 
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading `'`.
-fn safe_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
+/// One row per member; ids, names and codes are text cells, amounts number cells (made safe
+/// by [`csv_out`]).
 fn csv_text(
     d: &Distribution,
     names: &HashMap<String, String>,
     show_names: bool,
 ) -> Result<String, Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["member_id".to_string()];
     if show_names {
         header.push("name".into());
@@ -434,20 +434,24 @@ fn csv_text(
     header.extend(d.pools.iter().map(|p| format!("{}_base_sen", p.component)));
     header.extend(d.pools.iter().map(|p| format!("{}_sen", p.component)));
     header.push("total_sen".into());
-    w.write_record(&header)?;
+    let text_columns = header.len() - 2 * d.pools.len() - 1;
+    let mut rows = vec![header];
     for m in &d.members {
-        let mut row = vec![safe_cell(&m.member_id)];
+        let mut row = vec![m.member_id.clone()];
         if show_names {
-            row.push(safe_cell(
-                names.get(&m.member_id).map(String::as_str).unwrap_or(""),
-            ));
+            row.push(names.get(&m.member_id).cloned().unwrap_or_default());
         }
         row.push(m.excluded.map(|e| e.code().to_string()).unwrap_or_default());
         row.extend(m.bases.iter().map(|x| x.sen().to_string()));
         row.extend(m.amounts.iter().map(|x| x.sen().to_string()));
         row.push(m.total.sen().to_string());
-        w.write_record(&row)?;
+        rows.push(row);
     }
-    let bytes = w.into_inner().map_err(|e| Failure(e.to_string()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    csv_out(&rows, |r, c| {
+        if r == 0 || c < text_columns {
+            koperasi::io::safe::CellKind::Text
+        } else {
+            koperasi::io::safe::CellKind::Number
+        }
+    })
 }

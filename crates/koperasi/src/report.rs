@@ -13,7 +13,10 @@ use crate::register::{
 };
 use crate::stats::checks::{CheckParams, Finding, run_checks};
 use crate::stats::growth::{GrowthRow, cagr};
+use crate::stats::levels::{Levels, Node};
 use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
+use crate::stats::read_as::{ReadAs, read_as};
+use crate::stats::series::comparable;
 use crate::stats::{Panel, Period};
 use crate::status::{Status, StatusPolicy};
 use chrono::NaiveDate;
@@ -69,15 +72,29 @@ pub struct PeriodTotals {
     /// Number of rows of this period: one per region, unless the file repeats a region (a
     /// `duplicate_row` finding then says so).
     pub regions: u64,
+    /// Regions the period's figures cover: the rows summed, a total row (national, province,
+    /// `JUMLAH`) counting as the regions it totals.
+    #[serde(default)]
+    pub summed: u64,
+    /// Rows of this period that are totals of other rows, not summed with them.
+    #[serde(default)]
+    pub total_rows: u64,
+    /// False when this period's figures cover other regions than the previous period's (a
+    /// `series_break` finding says which): `change` and `pct_change` are then over the regions
+    /// present in both. True for the first period.
+    #[serde(default = "yes")]
+    pub comparable: bool,
     /// Sum of `aktif` (None when no row has it).
     pub aktif: Option<i64>,
     /// Sum of `tidak_aktif`.
     pub tidak_aktif: Option<i64>,
     /// Sum of `total`.
     pub total: Option<i64>,
-    /// Change of `total` from the previous period.
+    /// Change of `total` from the previous period (over the regions present in both when
+    /// `comparable` is false).
     pub change: Option<i64>,
-    /// Percent change of `total` from the previous period (None when the base is not positive).
+    /// Percent change of `total` from the previous period, over the same regions as `change`
+    /// (None when the base is not positive).
     pub pct_change: Option<f64>,
     /// Share of aktif in the total, in percent: `aktif / total * 100`.
     pub active_share: Option<f64>,
@@ -104,18 +121,34 @@ pub struct Span {
     pub cagr_total: Option<f64>,
     /// Compound annual growth rate of `aktif`, in percent.
     pub cagr_aktif: Option<f64>,
+    /// Regions compared: those both ends cover.
+    #[serde(default)]
+    pub regions: u64,
+    /// False when the first and last periods cover different regions: the figures and CAGRs
+    /// above are then over the regions present at both ends only (never a CAGR across a
+    /// change of coverage).
+    #[serde(default = "yes")]
+    pub comparable: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The report on a panel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PanelReport {
+    /// How the file was read (layout, columns, region levels, measures, total rows), stated
+    /// before any figure.
+    pub read_as: ReadAs,
     /// Where the figures come from (file name, or the embedded sample and its source).
     pub source: String,
     /// What the reader did.
     pub read: ReadReport,
     /// Number of regions.
     pub regions: u64,
-    /// Region names that could not be matched to a Kemendagri code.
+    /// Region names that could not be matched to a Kemendagri code at any level (ambiguous,
+    /// or no Indonesian region); the nation and `JUMLAH`/`TOTAL` rows are not listed.
     pub unresolved_regions: Vec<String>,
     /// Totals per period, in order.
     pub periods: Vec<PeriodTotals>,
@@ -228,86 +261,64 @@ pub fn build_report<R: std::io::Read>(
 }
 
 /// Build the report on a panel already read.
+///
+/// The figure of a period sums its top rows, a total row (national, province among its
+/// kab/kota, `JUMLAH`) standing for its parts and never added to them
+/// ([`crate::stats::levels`]); `options.checks.parent_region`, when set, is left out. Changes
+/// and the CAGR are over the regions present at both ends ([`crate::stats::series`]).
 pub fn panel_report(
     panel: &Panel,
     read: ReadReport,
     source: &str,
     options: &ReportOptions,
 ) -> PanelReport {
-    // A row for the parent region (the province total, say) is not summed with its children.
     let parent = options.checks.parent_region.as_deref();
-    let totals = panel.totals_by_period_excluding(&[AKTIF, TIDAK_AKTIF, TOTAL], parent);
-    let mut periods: Vec<PeriodTotals> = Vec::with_capacity(totals.len());
-    for (period, sums) in &totals {
-        let regions = panel.rows.iter().filter(|r| r.period == *period).count() as u64;
-        let total = sums.get(TOTAL).copied();
-        let aktif = sums.get(AKTIF).copied();
-        let prev = periods.last().and_then(|p: &PeriodTotals| p.total);
-        let change = total
-            .zip(prev)
-            .map(|(t, p)| crate::stats::growth::change(p, t));
-        let pct_change = total
-            .zip(prev)
-            .and_then(|(t, p)| crate::stats::growth::pct_change(p, t).ok());
-        let active_share = aktif
-            .zip(total)
-            .and_then(|(a, t)| crate::stats::growth::active_share(a, t).ok())
-            .map(|x| x * 100.0);
-        periods.push(PeriodTotals {
-            period: *period,
-            regions,
-            aktif,
-            tidak_aktif: sums.get(TIDAK_AKTIF).copied(),
-            total,
-            change,
-            pct_change,
-            active_share,
-        });
-    }
-    let span = match (periods.first(), periods.last()) {
-        (Some(a), Some(b)) if a.period != b.period => {
-            let years = Period::years_between(&a.period, &b.period);
-            let rate =
-                |x: Option<i64>, y: Option<i64>| x.zip(y).and_then(|(x, y)| cagr(x, y, years).ok());
-            Some(Span {
-                from: a.period,
-                to: b.period,
-                years,
-                total_from: a.total,
-                total_to: b.total,
-                aktif_from: a.aktif,
-                aktif_to: b.aktif,
-                cagr_total: rate(a.total, b.total),
-                cagr_aktif: rate(a.aktif, b.aktif),
-            })
-        }
-        _ => None,
-    };
+    let within = options.read.region.as_ref();
+    let lv = Levels::new(panel, parent, within);
+    let periods = period_totals(panel, &lv);
+    let span = span_of(&lv, &periods);
     let (grew_most, shrank_most) = match &span {
         Some(s) => {
-            let g = match parent {
-                Some(name) => panel.without_region(name).growth(TOTAL, s.from, s.to),
-                None => panel.growth(TOTAL, s.from, s.to),
+            let base = match parent {
+                Some(name) => panel.without_region(name),
+                None => panel.clone(),
             };
+            let totals: Vec<&str> = lv
+                .total_regions()
+                .into_iter()
+                .filter_map(|i| lv.region(i).map(|r| r.name))
+                .collect();
+            let g: Vec<GrowthRow> = base
+                .growth(TOTAL, s.from, s.to)
+                .into_iter()
+                .filter(|g| {
+                    !totals.iter().any(|t| {
+                        crate::stats::panel::region_key(t)
+                            == crate::stats::panel::region_key(&g.region)
+                    })
+                })
+                .collect();
             let grew = crate::stats::growth::grew_most(&g, options.top);
             let shrank = crate::stats::growth::shrank_most(&g, options.top);
             (grew, shrank)
         }
         None => (Vec::new(), Vec::new()),
     };
-    let regions = panel.regions();
-    let mut unresolved: Vec<String> = panel
-        .rows
+    let mut unresolved: Vec<String> = lv
+        .index
+        .regions
         .iter()
-        .filter(|r| r.region_code.is_none())
-        .map(|r| r.region.clone())
+        .zip(&lv.nodes)
+        .filter(|(_, n)| matches!(n, Node::Ambiguous(_) | Node::Unknown))
+        .flat_map(|(r, _)| r.rows.iter().map(|x| x.region.clone()))
         .collect();
     unresolved.sort();
     unresolved.dedup();
     PanelReport {
+        read_as: read_as(panel, &read, parent, within),
         source: source.to_string(),
         read,
-        regions: regions.len() as u64,
+        regions: lv.index.regions.len() as u64,
         unresolved_regions: unresolved,
         periods,
         span,
@@ -315,6 +326,66 @@ pub fn panel_report(
         shrank_most,
         findings: run_checks(panel, &options.checks),
     }
+}
+
+/// Totals per period, each change over the regions present in both periods.
+fn period_totals(panel: &Panel, lv: &Levels<'_>) -> Vec<PeriodTotals> {
+    let mut out: Vec<PeriodTotals> = Vec::with_capacity(lv.periods.len());
+    let mut prev: Option<Period> = None;
+    for (period, tree) in &lv.periods {
+        let sum = |m: &str| lv.period_sum(*period, m, None);
+        let (total, aktif) = (sum(TOTAL), sum(AKTIF));
+        let (from, to, _, same) = match prev {
+            Some(p) => comparable(lv, p, *period, TOTAL),
+            None => (None, None, 0, true),
+        };
+        let growth = crate::stats::growth::pct_change;
+        out.push(PeriodTotals {
+            period: *period,
+            regions: panel.rows.iter().filter(|r| r.period == *period).count() as u64,
+            summed: crate::stats::series::coverage(lv, *period).len() as u64,
+            total_rows: tree.members.iter().filter(|m| tree.is_total(**m)).count() as u64,
+            comparable: same,
+            aktif,
+            tidak_aktif: sum(TIDAK_AKTIF),
+            total,
+            change: to
+                .zip(from)
+                .map(|(t, f)| crate::stats::growth::change(f, t)),
+            pct_change: to.zip(from).and_then(|(t, f)| growth(f, t).ok()),
+            active_share: aktif
+                .zip(total)
+                .and_then(|(a, t)| crate::stats::growth::active_share(a, t).ok())
+                .map(|x| x * 100.0),
+        });
+        prev = Some(*period);
+    }
+    out
+}
+
+/// Growth from the first to the last period, over the regions present at both ends.
+fn span_of(lv: &Levels<'_>, periods: &[PeriodTotals]) -> Option<Span> {
+    let (a, b) = match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) if a.period != b.period => (a.period, b.period),
+        _ => return None,
+    };
+    let years = Period::years_between(&a, &b);
+    let (total_from, total_to, regions, same) = comparable(lv, a, b, TOTAL);
+    let (aktif_from, aktif_to, _, _) = comparable(lv, a, b, AKTIF);
+    let rate = |x: Option<i64>, y: Option<i64>| x.zip(y).and_then(|(x, y)| cagr(x, y, years).ok());
+    Some(Span {
+        from: a,
+        to: b,
+        years,
+        total_from,
+        total_to,
+        aktif_from,
+        aktif_to,
+        cagr_total: rate(total_from, total_to),
+        cagr_aktif: rate(aktif_from, aktif_to),
+        regions: regions as u64,
+        comparable: same,
+    })
 }
 
 /// A region name of a register that matched no Kemendagri code at its level.

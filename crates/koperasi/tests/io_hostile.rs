@@ -169,12 +169,11 @@ fn total_rows_are_reported_not_read_as_data() {
         (rep.rejected[0].line, rep.rejected[0].code.as_str()),
         (4, "total_row")
     );
+    // In a panel a total row is kept as a total of the rows above it: never summed with them.
     let panel = "kabupaten_kota,periode,total\nKota Batu,2021,5\nJumlah,2021,5\n";
     let (p, rep) = read_panel(panel.as_bytes(), &opts()).unwrap();
-    assert_eq!(
-        (p.rows.len(), rep.rejected[0].code.as_str()),
-        (1, "total_row")
-    );
+    assert_eq!((p.rows.len(), rep.rejected.len()), (2, 0));
+    assert_eq!(p.totals_by_period(&["total"])[0].1.get("total"), Some(&5));
     // A cooperative whose name merely contains the word is kept.
     let csv = "nama_koperasi\nKoperasi Total Sejahtera\n";
     assert_eq!(
@@ -216,10 +215,14 @@ fn a_province_total_row_in_a_kab_kota_panel_is_not_summed() {
     let csv = "kabupaten_kota,periode,aktif,tidak_aktif,total\n\
                KAB. MOJOKERTO,2021,100,20,120\nJAWA TIMUR,2022,1000,200,1200\nKAB. MOJOKERTO,2022,100,20,120\n";
     let (p, rep) = read_panel(csv.as_bytes(), &opts()).unwrap();
-    assert_eq!((rep.rows_read, rep.accepted, p.rows.len()), (3, 2, 2));
-    let r = &rep.rejected[0];
-    assert_eq!((r.line, r.code.as_str()), (3, "province_total_row"));
-    assert_eq!(r.fields[4], "1200", "nothing is lost");
+    assert_eq!((rep.rows_read, rep.accepted, p.rows.len()), (3, 3, 3));
+    // JAWA TIMUR resolves to its province code and totals its kab/kota: 2022 is 1,200, not 1,320.
+    assert_eq!(
+        p.rows[1].region_code.map(|c| c.to_string()).as_deref(),
+        Some("35")
+    );
+    let t = p.totals_by_period(&["total"]);
+    assert_eq!(t[1].1.get("total"), Some(&1200));
 }
 
 #[test]
@@ -311,4 +314,28 @@ fn every_rejection_code_has_labels_in_both_languages() {
             koperasi::io::rejection_label(c).unwrap_or_else(|| panic!("no label for {c}"));
         assert!(!en.is_empty() && !id.is_empty());
     }
+}
+
+#[test]
+fn a_delimiter_retry_on_the_first_line_names_the_delimiter() {
+    // Two `,` and two `;` in the header: `,` is guessed, the header is found with `;` on line
+    // 1. The note said "lines 1-0 above it (a title block) were skipped".
+    let csv =
+        "nama_koperasi;alamat (jalan, rt, rw);kecamatan\nKop A;Jl. Merdeka, 1, 2;Bogor Barat\n";
+    let Table::Register(r, rep) = read_any(csv.as_bytes(), &opts()).unwrap() else {
+        panic!("not a register")
+    };
+    assert_eq!(r.records[0].name, "Kop A");
+    assert!(
+        rep.notes.iter().any(
+            |n| n == "the columns are separated by `;`, not by the `,` guessed from the header"
+        ),
+        "{:?}",
+        rep.notes
+    );
+    assert!(
+        !rep.notes.iter().any(|n| n.contains("1-0")),
+        "{:?}",
+        rep.notes
+    );
 }

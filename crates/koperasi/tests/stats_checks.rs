@@ -270,8 +270,9 @@ fn run_checks_and_duplicates() {
             ("duplicate_row", None),
             ("parts_not_equal_total", Some("total")), // line 3: 1 + 1 != 3
             ("parts_not_equal_total", Some("total")), // line 4: 2 + 2 != 5
-                                                      // children vs parent: aktif 2 = 2, tidak_aktif 2 = 2, total 5 vs 2 + 3
-                                                      // (duplicates both count) = 5: no finding
+            // children vs parent: aktif 2 = 2, tidak_aktif 2 = 2, total 5 vs 2 + 3
+            // (duplicates both count) = 5: no finding; `Kota A` is no Indonesian region
+            ("unknown_region", None),
         ]
     );
     assert_eq!(f[0].lines, vec![2, 3]);

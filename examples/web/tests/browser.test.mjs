@@ -53,6 +53,8 @@ test('dashboard: East Java sample, Kota Bogor file, office.xlsx, broken file', {
     assert.match(findings, /Kabupaten Mojokerto/);
     assert.match(findings, /949/);
     assert.equal(await page.locator('#chart canvas').count(), 1);
+    // The "Read as" statement comes first: 38 kab/kota, no total row.
+    assert.match(await page.locator('#read-as').innerText(), /^Dibaca sebagai: panel.*38 kabupaten\/kota/);
     await page.screenshot({ path: join(shots, '1-jatim.png'), fullPage: true });
 
     // 2. The Kota Bogor register through the file input, as of 15 August 2022, office policy.

@@ -98,6 +98,8 @@ __all__ = [
     "KaplanMeierSummary", "DemographyReport", "kaplan_meier", "demography_rates",
     "yearly_demography", "cohort_survival", "survival_data", "high_growth",
     "demography_report", "StatusSeries",
+    # output safety
+    "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text",
 ]
 
 DateLike = Union[_dt.date, str]
@@ -1338,6 +1340,7 @@ def read_register(
     mapping: Optional[Mapping[str, str]] = None,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> RegisterRead:
     """Read a register (one row per cooperative) from a path, CSV text or bytes, an
     XLSX/XLS/ODS workbook (path or bytes, told apart by its first bytes), or a pandas/polars
@@ -1346,12 +1349,21 @@ def read_register(
     (``"32.71"``); ``sheet`` chooses the sheet of a workbook by name or 1-based number
     (default: the first sheet with a header). Bad rows are reported, never raised.
 
+    ``decimal`` is the decimal mark of the file's numbers: ``"comma"`` (Indonesian:
+    ``1.500`` = 1500, ``1,5`` = 1.5), ``"point"`` (English: ``1,500`` = 1500) or ``"auto"``
+    (decided per column from the cells that read one way only, such as ``1.500.000`` or
+    ``2,5``; the decision is a note in ``report.notes``). Default ``None``: Indonesian, but a
+    cell such as ``1,500`` (1.5 or 1500?) is reported as ``number_ambiguous`` and not read.
+    Raises :class:`ValidationError` (``invalid_decimal``) for another value.
+
     Raises :class:`ReadError` when the file cannot be read at all (``read_missing_column``,
     ``read_csv``, ``read_io``, ``read_workbook``, ``read_no_such_sheet``; a workbook sheet
     that is a panel: ``read_unknown_layout``).
     """
     data, path = _source(source)
-    g, rep = _k.read_register(data, path, _mapping(mapping), delimiter, region, _sheet(sheet))
+    g, rep = _k.read_register(
+        data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal
+    )
     return RegisterRead(Register(g), ReadReport._from(rep))
 
 
@@ -1362,13 +1374,15 @@ def read_panel(
     mapping: Optional[Mapping[str, str]] = None,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> PanelRead:
     """Read a panel of published counts (region x period x measures) from a path, CSV text
     or bytes, an XLSX/XLS/ODS workbook (``sheet``: name or 1-based number), or a DataFrame.
     Raises :class:`ReadError` (e.g. ``read_missing_column``, ``read_no_such_sheet``; a
-    workbook sheet that is a register: ``read_unknown_layout``)."""
+    workbook sheet that is a register: ``read_unknown_layout``). ``decimal``: as for
+    :func:`read_register`."""
     data, path = _source(source)
-    g, rep = _k.read_panel(data, path, _mapping(mapping), delimiter, region, _sheet(sheet))
+    g, rep = _k.read_panel(data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal)
     return PanelRead(Panel(g), ReadReport._from(rep))
 
 
@@ -1379,14 +1393,18 @@ def read_any(
     mapping: Optional[Mapping[str, str]] = None,
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Union[RegisterRead, PanelRead]:
     """Read a register or a panel, told apart by the header (see :func:`detect_layout`),
     from CSV (the delimiter is guessed when not given) or an XLSX/XLS/ODS workbook (path or
     bytes; ``sheet`` by name or 1-based number, default the first sheet with a header; the
     header may sit below a title block). Raises :class:`ReadError`
-    (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...)."""
+    (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...). ``decimal``:
+    as for :func:`read_register`."""
     data, path = _source(source)
-    kind, g, rep = _k.read_any(data, path, _mapping(mapping), delimiter, region, _sheet(sheet))
+    kind, g, rep = _k.read_any(
+        data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal
+    )
     if kind == "register":
         return RegisterRead(Register(g), ReadReport._from(rep))
     return PanelRead(Panel(g), ReadReport._from(rep))
@@ -1454,6 +1472,14 @@ class Report:
 
     kind: Layout
     data: Dict[str, Any]
+
+    @property
+    def read_as(self) -> Optional[Dict[str, Any]]:
+        """How a panel was read (layout, header line, region column and the levels found,
+        period columns, measures and units, rows used as totals and not summed), with the
+        statement in ``text_en`` and ``text_id``; ``None`` for a register."""
+        v = self.data.get("read_as")
+        return dict(v) if isinstance(v, dict) else None
 
     def to_dict(self) -> Dict[str, Any]:
         """The report as a dict (the JSON of ``koperasi report --format json``)."""
@@ -1777,14 +1803,17 @@ def shu_read_members(
     *,
     mapping: Optional[Mapping[str, str]] = None,
     delimiter: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> MembersRead:
     """Read a member register for SHU from a path, CSV text or bytes, or a DataFrame:
     ``id`` (``no_anggota``), ``name``, ``nik``, join/leave dates, ``simpanan_<kind>`` savings
     and ``transaksi_<base>`` transactions (amounts read as rupiah, e.g. ``Rp 1.500.000``).
     Bad rows are reported, never raised. Raises :class:`ReadError` when the file cannot be
-    read at all (``read_missing_column`` when no column gives the member id)."""
+    read at all (``read_missing_column`` when no column gives the member id). ``decimal``: as
+    for :func:`read_register`; without it, an amount such as ``1,500`` rejects its row
+    (``number_ambiguous``) rather than become Rp 1,50 beside a neighbour's ``1.500``."""
     data, path = _source(source)
-    m, rep = _k.shu_read_members(data, path, _mapping(mapping), delimiter)
+    m, rep = _k.shu_read_members(data, path, _mapping(mapping), delimiter, decimal)
     return MembersRead(Members(m), ReadReport._from(rep))
 
 
@@ -2436,3 +2465,32 @@ class StatusSeries(_Columns):
     def to_serde(self) -> Dict[str, Any]:
         """The serde shape of the Rust ``StatusSeries``: ``dates``, ``fields``, ``groups``."""
         return copy.deepcopy(self._d)
+
+
+# ---------------------------------------------------------------------------------------------
+# output safety (one rule with the Rust core and the ``koperasi`` command: koperasi::io::safe)
+# ---------------------------------------------------------------------------------------------
+
+
+def safe_csv_cell(text: str, numeric: bool = False) -> str:
+    """A cell made inert for a spreadsheet (CSV/XLSX): a text that starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets the prefix ``'`` (``"=1+1"`` gives
+    ``"'=1+1"``), and so does one that already starts with ``'`` and such a character, so
+    that the readers of this package give the original back. ``numeric=True`` is for a number
+    column: a plain negative number such as ``"-5"`` stays as it is (``"-5"`` is ``"'-5"`` as
+    text)."""
+    return _k.safe_csv_cell(text, numeric)
+
+
+def safe_markdown_cell(text: str) -> str:
+    """A markdown table cell: ``\\``, ``|`` and backticks escaped with a backslash, ``<`` and
+    ``>`` as ``&lt;`` and ``&gt;``, line breaks as ``<br>``, control and bidi characters as
+    in :func:`safe_terminal_text`."""
+    return _k.safe_markdown_cell(text)
+
+
+def safe_terminal_text(text: str) -> str:
+    """Text for a terminal: every control character but the line feed, and every bidi
+    formatting character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), written as
+    a visible escape: ``"\\x1b[2J"`` gives ``"\\u{1b}[2J"``."""
+    return _k.safe_terminal_text(text)

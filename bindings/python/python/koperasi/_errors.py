@@ -71,7 +71,9 @@ class ValidationError(KoperasiError):
     """A Python argument cannot become a core value: an unknown field or level name, a
     record dict of the wrong shape, a delimiter of more than one character, a register report
     without ``as_of`` (codes ``invalid_field``, ``invalid_level``, ``invalid_record``,
-    ``invalid_delimiter``, ``invalid_check_params``, ``missing_as_of``, ``invalid_argument``)."""
+    ``invalid_delimiter``, ``invalid_decimal``, ``invalid_check_params``, ``missing_as_of``,
+    ``invalid_argument``; ``integer_out_of_range`` for an ``int`` beyond what the argument
+    takes, e.g. a year or count beyond 64 bits)."""
 
 
 class PolicyError(KoperasiError):
@@ -104,7 +106,8 @@ class StatsError(KoperasiError):
 
 
 class MoneyError(KoperasiError):
-    """Money arithmetic overflowed (code ``money_overflow``)."""
+    """Money arithmetic overflowed, or an amount in sen does not fit a signed 64-bit integer
+    (code ``money_overflow``, e.g. ``format_rupiah(2**63)``)."""
 
 
 class ShuError(KoperasiError):

@@ -20,6 +20,7 @@ __all__ = [
     "parse_nik_koperasi", "parse_nomor_badan_hukum", "parse_period", "parse_rupiah",
     "pct_change", "policy_presets", "rat_deadline", "read_any", "read_panel", "read_register",
     "wilayah_children", "wilayah_get", "wilayah_search",
+    "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text",
 ]
 
 @final
@@ -156,6 +157,7 @@ def read_register(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[Register, Dict[str, Any]]: ...
 def read_panel(
     data: Optional[bytes] = None,
@@ -164,6 +166,7 @@ def read_panel(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[Panel, Dict[str, Any]]: ...
 def read_any(
     data: Optional[bytes] = None,
@@ -172,6 +175,7 @@ def read_any(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[str, Any, Dict[str, Any]]: ...
 def detect_layout(
     csv_text: str, mapping: Sequence[Tuple[str, str]] = ..., delimiter: Optional[str] = None
@@ -205,6 +209,7 @@ def shu_read_members(
     path: Optional[str] = None,
     mapping: Sequence[Tuple[str, str]] = ...,
     delimiter: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Tuple[Members, Dict[str, Any]]: ...
 def kaplan_meier(
     durations: Sequence[float],
@@ -241,3 +246,6 @@ def status_series(
     policy: Optional[Policy] = None,
     fields: Sequence[str] = ...,
 ) -> Tuple[Dict[str, Any], Dict[str, List[Any]]]: ...
+def safe_csv_cell(text: str, numeric: bool = False) -> str: ...
+def safe_markdown_cell(text: str) -> str: ...
+def safe_terminal_text(text: str) -> str: ...

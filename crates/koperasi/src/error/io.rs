@@ -63,12 +63,13 @@ pub enum ReadError {
     /// A cap of [`crate::io::ReadLimits`] was exceeded: the file is refused rather than read
     /// in part.
     #[error(
-        "the file exceeds the limit `{limit}`: found {found}, at most {max} allowed ({}); \
+        "the file exceeds the limit `{limit}`: found {found}, at most {max} allowed{}; \
          raise the limit in the read options if the file is genuine",
-        limit_place(*.line)
+        limit_place(.line, .sheet, .cell)
     )]
     LimitExceeded {
-        /// Which limit: `max_field_bytes`, `max_rows`, `max_input_bytes`, `max_cells` or `max_nesting`.
+        /// Which limit: `max_field_bytes`, `max_rows`, `max_input_bytes`,
+        /// `max_decompressed_bytes`, `max_cells` or `max_nesting`.
         limit: String,
         /// The value found (bytes, rows, cells or depth).
         found: u64,
@@ -77,6 +78,12 @@ pub enum ReadError {
         /// 1-based line (or sheet row) where it was exceeded; 0 when the limit is about the
         /// whole file (`max_input_bytes`), which the message then says.
         line: u64,
+        /// In a workbook: the sheet's name; for a part of the workbook that is no sheet, its
+        /// path inside the file (`xl/sharedStrings.xml`). `None` for a CSV or JSON input.
+        sheet: Option<String>,
+        /// In a workbook: the reference of the cell where it was exceeded (`XFD1048576`), when
+        /// tied to a cell.
+        cell: Option<String>,
     },
     /// The workbook (XLSX/ODS) could not be opened or its sheet could not be read.
     #[error("cannot read the workbook: {why}")]
@@ -158,11 +165,18 @@ impl ExportError {
     }
 }
 
-/// Where a limit was exceeded, for the message: `line 12`, or `the whole file` (line 0).
-fn limit_place(line: u64) -> String {
-    if line == 0 {
-        "the whole file".to_string()
-    } else {
-        format!("line {line}")
+/// Where a limit was exceeded, as the end of [`ReadError::LimitExceeded`]'s message:
+/// ` (sheet `Data`, cell XFD1048576)`, ` (sheet `Data`, row 7)`, ` (in xl/sharedStrings.xml)`,
+/// ` (line 7)`, or ` (the whole file)` when the limit is not tied to a place.
+fn limit_place(line: &u64, sheet: &Option<String>, cell: &Option<String>) -> String {
+    // Sheet names cannot hold `/`; a workbook part's path always does.
+    let part = |s: &str| s.contains('/');
+    match (sheet.as_deref(), cell.as_deref(), *line) {
+        (Some(s), _, _) if part(s) => format!(" (in {s})"),
+        (Some(s), Some(c), _) => format!(" (sheet `{s}`, cell {c})"),
+        (Some(s), None, 0) => format!(" (sheet `{s}`)"),
+        (Some(s), None, l) => format!(" (sheet `{s}`, row {l})"),
+        (None, _, 0) => " (the whole file)".to_string(),
+        (None, _, l) => format!(" (line {l})"),
     }
 }

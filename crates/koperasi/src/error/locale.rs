@@ -45,7 +45,9 @@ pub enum NumberError {
         /// The text as given.
         value: String,
     },
-    /// The separators mix conventions so that the value cannot be decided.
+    /// The separators mix conventions so that the value cannot be decided, or the text reads
+    /// as two numbers (`1,500`: 1.5 with a decimal comma, 1500 with a decimal point) and the
+    /// file's decimal mark does not settle it ([`crate::locale::DecimalMark`]).
     #[error("`{value}` is ambiguous: {why}")]
     Ambiguous {
         /// The text as given.

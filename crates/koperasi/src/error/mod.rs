@@ -262,12 +262,19 @@ impl Error {
                     found,
                     max,
                     line,
-                } => vec![
-                    ("field", s(limit)),
-                    ("value", found.to_string()),
-                    ("max", max.to_string()),
-                    ("line", line.to_string()),
-                ],
+                    sheet,
+                    cell,
+                } => {
+                    let mut f = vec![
+                        ("field", s(limit)),
+                        ("value", found.to_string()),
+                        ("max", max.to_string()),
+                        ("line", line.to_string()),
+                    ];
+                    f.extend(sheet.as_deref().map(|x| ("sheet", s(x))));
+                    f.extend(cell.as_deref().map(|x| ("cell", s(x))));
+                    f
+                }
                 ReadError::NoSuchSheet { sheet, available } => {
                     vec![("value", s(sheet)), ("available", s(available))]
                 }

@@ -4,7 +4,8 @@
 //! **Formula injection.** A spreadsheet program runs a cell that begins with `=`, `+`, `-` or
 //! `@` as a formula (`=HYPERLINK("http://…","klik")`, `=cmd|' /C calc'!A0`), and one that
 //! begins with a tab or carriage return can hide such a prefix. Exports make such cells inert
-//! (OWASP "CSV Injection"):
+//! by the rule of [`super::safe`] (OWASP "CSV Injection"), every cell being of unknown type
+//! ([`super::safe::CellKind::Number`]):
 //! - in CSV, by a leading apostrophe `'`, which spreadsheet programs take as "text follows"
 //!   ([`neutralise`]); a cell that already begins with `'` gets a second one, so that the
 //!   readers of this crate, which remove one apostrophe before those characters
@@ -16,6 +17,9 @@
 //! Real negative numbers (`-5`, `-1.500`, `-9,7`) are numbers, not formulas, and are left as
 //! they are (in XLSX they become number cells when they read back to the same text).
 //!
+//! Control characters and bidirectional marks are kept as they are: these are files, read back
+//! exactly; a program that prints a table to a terminal applies [`super::safe::terminal_text`].
+//!
 //! **Round trip.** [`read_table`] of an export gives back the [`RawTable`] exported, every
 //! field including unknown columns (rows with no content are not rows, and every row has the
 //! header's width: see [`RawTable::normalized`]).
@@ -23,6 +27,8 @@
 use super::{ReadOptions, decode, encoding};
 use crate::error::{ExportError, ReadError};
 use serde::{Deserialize, Serialize};
+
+pub use super::safe::{is_dangerous, neutralise, unneutralise};
 
 /// A table of text as found in a file: a header row and data rows. Nothing is interpreted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,56 +64,6 @@ impl RawTable {
             })
             .collect();
         RawTable { headers, rows }
-    }
-}
-
-/// Characters that make a spreadsheet program read a cell as a formula (or hide such a prefix).
-const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// True for a plain negative number in either convention (`-5`, `-1.500`, `-9,7`, `-0.25`):
-/// a `-`, a digit, then only digits, `.` and `,`. Such a cell is a number, not a formula.
-fn is_negative_number(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix('-') else {
-        return false;
-    };
-    rest.starts_with(|c: char| c.is_ascii_digit())
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-}
-
-/// True when a spreadsheet program would run `s` as a formula (it begins with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return) and it is not a plain negative number.
-pub fn is_dangerous(s: &str) -> bool {
-    s.starts_with(TRIGGERS) && !is_negative_number(s)
-}
-
-/// Make a cell inert for CSV: a leading `'` before a dangerous cell ([`is_dangerous`]) and
-/// before a cell that already begins with `'` followed by a trigger or `'` (so that
-/// [`unneutralise`] is its exact inverse). Other cells are unchanged.
-///
-/// `=HYPERLINK("http://x","klik")` gives `'=HYPERLINK("http://x","klik")`; `-5` stays `-5`.
-pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
-    if is_dangerous(s) || is_escaped(s) {
-        std::borrow::Cow::Owned(format!("'{s}"))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
-
-/// `'` followed by a trigger character or another `'`: a cell [`neutralise`] escaped.
-fn is_escaped(s: &str) -> bool {
-    s.strip_prefix('\'')
-        .is_some_and(|r| r.starts_with(TRIGGERS) || r.starts_with('\''))
-}
-
-/// Undo [`neutralise`]: remove one leading `'` when it is followed by `=`, `+`, `-`, `@`, tab,
-/// carriage return or `'`. The readers of this crate apply it to every cell.
-pub fn unneutralise(s: String) -> String {
-    if is_escaped(&s) {
-        s.get(1..).map(str::to_string).unwrap_or(s)
-    } else {
-        s
     }
 }
 

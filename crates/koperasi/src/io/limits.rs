@@ -1,5 +1,6 @@
 //! Caps against hostile or broken files: the size of one field, the number of rows, the size
-//! of the input, and the nesting depth of JSON documents.
+//! of the input (and of a workbook once decompressed), the cells of a worksheet, and the
+//! nesting depth of JSON documents.
 //!
 //! Every reader of this module checks them (see [`super::ReadOptions::limits`]) and stops with
 //! [`ReadError::LimitExceeded`], which names the limit, the value found, the cap, and where.
@@ -22,9 +23,18 @@ pub struct ReadLimits {
     /// Largest input, in bytes (a CSV file, or an XLSX/ODS file before decompression).
     /// Default 1 GiB (1,073,741,824).
     pub max_input_bytes: u64,
-    /// Most cells in one worksheet (rows x columns of its used range), checked before the
-    /// cells are turned into text. Default 50,000,000.
+    /// Most cells in one worksheet (rows x columns of its used range: from the first to the
+    /// last row and column holding a value), checked cell by cell while the sheet is read,
+    /// before anything the size of the range is built. Default 16,000,000 (200,000 rows x 80
+    /// columns; a real register has at most ~200,000 rows x ~60 columns). A workbook's memory
+    /// is bounded by about 32 bytes x this, plus its text.
     pub max_cells: u64,
+    /// Most bytes of a workbook (XLSX/ODS) once decompressed: the sum of its XML parts (sheets,
+    /// shared strings, styles, ...), counted while they are inflated and before the
+    /// spreadsheet reader sees them, so that a small zip that expands to gigabytes (a "zip
+    /// bomb") is refused early. Default 256 MiB (268,435,456); a register of 200,000 rows x 60
+    /// columns is about 150 MiB of sheet XML.
+    pub max_decompressed_bytes: u64,
     /// Deepest nesting of arrays/objects in a JSON document (e.g. a status policy), checked by
     /// [`check_json_nesting`]. Default 32.
     pub max_nesting: usize,
@@ -36,7 +46,8 @@ impl Default for ReadLimits {
             max_field_bytes: 1 << 20,
             max_rows: 5_000_000,
             max_input_bytes: 1 << 30,
-            max_cells: 50_000_000,
+            max_cells: 16_000_000,
+            max_decompressed_bytes: 256 << 20,
             max_nesting: 32,
         }
     }
@@ -49,6 +60,28 @@ pub(crate) fn exceeded(limit: &str, found: u64, max: u64, line: u64) -> ReadErro
         found,
         max,
         line,
+        sheet: None,
+        cell: None,
+    }
+}
+
+/// The error for a limit exceeded in a workbook: in `sheet` (a sheet name, or the path of a
+/// part that is no sheet), at the 1-based sheet `row` (0 when unknown) and `cell` reference.
+pub(crate) fn exceeded_in_sheet(
+    limit: &str,
+    found: u64,
+    max: u64,
+    sheet: &str,
+    row: u64,
+    cell: Option<String>,
+) -> ReadError {
+    ReadError::LimitExceeded {
+        limit: limit.to_string(),
+        found,
+        max,
+        line: row,
+        sheet: Some(sheet.to_string()),
+        cell,
     }
 }
 

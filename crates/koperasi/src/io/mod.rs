@@ -6,14 +6,18 @@
 //! know are kept (in each record's `extra`) and listed in the report.
 
 pub mod bytes;
+pub(crate) mod decimal;
 pub mod encoding;
 pub mod export;
 pub mod headers;
 pub mod limits;
 pub mod panel;
 pub mod register;
+pub mod safe;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+#[cfg(feature = "xlsx")]
+pub mod xlsx_scan;
 
 use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
@@ -65,11 +69,6 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
         "baris jumlah, bukan data koperasi/wilayah",
     ),
     (
-        "province_total_row",
-        "a province total among its kabupaten/kota",
-        "baris jumlah provinsi di antara kabupaten/kota",
-    ),
-    (
         "unterminated_quote",
         "a quote never closed",
         "tanda kutip tidak ditutup",
@@ -87,8 +86,8 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
     ("number_not_a_number", "not a number", "bukan angka"),
     (
         "number_ambiguous",
-        "a number in an unclear convention",
-        "penulisan angka tidak jelas",
+        "a number in an unclear convention (`1,500` is 1.5 or 1500: set the decimal option)",
+        "penulisan angka tidak jelas (`1,500` bisa 1,5 atau 1.500: tentukan opsi desimal)",
     ),
     (
         "number_inexact",
@@ -237,6 +236,15 @@ pub struct ReadOptions {
     /// are read on the calling thread. The result is the same whatever the number.
     #[serde(default)]
     pub threads: Option<usize>,
+    /// Which separator marks the decimals in number and money columns: `comma` (Indonesian:
+    /// `1.500` = 1500, `1,500` = 1.5), `point` (English: `1,500` = 1500, `1.500` = 1.5) or
+    /// `auto` (decided per column from the cells that read one way only, said in a note of
+    /// the read report; the file is held in memory to see them all). `None`, the default:
+    /// Indonesian, but a cell whose only separator is a `,` followed by three digits
+    /// (`1,500`) is a cell error (`number_ambiguous`), since it reads as 1.5 or as 1500.
+    /// See [`DecimalMark`](crate::locale::DecimalMark).
+    #[serde(default)]
+    pub decimal: Option<crate::locale::DecimalMark>,
 }
 
 /// What kind of table a file holds.
@@ -561,14 +569,30 @@ fn locate_header(
                     *b = b' ';
                 }
             }
-            notes.push(format!(
-                "the header is on line {line}; lines 1-{} above it (a title block) were skipped",
-                line.saturating_sub(1)
-            ));
+            notes.push(if line > 1 {
+                format!(
+                    "the header is on line {line}; lines 1-{} above it (a title block) were skipped",
+                    line - 1
+                )
+            } else {
+                format!(
+                    "the columns are separated by {}, not by the {} guessed from the header",
+                    delimiter_name(d),
+                    delimiter_name(delimiter)
+                )
+            });
             layout
         }
     };
     Ok((layout, options, notes))
+}
+
+/// A delimiter as a note names it: `;`, or TAB.
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "TAB".to_string(),
+        _ => format!("`{}`", char::from(d)),
+    }
 }
 
 /// How many non-blank rows below the first are tried as the header of a CSV with a title block.

@@ -15,8 +15,10 @@
 //!   optional `quarter` (`triwulan`: `3`, `III`, `Q3`, `TW 3`) or `month` (`bulan`). A file with
 //!   neither `period` nor `year` is refused with [`ReadError::MissingColumn`];
 //! - `region_code` (`kode_wilayah`): a Kemendagri code; when absent or empty the code is
-//!   resolved from the name with [`crate::wilayah::Table::find_kab_kota`] (ambiguous names are
-//!   retried within the province most rows belong to), and left `None` when not found;
+//!   resolved from the name at every level with [`crate::wilayah::resolve_names`] (provinsi,
+//!   kab/kota, and kecamatan/desa within [`ReadOptions::region`] or within the kab/kota the
+//!   other rows lie in; ambiguous names are retried within the province most rows belong to),
+//!   and left `None` when not found or for the nation (`INDONESIA`);
 //! - `row_number` (`no`, `no_urut`): ignored;
 //! - every count field of the table (`aktif`, `tidak_aktif`, `total`, `karyawan`, ...) becomes
 //!   the measure of that name, read with [`crate::locale::parse_count`];
@@ -35,9 +37,11 @@
 //! [`ReadReport::rejected`] with its 1-based line (the header is line 1; a row spanning several
 //! lines because of a quoted newline is reported at the line where it starts), the first bad
 //! column and value, and a reason naming all problems of the row. Rejection codes:
-//! `missing_region`, `missing_period`, `bad_period`, `bad_count`, `total_row`,
-//! `too_many_fields`, `unterminated_quote`, and `province_total_row` (a row naming the province
-//! of the other rows, e.g. `JAWA TIMUR` among its kab/kota: a total, not summed).
+//! `missing_region`, `missing_period`, `bad_period`, `bad_count`, `too_many_fields`,
+//! `unterminated_quote`. Total rows are kept as rows: the national row, a province row among
+//! its kab/kota (`JAWA TIMUR`), a `JUMLAH`/`TOTAL` row; [`crate::stats::levels`] tells them
+//! from their parts, so they are never summed with them, and
+//! [`crate::stats::check_levels`] checks them against their parts.
 //! Rows whose cells are all empty are skipped as blank and not counted in `rows_read`.
 //! Cells that are not valid UTF-8 are read as Latin-1, so nothing is lost.
 
@@ -45,6 +49,7 @@ use super::headers::{match_headers, normalize_header};
 use super::{LineIndex, decode};
 use super::{ReadOptions, ReadReport, Rejection};
 use crate::error::ReadError;
+use crate::locale::{Accept, ColumnMark};
 use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
 use crate::stats::period::{parse_month_label, parse_quarter_label};
 use crate::stats::{Panel, PanelRow, Period};
@@ -279,16 +284,21 @@ struct Problem {
     reason: String,
 }
 
-/// Read a count cell: `Ok(None)` for a placeholder, `Err` with the reason for anything else
-/// that is not a whole count fitting `i64`.
-fn read_count(cell: &str) -> Result<Option<i64>, String> {
+/// Read a count cell under its column's decimal mark: `Ok(None)` for a placeholder, `Err`
+/// with the code and reason for anything else that is not a whole count fitting `i64`
+/// (`number_ambiguous` for a number that reads two ways or mixes conventions, `bad_count`
+/// otherwise).
+fn read_count(cell: &str, mark: ColumnMark) -> Result<Option<i64>, (&'static str, String)> {
     if crate::locale::is_missing(cell) {
         return Ok(None);
     }
-    let n = crate::locale::parse_count(cell).map_err(|e| e.to_string())?;
+    let n = mark.count(cell).map_err(|e| match e.code() {
+        "number_ambiguous" => ("number_ambiguous", e.to_string()),
+        _ => ("bad_count", e.to_string()),
+    })?;
     i64::try_from(n)
         .map(Some)
-        .map_err(|_| format!("`{cell}` is too large for a count"))
+        .map_err(|_| ("bad_count", format!("`{cell}` is too large for a count")))
 }
 
 /// Read a panel CSV (see the module documentation for columns, synonyms and rejections).
@@ -360,6 +370,24 @@ pub fn read_panel<R: std::io::Read>(
         }
     }
 
+    // How each column's numbers are read: every column that is not structural may hold counts.
+    let numbers: Vec<(usize, Accept)> = (0..headers.len())
+        .filter(|i| {
+            !fields
+                .get(*i)
+                .and_then(Option::as_deref)
+                .is_some_and(|f| STRUCTURAL.contains(&f))
+        })
+        .map(|i| (i, Accept::COUNT))
+        .collect();
+    let mut notes = Vec::new();
+    let marks = super::decimal::column_marks_with(options, &headers, &numbers, &mut notes, |t| {
+        for (_, cells) in &records {
+            t.add_row(|i| cells.get(i));
+        }
+    });
+    let mark = |i: usize| marks.get(i).copied().unwrap_or_default();
+
     // Unknown columns: a measure when at least one cell is a count (its other non-empty cells
     // are cell errors), else text kept in `extra`.
     let mut used: BTreeSet<String> = fields.iter().flatten().cloned().collect();
@@ -371,7 +399,7 @@ pub fn read_panel<R: std::io::Read>(
         }
         let any = records.iter().any(|(_, cells)| {
             let c = cells.get(i).map_or("", String::as_str);
-            matches!(read_count(c), Ok(Some(_)))
+            matches!(read_count(c, mark(i)), Ok(Some(_)))
         });
         if !any {
             extra_cols.push(i);
@@ -414,6 +442,7 @@ pub fn read_panel<R: std::io::Read>(
     let header_of = |i: usize| headers.get(i).cloned().unwrap_or_default();
     let mut report = ReadReport {
         blank_rows,
+        notes,
         columns: headers
             .iter()
             .cloned()
@@ -450,14 +479,7 @@ pub fn read_panel<R: std::io::Read>(
         }
 
         let region = cell(Some(region_col));
-        if super::is_total_label(region) {
-            problems.push(Problem {
-                column: header_of(region_col),
-                value: region.to_string(),
-                code: "total_row",
-                reason: "a total row of the spreadsheet, not a region (totals are computed from the rows)".into(),
-            });
-        } else if crate::locale::is_missing(region) {
+        if crate::locale::is_missing(region) {
             problems.push(Problem {
                 column: header_of(region_col),
                 value: region.to_string(),
@@ -504,26 +526,26 @@ pub fn read_panel<R: std::io::Read>(
         let mut soft: Vec<Rejection> = Vec::new();
         for (i, name) in &measure_cols {
             let c = cell(Some(*i));
-            match read_count(c) {
+            match read_count(c, mark(*i)) {
                 Ok(Some(v)) => {
                     values.insert(name.clone(), v);
                 }
                 Ok(None) => {}
-                Err(why) if inferred.contains(i) => soft.push(Rejection {
+                Err((code, why)) if inferred.contains(i) => soft.push(Rejection {
                     line: *line,
                     column: Some(header_of(*i)),
                     value: Some(c.to_string()),
-                    code: "bad_count".into(),
+                    code: code.into(),
                     reason: format!(
                         "not a count: {why}; the measure `{name}` is left absent in this row"
                     ),
                     fields: Vec::new(),
                     cell: None,
                 }),
-                Err(why) => problems.push(Problem {
+                Err((code, why)) => problems.push(Problem {
                     column: header_of(*i),
                     value: c.to_string(),
-                    code: "bad_count",
+                    code,
                     reason: format!("not a count: {why}"),
                 }),
             }
@@ -587,99 +609,12 @@ pub fn read_panel<R: std::io::Read>(
         });
         report.accepted += 1;
     }
-    resolve_codes(&mut rows);
-    // A row naming the province in a table of its kab/kota is the province total (a sum of
-    // the other rows): rejected, so that it is not summed with them; its cells are kept.
-    let table = crate::wilayah::table();
-    let kab_codes: Vec<KodeWilayah> = rows.iter().filter_map(|r| r.region_code).collect();
-    let mut kept = Vec::with_capacity(rows.len());
-    for r in rows {
-        let province = r
-            .region_code
-            .is_none()
-            .then(|| table.find_provinsi(&r.region).ok())
-            .flatten()
-            .filter(|p| kab_codes.iter().any(|c| p.code.contains(c)));
-        match province {
-            Some(p) => {
-                report.accepted = report.accepted.saturating_sub(1);
-                report.rejected.push(Rejection {
-                    line: r.line,
-                    column: Some(header_of(region_col)),
-                    value: Some(r.region.clone()),
-                    code: "province_total_row".into(),
-                    reason: format!(
-                        "a total for the province ({} {}), not a kabupaten/kota: not summed with them",
-                        p.code, p.name
-                    ),
-                    fields: records
-                        .iter()
-                        .find(|(l, _)| *l == r.line)
-                        .map(|(_, c)| c.clone())
-                        .unwrap_or_default(),
-                    cell: None,
-                });
-            }
-            None => kept.push(r),
-        }
-    }
+    // Codes at every level (provinsi, kab/kota, kecamatan within the file's region); a total
+    // row (national, province, `JUMLAH`) is kept and not summed (`crate::stats::levels`).
+    crate::stats::levels::resolve_codes(&mut rows, options.region.as_ref());
     report.rejected.sort_by_key(|x| x.line);
     super::note_encoding(&mut report, encoding);
-    Ok((Panel { rows: kept }, report))
-}
-
-/// Resolve missing region codes from names; names that are ambiguous nationally are retried
-/// within the province that most resolved rows belong to.
-fn resolve_codes(rows: &mut [PanelRow]) {
-    let table = crate::wilayah::table();
-    let mut cache: BTreeMap<String, Option<KodeWilayah>> = BTreeMap::new();
-    let mut ambiguous: BTreeSet<String> = BTreeSet::new();
-    for r in rows.iter_mut().filter(|r| r.region_code.is_none()) {
-        let entry = cache.entry(r.region.clone()).or_insert_with(|| {
-            match table.find_kab_kota(&r.region, None) {
-                Ok(w) => Some(w.code),
-                Err(crate::error::WilayahError::Ambiguous { .. }) => {
-                    ambiguous.insert(r.region.clone());
-                    None
-                }
-                Err(_) => None,
-            }
-        });
-        r.region_code = *entry;
-    }
-    if ambiguous.is_empty() {
-        return;
-    }
-    let mut provinces: BTreeMap<String, usize> = BTreeMap::new();
-    for r in rows.iter() {
-        if let Some(p) = r
-            .region_code
-            .as_ref()
-            .and_then(|c| c.to_string().get(..2).map(str::to_string))
-        {
-            *provinces.entry(p).or_default() += 1;
-        }
-    }
-    let Some(prov) = provinces
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .and_then(|(p, _)| KodeWilayah::parse(&p).ok())
-    else {
-        return;
-    };
-    let mut retry: BTreeMap<String, Option<KodeWilayah>> = BTreeMap::new();
-    for r in rows
-        .iter_mut()
-        .filter(|r| r.region_code.is_none() && ambiguous.contains(&r.region))
-    {
-        let entry = retry.entry(r.region.clone()).or_insert_with(|| {
-            table
-                .find_kab_kota(&r.region, Some(&prov))
-                .ok()
-                .map(|w| w.code)
-        });
-        r.region_code = *entry;
-    }
+    Ok((Panel { rows }, report))
 }
 
 enum PeriodCol {

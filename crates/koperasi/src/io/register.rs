@@ -26,7 +26,7 @@ use crate::cooperative::{
 };
 use crate::error::ReadError;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
-use crate::locale::{is_missing, is_tidy, parse_count, parse_date, trim};
+use crate::locale::{Accept, ColumnMark, is_missing, is_tidy, parse_date, trim};
 use crate::register::Register;
 use crate::wilayah::{KodeWilayah, table};
 use chrono::NaiveDate;
@@ -283,6 +283,14 @@ impl Fld {
     }
 }
 
+/// True for the fields read as counts (members, employees, managers).
+fn is_count_field(name: &str) -> bool {
+    matches!(
+        Fld::from_name(name),
+        Fld::MembersMale | Fld::MembersFemale | Fld::MembersTotal | Fld::Employees | Fld::Managers
+    )
+}
+
 /// `rat_2023`, `rat_tahun_buku_2023`, `rat_tb_2023` -> Some(2023) (normalised header).
 fn rat_year_column(norm: &str) -> Option<i32> {
     let rest = norm.strip_prefix("rat_")?;
@@ -517,6 +525,8 @@ struct Schema {
     has_year_columns: bool,
     /// The header of the name column (named in `missing_name` rejections).
     name_col: Option<String>,
+    /// How each column's numbers are read ([`ReadOptions::decimal`]).
+    marks: Vec<ColumnMark>,
 }
 
 /// One data row, read: rejected, or a record with the cells that could not be read.
@@ -733,7 +743,7 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
             | Fld::MembersFemale
             | Fld::MembersTotal
             | Fld::Employees
-            | Fld::Managers) => match parse_count(v) {
+            | Fld::Managers) => match schema.marks.get(i).copied().unwrap_or_default().count(v) {
                 Ok(n) => match f {
                     Fld::MembersMale => {
                         members.male = Some(n);
@@ -1004,14 +1014,16 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
     f: F,
 ) -> Result<ReadReport, ReadError> {
     let (input, encoding) = super::utf8_input(input, options)?;
+    let input = super::decimal::hold(
+        super::limits::CappedReader::new(input, options.limits.max_input_bytes),
+        options,
+    )?;
+    let whole = input.whole();
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(options.delimiter.unwrap_or(b','))
-        .from_reader(LineIndex::new(super::limits::CappedReader::new(
-            input,
-            options.limits.max_input_bytes,
-        )));
+        .from_reader(LineIndex::new(input));
     let mut byte_rec = csv::ByteRecord::new();
     let headers = read_header(&mut rdr, &mut byte_rec)?;
     let header_line = rdr
@@ -1042,7 +1054,23 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             found: headers.join(", "),
         });
     }
+    let counts: Vec<(usize, Accept)> = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.as_deref().is_some_and(is_count_field))
+        .map(|(i, _)| (i, Accept::COUNT))
+        .collect();
+    let mut notes = Vec::new();
+    let marks = super::decimal::column_marks(
+        options,
+        whole.as_ref().map(AsRef::as_ref),
+        &headers,
+        &counts,
+        &mut notes,
+    );
+    drop(whole);
     let report = ReadReport {
+        notes,
         columns: headers
             .iter()
             .zip(&fields)
@@ -1067,6 +1095,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             .position(|f| f.as_deref() == Some("name"))
             .and_then(|i| headers.get(i).cloned()),
         headers,
+        marks,
     };
     // Default: a worker per core, and the calling thread (which reads, and converts a batch
     // itself when the workers are full).

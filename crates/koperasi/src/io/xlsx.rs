@@ -17,11 +17,24 @@
 //!   [`super::read_panel`]): total rows and blank rows skipped and reported, the same
 //!   [`ReadReport`], with each rejection's `line` the sheet row and `cell` the cell reference
 //!   (`B7`). `accepted + rejected = rows_read` holds as for CSV.
+//!
+//! Hostile files: before calamine opens a zip workbook, [`super::xlsx_scan`] inflates its
+//! parts through a counting reader and refuses more than `max_decompressed_bytes`, a cell
+//! larger than `max_field_bytes`, an ODS table whose used range (repeats counted) exceeds
+//! `max_cells` or `max_rows`. An XLSX sheet is then read cell by cell (calamine's streaming
+//! cell reader, not its dense range): the used range is checked against `max_cells` and
+//! `max_rows` at each cell, so a single cell at `XFD1048576` is refused before anything the
+//! size of the range is built, and each row is kept only as long as its last value. Every
+//! limit error names the sheet and the cell or row. Memory is bounded by about 32 bytes x
+//! `max_cells` plus the text (ODS, XLS and XLSB sheets come as calamine's dense range, within
+//! the same `max_cells`). Formula cells without a saved value are read as empty, and the report
+//! says how many.
 
 use super::export::{RawTable, number_text};
+use super::xlsx_scan::{WorkbookScan, scan_workbook};
 use super::{Layout, ReadOptions, ReadReport, Table, detect_layout, limits};
 use crate::error::ReadError;
-use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
+use calamine::{Data, DataRef, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
 use std::collections::HashMap;
 use std::io::Cursor;
 
@@ -54,10 +67,13 @@ pub fn cell_reference(col: u32, row: u64) -> String {
 /// Errors: [`ReadError::Workbook`] when the bytes are not a workbook calamine reads
 /// (XLSX, XLSM, XLSB, XLS, ODS); [`ReadError::LimitExceeded`] above `max_input_bytes`.
 pub fn sheet_names(bytes: &[u8], options: &ReadOptions) -> Result<Vec<String>, ReadError> {
-    Ok(open(bytes, options)?.sheet_names())
+    Ok(open(bytes, options)?.0.sheet_names())
 }
 
-fn open<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<Sheets<Cursor<&'a [u8]>>, ReadError> {
+/// An open workbook, with what [`scan_workbook`] found in it (nothing for an XLS).
+type Opened<'a> = (Sheets<Cursor<&'a [u8]>>, WorkbookScan);
+
+fn open<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<Opened<'a>, ReadError> {
     let max = options.limits.max_input_bytes;
     if bytes.len() as u64 > max {
         return Err(limits::exceeded(
@@ -86,9 +102,15 @@ fn open<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<Sheets<Cursor<&'a 
             },
         });
     }
-    open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
+    let scan = if zip {
+        scan_workbook(bytes, &options.limits)?
+    } else {
+        WorkbookScan::default()
+    };
+    let wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
         why: format!("{e} (the file may be damaged or cut short)"),
-    })
+    })?;
+    Ok((wb, scan))
 }
 
 /// One sheet as text cells, with where each came from.
@@ -100,6 +122,8 @@ struct Grid {
     /// For a cell filled from a merged region: the 0-based sheet row of the region's top.
     merged_from: HashMap<(usize, usize), u32>,
     merged_regions: usize,
+    /// Formula cells without a saved value in the sheet: how many, and the first's reference.
+    formulas_without_value: Option<(u64, String)>,
 }
 
 impl Grid {
@@ -167,70 +191,207 @@ pub fn serial_to_date(serial: f64) -> Option<chrono::NaiveDate> {
     base.checked_add_days(chrono::Days::new(u64::try_from(days).ok()?))
 }
 
-/// The cells of sheet `name`, refused above `options.limits.max_cells`.
-fn sheet_range(
+/// The cells of a sheet: the 0-based sheet row and column of `rows[0][0]`, and the rows from
+/// the first to the last holding a value, each as long as its last value.
+type Cells = ((u32, u32), Vec<Vec<Data>>);
+
+/// The cells of sheet `name` (see [`Cells`]), refused above `options.limits.max_cells` (rows x
+/// columns of the used range), `max_rows` (plus a title block) and `max_field_bytes`.
+fn sheet_cells(
     wb: &mut Sheets<Cursor<&[u8]>>,
     name: &str,
     options: &ReadOptions,
-) -> Result<calamine::Range<calamine::Data>, ReadError> {
+) -> Result<Cells, ReadError> {
+    if let Sheets::Xlsx(x) = wb {
+        return xlsx_cells(x, name, options);
+    }
     let range = wb
         .worksheet_range(name)
         .map_err(|e| ReadError::Workbook { why: e.to_string() })?;
     let (h, w) = range.get_size();
-    let cells_n = (h as u64).saturating_mul(w as u64);
-    if cells_n > options.limits.max_cells {
-        return Err(limits::exceeded(
-            "max_cells",
-            cells_n,
-            options.limits.max_cells,
-            0,
-        ));
+    let origin = range.start().unwrap_or((0, 0));
+    let mut used = UsedRange::new(name, &options.limits);
+    if h > 0 && w > 0 {
+        used.add(origin.0, origin.1)?;
+        used.add(
+            origin.0.saturating_add(h as u32 - 1),
+            origin.1.saturating_add(w as u32 - 1),
+        )?;
     }
-    Ok(range)
+    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, d) in row.iter().enumerate() {
+            used.check_field(d, origin.0 + r as u32, origin.1 + c as u32)?;
+        }
+    }
+    Ok((origin, rows))
 }
 
-/// Load a sheet (by name, or by 1-based number when no sheet has that name) as a grid with
-/// merged regions filled.
-fn load_grid(
-    wb: &mut Sheets<Cursor<&[u8]>>,
-    name: &str,
-    options: &ReadOptions,
-) -> Result<Grid, ReadError> {
-    let range = sheet_range(wb, name, options)?;
-    let (h, w) = range.get_size();
-    if h as u64
-        > options
-            .limits
-            .max_rows
-            .saturating_add(HEADER_SEARCH_ROWS as u64)
-    {
-        return Err(limits::exceeded(
-            "max_rows",
-            h as u64,
-            options.limits.max_rows,
-            0,
-        ));
+/// The used range of a sheet as its cells are read, checked against the limits at each cell.
+struct UsedRange<'a> {
+    sheet: &'a str,
+    limits: &'a super::ReadLimits,
+    /// First and last row, first and last column (0-based) holding a value.
+    bounds: Option<(u32, u32, u32, u32)>,
+}
+
+impl<'a> UsedRange<'a> {
+    fn new(sheet: &'a str, limits: &'a super::ReadLimits) -> Self {
+        UsedRange {
+            sheet,
+            limits,
+            bounds: None,
+        }
     }
-    let origin = range.start().unwrap_or((0, 0));
-    let mut cells: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
-    for row in &cells {
-        let sizes = row.iter().map(|d| match d {
+
+    /// Widen the range by the cell at 0-based `(row, col)`; refuse it when the range then holds
+    /// more than `max_cells` cells or `max_rows` (plus a title block) rows.
+    fn add(&mut self, row: u32, col: u32) -> Result<(), ReadError> {
+        let (r0, r1, c0, c1) = self.bounds.unwrap_or((row, row, col, col));
+        let b = (r0.min(row), r1.max(row), c0.min(col), c1.max(col));
+        self.bounds = Some(b);
+        let height = u64::from(b.1 - b.0) + 1;
+        let cells = height.saturating_mul(u64::from(b.3 - b.2) + 1);
+        let at = || Some(cell_reference(col, u64::from(row) + 1));
+        let max = self.limits.max_cells;
+        if cells > max {
+            return Err(limits::exceeded_in_sheet(
+                "max_cells",
+                cells,
+                max,
+                self.sheet,
+                u64::from(row) + 1,
+                at(),
+            ));
+        }
+        let max_rows = self.limits.max_rows;
+        if height > max_rows.saturating_add(HEADER_SEARCH_ROWS as u64) {
+            return Err(limits::exceeded_in_sheet(
+                "max_rows",
+                height,
+                max_rows,
+                self.sheet,
+                u64::from(row) + 1,
+                None,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Refuse a text larger than `max_field_bytes` at 0-based `(row, col)`.
+    fn check_field(&self, d: &Data, row: u32, col: u32) -> Result<(), ReadError> {
+        let len = match d {
             Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.len(),
             _ => 0,
-        });
-        options.limits.check_fields(sizes, 0)?;
+        };
+        let max = self.limits.max_field_bytes;
+        if len <= max {
+            return Ok(());
+        }
+        Err(limits::exceeded_in_sheet(
+            "max_field_bytes",
+            len as u64,
+            max as u64,
+            self.sheet,
+            u64::from(row) + 1,
+            Some(cell_reference(col, u64::from(row) + 1)),
+        ))
     }
-    let merges: Vec<Dimensions> = match wb {
+}
+
+/// The cells of an XLSX sheet, read one by one with calamine's streaming cell reader (see
+/// [`sheet_cells`]): nothing the size of the used range is built before it is checked.
+fn xlsx_cells(
+    x: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    options: &ReadOptions,
+) -> Result<Cells, ReadError> {
+    let why = |e: calamine::XlsxError| ReadError::Workbook {
+        why: format!("sheet `{name}`: {e}"),
+    };
+    let mut reader = match x.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        // A chart sheet has no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(((0, 0), Vec::new())),
+        Err(e) => return Err(why(e)),
+    };
+    let mut used = UsedRange::new(name, &options.limits);
+    let mut cells: Vec<(u32, u32, Data)> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(why)? {
+        if *cell.get_value() == DataRef::Empty {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        used.add(r, c)?;
+        let d = Data::from(cell.get_value().clone());
+        used.check_field(&d, r, c)?;
+        cells.push((r, c, d));
+    }
+    let Some((r0, r1, c0, _)) = used.bounds else {
+        return Ok(((0, 0), Vec::new()));
+    };
+    let mut rows = vec![Vec::new(); (r1 - r0) as usize + 1];
+    for (r, c, d) in cells {
+        let i = (c - c0) as usize;
+        if let Some(row) = rows.get_mut((r - r0) as usize) {
+            if row.len() <= i {
+                row.resize(i + 1, Data::Empty);
+            }
+            if let Some(slot) = row.get_mut(i) {
+                *slot = d;
+            }
+        }
+    }
+    Ok(((r0, c0), rows))
+}
+
+/// The merged regions of a sheet (XLSX and XLS; none for the others).
+fn merged_regions(wb: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Dimensions> {
+    match wb {
         Sheets::Xlsx(x) => x
             .worksheet_merge_cells(name)
             .and_then(Result::ok)
             .unwrap_or_default(),
         Sheets::Xls(x) => x.worksheet_merge_cells(name).unwrap_or_default(),
         _ => Vec::new(),
+    }
+}
+
+/// Load a sheet (by name, or by 1-based number when no sheet has that name) as a grid with
+/// merged regions filled.
+fn load_grid(
+    wb: &mut Sheets<Cursor<&[u8]>>,
+    scan: &WorkbookScan,
+    name: &str,
+    options: &ReadOptions,
+) -> Result<Grid, ReadError> {
+    let (origin, cells) = sheet_cells(wb, name, options)?;
+    let merges = merged_regions(wb, name);
+    let mut grid = Grid {
+        sheet: name.to_string(),
+        origin,
+        cells,
+        merged_from: HashMap::new(),
+        merged_regions: 0,
+        formulas_without_value: scan.formulas_without_value.get(name).cloned(),
     };
-    let mut merged_from = HashMap::new();
-    let mut merged_regions = 0;
-    for m in &merges {
+    fill_merges(&mut grid, &merges, options)?;
+    Ok(grid)
+}
+
+/// Fill each merged region of `grid` with its top-left value (regions clipped to the grid).
+/// Refused when the regions cover more than `max_cells` cells, or the copies more than
+/// `max_decompressed_bytes` of text (a file cannot make a small cell fill a huge region).
+fn fill_merges(
+    grid: &mut Grid,
+    merges: &[Dimensions],
+    options: &ReadOptions,
+) -> Result<(), ReadError> {
+    let h = grid.cells.len();
+    let w = grid.cells.iter().map(Vec::len).max().unwrap_or(0);
+    let origin = grid.origin;
+    let (mut covered, mut copied) = (0u64, 0u64);
+    for m in merges {
         // Relative to the grid, clipped to it.
         let rel = |v: u32, o: u32| v.checked_sub(o).map(|x| x as usize);
         let (Some(r0), Some(c0)) = (rel(m.start.0, origin.0), rel(m.start.1, origin.1)) else {
@@ -239,34 +400,66 @@ fn load_grid(
         let (Some(r1), Some(c1)) = (rel(m.end.0, origin.0), rel(m.end.1, origin.1)) else {
             continue;
         };
-        let Some(top) = cells.get(r0).and_then(|r| r.get(c0)).cloned() else {
+        let Some(top) = grid.cells.get(r0).and_then(|r| r.get(c0)).cloned() else {
             continue;
         };
         if top == Data::Empty {
             continue;
         }
-        merged_regions += 1;
-        for r in r0..=r1.min(h.saturating_sub(1)) {
-            for c in c0..=c1.min(w.saturating_sub(1)) {
+        let (r1, c1) = (r1.min(h.saturating_sub(1)), c1.min(w.saturating_sub(1)));
+        let area = (r1.saturating_sub(r0) as u64 + 1) * (c1.saturating_sub(c0) as u64 + 1);
+        covered = covered.saturating_add(area);
+        copied = copied.saturating_add(area.saturating_mul(cell_text(&top).len() as u64));
+        let at = || Some(cell_reference(m.start.1, u64::from(m.start.0) + 1));
+        let row = u64::from(m.start.0) + 1;
+        let (max_cells, max_bytes) = (
+            options.limits.max_cells,
+            options.limits.max_decompressed_bytes,
+        );
+        if covered > max_cells {
+            let name = &grid.sheet;
+            return Err(limits::exceeded_in_sheet(
+                "max_cells",
+                covered,
+                max_cells,
+                name,
+                row,
+                at(),
+            ));
+        }
+        if copied > max_bytes {
+            let name = &grid.sheet;
+            return Err(limits::exceeded_in_sheet(
+                "max_decompressed_bytes",
+                copied,
+                max_bytes,
+                name,
+                row,
+                at(),
+            ));
+        }
+        grid.merged_regions += 1;
+        for r in r0..=r1 {
+            let Some(cells) = grid.cells.get_mut(r) else {
+                continue;
+            };
+            if cells.len() <= c1 {
+                cells.resize(c1 + 1, Data::Empty);
+            }
+            for c in c0..=c1 {
                 if (r, c) == (r0, c0) {
                     continue;
                 }
-                if let Some(cell) = cells.get_mut(r).and_then(|row| row.get_mut(c)) {
+                if let Some(cell) = cells.get_mut(c) {
                     if *cell == Data::Empty {
                         *cell = top.clone();
-                        merged_from.insert((r, c), m.start.0);
+                        grid.merged_from.insert((r, c), m.start.0);
                     }
                 }
             }
         }
     }
-    Ok(Grid {
-        sheet: name.to_string(),
-        origin,
-        cells,
-        merged_from,
-        merged_regions,
-    })
+    Ok(())
 }
 
 /// Resolve the sheet the caller asked for, or all sheets in order when none was named.
@@ -390,11 +583,11 @@ pub fn read_xlsx(
     sheet: Option<&str>,
     options: &ReadOptions,
 ) -> Result<Table, ReadError> {
-    let mut wb = open(bytes, options)?;
+    let (mut wb, scan) = open(bytes, options)?;
     let names = candidate_sheets(&wb, sheet)?;
     let mut first_err = None;
     for name in &names {
-        let grid = load_grid(&mut wb, name, options)?;
+        let grid = load_grid(&mut wb, &scan, name, options)?;
         match find_header(&grid, options) {
             Ok(h) => return read_grid(&grid, &h, options),
             Err(e) => {
@@ -427,13 +620,12 @@ pub fn read_xlsx_table(
     sheet: Option<&str>,
     options: &ReadOptions,
 ) -> Result<RawTable, ReadError> {
-    let mut wb = open(bytes, options)?;
+    let (mut wb, _) = open(bytes, options)?;
     let names = candidate_sheets(&wb, sheet)?;
     let name = names.first().ok_or(ReadError::Empty)?;
-    let range = sheet_range(&mut wb, name, options)?;
+    let ((_, c0), cells) = sheet_cells(&mut wb, name, options)?;
     // Columns left of the used range are empty columns of the table.
-    let (_, c0) = range.start().unwrap_or((0, 0));
-    let mut rows = range.rows().map(|r| {
+    let mut rows = cells.iter().map(|r| {
         std::iter::repeat_n(String::new(), c0 as usize)
             .chain(r.iter().map(cell_text))
             .collect::<Vec<String>>()
@@ -475,10 +667,21 @@ fn count_lines(bytes: &[u8]) -> u64 {
 fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Table, ReadError> {
     let mut notes = Vec::new();
     let header_row = grid.sheet_row(header.row);
-    if header.row > 0 || grid.origin.0 > 0 {
+    let title_rows = (0..header.row).filter(|&r| !grid.is_blank(r)).count();
+    if title_rows > 0 {
         notes.push(format!(
             "the header is on row {header_row}; rows 1-{} above it (a title block) were skipped",
             header_row.saturating_sub(1)
+        ));
+    } else if header_row > 1 {
+        notes.push(format!(
+            "the header is on row {header_row}; the rows above it are blank"
+        ));
+    }
+    if let Some((n, first)) = &grid.formulas_without_value {
+        notes.push(format!(
+            "{n} formula cell(s) have no saved value (the file was not last saved by a \
+             spreadsheet that computes them) and were read as empty; the first is {first}"
         ));
     }
     if header.sub_header {
@@ -537,7 +740,7 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
                 .collect();
             // An empty record would be an empty line: the CSV reader would not count it.
             if cells.len() <= 1 && cells.first().is_none_or(String::is_empty) {
-                w.write_record([r#""""#]).map_err(werr)?;
+                w.write_record([""]).map_err(werr)?;
             } else {
                 w.write_record(&cells).map_err(werr)?;
             }

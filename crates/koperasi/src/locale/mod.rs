@@ -7,7 +7,8 @@
 //! - Numbers: `.` separates thousands, `,` decimals. [`parse_decimal`] gives an exact
 //!   [`Decimal`], [`parse_count`] a `u64`, [`parse_rupiah`] an exact [`Rupiah`](crate::money::Rupiah) in sen; scale
 //!   words `rb`, `jt`, `M` (= miliar), `T` (= triliun) are understood. Mixed conventions are
-//!   refused as ambiguous, never guessed.
+//!   refused as ambiguous, never guessed. The readers take the file's [`DecimalMark`]
+//!   (`comma`, `point`, `auto`), which settles `1,500` and `1.500`.
 //! - Formatting: [`format_int`] `1.234.567`, [`format_decimal`], [`format_rupiah`]
 //!   `Rp 1.234.567,89`, [`format_rupiah_whole`] `Rp 5.000.000`.
 //! - Placeholders: [`is_missing`].
@@ -24,12 +25,16 @@
 
 mod date;
 mod number;
+mod separators;
 
 pub use date::{MAX_YEAR, MIN_YEAR, format_date, format_date_numeric, parse_date};
+pub(crate) use number::Accept;
 pub use number::{
     Decimal, MAX_SCALE, format_decimal, format_int, format_int_grouped, format_rupiah,
     format_rupiah_whole, parse_count, parse_decimal, parse_rupiah,
 };
+pub use separators::DecimalMark;
+pub(crate) use separators::{ColumnMark, Tally};
 
 /// [`str::trim`], quicker when the text starts and ends with a visible ASCII character (most
 /// cells): then there is nothing to trim.

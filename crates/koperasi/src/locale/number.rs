@@ -331,12 +331,57 @@ fn push_plain(out: &mut String, digits: &[u8], scale: usize, group: Option<(char
 // ---------------------------------------------------------------------------------------------
 
 /// What the core parser accepts besides the digits.
-#[derive(Clone, Copy)]
-struct Accept {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Accept {
     /// `Rp`, `Rp.`, `IDR` prefix.
     currency: bool,
     /// A trailing `%` (dropped).
     percent: bool,
+}
+
+impl Accept {
+    /// What [`parse_decimal`] accepts: a currency prefix and a trailing `%`.
+    pub(crate) const DECIMAL: Accept = Accept {
+        currency: true,
+        percent: true,
+    };
+    /// What [`parse_count`] accepts: neither.
+    pub(crate) const COUNT: Accept = Accept {
+        currency: false,
+        percent: false,
+    };
+    /// What [`parse_rupiah`] accepts: a currency prefix, no `%`.
+    pub(crate) const MONEY: Accept = Accept {
+        currency: true,
+        percent: false,
+    };
+}
+
+/// The two separators of a number convention: `group` between groups of three digits,
+/// `decimal` before the fraction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Seps {
+    /// The thousands separator.
+    pub(crate) group: u8,
+    /// The decimal mark.
+    pub(crate) decimal: u8,
+}
+
+impl Seps {
+    /// The Indonesian convention (DOMAIN.md §6.2): `1.234.567,89`.
+    pub(crate) const COMMA: Seps = Seps {
+        group: b'.',
+        decimal: b',',
+    };
+    /// The English convention: `1,234,567.89`.
+    pub(crate) const POINT: Seps = Seps {
+        group: b',',
+        decimal: b'.',
+    };
+
+    fn is_comma(self) -> bool {
+        self == Seps::COMMA
+    }
 }
 
 fn not_a_number(s: &str) -> NumberError {
@@ -365,6 +410,22 @@ const WHY_ENGLISH_COMMA_DOT: &str = "a `,` before a `.` is the English conventio
      Indonesian numbers use `.` for thousands and `,` for decimals (`1.234,56`)";
 const WHY_ENGLISH_COMMAS: &str = "several `,` look like English thousands separators (`1,234,567`); \
      Indonesian numbers use `.` for thousands and at most one `,` for decimals";
+const WHY_COMMA_GROUPS: &str = "with the decimal point (`decimal = point`), `,` is the thousands \
+     separator and must separate groups of exactly three digits (e.g. `1,500` = 1500); a decimal \
+     mark is written `.` (e.g. `1.5`)";
+const WHY_POINT_MIXED: &str = "with the decimal point (`decimal = point`), `.` marks the decimals \
+     once, after any `,` thousands separators (`1,234.56`); `1.234,56` is the Indonesian convention \
+     (`decimal = comma`)";
+
+/// Why the separators of `input` break the convention `seps`: groups of three, or the other
+/// convention's order.
+fn why_groups(seps: Seps) -> &'static str {
+    if seps.is_comma() {
+        WHY_DOT_GROUPS
+    } else {
+        WHY_COMMA_GROUPS
+    }
+}
 const WHY_TOO_MANY_DIGITS: &str = "more significant digits than an exact decimal holds (38)";
 
 /// Removes a case-insensitive ASCII prefix.
@@ -414,8 +475,10 @@ fn scale_word(w: &str) -> Option<u32> {
         .map(|&(_, e)| e)
 }
 
-/// The core parser shared by [`parse_decimal`], [`parse_count`] and [`parse_rupiah`].
-fn parse_core(input: &str, accept: Accept) -> Result<Decimal, NumberError> {
+/// The core parser shared by [`parse_decimal`], [`parse_count`] and [`parse_rupiah`], for the
+/// convention `seps` (the readers' `decimal` option chooses it; the functions above use
+/// [`Seps::COMMA`]).
+pub(crate) fn parse_core(input: &str, accept: Accept, seps: Seps) -> Result<Decimal, NumberError> {
     let mut t = input.trim();
     let mut negative = false;
     let mut paren = false;
@@ -453,7 +516,7 @@ fn parse_core(input: &str, accept: Accept) -> Result<Decimal, NumberError> {
     let mut scale: u32 = 0;
     let too_many = || out_of_range(input, WHY_TOO_MANY_DIGITS.to_string());
 
-    // Integer part: digits, optionally grouped by dots.
+    // Integer part: digits, optionally grouped by the thousands separator.
     if !b.first().is_some_and(u8::is_ascii_digit) {
         return Err(not_a_number(input));
     }
@@ -467,14 +530,14 @@ fn parse_core(input: &str, accept: Accept) -> Result<Decimal, NumberError> {
                 .and_then(|m| m.checked_add(i128::from(c - b'0')))
                 .ok_or_else(too_many)?;
             group_len += 1;
-        } else if c == b'.' {
+        } else if c == seps.group {
             let ok = if dots == 0 {
                 (1..=3).contains(&group_len) && !leading_zero
             } else {
                 group_len == 3
             };
             if !ok {
-                return Err(ambiguous(input, WHY_DOT_GROUPS));
+                return Err(ambiguous(input, why_groups(seps)));
             }
             dots += 1;
             group_len = 0;
@@ -484,11 +547,11 @@ fn parse_core(input: &str, accept: Accept) -> Result<Decimal, NumberError> {
         i += 1;
     }
     if dots > 0 && group_len != 3 {
-        return Err(ambiguous(input, WHY_DOT_GROUPS));
+        return Err(ambiguous(input, why_groups(seps)));
     }
 
-    // Fraction: `,` then digits, or `,-` (no fraction, money style).
-    if b.get(i) == Some(&b',') {
+    // Fraction: the decimal mark then digits, or `,-` (no fraction, money style).
+    if b.get(i) == Some(&seps.decimal) {
         i += 1;
         if b.get(i) == Some(&b'-') {
             i += 1;
@@ -512,8 +575,13 @@ fn parse_core(input: &str, accept: Accept) -> Result<Decimal, NumberError> {
                 return Err(not_a_number(input));
             }
             match b.get(i) {
-                Some(b',') => return Err(ambiguous(input, WHY_ENGLISH_COMMAS)),
-                Some(b'.') => return Err(ambiguous(input, WHY_ENGLISH_COMMA_DOT)),
+                Some(&c) if seps.is_comma() && c == b',' => {
+                    return Err(ambiguous(input, WHY_ENGLISH_COMMAS));
+                }
+                Some(&c) if seps.is_comma() && c == b'.' => {
+                    return Err(ambiguous(input, WHY_ENGLISH_COMMA_DOT));
+                }
+                Some(b',' | b'.') => return Err(ambiguous(input, WHY_POINT_MIXED)),
                 _ => {}
             }
         }
@@ -568,13 +636,7 @@ fn parse_core(input: &str, accept: Accept) -> Result<Decimal, NumberError> {
 ///   an unknown word after the digits;
 /// - [`NumberError::OutOfRange`] (`number_out_of_range`): more than 38 significant digits.
 pub fn parse_decimal(s: &str) -> Result<Decimal, NumberError> {
-    parse_core(
-        s,
-        Accept {
-            currency: true,
-            percent: true,
-        },
-    )
+    parse_core(s, Accept::DECIMAL, Seps::COMMA)
 }
 
 /// The largest count [`parse_count`] accepts: `i64::MAX` = 9223372036854775807, so that every
@@ -622,24 +684,35 @@ fn english_thousands_hint(s: &str) -> Option<String> {
 /// `u64::MAX`, so that a count read here always converts to `i64` without loss.
 /// `1.500 unit` is [`NumberError::NotANumber`].
 pub fn parse_count(s: &str) -> Result<u64, NumberError> {
-    let d = parse_core(
-        s,
-        Accept {
-            currency: false,
-            percent: false,
-        },
-    )?;
+    count_of(s, parse_core(s, Accept::COUNT, Seps::COMMA)?, Seps::COMMA)
+}
+
+/// The convention, said in a refusal under `seps`.
+fn convention(seps: Seps) -> &'static str {
+    if seps.is_comma() {
+        CONVENTION
+    } else {
+        "with the decimal point (`decimal = point`) `.` is the decimal separator and `,` separates thousands"
+    }
+}
+
+/// `d` (read from `s` under `seps`) as a count: whole, not negative, at most `i64::MAX`.
+pub(crate) fn count_of(s: &str, d: Decimal, seps: Seps) -> Result<u64, NumberError> {
     if d.is_negative() {
         return Err(out_of_range(s, "a count cannot be negative".to_string()));
     }
     let Some(n) = d.to_i128() else {
-        let hint = english_thousands_hint(s).map_or_else(
-            || " (1500 is written `1.500`)".to_string(),
-            |h| format!("; {h}"),
-        );
+        let hint = if seps.is_comma() {
+            english_thousands_hint(s).map_or_else(
+                || " (1500 is written `1.500`)".to_string(),
+                |h| format!("; {h}"),
+            )
+        } else {
+            String::new()
+        };
         return Err(NumberError::Inexact {
             value: s.to_string(),
-            why: format!("a count must be a whole number; {CONVENTION}{hint}"),
+            why: format!("a count must be a whole number; {}{hint}", convention(seps)),
         });
     };
     u64::try_from(n)
@@ -660,13 +733,11 @@ pub fn parse_count(s: &str) -> Result<u64, NumberError> {
 /// scaling (`Rp 0,125`) — never rounded — and [`NumberError::OutOfRange`]
 /// (`number_out_of_range`) beyond `i64` sen (about Rp 92 kuadriliun).
 pub fn parse_rupiah(s: &str) -> Result<Rupiah, NumberError> {
-    let d = parse_core(
-        s,
-        Accept {
-            currency: true,
-            percent: false,
-        },
-    )?;
+    rupiah_of(s, parse_core(s, Accept::MONEY, Seps::COMMA)?, Seps::COMMA)
+}
+
+/// `d` (read from `s` under `seps`, in rupiah) as an exact amount in sen.
+pub(crate) fn rupiah_of(s: &str, d: Decimal, seps: Seps) -> Result<Rupiah, NumberError> {
     let sen: i128 = if d.scale <= 2 {
         pow10(2 - d.scale)
             .and_then(|p| d.mantissa.checked_mul(p))
@@ -674,12 +745,17 @@ pub fn parse_rupiah(s: &str) -> Result<Rupiah, NumberError> {
     } else {
         let p = pow10(d.scale - 2).unwrap_or(i128::MAX);
         if d.mantissa % p != 0 {
-            let hint = english_thousands_hint(s).map_or_else(String::new, |h| format!("; {h}"));
+            let hint = if seps.is_comma() {
+                english_thousands_hint(s).map_or_else(String::new, |h| format!("; {h}"))
+            } else {
+                String::new()
+            };
             return Err(NumberError::Inexact {
                 value: s.to_string(),
                 why: format!(
-                    "{} decimal places of rupiah; the smallest unit is the sen (2 places) and amounts are never rounded; {CONVENTION}{hint}",
-                    d.normalized().scale
+                    "{} decimal places of rupiah; the smallest unit is the sen (2 places) and amounts are never rounded; {}{hint}",
+                    d.normalized().scale,
+                    convention(seps)
                 ),
             });
         }

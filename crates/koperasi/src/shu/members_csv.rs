@@ -6,7 +6,7 @@ use crate::error::ReadError;
 use crate::io::headers::{match_headers, normalize_header};
 use crate::io::limits::CappedReader;
 use crate::io::{LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, read_header};
-use crate::locale::{is_missing, parse_date, parse_rupiah};
+use crate::locale::{Accept, ColumnMark, is_missing, parse_date};
 use std::collections::HashSet;
 
 /// The fields of a member file and the normalised headers that name them, best first.
@@ -163,7 +163,11 @@ struct MemberSchema {
 /// Columns are recognised by [`member_fields`] (Indonesian and English headers), plus any
 /// `simpanan_<kind>` / `savings_<kind>` column as a savings kind and any `base_<name>` /
 /// `transaksi_<name>` column as a transaction base; other columns are listed in the report as
-/// unknown. Amounts are read with [`parse_rupiah`] (`Rp 1.500.000`, `1,5 jt`); an empty or
+/// unknown. Amounts are read as [`crate::locale::parse_rupiah`] reads them (`Rp 1.500.000`,
+/// `1,5 jt`), under the decimal mark of [`ReadOptions::decimal`]: without it, `1,500` (1.5 or
+/// 1500?) rejects its row as `number_ambiguous`, so that no member's base is read 1000 times
+/// too small beside a neighbour's `1.500`; with `auto`, each amount column is settled by its
+/// unambiguous cells (a note in the report says how). An empty or
 /// placeholder amount cell (`-`, `n/a`) is 0, because member ledgers leave zero balances
 /// blank. Every member gets an entry (0 when blank) for every savings and transaction column,
 /// so the members tell which bases the file provides ([`super::shu_check_bases`]). Dates are read with [`parse_date`].
@@ -191,6 +195,8 @@ pub fn read_members<R: std::io::Read>(
     input: R,
     options: &ReadOptions,
 ) -> Result<(Vec<Member>, ReadReport), ReadError> {
+    let input = crate::io::decimal::hold(input, options)?;
+    let whole = input.whole();
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -210,6 +216,20 @@ pub fn read_members<R: std::io::Read>(
             .collect(),
         ..ReadReport::default()
     };
+    let amounts: Vec<(usize, Accept)> = schema
+        .kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| matches!(k, Col::Savings(_) | Col::Transactions(_)))
+        .map(|(i, _)| (i, Accept::MONEY))
+        .collect();
+    let marks = crate::io::decimal::column_marks(
+        options,
+        whole.as_ref().map(AsRef::as_ref),
+        &schema.headers,
+        &amounts,
+        &mut report.notes,
+    );
     let mut ids: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     let mut rec: Vec<String> = Vec::new();
@@ -231,7 +251,7 @@ pub fn read_members<R: std::io::Read>(
             .check_record(&byte_rec, report.rows_read, line)?;
         rec.clear();
         rec.extend(byte_rec.iter().map(decode));
-        match read_row(&schema, &rec, line, &mut ids) {
+        match read_row(&schema, &marks, &rec, line, &mut ids) {
             Ok(m) => {
                 report.accepted += 1;
                 out.push(m);
@@ -283,9 +303,10 @@ fn read_schema<R: std::io::Read>(
 }
 
 /// Read one data row (`rec`, at `line`) into a member, or the rejection that says why not.
-/// `ids` holds the ids of the rows accepted so far.
+/// `marks` are the columns' decimal marks; `ids` holds the ids of the rows accepted so far.
 fn read_row(
     schema: &MemberSchema,
+    marks: &[ColumnMark],
     rec: &[String],
     line: u64,
     ids: &mut HashSet<String>,
@@ -330,8 +351,8 @@ fn read_row(
         source_line: Some(line),
         ..Member::default()
     };
-    for (i, (cell, kind)) in rec.iter().zip(&schema.kinds).enumerate() {
-        read_cell(&mut m, kind, cell.trim())
+    for (i, ((cell, kind), mark)) in rec.iter().zip(&schema.kinds).zip(marks).enumerate() {
+        read_cell(&mut m, kind, *mark, cell.trim())
             .map_err(|(code, reason)| reject(Some((i, cell.trim())), code, reason))?;
     }
     // Every savings / transaction column is recorded for every member (0 when blank), so
@@ -375,9 +396,14 @@ fn read_row(
     Ok(m)
 }
 
-/// Read cell `v` (trimmed) of a column holding `kind` into `m`; on failure the code and the
+/// Read cell `v` (trimmed) of a column holding `kind` (numbers under `mark`) into `m`; on failure the code and the
 /// parser's reason (which may quote `v`).
-fn read_cell(m: &mut Member, kind: &Col, v: &str) -> Result<(), (&'static str, String)> {
+fn read_cell(
+    m: &mut Member,
+    kind: &Col,
+    mark: ColumnMark,
+    v: &str,
+) -> Result<(), (&'static str, String)> {
     match kind {
         Col::Id => {
             m.id = if is_missing(v) {
@@ -397,7 +423,7 @@ fn read_cell(m: &mut Member, kind: &Col, v: &str) -> Result<(), (&'static str, S
             }
         }
         Col::Savings(k) | Col::Transactions(k) if !is_missing(v) => {
-            let amount = parse_rupiah(v).map_err(|e| (e.code(), e.to_string()))?;
+            let amount = mark.rupiah(v).map_err(|e| (e.code(), e.to_string()))?;
             if amount.is_negative() {
                 return Err((
                     "negative_amount",
@@ -461,5 +487,59 @@ mod tests {
         }
         assert_eq!(rep.accepted + rep.rejected.len() as u64, rep.rows_read);
         assert_eq!(rep.unknown_columns(), ["Catatan"]);
+    }
+
+    /// Issue 13: `1,500` beside `1.500` must not give two bases 1000 times apart silently.
+    #[test]
+    fn neighbouring_1_500_and_1_dot_500_are_never_silently_1000_apart() {
+        use crate::locale::DecimalMark;
+        let csv = "no_anggota,simpanan_wajib\nA1,\"1,500\"\nA2,1.500\n";
+        let read = |decimal: Option<DecimalMark>, extra: &str| {
+            let o = ReadOptions {
+                decimal,
+                ..ReadOptions::default()
+            };
+            let text = format!("{csv}{extra}");
+            let (m, rep) = read_members(text.as_bytes(), &o).unwrap();
+            let sen: Vec<(String, i64)> = m
+                .iter()
+                .map(|m| (m.id.clone(), m.savings["wajib"].sen()))
+                .collect();
+            let rejected: Vec<(u64, String)> = rep
+                .rejected
+                .iter()
+                .map(|r| (r.line, r.code.clone()))
+                .collect();
+            (sen, rejected, rep.notes)
+        };
+        // Default: `1.500` is Rp 1.500 as always; `1,500` is refused with its line.
+        let (sen, rejected, _) = read(None, "");
+        assert_eq!(sen, [("A2".to_string(), 150_000)]);
+        assert_eq!(rejected, [(2, "number_ambiguous".to_string())]);
+        // `auto` with nothing to settle the column: both refused.
+        let (sen, rejected, notes) = read(Some(DecimalMark::Auto), "");
+        assert!(sen.is_empty());
+        assert_eq!(rejected.len(), 2);
+        assert!(notes[0].contains("decimal mark not settled"), "{notes:?}");
+        // `auto` settled by `Rp 2.750.000` (comma) and by `2,750,000.00` (point).
+        let (sen, rejected, notes) = read(Some(DecimalMark::Auto), "A3,Rp 2.750.000\n");
+        assert_eq!(
+            sen.iter().map(|x| x.1).collect::<Vec<_>>(),
+            [150, 150_000, 275_000_000]
+        );
+        assert!(rejected.is_empty());
+        assert_eq!(
+            notes,
+            ["column `simpanan_wajib`: decimal comma (from 1 unambiguous cell)"]
+        );
+        let (sen, _, _) = read(Some(DecimalMark::Auto), "A3,\"2,750,000.00\"\n");
+        assert_eq!(
+            sen.iter().map(|x| x.1).collect::<Vec<_>>(),
+            [150_000, 150, 275_000_000]
+        );
+        // Stated by the option.
+        let (sen, _, notes) = read(Some(DecimalMark::Point), "");
+        assert_eq!(sen.iter().map(|x| x.1).collect::<Vec<_>>(), [150_000, 150]);
+        assert!(notes.is_empty());
     }
 }

@@ -16,6 +16,10 @@
 //! | `duplicate_row` | warning | (none) |
 //! | `uneven_periods` | info | (none; the periods are the first and last of each run of equal spacing) |
 //! | `large_change_at_end` | info | panel total in the second-last period, then in the last |
+//! | `partial_coverage` | info | parent value, sum of the listed parts |
+//! | `wrong_parent` | warning | (none) |
+//! | `unknown_region` | warning | (none) |
+//! | `series_break` | warning | (none; from the report: the regions summed change between periods) |
 //!
 //! Regions are grouped as in [`crate::stats::panel`]: by resolved code, else by name.
 
@@ -633,6 +637,10 @@ pub struct CheckParams {
     /// Report a change of the panel total of `total` in the last period larger than this
     /// fraction ([`check_change_at_end`]); `None` to skip. Default `Some(0.2)` (20 %).
     pub end_change_relative: Option<f64>,
+    /// Check every total row (national, province, kab/kota, `JUMLAH`) against the rows below
+    /// it, regions listed under the wrong parent and names that are no region
+    /// ([`crate::stats::check_levels`]). Default `true`.
+    pub levels: bool,
 }
 
 impl Default for CheckParams {
@@ -652,6 +660,7 @@ impl Default for CheckParams {
             duplicates: true,
             spacing: true,
             end_change_relative: Some(0.2),
+            levels: true,
         }
     }
 }
@@ -680,7 +689,10 @@ impl CheckParams {
 /// 4. children vs parent ([`check_children_vs_parent_region`]) for each of `parent_measures`,
 ///    if `parent_region` is set;
 /// 5. period spacing ([`check_period_spacing`], if `spacing`);
-/// 6. a large change of the panel total of `total` in the last period
+/// 6. region levels ([`crate::stats::check_levels`], if `levels`): totals against their
+///    parts, partial coverage, wrong parents, names that are no region; then breaks of the
+///    series ([`crate::stats::check_series_breaks`]);
+/// 7. a large change of the panel total of `total` in the last period
 ///    ([`check_change_at_end`], if `end_change_relative` is set), computed without the
 ///    `parent_region` rows so a parent is not added to its children.
 pub fn run_checks(panel: &Panel, params: &CheckParams) -> Vec<Finding> {
@@ -699,6 +711,10 @@ pub fn run_checks(panel: &Panel, params: &CheckParams) -> Vec<Finding> {
         for m in &params.parent_measures {
             out.extend(check_children_vs_parent_region(panel, parent, m));
         }
+    }
+    if params.levels {
+        out.extend(super::hierarchy::check_levels(panel, params, None));
+        out.extend(super::series::check_series_breaks(panel));
     }
     if params.spacing {
         out.extend(check_period_spacing(panel));

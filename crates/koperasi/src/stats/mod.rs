@@ -28,8 +28,12 @@
 
 pub mod checks;
 pub mod growth;
+pub mod hierarchy;
+pub mod levels;
 pub mod panel;
 pub mod period;
+pub mod read_as;
+pub mod series;
 
 pub use checks::{
     CheckParams, END_CHANGE_REGIONS, Finding, Severity, StatedContext, SwingParams,
@@ -40,5 +44,7 @@ pub use checks::{
 pub use growth::{
     GrowthRow, active_share, cagr, change, grew_most, pct_change, rank_by_change, shrank_most,
 };
+pub use hierarchy::check_levels;
 pub use panel::{AKTIF, Panel, PanelColumns, PanelRow, TIDAK_AKTIF, TOTAL};
 pub use period::Period;
+pub use series::check_series_breaks;

@@ -273,16 +273,20 @@ impl Panel {
             .map(|(v, _)| v)
     }
 
-    /// Sum over all regions, per period (chronological), of each of `measures`.
+    /// The figure of each period (chronological) for each of `measures`: the sum over the
+    /// period's regions, **a total counted once for its parts** (see
+    /// [`crate::stats::levels`]): a row that is the parent of other rows of the same period (the
+    /// national row above its provinces, `JAWA TIMUR` above its kabupaten/kota, a `JUMLAH`
+    /// row) stands for them and is never added to them; the period's figure is the sum over
+    /// its top rows. So a table of ten provinces and an `INDONESIA` row gives the national
+    /// figure, and a kab/kota table gives the sum of its kab/kota.
     ///
     /// Each (region, period) counts **once**: with duplicate rows, the first row in source
     /// order that has the measure (the value [`Panel::value`] gives), so a row published twice
     /// is not counted twice (duplicates are reported by [`crate::stats::check_duplicates`]).
-    /// Every region is summed, including a parent (e.g. `Provinsi Jawa Timur`) published among
-    /// its children: use [`Panel::totals_by_period_excluding`] or [`Panel::without_region`] to
-    /// leave it out. A measure absent from every row of a period is absent from that period's
-    /// map; rows lacking a measure add nothing to it. Sums saturate at `i64::MAX` (never
-    /// reached by real counts).
+    /// A total row lacking a measure counts as the sum of its parts for it. A measure absent
+    /// from every row of a period is absent from that period's map. Sums saturate at
+    /// `i64::MAX` (never reached by real counts).
     pub fn totals_by_period(&self, measures: &[&str]) -> Vec<(Period, BTreeMap<String, i64>)> {
         self.totals_by_period_excluding(measures, None)
     }
@@ -295,37 +299,28 @@ impl Panel {
         measures: &[&str],
         parent: Option<&str>,
     ) -> Vec<(Period, BTreeMap<String, i64>)> {
-        let index = PanelIndex::new(self);
-        let skip = parent.and_then(|p| index.position(p));
-        let mut by: BTreeMap<Period, BTreeMap<String, i64>> = BTreeMap::new();
-        for (i, region) in index.regions.iter().enumerate() {
-            if Some(i) == skip {
-                continue;
-            }
-            for period in region.by_period.keys() {
-                let entry = by.entry(*period).or_default();
-                for m in measures {
-                    if let Some((v, _)) = region.get(*period, m) {
-                        let s = entry.entry((*m).to_string()).or_insert(0);
-                        *s = s.saturating_add(v);
-                    }
-                }
-            }
-        }
-        by.into_iter().collect()
+        let levels = super::levels::Levels::new(self, parent, None);
+        levels
+            .periods
+            .keys()
+            .map(|p| {
+                let sums = measures
+                    .iter()
+                    .filter_map(|m| {
+                        levels
+                            .period_sum(*p, m, None)
+                            .map(|v| ((*m).to_string(), v))
+                    })
+                    .collect();
+                (*p, sums)
+            })
+            .collect()
     }
 
-    /// The sum over all regions of one measure in one period, each (region, period) counted
-    /// once as in [`Panel::totals_by_period`]; `None` when no row of that period has the
-    /// measure.
+    /// The figure of one measure in one period, as in [`Panel::totals_by_period`] (a total
+    /// row counted once for its parts); `None` when no row of that period has the measure.
     pub fn total(&self, period: Period, measure: &str) -> Option<i64> {
-        PanelIndex::new(self)
-            .regions
-            .iter()
-            .filter_map(|r| r.get(period, measure))
-            .fold(None, |acc: Option<i64>, (v, _)| {
-                Some(acc.unwrap_or(0).saturating_add(v))
-            })
+        super::levels::Levels::new(self, None, None).period_sum(period, measure, None)
     }
 
     /// A new panel without the rows of the region named `region` (found as in

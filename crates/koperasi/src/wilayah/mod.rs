@@ -22,10 +22,15 @@
 
 mod code;
 mod names;
+mod resolve;
 mod table;
 
 pub use code::{KodeWilayah, Level};
 pub use names::normalize_name;
+pub use resolve::{
+    RegionLevel, Resolution, children_on, contains_on, is_nasional_name, province_on, resolve_name,
+    resolve_names,
+};
 pub(crate) use table::edit_distance;
 pub use table::{SEARCH_LIMIT, Table, Wilayah, table};
 

@@ -3,7 +3,7 @@
 //! `tests/vectors/README.md`: `policy` is a preset name or a policy object, `koperasi` a record
 //! object, `register` / `panel` CSV text read into a register / panel; `Class.method` names a
 //! method. Collections compare as columns ([`koperasi::columns`]), as Python's `to_dict()`.
-use crate::Outcome;
+use crate::{Outcome, read_options};
 use koperasi::columns::{self, Columns};
 use koperasi::io::{ReadOptions, Table};
 use koperasi::register::{Field, Register};
@@ -229,21 +229,25 @@ pub fn call(function: &str, args: &Value) -> Outcome {
             ))
         }),
         // io
-        "read_register" => register(text(args, "source"))
-            .map(|(r, rep)| json!({"register": ser(&r), "report": ser(&rep)})),
-        "read_panel" => panel(text(args, "source")).map(
-            |(p, rep)| json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)}),
-        ),
-        "read_any" => {
-            koperasi::io::read_any(text(args, "source").as_bytes(), &ReadOptions::default())
-                .map(|t| match t {
-                    Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
-                    Table::Panel(p, rep) => {
-                        json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
-                    }
-                })
+        "read_register" => {
+            koperasi::io::read_register(text(args, "source").as_bytes(), &read_options(args))
+                .map(|(r, rep)| json!({"register": ser(&r), "report": ser(&rep)}))
                 .map_err(Error::from)
         }
+        "read_panel" => koperasi::io::read_panel(
+            text(args, "source").as_bytes(),
+            &read_options(args),
+        )
+        .map(|(p, rep)| json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)}))
+        .map_err(Error::from),
+        "read_any" => koperasi::io::read_any(text(args, "source").as_bytes(), &read_options(args))
+            .map(|t| match t {
+                Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
+                Table::Panel(p, rep) => {
+                    json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
+                }
+            })
+            .map_err(Error::from),
         "detect_layout" => {
             koperasi::io::detect_layout_str(text(args, "csv_text"), &ReadOptions::default())
                 .map(|l| ser(&l))

@@ -16,6 +16,17 @@ use std::path::{Path, PathBuf};
 /// or the error code.
 pub type Outcome = Option<Result<Value, String>>;
 
+/// The read options of a reader's vector: the default ones, with `decimal` (`comma`, `point`,
+/// `auto`) when the vector gives it.
+pub fn read_options(args: &Value) -> koperasi::io::ReadOptions {
+    koperasi::io::ReadOptions {
+        decimal: args
+            .get("decimal")
+            .map(|d| serde_json::from_value(d.clone()).expect("decimal: comma, point or auto")),
+        ..koperasi::io::ReadOptions::default()
+    }
+}
+
 fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap()

@@ -10,7 +10,6 @@
 //! | `shu_read_members` | `text` | `{members, report}` |
 use crate::Outcome;
 use koperasi::Rupiah;
-use koperasi::io::ReadOptions;
 use koperasi::shu::{self, AllocationPlan, Member, Rounding};
 use serde_json::{Value, json};
 
@@ -90,7 +89,7 @@ pub fn call(function: &str, args: &Value) -> Outcome {
             .map(|p| json!(p))
             .map_err(|e| e.code().to_string()),
         "shu_read_members" => {
-            shu::read_members(text(args, "text").as_bytes(), &ReadOptions::default())
+            shu::read_members(text(args, "text").as_bytes(), &crate::read_options(args))
                 .map(|(m, report)| json!({ "members": m, "report": report }))
                 .map_err(|e| e.code().to_string())
         }

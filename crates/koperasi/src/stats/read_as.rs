@@ -1,0 +1,305 @@
+//! The "Read as" statement: how a panel file was understood, stated before any figure, so that
+//! a reader sees at once whether the program read the table as it is meant (which column holds
+//! the regions and at what levels, which the period, which the measures, and which rows are
+//! totals of others and therefore not summed).
+
+use super::levels::{Levels, Node};
+use super::panel::Panel;
+use crate::io::ReadReport;
+use crate::wilayah::{KodeWilayah, RegionLevel};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How many regions (and rows) of one level a panel has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelCount {
+    /// `nasional`, `provinsi`, `kabupaten_kota`, `kecamatan`, `desa_kelurahan`, `total_row`
+    /// (a `JUMLAH`/`TOTAL` row), `ambiguous` (a name several regions have) or `unknown` (no
+    /// Indonesian region).
+    pub level: String,
+    /// Distinct regions of that level.
+    pub regions: u64,
+    /// Rows of that level.
+    pub rows: u64,
+}
+
+/// One measure read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureRead {
+    /// Measure name (`aktif`, `total`, `karyawan`, ...).
+    pub name: String,
+    /// The column as published.
+    pub column: String,
+    /// Unit: `count` (a number of cooperatives, people, ...; summed over regions).
+    pub unit: String,
+}
+
+/// A region whose rows are totals of other rows (not summed with them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotalRead {
+    /// Region name as published (`INDONESIA`, `JAWA TIMUR`, `JUMLAH`).
+    pub region: String,
+    /// Its level, as in [`LevelCount::level`].
+    pub level: String,
+    /// In how many periods it is a total.
+    pub periods: u64,
+    /// Most parts it has in one period.
+    pub parts: u64,
+    /// Source lines of its rows that are totals.
+    pub lines: Vec<u64>,
+}
+
+/// How a panel file was read, stated before any figure (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadAs {
+    /// `long`: one row per region and period.
+    pub layout: String,
+    /// 1-based line (or sheet row) of the header.
+    pub header_line: u64,
+    /// The column of the region names, as published.
+    pub region_column: Option<String>,
+    /// Regions per level, top level first; then total rows, ambiguous and unknown names.
+    pub levels: Vec<LevelCount>,
+    /// The column(s) the period is read from (`PERIODE UPDATE`; `tahun` and `triwulan`).
+    pub period_columns: Vec<String>,
+    /// The period given for the whole file, when it has no period column.
+    pub period_constant: Option<String>,
+    /// Measures, in column order.
+    pub measures: Vec<MeasureRead>,
+    /// Regions used as totals of other rows, not summed with them.
+    pub totals: Vec<TotalRead>,
+    /// The statement in English.
+    pub text_en: String,
+    /// The statement in Indonesian.
+    pub text_id: String,
+}
+
+fn node_level(n: Node) -> &'static str {
+    match n {
+        Node::Region(l, _) => l.as_str(),
+        Node::TotalLabel => "total_row",
+        Node::Ambiguous(_) => "ambiguous",
+        Node::Unknown => "unknown",
+    }
+}
+
+fn level_label(level: &str, id: bool) -> &'static str {
+    let rl = [
+        RegionLevel::Nasional,
+        RegionLevel::Provinsi,
+        RegionLevel::KabupatenKota,
+        RegionLevel::Kecamatan,
+        RegionLevel::DesaKelurahan,
+    ]
+    .into_iter()
+    .find(|l| l.as_str() == level);
+    match (rl, level, id) {
+        (Some(l), _, _) => l.plural(id),
+        (None, "total_row", false) => "JUMLAH/TOTAL rows",
+        (None, "total_row", true) => "baris JUMLAH/TOTAL",
+        (None, "ambiguous", false) => "ambiguous names",
+        (None, "ambiguous", true) => "nama ambigu",
+        (None, _, false) => "names that are no region",
+        (None, _, true) => "nama yang bukan wilayah",
+    }
+}
+
+/// The header line: from the reader's note on a title block (`the header is on line 4`,
+/// `header on row 4`), else 1.
+fn header_line(read: &ReadReport) -> u64 {
+    read.notes
+        .iter()
+        .filter(|n| n.contains("header"))
+        .find_map(|n| {
+            let rest = n.split_once(" line ").or_else(|| n.split_once(" row "))?.1;
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .unwrap_or(1)
+}
+
+/// Reader fields that are not measures.
+const STRUCTURAL: &[&str] = &[
+    "region",
+    "period",
+    "year",
+    "quarter",
+    "month",
+    "region_code",
+    "row_number",
+];
+
+/// The statement for `panel` as read with `read` (names resolved within `within`; the region
+/// named `exclude`, if any, left out as in [`Panel::totals_by_period_excluding`]).
+pub fn read_as(
+    panel: &Panel,
+    read: &ReadReport,
+    exclude: Option<&str>,
+    within: Option<&KodeWilayah>,
+) -> ReadAs {
+    let lv = Levels::new(panel, exclude, within);
+    let column = |f: &str| {
+        read.columns
+            .iter()
+            .filter(|(_, x)| x.as_deref() == Some(f))
+            .map(|(h, _)| h.clone())
+            .collect::<Vec<_>>()
+    };
+    let measures: Vec<MeasureRead> = read
+        .columns
+        .iter()
+        .filter_map(|(h, f)| {
+            let f = f.as_deref()?;
+            (!STRUCTURAL.contains(&f)).then(|| MeasureRead {
+                name: f.to_string(),
+                column: h.clone(),
+                unit: "count".into(),
+            })
+        })
+        .collect();
+    let mut r = ReadAs {
+        layout: "long".into(),
+        header_line: header_line(read),
+        region_column: column("region").into_iter().next(),
+        levels: level_counts(&lv),
+        period_columns: ["period", "year", "quarter", "month"]
+            .into_iter()
+            .flat_map(column)
+            .collect(),
+        period_constant: None,
+        measures,
+        totals: totals(&lv),
+        text_en: String::new(),
+        text_id: String::new(),
+    };
+    r.text_en = statement(&r, false);
+    r.text_id = statement(&r, true);
+    r
+}
+
+fn level_counts(lv: &Levels<'_>) -> Vec<LevelCount> {
+    let mut by: BTreeMap<(u8, &'static str), (u64, u64)> = BTreeMap::new();
+    for (r, n) in lv.index.regions.iter().zip(&lv.nodes) {
+        let rank = match n {
+            Node::Region(l, _) => *l as u8,
+            Node::TotalLabel => 10,
+            Node::Ambiguous(_) => 11,
+            Node::Unknown => 12,
+        };
+        let e = by.entry((rank, node_level(*n))).or_default();
+        e.0 += 1;
+        e.1 += r.rows.len() as u64;
+    }
+    by.into_iter()
+        .map(|((_, level), (regions, rows))| LevelCount {
+            level: level.to_string(),
+            regions,
+            rows,
+        })
+        .collect()
+}
+
+fn totals(lv: &Levels<'_>) -> Vec<TotalRead> {
+    let mut out: Vec<TotalRead> = Vec::new();
+    for (i, (r, n)) in lv.index.regions.iter().zip(&lv.nodes).enumerate() {
+        let mut t = TotalRead {
+            region: r.name.to_string(),
+            level: node_level(*n).to_string(),
+            periods: 0,
+            parts: 0,
+            lines: Vec::new(),
+        };
+        for (p, tree) in &lv.periods {
+            if let Some(c) = tree.children.get(&i).filter(|c| !c.is_empty()) {
+                t.periods += 1;
+                t.parts = t.parts.max(c.len() as u64);
+                t.lines.push(lv.line(i, *p));
+            }
+        }
+        if t.periods > 0 {
+            t.lines.sort_unstable();
+            out.push(t);
+        }
+    }
+    out
+}
+
+fn statement(r: &ReadAs, id: bool) -> String {
+    let tr = |en: &'static str, idn: &'static str| if id { idn } else { en };
+    let mut s = String::from(tr(
+        "a panel, one row per region and period (long layout)",
+        "panel, satu baris per wilayah dan periode (tata letak panjang)",
+    ));
+    s.push_str(&format!(
+        "; {} {}",
+        tr("header on line", "judul kolom di baris"),
+        r.header_line
+    ));
+    let levels: Vec<String> = r
+        .levels
+        .iter()
+        .map(|l| format!("{} {}", l.regions, level_label(&l.level, id)))
+        .collect();
+    s.push_str(&format!(
+        "; {} `{}`: {}",
+        tr("regions from column", "wilayah dari kolom"),
+        r.region_column.as_deref().unwrap_or("-"),
+        levels.join(", ")
+    ));
+    match (&r.period_constant, r.period_columns.as_slice()) {
+        (Some(p), _) => s.push_str(&format!(
+            "; {} {p}",
+            tr("period given", "periode ditetapkan")
+        )),
+        (None, cols) => s.push_str(&format!(
+            "; {} {}",
+            tr("period from", "periode dari"),
+            cols.iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        )),
+    }
+    let unit = tr("count", "jumlah");
+    let measures: Vec<String> = r
+        .measures
+        .iter()
+        .map(|m| format!("{} (`{}`, {unit})", m.name, m.column))
+        .collect();
+    s.push_str(&format!(
+        "; {}: {}",
+        tr("measures", "ukuran"),
+        measures.join(", ")
+    ));
+    if r.totals.is_empty() {
+        s.push_str(tr(
+            "; no row is a total of others: every row is summed",
+            "; tidak ada baris jumlah: semua baris dijumlahkan",
+        ));
+    } else {
+        let totals: Vec<String> = r
+            .totals
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} ({}, {} {}, {} {})",
+                    t.region,
+                    level_label(&t.level, id),
+                    t.periods,
+                    tr("period(s)", "periode"),
+                    tr("up to", "hingga"),
+                    format_args!("{} {}", t.parts, tr("parts", "bagian"))
+                )
+            })
+            .collect();
+        s.push_str(&format!(
+            "; {}: {}",
+            tr(
+                "totals of other rows, not summed with them",
+                "baris jumlah dari baris lain, tidak ikut dijumlahkan"
+            ),
+            totals.join(", ")
+        ));
+    }
+    s
+}
