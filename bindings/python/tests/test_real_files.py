@@ -145,3 +145,21 @@ def test_assess_all_matches_assess(bogor: k.RegisterRead) -> None:
     a = reg.assess_all(AS_OF)
     assert len(a) == 398
     assert a[200] == k.assess(reg[200], AS_OF)
+
+
+def test_national_series_reads_as_a_total_above_its_provinces() -> None:
+    """tests/data/real/levels-bps-koperasi-aktif-nasional-2019-2021 (see its PROVENANCE.md):
+    the national figures, not national + provinces (178,862 in 2019)."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[3]
+    f = root / "tests/data/real/levels-bps-koperasi-aktif-nasional-2019-2021/koperasi_aktif_nasional_provinsi_2019_2021.csv"
+    r = k.build_report(str(f))
+    assert [p["aktif"] for p in r.data["periods"]] == [123048, 127124, 127846]
+    ra = r.read_as
+    assert ra is not None
+    assert [(x["level"], x["regions"]) for x in ra["levels"]] == [("nasional", 1), ("provinsi", 5)]
+    assert ra["totals"][0]["region"] == "INDONESIA"
+    assert ra["text_id"].startswith("panel, satu baris per wilayah dan periode")
+    assert [f["code"] for f in r.data["findings"]] == ["partial_coverage"] * 3
+    assert k.read_panel(str(f)).panel.totals_by_period(["aktif"]).to_dict()["aktif"] == [123048, 127124, 127846]

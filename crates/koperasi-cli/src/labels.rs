@@ -104,7 +104,6 @@ labels! {
     blank_rows: "empty rows skipped", "baris kosong dilewati";
     did_you_mean: "Did you mean", "Mungkin maksudnya";
     read_as: "Read as", "Dibaca sebagai";
-    kind_panel: "a panel (counts per region and period)", "panel (jumlah per wilayah dan periode)";
     kind_register: "a register (one row per cooperative)", "register (satu baris per koperasi)";
     key_badan_hukum: "badan hukum", "badan hukum";
     key_name: "name", "nama";

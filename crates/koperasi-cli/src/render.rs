@@ -852,21 +852,17 @@ fn read_of(report: &Report) -> &ReadReport {
 /// `koperasi check` as text: findings (panels), rejected rows, unreadable cells.
 pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
     let mut d = Doc::new(l, md);
-    let source = match report {
-        Report::Panel(p) => &p.source,
-        Report::Register(r) => &r.source,
-    };
-    d.line(format!("{}: {}", l.source(), d.esc(source)));
-    let kind = match report {
-        Report::Panel(_) => l.kind_panel(),
-        Report::Register(_) => l.kind_register(),
-    };
+    // A panel's "Read as" statement comes first; a register is named after its source.
     match report {
         Report::Panel(p) => {
             let line = read_as_line(&d, p);
             d.line(line);
+            d.line(format!("{}: {}", l.source(), d.esc(&p.source)));
         }
-        Report::Register(_) => d.line(format!("{}: {kind}", l.read_as())),
+        Report::Register(r) => {
+            d.line(format!("{}: {}", l.source(), d.esc(&r.source)));
+            d.line(format!("{}: {}", l.read_as(), l.kind_register()));
+        }
     }
     d.line(read_line(&d, read_of(report)));
     ignored_columns_line(&mut d, read_of(report));

@@ -280,30 +280,7 @@ pub fn panel_report(
     let periods = period_totals(panel, &lv);
     let span = span_of(&lv, &periods);
     let (grew_most, shrank_most) = match &span {
-        Some(s) => {
-            let base = match parent {
-                Some(name) => panel.without_region(name),
-                None => panel.clone(),
-            };
-            let totals: Vec<&str> = lv
-                .total_regions()
-                .into_iter()
-                .filter_map(|i| lv.region(i).map(|r| r.name))
-                .collect();
-            let g: Vec<GrowthRow> = base
-                .growth(TOTAL, s.from, s.to)
-                .into_iter()
-                .filter(|g| {
-                    !totals.iter().any(|t| {
-                        crate::stats::panel::region_key(t)
-                            == crate::stats::panel::region_key(&g.region)
-                    })
-                })
-                .collect();
-            let grew = crate::stats::growth::grew_most(&g, options.top);
-            let shrank = crate::stats::growth::shrank_most(&g, options.top);
-            (grew, shrank)
-        }
+        Some(s) => movers(panel, &lv, parent, s, options.top),
         None => (Vec::new(), Vec::new()),
     };
     let mut unresolved: Vec<String> = lv
@@ -328,6 +305,35 @@ pub fn panel_report(
         shrank_most,
         findings: run_checks(panel, &options.checks),
     }
+}
+
+/// The regions whose total grew and shrank most over the span; total rows (national,
+/// province, `JUMLAH`) and the `parent` region left out.
+fn movers(
+    panel: &Panel,
+    lv: &Levels<'_>,
+    parent: Option<&str>,
+    s: &Span,
+    top: usize,
+) -> (Vec<GrowthRow>, Vec<GrowthRow>) {
+    use crate::stats::panel::region_key;
+    let totals: std::collections::BTreeSet<String> = lv
+        .total_regions()
+        .into_iter()
+        .filter_map(|i| lv.region(i).map(|r| region_key(r.name)))
+        .collect();
+    let all = match parent {
+        Some(name) => panel.without_region(name).growth(TOTAL, s.from, s.to),
+        None => panel.growth(TOTAL, s.from, s.to),
+    };
+    let g: Vec<GrowthRow> = all
+        .into_iter()
+        .filter(|g| !totals.contains(&region_key(&g.region)))
+        .collect();
+    (
+        crate::stats::growth::grew_most(&g, top),
+        crate::stats::growth::shrank_most(&g, top),
+    )
 }
 
 /// Totals per period, each change over the regions present in both periods.

@@ -440,3 +440,21 @@ fn an_ambiguous_name_stays_under_the_province_that_holds_both_candidates() {
     let (p, _) = read_panel(csv.as_bytes(), &ReadOptions::default()).unwrap();
     assert_eq!(p.totals_by_period(&[TOTAL])[0].1.get(TOTAL), Some(&30));
 }
+
+#[test]
+fn a_province_column_that_does_not_contain_the_kab_kota_is_a_wrong_parent() {
+    let csv = "provinsi,kabupaten_kota,tahun,total\nJawa Timur,Kab. Mojokerto,2021,10\nJawa Timur,Kab. Bogor,2021,5\nJawa Barat,Kota Bogor,2021,8\n";
+    let (p, _) = read_panel(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    let f = koperasi::stats::run_checks(&p, &Default::default());
+    let w = codes(&f, "wrong_parent");
+    assert_eq!(w.len(), 1, "{f:?}");
+    assert_eq!(
+        (w[0].region.as_deref(), w[0].lines.clone()),
+        (Some("Kab. Bogor"), vec![3])
+    );
+    assert!(
+        w[0].message_en.contains("`Jawa Timur`"),
+        "{}",
+        w[0].message_en
+    );
+}

@@ -27,7 +27,8 @@ fn id(n: i64) -> String {
 ///   `partial_coverage` (info; values: parent, sum of the listed parts) saying how much of it
 ///   the listed parts cover;
 /// - `wrong_parent` (warning): a region listed under a region that does not contain it, in a
-///   table that lists regions under their parent (or above their total);
+///   table that lists regions under their parent (or above their total), or whose row names,
+///   in a text column `provinsi`/`province`, a province that does not contain it;
 /// - `unknown_region` (warning): a name that is no Indonesian region at any level.
 pub fn check_levels(
     panel: &Panel,
@@ -48,6 +49,7 @@ pub fn check_levels(
         }
     }
     out.extend(wrong_parents(&lv));
+    out.extend(stated_provinces(&lv));
     out.extend(unknown_regions(&lv));
     out
 }
@@ -358,6 +360,69 @@ fn framing(
         }
     }
     out
+}
+
+/// Headers (normalised) of a text column naming the province of each row.
+const PROVINCE_COLUMNS: &[&str] = &["provinsi", "nama_provinsi", "province", "prov"];
+
+/// Periods, lines and official name of a stated province.
+type Stated = (Vec<Period>, Vec<u64>, String);
+
+/// Rows below province level whose `provinsi` text column names a province that does not
+/// contain them (one finding per region and stated province).
+fn stated_provinces(lv: &Levels<'_>) -> Vec<Finding> {
+    let t = crate::wilayah::table();
+    let mut hits: BTreeMap<(usize, String), Stated> = BTreeMap::new();
+    for (i, (r, n)) in lv.index.regions.iter().zip(&lv.nodes).enumerate() {
+        let Some(code) = n
+            .code()
+            .filter(|c| c.level() != crate::wilayah::Level::Provinsi)
+        else {
+            continue;
+        };
+        for row in &r.rows {
+            let stated = row.extra.iter().find(|(h, _)| {
+                PROVINCE_COLUMNS.contains(&crate::io::headers::normalize_header(h).as_str())
+            });
+            let Some((_, cell)) = stated else { continue };
+            let Ok(p) = t.find_provinsi(cell) else {
+                continue;
+            };
+            if contains_on(&p.code, &code, period_date(row.period)) {
+                continue;
+            }
+            let e = hits
+                .entry((i, cell.clone()))
+                .or_insert_with(|| (Vec::new(), Vec::new(), p.name.clone()));
+            e.0.push(row.period);
+            e.1.push(row.line);
+        }
+    }
+    hits.into_iter()
+        .map(|((i, cell), (periods, lines, stated))| {
+            let name = lv.region(i).map_or("", |r| r.name);
+            let code = lv.nodes.get(i).and_then(Node::code);
+            let home = code
+                .and_then(|c| t.get(&c.provinsi()).map(|w| w.name.clone()))
+                .unwrap_or_default();
+            let code = code.map(|c| c.to_string()).unwrap_or_default();
+            Finding {
+                code: "wrong_parent".into(),
+                severity: Severity::Warning,
+                region: Some(name.to_string()),
+                periods,
+                measure: None,
+                lines,
+                values: Vec::new(),
+                message_en: format!(
+                    "{name} ({code}, in {home}) is given the province `{cell}` ({stated}), which does not contain it"
+                ),
+                message_id: format!(
+                    "{name} ({code}, di {home}) dicatat dengan provinsi `{cell}` ({stated}), padahal bukan bagiannya"
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Names that are no Indonesian region at any level.

@@ -93,7 +93,8 @@ fn node_level(n: Node) -> &'static str {
     }
 }
 
-fn level_label(level: &str, id: bool) -> &'static str {
+/// A level for people, for `n` regions (English singular for 1; Indonesian has no plural).
+fn level_label(level: &str, id: bool, n: u64) -> &'static str {
     let rl = [
         RegionLevel::Nasional,
         RegionLevel::Provinsi,
@@ -103,12 +104,17 @@ fn level_label(level: &str, id: bool) -> &'static str {
     ]
     .into_iter()
     .find(|l| l.as_str() == level);
+    let one = n == 1;
     match (rl, level, id) {
+        (Some(RegionLevel::Provinsi), _, false) if one => "province",
         (Some(l), _, _) => l.plural(id),
+        (None, "total_row", false) if one => "JUMLAH/TOTAL row",
         (None, "total_row", false) => "JUMLAH/TOTAL rows",
         (None, "total_row", true) => "baris JUMLAH/TOTAL",
+        (None, "ambiguous", false) if one => "ambiguous name",
         (None, "ambiguous", false) => "ambiguous names",
         (None, "ambiguous", true) => "nama ambigu",
+        (None, _, false) if one => "name that is no region",
         (None, _, false) => "names that are no region",
         (None, _, true) => "nama yang bukan wilayah",
     }
@@ -290,7 +296,7 @@ fn statement(r: &ReadAs, id: bool) -> String {
     let levels: Vec<String> = r
         .levels
         .iter()
-        .map(|l| format!("{} {}", l.regions, level_label(&l.level, id)))
+        .map(|l| format!("{} {}", l.regions, level_label(&l.level, id, l.regions)))
         .collect();
     match (&r.region_column, &r.region_given) {
         (None, Some(given)) => s.push_str(&format!(
@@ -364,7 +370,7 @@ fn statement(r: &ReadAs, id: bool) -> String {
                 format!(
                     "{} ({}, {} {}, {} {})",
                     t.region,
-                    level_label(&t.level, id),
+                    level_label(&t.level, id, 1),
                     t.periods,
                     tr("period(s)", "periode"),
                     tr("up to", "hingga"),

@@ -267,10 +267,21 @@ pub fn children_on(parent: Option<&KodeWilayah>, date: NaiveDate) -> usize {
             .iter()
             .filter(|w| w.level == Level::Provinsi && province_on(&w.code, date) == w.code)
             .count(),
-        Some(p) if p.level() == Level::Provinsi => t
-            .iter()
-            .filter(|w| w.level == Level::KabupatenKota && province_on(&w.code, date) == *p)
-            .count(),
+        Some(p) if p.level() == Level::Provinsi => {
+            // Its own kab/kota, less nothing (a split province starts with its own), plus those
+            // of the provinces split from it later than `date`.
+            let later: usize = SPLITS
+                .iter()
+                .filter_map(|(c, _, _)| KodeWilayah::parse(&format!("{c:02}")).ok())
+                .filter(|c| c != p && province_on(c, date) == *p)
+                .map(|c| t.children(&c).len())
+                .sum();
+            if province_on(p, date) == *p {
+                t.children(p).len() + later
+            } else {
+                0 // not yet a province on that date
+            }
+        }
         Some(p) => t.children(p).len(),
     }
 }
