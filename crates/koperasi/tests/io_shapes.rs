@@ -421,3 +421,42 @@ fn a_hierarchy_not_about_coops_counts_no_coops() {
     assert_eq!(p.total(y(2024), "total"), None);
     assert_eq!(p.total(y(2024), "usaha_mikro"), Some(9));
 }
+
+#[test]
+fn read_as_states_the_shape_the_region_given_and_the_parent_rows() {
+    let o = ReadOptions {
+        region: Some(KodeWilayah::parse("75.71").unwrap()),
+        ..ReadOptions::default()
+    };
+    let (p, r) = read(&real("sipd-gorontalo-koperasi"), &o);
+    let shape = r.shape.clone().unwrap();
+    let options = koperasi::report::ReportOptions {
+        read: o,
+        ..koperasi::report::ReportOptions::new(
+            koperasi::NaiveDate::from_ymd_opt(2026, 8, 5).unwrap(),
+        )
+    };
+    let rep = koperasi::report::panel_report(&p, r, "sipd", &options);
+    let ra = &rep.read_as;
+    assert_eq!(ra.layout, "hierarchy");
+    assert!(ra.region_given.as_deref().unwrap().contains("75.71"));
+    assert!(!ra.parent_rows.is_empty());
+    assert_eq!(ra.parent_rows, shape.parent_lines);
+    assert_eq!(ra.period_columns.first().map(String::as_str), Some("2014"));
+    assert!(ra.text_en.contains("hierarchical table"), "{}", ra.text_en);
+    assert!(
+        ra.text_en.contains("total the rows below them"),
+        "{}",
+        ra.text_en
+    );
+    assert!(ra.text_id.contains("tabel berjenjang"), "{}", ra.text_id);
+    // Parent rows are no totals of the levels; within one breakdown the kota's own leaf row
+    // (Konsumsi > Dibantu: aktif 41, line 47) stands above the kecamatan of that breakdown.
+    assert!(
+        ra.totals
+            .iter()
+            .all(|t| t.region == "Kota Gorontalo" && t.level == "kabupaten_kota"),
+        "{:?}",
+        ra.totals
+    );
+}
