@@ -173,6 +173,7 @@ fn a_province_row_is_checked_against_its_kab_kota() {
     );
 }
 
+#[cfg(feature = "samples")]
 #[test]
 fn the_east_java_sample_is_unchanged() {
     let csv = koperasi::samples::JATIM_PANEL_CSV;
