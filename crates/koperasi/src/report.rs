@@ -290,6 +290,8 @@ pub fn panel_report(
         .zip(&lv.nodes)
         .filter(|(_, n)| matches!(n, Node::Ambiguous(_) | Node::Unknown))
         .flat_map(|(r, _)| r.rows.iter().map(|x| x.region.clone()))
+        // The file's own region of a table that names none (`--region` names it).
+        .filter(|name| name != crate::io::shapes::FILE_REGION)
         .collect();
     unresolved.sort();
     unresolved.dedup();

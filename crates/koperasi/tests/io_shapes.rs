@@ -460,3 +460,35 @@ fn read_as_states_the_shape_the_region_given_and_the_parent_rows() {
         ra.totals
     );
 }
+
+/// A real SIPD table no test had seen before it was run through the product: `Jumlah Koperasi
+/// Primer`, `Jumlah KUD` and `Jumlah Non KUD` are overlapping kinds (KUD + Non KUD = Primer),
+/// so they are measures of their own and never summed into one total (it printed 494 for 2010,
+/// 247 + 231 + 16); aktif and tidak aktif on separate rows are no duplicate; the file's own
+/// region (none named) is no unknown region.
+#[test]
+fn sipd_seed_kinds_of_coop_are_never_summed_into_a_total() {
+    let (p, _) = read(
+        &real("sipd-seed-koperasi-2010-2014"),
+        &ReadOptions::default(),
+    );
+    let years = |v: [i64; 5]| -> Vec<(Period, i64)> {
+        (2010..=2014).zip(v).map(|(yr, x)| (y(yr), x)).collect()
+    };
+    assert_eq!(series(&p, "aktif"), years([222, 211, 215, 216, 216]));
+    assert_eq!(series(&p, "tidak_aktif"), years([25, 22, 22, 22, 22]));
+    assert_eq!(series(&p, "total"), []);
+    assert_eq!(
+        series(&p, "jumlah_koperasi_primer"),
+        years([247, 233, 237, 238, 238])
+    );
+    assert_eq!(series(&p, "jumlah_kud"), years([16; 5]));
+    assert_eq!(
+        series(&p, "jumlah_non_kud"),
+        years([231, 217, 221, 222, 222])
+    );
+    let findings = koperasi::stats::run_checks(&p, &koperasi::stats::CheckParams::default());
+    let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+    assert!(!codes.contains(&"duplicate_row"), "{codes:?}");
+    assert!(!codes.contains(&"unknown_region"), "{codes:?}");
+}

@@ -570,7 +570,7 @@ pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
     let mut out = Vec::new();
     for (name, period, rows) in by {
         let Some(first) = rows.first() else { continue };
-        if rows.len() < 2 {
+        if rows.len() < 2 || measures_disjoint(rows) {
             continue;
         }
         let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
@@ -611,6 +611,18 @@ pub fn check_duplicates(panel: &Panel) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// True when rows of one region and period each hold figures and no two hold the same
+/// measure: pieces of one row (`aktif` on one line, `tidak_aktif` on the next, as hierarchical
+/// and long tables publish them), not a row published twice.
+fn measures_disjoint(rows: &[&PanelRow]) -> bool {
+    rows.iter().all(|r| !r.values.is_empty())
+        && rows.iter().enumerate().all(|(i, a)| {
+            rows.iter()
+                .skip(i + 1)
+                .all(|b| a.values.keys().all(|k| !b.values.contains_key(k)))
+        })
 }
 
 /// Parameters of [`run_checks`]; every field has a default, so `{}` in JSON is valid.

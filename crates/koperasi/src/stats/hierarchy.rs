@@ -434,6 +434,8 @@ fn unknown_regions(lv: &Levels<'_>) -> Vec<Finding> {
         .zip(&lv.nodes)
         .filter(|(_, n)| **n == Node::Unknown)
         .filter(|(r, _)| !region_key(r.name).is_empty())
+        // The file's own region of a table that names none is no name to check.
+        .filter(|(r, _)| r.name != crate::io::shapes::FILE_REGION)
         .map(|(r, _)| {
             let mut hint: Vec<String> = [crate::wilayah::Level::Provinsi, crate::wilayah::Level::KabupatenKota]
                 .into_iter()

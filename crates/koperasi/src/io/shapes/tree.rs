@@ -315,9 +315,18 @@ fn classify(nodes: &[Node], i: usize, title: Option<usize>) -> (String, Vec<Stri
             .and_then(|a| standard_measure(&a.label))
             .filter(|m| *m == AKTIF || *m == TIDAK_AKTIF)
     });
+    // A last row that names a kind of coop of its own (`Jumlah KUD` beside `Jumlah Non KUD`
+    // and `Jumlah Koperasi Primer`) is a measure of its own: sibling kinds may overlap, so
+    // they are never summed into one total as if they were parts.
+    let own_kind = coop_count
+        && status.is_none()
+        && !n.region
+        && n.children.is_empty()
+        && standard_measure(&n.label).is_none();
+    let coop_total = coop_count && !own_kind;
     let measure = match status {
         Some(m) if coop_count => m.to_string(),
-        _ if coop_count => TOTAL.to_string(),
+        _ if coop_total => TOTAL.to_string(),
         _ => measure_name(&n.label),
     };
     let breakdown = lin
