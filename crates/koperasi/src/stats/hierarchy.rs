@@ -298,29 +298,17 @@ fn wrong_parents(lv: &Levels<'_>) -> Vec<Finding> {
         .map(|((m, pm), (periods, mut lines))| {
             lines.sort_unstable();
             lines.dedup();
-            let name = lv.region(m).map_or("", |r| r.name);
             let under = lv.region(pm).map_or("", |r| r.name);
-            let code = lv.nodes.get(m).and_then(Node::code);
-            let home = code
-                .map(|c| c.provinsi())
-                .and_then(|p| crate::wilayah::table().get(&p).map(|w| w.name.clone()))
-                .unwrap_or_default();
-            let code = code.map(|c| c.to_string()).unwrap_or_default();
-            Finding {
-                code: "wrong_parent".into(),
-                severity: Severity::Warning,
-                region: Some(name.to_string()),
-                periods,
-                measure: None,
-                lines,
-                values: Vec::new(),
-                message_en: format!(
-                    "{name} ({code}, in {home}) is listed under {under}, which does not contain it"
-                ),
-                message_id: format!(
-                    "{name} ({code}, di {home}) tercantum di bawah {under}, padahal bukan bagiannya"
-                ),
-            }
+            wrong_parent(lv, m, periods, lines, |name, code, home| {
+                (
+                    format!(
+                        "{name} ({code}, in {home}) is listed under {under}, which does not contain it"
+                    ),
+                    format!(
+                        "{name} ({code}, di {home}) tercantum di bawah {under}, padahal bukan bagiannya"
+                    ),
+                )
+            })
         })
         .collect()
 }
@@ -400,29 +388,51 @@ fn stated_provinces(lv: &Levels<'_>) -> Vec<Finding> {
     }
     hits.into_iter()
         .map(|((i, cell), (periods, lines, stated))| {
-            let name = lv.region(i).map_or("", |r| r.name);
-            let code = lv.nodes.get(i).and_then(Node::code);
-            let home = code
-                .and_then(|c| t.get(&c.provinsi()).map(|w| w.name.clone()))
-                .unwrap_or_default();
-            let code = code.map(|c| c.to_string()).unwrap_or_default();
-            Finding {
-                code: "wrong_parent".into(),
-                severity: Severity::Warning,
-                region: Some(name.to_string()),
-                periods,
-                measure: None,
-                lines,
-                values: Vec::new(),
-                message_en: format!(
-                    "{name} ({code}, in {home}) is given the province `{cell}` ({stated}), which does not contain it"
-                ),
-                message_id: format!(
-                    "{name} ({code}, di {home}) dicatat dengan provinsi `{cell}` ({stated}), padahal bukan bagiannya"
-                ),
-            }
+            wrong_parent(lv, i, periods, lines, |name, code, home| {
+                (
+                    format!(
+                        "{name} ({code}, in {home}) is given the province `{cell}` ({stated}), which does not contain it"
+                    ),
+                    format!(
+                        "{name} ({code}, di {home}) dicatat dengan provinsi `{cell}` ({stated}), padahal bukan bagiannya"
+                    ),
+                )
+            })
         })
         .collect()
+}
+
+/// A `wrong_parent` finding about region `i` of `lv`; `messages` gives the English and
+/// Indonesian texts from the region's name, its code and the province that holds it.
+fn wrong_parent(
+    lv: &Levels<'_>,
+    i: usize,
+    periods: Vec<Period>,
+    lines: Vec<u64>,
+    messages: impl FnOnce(&str, &str, &str) -> (String, String),
+) -> Finding {
+    let name = lv.region(i).map_or("", |r| r.name);
+    let code = lv.nodes.get(i).and_then(Node::code);
+    let home = code
+        .and_then(|c| {
+            crate::wilayah::table()
+                .get(&c.provinsi())
+                .map(|w| w.name.clone())
+        })
+        .unwrap_or_default();
+    let code = code.map(|c| c.to_string()).unwrap_or_default();
+    let (message_en, message_id) = messages(name, &code, &home);
+    Finding {
+        code: "wrong_parent".into(),
+        severity: Severity::Warning,
+        region: Some(name.to_string()),
+        periods,
+        measure: None,
+        lines,
+        values: Vec::new(),
+        message_en,
+        message_id,
+    }
 }
 
 /// Names that are no Indonesian region at any level.
