@@ -18,6 +18,8 @@ pub enum DemographyFormat {
     Table,
     Csv,
     Json,
+    /// Excel workbook (needs `-o FILE`): notes, then years, cohorts and Kaplan-Meier sheets.
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -52,6 +54,9 @@ pub struct DemographyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DemographyFormat::Table)]
     format: DemographyFormat,
+    /// Write the output to this file instead of standard output (required for xlsx).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
     /// Write an SVG chart (births and deaths per year; Kaplan-Meier survival curve) to this file.
     #[arg(long, value_name = "OUT.svg")]
     chart: Option<std::path::PathBuf>,
@@ -131,9 +136,16 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         DemographyFormat::Json => serde_json::to_string_pretty(&out)? + "\n",
         DemographyFormat::Csv => csv_text(&out)?,
         DemographyFormat::Table => table_text(&out),
+        DemographyFormat::Xlsx => {
+            let book = book(&out, &csv_rows(&out));
+            return crate::output::binary(&crate::xlsx::workbook(&book)?, a.output.as_deref());
+        }
     };
-    crate::render::print_safe(&text, a.format == DemographyFormat::Json);
-    Ok(())
+    crate::output::text(
+        &text,
+        a.format == DemographyFormat::Json,
+        a.output.as_deref(),
+    )
 }
 
 fn pct(x: Option<f64>) -> String {
@@ -318,6 +330,49 @@ fn table_text(out: &Output) -> String {
 /// CSV: one table per section, each preceded by a `section` row. Every cell is written by
 /// the number rule of [`csv_out`] (negative rates stay numbers).
 fn csv_text(out: &Output) -> Result<String, Failure> {
+    csv_out(&csv_rows(out), |_, _| koperasi::io::safe::CellKind::Number)
+}
+
+/// `--format xlsx`: the sections of the CSV, one sheet each, figures as numbers.
+fn book(out: &Output, rows: &[Vec<String>]) -> crate::book::Book {
+    use crate::book::{Book, Cell, Section};
+    let mut b = Book::new(false);
+    b.note("file", &out.file);
+    b.note("as of", out.report.as_of.to_string());
+    b.note("policy", &out.report.policy);
+    b.note(
+        "population",
+        match out.report.population {
+            Population::Active => "active",
+            Population::Registered => "registered",
+        },
+    );
+    b.note(
+        "death window (years)",
+        out.report.death_window_years.to_string(),
+    );
+    for n in &out.report.notes {
+        b.note("note", n);
+    }
+    let mut rows = rows.iter();
+    while let Some(row) = rows.next() {
+        match (row.first().map(String::as_str), row.get(1)) {
+            (Some("section"), Some(title)) => {
+                let header = rows.next().cloned().unwrap_or_default();
+                b.sections.push(Section::new(title.clone(), header));
+            }
+            _ => {
+                if let Some(s) = b.sections.last_mut() {
+                    s.rows.push(row.iter().map(|c| Cell::guess(c)).collect());
+                }
+            }
+        }
+    }
+    b
+}
+
+/// The rows of the CSV: one table per section, each preceded by a `section` row.
+fn csv_rows(out: &Output) -> Vec<Vec<String>> {
     let owned = |r: &[&str]| r.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let (header, years) = year_rows(out);
     let mut rows = vec![owned(&["section", "years"]), owned(&header)];
@@ -355,7 +410,7 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
             ]);
         }
     }
-    csv_out(&rows, |_, _| koperasi::io::safe::CellKind::Number)
+    rows
 }
 
 /// Births and deaths per year as bars (left), the Kaplan-Meier curve with its 95% band

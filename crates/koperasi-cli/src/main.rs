@@ -22,10 +22,17 @@ macro_rules! eprintln_safe {
     };
 }
 
+mod book;
+mod chart;
 mod demography;
+mod excel_csv;
+mod html;
 mod labels;
+mod output;
 mod render;
+mod sheets;
 mod shu;
+mod xlsx;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use koperasi::NaiveDate;
@@ -71,7 +78,12 @@ enum Format {
     Table,
     Markdown,
     Json,
+    /// Plain CSV; with `--locale id` an Excel CSV (`;`, BOM, Indonesian headers and values)
     Csv,
+    /// Excel workbook (needs `-o FILE`): a notes sheet, then one sheet per section
+    Xlsx,
+    /// One self-contained printable HTML page (charts inline for `report`)
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -189,6 +201,9 @@ struct OutputArgs {
     /// Labels and number separators.
     #[arg(long, value_enum, default_value_t = Locale::En)]
     locale: Locale,
+    /// Write the output to this file instead of standard output (required for xlsx).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -201,6 +216,10 @@ struct ReportArgs {
     /// provinsi, kab_kota, kecamatan, jenis, kelompok, bentuk, status, founding_year.
     #[arg(long, value_delimiter = ',', default_value = "kecamatan")]
     by: Vec<String>,
+    /// Also draw the report's charts (totals per period and aktif/tidak aktif for a panel;
+    /// counts by the breakdown and by status for a register) as one SVG file.
+    #[arg(long, value_name = "OUT.svg")]
+    chart: Option<std::path::PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
@@ -474,14 +493,33 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
         })?,
     };
     let l = labels::Labels::new(a.output.locale == Locale::Id);
+    if let Some(path) = &a.chart {
+        output::write_file(path, chart::report_svg(&report, &l)?.as_bytes())?;
+    }
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
-        Format::Csv => render::report_csv(&report)?,
+        Format::Csv => excel_csv::finish(&l, render::report_csv(&report, &l)?),
         Format::Table => render::report_text(&report, &l, false),
         Format::Markdown => render::report_text(&report, &l, true),
+        Format::Xlsx => {
+            let book = sheets::report_book(&report, &l, &options.policy);
+            return output::binary(&xlsx::workbook(&book)?, a.output.output.as_deref());
+        }
+        Format::Html => {
+            let book = sheets::report_book(&report, &l, &options.policy);
+            let title = if l.id {
+                "Laporan koperasi"
+            } else {
+                "Cooperative report"
+            };
+            html::page(&book, title, &[chart::report_svg(&report, &l)?])
+        }
     };
-    print_output(&out, a.output.format);
-    Ok(())
+    output::text(
+        &out,
+        a.output.format == Format::Json,
+        a.output.output.as_deref(),
+    )
 }
 
 fn run_assess(a: AssessArgs) -> Result<(), Failure> {
@@ -512,12 +550,29 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&rows)? + "\n",
-        Format::Csv => render::status_rows_csv(&rows)?,
+        Format::Csv => excel_csv::finish(&l, render::status_rows_csv(&rows, &l)?),
         Format::Table => render::status_rows_text(&rows, &l, false),
         Format::Markdown => render::status_rows_text(&rows, &l, true),
+        Format::Xlsx | Format::Html => {
+            let source = a.file.display().to_string();
+            let book = sheets::assess_book(&rows, &l, &source, as_of, &policy);
+            if a.output.format == Format::Html {
+                let title = if l.id {
+                    "Status koperasi"
+                } else {
+                    "Status of cooperatives"
+                };
+                html::page(&book, title, &[])
+            } else {
+                return output::binary(&xlsx::workbook(&book)?, a.output.output.as_deref());
+            }
+        }
     };
-    print_output(&out, a.output.format);
-    Ok(())
+    output::text(
+        &out,
+        a.output.format == Format::Json,
+        a.output.output.as_deref(),
+    )
 }
 
 fn run_check(a: CheckArgs) -> Result<(), Failure> {
@@ -527,12 +582,27 @@ fn run_check(a: CheckArgs) -> Result<(), Failure> {
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&render::check_json(&report))? + "\n",
-        Format::Csv => render::check_csv(&report)?,
+        Format::Csv => excel_csv::finish(&l, render::check_csv(&report, &l)?),
         Format::Table => render::check_text(&report, &l, false),
         Format::Markdown => render::check_text(&report, &l, true),
+        Format::Xlsx => {
+            let book = sheets::check_book(&report, &l);
+            return output::binary(&xlsx::workbook(&book)?, a.output.output.as_deref());
+        }
+        Format::Html => {
+            let title = if l.id {
+                "Pemeriksaan berkas"
+            } else {
+                "File check"
+            };
+            html::page(&sheets::check_book(&report, &l), title, &[])
+        }
     };
-    print_output(&out, a.output.format);
-    Ok(())
+    output::text(
+        &out,
+        a.output.format == Format::Json,
+        a.output.output.as_deref(),
+    )
 }
 
 fn run_policy(a: PolicyArgs) -> Result<(), Failure> {
@@ -578,6 +648,11 @@ fn run_wilayah(a: WilayahArgs) -> Result<(), Failure> {
         Format::Csv => render::wilayah_csv(&hits)?,
         Format::Table => render::wilayah_text(&hits, false),
         Format::Markdown => render::wilayah_text(&hits, true),
+        Format::Xlsx | Format::Html => {
+            return Err(Failure(
+                "wilayah has no xlsx or html output; use --format table, csv or json".into(),
+            ));
+        }
     };
     print_output(&out, a.format);
     Ok(())

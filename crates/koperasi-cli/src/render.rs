@@ -123,6 +123,11 @@ fn read_line(d: &Doc, r: &ReadReport) -> String {
     line
 }
 
+/// The "Read: N rows, ..." summary of a read, as plain text (the notes of a workbook).
+pub(crate) fn read_summary(l: &Labels, r: &ReadReport) -> String {
+    read_line(&Doc::new(l, false), r)
+}
+
 fn ignored_columns_line(d: &mut Doc, r: &ReadReport) {
     /// More than this many unknown columns are summarised ("... and N more").
     const SHOWN: usize = 30;
@@ -195,10 +200,15 @@ impl std::fmt::Display for SafeTable {
 /// Print a command's output to stdout, made safe once more as a whole: JSON by
 /// [`safe::json_text`] (the same JSON value), every other format by [`safe::terminal_text`].
 pub fn print_safe(out: &str, json: bool) {
+    print!("{}", safe_output(out, json));
+}
+
+/// A command's whole output made safe as [`print_safe`] prints it (also for `-o FILE`).
+pub fn safe_output(out: &str, json: bool) -> std::borrow::Cow<'_, str> {
     if json {
-        print!("{}", safe::json_text(out));
+        safe::json_text(out)
     } else {
-        print!("{}", safe::terminal_text(out));
+        safe::terminal_text(out)
     }
 }
 
@@ -348,7 +358,7 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
 }
 
 /// Line numbers, with runs of consecutive lines shortened: `20, 58, 762-799`.
-fn lines_text(lines: &[u64]) -> String {
+pub(crate) fn lines_text(lines: &[u64]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while let Some(&start) = lines.get(i) {
@@ -369,7 +379,7 @@ fn lines_text(lines: &[u64]) -> String {
     parts.join(", ")
 }
 
-fn severity(l: &Labels, f: &Finding) -> &'static str {
+pub(crate) fn severity(l: &Labels, f: &Finding) -> &'static str {
     use koperasi::stats::Severity;
     match f.severity {
         Severity::Info => l.sev_info(),
@@ -405,7 +415,7 @@ fn findings_text(d: &mut Doc, findings: &[Finding]) {
 
 /// A rejection's reason as shown: in Indonesian, the label of its code (the particulars, in
 /// English, are in `--locale en` and JSON); in English, the full reason.
-fn rejection_reason(l: &Labels, x: &koperasi::io::Rejection) -> String {
+pub(crate) fn rejection_reason(l: &Labels, x: &koperasi::io::Rejection) -> String {
     match (l.id, koperasi::io::rejection_label(&x.code)) {
         (true, Some((_, id))) => id.to_string(),
         _ => x.reason.clone(),
@@ -448,11 +458,11 @@ fn rejections_text(d: &mut Doc, r: &ReadReport) {
 }
 
 /// A status code (`not_assessable`) as a label in the chosen language.
-fn status_label(l: &Labels, s: Status) -> &'static str {
+pub(crate) fn status_label(l: &Labels, s: Status) -> &'static str {
     if l.id { s.label_id() } else { s.label_en() }
 }
 
-fn field_label(l: &Labels, f: Field) -> &'static str {
+pub(crate) fn field_label(l: &Labels, f: Field) -> &'static str {
     match f {
         Field::Provinsi => l.provinsi(),
         Field::KabKota => l.kab_kota(),
@@ -467,7 +477,7 @@ fn field_label(l: &Labels, f: Field) -> &'static str {
 }
 
 /// A key of a count table as shown: status codes become labels, unknown becomes `(unknown)`.
-fn key_label(l: &Labels, field: Field, key: &Option<String>) -> String {
+pub(crate) fn key_label(l: &Labels, field: Field, key: &Option<String>) -> String {
     match key {
         None => l.unknown().to_string(),
         Some(k) if field == Field::Status => Status::ALL
@@ -516,7 +526,7 @@ fn counts_text(d: &mut Doc, counts: &CountTable) {
 }
 
 /// Why status could not be assessed for some records, and what to add to the file.
-fn status_note(l: &Labels, r: &RegisterReport) -> Option<String> {
+pub(crate) fn status_note(l: &Labels, r: &RegisterReport) -> Option<String> {
     let n = r
         .status_counts
         .get(&Status::NotAssessable)
@@ -555,7 +565,7 @@ fn status_note(l: &Labels, r: &RegisterReport) -> Option<String> {
     Some(note)
 }
 
-fn reasons_cell(l: &Labels, reasons: &[ReasonCount], s: Status) -> String {
+pub(crate) fn reasons_cell(l: &Labels, reasons: &[ReasonCount], s: Status) -> String {
     let mine: Vec<&ReasonCount> = reasons.iter().filter(|x| x.status == s).collect();
     let label = |x: &ReasonCount| {
         if l.id {
@@ -707,24 +717,42 @@ fn duplicates_text(d: &mut Doc, r: &RegisterReport) {
             &[],
         );
         for dup in &r.duplicates {
-            let key = match dup.group.key {
-                koperasi::register::DuplicateKey::Nik => l.key_nik(),
-                koperasi::register::DuplicateKey::BadanHukum => l.key_badan_hukum(),
-                koperasi::register::DuplicateKey::Name => l.key_name(),
-            };
-            let lines: Vec<String> = dup
-                .members
-                .iter()
-                .map(|(line, _)| line.map(|x| x.to_string()).unwrap_or_default())
-                .collect();
-            let names: Vec<&str> = dup.members.iter().map(|(_, n)| n.as_str()).collect();
-            t.add_row(vec![
-                format!("{key}: {}", dup.group.value),
-                lines.join(", "),
-                names.join(" | "),
-            ]);
+            let (shared, lines, names) = duplicate_cells(l, dup);
+            t.add_row(vec![shared, lines, names]);
         }
         d.push_table(&t);
+    }
+}
+
+/// A duplicate group as (what is shared, its lines, its names).
+pub(crate) fn duplicate_cells(
+    l: &Labels,
+    dup: &koperasi::report::DuplicateReport,
+) -> (String, String, String) {
+    let key = match dup.group.key {
+        koperasi::register::DuplicateKey::Nik => l.key_nik(),
+        koperasi::register::DuplicateKey::BadanHukum => l.key_badan_hukum(),
+        koperasi::register::DuplicateKey::Name => l.key_name(),
+    };
+    let lines: Vec<String> = dup
+        .members
+        .iter()
+        .map(|(line, _)| line.map(|x| x.to_string()).unwrap_or_default())
+        .collect();
+    let names: Vec<&str> = dup.members.iter().map(|(_, n)| n.as_str()).collect();
+    (
+        format!("{key}: {}", dup.group.value),
+        lines.join(", "),
+        names.join(" | "),
+    )
+}
+
+/// A status reason as shown: its label and detail in the chosen language.
+pub(crate) fn reason_text(l: &Labels, x: &koperasi::status::Reason) -> String {
+    if l.id {
+        format!("{}: {}", x.label_id, x.detail_id)
+    } else {
+        format!("{}: {}", x.label_en, x.detail)
     }
 }
 
@@ -741,8 +769,20 @@ pub fn csv_out(
     rows: &[Vec<String>],
     kind: impl Fn(usize, usize) -> CellKind,
 ) -> Result<String, crate::Failure> {
+    csv_with(rows, kind, b',', csv::Terminator::Any(b'\n'))
+}
+
+/// [`csv_out`] with another delimiter and line end (the Excel CSV of [`crate::excel_csv`]).
+pub fn csv_with(
+    rows: &[Vec<String>],
+    kind: impl Fn(usize, usize) -> CellKind,
+    delimiter: u8,
+    terminator: csv::Terminator,
+) -> Result<String, crate::Failure> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
+        .terminator(terminator)
         .from_writer(Vec::new());
     for (r, row) in rows.iter().enumerate() {
         w.write_record(row.iter().enumerate().map(|(c, x)| csv_cell(x, kind(r, c))))?;
@@ -755,9 +795,13 @@ pub fn csv_out(
 /// totals per period for a panel, the counts for a register. A panel's CSV starts with its
 /// "Read as" statement as `#` comment lines (English, then Indonesian; pandas:
 /// `read_csv(..., comment="#")`).
-pub fn report_csv(report: &Report) -> Result<String, crate::Failure> {
-    let table = report_table_csv(report)?;
+pub fn report_csv(report: &Report, l: &Labels) -> Result<String, crate::Failure> {
+    let table = report_table_csv(report, l)?;
     Ok(match report {
+        Report::Panel(p) if l.id => format!(
+            "# dibaca_sebagai: {}\n{table}",
+            one_line(&p.read_as.text_id)
+        ),
         Report::Panel(p) => format!(
             "# read_as: {}\n# dibaca_sebagai: {}\n{table}",
             one_line(&p.read_as.text_en),
@@ -772,7 +816,7 @@ fn one_line(text: &str) -> String {
     text.split(['\n', '\r']).collect::<Vec<_>>().join(" ")
 }
 
-fn report_table_csv(report: &Report) -> Result<String, crate::Failure> {
+fn report_table_csv(report: &Report, l: &Labels) -> Result<String, crate::Failure> {
     let opt = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_default();
     let optf = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
     let mut rows = Vec::new();
@@ -833,13 +877,28 @@ fn report_table_csv(report: &Report) -> Result<String, crate::Failure> {
         Report::Panel(_) => 1,
         Report::Register(r) => r.counts.fields.len(),
     };
-    csv_out(&rows, |r, c| {
+    csv_in(l, &rows, usize::MAX, |r, c| {
         if r == 0 || c < text_columns {
             CellKind::Text
         } else {
             CellKind::Number
         }
     })
+}
+
+/// [`csv_out`] in English; in Indonesian the Excel CSV of [`crate::excel_csv`], the first
+/// `ours` columns with Indonesian headers and values.
+fn csv_in(
+    l: &Labels,
+    rows: &[Vec<String>],
+    ours: usize,
+    kind: impl Fn(usize, usize) -> CellKind,
+) -> Result<String, crate::Failure> {
+    if l.id {
+        crate::excel_csv::write(&crate::excel_csv::localise(rows, ours, l), kind)
+    } else {
+        csv_out(rows, kind)
+    }
 }
 
 fn read_of(report: &Report) -> &ReadReport {
@@ -893,7 +952,7 @@ pub fn check_json(report: &Report) -> serde_json::Value {
 }
 
 /// `koperasi check` as CSV: one row per problem.
-pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
+pub fn check_csv(report: &Report, l: &Labels) -> Result<String, crate::Failure> {
     let mut rows = vec![
         ["kind", "line", "column", "value", "code", "reason"]
             .map(String::from)
@@ -911,16 +970,27 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
                 x.column.clone().unwrap_or_default(),
                 x.value.clone().unwrap_or_default(),
                 x.code.clone(),
-                x.reason.clone(),
+                rejection_reason(l, x),
             ]);
         }
     }
     if let Report::Register(reg) = report {
         for u in &reg.unresolved_regions {
-            let hint = if u.suggestions.is_empty() {
-                String::new()
+            let hint = match (u.suggestions.is_empty(), l.id) {
+                (true, _) => String::new(),
+                (false, true) => format!("; mungkin maksudnya {}?", u.suggestions.join(" atau ")),
+                (false, false) => format!("; did you mean {}?", u.suggestions.join(" or ")),
+            };
+            let reason = if l.id {
+                format!(
+                    "{} data menyebut wilayah yang tidak cocok dengan kode Kemendagri{hint}",
+                    u.count
+                )
             } else {
-                format!("; did you mean {}?", u.suggestions.join(" or "))
+                format!(
+                    "{} record(s) name a region that matches no Kemendagri code{hint}",
+                    u.count
+                )
             };
             rows.push(vec![
                 "unresolved_region".into(),
@@ -928,10 +998,7 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
                 u.level.as_str().into(),
                 u.name.clone(),
                 "wilayah_not_found".into(),
-                format!(
-                    "{} record(s) name a region that matches no Kemendagri code{hint}",
-                    u.count
-                ),
+                reason,
             ]);
         }
         for dup in &reg.duplicates {
@@ -946,11 +1013,19 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
                 dup.group.key.as_str().into(),
                 dup.group.value.clone(),
                 format!("duplicate_{}", dup.group.key.as_str()),
-                format!(
-                    "{} records share this {}",
-                    dup.members.len(),
-                    dup.group.key.as_str()
-                ),
+                if l.id {
+                    format!(
+                        "{} data memiliki {} yang sama",
+                        dup.members.len(),
+                        dup.group.key.as_str()
+                    )
+                } else {
+                    format!(
+                        "{} records share this {}",
+                        dup.members.len(),
+                        dup.group.key.as_str()
+                    )
+                },
             ]);
         }
     }
@@ -963,11 +1038,11 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
                 f.measure.clone().unwrap_or_default(),
                 String::new(),
                 f.code.clone(),
-                f.message_en.clone(),
+                (if l.id { &f.message_id } else { &f.message_en }).clone(),
             ]);
         }
     }
-    csv_out(&rows, |_, _| CellKind::Text)
+    csv_in(l, &rows, usize::MAX, |_, _| CellKind::Text)
 }
 
 /// `koperasi assess` as text: one row per cooperative.
@@ -988,13 +1063,7 @@ pub fn status_rows_text(rows: &[StatusRow], l: &Labels, md: bool) -> String {
             .assessment
             .reasons
             .iter()
-            .map(|x| {
-                if l.id {
-                    format!("{}: {}", x.label_id, x.detail_id)
-                } else {
-                    format!("{}: {}", x.label_en, x.detail)
-                }
-            })
+            .map(|x| reason_text(l, x))
             .collect();
         t.add_row(vec![
             r.line.map(|x| x.to_string()).unwrap_or_default(),
@@ -1009,7 +1078,7 @@ pub fn status_rows_text(rows: &[StatusRow], l: &Labels, md: bool) -> String {
 }
 
 /// `koperasi assess` as CSV: one row per cooperative, codes and details in plain columns.
-pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
+pub fn status_rows_csv(rows: &[StatusRow], l: &Labels) -> Result<String, crate::Failure> {
     // The file's other columns (e.g. `Keterangan`) follow, in their first-seen order.
     let extra = ExtraColumns::new(rows);
     let mut header: Vec<String> = [
@@ -1054,7 +1123,8 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
     }
     // `line` and `latest_rat_book_year` are numbers, the file's own columns of unknown type
     // (a plain negative number stays a number), the rest text.
-    csv_out(&out, |r, c| match c {
+    let ours = out.first().map_or(0, |h| h.len() - extra.headers.len());
+    csv_in(l, &out, ours, |r, c| match c {
         _ if r == 0 => CellKind::Text,
         1..=9 => CellKind::Text,
         _ => CellKind::Number,
@@ -1065,15 +1135,15 @@ pub fn status_rows_csv(rows: &[StatusRow]) -> Result<String, crate::Failure> {
 /// header that occurs twice in one record (two `Keterangan` columns) gives two columns, so
 /// that no value is lost. One map lookup per cell: time linear in the cells, however wide
 /// the file.
-struct ExtraColumns<'a> {
-    headers: Vec<&'a str>,
+pub(crate) struct ExtraColumns<'a> {
+    pub(crate) headers: Vec<&'a str>,
     /// For each record, the column of each of its pairs; `None` when every record has the
     /// headers of the first, in its order (pair `i` in column `i`).
     slots: Option<Vec<Vec<usize>>>,
 }
 
 impl<'a> ExtraColumns<'a> {
-    fn new(rows: &'a [StatusRow]) -> Self {
+    pub(crate) fn new(rows: &'a [StatusRow]) -> Self {
         // Most often every record has the same extra headers in the same order (the file's
         // unknown columns): the columns are then those of the first record, in place.
         let first = rows.first().map_or(&[][..], |r| r.extra.as_slice());
@@ -1122,7 +1192,7 @@ impl<'a> ExtraColumns<'a> {
     }
 
     /// The extra values of record `r` (of `extra`), one per column (empty where it has none).
-    fn cells(&self, r: usize, extra: &[(String, String)]) -> Vec<String> {
+    pub(crate) fn cells(&self, r: usize, extra: &[(String, String)]) -> Vec<String> {
         let Some(slots) = &self.slots else {
             return extra.iter().map(|(_, v)| v.clone()).collect();
         };

@@ -21,6 +21,8 @@ pub enum ShuFormat {
     Csv,
     /// The full distribution (the library's serde shape; amounts in sen, no names).
     Json,
+    /// Excel workbook (needs `-o FILE`): notes, allocation, pools, members; amounts in rupiah.
+    Xlsx,
 }
 
 #[derive(clap::Args)]
@@ -51,6 +53,9 @@ pub struct ShuArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShuFormat::Table)]
     format: ShuFormat,
+    /// Write the output to this file instead of standard output (required for xlsx).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
     /// Replace member ids by stable pseudonyms keyed by this secret passphrase, and leave
     /// names out (for sharing the result).
     #[arg(long, value_name = "PASSPHRASE")]
@@ -223,9 +228,12 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         ShuFormat::Json => serde_json::to_string_pretty(&d)? + "\n",
         ShuFormat::Csv => csv_text(&d, &names, a.anonymise.is_none())?,
         ShuFormat::Table => table_text(&d, &plan, &names, a.anonymise.is_none()),
+        ShuFormat::Xlsx => {
+            let book = book(&d, &plan, &names, a.anonymise.is_none());
+            return crate::output::binary(&crate::xlsx::workbook(&book)?, a.output.as_deref());
+        }
     };
-    crate::render::print_safe(&out, a.format == ShuFormat::Json);
-    Ok(())
+    crate::output::text(&out, a.format == ShuFormat::Json, a.output.as_deref())
 }
 
 fn member_names(members: &[Member]) -> HashMap<String, String> {
@@ -269,6 +277,118 @@ fn new_table(header: Vec<String>, right_from: usize) -> SafeTable {
         }
     }
     t
+}
+
+/// Why part of a pool was not paid out.
+fn why_undistributed(p: &koperasi::shu::PoolShare) -> &'static str {
+    use koperasi::shu::UndistributedReason;
+    match p.reason {
+        Some(UndistributedReason::ZeroTotalBase) => "no member has this base",
+        Some(UndistributedReason::RoundingRemainder) if p.undistributed.is_negative() => {
+            "over-paid by rounding (not reconciled)"
+        }
+        Some(UndistributedReason::RoundingRemainder) => "rounding remainder",
+        None => "",
+    }
+}
+
+/// What a plan line's SHU comes from.
+fn source_text(l: &koperasi::shu::AllocatedLine) -> &'static str {
+    match l.source {
+        koperasi::shu::ShuSource::Member => "member SHU",
+        koperasi::shu::ShuSource::NonMember => "non-member SHU",
+    }
+}
+
+/// `--format xlsx`: the tables of [`table_text`] as sheets, amounts as numbers in rupiah
+/// (from integer sen).
+fn book(
+    d: &Distribution,
+    plan: &AllocationPlan,
+    names: &HashMap<String, String>,
+    show_names: bool,
+) -> crate::book::Book {
+    use crate::book::{Book, Cell, Section};
+    let a = &d.allocation;
+    let mut b = Book::new(false);
+    b.note("SHU (Rp)", amount(a.shu));
+    b.note("from members (Rp)", amount(a.member_shu));
+    b.note("from non-members (Rp)", amount(a.non_member_shu));
+    b.note("book year ending", d.year_end.to_string());
+    if let Some(n) = &plan.name {
+        b.note("plan", n);
+    }
+    b.note("rounding", plan.rounding.as_str());
+    b.note("paid in units of (sen)", plan.granularity_sen.to_string());
+    b.note("kept by the coop (Rp)", amount(d.retained));
+    b.note("paid to members (Rp)", amount(d.distributed));
+    b.note("undistributed (Rp)", amount(d.undistributed));
+    b.note("unallocated (Rp)", amount(a.unallocated));
+    let mut t = Section::new(
+        "Allocation",
+        vec!["component", "source", "shared by", "%", "amount (Rp)"],
+    );
+    for l in &a.lines {
+        t.rows.push(vec![
+            Cell::text(l.component.to_string()),
+            Cell::text(source_text(l)),
+            Cell::text(
+                l.base
+                    .clone()
+                    .unwrap_or_else(|| "(kept by the coop)".into()),
+            ),
+            Cell::Dec(f64::from(l.basis_points) / 100.0, 2),
+            Cell::Money(l.amount.sen()),
+        ]);
+    }
+    b.sections.push(t);
+    let mut t = Section::new(
+        "Member pools",
+        vec![
+            "pool",
+            "base",
+            "amount (Rp)",
+            "total base (Rp)",
+            "distributed (Rp)",
+            "undistributed (Rp)",
+            "why undistributed",
+        ],
+    );
+    for p in &d.pools {
+        t.rows.push(vec![
+            Cell::text(p.component.to_string()),
+            Cell::text(&p.base),
+            Cell::Money(p.amount.sen()),
+            Cell::Money(p.total_base.sen()),
+            Cell::Money(p.distributed.sen()),
+            Cell::Money(p.undistributed.sen()),
+            Cell::text(why_undistributed(p)),
+        ]);
+    }
+    b.sections.push(t);
+    let mut header = vec!["member".to_string()];
+    if show_names {
+        header.push("name".into());
+    }
+    header.extend(d.pools.iter().map(|p| format!("{} (Rp)", p.component)));
+    header.extend(["total (Rp)".to_string(), "not counted".to_string()]);
+    let mut t = Section::new("Members", header);
+    for m in &d.members {
+        let mut row = vec![Cell::text(&m.member_id)];
+        if show_names {
+            row.push(Cell::Text(
+                names.get(&m.member_id).cloned().unwrap_or_default(),
+            ));
+        }
+        row.extend(m.amounts.iter().map(|x| Cell::Money(x.sen())));
+        row.push(Cell::Money(m.total.sen()));
+        row.push(Cell::Text(
+            m.excluded.map(|e| e.code().to_string()).unwrap_or_default(),
+        ));
+        t.rows.push(row);
+    }
+    b.sections.push(t);
+    b
 }
 
 fn table_text(
@@ -318,10 +438,7 @@ fn table_text(
     for l in &a.lines {
         t.add_row(vec![
             l.component.to_string(),
-            match l.source {
-                koperasi::shu::ShuSource::Member => "member SHU".into(),
-                koperasi::shu::ShuSource::NonMember => "non-member SHU".to_string(),
-            },
+            source_text(l).to_string(),
             l.base
                 .clone()
                 .unwrap_or_else(|| "(kept by the coop)".into()),
@@ -350,20 +467,7 @@ fn table_text(
             amount(p.total_base),
             amount(p.distributed),
             amount(p.undistributed),
-            match p.reason {
-                Some(koperasi::shu::UndistributedReason::ZeroTotalBase) => {
-                    "no member has this base".into()
-                }
-                Some(koperasi::shu::UndistributedReason::RoundingRemainder)
-                    if p.undistributed.is_negative() =>
-                {
-                    "over-paid by rounding (not reconciled)".into()
-                }
-                Some(koperasi::shu::UndistributedReason::RoundingRemainder) => {
-                    "rounding remainder".into()
-                }
-                None => String::new(),
-            },
+            why_undistributed(p).into(),
         ]);
     }
     out.push_str(&format!(

@@ -1,0 +1,216 @@
+//! `--format xlsx`: a [`Book`] as an Excel workbook (rust_xlsxwriter). The first sheet,
+//! "Catatan" / "Notes", says where the figures come from; then one sheet per section, its
+//! header row bold and frozen, columns sized to their content.
+//!
+//! Cells: text is always written as a text cell, never as a formula, with the "quote prefix"
+//! style when a spreadsheet program would otherwise run it once edited
+//! ([`koperasi::io::safe::is_dangerous`], the rule every writer applies); counts, decimals and
+//! percentages are number cells; money is a number cell in rupiah, `sen / 100` (the double
+//! nearest the exact amount, as Excel stores a typed amount), shown with 2 decimals.
+//!
+//! Number formats: `#,##0`, `#,##0.00`, `0.00`; under `--locale id` they carry the Indonesian
+//! locale tag `[$-421]` and money the `Rp` sign, so a spreadsheet shows `Rp 1.234.567,89`
+//! where it follows the format's locale (LibreOffice; Excel uses the computer's separators).
+
+use crate::Failure;
+use crate::book::{Book, Cell, Section};
+use koperasi::io::safe::is_dangerous;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+/// The largest column width set, in characters (longer text wraps in the cell).
+const MAX_WIDTH: usize = 60;
+
+/// The formats of one workbook.
+struct Formats {
+    header: Format,
+    header_quoted: Format,
+    text: Format,
+    quoted: Format,
+    int: Format,
+    dec: [Format; 5],
+    pct: Format,
+    money: Format,
+}
+
+impl Formats {
+    fn new(id: bool) -> Formats {
+        let tag = if id { "[$-421]" } else { "" };
+        let num = |code: &str| Format::new().set_num_format(format!("{tag}{code}"));
+        let dec = [0u8, 1, 2, 3, 4].map(|p| match p {
+            0 => num("0"),
+            p => num(&format!("0.{}", "0".repeat(usize::from(p)))),
+        });
+        Formats {
+            header: Format::new().set_bold().set_text_wrap(),
+            header_quoted: Format::new().set_bold().set_text_wrap().set_quote_prefix(),
+            text: Format::new(),
+            quoted: Format::new().set_quote_prefix(),
+            int: num("#,##0"),
+            dec,
+            pct: num("0.00"),
+            money: if id {
+                Format::new().set_num_format("[$Rp-421] #,##0.00")
+            } else {
+                num("#,##0.00")
+            },
+        }
+    }
+}
+
+/// The workbook's bytes. The file's creation time is fixed (1 January 2000), so that the same
+/// result gives the same bytes.
+///
+/// Errors: a sheet or cell the XLSX format cannot hold (a text above 32,767 characters, more
+/// than 1,048,576 rows), named by sheet and cell.
+pub fn workbook(book: &Book) -> Result<Vec<u8>, Failure> {
+    let err = |e: XlsxError| Failure(format!("cannot write the workbook: {e}"));
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let f = Formats::new(book.id);
+    let mut names = SheetNames::default();
+    let notes = Section {
+        title: book.notes_title().to_string(),
+        header: if book.id {
+            vec!["Butir".into(), "Keterangan".into()]
+        } else {
+            vec!["Item".into(), "Value".into()]
+        },
+        rows: book
+            .notes
+            .iter()
+            .map(|(k, v)| vec![Cell::text(k), Cell::text(v)])
+            .collect(),
+    };
+    for s in std::iter::once(&notes).chain(&book.sections) {
+        let ws = wb.add_worksheet();
+        let name = names.unique(&s.title);
+        ws.set_name(&name).map_err(err)?;
+        sheet(ws, s, &f).map_err(|e| Failure(format!("sheet `{name}`: {e}")))?;
+    }
+    wb.save_to_buffer().map_err(err)
+}
+
+/// Write one section on its sheet: header, rows, frozen header, widths.
+fn sheet(ws: &mut Worksheet, s: &Section, f: &Formats) -> Result<(), String> {
+    let mut widths: Vec<usize> = s.header.iter().map(|h| h.chars().count()).collect();
+    for (c, h) in s.header.iter().enumerate() {
+        let fmt = if is_dangerous(h) {
+            &f.header_quoted
+        } else {
+            &f.header
+        };
+        ws.write_string_with_format(0, col(c)?, h, fmt)
+            .map_err(|e| format!("header {}: {e}", c + 1))?;
+    }
+    for (r, row) in s.rows.iter().enumerate() {
+        let rn = u32::try_from(r + 1).map_err(|_| "too many rows".to_string())?;
+        for (c, cell) in row.iter().enumerate() {
+            write_cell(ws, rn, col(c)?, cell, f)
+                .map_err(|e| format!("row {}, column {}: {e}", r + 2, c + 1))?;
+            let w = cell.plain().chars().count() + 2;
+            match widths.get_mut(c) {
+                Some(x) => *x = (*x).max(w),
+                None => widths.push(w),
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0).map_err(|e| e.to_string())?;
+    for (c, w) in widths.iter().enumerate() {
+        let w = (*w).clamp(8, MAX_WIDTH) as f64;
+        ws.set_column_width(col(c)?, w).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn col(c: usize) -> Result<u16, String> {
+    u16::try_from(c).map_err(|_| "too many columns".to_string())
+}
+
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Text(s) if s.is_empty() => Ok(()),
+        Cell::Text(s) => {
+            let fmt = if is_dangerous(s) { &f.quoted } else { &f.text };
+            ws.write_string_with_format(r, c, s, fmt).map(|_| ())
+        }
+        Cell::Int(n) => ws
+            .write_number_with_format(r, c, *n as f64, &f.int)
+            .map(|_| ()),
+        Cell::Dec(x, p) => {
+            let fmt = f.dec.get(usize::from(*p)).unwrap_or(&f.pct);
+            ws.write_number_with_format(r, c, *x, fmt).map(|_| ())
+        }
+        Cell::Pct(x) => ws.write_number_with_format(r, c, *x, &f.pct).map(|_| ()),
+        Cell::Money(sen) => ws
+            .write_number_with_format(r, c, *sen as f64 / 100.0, &f.money)
+            .map(|_| ()),
+        Cell::Empty => Ok(()),
+    }
+}
+
+/// Valid, distinct sheet names: at most 31 characters, none of `[]:*?/\`, no `'` at either
+/// end, not "History", unique regardless of case (a second `Status` becomes `Status (2)`).
+#[derive(Default)]
+struct SheetNames {
+    taken: Vec<String>,
+}
+
+impl SheetNames {
+    fn unique(&mut self, title: &str) -> String {
+        let clean: String = title
+            .chars()
+            .map(|c| match c {
+                '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '-',
+                c if c.is_control() => ' ',
+                c => c,
+            })
+            .collect();
+        let mut base = clean.trim().trim_matches('\'').trim().to_string();
+        if base.is_empty() || base.eq_ignore_ascii_case("history") {
+            base = format!("Sheet {}", self.taken.len() + 1);
+        }
+        let mut n = 1;
+        loop {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!(" ({n})")
+            };
+            let keep = 31 - suffix.chars().count();
+            let cut: String = base.chars().take(keep).collect();
+            let name = format!("{}{suffix}", cut.trim_end().trim_end_matches('\''));
+            let lower = name.to_lowercase();
+            if !self.taken.iter().any(|t| t.to_lowercase() == lower) {
+                self.taken.push(name.clone());
+                return name;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SheetNames;
+
+    #[test]
+    fn sheet_names_are_valid_and_distinct() {
+        let mut n = SheetNames::default();
+        assert_eq!(n.unique("Status"), "Status");
+        assert_eq!(n.unique("status"), "status (2)");
+        assert_eq!(
+            n.unique("Jumlah menurut Kecamatan x Status x Jenis"),
+            "Jumlah menurut Kecamatan x Stat"
+        );
+        assert_eq!(n.unique("a/b:c?"), "a-b-c-");
+        assert_eq!(n.unique("'History'"), "Sheet 5");
+        assert_eq!(n.unique(""), "Sheet 6");
+    }
+}
