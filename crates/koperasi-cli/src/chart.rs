@@ -97,7 +97,8 @@ fn totals_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure>
     c.configure_mesh()
         .disable_x_mesh()
         .x_labels(n.min(24))
-        .x_label_formatter(&|v| segment_label(v, &labels))
+        .x_label_formatter(&|v| every_label(v, &labels))
+        .light_line_style(WHITE)
         .y_desc(l.total())
         .y_label_formatter(&|v| l.int(*v))
         .draw()
@@ -129,6 +130,21 @@ fn segment_label(v: &SegmentValue<usize>, labels: &[String]) -> String {
     }
 }
 
+/// The label of period `v` when it is one of every `step` (the first and last included), else
+/// none:
+/// at most about ten period labels fit under a chart.
+fn every_label(v: &SegmentValue<usize>, labels: &[String]) -> String {
+    let step = labels.len().div_ceil(10).max(1);
+    match v {
+        SegmentValue::CenterOf(i) | SegmentValue::Exact(i)
+            if i % step == 0 || *i + 1 == labels.len() =>
+        {
+            segment_label(v, labels)
+        }
+        _ => String::new(),
+    }
+}
+
 fn aktif_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure> {
     let labels = period_labels(p, l);
     let n = labels.len().max(1);
@@ -149,7 +165,8 @@ fn aktif_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure> 
     c.configure_mesh()
         .disable_x_mesh()
         .x_labels(n.min(24))
-        .x_label_formatter(&|v| segment_label(v, &labels))
+        .x_label_formatter(&|v| every_label(v, &labels))
+        .light_line_style(WHITE)
         .y_label_formatter(&|v| l.int(*v))
         .draw()
         .map_err(err)?;
@@ -288,21 +305,30 @@ fn bar_chart(area: &Area, bars: &Bars, l: &Labels) -> Result<(), Failure> {
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let labels: Vec<String> = bars.rows.iter().map(|(k, _)| k.clone()).collect();
+    // The first row on top: row `i` is drawn at position `n - 1 - i`.
+    let labels: Vec<String> = bars.rows.iter().rev().map(|(k, _)| k.clone()).collect();
+    // Room on the right for the value labels, and for the legend when there is one.
+    let right = if bars.legend.is_empty() {
+        top / 5
+    } else {
+        top * 3 / 4
+    };
     let mut c = ChartBuilder::on(area)
         .caption(&bars.title, ("sans-serif", 20))
         .margin(15)
         .x_label_area_size(30)
         .y_label_area_size((longest as u32 * 7 + 10).clamp(60, 320))
-        .build_cartesian_2d(0u64..(top + top / 5 + 1), (0..n).into_segmented())
+        .build_cartesian_2d(0u64..(top + right + 1), (0..n).into_segmented())
         .map_err(err)?;
     c.configure_mesh()
         .disable_y_mesh()
+        .light_line_style(WHITE)
         .y_labels(n)
         .y_label_formatter(&|v| segment_label(v, &labels))
         .draw()
         .map_err(err)?;
-    for (i, (_, parts)) in bars.rows.iter().enumerate() {
+    for (row, (_, parts)) in bars.rows.iter().enumerate() {
+        let i = n - 1 - row;
         let mut from = 0u64;
         for (v, colour) in parts {
             c.draw_series(std::iter::once(Rectangle::new(
@@ -333,7 +359,7 @@ fn bar_chart(area: &Area, bars: &Bars, l: &Labels) -> Result<(), Failure> {
         c.configure_series_labels()
             .border_style(BLACK)
             .background_style(WHITE.mix(0.8))
-            .position(SeriesLabelPosition::LowerRight)
+            .position(SeriesLabelPosition::UpperRight)
             .draw()
             .map_err(err)?;
     }

@@ -1,6 +1,7 @@
 //! `--format html`: a [`Book`] as one self-contained, printable page (no script, no external
 //! file): the notes, the charts inline as SVG, then one table per section, with print CSS
-//! (A4, page breaks before each section, header rows repeated on every printed page). "Print to
+//! (A4; the notes and charts on the first page, the tables after a page break; a table's
+//! header row repeated on every printed page, no row split). "Print to
 //! PDF" in any browser gives the report an office files.
 //!
 //! Every text is HTML-escaped (quick-xml's `escape`: `<`, `>`, `&`, `'`, `"`) after the
@@ -14,11 +15,12 @@ h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}\
 table{border-collapse:collapse;margin:.5em 0;font-size:.9em}\
 th,td{border:1px solid #bbb;padding:.2em .5em;vertical-align:top}\
 th{background:#eee;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\
-dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}\
+dl{display:grid;grid-template-columns:minmax(8em,30%) 1fr;gap:.2em 1em}dt{font-weight:bold}\
+dd{margin:0;overflow-wrap:anywhere}\
 svg{max-width:100%;height:auto}\
 @page{size:A4;margin:15mm}\
-@media print{body{margin:0}section{break-before:page}thead{display:table-header-group}\
-tr{break-inside:avoid}figure{break-inside:avoid}}";
+@media print{body{margin:0}.charts{break-after:page}h2{break-after:avoid}\
+thead{display:table-header-group}tr{break-inside:avoid}figure{break-inside:avoid}}";
 
 fn esc(text: &str) -> String {
     quick_xml::escape::escape(koperasi::io::safe::terminal_text(text).as_ref()).into_owned()
@@ -52,10 +54,15 @@ pub fn page(book: &Book, title: &str, charts: &[String]) -> String {
         out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", esc(k), esc(v)));
     }
     out.push_str("</dl>\n");
-    for svg in charts {
-        // The SVG of our own chart (its texts escaped by plotters); the XML prolog dropped.
-        let body = svg.find("<svg").and_then(|i| svg.get(i..)).unwrap_or(svg);
-        out.push_str(&format!("<figure>{body}</figure>\n"));
+    if !charts.is_empty() {
+        // Notes and charts make the first printed page; the tables follow.
+        out.push_str("<div class=\"charts\">\n");
+        for svg in charts {
+            // Our own chart (its texts escaped by plotters), from its `<svg` element on.
+            let body = svg.find("<svg").and_then(|i| svg.get(i..)).unwrap_or(svg);
+            out.push_str(&format!("<figure>{body}</figure>\n"));
+        }
+        out.push_str("</div>\n");
     }
     for s in &book.sections {
         out.push_str(&format!("<section><h2>{}</h2>\n", esc(&s.title)));

@@ -50,7 +50,7 @@ fn status_notes(b: &mut Book, l: &Labels, as_of: koperasi::NaiveDate, policy: &S
     b.note(l.as_of(), l.date(as_of));
     b.note(l.policy(), l.policy_name(&policy.name));
     if !policy.source.is_empty() {
-        b.note(l.source(), &policy.source);
+        b.note(format!("{} ({})", l.source(), l.policy()), &policy.source);
     }
     for (s, en, id) in STATUS_DEFINITIONS {
         let label = render::status_label(l, s);
