@@ -478,3 +478,60 @@ fn html_is_one_printable_page_with_the_charts_inline() {
     assert!(!html.contains("<script"));
     assert!(html.contains("<h1>Status koperasi</h1>"));
 }
+
+/// The text of one part of an XLSX file (a zip of XML parts).
+fn part(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn xlsx_sheets_have_frozen_headers_widths_and_indonesian_formats() {
+    // The BPS table of the ten provinces with most active coops in 2024 (PROVENANCE.md: their
+    // sum is 38.538).
+    let bps = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/real/bps-koperasi-aktif-provinsi-2024/bps-koperasi-aktif-provinsi-2024.csv"
+    );
+    let path = temp("bps.xlsx");
+    let out = run(&[
+        "report",
+        bps,
+        "--period",
+        "2024",
+        "--locale",
+        "id",
+        "--format",
+        "xlsx",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut wb: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let t = sheet(&mut wb, "Jumlah per periode");
+    assert_eq!(text(&t[1][0]), "2024");
+    assert_eq!((num(&t[1][1]), num(&t[1][3])), (10.0, 38538.0));
+    // Sheet 2 (the totals): header row frozen, column widths set.
+    let xml = part(&path, "xl/worksheets/sheet2.xml");
+    assert!(
+        xml.contains(r#"ySplit="1""#) && xml.contains(r#"state="frozen""#),
+        "{xml}"
+    );
+    assert!(xml.contains("<cols>") && xml.contains("customWidth=\"1\""));
+    // Number formats with the Indonesian locale tag.
+    let styles = part(&path, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="[$-421]#,##0""#), "{styles}");
+    // The same table as an Excel CSV.
+    let csv = String::from_utf8(stdout_bytes(&[
+        "report", bps, "--period", "2024", "--locale", "id", "--format", "csv",
+    ]))
+    .unwrap();
+    assert!(csv.ends_with("\n2024;10;38538;;;;;;10;0;ya\n"), "{csv}");
+}
