@@ -528,6 +528,29 @@ fn xlsx_sheets_have_frozen_headers_widths_and_indonesian_formats() {
     // Number formats with the Indonesian locale tag.
     let styles = part(&path, "xl/styles.xml");
     assert!(styles.contains(r#"formatCode="[$-421]#,##0""#), "{styles}");
+    // The charts Excel draws from the totals: a line of the total, stacked aktif / tidak aktif.
+    let jatim = temp("jatim-id.xlsx");
+    stdout_bytes(&[
+        "report",
+        JATIM,
+        "--locale",
+        "id",
+        "--format",
+        "xlsx",
+        "-o",
+        jatim.to_str().unwrap(),
+    ]);
+    let line = part(&jatim, "xl/charts/chart1.xml");
+    assert!(line.contains("<c:lineChart>"));
+    assert!(
+        line.contains("<c:f>'Jumlah per periode'!$F$2:$F$22</c:f>"),
+        "{line}"
+    );
+    let bars = part(&jatim, "xl/charts/chart2.xml");
+    assert!(bars.contains(r#"<c:grouping val="stacked"/>"#));
+    assert!(bars.contains("<c:f>'Jumlah per periode'!$D$1</c:f>"));
+    assert!(bars.contains("<c:f>'Jumlah per periode'!$E$2:$E$22</c:f>"));
+    assert!(part(&jatim, "xl/styles.xml").contains(r#"formatCode="[$-421]0.00""#));
     // The same table as an Excel CSV.
     let csv = String::from_utf8(stdout_bytes(&[
         "report", bps, "--period", "2024", "--locale", "id", "--format", "csv",

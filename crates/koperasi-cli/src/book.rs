@@ -74,6 +74,34 @@ impl Cell {
     }
 }
 
+/// The kind of a [`SheetChart`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// A line over the categories (totals per period).
+    Line,
+    /// Columns stacked over the categories (aktif and tidak aktif per period).
+    StackedColumn,
+    /// Horizontal bars, one per category (counts by kecamatan).
+    Bar,
+}
+
+/// A chart of some columns of a section, drawn by the spreadsheet program from the cells
+/// (XLSX), so that it follows the figures if they are edited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetChart {
+    /// What is drawn.
+    pub kind: ChartKind,
+    /// Title, in the chosen language.
+    pub title: String,
+    /// The column of the category labels (0-based).
+    pub category: usize,
+    /// The columns of the series (0-based), each named by its header, with its colour
+    /// (`#RRGGBB`), if any.
+    pub series: Vec<(usize, Option<&'static str>)>,
+    /// The data rows drawn (the first `rows`; a total row after them is left out).
+    pub rows: usize,
+}
+
 /// One table: a title (the sheet's name), a header row and data rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
@@ -83,6 +111,8 @@ pub struct Section {
     pub header: Vec<String>,
     /// Data rows.
     pub rows: Vec<Vec<Cell>>,
+    /// Charts of the section's columns (XLSX).
+    pub charts: Vec<SheetChart>,
 }
 
 impl Section {
@@ -92,6 +122,7 @@ impl Section {
             title: title.into(),
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
+            charts: Vec::new(),
         }
     }
 }

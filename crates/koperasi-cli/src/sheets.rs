@@ -3,7 +3,7 @@
 //! labelled in the chosen language. Nothing is computed here: the figures come from
 //! `koperasi::report`; labels and keys are those of the text report ([`crate::render`]).
 
-use crate::book::{Book, Cell, Section};
+use crate::book::{Book, Cell, ChartKind, Section, SheetChart};
 use crate::labels::Labels;
 use crate::render::{self, ExtraColumns};
 use koperasi::io::ReadReport;
@@ -166,6 +166,23 @@ fn totals_section(l: &Labels, p: &PanelReport) -> Section {
             Cell::opt_pct(r.active_share),
         ]);
     }
+    let rows = t.rows.len();
+    t.charts = vec![
+        SheetChart {
+            kind: ChartKind::Line,
+            title: l.totals_per_period().into(),
+            category: 0,
+            series: vec![(5, Some("#1565C0"))],
+            rows,
+        },
+        SheetChart {
+            kind: ChartKind::StackedColumn,
+            title: format!("{} / {}", l.aktif(), l.tidak_aktif()),
+            category: 0,
+            series: vec![(3, Some("#2E7D32")), (4, Some("#C62828"))],
+            rows,
+        },
+    ];
     t
 }
 
@@ -189,6 +206,7 @@ fn register_sections(b: &mut Book, l: &Labels, r: &RegisterReport) {
             Cell::count(*n),
         ]);
     }
+    t.charts.push(bar_chart(l.status(), 2, t.rows.len()));
     b.sections.push(t);
     let mut t = Section::new(l.registrations(), vec![l.year(), l.count()]);
     for (y, n) in &r.registrations.by_year {
@@ -228,8 +246,23 @@ fn counts_section(l: &Labels, r: &RegisterReport) -> Section {
         *first = Cell::text(l.total());
     }
     total.push(Cell::count(counts.rows.iter().map(|(_, n)| n).sum()));
+    if by.len() == 1 {
+        // One bar per key (the total row left out).
+        t.charts.push(bar_chart(&t.title, 1, t.rows.len()));
+    }
     t.rows.push(total);
     t
+}
+
+/// Bars of column `values` over the first `rows` rows, labelled by column 0.
+fn bar_chart(title: &str, values: usize, rows: usize) -> SheetChart {
+    SheetChart {
+        kind: ChartKind::Bar,
+        title: title.to_string(),
+        category: 0,
+        series: vec![(values, Some("#1565C0"))],
+        rows,
+    }
 }
 
 /// Unresolved region names and possible duplicates of a register, then its rejections.

@@ -13,7 +13,7 @@
 //! where it follows the format's locale (LibreOffice; Excel uses the computer's separators).
 
 use crate::Failure;
-use crate::book::{Book, Cell, Section};
+use crate::book::{Book, Cell, ChartKind, Section};
 use koperasi::io::safe::is_dangerous;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -81,12 +81,14 @@ pub fn workbook(book: &Book) -> Result<Vec<u8>, Failure> {
             .iter()
             .map(|(k, v)| vec![Cell::text(k), Cell::text(v)])
             .collect(),
+        charts: Vec::new(),
     };
     for s in std::iter::once(&notes).chain(&book.sections) {
         let ws = wb.add_worksheet();
         let name = names.unique(&s.title);
         ws.set_name(&name).map_err(err)?;
         sheet(ws, s, &f).map_err(|e| Failure(format!("sheet `{name}`: {e}")))?;
+        charts(ws, &name, s).map_err(|e| Failure(format!("sheet `{name}`: chart: {e}")))?;
     }
     wb.save_to_buffer().map_err(err)
 }
@@ -119,6 +121,48 @@ fn sheet(ws: &mut Worksheet, s: &Section, f: &Formats) -> Result<(), String> {
     for (c, w) in widths.iter().enumerate() {
         let w = (*w).clamp(8, MAX_WIDTH) as f64;
         ws.set_column_width(col(c)?, w).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The section's charts, right of its table, one below the other.
+fn charts(ws: &mut Worksheet, sheet: &str, s: &Section) -> Result<(), XlsxError> {
+    use rust_xlsxwriter::{Chart, ChartFormat, ChartSolidFill, ChartType};
+    let last = u32::try_from(s.rows.len()).unwrap_or(u32::MAX);
+    let right = u16::try_from(s.header.len() + 1).unwrap_or(u16::MAX);
+    for (i, c) in s.charts.iter().enumerate() {
+        let rows = u32::try_from(c.rows).unwrap_or(last).min(last);
+        let (Ok(cat), true) = (u16::try_from(c.category), rows > 0) else {
+            continue;
+        };
+        let mut chart = Chart::new(match c.kind {
+            ChartKind::Line => ChartType::Line,
+            ChartKind::StackedColumn => ChartType::ColumnStacked,
+            ChartKind::Bar => ChartType::Bar,
+        });
+        chart.title().set_name(&c.title);
+        for (v, colour) in &c.series {
+            let Ok(v) = u16::try_from(*v) else { continue };
+            let series = chart
+                .add_series()
+                .set_categories((sheet, 1, cat, rows, cat))
+                .set_values((sheet, 1, v, rows, v))
+                .set_name((sheet, 0, v));
+            if let Some(colour) = colour {
+                series.set_format(
+                    ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(*colour)),
+                );
+            }
+        }
+        if c.series.len() < 2 {
+            chart.legend().set_hidden();
+        }
+        if c.kind == ChartKind::Bar {
+            // The first category on top, as in the table.
+            chart.y_axis().set_reverse();
+        }
+        let at = 1 + 16 * u32::try_from(i).unwrap_or(0);
+        ws.insert_chart(at, right, &chart)?;
     }
     Ok(())
 }
