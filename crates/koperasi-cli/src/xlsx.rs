@@ -216,7 +216,7 @@ impl SheetNames {
                 c => c,
             })
             .collect();
-        let mut base = clean.trim().trim_matches('\'').trim().to_string();
+        let mut base = short(clean.trim().trim_matches('\'').trim()).to_string();
         if base.is_empty() || base.eq_ignore_ascii_case("history") {
             base = format!("Sheet {}", self.taken.len() + 1);
         }
@@ -240,6 +240,29 @@ impl SheetNames {
     }
 }
 
+/// A title that fits a sheet name (31 characters): as it is when it fits, else without its
+/// parenthesis (`Possible duplicates (reported, not removed)`), else cut after a whole word.
+fn short(title: &str) -> &str {
+    const MAX: usize = 31;
+    let fits = |s: &str| s.chars().count() <= MAX;
+    if fits(title) {
+        return title;
+    }
+    if let Some((head, _)) = title.split_once(" (") {
+        if fits(head) && !head.is_empty() {
+            return head;
+        }
+    }
+    let end = title
+        .char_indices()
+        .take(MAX + 1)
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(title.len());
+    title.get(..end).unwrap_or(title).trim_end()
+}
+
 #[cfg(test)]
 mod tests {
     use super::SheetNames;
@@ -251,10 +274,19 @@ mod tests {
         assert_eq!(n.unique("status"), "status (2)");
         assert_eq!(
             n.unique("Jumlah menurut Kecamatan x Status x Jenis"),
-            "Jumlah menurut Kecamatan x Stat"
+            "Jumlah menurut Kecamatan x"
         );
         assert_eq!(n.unique("a/b:c?"), "a-b-c-");
         assert_eq!(n.unique("'History'"), "Sheet 5");
         assert_eq!(n.unique(""), "Sheet 6");
+        assert_eq!(
+            n.unique("Possible duplicates (reported, not removed)"),
+            "Possible duplicates"
+        );
+        assert_eq!(
+            n.unique("Pengesahan badan hukum per tahun"),
+            "Pengesahan badan hukum per"
+        );
+        assert_eq!(n.unique(&"x".repeat(40)), "x".repeat(31));
     }
 }
