@@ -558,3 +558,39 @@ fn xlsx_sheets_have_frozen_headers_widths_and_indonesian_formats() {
     .unwrap();
     assert!(csv.ends_with("\n2024;10;38538;;;;;;10;0;ya\n"), "{csv}");
 }
+
+#[test]
+fn html_of_shu_and_demography() {
+    let page = String::from_utf8(stdout_bytes(&[
+        "shu",
+        "--plan",
+        PLAN,
+        "--members",
+        MEMBERS,
+        "--shu",
+        "60000000",
+        "--format",
+        "html",
+    ]))
+    .unwrap();
+    // A-001 gets Rp 8.681.588,16 (tests/cli_shu.rs, reference.py).
+    assert!(
+        page.contains("<td>A-001</td>") && page.contains("Rp 8.681.588,16"),
+        "{page}"
+    );
+    let page = String::from_utf8(stdout_bytes(&[
+        "demography",
+        BOGOR,
+        "--from",
+        "2015",
+        "--to",
+        "2022",
+        "--as-of",
+        "2022-12-31",
+        "--format",
+        "html",
+    ]))
+    .unwrap();
+    assert!(page.contains("<svg") && page.contains("Births and deaths per year"));
+    assert!(page.contains("<h2>years</h2>"));
+}

@@ -20,6 +20,8 @@ pub enum DemographyFormat {
     Json,
     /// Excel workbook (needs `-o FILE`): notes, then years, cohorts and Kaplan-Meier sheets.
     Xlsx,
+    /// One printable HTML page: the notes, the chart, the tables.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -125,8 +127,12 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     for n in &report.notes {
         eprintln_safe!("note: {n}");
     }
-    if let Some(path) = &a.chart {
-        chart(path, &report.years, report.survival_curve.as_ref())?;
+    let svg = match (&a.chart, a.format) {
+        (None, f) if f != DemographyFormat::Html => None,
+        _ => Some(chart(&report.years, report.survival_curve.as_ref())?),
+    };
+    if let (Some(path), Some(svg)) = (&a.chart, &svg) {
+        crate::output::write_file(path, svg.as_bytes())?;
     }
     let out = Output {
         file: a.file.display().to_string(),
@@ -136,6 +142,11 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         DemographyFormat::Json => serde_json::to_string_pretty(&out)? + "\n",
         DemographyFormat::Csv => csv_text(&out)?,
         DemographyFormat::Table => table_text(&out),
+        DemographyFormat::Html => {
+            let book = book(&out, &csv_rows(&out));
+            let charts: Vec<String> = svg.into_iter().collect();
+            crate::html::page(&book, "Business demography", &charts)
+        }
         DemographyFormat::Xlsx => {
             let book = book(&out, &csv_rows(&out));
             return crate::output::binary(&crate::xlsx::workbook(&book)?, a.output.as_deref());
@@ -415,13 +426,20 @@ fn csv_rows(out: &Output) -> Vec<Vec<String>> {
 
 /// Births and deaths per year as bars (left), the Kaplan-Meier curve with its 95% band
 /// (right).
-fn chart(
-    path: &std::path::Path,
+fn chart(years: &[DemographyYear], km: Option<&KaplanMeier>) -> Result<String, Failure> {
+    let mut svg = String::new();
+    draw(&mut svg, years, km).map_err(|Failure(e)| Failure(format!("chart: {e}")))?;
+    Ok(svg)
+}
+
+/// Draw [`chart`] into `svg`.
+fn draw(
+    svg: &mut String,
     years: &[DemographyYear],
     km: Option<&KaplanMeier>,
 ) -> Result<(), Failure> {
-    let err = |e: &dyn std::fmt::Display| Failure(format!("chart {}: {e}", path.display()));
-    let root = SVGBackend::new(path, (1100, 450)).into_drawing_area();
+    let err = |e: &dyn std::fmt::Display| Failure(e.to_string());
+    let root = SVGBackend::with_string(svg, (1100, 450)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| err(&e))?;
     let (left, right) = root.split_horizontally(600);
     let (Some(y0), Some(y1)) = (years.first(), years.last()) else {

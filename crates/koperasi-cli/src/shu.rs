@@ -23,6 +23,8 @@ pub enum ShuFormat {
     Json,
     /// Excel workbook (needs `-o FILE`): notes, allocation, pools, members; amounts in rupiah.
     Xlsx,
+    /// One printable HTML page: the same tables, for the RAT.
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -228,6 +230,9 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         ShuFormat::Json => serde_json::to_string_pretty(&d)? + "\n",
         ShuFormat::Csv => csv_text(&d, &names, a.anonymise.is_none())?,
         ShuFormat::Table => table_text(&d, &plan, &names, a.anonymise.is_none()),
+        ShuFormat::Html => {
+            crate::html::page(&book(&d, &plan, &names, a.anonymise.is_none()), "SHU", &[])
+        }
         ShuFormat::Xlsx => {
             let book = book(&d, &plan, &names, a.anonymise.is_none());
             return crate::output::binary(&crate::xlsx::workbook(&book)?, a.output.as_deref());
