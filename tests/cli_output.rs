@@ -594,3 +594,21 @@ fn html_of_shu_and_demography() {
     assert!(page.contains("<svg") && page.contains("Births and deaths per year"));
     assert!(page.contains("<h2>years</h2>"));
 }
+
+#[test]
+fn a_chart_of_figures_the_file_lacks_is_left_out() {
+    // The SIPD table of Kota Gorontalo gives aktif and tidak aktif, no total measure.
+    let sipd = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/real/sipd-gorontalo-koperasi/sipd-gorontalo-koperasi.csv"
+    );
+    let path = temp("sipd.svg");
+    stdout_bytes(&["report", sipd, "--chart", path.to_str().unwrap()]);
+    let texts = svg_texts(&path);
+    assert!(
+        texts.iter().any(|t| t == "Aktif / Tidak aktif"),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t == "Totals per period"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "2014") && texts.iter().any(|t| t == "2018"));
+}

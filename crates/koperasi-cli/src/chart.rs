@@ -50,11 +50,29 @@ pub fn report_svg(report: &Report, l: &Labels) -> Result<String, Failure> {
     let mut svg = String::new();
     match report {
         Report::Panel(p) => {
-            let root = SVGBackend::with_string(&mut svg, (WIDTH, 800)).into_drawing_area();
+            // A chart of figures the file does not give (no total, or no aktif / tidak aktif)
+            // is left out.
+            let totals = p.periods.iter().any(|r| r.total.is_some());
+            let aktif = p
+                .periods
+                .iter()
+                .any(|r| r.aktif.is_some() || r.tidak_aktif.is_some());
+            let charts = u32::from(totals) + u32::from(aktif);
+            let root =
+                SVGBackend::with_string(&mut svg, (WIDTH, 400 * charts.max(1))).into_drawing_area();
             root.fill(&WHITE).map_err(err)?;
-            let (top, bottom) = root.split_vertically(400);
-            totals_chart(&top, p, l)?;
-            aktif_chart(&bottom, p, l)?;
+            let areas = root.split_evenly((charts.max(1) as usize, 1));
+            let mut areas = areas.iter();
+            if totals {
+                if let Some(area) = areas.next() {
+                    totals_chart(area, p, l)?;
+                }
+            }
+            if aktif {
+                if let Some(area) = areas.next() {
+                    aktif_chart(area, p, l)?;
+                }
+            }
             root.present().map_err(err)?;
         }
         Report::Register(r) => {
@@ -92,7 +110,10 @@ fn totals_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure>
         .margin(15)
         .x_label_area_size(40)
         .y_label_area_size(70)
-        .build_cartesian_2d((0..n).into_segmented(), 0i64..(top + top / 8 + 1))
+        .build_cartesian_2d(
+            (0..n.saturating_sub(1)).into_segmented(),
+            0i64..(top + top / 8 + 1),
+        )
         .map_err(err)?;
     c.configure_mesh()
         .disable_x_mesh()
@@ -160,7 +181,10 @@ fn aktif_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure> 
         .margin(15)
         .x_label_area_size(40)
         .y_label_area_size(70)
-        .build_cartesian_2d((0..n).into_segmented(), 0i64..(top + top / 8 + 1))
+        .build_cartesian_2d(
+            (0..n.saturating_sub(1)).into_segmented(),
+            0i64..(top + top / 8 + 1),
+        )
         .map_err(err)?;
     c.configure_mesh()
         .disable_x_mesh()
@@ -175,13 +199,15 @@ fn aktif_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure> 
         status_colour(Status::Inactive),
     );
     let bar = |i: usize, from: i64, to: i64, colour: RGBColor| {
-        Rectangle::new(
+        let mut r = Rectangle::new(
             [
                 (SegmentValue::Exact(i), from),
                 (SegmentValue::Exact(i + 1), to),
             ],
             colour.filled(),
-        )
+        );
+        r.set_margin(0, 0, 2, 2);
+        r
     };
     c.draw_series(
         p.periods
@@ -318,7 +344,10 @@ fn bar_chart(area: &Area, bars: &Bars, l: &Labels) -> Result<(), Failure> {
         .margin(15)
         .x_label_area_size(30)
         .y_label_area_size((longest as u32 * 7 + 10).clamp(60, 320))
-        .build_cartesian_2d(0u64..(top + right + 1), (0..n).into_segmented())
+        .build_cartesian_2d(
+            0u64..(top + right + 1),
+            (0..n.saturating_sub(1)).into_segmented(),
+        )
         .map_err(err)?;
     c.configure_mesh()
         .disable_y_mesh()
@@ -331,14 +360,15 @@ fn bar_chart(area: &Area, bars: &Bars, l: &Labels) -> Result<(), Failure> {
         let i = n - 1 - row;
         let mut from = 0u64;
         for (v, colour) in parts {
-            c.draw_series(std::iter::once(Rectangle::new(
+            let mut bar = Rectangle::new(
                 [
                     (from, SegmentValue::Exact(i)),
                     (from + v, SegmentValue::Exact(i + 1)),
                 ],
                 colour.filled(),
-            )))
-            .map_err(err)?;
+            );
+            bar.set_margin(2, 2, 0, 0);
+            c.draw_series(std::iter::once(bar)).map_err(err)?;
             from += v;
         }
         c.draw_series(std::iter::once(Text::new(

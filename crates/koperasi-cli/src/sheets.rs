@@ -167,20 +167,25 @@ fn totals_section(l: &Labels, p: &PanelReport) -> Section {
         ]);
     }
     let rows = t.rows.len();
+    let has = |f: fn(&koperasi::report::PeriodTotals) -> bool| p.periods.iter().any(f);
     t.charts = vec![
         SheetChart {
             kind: ChartKind::Line,
             title: l.totals_per_period().into(),
             category: 0,
             series: vec![(5, Some("#1565C0"))],
-            rows,
+            rows: if has(|r| r.total.is_some()) { rows } else { 0 },
         },
         SheetChart {
             kind: ChartKind::StackedColumn,
             title: format!("{} / {}", l.aktif(), l.tidak_aktif()),
             category: 0,
             series: vec![(3, Some("#2E7D32")), (4, Some("#C62828"))],
-            rows,
+            rows: if has(|r| r.aktif.is_some() || r.tidak_aktif.is_some()) {
+                rows
+            } else {
+                0
+            },
         },
     ];
     t
