@@ -15,7 +15,9 @@
 use crate::Failure;
 use crate::book::{Book, Cell, ChartKind, Section};
 use koperasi::io::safe::is_dangerous;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
 
 /// The largest column width set, in characters (longer text wraps in the cell).
 const MAX_WIDTH: usize = 60;
@@ -43,8 +45,12 @@ impl Formats {
         Formats {
             header: Format::new().set_bold().set_text_wrap(),
             header_quoted: Format::new().set_bold().set_text_wrap().set_quote_prefix(),
-            text: Format::new(),
-            quoted: Format::new().set_quote_prefix(),
+            // Long text (reasons, notes with line breaks) wraps within the column.
+            text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            quoted: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_quote_prefix(),
             int: num("#,##0"),
             dec,
             pct: num("0.00"),
