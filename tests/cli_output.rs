@@ -457,6 +457,20 @@ fn html_is_one_printable_page_with_the_charts_inline() {
     // 2018-Q4: 34,504 coops (tests/cli.rs), with English separators.
     assert!(page.contains("<td class=\"n\">34,504</td>"));
     assert!(!page.contains("<script") && !page.contains("src=\"http"));
+    // Years are not numbers with separators: 46 registrations in 2017 (tests/cli.rs).
+    let page = String::from_utf8(stdout_bytes(&[
+        "report",
+        BOGOR,
+        "--as-of",
+        "2022-08-15",
+        "--locale",
+        "id",
+        "--format",
+        "html",
+    ]))
+    .unwrap();
+    assert!(page.contains("<td class=\"n\">2017</td><td class=\"n\">46</td>"));
+    assert!(page.contains("<td class=\"n\">398</td>"));
     let f = temp("evil-html.csv");
     std::fs::write(
         &f,

@@ -8,8 +8,10 @@
 pub enum Cell {
     /// Text from the report or a file (names, regions, codes, reasons).
     Text(String),
-    /// A count or a year.
+    /// A count, shown with thousands separators.
     Int(i64),
+    /// A year or a line number: a number shown without separators (`2017`, not `2.017`).
+    Plain(i64),
     /// A decimal (rates, survival), shown with `places` decimals.
     Dec(f64, u8),
     /// A percentage in percent units (`-16.97` is -16.97 %), shown with 2 decimals.
@@ -29,6 +31,11 @@ impl Cell {
     /// A count (`u64` as the reports give it; counts beyond `i64::MAX` do not occur).
     pub fn count(n: u64) -> Cell {
         Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// A line number or a year of a `u64`/`i32` source, shown without separators.
+    pub fn number(n: impl TryInto<i64>) -> Cell {
+        n.try_into().map_or(Cell::Empty, Cell::Plain)
     }
 
     /// An optional count, empty when unknown.
@@ -61,7 +68,7 @@ impl Cell {
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Int(n) => n.to_string(),
+            Cell::Int(n) | Cell::Plain(n) => n.to_string(),
             Cell::Dec(x, p) => format!("{x:.*}", usize::from(*p)),
             Cell::Pct(x) => format!("{x:.2}"),
             Cell::Money(sen) => {

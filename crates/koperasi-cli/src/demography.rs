@@ -374,7 +374,15 @@ fn book(out: &Output, rows: &[Vec<String>]) -> crate::book::Book {
             }
             _ => {
                 if let Some(s) = b.sections.last_mut() {
-                    s.rows.push(row.iter().map(|c| Cell::guess(c)).collect());
+                    // Years and cohorts are shown as years (`2017`, not `2,017`).
+                    let cells = row
+                        .iter()
+                        .zip(&s.header)
+                        .map(|(c, h)| match Cell::guess(c) {
+                            Cell::Int(n) if h == "year" || h == "cohort" => Cell::Plain(n),
+                            other => other,
+                        });
+                    s.rows.push(cells.collect());
                 }
             }
         }

@@ -32,6 +32,7 @@ fn shown(cell: &Cell, l: &Labels) -> String {
     match cell {
         Cell::Text(s) => esc(s),
         Cell::Int(n) => l.int(*n),
+        Cell::Plain(n) => n.to_string(),
         Cell::Dec(x, p) => dec(format!("{x:.*}", usize::from(*p))),
         Cell::Pct(x) => dec(format!("{x:.2}")),
         Cell::Money(sen) => koperasi::locale::format_rupiah(koperasi::Rupiah::from_sen(*sen)),

@@ -215,7 +215,7 @@ fn register_sections(b: &mut Book, l: &Labels, r: &RegisterReport) {
     b.sections.push(t);
     let mut t = Section::new(l.registrations(), vec![l.year(), l.count()]);
     for (y, n) in &r.registrations.by_year {
-        t.rows.push(vec![Cell::Int(i64::from(*y)), Cell::count(*n)]);
+        t.rows.push(vec![Cell::number(*y), Cell::count(*n)]);
     }
     t.rows.push(vec![
         Cell::text(l.no_year()),
@@ -329,7 +329,7 @@ fn rejection_sections(b: &mut Book, l: &Labels, r: &ReadReport) {
             t.rows.push(vec![
                 match &x.cell {
                     Some(cell) => Cell::Text(format!("{} ({cell})", x.line)),
-                    None => Cell::count(x.line),
+                    None => Cell::number(x.line),
                 },
                 Cell::Text(x.column.clone().unwrap_or_default()),
                 Cell::Text(x.value.clone().unwrap_or_default()),
@@ -406,7 +406,7 @@ pub fn assess_book(
             .collect();
         let codes: Vec<&str> = a.reasons.iter().map(|x| x.code.as_str()).collect();
         let mut row = vec![
-            r.line.map_or(Cell::Empty, Cell::count),
+            r.line.map_or(Cell::Empty, Cell::number),
             Cell::Text(r.source_id.clone().unwrap_or_default()),
             Cell::text(&r.name),
             Cell::Text(r.region.clone().unwrap_or_default()),
@@ -416,8 +416,7 @@ pub fn assess_book(
             Cell::Text(codes.join(" ")),
             a.identified
                 .map_or(Cell::Empty, |x| Cell::text(if x { yes } else { no })),
-            a.latest_rat_book_year
-                .map_or(Cell::Empty, |y| Cell::Int(i64::from(y))),
+            a.latest_rat_book_year.map_or(Cell::Empty, Cell::number),
         ];
         row.extend(extra.cells(i, &r.extra).into_iter().map(Cell::Text));
         t.rows.push(row);

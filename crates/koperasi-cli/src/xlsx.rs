@@ -193,6 +193,9 @@ fn write_cell(
         Cell::Int(n) => ws
             .write_number_with_format(r, c, *n as f64, &f.int)
             .map(|_| ()),
+        Cell::Plain(n) => ws
+            .write_number_with_format(r, c, *n as f64, &f.dec[0])
+            .map(|_| ()),
         Cell::Dec(x, p) => {
             let fmt = f.dec.get(usize::from(*p)).unwrap_or(&f.pct);
             ws.write_number_with_format(r, c, *x, fmt).map(|_| ())
