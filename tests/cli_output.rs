@@ -626,3 +626,27 @@ fn a_chart_of_figures_the_file_lacks_is_left_out() {
     assert!(!texts.iter().any(|t| t == "Totals per period"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "2014") && texts.iter().any(|t| t == "2018"));
 }
+
+#[test]
+fn check_csv_in_indonesian_names_the_problems_in_indonesian() {
+    let f = temp("bad.csv");
+    std::fs::write(
+        &f,
+        "nama;kecamatan;tanggal_bh\nKSP A;Bogor Barat;1/2/20245\n;Bogor Timur;\nKSP B;Bogor Tngah;6 Nop 2019\n",
+    )
+    .unwrap();
+    let out = String::from_utf8(stdout_bytes(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--locale",
+        "id",
+    ]))
+    .unwrap();
+    let want = "\u{feff}Jenis masalah;Baris;Kolom;Nilai;Kode;Alasan\n\
+        baris ditolak;3;nama;;missing_name;nama koperasi kosong\n\
+        sel tak terbaca;2;tanggal_bh;1/2/20245;date_invalid;tanggal tidak mungkin\n\
+        wilayah tak dikenal;;kecamatan;Bogor Tngah;wilayah_not_found;\"1 data menyebut wilayah yang tidak cocok dengan kode Kemendagri; mungkin maksudnya 32.71.03 Bogor Tengah?\"\n";
+    assert_eq!(out, want);
+}
