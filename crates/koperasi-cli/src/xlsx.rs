@@ -6,7 +6,8 @@
 //! style when a spreadsheet program would otherwise run it once edited
 //! ([`koperasi::io::safe::is_dangerous`], the rule every writer applies); counts, decimals and
 //! percentages are number cells; money is a number cell in rupiah, `sen / 100` (the double
-//! nearest the exact amount, as Excel stores a typed amount), shown with 2 decimals.
+//! nearest the exact amount, as Excel stores a typed amount), shown with 2 decimals; it reads
+//! back to the same sen up to Rp 10 triliun (Excel's 15 significant digits).
 //!
 //! Number formats: `#,##0`, `#,##0.00`, `0.00`; under `--locale id` they carry the Indonesian
 //! locale tag `[$-421]` and money the `Rp` sign, so a spreadsheet shows `Rp 1.234.567,89`
@@ -274,7 +275,58 @@ fn short(title: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::SheetNames;
+    use crate::book::{Book, Cell, Section};
+    use calamine::{Data, Reader, Xlsx};
+    use proptest::prelude::*;
+
+    /// The cells of the first section's sheet, read back with calamine, and whether the sheet
+    /// holds any formula.
+    fn read_back(book: &Book) -> (Vec<Vec<Data>>, bool) {
+        let Ok(bytes) = super::workbook(book) else {
+            return (Vec::new(), true);
+        };
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = wb.sheet_names()[1].clone();
+        let rows = wb
+            .worksheet_range(&name)
+            .unwrap()
+            .rows()
+            .map(<[Data]>::to_vec)
+            .collect();
+        let formulas = wb.worksheet_formula(&name).unwrap();
+        (rows, formulas.cells().any(|(_, _, f)| !f.is_empty()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any text comes back as the same text, never as a formula; any amount in sen comes
+        /// back to the same sen.
+        #[test]
+        fn text_stays_text_and_money_stays_exact(
+            text in "[=+@\\-]?[ -~\u{a0}-\u{17f}]{1,40}",
+            // Up to Rp 10 triliun: Excel keeps 15 significant digits.
+            sen in -1_000_000_000_000_000i64..1_000_000_000_000_000,
+        ) {
+            let mut s = Section::new("Data", vec!["text", "money"]);
+            s.rows.push(vec![Cell::text(&text), Cell::Money(sen)]);
+            let mut book = Book::new(false);
+            book.sections.push(s);
+            let (rows, formulas) = read_back(&book);
+            prop_assert!(!formulas);
+            match &rows[1][0] {
+                Data::String(got) => prop_assert_eq!(got, &text),
+                // A text that is only spaces is kept as a text cell too.
+                other => prop_assert!(false, "{other:?}"),
+            }
+            match rows[1][1] {
+                Data::Float(x) => prop_assert_eq!((x * 100.0).round() as i64, sen),
+                ref other => prop_assert!(false, "{other:?}"),
+            }
+        }
+    }
 
     #[test]
     fn sheet_names_are_valid_and_distinct() {
