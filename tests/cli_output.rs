@@ -625,6 +625,29 @@ fn a_chart_of_figures_the_file_lacks_is_left_out() {
     );
     assert!(!texts.iter().any(|t| t == "Totals per period"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "2014") && texts.iter().any(|t| t == "2018"));
+    // One period only (Kemenkop, 31 December 2014: 147,249 active, PROVENANCE.md): its bar is
+    // drawn, as high as 147,249 on the axis.
+    let kemenkop = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/real/kemenkop-koperasi-aktif-rat-2014/kemenkop-koperasi-aktif-rat-2014.csv"
+    );
+    let path = temp("kemenkop.svg");
+    stdout_bytes(&[
+        "report",
+        kemenkop,
+        "--period",
+        "2014-12-31",
+        "--chart",
+        path.to_str().unwrap(),
+    ]);
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let widths: Vec<i64> = svg
+        .split("<rect ")
+        .filter(|r| r.contains(r##"fill="#2E7D32""##))
+        .filter_map(|r| r.split("width=\"").nth(1)?.split('"').next()?.parse().ok())
+        .collect();
+    // The legend's swatch (10 px) and the bar, wide across its half of the chart.
+    assert!(widths.iter().any(|w| *w > 100), "{widths:?}");
 }
 
 #[test]

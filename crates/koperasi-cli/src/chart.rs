@@ -110,10 +110,7 @@ fn totals_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure>
         .margin(15)
         .x_label_area_size(40)
         .y_label_area_size(70)
-        .build_cartesian_2d(
-            (0..n.saturating_sub(1)).into_segmented(),
-            0i64..(top + top / 8 + 1),
-        )
+        .build_cartesian_2d(slots(n).into_segmented(), 0i64..(top + top / 8 + 1))
         .map_err(err)?;
     c.configure_mesh()
         .disable_x_mesh()
@@ -140,6 +137,12 @@ fn totals_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure>
     )
     .map_err(err)?;
     Ok(())
+}
+
+/// The discrete range of `n` categories (`0..n-1` holds `n` values); one category gets a
+/// range of two, since a range of one value cannot be drawn.
+fn slots(n: usize) -> std::ops::Range<usize> {
+    0..n.saturating_sub(1).max(1)
 }
 
 fn segment_label(v: &SegmentValue<usize>, labels: &[String]) -> String {
@@ -181,10 +184,7 @@ fn aktif_chart(area: &Area, p: &PanelReport, l: &Labels) -> Result<(), Failure> 
         .margin(15)
         .x_label_area_size(40)
         .y_label_area_size(70)
-        .build_cartesian_2d(
-            (0..n.saturating_sub(1)).into_segmented(),
-            0i64..(top + top / 8 + 1),
-        )
+        .build_cartesian_2d(slots(n).into_segmented(), 0i64..(top + top / 3 + 1))
         .map_err(err)?;
     c.configure_mesh()
         .disable_x_mesh()
@@ -344,10 +344,7 @@ fn bar_chart(area: &Area, bars: &Bars, l: &Labels) -> Result<(), Failure> {
         .margin(15)
         .x_label_area_size(30)
         .y_label_area_size((longest as u32 * 7 + 10).clamp(60, 320))
-        .build_cartesian_2d(
-            0u64..(top + right + 1),
-            (0..n.saturating_sub(1)).into_segmented(),
-        )
+        .build_cartesian_2d(0u64..(top + right + 1), slots(n).into_segmented())
         .map_err(err)?;
     c.configure_mesh()
         .disable_y_mesh()
