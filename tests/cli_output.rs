@@ -189,6 +189,17 @@ fn xlsx_of_the_panel_report() {
         && text(&r[1]).contains("koperasi_jatim_kabkota_2018Q4_2025Q2.csv")));
     assert!(notes.iter().any(|r| text(&r[0]) == "Read as"
         && text(&r[1]).starts_with("a panel, one row per region and period")));
+    // The growth over the span, as the text report gives it (34,504 -> 42,725 over 6.5 years).
+    let growth: Vec<String> = notes
+        .iter()
+        .filter(|r| text(&r[0]) == "Growth over the span")
+        .map(|r| text(&r[1]))
+        .collect();
+    assert_eq!(growth[0], "2018-Q4 -> 2025-Q2 (6.5 years)");
+    assert!(
+        growth[1].starts_with("Total: 34,504 -> 42,725, CAGR "),
+        "{growth:?}"
+    );
     let t = sheet(&mut wb, "Totals per period");
     assert_eq!(text(&t[0][3]), "Aktif");
     assert_eq!(text(&t[1][0]), "2018-Q4");

@@ -289,33 +289,8 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
 
     if let Some(s) = &p.span {
         d.heading(l.growth());
-        d.line(format!(
-            "{} -> {} ({} {})",
-            l.period_label(s.from),
-            l.period_label(s.to),
-            l.dec1(s.years),
-            l.years()
-        ));
-        if !s.comparable {
-            d.line(format!(
-                "{} {}, {}",
-                l.int(s.regions as i64),
-                l.regions_compared(),
-                l.span_not_comparable()
-            ));
-        }
-        for (name, from, to, rate) in [
-            (l.total(), s.total_from, s.total_to, s.cagr_total),
-            (l.aktif(), s.aktif_from, s.aktif_to, s.cagr_aktif),
-        ] {
-            d.line(format!(
-                "{name}: {} -> {}, {} {} {}",
-                l.opt_int(from),
-                l.opt_int(to),
-                l.cagr(),
-                l.opt_pct(rate),
-                l.per_year()
-            ));
+        for line in growth_lines(l, s) {
+            d.line(line);
         }
         for (title, rows) in [
             (l.grew_most(), &p.grew_most),
@@ -355,6 +330,40 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
     }
     findings_text(d, &p.findings);
     rejections_text(d, &p.read);
+}
+
+/// The growth over a panel's span, line by line: the span, its coverage when the regions
+/// changed, then total and aktif with their CAGR.
+pub(crate) fn growth_lines(l: &Labels, s: &koperasi::report::Span) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{} -> {} ({} {})",
+        l.period_label(s.from),
+        l.period_label(s.to),
+        l.dec1(s.years),
+        l.years()
+    )];
+    if !s.comparable {
+        lines.push(format!(
+            "{} {}, {}",
+            l.int(s.regions as i64),
+            l.regions_compared(),
+            l.span_not_comparable()
+        ));
+    }
+    for (name, from, to, rate) in [
+        (l.total(), s.total_from, s.total_to, s.cagr_total),
+        (l.aktif(), s.aktif_from, s.aktif_to, s.cagr_aktif),
+    ] {
+        lines.push(format!(
+            "{name}: {} -> {}, {} {} {}",
+            l.opt_int(from),
+            l.opt_int(to),
+            l.cagr(),
+            l.opt_pct(rate),
+            l.per_year()
+        ));
+    }
+    lines
 }
 
 /// Line numbers, with runs of consecutive lines shortened: `20, 58, 762-799`.

@@ -99,6 +99,9 @@ fn panel_book(b: &mut Book, l: &Labels, p: &PanelReport) {
     }
     b.sections.push(totals_section(l, p));
     if let Some(s) = &p.span {
+        for line in render::growth_lines(l, s) {
+            b.note(l.growth(), line);
+        }
         for (title, rows) in [
             (l.grew_most(), &p.grew_most),
             (l.shrank_most(), &p.shrank_most),
