@@ -246,6 +246,9 @@ fn xlsx_of_the_register_report_in_indonesian() {
             .iter()
             .any(|r| text(&r[0]) == "Kebijakan" && text(&r[1]).starts_with("nasional"))
     );
+    // tests/cli.rs: 398 with a number, 68 in the AHU form.
+    assert!(notes.iter().any(|r| text(&r[0]) == "Nomor badan hukum"
+        && text(&r[1]).starts_with("398 ada nomor, 0 tanpa nomor; 68 bentuk AHU")));
     let c = sheet(&mut wb, "Jumlah menurut Kecamatan");
     let got: Vec<(String, f64)> = c
         .iter()

@@ -655,14 +655,8 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
         l.identified(),
         l.int(r.identified as i64)
     ));
-    if r.members.records_with_members > 0 {
-        d.line(format!(
-            "{}: {} ({} {})",
-            l.members(),
-            l.int(r.members.total as i64),
-            l.int(r.members.records_with_members as i64),
-            l.coops_with_members()
-        ));
+    if let Some(line) = members_line(l, r) {
+        d.line(line);
     }
 
     d.heading(l.registrations());
@@ -675,8 +669,28 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
         l.int(r.registrations.unknown as i64),
     ]);
     d.push_table(&t);
-    let b = &r.badan_hukum;
-    d.line(format!(
+    d.line(badan_hukum_line(l, &r.badan_hukum));
+
+    duplicates_text(d, r);
+    rejections_text(d, &r.read);
+}
+
+/// The members line of a register report, when any record states its members.
+pub(crate) fn members_line(l: &Labels, r: &RegisterReport) -> Option<String> {
+    (r.members.records_with_members > 0).then(|| {
+        format!(
+            "{}: {} ({} {})",
+            l.members(),
+            l.int(r.members.total as i64),
+            l.int(r.members.records_with_members as i64),
+            l.coops_with_members()
+        )
+    })
+}
+
+/// The badan hukum summary line of a register report.
+pub(crate) fn badan_hukum_line(l: &Labels, b: &koperasi::report::BadanHukumSummary) -> String {
+    format!(
         "{}: {} {}, {} {}; {} {}, {} {}, {} {}",
         l.badan_hukum(),
         l.int(b.with_number as i64),
@@ -689,10 +703,7 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
         l.amendments(),
         l.int(b.with_year as i64),
         l.with_year()
-    ));
-
-    duplicates_text(d, r);
-    rejections_text(d, &r.read);
+    )
 }
 
 fn unresolved_text(d: &mut Doc, r: &RegisterReport) {

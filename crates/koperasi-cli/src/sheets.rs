@@ -205,6 +205,10 @@ fn register_sections(b: &mut Book, l: &Labels, r: &RegisterReport) {
         l.active_without_latest_rat(),
         l.int(r.active_without_latest_rat as i64),
     );
+    if let Some(line) = render::members_line(l, r) {
+        labelled_note(b, &line);
+    }
+    labelled_note(b, &render::badan_hukum_line(l, &r.badan_hukum));
     b.sections.push(counts_section(l, r));
     let mut t = Section::new(l.status(), vec![l.status(), l.reason(), l.count()]);
     for (s, n) in r.status_counts.iter().filter(|(_, n)| **n > 0) {
@@ -226,6 +230,14 @@ fn register_sections(b: &mut Book, l: &Labels, r: &RegisterReport) {
     ]);
     b.sections.push(t);
     register_problems(b, l, r);
+}
+
+/// A `Label: value` line of the text report as a note (item `Label`, the value after it).
+fn labelled_note(b: &mut Book, line: &str) {
+    match line.split_once(": ") {
+        Some((item, value)) => b.note(item, value),
+        None => b.note("", line),
+    }
 }
 
 /// Counts by the breakdown, with a total row.
