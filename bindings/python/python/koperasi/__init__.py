@@ -1147,7 +1147,7 @@ class ReadReport(_Result):
             tuple((c[0], c[1]) for c in d["columns"]),
             d.get("encoding"), d.get("sheet"), tuple(d.get("notes", ())),
             d.get("shape"),
-            None if da is None else DataAsOf(_date(da["date"]), da["source"], da.get("text")),
+            None if da is None else DataAsOf(da["date"], da["source"], da.get("text")),
         )
 
     def to_dict(self) -> Dict[str, Any]:
