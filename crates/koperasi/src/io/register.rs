@@ -7,10 +7,14 @@
 //!
 //! RAT history may come in wide form: a column per book year (`rat_2023`, `RAT 2023`) holding
 //! the meeting date or a yes/no mark, and/or a column with the last book year for which an RAT
-//! was held (`tahun_rat_terakhir`) with its date (`tanggal_rat_terakhir`). When any RAT column is
-//! present, [`Koperasi::rat_known`] says which book years the file covers: for those years an
+//! was held (`tahun_rat_terakhir`, which may also hold the date) with its date
+//! (`tanggal_rat_terakhir`, alone: the RAT closed the book year before it). When any RAT column
+//! is present, [`Koperasi::rat_known`] says which book years the file covers: for those years an
 //! empty cell or `tidak` means "no RAT held"; other years stay unknown (see
-//! [`crate::cooperative::RatKnowledge`]).
+//! [`crate::cooperative::RatKnowledge`]). A last-RAT column covers the later book years due
+//! before the register's data date ([`ReadOptions::data_as_of`], or its title block):
+//! [`RatKnowledge::LastRat`]; without a data date it is taken as current on the assessment
+//! date ([`RatKnowledge::After`]), and the read report says so once ([`NO_DATA_DATE_NOTE`]).
 //!
 //! A row without a name is rejected. A cell that cannot be read (a date `31/02/2024`, a count
 //! `nan`) does not reject the row: the field stays unknown, the cell is listed in

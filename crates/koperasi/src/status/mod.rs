@@ -63,13 +63,13 @@
 //! default, taken as "old enough" and an `Inactive` verdict then carries a `no_founding_date`
 //! reason; with `unknown_founding_assume_old = false` it is `NotAssessable` instead.
 //!
-//! A register's last-RAT column ([`RatKnowledge::LastRat`](crate::cooperative::RatKnowledge::LastRat))
+//! A register's last-RAT column ([`RatKnowledge::LastRat`])
 //! covers the book years after the last RAT whose deadline (the policy's) passed before the
 //! register's data date: with the last RAT for 2020 and a register as of 2024-12-31, the
 //! national preset as of 2025-03-31 finds no RAT for 2021–2023 (Inactive, the reason naming
 //! the last RAT and the register's date); as of 2025-07-01 the window 2022–2024 needs 2024,
 //! which the register cannot know (NotAssessable, `rat_history_incomplete`). Without a data
-//! date ([`RatKnowledge::After`](crate::cooperative::RatKnowledge::After)) the column is taken
+//! date ([`RatKnowledge::After`]) the column is taken
 //! as current on the assessment date.
 //!
 //! An `Active` verdict from the RAT rule (or from the field check) carries the sub-flag reason
