@@ -355,3 +355,41 @@ fn subang_amendments_found_nothing() {
         .collect();
     assert_eq!(births, vec![(2009, 1), (2010, 3)]);
 }
+
+mod props {
+    use super::*;
+    use koperasi::status::{assess_status, latest_due_book_year};
+    use proptest::prelude::*;
+
+    fn date_in(y0: i32, y1: i32) -> impl Strategy<Value = NaiveDate> {
+        (y0..=y1, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    proptest! {
+        /// A last-RAT column with a data date says exactly: no RAT for the book years after the
+        /// last one up to the latest due on the data date, whatever the assessment date and
+        /// policy (the same status as a record that lists those years as known).
+        #[test]
+        fn last_rat_means_the_years_due_by_the_data_date(
+            year in 2000i32..2030,
+            held in proptest::option::of(date_in(2000, 2032)),
+            data in date_in(2005, 2032),
+            as_of in date_in(2005, 2035),
+            office in any::<bool>(),
+        ) {
+            let policy = if office { StatusPolicy::office() } else { StatusPolicy::national() };
+            let mut k = Koperasi::new("KSP");
+            k.tanggal_badan_hukum = Some(d("2001-03-01"));
+            k.rat.push(Rat { book_year: year, date: held });
+            k.rat_known = RatKnowledge::LastRat { year, as_of: data };
+            let due = latest_due_book_year(data, 6).unwrap();
+            let mut listed = k.clone();
+            listed.rat_known = RatKnowledge::years((year + 1)..=due);
+            prop_assert_eq!(assess_status(&k, as_of, &policy), assess_status(&listed, as_of, &policy));
+            // Never the "no RAT history" reason: the record has a last RAT.
+            let a = assess(&k, as_of, &policy);
+            prop_assert!(a.reasons.iter().all(|r| r.code != "no_rat_history"));
+        }
+    }
+}
