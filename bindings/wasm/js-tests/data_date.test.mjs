@@ -32,11 +32,11 @@ test('the title gives the data date; dataAsOf wins', () => {
   assert.ok(a.reasons[0].detail.includes('last RAT for book year 2020 (register as of 2024-12-31); none for book years 2021–2023'));
   const given = k.readAny(TITLED, { dataAsOf: '2025-01-10' }).report;
   assert.deepEqual(given.data_as_of, { date: '2025-01-10', source: 'option' });
-  assert.throws(() => k.readAny(TITLED, { dataAsOf: '31/02/2024' }), (e) => e instanceof k.KoperasiError);
+  assert.throws(() => k.readAny(TITLED, { dataAsOf: '31/02/2024' }), (e) => e instanceof TypeError && /dataAsOf/.test(e.message));
 });
 
 test('Gianyar register, office preset, as of its data date', () => {
-  const r = k.buildReport(GIANYAR, '2022-05-15', 'office', { mapping, dataAsOf: '2022-05-15' });
+  const r = k.buildReport(GIANYAR, '2022-05-15', 'office', { read: { mapping, dataAsOf: '2022-05-15' } });
   assert.equal(r.status_counts.inactive, 13);
   assert.equal(r.status_counts.not_assessable, 7);
   assert.deepEqual(r.findings, []);
