@@ -393,3 +393,24 @@ mod props {
         }
     }
 }
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn an_xlsx_title_block_gives_the_data_date() {
+    // tests/data/bad/office.xlsx: `DAFTAR KOPERASI KOTA BOGOR`, then `Keadaan 31 Desember
+    // 2024` above the header (written by bad_input.rs's corpus generator).
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/bad/office.xlsx"
+    ))
+    .unwrap();
+    let Table::Register(_, rep) =
+        koperasi::io::bytes::read_bytes(&bytes, None, &ReadOptions::default()).unwrap()
+    else {
+        panic!("a register")
+    };
+    let da = rep.data_as_of.unwrap();
+    assert_eq!(da.date, d("2024-12-31"));
+    assert_eq!(da.source, DataAsOfSource::Title);
+    assert_eq!(da.text.as_deref(), Some("Keadaan 31 Desember 2024"));
+}
