@@ -749,7 +749,7 @@ fn report<'py>(py: Python<'py>, r: &ReadReport) -> PyResult<Bound<'py, PyAny>> {
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, data_as_of=None))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_register<'py>(
     py: Python<'py>,
@@ -760,8 +760,10 @@ fn read_register<'py>(
     region: Option<&str>,
     sheet: Option<&str>,
     decimal: Option<&str>,
+    data_as_of: Option<&str>,
 ) -> PyResult<(PyRegister, Bound<'py, PyAny>)> {
-    let o = read_options(py, mapping, delimiter, region, decimal)?;
+    let mut o = read_options(py, mapping, delimiter, region, decimal)?;
+    o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
     let (r, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(Table::Register(r, rep)) => (r, rep),
         Ok(Table::Panel(..)) => return Err(core_err(py, other_layout("register", "panel"))),
@@ -800,7 +802,7 @@ fn read_panel<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false))]
+#[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false, data_as_of=None))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn read_any<'py>(
     py: Python<'py>,
@@ -813,13 +815,15 @@ fn read_any<'py>(
     decimal: Option<&str>,
     period: Option<&str>,
     wide: bool,
+    data_as_of: Option<&str>,
 ) -> PyResult<(&'static str, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-    let o = shape_options(
+    let mut o = shape_options(
         py,
         read_options(py, mapping, delimiter, region, decimal)?,
         period,
         wide,
     )?;
+    o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
     let table = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
         Ok(t) => t,
         Err(text) => koperasi::io::read_any(text, &o).or_raise(py)?,
@@ -1048,7 +1052,7 @@ fn pct_change_(py: Python<'_>, from_value: Int<i64>, to_value: Int<i64>) -> PyRe
 // ------------------------------------------------------------------------------------------
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None))]
+#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None))]
 fn build_report<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -1056,6 +1060,7 @@ fn build_report<'py>(
     source: &str,
     as_of: Option<&str>,
     policy: Option<&Bound<'py, PyPolicy>>,
+    data_as_of: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // A panel report does not use the date; a register report needs one (checked below).
     let when = match as_of {
@@ -1064,6 +1069,7 @@ fn build_report<'py>(
     };
     let mut o = report::ReportOptions::new(when);
     o.policy = policy_of(policy);
+    o.read.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
     let r = report::build_report(input(py, data, path)?.into_reader(), source, &o).or_raise(py)?;
     if as_of.is_none() && matches!(r, report::Report::Register(_)) {
         return Err(invalid(

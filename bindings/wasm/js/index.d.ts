@@ -218,7 +218,8 @@ export type RatKnowledge =
   | { kind: 'unknown' }
   | { kind: 'complete' }
   | { kind: 'years'; from: number; known: number }
-  | { kind: 'after'; after?: number };
+  | { kind: 'after'; after?: number }
+  | { kind: 'last_rat'; year: number; as_of: IsoDate };
 export interface KoperasiFields {
   source_id?: string | null;
   source_line?: number | null;
@@ -314,6 +315,12 @@ export interface ReadOptions {
   period?: string;
   /** Read a table with a single period column (`2024`) as a wide table (periods as columns). */
   wide?: boolean;
+  /**
+   * A register's data date (`2024-12-31`), when its title does not say it (`Keadaan s/d 31
+   * Desember 2024`): a last-RAT column then means no later RAT up to that date. Wins over the
+   * title's date.
+   */
+  dataAsOf?: IsoDate;
 }
 export interface Rejection {
   /** 1-based line of the file (the header is a line), or the sheet's row number for a workbook. */
@@ -341,6 +348,8 @@ export interface ReadReport {
   notes?: string[];
   /** How a table of counts was read; absent for a register. */
   shape?: Shape;
+  /** A register's data date: given (`dataAsOf`) or read from its title block. */
+  data_as_of?: { date: IsoDate; source: 'option' | 'title'; text?: string };
 }
 /** The shape of a published table of counts. */
 export type ShapeKind = 'long' | 'snapshot' | 'satu_data' | 'wide' | 'hierarchy' | 'key_value';
@@ -595,6 +604,8 @@ export interface RegisterReport {
   registrations: RegistrationsByYear;
   badan_hukum: { with_number: number; without_number: number; ahu: number; amendments: number; with_year: number };
   duplicates: Array<{ group: DuplicateGroup; members: Array<[number | null, string]> }>;
+  /** Facts in an impossible order (dissolved before founded, RAT before founding or after dissolution, last RAT after the data date). */
+  findings: Finding[];
 }
 export type Report = PanelReport | RegisterReport;
 export interface ReportOptions {

@@ -566,6 +566,9 @@ pub struct JsReadOptions {
     pub period: Option<String>,
     /// Read a table with a single period column (`2024`) as a wide table.
     pub wide: bool,
+    /// A register's data date (`"2024-12-31"`), when its title does not say it.
+    #[serde(rename = "dataAsOf", alias = "data_as_of")]
+    pub data_as_of: Option<String>,
 }
 
 /// The core's [`ReadOptions`] from the JS options of a CSV-only reader (JSON text; `None` =
@@ -636,6 +639,13 @@ pub fn read_args(options_json: Option<String>) -> Result<(ReadOptions, Option<St
                 ),
             },
             wide: o.wide,
+            data_as_of: match o.data_as_of.as_deref() {
+                None => None,
+                Some(d) => Some(
+                    koperasi::locale::parse_date(d)
+                        .map_err(|e| ErrorPayload::argument(format!("dataAsOf `{d}`: {e}")))?,
+                ),
+            },
             ..ReadOptions::default()
         },
         sheet,

@@ -57,6 +57,9 @@ labels! {
     unresolved_regions: "Region names not matched to a Kemendagri code", "Nama wilayah yang tidak cocok dengan kode Kemendagri";
     records: "Records", "Jumlah koperasi dalam berkas";
     as_of: "As of", "Per tanggal";
+    data_as_of: "Register's data date", "Tanggal data register";
+    data_as_of_title: "from its title", "menurut judulnya";
+    data_as_of_given: "given", "diberikan";
     policy: "Policy", "Kebijakan";
     status: "Status", "Status";
     count: "Count", "Jumlah";

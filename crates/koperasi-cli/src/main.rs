@@ -127,6 +127,11 @@ struct InputArgs {
     wide: bool,
     #[command(flatten)]
     decimal: DecimalArgs,
+    /// The date the register describes (its data date), e.g. `2024-12-31`, when its title
+    /// does not say it (`Keadaan s/d 31 Desember 2024`): a last-RAT column then means no later
+    /// RAT up to that date. Wins over the title's date.
+    #[arg(long, value_name = "DATE")]
+    data_as_of: Option<String>,
 }
 
 /// The `--decimal` option of every command that reads a file.
@@ -303,6 +308,11 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
         decimal: input.decimal.mark(),
         ..ReadOptions::default()
     };
+    if let Some(s) = &input.data_as_of {
+        o.data_as_of = Some(
+            koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--data-as-of: {e}")))?,
+        );
+    }
     for m in &input.map {
         let Some((field, header)) = m.split_once('=') else {
             return Err(Failure(format!(

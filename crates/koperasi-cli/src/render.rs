@@ -116,6 +116,20 @@ fn read_line(d: &Doc, r: &ReadReport) -> String {
     if let Some(sheet) = &r.sheet {
         line.push_str(&format!(" ({} {})", l.sheet(), d.esc(sheet)));
     }
+    if let Some(da) = &r.data_as_of {
+        let source = match (da.source, &da.text) {
+            (koperasi::io::DataAsOfSource::Title, Some(t)) => {
+                format!("{}: `{}`", l.data_as_of_title(), d.esc(t))
+            }
+            (koperasi::io::DataAsOfSource::Title, None) => l.data_as_of_title().to_string(),
+            (koperasi::io::DataAsOfSource::Option, _) => l.data_as_of_given().to_string(),
+        };
+        line.push_str(&format!(
+            "\n{}: {} ({source})",
+            l.data_as_of(),
+            l.date(da.date)
+        ));
+    }
     // How the file was read (encoding converted, header found below a title block).
     for note in &r.notes {
         line.push_str(&format!("\n{}: {}", l.note(), d.esc(note)));
@@ -672,6 +686,9 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     d.line(badan_hukum_line(l, &r.badan_hukum));
 
     duplicates_text(d, r);
+    if !r.findings.is_empty() {
+        findings_text(d, &r.findings);
+    }
     rejections_text(d, &r.read);
 }
 
@@ -949,6 +966,7 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         findings_text(&mut d, &p.findings);
     }
     if let Report::Register(r) = report {
+        findings_text(&mut d, &r.findings);
         unresolved_text(&mut d, r);
         duplicates_text(&mut d, r);
     }
@@ -964,7 +982,7 @@ pub fn check_json(report: &Report) -> serde_json::Value {
         }
         Report::Register(r) => serde_json::json!({
             "read": r.read,
-            "findings": [],
+            "findings": r.findings,
             "unresolved_regions": r.unresolved_regions,
             "duplicates": r.duplicates,
         }),
@@ -1049,8 +1067,12 @@ pub fn check_csv(report: &Report, l: &Labels) -> Result<String, crate::Failure> 
             ]);
         }
     }
-    if let Report::Panel(p) = report {
-        for f in &p.findings {
+    let findings = match report {
+        Report::Panel(p) => &p.findings,
+        Report::Register(r) => &r.findings,
+    };
+    {
+        for f in findings {
             let lines: Vec<String> = f.lines.iter().map(u64::to_string).collect();
             rows.push(vec![
                 "finding".into(),

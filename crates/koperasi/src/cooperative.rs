@@ -196,6 +196,19 @@ pub enum RatKnowledge {
         /// The last book year known to have (or not have) its RAT; later years are known.
         year: i32,
     },
+    /// What a "last RAT" column of a register with a known data date says: an RAT for book
+    /// year `year` (listed in the record's RATs), and **none** for a later book year whose RAT
+    /// deadline passed before `as_of` (the deadline day itself is not yet overdue); later book
+    /// years, due after the register's date, stay unknown, as do `year` and the years before it
+    /// unless listed. The deadline is that of the policy assessing
+    /// ([`RatKnowledge::covers_by`]), by default 6 months (30 June; DOMAIN.md 2.3).
+    LastRat {
+        /// The book year of the last RAT the register records.
+        year: i32,
+        /// The register's data date (e.g. `Keadaan s/d 31 Desember 2024` in its title, or
+        /// given by the user).
+        as_of: NaiveDate,
+    },
 }
 
 impl RatKnowledge {
@@ -218,12 +231,24 @@ impl RatKnowledge {
         RatKnowledge::Years { from, known }
     }
 
-    /// True when the RAT facts for `book_year` are complete.
+    /// True when the RAT facts for `book_year` are complete, with RAT deadlines 6 months after
+    /// the book year ([`RatKnowledge::covers_by`] with 6).
     pub fn covers(self, book_year: i32) -> bool {
+        self.covers_by(book_year, crate::status::STATUTORY_DEADLINE_MONTHS)
+    }
+
+    /// True when the RAT facts for `book_year` are complete, when RATs are due `months` months
+    /// after their book year ends (only [`RatKnowledge::LastRat`] depends on it: a book year
+    /// is covered once its deadline passed before the register's date).
+    pub fn covers_by(self, book_year: i32, months: u32) -> bool {
         match self {
             RatKnowledge::Unknown => false,
             RatKnowledge::Complete => true,
             RatKnowledge::After { year } => book_year > year,
+            RatKnowledge::LastRat { year, as_of } => {
+                book_year > year
+                    && crate::status::rat_deadline(book_year, months).is_some_and(|d| d < as_of)
+            }
             RatKnowledge::Years { from, known } => book_year
                 .checked_sub(from)
                 .and_then(|d| u32::try_from(d).ok())
@@ -398,17 +423,26 @@ impl Koperasi {
         }
     }
 
-    /// The founding date: the tanggal badan hukum when known.
+    /// The founding date: the tanggal badan hukum when known, unless it is the date of an
+    /// amendment: beside an amendment (PAD) number, a tanggal badan hukum in the year the number
+    /// states (or any tanggal, when the number states no year) is the amendment's date, not the
+    /// founding's (DOMAIN.md 1.5; the 1996 mass amendment of KUD/KSU is not a founding boom).
     pub fn founded(&self) -> Option<NaiveDate> {
-        self.tanggal_badan_hukum
+        use chrono::Datelike;
+        self.tanggal_badan_hukum.filter(|d| {
+            !self
+                .badan_hukum
+                .as_ref()
+                .is_some_and(|b| b.is_amendment && b.year.is_none_or(|y| y == d.year()))
+        })
     }
 
-    /// The founding year: from the tanggal badan hukum, else from the year the nomor badan
-    /// hukum states (see [`NomorBadanHukum`]) unless it is an amendment (PAD) number, whose year
-    /// is that of the amendment, not of the founding (DOMAIN.md 1.5).
+    /// The founding year: from the founding date ([`Koperasi::founded`]), else from the year
+    /// the nomor badan hukum states (see [`NomorBadanHukum`]) unless it is an amendment (PAD)
+    /// number, whose year is that of the amendment, not of the founding (DOMAIN.md 1.5).
     pub fn founding_year(&self) -> Option<i32> {
         use chrono::Datelike;
-        self.tanggal_badan_hukum.map(|d| d.year()).or_else(|| {
+        self.founded().map(|d| d.year()).or_else(|| {
             self.badan_hukum
                 .as_ref()
                 .filter(|b| !b.is_amendment)
@@ -483,6 +517,69 @@ mod tests {
         assert_eq!(k.founding_year(), None);
         k.badan_hukum = NomorBadanHukum::parse("9290/BH/KWK-10/IX-1996");
         assert_eq!(k.founding_year(), Some(1996));
+    }
+
+    #[test]
+    fn an_amendment_date_is_not_a_founding_date() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // The 1996 mass amendment: the number and its date are the amendment's.
+        let mut k = Koperasi::new("KUD Mina");
+        k.badan_hukum = NomorBadanHukum::parse("518/BH/PAD/KWK.10/IX/1996");
+        k.tanggal_badan_hukum = Some(d("1996-09-12"));
+        assert_eq!((k.founded(), k.founding_year()), (None, None));
+        // A PAD number with no year: its tanggal is still the amendment's.
+        k.badan_hukum = NomorBadanHukum::parse("12/BH/PAD/KWK");
+        assert_eq!((k.founded(), k.founding_year()), (None, None));
+        // A tanggal in another year than the amendment is a founding date.
+        k.badan_hukum = NomorBadanHukum::parse("518/BH/PAD/KWK.10/IX/1996");
+        k.tanggal_badan_hukum = Some(d("1980-09-18"));
+        assert_eq!(k.founded(), Some(d("1980-09-18")));
+        assert_eq!(k.founding_year(), Some(1980));
+        // A founding number: its tanggal is the founding date.
+        k.badan_hukum = NomorBadanHukum::parse("844A/BH/VIII/1980");
+        assert_eq!(k.founding_year(), Some(1980));
+    }
+
+    #[test]
+    fn last_rat_knowledge_ends_at_the_data_date() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Last RAT for 2020, register as of 2024-12-31: none for 2021-2023 (due by
+        // 2024-06-30); 2024 is due on 2025-06-30, after the register's date: unknown.
+        let k = RatKnowledge::LastRat {
+            year: 2020,
+            as_of: d("2024-12-31"),
+        };
+        assert!(!k.covers(2020) && k.covers(2021) && k.covers(2023) && !k.covers(2024));
+        assert!(!k.covers(2019) && k.is_known());
+        // The deadline day itself: the register cannot yet say the RAT was missed.
+        let on_deadline = RatKnowledge::LastRat {
+            year: 2020,
+            as_of: d("2024-06-30"),
+        };
+        assert!(on_deadline.covers(2022) && !on_deadline.covers(2023));
+        let after_deadline = RatKnowledge::LastRat {
+            year: 2020,
+            as_of: d("2024-07-01"),
+        };
+        assert!(after_deadline.covers(2023));
+        // With a 3-month deadline (31 March), 2023 is covered by 2024-04-01.
+        let april = RatKnowledge::LastRat {
+            year: 2020,
+            as_of: d("2024-04-01"),
+        };
+        assert!(april.covers_by(2023, 3) && !april.covers(2023));
+        // A last RAT in the future of the data date covers nothing.
+        let future = RatKnowledge::LastRat {
+            year: 2030,
+            as_of: d("2024-12-31"),
+        };
+        assert!((2020..2040).all(|y| !future.covers(y)));
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"last_rat","year":2020,"as_of":"2024-12-31"}"#
+        );
+        assert_eq!(serde_json::from_str::<RatKnowledge>(&json).unwrap(), k);
     }
 
     #[test]

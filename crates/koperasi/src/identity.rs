@@ -328,7 +328,10 @@ fn kind_of(key: &str) -> (BadanHukumKind, bool) {
         kwk |= w.starts_with("KWK");
         kdk |= w.starts_with("KDK");
         kop |= w.ends_with("KOP") || (w.len() >= 5 && w.contains("KKUKM"));
-        pad |= w == "PAD";
+        // `PAD`, or `PAD` run into the office code as typed in some registers (`PADKWK.10`).
+        pad |= w == "PAD"
+            || w.strip_prefix("PAD")
+                .is_some_and(|r| r.starts_with("KWK") || r.starts_with("KDK"));
     }
     let is_amendment = pad || key.contains("PERUBAHAN");
     let kind = if key.starts_with("AHU") {

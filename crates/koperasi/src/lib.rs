@@ -45,6 +45,7 @@ pub mod columns;
 pub mod cooperative;
 pub mod demography;
 pub mod error;
+pub mod fact_order;
 pub mod identity;
 pub mod io;
 pub mod locale;

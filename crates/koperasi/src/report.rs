@@ -229,6 +229,11 @@ pub struct RegisterReport {
     pub badan_hukum: BadanHukumSummary,
     /// Duplicate groups (reported, never dropped), with the names of their records.
     pub duplicates: Vec<DuplicateReport>,
+    /// Records whose facts are in an impossible order (dissolved before founded, an RAT before
+    /// the founding or after the dissolution, a last RAT after the register's data date), in
+    /// register order: see [`crate::fact_order`].
+    #[serde(default)]
+    pub findings: Vec<Finding>,
 }
 
 /// A duplicate group with the names and lines of its records.
@@ -571,6 +576,8 @@ pub struct RegisterReportBuilder<'o> {
     duplicates: DuplicateFinder,
     /// Name by record index, for the duplicate groups (their lines are in the groups).
     names: Vec<String>,
+    /// Fact-order findings by record index.
+    findings: Vec<(usize, Finding)>,
 }
 
 impl<'o> RegisterReportBuilder<'o> {
@@ -591,6 +598,7 @@ impl<'o> RegisterReportBuilder<'o> {
             unresolved: UnresolvedTally::default(),
             duplicates: DuplicateFinder::default(),
             names: Vec::new(),
+            findings: Vec::new(),
         }
     }
 
@@ -640,6 +648,11 @@ impl<'o> RegisterReportBuilder<'o> {
         if let Some(slot) = self.names.get_mut(index) {
             slot.clone_from(&k.name);
         }
+        self.findings.extend(
+            crate::fact_order::fact_order_findings(k)
+                .into_iter()
+                .map(|f| (index, f)),
+        );
     }
 
     /// The report, with the read report of the file and a name for its source.
@@ -660,6 +673,8 @@ impl<'o> RegisterReportBuilder<'o> {
             })
             .collect();
         let reasons = self.reasons.finish();
+        let mut findings = self.findings;
+        findings.sort_by_key(|(i, _)| *i);
         RegisterReport {
             source: source.to_string(),
             read,
@@ -678,6 +693,7 @@ impl<'o> RegisterReportBuilder<'o> {
             registrations: self.registrations,
             badan_hukum: self.badan_hukum,
             duplicates,
+            findings: findings.into_iter().map(|(_, f)| f).collect(),
         }
     }
 }

@@ -77,7 +77,7 @@ __all__ = [
     "StatusPolicy", "policy_presets", "Koperasi", "Reason", "Assessment", "assess",
     "rat_deadline",
     # io
-    "Rejection", "ReadReport", "RegisterRead", "PanelRead", "read_register", "read_panel",
+    "Rejection", "ReadReport", "DataAsOf", "RegisterRead", "PanelRead", "read_register", "read_panel",
     "read_any", "detect_layout", "Source",
     # register
     "Register", "Records", "Assessments", "CountTable", "ReasonCounts", "DuplicateGroups",
@@ -136,6 +136,11 @@ def _iso(d: DateLike, name: str = "date") -> str:
         "invalid_argument",
         value=repr(d),
     )
+
+
+def _opt_iso(d: Optional[DateLike], name: str) -> Optional[str]:
+    """An optional date argument as ISO text for the core."""
+    return None if d is None else _iso(d, name)
 
 
 def _date(s: str) -> _dt.date:
@@ -1095,6 +1100,17 @@ class Rejection(_Result):
 
 
 @dataclass(frozen=True)
+class DataAsOf(_Result):
+    """A register's data date: the ``date`` its facts describe, ``source`` ``"option"``
+    (given: ``data_as_of=``) or ``"title"`` (read from the title block above the header), and
+    the title ``text`` it was read from."""
+
+    date: _dt.date
+    source: str
+    text: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class ReadReport(_Result):
     """What a reader did: ``rows_read``, ``accepted``, ``blank_rows``, ``rejected`` rows,
     ``cell_errors`` (cells of accepted rows left unknown), and ``columns`` (header -> field
@@ -1105,7 +1121,9 @@ class ReadReport(_Result):
     ``shape`` how a table of counts was read (a dict in the serde shape of the Rust
     ``io::shapes::Shape``: ``kind`` long/snapshot/satu_data/wide/hierarchy/key_value,
     ``header_line``, ``region_column``, ``period_columns`` or ``period_given``, ``measures``
-    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register)."""
+    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register). ``data_as_of``
+    is a register's data date (:class:`DataAsOf`: given, or read from its title block), or
+    ``None``."""
 
     rows_read: int
     accepted: int
@@ -1117,9 +1135,11 @@ class ReadReport(_Result):
     sheet: Optional[str] = None
     notes: Tuple[str, ...] = ()
     shape: Optional[Dict[str, Any]] = None
+    data_as_of: Optional["DataAsOf"] = None
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "ReadReport":
+        da = d.get("data_as_of")
         return ReadReport(
             d["rows_read"], d["accepted"], d["blank_rows"],
             tuple(Rejection._from(r) for r in d["rejected"]),
@@ -1127,6 +1147,7 @@ class ReadReport(_Result):
             tuple((c[0], c[1]) for c in d["columns"]),
             d.get("encoding"), d.get("sheet"), tuple(d.get("notes", ())),
             d.get("shape"),
+            None if da is None else DataAsOf(da["date"], da["source"], da.get("text")),
         )
 
     def to_dict(self) -> Dict[str, Any]:
@@ -1139,9 +1160,11 @@ class ReadReport(_Result):
                     del r["fields"]
                 if r["cell"] is None:
                     del r["cell"]
-        for key in ("encoding", "sheet", "shape"):
+        for key in ("encoding", "sheet", "shape", "data_as_of"):
             if d[key] is None:
                 del d[key]
+        if "data_as_of" in d and d["data_as_of"]["text"] is None:
+            del d["data_as_of"]["text"]
         if not d["notes"]:
             del d["notes"]
         return d
@@ -1356,6 +1379,7 @@ def read_register(
     delimiter: Optional[str] = None,
     region: Optional[str] = None,
     decimal: Optional[str] = None,
+    data_as_of: Optional[DateLike] = None,
 ) -> RegisterRead:
     """Read a register (one row per cooperative) from a path, CSV text or bytes, an
     XLSX/XLS/ODS workbook (path or bytes, told apart by its first bytes), or a pandas/polars
@@ -1371,13 +1395,18 @@ def read_register(
     cell such as ``1,500`` (1.5 or 1500?) is reported as ``number_ambiguous`` and not read.
     Raises :class:`ValidationError` (``invalid_decimal``) for another value.
 
+    ``data_as_of`` is the date the register describes (its data date), when its title does
+    not say it (``Keadaan s/d 31 Desember 2024``): a last-RAT column then means no later RAT
+    up to that date. It wins over the title's date; ``report.data_as_of`` says which was used.
+
     Raises :class:`ReadError` when the file cannot be read at all (``read_missing_column``,
     ``read_csv``, ``read_io``, ``read_workbook``, ``read_no_such_sheet``; a workbook sheet
     that is a panel: ``read_unknown_layout``).
     """
     data, path = _source(source)
     g, rep = _k.read_register(
-        data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal
+        data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
+        _opt_iso(data_as_of, "data_as_of"),
     )
     return RegisterRead(Register(g), ReadReport._from(rep))
 
@@ -1427,6 +1456,7 @@ def read_any(
     decimal: Optional[str] = None,
     period: Union[DateLike, int, None] = None,
     wide: bool = False,
+    data_as_of: Optional[DateLike] = None,
 ) -> Union[RegisterRead, PanelRead]:
     """Read a register or a panel, told apart by the header (see :func:`detect_layout`),
     from CSV (the delimiter is guessed when not given) or an XLSX/XLS/ODS workbook (path or
@@ -1434,7 +1464,8 @@ def read_any(
     header may sit below a title block). Raises :class:`ReadError`
     (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...; a table of
     counts with no period column: ``read_missing_column``, fixed by ``period=``). ``decimal``:
-    as for :func:`read_register`; ``period`` and ``wide`` as in :func:`read_panel`."""
+    as for :func:`read_register`; ``period`` and ``wide`` as in :func:`read_panel`;
+    ``data_as_of`` as for :func:`read_register` (a register's title block is read for it)."""
     data, path = _source(source)
     kind, g, rep = _k.read_any(
         data,
@@ -1446,6 +1477,7 @@ def read_any(
         decimal,
         _period(period),
         wide,
+        _opt_iso(data_as_of, "data_as_of"),
     )
     if kind == "register":
         return RegisterRead(Register(g), ReadReport._from(rep))
@@ -1535,10 +1567,14 @@ class Report:
 
 
 def build_report(
-    source: Source, as_of: Optional[DateLike] = None, policy: Optional[StatusPolicy] = None
+    source: Source,
+    as_of: Optional[DateLike] = None,
+    policy: Optional[StatusPolicy] = None,
+    data_as_of: Optional[DateLike] = None,
 ) -> Report:
     """Read a register or a panel and build its report. A register needs ``as_of`` (the
-    library never reads the clock); ``policy`` defaults to national.
+    library never reads the clock); ``policy`` defaults to national; ``data_as_of`` as for
+    :func:`read_register`.
 
     Raises :class:`ReadError` for an unreadable file, :class:`ValidationError`
     (``missing_as_of``) for a register without ``as_of``.
@@ -1546,7 +1582,9 @@ def build_report(
     data, path = _source(source)
     name = path if path is not None else "<data>"
     when = None if as_of is None else _iso(as_of, "as_of")
-    d = _k.build_report(data, path, name, when, _policy(policy))
+    d = _k.build_report(
+        data, path, name, when, _policy(policy), _opt_iso(data_as_of, "data_as_of")
+    )
     return Report(Layout(d["kind"]), d)
 
 

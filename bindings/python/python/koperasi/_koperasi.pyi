@@ -158,6 +158,7 @@ def read_register(
     region: Optional[str] = None,
     sheet: Optional[str] = None,
     decimal: Optional[str] = None,
+    data_as_of: Optional[str] = None,
 ) -> Tuple[Register, Dict[str, Any]]: ...
 def read_panel(
     data: Optional[bytes] = None,
@@ -180,6 +181,7 @@ def read_any(
     decimal: Optional[str] = None,
     period: Optional[str] = None,
     wide: bool = False,
+    data_as_of: Optional[str] = None,
 ) -> Tuple[str, Any, Dict[str, Any]]: ...
 def detect_layout(
     csv_text: str, mapping: Sequence[Tuple[str, str]] = ..., delimiter: Optional[str] = None
@@ -193,6 +195,7 @@ def build_report(
     source: str = "",
     as_of: Optional[str] = None,
     policy: Optional[Policy] = None,
+    data_as_of: Optional[str] = None,
 ) -> Dict[str, Any]: ...
 def shu_allocate(
     plan: Plan, shu_sen: int, non_member_shu_sen: Optional[int] = None

@@ -6,6 +6,7 @@
 //! know are kept (in each record's `extra`) and listed in the report.
 
 pub mod bytes;
+pub mod data_date;
 pub(crate) mod decimal;
 pub mod encoding;
 pub mod export;
@@ -23,6 +24,7 @@ pub mod xlsx_scan;
 use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
+pub use data_date::{DataAsOf, DataAsOfSource};
 pub use limits::ReadLimits;
 pub use panel::read_panel;
 pub use register::read_register;
@@ -213,6 +215,12 @@ pub struct ReadReport {
     /// for a register.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<shapes::Shape>,
+    /// A register's data date (the date its facts describe), with where it came from: given
+    /// ([`ReadOptions::data_as_of`]) or read from the title block above the header (see
+    /// [`data_date`]). `None` when neither says it; then a last-RAT column is taken as current
+    /// on the assessment date, and a note says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_as_of: Option<DataAsOf>,
 }
 
 impl ReadReport {
@@ -269,6 +277,13 @@ pub struct ReadOptions {
     /// period columns are read as wide without it. CLI `--wide`, Python/JS `wide`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub wide: bool,
+    /// The date a register describes (its data date), when its title block does not say it
+    /// or says it wrongly: a last-RAT column then means an RAT for that book year and none for
+    /// the later book years whose deadline passed before this date
+    /// ([`RatKnowledge::LastRat`](crate::cooperative::RatKnowledge::LastRat)). Wins over the
+    /// title's date. CLI `--data-as-of`, Python `data_as_of`, JS `dataAsOf`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_as_of: Option<chrono::NaiveDate>,
 }
 
 /// What kind of table a file holds.
@@ -422,7 +437,8 @@ pub fn stream_any<R: std::io::Read, F: FnMut(usize, crate::Koperasi)>(
 ) -> Result<Streamed, ReadError> {
     use std::io::Read;
     let (mut head, input, encoding) = peek(input, options)?;
-    let (layout, options, notes) = locate_header(&mut head, options)?;
+    let given_date = options.data_as_of;
+    let (layout, options, notes, title_date) = locate_header(&mut head, options)?;
     let options = &options;
     let whole = std::io::Cursor::new(head).chain(input);
     let mut read = match layout {
@@ -434,7 +450,34 @@ pub fn stream_any<R: std::io::Read, F: FnMut(usize, crate::Koperasi)>(
     let (Streamed::Register(report) | Streamed::Panel(_, report)) = &mut read;
     note_encoding(report, encoding);
     report.notes.extend(notes);
+    if let Streamed::Register(report) = &mut read {
+        title_data_date(report, given_date, title_date);
+    }
     Ok(read)
+}
+
+/// Put the data date read from a register's title block (`title`: date and line) into its
+/// read report, unless one was given (`given`, which wins; a title saying otherwise is noted).
+pub(crate) fn title_data_date(
+    report: &mut ReadReport,
+    given: Option<chrono::NaiveDate>,
+    title: Option<(chrono::NaiveDate, String)>,
+) {
+    let Some((date, text)) = title else { return };
+    match given {
+        None => {
+            report.data_as_of = Some(DataAsOf {
+                date,
+                source: DataAsOfSource::Title,
+                text: Some(text),
+            })
+        }
+        Some(g) if g != date => report.notes.push(format!(
+            "the title says the data are as of {date} (`{text}`); the date given, {g}, was used / \
+             judul menyebut data per {date} (`{text}`); tanggal yang diberikan, {g}, yang dipakai"
+        )),
+        Some(_) => {}
+    }
 }
 
 /// The layout of a CSV (register or panel), decided exactly as [`read_any`] decides it: from
@@ -449,7 +492,7 @@ pub fn detect_layout_of<R: std::io::Read>(
     options: &ReadOptions,
 ) -> Result<Layout, ReadError> {
     let (mut head, _, _) = peek(input, options)?;
-    locate_header(&mut head, options).map(|(layout, _, _)| layout)
+    locate_header(&mut head, options).map(|(layout, ..)| layout)
 }
 
 /// [`detect_layout_of`] on CSV text.
@@ -546,10 +589,21 @@ pub(crate) fn first_line(text: &[u8]) -> &[u8] {
 /// Find the header row in `head` (UTF-8): its layout, the options with the delimiter filled in,
 /// and notes for the read report. A title block above the header is blanked in `head` (its
 /// line breaks kept, so that lines keep their numbers).
+/// A data date stated in a title block is returned with its line (see [`data_date`]) and, unless
+/// one was given, set in the options returned.
+#[allow(clippy::type_complexity)]
 fn locate_header(
     head: &mut [u8],
     options: &ReadOptions,
-) -> Result<(Layout, ReadOptions, Vec<String>), ReadError> {
+) -> Result<
+    (
+        Layout,
+        ReadOptions,
+        Vec<String>,
+        Option<(chrono::NaiveDate, String)>,
+    ),
+    ReadError,
+> {
     let first_line = first_line(head);
     let mut options = options.clone();
     let sniffed = options.delimiter.is_none();
@@ -575,6 +629,7 @@ fn locate_header(
         headers
     };
     let mut notes = Vec::new();
+    let mut title_date = None;
     let layout = match detect_layout(&headers, &options) {
         Ok(l) => l,
         Err(first) => {
@@ -591,6 +646,12 @@ fn locate_header(
                 return Err(first);
             };
             options.delimiter = Some(d);
+            title_date = data_date::data_date_in_lines(
+                String::from_utf8_lossy(head.get(..pos).unwrap_or_default()).lines(),
+            );
+            if let Some((date, _)) = &title_date {
+                options.data_as_of = options.data_as_of.or(Some(*date));
+            }
             for b in head.iter_mut().take(pos) {
                 if *b != b'\n' && *b != b'\r' {
                     *b = b' ';
@@ -623,7 +684,7 @@ fn locate_header(
             });
         }
     }
-    Ok((layout, options, notes))
+    Ok((layout, options, notes, title_date))
 }
 
 /// A delimiter as a note names it: `;`, or TAB.

@@ -7,10 +7,14 @@
 //!
 //! RAT history may come in wide form: a column per book year (`rat_2023`, `RAT 2023`) holding
 //! the meeting date or a yes/no mark, and/or a column with the last book year for which an RAT
-//! was held (`tahun_rat_terakhir`) with its date (`tanggal_rat_terakhir`). When any RAT column is
-//! present, [`Koperasi::rat_known`] says which book years the file covers: for those years an
+//! was held (`tahun_rat_terakhir`, which may also hold the date) with its date
+//! (`tanggal_rat_terakhir`, alone: the RAT closed the book year before it). When any RAT column
+//! is present, [`Koperasi::rat_known`] says which book years the file covers: for those years an
 //! empty cell or `tidak` means "no RAT held"; other years stay unknown (see
-//! [`crate::cooperative::RatKnowledge`]).
+//! [`crate::cooperative::RatKnowledge`]). A last-RAT column covers the later book years due
+//! before the register's data date ([`ReadOptions::data_as_of`], or its title block):
+//! [`RatKnowledge::LastRat`]; without a data date it is taken as current on the assessment
+//! date ([`RatKnowledge::After`]), and the read report says so once ([`NO_DATA_DATE_NOTE`]).
 //!
 //! A row without a name is rejected. A cell that cannot be read (a date `31/02/2024`, a count
 //! `nan`) does not reject the row: the field stays unknown, the cell is listed in
@@ -527,6 +531,8 @@ struct Schema {
     name_col: Option<String>,
     /// How each column's numbers are read ([`ReadOptions::decimal`]).
     marks: Vec<ColumnMark>,
+    /// The register's data date ([`ReadOptions::data_as_of`], or read from its title).
+    data_as_of: Option<NaiveDate>,
 }
 
 /// One data row, read: rejected, or a record with the cells that could not be read.
@@ -766,6 +772,11 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
                 Ok(y) if (crate::locale::MIN_YEAR..=crate::locale::MAX_YEAR).contains(&y) => {
                     last_rat_year = Some(y)
                 }
+                // A date in a `RAT terakhir` column: the date of the last RAT.
+                Err(_) if parse_date(v).is_ok() => {
+                    last_rat_date = parse_date(v).ok();
+                    last_rat_date_cell = Some(i);
+                }
                 _ => ctx.cell_error(
                     header,
                     cell,
@@ -887,7 +898,7 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
     }
     if let Some(y) = last_rat_year {
         if !schema.has_year_columns {
-            k.rat_known = RatKnowledge::After { year: y };
+            k.rat_known = last_rat_knowledge(y, schema.data_as_of);
         }
         match k.rat.iter_mut().find(|r| r.book_year == y) {
             // A per-year column said "held" without a date: the date column gives it.
@@ -901,10 +912,17 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
     } else if let Some(d) = last_rat_date {
         // A date without a book year: the meeting closes the previous book year.
         use chrono::Datelike;
-        k.rat.push(Rat {
-            book_year: d.year() - 1,
-            date: Some(d),
-        });
+        let y = d.year() - 1;
+        if !schema.has_year_columns {
+            k.rat_known = last_rat_knowledge(y, schema.data_as_of);
+        }
+        match k.rat.iter_mut().find(|r| r.book_year == y) {
+            Some(r) => r.date = r.date.or(Some(d)),
+            None => k.rat.push(Rat {
+                book_year: y,
+                date: Some(d),
+            }),
+        }
     }
     k.rat.sort();
     if has_check_facts && check.date != NaiveDate::MIN {
@@ -1069,7 +1087,18 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         &mut notes,
     );
     drop(whole);
+    let has_last_rat = fields
+        .iter()
+        .any(|f| matches!(f.as_deref(), Some("last_rat_year" | "last_rat_date")));
+    if has_last_rat && options.data_as_of.is_none() {
+        notes.push(NO_DATA_DATE_NOTE.to_string());
+    }
     let report = ReadReport {
+        data_as_of: options.data_as_of.map(|date| super::DataAsOf {
+            date,
+            source: super::DataAsOfSource::Option,
+            text: None,
+        }),
         notes,
         columns: headers
             .iter()
@@ -1096,6 +1125,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             .and_then(|i| headers.get(i).cloned()),
         headers,
         marks,
+        data_as_of: options.data_as_of,
     };
     // Default: a worker per core, and the calling thread (which reads, and converts a batch
     // itself when the workers are full).
@@ -1140,6 +1170,26 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         super::note_encoding(&mut report, encoding);
         Ok(report)
     })
+}
+
+/// The read-report note of a register with a last-RAT column and no data date (neither in
+/// its title nor given), in English and Indonesian.
+pub const NO_DATA_DATE_NOTE: &str = "the register states no data date (no `Keadaan s/d ...` \
+    or `per tanggal ...` above the header, no --data-as-of): its last-RAT column is taken as \
+    current on the assessment date (no later RAT held up to then); give --data-as-of DATE if \
+    the register is older / register tidak menyebutkan tanggal data (tidak ada `Keadaan s/d \
+    ...` atau `per tanggal ...` di atas judul kolom, tidak ada --data-as-of): kolom RAT \
+    terakhir dianggap terkini pada tanggal penilaian (tidak ada RAT lain sampai tanggal itu); \
+    berikan --data-as-of TANGGAL bila register lebih lama";
+
+/// What a register's last-RAT column says of the book years after `year`: none held up to the
+/// data date `as_of` ([`RatKnowledge::LastRat`]), or, without a data date, none up to the
+/// assessment date ([`RatKnowledge::After`], said once in the read report).
+fn last_rat_knowledge(year: i32, as_of: Option<NaiveDate>) -> RatKnowledge {
+    match as_of {
+        Some(as_of) => RatKnowledge::LastRat { year, as_of },
+        None => RatKnowledge::After { year },
+    }
 }
 
 /// Rows per batch handed to a converting thread. Small batches keep a batch's records in the

@@ -757,7 +757,19 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
             "{serials} number(s) in date columns were read as Excel date serials (e.g. 43775 = 2019-11-06)"
         ));
     }
+    let title_date = super::data_date::data_date_in_lines(
+        (0..header.row)
+            .map(|r| {
+                grid.cells.get(r).map_or_else(String::new, |row| {
+                    row.iter().map(cell_text).collect::<Vec<_>>().join(" ")
+                })
+            })
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
     let mut csv_options = options.clone();
+    csv_options.data_as_of = options.data_as_of.or(title_date.as_ref().map(|(d, _)| *d));
     csv_options.delimiter = Some(b',');
     csv_options.limits.max_input_bytes = u64::MAX;
     let to_sheet_row = |line: u64| -> u64 {
@@ -794,6 +806,7 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
                 k.source_line = k.source_line.map(to_sheet_row);
             }
             fix_report(&mut rep);
+            super::title_data_date(&mut rep, options.data_as_of, title_date);
             Ok(Table::Register(reg, rep))
         }
         Layout::Panel => {

@@ -63,6 +63,15 @@
 //! default, taken as "old enough" and an `Inactive` verdict then carries a `no_founding_date`
 //! reason; with `unknown_founding_assume_old = false` it is `NotAssessable` instead.
 //!
+//! A register's last-RAT column ([`RatKnowledge::LastRat`])
+//! covers the book years after the last RAT whose deadline (the policy's) passed before the
+//! register's data date: with the last RAT for 2020 and a register as of 2024-12-31, the
+//! national preset as of 2025-03-31 finds no RAT for 2021–2023 (Inactive, the reason naming
+//! the last RAT and the register's date); as of 2025-07-01 the window 2022–2024 needs 2024,
+//! which the register cannot know (NotAssessable, `rat_history_incomplete`). Without a data
+//! date ([`RatKnowledge::After`]) the column is taken
+//! as current on the assessment date.
+//!
 //! An `Active` verdict from the RAT rule (or from the field check) carries the sub-flag reason
 //! `no_rat_for_last_closed_year` when no RAT was held for the window end year `E` (Kemenkop
 //! "KA – tidak RAT"), reported also as [`Assessment::rat_for_last_closed_year`].
@@ -71,7 +80,12 @@ mod policy;
 
 pub use policy::{MAX_DEADLINE_MONTHS, MAX_WINDOW_YEARS, StatusPolicy};
 
-use crate::cooperative::{DissolvedBy, FieldCheck, Koperasi, Rat};
+/// The statutory RAT deadline in months after the book year ends (30 June: Permenkop 19/2015
+/// via SE Deputi 1/2025, DOMAIN.md 2.3): what a register's last-RAT column is read against
+/// when no policy is at hand ([`RatKnowledge::covers`](crate::cooperative::RatKnowledge::covers)).
+pub const STATUTORY_DEADLINE_MONTHS: u32 = 6;
+
+use crate::cooperative::{DissolvedBy, FieldCheck, Koperasi, Rat, RatKnowledge};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -366,18 +380,20 @@ impl RatFacts {
         window_bit(self.window, year) & self.held_in_window != 0
     }
 
-    /// The record says whether an RAT was held for `year` (within the window).
-    fn year_known(&self, k: &Koperasi, year: i32) -> bool {
-        k.rat_known.covers(year) || self.held(year)
+    /// The record says whether an RAT was held for `year` (within the window), RATs being due
+    /// `months` months after their book year.
+    fn year_known(&self, k: &Koperasi, year: i32, months: u32) -> bool {
+        k.rat_known.covers_by(year, months) || self.held(year)
     }
 
     /// Whether an RAT was held for the window's last year (see
     /// [`Assessment::rat_for_last_closed_year`]).
-    fn last_year_flag(&self, k: &Koperasi) -> Option<bool> {
+    fn last_year_flag(&self, k: &Koperasi, months: u32) -> Option<bool> {
         self.window.and_then(|(_, e)| {
             if self.held(e) {
                 Some(true)
-            } else if self.first_required.is_none_or(|f| e >= f) && k.rat_known.covers(e) {
+            } else if self.first_required.is_none_or(|f| e >= f) && k.rat_known.covers_by(e, months)
+            {
                 Some(false)
             } else {
                 // Not required yet, or the record does not say: unknown, not "no RAT".
@@ -531,7 +547,7 @@ fn not_yet_founded(k: &Koperasi, as_of: NaiveDate) -> bool {
 /// True when the record says, as of `as_of`, whether an RAT was held for `year`: one counts as
 /// held, or the record's [`RatKnowledge`](crate::cooperative::RatKnowledge) covers the year.
 fn year_known(k: &Koperasi, year: i32, as_of: NaiveDate, months: u32) -> bool {
-    k.rat_known.covers(year) || held(k, year, as_of, months)
+    k.rat_known.covers_by(year, months) || held(k, year, as_of, months)
 }
 
 /// The latest field check on or before `as_of` that is not older than the policy allows, and
@@ -595,7 +611,7 @@ pub(crate) fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFa
         if nothing_required {
             return Verdict::TooYoung;
         }
-        if (first_needed..=end).any(|y| !f.year_known(k, y)) {
+        if (first_needed..=end).any(|y| !f.year_known(k, y, p.rat_deadline_months)) {
             return Verdict::NoHistory;
         }
         return Verdict::RatNone;
@@ -616,7 +632,9 @@ pub(crate) fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFa
         };
     }
     // One required year known to have had no RAT decides, whatever the unknown years say.
-    let known_missing = (first_needed..=end).any(|y| k.rat_known.covers(y) && !f.held(y));
+    let months = p.rat_deadline_months;
+    let known_missing =
+        (first_needed..=end).any(|y| k.rat_known.covers_by(y, months) && !f.held(y));
     if all_held {
         Verdict::RatEveryYear
     } else if known_missing {
@@ -715,6 +733,44 @@ fn business_inactive_reason(c: &FieldCheck) -> Reason {
     )
 }
 
+/// What a register's last-RAT column says ([`RatKnowledge::LastRat`] or
+/// [`RatKnowledge::After`]), in English and Indonesian, for reasons: `last RAT for book year
+/// 2020 (register as of 2024-12-31); none for book years 2021–2023`. `None` for other records.
+fn last_rat_text(k: &Koperasi, months: u32) -> Option<(String, String)> {
+    match k.rat_known {
+        RatKnowledge::LastRat { year, as_of } => {
+            let mut en = format!(
+                "last RAT for book year {year} (register as of {})",
+                date_en(as_of)
+            );
+            let mut id = format!(
+                "RAT terakhir tahun buku {year} (data per {})",
+                date_id(as_of)
+            );
+            if year >= as_of.year() {
+                en.push_str(": a book year not closed on the register's date");
+                id.push_str(": tahun buku yang belum berakhir pada tanggal data");
+            } else if let Some(due) = latest_due_book_year(as_of, months).filter(|d| *d > year) {
+                let first = year.saturating_add(1);
+                en.push_str(&format!("; none for {}", years(first, due)));
+                id.push_str(&format!("; tidak ada RAT untuk {}", years_id(first, due)));
+            }
+            Some((en, id))
+        }
+        RatKnowledge::After { year } => Some((
+            format!(
+                "last RAT for book year {year} (the register's date is unknown: the column is \
+                 taken as current on the assessment date)"
+            ),
+            format!(
+                "RAT terakhir tahun buku {year} (tanggal data tidak diketahui: kolom dianggap \
+                 terkini pada tanggal penilaian)"
+            ),
+        )),
+        _ => None,
+    }
+}
+
 /// A reason that no RAT was held for book year `y`, with its deadline.
 fn no_rat_for_year(code: &str, y: i32, months: u32) -> Reason {
     Reason::new(
@@ -757,7 +813,8 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
     let f = rat_facts(k, as_of, policy);
     let verdict = decide(k, as_of, policy, &f);
     let months = policy.rat_deadline_months;
-    let last_year_flag = f.last_year_flag(k);
+    let last_year_flag = f.last_year_flag(k, months);
+    let last_rat = last_rat_text(k, months);
     let window_text = f.window.map_or_else(String::new, |(s, e)| years(s, e));
     let window_text_id = f.window.map_or_else(String::new, |(s, e)| years_id(s, e));
     let mut reasons = Vec::with_capacity(2);
@@ -892,7 +949,10 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                 "tidak ada RAT untuk {window_text_id} per {}",
                 date_id(as_of)
             );
-            if let Some(y) = f.latest_counted {
+            if let Some((l_en, l_id)) = &last_rat {
+                en.push_str(&format!("; {l_en}"));
+                id.push_str(&format!("; {l_id}"));
+            } else if let Some(y) = f.latest_counted {
                 en.push_str(&format!("; latest RAT: book year {y}"));
                 id.push_str(&format!("; RAT terakhir: tahun buku {y}"));
             }
@@ -918,7 +978,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                 for y in first..=e {
                     // Only the years known to have had no RAT; unknown years are not counted
                     // against the cooperative.
-                    if !f.held(y) && k.rat_known.covers(y) {
+                    if !f.held(y) && k.rat_known.covers_by(y, months) {
                         reasons.push(no_rat_for_year("rat_missing_for_year", y, months));
                     }
                 }
@@ -954,22 +1014,39 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                     .window
                     .map(|(s, e)| {
                         (f.first_required.map_or(s, |fr| fr.max(s))..=e)
-                            .filter(|y| !f.year_known(k, *y))
+                            .filter(|y| !f.year_known(k, *y, months))
                             .map(|y| y.to_string())
                             .collect()
                     })
                     .unwrap_or_default();
                 let plural = if missing.len() == 1 { "" } else { "s" };
                 let missing = missing.join(", ");
+                let (l_en, l_id) = last_rat
+                    .as_ref()
+                    .map(|(en, id)| (format!("; {en}"), format!("; {id}")))
+                    .unwrap_or_default();
                 reasons.push(Reason::new(
                     "rat_history_incomplete",
                     format!(
                         "the record does not say whether an RAT was held for book year{plural} \
-                         {missing}; an RAT is needed for {window_text}"
+                         {missing}; an RAT is needed for {window_text}{l_en}"
                     ),
                     format!(
                         "data tidak menyebutkan apakah RAT diadakan untuk tahun buku {missing}; \
-                         penilaian memerlukan data RAT untuk {window_text_id}"
+                         penilaian memerlukan data RAT untuk {window_text_id}{l_id}"
+                    ),
+                ));
+            } else if let Some(latest) = f.latest_counted {
+                // RATs are listed, but nothing says which book years the list is complete for.
+                reasons.push(Reason::new(
+                    "rat_history_incomplete",
+                    format!(
+                        "the record lists RATs up to book year {latest} but does not say \
+                         whether an RAT was held for {window_text}"
+                    ),
+                    format!(
+                        "data mencatat RAT sampai tahun buku {latest}, tetapi tidak menyebutkan \
+                         apakah RAT diadakan untuk {window_text_id}"
                     ),
                 ));
             } else {
@@ -994,7 +1071,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                      tercatat untuk {window_text_id}"
                 ),
             ));
-            if !k.rat_known.is_known() {
+            if !k.rat_known.is_known() && f.latest_counted.is_none() {
                 reasons.push(Reason::new(
                     "no_rat_history",
                     "the record carries no RAT history",
