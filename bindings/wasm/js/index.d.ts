@@ -341,6 +341,9 @@ export interface ReadReport {
   notes?: string[];
   /** How a table of counts was read; absent for a register. */
   shape?: Shape;
+  /** Lines under a register table that describe no cooperative (place and date, signature
+   * block, notes; codes `footer_*`), skipped and not counted in `rows_read`; absent when none. */
+  skipped?: Rejection[];
 }
 /** The shape of a published table of counts. */
 export type ShapeKind = 'long' | 'snapshot' | 'satu_data' | 'wide' | 'hierarchy' | 'key_value';

@@ -1105,7 +1105,9 @@ class ReadReport(_Result):
     ``shape`` how a table of counts was read (a dict in the serde shape of the Rust
     ``io::shapes::Shape``: ``kind`` long/snapshot/satu_data/wide/hierarchy/key_value,
     ``header_line``, ``region_column``, ``period_columns`` or ``period_given``, ``measures``
-    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register)."""
+    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register). ``skipped``
+    lists the lines under a register table that describe no cooperative (place and date,
+    signature block, notes; codes ``footer_*``), not counted in ``rows_read``."""
 
     rows_read: int
     accepted: int
@@ -1117,6 +1119,7 @@ class ReadReport(_Result):
     sheet: Optional[str] = None
     notes: Tuple[str, ...] = ()
     shape: Optional[Dict[str, Any]] = None
+    skipped: Tuple[Rejection, ...] = ()
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "ReadReport":
@@ -1127,13 +1130,14 @@ class ReadReport(_Result):
             tuple((c[0], c[1]) for c in d["columns"]),
             d.get("encoding"), d.get("sheet"), tuple(d.get("notes", ())),
             d.get("shape"),
+            tuple(Rejection._from(r) for r in d.get("skipped", ())),
         )
 
     def to_dict(self) -> Dict[str, Any]:
         """The serde shape (empty ``fields``, a missing ``cell``, ``encoding`` or ``sheet``
         and empty ``notes`` left out, as in Rust)."""
         d = super().to_dict()
-        for key in ("rejected", "cell_errors"):
+        for key in ("rejected", "cell_errors", "skipped"):
             for r in d[key]:
                 if not r["fields"]:
                     del r["fields"]
@@ -1144,6 +1148,8 @@ class ReadReport(_Result):
                 del d[key]
         if not d["notes"]:
             del d["notes"]
+        if not d["skipped"]:
+            del d["skipped"]
         return d
 
     @property
