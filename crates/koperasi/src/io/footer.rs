@@ -37,8 +37,10 @@ const LINE: &str = "footer_line";
 const TOTAL: &str = "total_row";
 
 /// First words of a signer's title (lower case, dots removed).
-const TITLE_WORDS: [&str; 29] = [
+const TITLE_WORDS: [&str; 31] = [
     "mengetahui",
+    "pimpinan",
+    "pada",
     "dinas",
     "pemerintah",
     "menyetujui",
@@ -70,8 +72,9 @@ const TITLE_WORDS: [&str; 29] = [
 ];
 
 /// Words that open a note when followed by `:` (or alone in the cell).
-const NOTE_WORDS: [&str; 7] = [
+const NOTE_WORDS: [&str; 8] = [
     "keterangan",
+    "tembusan",
     "ket",
     "catatan",
     "sumber",
@@ -374,6 +377,10 @@ mod tests {
             ("Catatan : data sementara", Some(NOTE)),
             ("Sumber: Dinas Koperasi", Some(NOTE)),
             ("*) belum RAT", Some(NOTE)),
+            ("Tembusan :", Some(NOTE)),
+            ("Pada Tanggal : 10 Januari 2025", Some(TITLE)),
+            ("Dikeluarkan di : Sleman", Some(TITLE)),
+            ("u.b. Sekretaris", Some(TITLE)),
             ("JUMLAH", Some(TOTAL)),
             ("Jumlah Koperasi", Some(TOTAL)),
             // Cooperatives and places, not footers.
