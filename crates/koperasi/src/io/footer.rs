@@ -216,7 +216,7 @@ impl<T> Tail<T> {
     /// Take the next row (`raw` as read, starting at `line`) and what the reader made of it.
     pub(crate) fn offer(&mut self, item: T, raw: &csv::ByteRecord, line: u64) -> Offer<T> {
         let gap = self.prev_end > 0 && line > self.prev_end + 1;
-        let breaks = raw.as_slice().iter().filter(|b| **b == b'\n').count() as u64;
+        let breaks = memchr::memchr_iter(b'\n', raw.as_slice()).count() as u64;
         self.prev_end = line + breaks;
         let filled = raw.iter().filter(|c| !c.trim_ascii().is_empty()).count();
         let sparse = filled <= (self.width / 3).max(2) && filled < self.width.max(raw.len());
