@@ -167,6 +167,16 @@ fn cell_code(cell: &str) -> Option<&'static str> {
     None
 }
 
+/// True for the cells of a total row: its label (`Jumlah`, `Jumlah Koperasi`, `TOTAL`) or a
+/// figure (`165`, `1.325`, `12,5 %`, `-`).
+fn is_total_or_number(cell: &str) -> bool {
+    matches!(first_word(cell).as_str(), "jumlah" | "total")
+        || is_total_label(cell)
+        || cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%' | ' ' | '\u{a0}'))
+}
+
 /// True when a cell names a cooperative (`Koperasi ...`, `KSP ...`, `Primkop ...`).
 fn names_a_coop(cell: &str) -> bool {
     let t = cell.to_lowercase();
@@ -230,7 +240,11 @@ impl<T> Tail<T> {
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
             .collect();
-        let code = filled_cells.iter().find_map(|c| cell_code(c));
+        let code = match filled_cells.iter().find_map(|c| cell_code(c)) {
+            // `Total Jaya, Mlati`: a coop whose name starts with the word, not a total.
+            Some(TOTAL) if !filled_cells.iter().all(|c| is_total_or_number(c)) => None,
+            c => c,
+        };
         let code = match code {
             Some(TOTAL) => Some(TOTAL),
             _ if !sparse => return self.release(item),
@@ -464,6 +478,14 @@ mod tests {
             (4, &["", "Koperasi Karyawan Dinas Sosial", "", "", "", ""]),
         ]);
         assert_eq!((passed, skipped.len()), (vec![2, 4], 0));
+        // A last coop whose name starts with `Total` is no total row.
+        let (passed, skipped) = run(&[(2, data), (3, &["", "Total Jaya", "", "Mlati", "", ""])]);
+        assert_eq!((passed, skipped.len()), (vec![2, 3], 0));
+        let (passed, skipped) = run(&[
+            (2, data),
+            (3, &["", "Jumlah Koperasi", "", "", "1.325", ""]),
+        ]);
+        assert_eq!((passed, skipped.len()), (vec![2], 1));
         // Without the blank row, a lone cell without a pattern is data.
         let (passed, _) = run(&[(2, data), (3, &["", "Maju Jaya", "", "", "", ""])]);
         assert_eq!(passed, [2, 3]);
