@@ -370,3 +370,22 @@ proptest! {
         prop_assert_eq!(rep.skipped.len(), with_content);
     }
 }
+
+#[test]
+fn a_signature_right_of_the_last_column() {
+    // The block sits in columns the header does not have: skipped, not `too_many_fields`.
+    let text = "\
+no,nama_koperasi,kecamatan
+1,KSP Maju,Mlati
+2,Kop Melati,Depok
+,,,,\"Sleman, 10 Januari 2025\"
+,,,,Kepala Dinas
+";
+    let (r, rep) = read(text);
+    assert_eq!(names(&r), ["KSP Maju", "Kop Melati"]);
+    assert!(rep.rejected.is_empty(), "{:?}", rep.rejected);
+    assert_eq!(
+        skipped(&rep),
+        [(4, "footer_place_date"), (5, "footer_title")]
+    );
+}
