@@ -11,7 +11,9 @@
 //! - a sparse row with a footer pattern in one of its cells starts a held block; so does a
 //!   sparse row of one cell after a blank row (in a table of 4 or more columns), unless that
 //!   cell starts with a number or names a coop (`Koperasi`, `KSP`, `KUD`, ...);
-//! - while a block is held, sparse rows join it (the signer's name has no pattern);
+//! - while a block is held, sparse rows join it (the signer's name has no pattern), once it
+//!   holds a footer line other than a total (a total row followed by a nameless row is not a
+//!   signature block: both are read as before);
 //! - a filled row that is not a total releases the block: its rows are read as data, as
 //!   before. A block still held at the end of the file is the footer: its lines are skipped and
 //!   listed in [`super::ReadReport::skipped`] (total rows among them are rejected as
@@ -209,6 +211,9 @@ pub(crate) struct Tail<T> {
     /// Columns of the header.
     width: usize,
     held: Vec<Held<T>>,
+    /// The rows held include a footer line other than a total (a signature, a note): only then
+    /// does a row without a pattern join them (the signer's name).
+    signature: bool,
     /// The last line of the previous row (0 before the first).
     prev_end: u64,
 }
@@ -219,6 +224,7 @@ impl<T> Tail<T> {
         Tail {
             width,
             held: Vec::new(),
+            signature: false,
             prev_end: 0,
         }
     }
@@ -249,7 +255,7 @@ impl<T> Tail<T> {
             Some(TOTAL) => Some(TOTAL),
             _ if !sparse => return self.release(item),
             Some(c) => Some(c),
-            None if holding => Some(LINE),
+            None if holding && self.signature => Some(LINE),
             None => {
                 let lone = filled_cells.len() == 1 && self.width >= 4;
                 let starts_with_number = filled_cells
@@ -262,7 +268,7 @@ impl<T> Tail<T> {
             }
         };
         let Some(code) = code else {
-            return Offer::Pass(item);
+            return self.release(item);
         };
         if self.held.len() >= MAX_FOOTER_ROWS {
             return self.release(item);
@@ -271,6 +277,7 @@ impl<T> Tail<T> {
             .first()
             .map(|c| c.to_string())
             .unwrap_or_default();
+        self.signature |= code != TOTAL;
         self.held.push(Held {
             item,
             line,
@@ -299,6 +306,7 @@ impl<T> Tail<T> {
         if self.held.is_empty() {
             Offer::Pass(item)
         } else {
+            self.signature = false;
             let held = std::mem::take(&mut self.held);
             Offer::Release(held.into_iter().map(|h| h.item).collect(), item)
         }
@@ -306,6 +314,7 @@ impl<T> Tail<T> {
 
     /// Release every row held, in order (when the end of the file shows they were data).
     pub(crate) fn release_all(&mut self) -> Vec<T> {
+        self.signature = false;
         std::mem::take(&mut self.held)
             .into_iter()
             .map(|h| h.item)
