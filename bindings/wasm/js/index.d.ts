@@ -348,6 +348,9 @@ export interface ReadReport {
   notes?: string[];
   /** How a table of counts was read; absent for a register. */
   shape?: Shape;
+  /** Lines under a register table that describe no cooperative (place and date, signature
+   * block, notes; codes `footer_*`), skipped and not counted in `rows_read`; absent when none. */
+  skipped?: Rejection[];
   /** A register's data date: given (`dataAsOf`) or read from its title block. */
   data_as_of?: { date: IsoDate; source: 'option' | 'title'; text?: string };
 }

@@ -105,6 +105,8 @@ labels! {
     coops_with_members: "cooperatives stating their members", "koperasi yang mencantumkan jumlah anggota";
     hint_unknown_years: "of them have RAT cells that leave a book year unknown (`?`, `n/a`, an unreadable date, or no column for that year): `koperasi assess` names the years, `koperasi check` the cells.", "di antaranya memiliki isian RAT yang membuat suatu tahun buku tidak diketahui (`?`, `n/a`, tanggal yang tak terbaca, atau tidak ada kolom untuk tahun itu): `koperasi assess` menyebutkan tahunnya, `koperasi check` isiannya.";
     blank_rows: "empty rows skipped", "baris kosong dilewati";
+    footer_lines: "lines under the table skipped (signature, notes)", "baris di bawah tabel dilewati (tanda tangan, catatan)";
+    skipped_lines: "Lines under the table skipped (not cooperatives)", "Baris di bawah tabel yang dilewati (bukan koperasi)";
     did_you_mean: "Did you mean", "Mungkin maksudnya";
     read_as: "Read as", "Dibaca sebagai";
     kind_register: "a register (one row per cooperative)", "register (satu baris per koperasi)";

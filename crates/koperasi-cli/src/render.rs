@@ -113,6 +113,10 @@ fn read_line(d: &Doc, r: &ReadReport) -> String {
             l.blank_rows()
         ));
     }
+    if !r.skipped.is_empty() {
+        let n = l.int(r.skipped.len() as i64);
+        line.push_str(&format!("; {n} {}", l.footer_lines()));
+    }
     if let Some(sheet) = &r.sheet {
         line.push_str(&format!(" ({} {})", l.sheet(), d.esc(sheet)));
     }
@@ -450,7 +454,11 @@ fn rejections_text(d: &mut Doc, r: &ReadReport) {
     for (title, list) in [
         (l.rejected_rows(), &r.rejected),
         (l.cell_errors(), &r.cell_errors),
+        (l.skipped_lines(), &r.skipped),
     ] {
+        if list.is_empty() && std::ptr::eq(list, &r.skipped) {
+            continue; // said only when there are some
+        }
         d.heading(&format!("{title} ({})", list.len()));
         if list.is_empty() {
             d.line(l.none());
@@ -1000,6 +1008,7 @@ pub fn check_csv(report: &Report, l: &Labels) -> Result<String, crate::Failure> 
     for (kind, list) in [
         ("rejected_row", &r.rejected),
         ("cell_error", &r.cell_errors),
+        ("skipped_line", &r.skipped),
     ] {
         for x in list {
             rows.push(vec![

@@ -1121,7 +1121,9 @@ class ReadReport(_Result):
     ``shape`` how a table of counts was read (a dict in the serde shape of the Rust
     ``io::shapes::Shape``: ``kind`` long/snapshot/satu_data/wide/hierarchy/key_value,
     ``header_line``, ``region_column``, ``period_columns`` or ``period_given``, ``measures``
-    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register). ``data_as_of``
+    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register). ``skipped``
+    lists the lines under a register table that describe no cooperative (place and date,
+    signature block, notes; codes ``footer_*``), not counted in ``rows_read``. ``data_as_of``
     is a register's data date (:class:`DataAsOf`: given, or read from its title block), or
     ``None``."""
 
@@ -1135,6 +1137,7 @@ class ReadReport(_Result):
     sheet: Optional[str] = None
     notes: Tuple[str, ...] = ()
     shape: Optional[Dict[str, Any]] = None
+    skipped: Tuple[Rejection, ...] = ()
     data_as_of: Optional["DataAsOf"] = None
 
     @staticmethod
@@ -1147,6 +1150,7 @@ class ReadReport(_Result):
             tuple((c[0], c[1]) for c in d["columns"]),
             d.get("encoding"), d.get("sheet"), tuple(d.get("notes", ())),
             d.get("shape"),
+            tuple(Rejection._from(r) for r in d.get("skipped", ())),
             None if da is None else DataAsOf(da["date"], da["source"], da.get("text")),
         )
 
@@ -1154,7 +1158,7 @@ class ReadReport(_Result):
         """The serde shape (empty ``fields``, a missing ``cell``, ``encoding`` or ``sheet``
         and empty ``notes`` left out, as in Rust)."""
         d = super().to_dict()
-        for key in ("rejected", "cell_errors"):
+        for key in ("rejected", "cell_errors", "skipped"):
             for r in d[key]:
                 if not r["fields"]:
                     del r["fields"]
@@ -1167,6 +1171,8 @@ class ReadReport(_Result):
             del d["data_as_of"]["text"]
         if not d["notes"]:
             del d["notes"]
+        if not d["skipped"]:
+            del d["skipped"]
         return d
 
     @property

@@ -10,6 +10,7 @@ pub mod data_date;
 pub(crate) mod decimal;
 pub mod encoding;
 pub mod export;
+pub(crate) mod footer;
 pub mod headers;
 pub mod limits;
 pub mod panel;
@@ -70,6 +71,32 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
         "total_row",
         "a total row, not a cooperative or region",
         "baris jumlah, bukan data koperasi/wilayah",
+    ),
+    // Lines under a register table, skipped (`ReadReport::skipped`, see `footer`).
+    (
+        "footer_place_date",
+        "a place and date under the table (`Sleman, 10 Januari 2025`), not a cooperative",
+        "tempat dan tanggal di bawah tabel (`Sleman, 10 Januari 2025`), bukan koperasi",
+    ),
+    (
+        "footer_title",
+        "a signer's title under the table (`Mengetahui`, `Kepala Dinas ...`), not a cooperative",
+        "jabatan penanda tangan di bawah tabel (`Mengetahui`, `Kepala Dinas ...`), bukan koperasi",
+    ),
+    (
+        "footer_nip",
+        "a signer's NIP under the table, not a cooperative",
+        "NIP penanda tangan di bawah tabel, bukan koperasi",
+    ),
+    (
+        "footer_note",
+        "a note under the table (`Keterangan:`, `Catatan:`, `Sumber:`), not a cooperative",
+        "catatan di bawah tabel (`Keterangan:`, `Catatan:`, `Sumber:`), bukan koperasi",
+    ),
+    (
+        "footer_line",
+        "a line of the block under the table (a signer's name, an office), not a cooperative",
+        "baris blok penutup di bawah tabel (nama penanda tangan, instansi), bukan koperasi",
     ),
     (
         "unterminated_quote",
@@ -182,7 +209,7 @@ pub fn rejection_label(code: &str) -> Option<(&'static str, &'static str)> {
 /// What a reader did with a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadReport {
-    /// Data rows read (header excluded, blank lines excluded).
+    /// Data rows read (header excluded; blank lines and skipped footer lines excluded).
     pub rows_read: u64,
     /// Rows turned into records.
     pub accepted: u64,
@@ -192,6 +219,17 @@ pub struct ReadReport {
     pub blank_rows: u64,
     /// Rows not turned into records, each with where and why. `accepted + rejected.len() == rows_read`.
     pub rejected: Vec<Rejection>,
+    /// Lines under a register table that describe no cooperative, skipped and not counted in
+    /// `rows_read`: a place and date (`Sleman, 10 Januari 2025`), a signature block
+    /// (`Mengetahui`, `Kepala Dinas ...`, the signer's name, `NIP. ...`), notes
+    /// (`Keterangan:`, `Catatan:`, `Sumber:`), a block apart from the data by a blank row. Each
+    /// with its line, its first filled cell (`value`), all its cells (`fields`) and a code
+    /// (`footer_place_date`, `footer_title`, `footer_nip`, `footer_note`, `footer_line`; labels
+    /// in [`REJECTION_LABELS`]). Only lines after the last cooperative are skipped, and only
+    /// when they leave most cells empty: a row followed by data is read as data. Empty for a
+    /// table of counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Rejection>,
     /// Cells of accepted rows that could not be read: the row was kept, the field left unknown,
     /// and the raw text kept in the record's `extra` under its header.
     pub cell_errors: Vec<Rejection>,

@@ -20,6 +20,7 @@
 //! `nan`) does not reject the row: the field stays unknown, the cell is listed in
 //! [`ReadReport::cell_errors`], and its raw text is kept in the record's `extra`.
 
+use super::footer::{Offer, Tail};
 use super::headers::{match_headers, normalize_header};
 use super::{
     LineIndex, ReadOptions, ReadReport, Rejection, csv_error, decode, decode_cow, is_total_label,
@@ -30,7 +31,9 @@ use crate::cooperative::{
 };
 use crate::error::ReadError;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
-use crate::locale::{Accept, ColumnMark, is_missing, is_tidy, parse_date, trim};
+use crate::locale::{
+    Accept, ColumnMark, is_missing, is_placeholder_date, is_tidy, parse_date, trim,
+};
 use crate::register::Register;
 use crate::wilayah::{KodeWilayah, table};
 use chrono::NaiveDate;
@@ -543,6 +546,8 @@ enum Row {
     Accepted {
         k: Koperasi,
         cell_errors: Vec<Rejection>,
+        /// Date cells holding a spreadsheet's empty date (`00/01/1900`), read as empty.
+        placeholders: u32,
     },
 }
 
@@ -591,6 +596,7 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
         line,
         cell_errors: Vec::new(),
         extra_kept: Vec::new(),
+        placeholders: 0,
     };
     let mut k = Koperasi {
         source_line: Some(line),
@@ -626,6 +632,13 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
         let v = trim(cell);
         if field.is_none() {
             if let Some(year) = schema.rat_cols.get(i).copied().flatten() {
+                // An empty date (`00/01/1900`) is an empty cell (`0` is "no", not a date).
+                let v = if v != "0" && is_placeholder_date(v) {
+                    ctx.placeholders += 1;
+                    ""
+                } else {
+                    v
+                };
                 match read_rat_cell(v, year) {
                     Ok(_) if rat_conflicts.contains(&year) => {}
                     Ok(held) => match rat_seen.iter().find(|(y, _)| *y == year) {
@@ -674,6 +687,10 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
             Some(Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive)
         );
         if is_missing(v) && !(yes_no_field && parse_yes_no(v).is_some()) {
+            continue;
+        }
+        if is_date_field(field) && is_placeholder_date(v) {
+            ctx.placeholders += 1;
             continue;
         }
         let opt = |s: &str| Some(s.to_string());
@@ -938,13 +955,26 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
     Row::Accepted {
         k,
         cell_errors: ctx.cell_errors,
+        placeholders: ctx.placeholders,
     }
+}
+
+/// True for the fields that hold a date.
+fn is_date_field(field: Option<Fld>) -> bool {
+    matches!(
+        field,
+        Some(
+            Fld::TanggalBadanHukum | Fld::LastRatDate | Fld::FieldCheckDate | Fld::DissolutionDate
+        )
+    )
 }
 
 struct RowCtx {
     line: u64,
     cell_errors: Vec<Rejection>,
     extra_kept: Vec<(String, String)>,
+    /// Date cells holding a spreadsheet's empty date, read as empty.
+    placeholders: u32,
 }
 
 impl RowCtx {
@@ -1135,7 +1165,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         .min(MAX_THREADS);
     std::thread::scope(|scope| {
         let mut pipe = Pipeline::new(scope, &schema, threads);
-        let mut sink = Sink::new(options.region.as_ref(), report, f);
+        let mut sink = Sink::new(options.region.as_ref(), report, f, schema.headers.len());
         let mut batch = Batch::default();
         loop {
             match rdr.read_byte_record(&mut byte_rec) {
@@ -1392,6 +1422,11 @@ impl<'scope, 'env> Pipeline<'scope, 'env> {
 /// (resolves their region) and passes them on.
 struct Sink<'a, F> {
     report: ReadReport,
+    /// Rows held back as a possible footer (signature block, notes) until a data row or the
+    /// end of the file shows what they are ([`super::footer`]).
+    tail: Tail<(Row, u64)>,
+    /// Date cells of accepted rows that held a spreadsheet's empty date.
+    placeholders: u64,
     places: Placer<'a>,
     pending: Option<Koperasi>,
     accepted_count: usize,
@@ -1404,9 +1439,11 @@ struct Sink<'a, F> {
 }
 
 impl<'a, F: FnMut(usize, Koperasi)> Sink<'a, F> {
-    fn new(within: Option<&'a KodeWilayah>, report: ReadReport, f: F) -> Self {
+    fn new(within: Option<&'a KodeWilayah>, report: ReadReport, f: F, width: usize) -> Self {
         Sink {
             report,
+            tail: Tail::new(width),
+            placeholders: 0,
             places: Placer::new(within),
             pending: None,
             accepted_count: 0,
@@ -1418,21 +1455,15 @@ impl<'a, F: FnMut(usize, Koperasi)> Sink<'a, F> {
     }
 
     fn apply(&mut self, mut batch: Batch, pipe: &mut Pipeline<'_, '_>) {
-        for (row, (_, line)) in batch.rows.drain(..).zip(&batch.raws) {
-            self.last_line = *line;
-            match row {
-                Row::Rejected(r) => {
-                    self.report.rejected.push(r);
-                    self.last_accepted = false;
-                }
-                Row::Accepted { k, cell_errors } => {
-                    self.report.cell_errors.extend(cell_errors);
-                    self.report.accepted += 1;
-                    self.last_accepted = true;
-                    if let Some(prev) = self.pending.replace(k) {
-                        self.places.place(self.accepted_count, prev, &mut self.f);
-                        self.accepted_count += 1;
+        for (row, (raw, line)) in batch.rows.drain(..).zip(&batch.raws) {
+            match self.tail.offer((row, *line), raw, *line) {
+                Offer::Pass(row) => self.take(row),
+                Offer::Held => {}
+                Offer::Release(held, row) => {
+                    for r in held {
+                        self.take(r);
                     }
+                    self.take(row);
                 }
             }
         }
@@ -1442,8 +1473,47 @@ impl<'a, F: FnMut(usize, Koperasi)> Sink<'a, F> {
         pipe.spare.push(batch);
     }
 
+    /// Read one row (with its line) that is not a footer line.
+    fn take(&mut self, (row, line): (Row, u64)) {
+        self.last_line = line;
+        match row {
+            Row::Rejected(r) => {
+                self.report.rejected.push(r);
+                self.last_accepted = false;
+            }
+            Row::Accepted {
+                k,
+                cell_errors,
+                placeholders,
+            } => {
+                self.report.cell_errors.extend(cell_errors);
+                self.report.accepted += 1;
+                self.placeholders += u64::from(placeholders);
+                self.last_accepted = true;
+                if let Some(prev) = self.pending.replace(k) {
+                    self.places.place(self.accepted_count, prev, &mut self.f);
+                    self.accepted_count += 1;
+                }
+            }
+        }
+    }
+
     /// The report, after the unclosed-quote check and the last records are passed on.
     fn finish(mut self, quotes_balanced: bool, file_last_line: u64) -> ReadReport {
+        if !quotes_balanced {
+            // A quote never closed: the rows held are read as data, for the check below.
+            for r in self.tail.release_all() {
+                self.take(r);
+            }
+        }
+        let footer = std::mem::replace(&mut self.tail, Tail::new(0)).finish();
+        super::footer::skip(&mut self.report, footer, |(row, _)| match row {
+            Row::Rejected(r) => Some(r),
+            Row::Accepted { .. } => None,
+        });
+        if let Some(note) = super::footer::placeholder_note(self.placeholders) {
+            self.report.notes.push(note);
+        }
         let report = &mut self.report;
         // An odd number of quotes alone may be an inch mark (`5" Jaya`); a quote that was never
         // closed shows as a last row whose cell swallowed line breaks.

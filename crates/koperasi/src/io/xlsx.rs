@@ -788,7 +788,12 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
             .map(|i| i + grid.origin.1)
     };
     let fix_report = |rep: &mut ReadReport| {
-        for x in rep.rejected.iter_mut().chain(rep.cell_errors.iter_mut()) {
+        for x in rep
+            .rejected
+            .iter_mut()
+            .chain(rep.cell_errors.iter_mut())
+            .chain(rep.skipped.iter_mut())
+        {
             x.line = to_sheet_row(x.line);
             x.cell = x
                 .column

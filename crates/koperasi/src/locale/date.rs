@@ -29,18 +29,27 @@ const MONTHS_ID: [&str; 12] = [
     "Desember",
 ];
 
-/// Every accepted month spelling (lower case) and its number.
-const MONTH_WORDS: [(&str, u32); 44] = [
+/// Every accepted month spelling (lower case) and its number: Indonesian names, their
+/// abbreviations (a trailing `.` is read as punctuation: `Sept.`, `Nop.`), the spellings before
+/// the 1972 reform (`Djanuari`, `Djuni`, `Djuli`, `Pebruari`, `Nopember`), the Dutch-style `Mrt`,
+/// and the English names.
+const MONTH_WORDS: &[(&str, u32)] = &[
     ("januari", 1),
     ("jan", 1),
+    ("djanuari", 1),
+    ("djan", 1),
     ("january", 1),
     ("februari", 2),
     ("pebruari", 2),
     ("feb", 2),
+    ("febr", 2),
     ("peb", 2),
+    ("pebr", 2),
     ("february", 2),
     ("maret", 3),
     ("mar", 3),
+    ("mrt", 3),
+    ("maart", 3),
     ("march", 3),
     ("april", 4),
     ("apr", 4),
@@ -48,11 +57,17 @@ const MONTH_WORDS: [(&str, u32); 44] = [
     ("may", 5),
     ("juni", 6),
     ("jun", 6),
+    ("djuni", 6),
+    ("djun", 6),
     ("june", 6),
     ("juli", 7),
     ("jul", 7),
+    ("djuli", 7),
+    ("djul", 7),
     ("july", 7),
     ("agustus", 8),
+    ("agust", 8),
+    ("agus", 8),
     ("agu", 8),
     ("agt", 8),
     ("ags", 8),
@@ -73,8 +88,6 @@ const MONTH_WORDS: [(&str, u32); 44] = [
     ("des", 12),
     ("dec", 12),
     ("december", 12),
-    ("agust", 8),
-    ("pebr", 2),
 ];
 
 /// Accepted weekday names (lower case, apostrophes ignored: `Jum'at` = `jumat`).
@@ -239,9 +252,11 @@ fn is_time_suffix(rest: &str) -> bool {
 ///   `2025-02-01 10:00:00+07:00`, `01/02/2025 10:00 WIB`);
 /// - day, month name, year: `1 Februari 2025`, `28 Desember 2020`, `01-Feb-2025`,
 ///   `6 Nop 2019`; month first with a name is also unambiguous: `February 1, 2025`;
-/// - month names: Januari Jan, Februari Pebruari Feb Peb, Maret Mar, April Apr, Mei, Juni Jun,
-///   Juli Jul, Agustus Agu Agt Ags Aug, September Sep Sept, Oktober Okt Oct, November Nopember
-///   Nov Nop, Desember Des Dec, and the English full names;
+/// - month names, any case, with or without a dot after an abbreviation (`Sept.`, `Nop.`):
+///   Januari Jan Djanuari Djan, Februari Pebruari Feb Febr Peb Pebr, Maret Mar Mrt Maart,
+///   April Apr, Mei, Juni Jun Djuni Djun, Juli Jul Djuli Djul, Agustus Agust Agus Agu Agt Ags
+///   Aug, September Sep Sept, Oktober Okt Oct, November Nopember Nov Nop, Desember Des Dec
+///   (`Dj` is the spelling before 1972: `5 Djan. 1950`), and the English names;
 /// - a weekday name anywhere around the date: `Sabtu, 1 Februari 2025`, `Sabtu (1/2/2025)`,
 ///   `Jum'at 7 Maret 2025` (Senin Selasa Rabu Kamis Jumat/Jum'at Sabtu Minggu/Ahad, and the
 ///   English names). **The weekday is checked**: a mismatch is `date_invalid`;
@@ -572,6 +587,57 @@ fn build(s: &str, day: Tok, month: MonthSpec, year: Tok) -> Result<NaiveDate, Da
     })
 }
 
+/// The month a word names (`Djan`, `Mrt`, `Nopember`; any case, a trailing `.` ignored), as
+/// [`parse_date`] reads it.
+pub(crate) fn month_of_word(word: &str) -> Option<u32> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    MONTH_WORDS
+        .iter()
+        .find(|(m, _)| word_eq(w, m))
+        .map(|&(_, n)| n)
+}
+
+/// True for the texts spreadsheets and databases put in an empty date cell: all zeros
+/// (`0/0/0000`, `00-00-0000`, `0000-00-00`, `00.00.0000`, MySQL's `0000-00-00 00:00:00`),
+/// Excel's day zero (`00/01/1900`, `0/1/1900`, `1900-01-00`), the serial 0 itself (`0`), and
+/// serial 0 as other programs show it (`30/12/1899`, `31/12/1899`, `1899-12-30`,
+/// `1899-12-31`), each optionally followed by a midnight time (`00:00:00`, `0:00`). Such a cell
+/// says "no date"; [`parse_date`] refuses all of them.
+pub fn is_placeholder_date(s: &str) -> bool {
+    let t = s.trim();
+    let (date, time) = match t.split_once([' ', 'T']) {
+        Some((d, rest)) => (d, rest.trim()),
+        None => (t, ""),
+    };
+    let midnight = time
+        .split([':', '.'])
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b == b'0'));
+    if !time.is_empty() && !midnight {
+        return false;
+    }
+    if date == "0" {
+        return time.is_empty();
+    }
+    let Some(sep) = date.chars().find(|c| matches!(c, '/' | '-' | '.')) else {
+        return false;
+    };
+    let parts: Vec<&str> = date.split(sep).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return false;
+    };
+    let num = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (Some(a), Some(b), Some(c)) = (num(a), num(b), num(c)) else {
+        return false;
+    };
+    // Day first, or year first (ISO): (day, month, year).
+    let (d, m, y) = if a > 31 { (c, b, a) } else { (a, b, c) };
+    matches!((d, m, y), (0, 0, 0) | (0, 1, 1900) | (30 | 31, 12, 1899))
+}
+
 /// Format as `1 Februari 2025` (canonical form: day without leading zero, Indonesian month
 /// name, 4-digit year). [`parse_date`] reads it back for years 1900..=2100.
 pub fn format_date(d: NaiveDate) -> String {
@@ -591,8 +657,76 @@ pub fn format_date_numeric(d: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_general, parse_plain};
+    use super::{MONTH_WORDS, parse_date, parse_general, parse_plain};
+    use chrono::NaiveDate;
     use proptest::prelude::*;
+
+    /// `word` with each letter upper-cased where `mask` has its bit set (bit i for letter i).
+    fn cased(word: &str, mask: u32) -> String {
+        word.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if i < 32 && mask & (1 << i) != 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn old_spellings_and_abbreviations_seen_in_real_files() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (text, want) in [
+            ("1 Mrt 2018", d(2018, 3, 1)),
+            ("5 Djan. 1950", d(1950, 1, 5)),
+            ("17 Djanuari 1960", d(1960, 1, 17)),
+            ("3 Pebr. 1975", d(1975, 2, 3)),
+            ("3 Peb 1975", d(1975, 2, 3)),
+            ("12 Agt 2001", d(2001, 8, 12)),
+            ("12 Ags. 2001", d(2001, 8, 12)),
+            ("9 Sept. 1999", d(1999, 9, 9)),
+            ("6 Nop. 2019", d(2019, 11, 6)),
+            ("6 NOPEMBER 2019", d(2019, 11, 6)),
+            ("31 Des. 2024", d(2024, 12, 31)),
+            ("1 djuni 1965", d(1965, 6, 1)),
+            ("20 DJULI 1945", d(1945, 7, 20)),
+            ("20-Djul-1945", d(1945, 7, 20)),
+        ] {
+            assert_eq!(parse_date(text).ok(), want, "{text}");
+        }
+        // Still refused: a word that is no month, and a month without its day.
+        assert!(parse_date("1 Djanu 2018").is_err());
+        assert!(parse_date("Mrt 2018").is_err());
+    }
+
+    proptest! {
+        /// Every month spelling round-trips: a date written with it, in any case, with or
+        /// without a dot after it, day first or month first, reads back as the same date.
+        #[test]
+        fn every_month_spelling_round_trips(
+            i in 0..MONTH_WORDS.len(),
+            day in 1u32..=31,
+            year in super::MIN_YEAR..=super::MAX_YEAR,
+            mask in any::<u32>(),
+            dot in any::<bool>(),
+        ) {
+            let (word, month) = MONTH_WORDS[i];
+            let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+                return Ok(());
+            };
+            let w = format!("{}{}", cased(word, mask), if dot { "." } else { "" });
+            for text in [
+                format!("{day} {w} {year}"),
+                format!("{day:02}-{w}-{year}"),
+                format!("{w} {day}, {year}"),
+                format!("tanggal {day} {w} {year}"),
+            ] {
+                prop_assert_eq!(parse_date(&text), Ok(date), "{}", text);
+            }
+        }
+    }
 
     proptest! {
         /// The fast path returns exactly what the general path returns, or defers to it.

@@ -27,7 +27,10 @@ mod date;
 mod number;
 mod separators;
 
-pub use date::{MAX_YEAR, MIN_YEAR, format_date, format_date_numeric, parse_date};
+pub(crate) use date::month_of_word;
+pub use date::{
+    MAX_YEAR, MIN_YEAR, format_date, format_date_numeric, is_placeholder_date, parse_date,
+};
 pub(crate) use number::Accept;
 pub use number::{
     Decimal, MAX_SCALE, format_decimal, format_int, format_int_grouped, format_rupiah,
