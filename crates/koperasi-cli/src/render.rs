@@ -15,6 +15,8 @@ use koperasi::stats::Finding;
 use koperasi::status::Status;
 use koperasi::wilayah::Wilayah;
 
+mod office;
+
 /// A text document being written, as terminal text or markdown. In markdown every line is its
 /// own paragraph and every table is followed by a blank line, so that nothing runs together.
 struct Doc<'a> {
@@ -673,6 +675,7 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     ));
 
     duplicates_text(d, r);
+    office::register_sections(d, r, true);
     rejections_text(d, &r.read);
 }
 
@@ -872,6 +875,7 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
     if let Report::Register(r) = report {
         unresolved_text(&mut d, r);
         duplicates_text(&mut d, r);
+        office::register_sections(&mut d, r, false);
     }
     rejections_text(&mut d, read_of(report));
     d.out
@@ -885,9 +889,11 @@ pub fn check_json(report: &Report) -> serde_json::Value {
         }
         Report::Register(r) => serde_json::json!({
             "read": r.read,
-            "findings": [],
+            "findings": r.findings,
             "unresolved_regions": r.unresolved_regions,
             "duplicates": r.duplicates,
+            "unknown_jenis": r.unknown_jenis,
+            "office_status": r.office_status,
         }),
     }
 }
@@ -953,6 +959,7 @@ pub fn check_csv(report: &Report) -> Result<String, crate::Failure> {
                 ),
             ]);
         }
+        rows.extend(office::check_csv_rows(reg));
     }
     if let Report::Panel(p) = report {
         for f in &p.findings {

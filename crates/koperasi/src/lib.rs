@@ -45,10 +45,12 @@ pub mod columns;
 pub mod cooperative;
 pub mod demography;
 pub mod error;
+pub mod geo;
 pub mod identity;
 pub mod io;
 pub mod locale;
 pub mod money;
+pub mod office;
 pub mod register;
 pub mod report;
 #[cfg(feature = "samples")]

@@ -229,6 +229,19 @@ pub struct RegisterReport {
     pub badan_hukum: BadanHukumSummary,
     /// Duplicate groups (reported, never dropped), with the names of their records.
     pub duplicates: Vec<DuplicateReport>,
+    /// Records by the office's own status column x the assessed status
+    /// ([`crate::office`]); `None` when the register has no office status column.
+    #[serde(default)]
+    pub office_status: Option<crate::office::OfficeStatusCross>,
+    /// Values of the jenis column that are neither one of the five jenis nor a legacy kelompok
+    /// (KSU, KUD), each once with how many rows carry it (the rows are `jenis_unrecognised`
+    /// cell errors; the value is kept as the kelompok).
+    #[serde(default)]
+    pub unknown_jenis: Vec<crate::office::ValueCount>,
+    /// Findings on the records, in line order within each code: `office_status_disagrees`
+    /// ([`crate::office`]), `coordinates_outside_indonesia` ([`crate::geo`]).
+    #[serde(default)]
+    pub findings: Vec<Finding>,
 }
 
 /// A duplicate group with the names and lines of its records.
@@ -571,6 +584,8 @@ pub struct RegisterReportBuilder<'o> {
     duplicates: DuplicateFinder,
     /// Name by record index, for the duplicate groups (their lines are in the groups).
     names: Vec<String>,
+    office: crate::office::OfficeTally,
+    coordinate_findings: Vec<Finding>,
 }
 
 impl<'o> RegisterReportBuilder<'o> {
@@ -591,6 +606,8 @@ impl<'o> RegisterReportBuilder<'o> {
             unresolved: UnresolvedTally::default(),
             duplicates: DuplicateFinder::default(),
             names: Vec::new(),
+            office: crate::office::OfficeTally::default(),
+            coordinate_findings: Vec::new(),
         }
     }
 
@@ -604,6 +621,9 @@ impl<'o> RegisterReportBuilder<'o> {
             self.active_without_latest_rat += 1;
         }
         self.reasons.add(&a);
+        self.office.add(k, &a);
+        self.coordinate_findings
+            .extend(crate::geo::check_coordinates(k));
         if crate::status::on_register(k, as_of) {
             self.on_register += 1;
             self.counts.add_assessed(k, a.status);
@@ -660,6 +680,11 @@ impl<'o> RegisterReportBuilder<'o> {
             })
             .collect();
         let reasons = self.reasons.finish();
+        let (office_status, mut findings) = self.office.finish(&read);
+        let mut coordinate_findings = self.coordinate_findings;
+        coordinate_findings.sort_by_key(|f| f.lines.first().copied());
+        findings.extend(coordinate_findings);
+        let unknown_jenis = crate::office::unrecognised_values(&read, "jenis_unrecognised");
         RegisterReport {
             source: source.to_string(),
             read,
@@ -678,6 +703,9 @@ impl<'o> RegisterReportBuilder<'o> {
             registrations: self.registrations,
             badan_hukum: self.badan_hukum,
             duplicates,
+            office_status,
+            unknown_jenis,
+            findings,
         }
     }
 }
