@@ -273,8 +273,8 @@ pub fn disagreement(k: &Koperasi, a: &Assessment) -> Option<Finding> {
             format!("RAT terakhir untuk tahun buku {y}"),
         ),
         None => (
-            "no RAT known".to_string(),
-            "tidak ada RAT yang diketahui".to_string(),
+            "no RAT on record".to_string(),
+            "tidak ada RAT yang tercatat".to_string(),
         ),
     };
     Some(Finding {
