@@ -234,6 +234,8 @@ export interface KoperasiFields {
     kab_kota?: string | null;
     provinsi?: string | null;
     code?: KodeWilayahText | null;
+    /** Decimal degrees as the source gave them (SIMKOPDES location lists). */
+    coordinates?: { latitude: number; longitude: number } | null;
   };
   bentuk?: Bentuk | null;
   jenis?: Jenis | null;
@@ -260,6 +262,25 @@ export interface KoperasiFields {
   }>;
   dissolution?: { date: IsoDate; by: 'member_meeting' | 'government' | 'court' | 'unknown' } | null;
   extra: Array<[string, string]>;
+  /** The office's own status column (`status`, `keaktifan`, `aktif`/`tdkaktif`): a fact, never the status. */
+  office_status?: OfficeStatus | null;
+}
+/** What the office's status column says: active or not, with the column and the cell as written. */
+export interface OfficeStatus {
+  active: boolean;
+  column: string;
+  value: string;
+}
+/** A row of the office status x assessed status table. */
+export type OfficeMark = 'aktif' | 'tidak_aktif' | 'unknown';
+/** Records by office status x assessed status (`RegisterReport.office_status`). */
+export interface OfficeStatusCross {
+  cells: Array<{ office: OfficeMark; status: Status; count: number }>;
+  with_office_status: number;
+  agree: number;
+  disagree: number;
+  not_comparable: number;
+  unrecognised: Array<{ value: string; count: number }>;
 }
 export class Koperasi {
   constructor(fields: KoperasiFields);
@@ -607,7 +628,11 @@ export interface RegisterReport {
   registrations: RegistrationsByYear;
   badan_hukum: { with_number: number; without_number: number; ahu: number; amendments: number; with_year: number };
   duplicates: Array<{ group: DuplicateGroup; members: Array<[number | null, string]> }>;
-  /** Facts in an impossible order (dissolved before founded, RAT before founding or after dissolution, last RAT after the data date). */
+  /** `null` when the register has no office status column. */
+  office_status: OfficeStatusCross | null;
+  /** Jenis values that are neither a jenis nor a legacy kelompok (KSU, KUD), with their counts. */
+  unknown_jenis: Array<{ value: string; count: number }>;
+  /** Fact-order findings (dissolved before founded, RAT before founding or after dissolution, last RAT after the data date), then `office_status_disagrees`, `coordinates_outside_indonesia`. */
   findings: Finding[];
 }
 export type Report = PanelReport | RegisterReport;

@@ -101,8 +101,10 @@ struct InputArgs {
     /// nomor_badan_hukum, tanggal_badan_hukum, address, desa, kecamatan, kab_kota, provinsi,
     /// kode_wilayah, bentuk, jenis, kelompok, pola, members_male, members_female,
     /// members_total, employees, managers, last_rat_year, last_rat_date, field_check_date,
-    /// found_at_address, board_known, business_active, dissolution_date, dissolved_by (RAT per
-    /// book year: name the column `RAT 2024`). Panel fields: region, region_code, period, year,
+    /// found_at_address, board_known, business_active, dissolution_date, dissolved_by,
+    /// office_status (the office's own `Aktif`/`Tidak Aktif` column), office_active /
+    /// office_inactive (a pair of mark columns), latitude, longitude (RAT per book year: name
+    /// the column `RAT 2024`). Panel fields: region, region_code, period, year,
     /// quarter, month, aktif, tidak_aktif, total and other counts.
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,

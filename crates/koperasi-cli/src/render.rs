@@ -15,6 +15,8 @@ use koperasi::stats::Finding;
 use koperasi::status::Status;
 use koperasi::wilayah::Wilayah;
 
+mod office;
+
 /// A text document being written, as terminal text or markdown. In markdown every line is its
 /// own paragraph and every table is followed by a blank line, so that nothing runs together.
 struct Doc<'a> {
@@ -694,9 +696,7 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     d.line(badan_hukum_line(l, &r.badan_hukum));
 
     duplicates_text(d, r);
-    if !r.findings.is_empty() {
-        findings_text(d, &r.findings);
-    }
+    office::register_sections(d, r, true);
     rejections_text(d, &r.read);
 }
 
@@ -974,9 +974,9 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         findings_text(&mut d, &p.findings);
     }
     if let Report::Register(r) = report {
-        findings_text(&mut d, &r.findings);
         unresolved_text(&mut d, r);
         duplicates_text(&mut d, r);
+        office::register_sections(&mut d, r, false);
     }
     rejections_text(&mut d, read_of(report));
     d.out
@@ -993,6 +993,8 @@ pub fn check_json(report: &Report) -> serde_json::Value {
             "findings": r.findings,
             "unresolved_regions": r.unresolved_regions,
             "duplicates": r.duplicates,
+            "unknown_jenis": r.unknown_jenis,
+            "office_status": r.office_status,
         }),
     }
 }
@@ -1075,6 +1077,7 @@ pub fn check_csv(report: &Report, l: &Labels) -> Result<String, crate::Failure> 
                 },
             ]);
         }
+        rows.extend(office::check_csv_rows(reg));
     }
     let findings = match report {
         Report::Panel(p) => &p.findings,

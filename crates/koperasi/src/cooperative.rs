@@ -32,7 +32,8 @@ impl Bentuk {
 }
 
 /// Jenis (type) of a cooperative: the five legal values of Permenkop UKM 9/2018 art. 67.
-/// Legacy groupings such as KSU or KUD are a [`Koperasi::kelompok`], not a jenis.
+/// Legacy groupings such as KSU or KUD are a [`Koperasi::kelompok`] ([`LegacyKelompok`]),
+/// not a jenis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Jenis {
@@ -353,6 +354,140 @@ pub struct Location {
     pub provinsi: Option<String>,
     /// Resolved region code (most precise level found), when resolution succeeded.
     pub code: Option<KodeWilayah>,
+    /// Coordinates as given by the source (SIMKOPDES location lists carry them), when both
+    /// latitude and longitude could be read. Kept as facts; [`crate::geo`] checks them.
+    #[serde(default)]
+    pub coordinates: Option<Coordinates>,
+}
+
+/// A point in decimal degrees (WGS 84, as SIMKOPDES and web maps give them): latitude -90..=90
+/// (negative south of the equator), longitude -180..=180. Never NaN or infinite: only
+/// [`Coordinates::new`] makes one.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "CoordinatesRaw")]
+pub struct Coordinates {
+    /// Latitude in degrees.
+    latitude: f64,
+    /// Longitude in degrees.
+    longitude: f64,
+}
+
+/// The serde shape of [`Coordinates`], checked by [`Coordinates::new`] on the way in.
+#[derive(Deserialize)]
+struct CoordinatesRaw {
+    latitude: f64,
+    longitude: f64,
+}
+
+impl TryFrom<CoordinatesRaw> for Coordinates {
+    type Error = String;
+    fn try_from(r: CoordinatesRaw) -> Result<Coordinates, String> {
+        Coordinates::new(r.latitude, r.longitude).ok_or_else(|| {
+            format!(
+                "coordinates ({}, {}) are not a point: latitude must be within -90..=90 and \
+                 longitude within -180..=180",
+                r.latitude, r.longitude
+            )
+        })
+    }
+}
+
+impl Coordinates {
+    /// A point, or `None` when a value is not finite or out of range (latitude -90..=90,
+    /// longitude -180..=180).
+    pub fn new(latitude: f64, longitude: f64) -> Option<Coordinates> {
+        ((-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude)).then_some(
+            Coordinates {
+                latitude,
+                longitude,
+            },
+        )
+    }
+
+    /// Latitude in degrees (-90..=90).
+    pub fn latitude(self) -> f64 {
+        self.latitude
+    }
+
+    /// Longitude in degrees (-180..=180).
+    pub fn longitude(self) -> f64 {
+        self.longitude
+    }
+}
+
+// Never NaN (see `Coordinates::new`), so equality is an equivalence.
+impl Eq for Coordinates {}
+
+impl std::hash::Hash for Coordinates {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // `+ 0.0` makes -0.0 and 0.0 (equal) hash alike.
+        (self.latitude + 0.0).to_bits().hash(state);
+        (self.longitude + 0.0).to_bits().hash(state);
+    }
+}
+
+/// The office's own statement that a cooperative is active or not: a column such as `status`,
+/// `keaktifan`, `aktif` or a pair `aktif` / `tdkaktif` of the register. A fact of the source,
+/// kept beside (never instead of) the status the policy derives: [`crate::office`] compares
+/// the two.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OfficeStatus {
+    /// True when the office marks the cooperative active (`Aktif`, `A`, a mark in `aktif`),
+    /// false when it marks it not active (`Tidak Aktif`, `TA`, `Pasif`, a mark in `tdkaktif`).
+    pub active: bool,
+    /// The header of the column that says so, as in the file.
+    pub column: String,
+    /// The cell as written (e.g. `TIDAK AKTIF`, `v`).
+    pub value: String,
+}
+
+/// The legacy groupings (kelompok) that registers still write in their jenis column although
+/// they are no jenis: Permenkop UKM 9/2018 art. 67 names five jenis (produsen, konsumen,
+/// pemasaran, simpan pinjam, jasa), and the Kemenkop ODS keeps KUD and KSU as a "Kelompok
+/// Koperasi" (DOMAIN.md 1.3; Kebumen's open data still lists "Serba Usaha" as a jenis).
+/// A register's `Serba Usaha` is therefore read as the kelompok `KSU`, never as an unknown
+/// jenis, and the jenis stays unknown unless the record states one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegacyKelompok {
+    /// Koperasi Serba Usaha (multi-purpose): `KSU`, `Serba Usaha`, `Koperasi Serba Usaha`.
+    Ksu,
+    /// Koperasi Unit Desa (the village-unit cooperative of Inpres 4/1984): `KUD`, `Koperasi
+    /// Unit Desa`.
+    Kud,
+}
+
+impl LegacyKelompok {
+    /// Read `KSU`, `Serba Usaha`, `Koperasi Serba Usaha`, `KUD`, `Koperasi Unit Desa` (case,
+    /// spacing and punctuation ignored); `None` for anything else.
+    pub fn parse(s: &str) -> Option<LegacyKelompok> {
+        let t: String = s
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        match t.strip_prefix("koperasi").unwrap_or(&t) {
+            "ksu" | "serbausaha" => Some(LegacyKelompok::Ksu),
+            "kud" | "unitdesa" => Some(LegacyKelompok::Kud),
+            _ => None,
+        }
+    }
+
+    /// The short name kept as the record's kelompok: `KSU`, `KUD`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LegacyKelompok::Ksu => "KSU",
+            LegacyKelompok::Kud => "KUD",
+        }
+    }
+
+    /// The full name: `Koperasi Serba Usaha`, `Koperasi Unit Desa`.
+    pub fn label(self) -> &'static str {
+        match self {
+            LegacyKelompok::Ksu => "Koperasi Serba Usaha",
+            LegacyKelompok::Kud => "Koperasi Unit Desa",
+        }
+    }
 }
 
 /// One cooperative: identity, classification, location and dated facts.
@@ -412,6 +547,10 @@ pub struct Koperasi {
     pub business_activity: Vec<BusinessActivity>,
     /// Input columns not understood by the reader, as (header, value), in input order.
     pub extra: Vec<(String, String)>,
+    /// What the office's own status column says (active or not), when the register has one;
+    /// compared with the derived status by [`crate::office`], never used to derive it.
+    #[serde(default)]
+    pub office_status: Option<OfficeStatus>,
 }
 
 impl Koperasi {

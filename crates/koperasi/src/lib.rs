@@ -46,10 +46,12 @@ pub mod cooperative;
 pub mod demography;
 pub mod error;
 pub mod fact_order;
+pub mod geo;
 pub mod identity;
 pub mod io;
 pub mod locale;
 pub mod money;
+pub mod office;
 pub mod register;
 pub mod report;
 #[cfg(feature = "samples")]

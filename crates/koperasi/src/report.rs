@@ -229,9 +229,20 @@ pub struct RegisterReport {
     pub badan_hukum: BadanHukumSummary,
     /// Duplicate groups (reported, never dropped), with the names of their records.
     pub duplicates: Vec<DuplicateReport>,
-    /// Records whose facts are in an impossible order (dissolved before founded, an RAT before
-    /// the founding or after the dissolution, a last RAT after the register's data date), in
-    /// register order: see [`crate::fact_order`].
+    /// Records by the office's own status column x the assessed status
+    /// ([`crate::office`]); `None` when the register has no office status column.
+    #[serde(default)]
+    pub office_status: Option<crate::office::OfficeStatusCross>,
+    /// Values of the jenis column that are neither one of the five jenis nor a legacy kelompok
+    /// (KSU, KUD), each once with how many rows carry it (the rows are `jenis_unrecognised`
+    /// cell errors; the value is kept as the kelompok).
+    #[serde(default)]
+    pub unknown_jenis: Vec<crate::office::ValueCount>,
+    /// Findings on the records, in line order within each code: first the facts in an
+    /// impossible order ([`crate::fact_order`]: dissolved before founded, an RAT before the
+    /// founding or after the dissolution, a last RAT after the register's data date), then
+    /// `office_status_disagrees`
+    /// ([`crate::office`]), `coordinates_outside_indonesia` ([`crate::geo`]).
     #[serde(default)]
     pub findings: Vec<Finding>,
 }
@@ -578,6 +589,8 @@ pub struct RegisterReportBuilder<'o> {
     names: Vec<String>,
     /// Fact-order findings by record index.
     findings: Vec<(usize, Finding)>,
+    office: crate::office::OfficeTally,
+    coordinate_findings: Vec<Finding>,
 }
 
 impl<'o> RegisterReportBuilder<'o> {
@@ -599,6 +612,8 @@ impl<'o> RegisterReportBuilder<'o> {
             duplicates: DuplicateFinder::default(),
             names: Vec::new(),
             findings: Vec::new(),
+            office: crate::office::OfficeTally::default(),
+            coordinate_findings: Vec::new(),
         }
     }
 
@@ -612,6 +627,13 @@ impl<'o> RegisterReportBuilder<'o> {
             self.active_without_latest_rat += 1;
         }
         self.reasons.add(&a);
+        // The office status is compared with the status as of the report's date. Hook for the
+        // register's data date (issue 15 item 2): once the read options carry it, assess the
+        // record as of that date here and pass that assessment, so that an office status
+        // written on 31 December 2024 is not judged by RATs due later.
+        self.office.add(k, &a);
+        self.coordinate_findings
+            .extend(crate::geo::check_coordinates(k));
         if crate::status::on_register(k, as_of) {
             self.on_register += 1;
             self.counts.add_assessed(k, a.status);
@@ -673,8 +695,15 @@ impl<'o> RegisterReportBuilder<'o> {
             })
             .collect();
         let reasons = self.reasons.finish();
-        let mut findings = self.findings;
-        findings.sort_by_key(|(i, _)| *i);
+        let mut order_findings = self.findings;
+        order_findings.sort_by_key(|(i, _)| *i);
+        let (office_status, office_findings) = self.office.finish(&read);
+        let mut findings: Vec<Finding> = order_findings.into_iter().map(|(_, f)| f).collect();
+        findings.extend(office_findings);
+        let mut coordinate_findings = self.coordinate_findings;
+        coordinate_findings.sort_by_key(|f| f.lines.first().copied());
+        findings.extend(coordinate_findings);
+        let unknown_jenis = crate::office::unrecognised_values(&read, "jenis_unrecognised");
         RegisterReport {
             source: source.to_string(),
             read,
@@ -693,7 +722,9 @@ impl<'o> RegisterReportBuilder<'o> {
             registrations: self.registrations,
             badan_hukum: self.badan_hukum,
             duplicates,
-            findings: findings.into_iter().map(|(_, f)| f).collect(),
+            office_status,
+            unknown_jenis,
+            findings,
         }
     }
 }

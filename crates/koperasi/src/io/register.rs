@@ -27,13 +27,16 @@ use super::{
     read_header,
 };
 use crate::cooperative::{
-    Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, Members, Pola, Rat, RatKnowledge,
+    Bentuk, Dissolution, DissolvedBy, FieldCheck, Jenis, Koperasi, LegacyKelompok, Members, Pola,
+    Rat, RatKnowledge,
 };
 use crate::error::ReadError;
+use crate::geo::CoordinateCells;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
 use crate::locale::{
     Accept, ColumnMark, is_missing, is_placeholder_date, is_tidy, parse_date, trim,
 };
+use crate::office::{OfficeCells, OfficeColumn};
 use crate::register::Register;
 use crate::wilayah::{KodeWilayah, table};
 use chrono::NaiveDate;
@@ -51,6 +54,7 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
                 "no_urut",
                 "nomor_urut",
                 "kode_koperasi",
+                "cooperative_id",
             ],
         ),
         (
@@ -62,6 +66,8 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
                 "nama_kop",
                 "name",
                 "nama_lembaga",
+                "cooperative_name",
+                "cooperative",
             ],
         ),
         (
@@ -85,6 +91,8 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
                 "badan_hukum",
                 "no_bh_pendirian",
                 "nomor_akta_pendirian",
+                "legal_entity_number",
+                "sk_number",
             ],
         ),
         (
@@ -97,14 +105,46 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
                 "tgl_badan_hukum",
                 "tanggal_pendirian",
                 "tgl_pendirian",
+                "legal_entity_date",
+                "establishment_date",
+                "established",
+                "date_established",
+                "founded",
+                "founding_date",
             ],
         ),
         (
             "address",
             &["alamat", "alamat_koperasi", "alamat_lengkap", "address"],
         ),
-        ("desa", &["desa_kelurahan", "desa", "kelurahan", "kel_desa"]),
-        ("kecamatan", &["kecamatan", "kec", "nama_kecamatan"]),
+        (
+            "desa",
+            &[
+                "desa_kelurahan",
+                "desa",
+                "kelurahan",
+                "kel_desa",
+                "village",
+                "village_name",
+            ],
+        ),
+        // `district` is a kecamatan in BPS English ("regency" is the kabupaten) but a kab/kota
+        // in SIMKOPDES exports (`province, district, subdistrict`). Fields are matched in this
+        // order, each by its first synonym present: with a `subdistrict` column the kecamatan
+        // takes it and `district` is left to the kab/kota; without one, `district` is the
+        // kecamatan and `regency`/`city` the kab/kota.
+        (
+            "kecamatan",
+            &[
+                "kecamatan",
+                "kec",
+                "nama_kecamatan",
+                "subdistrict",
+                "sub_district",
+                "subdistrict_name",
+                "district",
+            ],
+        ),
         (
             "kab_kota",
             &[
@@ -114,20 +154,35 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
                 "kota",
                 "kabkota",
                 "nama_kabupaten_kota",
+                "regency_city",
+                "regency",
+                "city",
+                "district",
+                "district_name",
             ],
         ),
         (
             "provinsi",
-            &["provinsi", "propinsi", "prov", "nama_provinsi"],
+            &[
+                "provinsi",
+                "propinsi",
+                "prov",
+                "nama_provinsi",
+                "province",
+                "province_name",
+            ],
         ),
         (
             "kode_wilayah",
             &["kode_wilayah", "kode_kemendagri", "kode_wil"],
         ),
         ("bentuk", &["bentuk_koperasi", "bentuk"]),
-        ("jenis", &["jenis_koperasi", "jenis"]),
+        (
+            "jenis",
+            &["jenis_koperasi", "jenis", "cooperative_type", "type"],
+        ),
         ("kelompok", &["kelompok_koperasi", "kelompok"]),
-        ("pola", &["pola_pengelolaan", "pola"]),
+        ("pola", &["pola_pengelolaan", "pola", "management_pattern"]),
         (
             "members_male",
             &[
@@ -148,7 +203,14 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
         ),
         (
             "members_total",
-            &["total_anggota", "jumlah_anggota", "anggota"],
+            &[
+                "total_anggota",
+                "jumlah_anggota",
+                "anggota",
+                "members",
+                "member_count",
+                "total_members",
+            ],
         ),
         (
             "employees",
@@ -216,6 +278,31 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
             "dissolved_by",
             &["dibubarkan_oleh", "pembubaran_oleh", "jenis_pembubaran"],
         ),
+        (
+            "office_status",
+            &[
+                "status_koperasi",
+                "status_keaktifan",
+                "keaktifan",
+                "status_aktif",
+                "status",
+            ],
+        ),
+        ("office_active", &["aktif", "koperasi_aktif", "active"]),
+        (
+            "office_inactive",
+            &[
+                "tdkaktif",
+                "tdk_aktif",
+                "tidak_aktif",
+                "non_aktif",
+                "nonaktif",
+                "pasif",
+                "inactive",
+            ],
+        ),
+        ("latitude", &["latitude", "lat", "lintang"]),
+        ("longitude", &["longitude", "lng", "lon", "long", "bujur"]),
     ]
 }
 
@@ -250,6 +337,11 @@ enum Fld {
     BusinessActive,
     DissolutionDate,
     DissolvedBy,
+    OfficeStatus,
+    OfficeActive,
+    OfficeInactive,
+    Latitude,
+    Longitude,
     /// A field name this reader does not use (kept as an extra column).
     Other,
 }
@@ -285,6 +377,11 @@ impl Fld {
             "business_active" => Fld::BusinessActive,
             "dissolution_date" => Fld::DissolutionDate,
             "dissolved_by" => Fld::DissolvedBy,
+            "office_status" => Fld::OfficeStatus,
+            "office_active" => Fld::OfficeActive,
+            "office_inactive" => Fld::OfficeInactive,
+            "latitude" => Fld::Latitude,
+            "longitude" => Fld::Longitude,
             _ => Fld::Other,
         }
     }
@@ -624,6 +721,8 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
     let mut dissolution_date: Option<NaiveDate> = None;
     let mut dissolved_by = DissolvedBy::Unknown;
     let mut kode: Option<KodeWilayah> = None;
+    let mut office = OfficeCells::default();
+    let mut coordinates = CoordinateCells::default();
 
     for (i, cell) in rec.iter().enumerate() {
         let cell: &str = cell;
@@ -684,7 +783,14 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
         }
         let yes_no_field = matches!(
             field,
-            Some(Fld::FoundAtAddress | Fld::BoardKnown | Fld::BusinessActive)
+            Some(
+                Fld::FoundAtAddress
+                    | Fld::BoardKnown
+                    | Fld::BusinessActive
+                    | Fld::OfficeStatus
+                    | Fld::OfficeActive
+                    | Fld::OfficeInactive
+            )
         );
         if is_missing(v) && !(yes_no_field && parse_yes_no(v).is_some()) {
             continue;
@@ -743,15 +849,31 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
                         k.pola = Some(Pola::Syariah);
                     }
                 }
-                // Not one of the five legal jenis (e.g. "Serba Usaha"): a legacy kelompok.
+                // Not one of the five legal jenis: KSU/KUD are legacy kelompok; anything else
+                // is kept as the kelompok too, and listed (`jenis_unrecognised`).
                 None => {
-                    k.extra.push((header.to_string(), cell.to_string()));
+                    let legacy = LegacyKelompok::parse(v);
+                    match legacy {
+                        Some(_) => k.extra.push((header.to_string(), cell.to_string())),
+                        None => ctx.cell_error(
+                            header,
+                            cell,
+                            "jenis_unrecognised",
+                            format!(
+                                "`{v}` is not one of the five jenis (konsumen, produsen, \
+                                 pemasaran, jasa, simpan pinjam) nor a legacy kelompok (KSU, \
+                                 KUD); kept as the kelompok, jenis left unknown"
+                            ),
+                        ),
+                    }
                     if k.kelompok.is_none() {
-                        k.kelompok = opt(v);
+                        k.kelompok = Some(legacy.map_or(v, |g| g.code()).to_string());
                     }
                 }
             },
-            Fld::Kelompok => k.kelompok = opt(v),
+            Fld::Kelompok => {
+                k.kelompok = Some(LegacyKelompok::parse(v).map_or(v, |g| g.code()).to_string())
+            }
             Fld::Pola => match v.to_lowercase().as_str() {
                 "konvensional" => k.pola = Some(Pola::Konvensional),
                 "syariah" | "syari'ah" | "sharia" => k.pola = Some(Pola::Syariah),
@@ -862,6 +984,22 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
                 };
                 k.extra.push((header.to_string(), cell.to_string()));
             }
+            f @ (Fld::OfficeStatus | Fld::OfficeActive | Fld::OfficeInactive) => {
+                let kind = match f {
+                    Fld::OfficeStatus => OfficeColumn::Status,
+                    Fld::OfficeActive => OfficeColumn::Active,
+                    _ => OfficeColumn::Inactive,
+                };
+                if let Err((code, why)) = office.read(kind, header, v) {
+                    ctx.cell_error(header, cell, code, why);
+                }
+                k.extra.push((header.to_string(), cell.to_string()));
+            }
+            f @ (Fld::Latitude | Fld::Longitude) => {
+                if let Err((code, why)) = coordinates.read(f == Fld::Latitude, i, v) {
+                    ctx.cell_error(header, cell, code, why);
+                }
+            }
             _ => k.extra.push((header.to_string(), cell.to_string())),
         }
     }
@@ -879,6 +1017,14 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
             ctx.cell_error(header, cell, code, why);
             last_rat_date = None;
             last_rat_year_unreadable = true;
+        }
+    }
+    k.office_status = office.finish();
+    match coordinates.finish() {
+        Ok(c) => k.location.coordinates = c,
+        Err((i, code, why)) => {
+            let (header, cell) = cell_at(i);
+            ctx.cell_error(header, cell, code, why);
         }
     }
     if !has_check_facts {
