@@ -25,7 +25,7 @@ fn real(slug: &str) -> Vec<u8> {
 fn report(bytes: &[u8]) -> PanelReport {
     let o = ReportOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
     match build_report(bytes, "test", &o).unwrap() {
-        Report::Panel(p) => p,
+        Report::Panel(p) => *p,
         Report::Register(_) => panic!("read as a register"),
     }
 }
