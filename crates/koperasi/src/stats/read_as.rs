@@ -282,11 +282,14 @@ fn statement(r: &ReadAs, id: bool) -> String {
         tr("header on line", "judul kolom di baris"),
         r.header_line
     ));
-    let levels: Vec<String> = r
+    let mut levels: Vec<String> = r
         .levels
         .iter()
         .map(|l| format!("{} {}", l.regions, level_label(&l.level, id, l.regions)))
         .collect();
+    if levels.is_empty() {
+        levels.push(tr("no row read", "tidak ada baris terbaca").to_string());
+    }
     match (&r.region_column, &r.region_given) {
         (None, Some(given)) => s.push_str(&format!(
             "; {} {given}: {}",
