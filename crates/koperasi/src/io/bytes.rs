@@ -39,7 +39,7 @@ pub(crate) fn workbook_not_text() -> ReadError {
     ReadError::Workbook { why: why.into() }
 }
 
-/// Read `bytes` as a register or a panel: a workbook through [`super::xlsx::read_xlsx`] (with
+/// Read `bytes` as a register or a panel: a workbook through `koperasi::io::xlsx::read_xlsx` (with
 /// `sheet`, a name or a 1-based number, or the first sheet with a header when `None`; feature
 /// `xlsx`), anything else as CSV through [`read_any`].
 ///
