@@ -1,44 +1,11 @@
 //! The `koperasi` command on the two real files, as a user runs it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod support;
+
 use serde_json::Value;
-
-const BOGOR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../koperasi/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv"
-);
-const JATIM: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../koperasi/data/samples/jatim-koperasi-kabkota-quarterly/koperasi_jatim_kabkota_2018Q4_2025Q2.csv"
-);
-
-fn koperasi() -> Command {
-    Command::cargo_bin("koperasi").unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = koperasi().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&stdout(args)).unwrap()
-}
-
-/// Fails with exit code 2 and a one-line message.
-fn fails(args: &[&str], needle: &str) {
-    let out = koperasi().args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
-}
+use support::{BOGOR, JATIM, fails, json, koperasi, stdout};
 
 #[test]
 fn report_without_file_uses_the_embedded_east_java_panel() {

@@ -4,42 +4,11 @@
 //! (crates/koperasi/data/samples/jatim-koperasi-kabkota-quarterly, see its PROVENANCE.md).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod support;
+
 use serde_json::Value;
-
-const PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/shu/plan.toml");
-const MEMBERS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/shu/members.csv"
-);
-const JATIM: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../koperasi/data/samples/jatim-koperasi-kabkota-quarterly/koperasi_jatim_kabkota_2018Q4_2025Q2.csv"
-);
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("koperasi")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn err(args: &[&str]) -> String {
-    let out = run(args);
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    String::from_utf8(out.stderr).unwrap()
-}
+use support::{JATIM, MEMBERS, PLAN, run, stderr_of_failure as err, stdout as ok};
 
 /// `text` in a fresh file of the temporary directory.
 fn temp(name: &str, text: &str) -> String {

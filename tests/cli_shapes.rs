@@ -2,38 +2,10 @@
 //! right, or refused with exit 2 and the option that fixes it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
-use serde_json::Value;
+#[path = "support/cli.rs"]
+mod support;
 
-fn real(slug: &str) -> String {
-    format!(
-        "{}/../../tests/data/real/{slug}/{slug}.csv",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn koperasi() -> Command {
-    Command::cargo_bin("koperasi").unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = koperasi().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// Fails with exit code 2 and a one-line message containing `needle`.
-fn fails(args: &[&str], needle: &str) {
-    let out = koperasi().args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
-}
+use support::{fails, json, real};
 
 #[test]
 fn sipd_table_is_read_as_a_hierarchy_with_its_totals() {

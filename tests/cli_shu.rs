@@ -4,26 +4,18 @@
 
 #[path = "support/member_files.rs"]
 mod member_files;
+#[path = "support/cli.rs"]
+mod support;
 
-use assert_cmd::Command;
 use member_files::{leaked, member_file};
 use proptest::prelude::*;
 use serde_json::Value;
-
-const PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/shu/plan.toml");
-const MEMBERS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../examples/shu/members.csv"
-);
+use support::{MEMBERS, PLAN, fails, koperasi};
 
 fn run(extra: &[&str]) -> std::process::Output {
     let mut args = vec!["shu", "--plan", PLAN, "--members", MEMBERS];
     args.extend_from_slice(extra);
-    Command::cargo_bin("koperasi")
-        .unwrap()
-        .args(&args)
-        .output()
-        .unwrap()
+    koperasi().args(&args).output().unwrap()
 }
 
 fn stdout(extra: &[&str]) -> String {
@@ -34,19 +26,6 @@ fn stdout(extra: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn fails(args: &[&str], needle: &str) -> String {
-    let out = Command::cargo_bin("koperasi")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
-    err
 }
 
 // Member totals in sen (reference.py): A-001 .. A-008; A-005 left 30 Jun 2024, A-008 joined 2025.
@@ -180,8 +159,7 @@ fn bad_input_fails_with_one_clear_line() {
         !err.contains("Nama Lain") && !err.contains("Rahasia"),
         "{err}"
     );
-    let ok = Command::cargo_bin("koperasi")
-        .unwrap()
+    let ok = koperasi()
         .args([
             "shu",
             "--plan",
@@ -277,8 +255,7 @@ fn the_book_year_is_required_and_never_taken_from_the_clock() {
         ],
         "pass --book-year",
     );
-    let out = Command::cargo_bin("koperasi")
-        .unwrap()
+    let out = koperasi()
         .args([
             "shu",
             "--plan",
@@ -360,11 +337,7 @@ fn a_register_without_a_pokok_column_warns() {
 fn run_with(extra: &[&str]) -> std::process::Output {
     let mut args = vec!["shu", "--plan", PLAN];
     args.extend_from_slice(extra);
-    Command::cargo_bin("koperasi")
-        .unwrap()
-        .args(&args)
-        .output()
-        .unwrap()
+    koperasi().args(&args).output().unwrap()
 }
 
 #[test]
@@ -432,8 +405,7 @@ fn half_up_without_reconciliation_warns_and_shows_the_over_payment() {
     )
     .unwrap();
     let m = members_file("halfup", "No Anggota,Pembelian\nD-1,1\nD-2,3\n");
-    let out = Command::cargo_bin("koperasi")
-        .unwrap()
+    let out = koperasi()
         .args([
             "shu",
             "--plan",
@@ -535,7 +507,7 @@ proptest! {
         for extra in [&[][..], &["--skip-rejected"][..]] {
             let mut args = vec!["shu", "--plan", PLAN, "--members", ms, "--shu", "1000", "--format", format];
             args.extend_from_slice(extra);
-            let out = Command::cargo_bin("koperasi").unwrap().args(&args).output().unwrap();
+            let out = koperasi().args(&args).output().unwrap();
             let err = String::from_utf8_lossy(&out.stderr);
             prop_assert!(leaked(&err, &f.names).is_none(), "{:?} in {err}\nfile:\n{}", leaked(&err, &f.names), f.text);
             if f.placed_in != "Nama" {

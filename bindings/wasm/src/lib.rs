@@ -1071,7 +1071,7 @@ pub fn build_report(
     let source = o.source.unwrap_or_else(|| "input".into());
     let report = match table {
         Table::Panel(p, rep) => {
-            koperasi::report::Report::Panel(panel_report(&p, rep, &source, &options))
+            koperasi::report::Report::Panel(Box::new(panel_report(&p, rep, &source, &options)))
         }
         Table::Register(r, rep) => {
             if as_of.is_none() {
@@ -1083,7 +1083,9 @@ pub fn build_report(
                 )
                 .into());
             }
-            koperasi::report::Report::Register(register_report(&r, rep, &source, &options))
+            koperasi::report::Report::Register(Box::new(register_report(
+                &r, rep, &source, &options,
+            )))
         }
     };
     to_json(&report)

@@ -458,12 +458,12 @@ fn report_of(
         });
     }
     Ok(match read_input(path, input, &options.read, help)? {
-        koperasi::io::Table::Panel(p, read) => koperasi::report::Report::Panel(
+        koperasi::io::Table::Panel(p, read) => koperasi::report::Report::Panel(Box::new(
             koperasi::report::panel_report(&p, read, &source, options),
-        ),
-        koperasi::io::Table::Register(r, read) => koperasi::report::Report::Register(
+        )),
+        koperasi::io::Table::Register(r, read) => koperasi::report::Report::Register(Box::new(
             koperasi::report::register_report(&r, read, &source, options),
-        ),
+        )),
     })
 }
 

@@ -68,5 +68,5 @@ pub use money::Rupiah;
 
 /// The README's Rust example, compiled and run as a doctest.
 #[cfg(all(doctest, feature = "samples"))]
-#[doc = include_str!("../../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctest;

@@ -54,16 +54,15 @@ impl ReportOptions {
     }
 }
 
-/// A report on either kind of file.
-// One report per call: boxing the larger variant would change the public API for nothing.
-#[allow(clippy::large_enum_variant)]
+/// A report on either kind of file. Each variant is boxed: the two reports differ in size, and
+/// a report is built once per call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Report {
     /// A panel of published counts.
-    Panel(PanelReport),
+    Panel(Box<PanelReport>),
     /// A register of cooperatives.
-    Register(RegisterReport),
+    Register(Box<RegisterReport>),
 }
 
 /// Totals of one period over all regions of a panel.
@@ -71,8 +70,8 @@ pub enum Report {
 pub struct PeriodTotals {
     /// The period.
     pub period: Period,
-    /// Number of rows of this period: one per region, unless the file repeats a region (a
-    /// `duplicate_row` finding then says so).
+    /// Distinct regions with a row in this period (a region listed in several breakdowns of a
+    /// hierarchical table, or repeated by the file, counts once).
     pub regions: u64,
     /// Regions the period's figures cover: the rows summed, a total row (national, province,
     /// `JUMLAH`) counting as the regions it totals.
@@ -272,8 +271,10 @@ pub fn build_report<R: std::io::Read>(
     let mut builder = RegisterReportBuilder::new(options);
     Ok(
         match stream_any(input, &options.read, |i, k| builder.add(i, &k))? {
-            Streamed::Panel(p, read) => Report::Panel(panel_report(&p, read, source, options)),
-            Streamed::Register(read) => Report::Register(builder.finish(read, source)),
+            Streamed::Panel(p, read) => {
+                Report::Panel(Box::new(panel_report(&p, read, source, options)))
+            }
+            Streamed::Register(read) => Report::Register(Box::new(builder.finish(read, source))),
         },
     )
 }
@@ -315,7 +316,7 @@ pub fn panel_report(
         read_as: read_as(panel, &read, parent, within),
         source: source.to_string(),
         read,
-        regions: lv.index.regions.len() as u64,
+        regions: panel.regions().len() as u64,
         unresolved_regions: unresolved,
         periods,
         span,
@@ -368,7 +369,7 @@ fn period_totals(panel: &Panel, lv: &Levels<'_>) -> Vec<PeriodTotals> {
         let growth = crate::stats::growth::pct_change;
         out.push(PeriodTotals {
             period: *period,
-            regions: panel.rows.iter().filter(|r| r.period == *period).count() as u64,
+            regions: regions_in(panel, *period),
             summed: crate::stats::series::coverage(lv, *period).len() as u64,
             total_rows: tree.members.iter().filter(|m| tree.is_total(**m)).count() as u64,
             comparable: same,
@@ -387,6 +388,18 @@ fn period_totals(panel: &Panel, lv: &Levels<'_>) -> Vec<PeriodTotals> {
         prev = Some(*period);
     }
     out
+}
+
+/// Distinct regions (by code and name) with a row in `period`.
+fn regions_in(panel: &Panel, period: Period) -> u64 {
+    use crate::stats::panel::region_key;
+    let set: std::collections::BTreeSet<_> = panel
+        .rows
+        .iter()
+        .filter(|r| r.period == period)
+        .map(|r| (r.region_code, region_key(&r.region)))
+        .collect();
+    set.len() as u64
 }
 
 /// Growth from the first to the last period, over the regions present at both ends.

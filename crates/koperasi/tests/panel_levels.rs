@@ -25,7 +25,7 @@ fn real(slug: &str) -> Vec<u8> {
 fn report(bytes: &[u8]) -> PanelReport {
     let o = ReportOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
     match build_report(bytes, "test", &o).unwrap() {
-        Report::Panel(p) => p,
+        Report::Panel(p) => *p,
         Report::Register(_) => panic!("read as a register"),
     }
 }
@@ -458,4 +458,264 @@ fn a_province_column_that_does_not_contain_the_kab_kota_is_a_wrong_parent() {
         "{}",
         w[0].message_en
     );
+}
+
+/// The real Jawa Timur file (`levels-jatim-kabkota-vs-bps-provinsi`) with only the rows `keep`
+/// says to keep (by period and whether the row is the province row).
+fn jatim_rows(keep: impl Fn(&str, bool) -> bool) -> String {
+    let text = String::from_utf8(real("levels-jatim-kabkota-vs-bps-provinsi")).unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    for l in lines {
+        let mut cells = l.split(',');
+        let region = cells.next().unwrap();
+        let period = cells.next().unwrap();
+        if keep(period, region == "JAWA TIMUR") {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn a_province_only_period_and_one_listing_all_its_kab_kota_compare_as_one_area() {
+    // 2019-Q4: only the province row (BPS 21,757); 2020-Q4: only its 38 kab/kota (Dinas,
+    // aktif sum 22,450); 2021-Q4: both. Every period covers Jawa Timur: no series break.
+    let csv = jatim_rows(|p, prov| match p {
+        "2019-Q4" => prov,
+        "2020-Q4" => !prov,
+        _ => true,
+    });
+    let r = report(csv.as_bytes());
+    assert!(
+        codes(&r.findings, "series_break").is_empty(),
+        "{:?}",
+        r.findings
+    );
+    let aktif: Vec<Option<i64>> = r.periods.iter().map(|p| p.aktif).collect();
+    assert_eq!(aktif, vec![Some(21_757), Some(22_450), Some(22_845)]);
+    assert!(r.periods.iter().all(|p| p.comparable));
+    let s = r.span.as_ref().unwrap();
+    assert_eq!(
+        (s.aktif_from, s.aktif_to, s.comparable),
+        (Some(21_757), Some(22_845), true)
+    );
+    // With one kab/kota missing in 2020-Q4 the 37 do not make the province: a break, and
+    // nothing is listed in both periods, so no change is computed.
+    let csv = jatim_rows(|p, prov| match p {
+        "2019-Q4" => prov,
+        "2020-Q4" => !prov,
+        _ => true,
+    })
+    .replace("Kota Batu,2020-Q4", "Kota Batu,2020-Q3");
+    let r = report(csv.as_bytes());
+    let b = codes(&r.findings, "series_break");
+    assert_eq!(b[0].periods, vec![y("2019-Q4"), y("2020-Q3")]);
+    assert_eq!(b[0].values, vec![1, 1, 0]);
+    let b = codes(&r.findings, "series_break");
+    assert!(
+        b.iter()
+            .any(|f| f.periods == vec![y("2020-Q3"), y("2020-Q4")]),
+        "{b:?}"
+    );
+}
+
+#[test]
+fn a_national_only_year_and_a_year_of_all_provinces_compare_as_one_area() {
+    // 2023: INDONESIA alone; 2024: all 38 provinces (as of 2024), 1 to 38 coops each (741).
+    let mut csv = String::from("wilayah,tahun,jumlah_koperasi_aktif\nINDONESIA,2023,700\n");
+    let provinces: Vec<String> = koperasi::wilayah::table()
+        .iter()
+        .filter(|w| w.level == koperasi::wilayah::Level::Provinsi)
+        .map(|w| w.name.clone())
+        .collect();
+    assert_eq!(provinces.len(), 38);
+    for (k, name) in provinces.iter().enumerate() {
+        csv.push_str(&format!("{name},2024,{}\n", k + 1));
+    }
+    let r = report(csv.as_bytes());
+    assert!(
+        codes(&r.findings, "series_break").is_empty(),
+        "{:?}",
+        r.findings
+    );
+    let s = r.span.as_ref().unwrap();
+    assert_eq!(
+        (s.aktif_from, s.aktif_to, s.comparable),
+        (Some(700), Some(741), true)
+    );
+    // 37 provinces are part of the nation only: a break, no growth.
+    let partial = csv.replace(&format!("\n{},2024,38\n", provinces[37]), "\n");
+    let r = report(partial.as_bytes());
+    assert_eq!(codes(&r.findings, "series_break").len(), 1);
+    let s = r.span.as_ref().unwrap();
+    assert_eq!(
+        (s.aktif_from, s.cagr_aktif, s.comparable),
+        (None, None, false)
+    );
+}
+
+#[test]
+fn the_kota_row_of_a_sipd_table_is_no_total_of_kecamatan_giving_another_measure() {
+    // With --region 75.71 the rows that name no kecamatan are Kota Gorontalo's. Line 48
+    // (`Jumlah Koperasi Aktif` of Konsumsi > Dibantu Pemerintah, 41 in 2014) has no kecamatan
+    // below it, the kecamatan of line 50-55 give `tidak aktif`: it totals none of them.
+    let mut o = ReportOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    o.read.region = Some(koperasi::wilayah::KodeWilayah::parse("75.71").unwrap());
+    let Report::Panel(r) =
+        build_report(real("sipd-gorontalo-koperasi").as_slice(), "sipd", &o).unwrap()
+    else {
+        panic!("read as a register")
+    };
+    assert!(r.read_as.totals.is_empty(), "{:?}", r.read_as.totals);
+    assert!(codes(&r.findings, "partial_coverage").is_empty());
+    let lv: Vec<(&str, u64)> = r
+        .read_as
+        .levels
+        .iter()
+        .map(|l| (l.level.as_str(), l.regions))
+        .collect();
+    assert_eq!(lv, vec![("kabupaten_kota", 1), ("kecamatan", 9)]);
+    // The figures of PROVENANCE.md (pandas, leaves by status).
+    let got: Vec<(Option<i64>, Option<i64>, u64)> = r
+        .periods
+        .iter()
+        .map(|p| (p.aktif, p.tidak_aktif, p.regions))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(126), Some(141), 10),
+            (Some(133), Some(150), 10),
+            (Some(108), Some(128), 10),
+            (Some(139), Some(159), 10),
+            (Some(141), Some(161), 10),
+        ]
+    );
+    assert!(!r.read_as.text_en.contains("totals of other rows"));
+}
+
+#[test]
+fn a_table_without_a_region_column_says_so_and_names_the_flags() {
+    let r = report(&real("bps-koperasi-aktif-nasional-wide"));
+    assert_eq!(r.read_as.region_column, None);
+    for text in [&r.read_as.text_en, &r.read_as.text_id] {
+        assert!(
+            text.contains("--region") && text.contains("--map region="),
+            "{text}"
+        );
+    }
+    assert!(r.read_as.text_en.contains("no region column"));
+    assert!(!r.read_as.text_en.contains("no region\""));
+}
+
+#[test]
+fn a_satu_data_export_without_figures_invents_none() {
+    let (p, rep) = read_panel(
+        real("satudata-blitar-ksp-sehat").as_slice(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let shape = rep.shape.clone().unwrap();
+    assert_eq!(shape.kind, koperasi::io::shapes::ShapeKind::SatuData);
+    assert_eq!(shape.region_column.as_deref(), Some("nama_wilayah"));
+    assert_eq!(shape.period_columns, vec!["tahun", "periode"]);
+    let m = &shape.measures[0];
+    assert_eq!((m.count, m.unit.as_deref()), (false, Some("%")));
+    assert_eq!((rep.rows_read, rep.accepted), (3, 0));
+    let lines: Vec<u64> = rep.rejected.iter().map(|x| x.line).collect();
+    assert_eq!(lines, vec![2, 3, 4]);
+    assert!(p.is_empty());
+}
+
+#[test]
+fn workbook_bytes_given_as_text_are_refused_naming_how_to_read_them() {
+    let zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00garbage";
+    let e = koperasi::io::read_any(zip.as_slice(), &ReadOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "read_workbook");
+    let text = e.to_string();
+    if cfg!(feature = "xlsx") {
+        assert!(text.contains("read_bytes"), "{text}");
+    } else {
+        assert!(text.contains("enable the `xlsx` feature"), "{text}");
+    }
+    // A CSV whose first header starts with `PK` is still read as CSV.
+    let csv = "PKK,tahun,total\nKota Batu,2021,5\n";
+    let r = koperasi::io::read_any(csv.as_bytes(), &ReadOptions::default());
+    assert_ne!(r.err().map(|e| e.code()), Some("read_workbook"));
+}
+
+/// Kelurahan of Bogor Tengah (32.71.03) with a number of coops each (made up, summing to the
+/// 127 coops of Bogor Tengah in the embedded 2022 register), under their kecamatan row.
+#[cfg(feature = "desa")]
+const BOGOR_TENGAH_KEL: &str = "wilayah,tahun,jumlah_koperasi\nBOGOR TENGAH,2022,127\n\
+    Gudang,2022,20\nPaledang,2022,15\nPabaton,2022,12\nCibogor,2022,10\nBabakan,2022,9\n\
+    Sempur,2022,11\nTegallega,2022,8\nBabakan Pasar,2022,14\nPanaragan,2022,10\n\
+    Ciwaringin,2022,9\nKebon Kalapa,2022,9\n";
+
+#[cfg(feature = "desa")]
+fn report_within(csv: &str, region: &str) -> PanelReport {
+    let mut o = ReportOptions::new(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    o.read.region = Some(koperasi::wilayah::KodeWilayah::parse(region).unwrap());
+    match build_report(csv.as_bytes(), "test", &o).unwrap() {
+        Report::Panel(p) => *p,
+        Report::Register(_) => panic!("read as a register"),
+    }
+}
+
+#[cfg(feature = "desa")]
+#[test]
+fn desa_rows_under_their_kecamatan_are_its_parts() {
+    let r = report_within(BOGOR_TENGAH_KEL, "32.71");
+    let lv: Vec<(&str, u64)> = r
+        .read_as
+        .levels
+        .iter()
+        .map(|l| (l.level.as_str(), l.regions))
+        .collect();
+    assert_eq!(lv, vec![("kecamatan", 1), ("desa_kelurahan", 11)]);
+    assert!(
+        r.unresolved_regions.is_empty(),
+        "{:?}",
+        r.unresolved_regions
+    );
+    assert_eq!(
+        (r.periods[0].total, r.periods[0].total_rows),
+        (Some(127), 1)
+    );
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    // The kecamatan row differs from its 11 of 11 kelurahan: one error with the gap.
+    let r = report_within(&BOGOR_TENGAH_KEL.replace(",127\n", ",130\n"), "32.71");
+    let bad = codes(&r.findings, "child_sum_not_equal_parent");
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].values, vec![130, 127]);
+    assert!(
+        bad[0].message_en.contains("11 desa/kelurahan"),
+        "{}",
+        bad[0].message_en
+    );
+    assert_eq!(r.periods[0].total, Some(130));
+    // Without Sempur: 10 of 11 listed, information only.
+    let r = report_within(&BOGOR_TENGAH_KEL.replace("Sempur,2022,11\n", ""), "32.71");
+    let cov = codes(&r.findings, "partial_coverage");
+    assert_eq!(cov.len(), 1);
+    assert!(
+        cov[0].message_en.contains("(10 of 11)"),
+        "{}",
+        cov[0].message_en
+    );
+    assert_eq!(cov[0].values, vec![127, 116]);
+}
+
+#[cfg(feature = "desa")]
+#[test]
+fn a_kelurahan_of_another_kecamatan_is_a_wrong_parent() {
+    // Kebon Pedes is a kelurahan of Tanah Sareal (32.71.06), not of Bogor Tengah.
+    let csv = format!("{BOGOR_TENGAH_KEL}Kebon Pedes,2022,4\n");
+    let r = report_within(&csv, "32.71");
+    let w = codes(&r.findings, "wrong_parent");
+    assert_eq!(w.len(), 1, "{:?}", r.findings);
+    assert_eq!(w[0].region.as_deref(), Some("Kebon Pedes"));
+    assert!(w[0].message_en.contains("32.71.06"), "{}", w[0].message_en);
 }

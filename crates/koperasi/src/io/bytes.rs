@@ -11,7 +11,35 @@ pub fn looks_like_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
 }
 
-/// Read `bytes` as a register or a panel: a workbook through [`super::xlsx::read_xlsx`] (with
+/// True when `bytes` start with the full signature of a zip archive (`PK\x03\x04`, or an
+/// empty one) or of an OLE2 compound file: no CSV text starts so.
+pub(crate) fn has_workbook_signature(bytes: &[u8]) -> bool {
+    [
+        &b"PK\x03\x04"[..],
+        b"PK\x05\x06",
+        &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    ]
+    .iter()
+    .any(|sig| bytes.starts_with(sig))
+}
+
+/// The error for a workbook given to a reader of text ([`read_any`] and the other CSV
+/// readers), or to any reader when the crate is built without the `xlsx` feature:
+/// [`ReadError::Workbook`] (code `read_workbook`) saying how to read it, never an attempt to
+/// read zip bytes as CSV.
+pub(crate) fn workbook_not_text() -> ReadError {
+    let why = if cfg!(feature = "xlsx") {
+        "this is a workbook (XLSX, XLS or ODS), not CSV text: read it with \
+         koperasi::io::read_bytes or koperasi::io::xlsx::read_xlsx"
+    } else {
+        "this is a workbook (XLSX, XLS or ODS), and this build of koperasi reads CSV only: \
+         enable the `xlsx` feature (koperasi = { version = \"0.1\", features = [\"xlsx\"] }), \
+         or save the sheet as CSV"
+    };
+    ReadError::Workbook { why: why.into() }
+}
+
+/// Read `bytes` as a register or a panel: a workbook through `koperasi::io::xlsx::read_xlsx` (with
 /// `sheet`, a name or a 1-based number, or the first sheet with a header when `None`; feature
 /// `xlsx`), anything else as CSV through [`read_any`].
 ///
@@ -31,11 +59,7 @@ pub fn read_bytes(
         #[cfg(not(feature = "xlsx"))]
         {
             let _ = sheet;
-            Err(ReadError::Workbook {
-                why: "this build of koperasi reads CSV only (the `xlsx` feature is off); \
-                      save the sheet as CSV"
-                    .into(),
-            })
+            Err(workbook_not_text())
         }
     } else if let Some(sheet) = sheet {
         Err(ReadError::Workbook {

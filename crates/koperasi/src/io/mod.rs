@@ -591,6 +591,9 @@ fn peek<'a, R: std::io::Read + 'a>(
         .take(HEADER_PEEK as u64)
         .read_to_end(&mut head)
         .map_err(|e| io_error(&e))?;
+    if bytes::has_workbook_signature(&head) {
+        return Err(bytes::workbook_not_text());
+    }
     let encoding = encoding::detect_encoding(&head);
     if encoding == encoding::TextEncoding::Utf8 {
         return Ok((head, Box::new(input), encoding));

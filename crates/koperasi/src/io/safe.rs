@@ -20,7 +20,7 @@
 //!   a register cell `'=1+1` is read as `=1+1` and written out again as `'=1+1`, never live.
 //!
 //! In XLSX every text is written as a text cell (never a formula), with the "quote prefix"
-//! style on the cells [`is_dangerous`] names ([`super::export::export_xlsx`]).
+//! style on the cells [`is_dangerous`] names (`koperasi::io::export::export_xlsx`, feature `xlsx-write`).
 //!
 //! **Markdown cells and text** ([`markdown_cell`], [`markdown_text`]). `\`, `|` and backticks
 //! are escaped with a backslash (`\\`, `\|`, `` \` ``), `<` and `>` become `&lt;` and `&gt;`

@@ -130,27 +130,17 @@ fn check_total(
         let Some(s) = lv_sum(lv, parts, period, m) else {
             continue;
         };
+        let head = TotalHead {
+            name,
+            period,
+            measure: m,
+            values: [pv, s],
+            lines: lines.clone(),
+        };
         if (cov.complete && s != pv) || s > pv {
-            out.push(mismatch(
-                name,
-                period,
-                m,
-                pv,
-                s,
-                parts.len(),
-                &cov,
-                lines.clone(),
-            ));
+            out.push(mismatch(head, parts.len(), &cov));
         } else if !cov.complete && partial.is_none() {
-            partial = Some(partial_coverage(
-                name,
-                period,
-                m,
-                pv,
-                s,
-                &cov,
-                lines.clone(),
-            ));
+            partial = Some(partial_coverage(head, &cov));
         }
     }
     out.extend(partial);
@@ -174,17 +164,10 @@ fn parts_label(cov: &Coverage, id: bool) -> &'static str {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn mismatch(
-    name: &str,
-    period: Period,
-    measure: &str,
-    pv: i64,
-    s: i64,
-    n: usize,
-    cov: &Coverage,
-    lines: Vec<u64>,
-) -> Finding {
+/// `child_sum_not_equal_parent`: the `n` parts of the total of `head` do not sum to it.
+fn mismatch(head: TotalHead<'_>, n: usize, cov: &Coverage) -> Finding {
+    let (name, period, measure) = (head.name, head.period, head.measure);
+    let [pv, s] = head.values;
     let of = match cov.counts {
         Some((k, e)) if !cov.complete => (
             format!(" (only {k} of {e} listed, yet they exceed it)"),
@@ -192,15 +175,10 @@ fn mismatch(
         ),
         _ => (String::new(), String::new()),
     };
-    Finding {
-        code: "child_sum_not_equal_parent".into(),
-        severity: Severity::Error,
-        region: Some(name.to_string()),
-        periods: vec![period],
-        measure: Some(measure.to_string()),
-        lines,
-        values: vec![pv, s],
-        message_en: format!(
+    head.finding(
+        "child_sum_not_equal_parent",
+        Severity::Error,
+        format!(
             "{name} {period}: {measure} is {} but the {n} {} listed below it sum to {} (difference {}){}; the total is not added to its parts",
             en(pv),
             parts_label(cov, false),
@@ -208,7 +186,7 @@ fn mismatch(
             en(s.saturating_sub(pv)),
             of.0
         ),
-        message_id: format!(
+        format!(
             "{name} {period}: {measure} tercatat {} tetapi jumlah {n} {} di bawahnya {} (selisih {}){}; baris jumlah tidak ditambahkan ke bagiannya",
             id(pv),
             parts_label(cov, true),
@@ -216,18 +194,39 @@ fn mismatch(
             id(s.saturating_sub(pv)),
             of.1
         ),
+    )
+}
+
+/// What the findings on a total row share: the row, its period, the measure, the values
+/// (total, sum of the listed parts) and the lines of the total and its parts.
+struct TotalHead<'a> {
+    name: &'a str,
+    period: Period,
+    measure: &'a str,
+    values: [i64; 2],
+    lines: Vec<u64>,
+}
+
+impl TotalHead<'_> {
+    fn finding(self, code: &str, severity: Severity, en: String, id: String) -> Finding {
+        Finding {
+            code: code.into(),
+            severity,
+            region: Some(self.name.to_string()),
+            periods: vec![self.period],
+            measure: Some(self.measure.to_string()),
+            lines: self.lines,
+            values: self.values.to_vec(),
+            message_en: en,
+            message_id: id,
+        }
     }
 }
 
-fn partial_coverage(
-    name: &str,
-    period: Period,
-    measure: &str,
-    pv: i64,
-    s: i64,
-    cov: &Coverage,
-    lines: Vec<u64>,
-) -> Finding {
+/// `partial_coverage`: the parts listed of the total of `head` are only some of its parts.
+fn partial_coverage(head: TotalHead<'_>, cov: &Coverage) -> Finding {
+    let (name, period) = (head.name, head.period);
+    let [pv, s] = head.values;
     let pct = if pv > 0 {
         s as f64 / pv as f64 * 100.0
     } else {
@@ -243,26 +242,21 @@ fn partial_coverage(
     } else {
         (format!("{name}'s {}", en(pv)), format!("{} {name}", id(pv)))
     };
-    Finding {
-        code: "partial_coverage".into(),
-        severity: Severity::Info,
-        region: Some(name.to_string()),
-        periods: vec![period],
-        measure: Some(measure.to_string()),
-        lines,
-        values: vec![pv, s],
-        message_en: format!(
+    head.finding(
+        "partial_coverage",
+        Severity::Info,
+        format!(
             "{period}: the listed {} ({k} of {e}) cover {} of {of_en} ({pct:.1} %); {name} is used as the total, not added to them",
             parts_label(cov, false),
             en(s),
         ),
-        message_id: format!(
+        format!(
             "{period}: {} yang tercantum ({k} dari {e}) mencakup {} dari {of_id} ({} %); {name} dipakai sebagai jumlah, tidak ditambahkan",
             parts_label(cov, true),
             id(s),
             format!("{pct:.1}").replace('.', ",")
         ),
-    }
+    )
 }
 
 /// Regions listed under (or above the total of) a region that does not contain them.

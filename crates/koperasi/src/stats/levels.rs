@@ -130,7 +130,13 @@ impl<'a> Levels<'a> {
             .into_iter()
             .map(|(p, mut m)| {
                 m.sort_unstable();
-                (p, tree(&nodes, &breakdowns, &m, period_date(p)))
+                let measures = measures_of(&index, &m, p);
+                let rows = Rows {
+                    nodes: &nodes,
+                    breakdowns: &breakdowns,
+                    measures: &measures,
+                };
+                (p, tree(&rows, &m, period_date(p)))
             })
             .collect();
         Levels {
@@ -236,18 +242,66 @@ fn common_ancestor(codes: &[KodeWilayah]) -> Option<KodeWilayah> {
     None
 }
 
-/// The tree of one period: `members` are (line, region) sorted by line.
+/// The measures (counts and rates) of each member's rows in `period`, totals of a hierarchical
+/// table left out.
+fn measures_of<'a>(
+    index: &PanelIndex<'a>,
+    members: &[(u64, usize)],
+    period: Period,
+) -> BTreeMap<usize, BTreeSet<&'a str>> {
+    members
+        .iter()
+        .map(|(_, i)| {
+            let rows = index
+                .regions
+                .get(*i)
+                .and_then(|r| r.by_period.get(&period))
+                .into_iter()
+                .flatten()
+                .filter(|r| !r.is_parent);
+            let names = rows
+                .flat_map(|r| r.values.keys().chain(r.rates.keys()))
+                .map(String::as_str)
+                .collect();
+            (*i, names)
+        })
+        .collect()
+}
+
+/// What the tree of a period is built from, by region index: what each region is, its
+/// breakdown, and the measures of its rows in the period.
+struct Rows<'r, 'a> {
+    nodes: &'r [Node],
+    breakdowns: &'r [&'a [String]],
+    measures: &'r BTreeMap<usize, BTreeSet<&'a str>>,
+}
+
+impl Rows<'_, '_> {
+    fn node(&self, i: usize) -> Node {
+        self.nodes.get(i).copied().unwrap_or(Node::Unknown)
+    }
+
+    fn breakdown(&self, i: usize) -> &[String] {
+        self.breakdowns.get(i).copied().unwrap_or_default()
+    }
+
+    /// True when the rows of `a` and `b` share a measure: only then can one total the other
+    /// (a kab/kota row giving `aktif` is no total of kecamatan rows giving `tidak_aktif`).
+    fn share_measure(&self, a: usize, b: usize) -> bool {
+        match (self.measures.get(&a), self.measures.get(&b)) {
+            (Some(x), Some(y)) => !x.is_disjoint(y),
+            _ => false,
+        }
+    }
+}
+
 /// The regions of one breakdown in one period: by code, and the national row.
 type Group = (BTreeMap<KodeWilayah, usize>, Option<usize>);
 
-fn tree(
-    nodes: &[Node],
-    breakdowns: &[&[String]],
-    members: &[(u64, usize)],
-    date: NaiveDate,
-) -> PeriodTree {
-    let node = |i: usize| nodes.get(i).copied().unwrap_or(Node::Unknown);
-    let breakdown = |i: usize| breakdowns.get(i).copied().unwrap_or_default();
+/// The tree of one period: `members` are (line, region) sorted by line.
+fn tree(rows: &Rows<'_, '_>, members: &[(u64, usize)], date: NaiveDate) -> PeriodTree {
+    let node = |i: usize| rows.node(i);
+    let breakdown = |i: usize| rows.breakdown(i);
     let mut t = PeriodTree {
         members: members.iter().map(|(_, i)| *i).collect(),
         ..PeriodTree::default()
@@ -277,11 +331,11 @@ fn tree(
                 .or(nasional),
             _ => nasional,
         };
-        if let Some(p) = parent.filter(|p| p != i) {
+        if let Some(p) = parent.filter(|p| p != i && rows.share_measure(*p, *i)) {
             t.parent.insert(*i, p);
         }
     }
-    attach_total_labels(&mut t, nodes, members);
+    attach_total_labels(&mut t, rows, members);
     for m in &t.members {
         if let Some(p) = t.parent.get(m) {
             t.children.entry(*p).or_default().push(*m);
@@ -314,8 +368,8 @@ fn nearest_listed(
 /// `JUMLAH`/`TOTAL` rows: with one in the period, it totals every row without a parent; with
 /// several, each totals the rows without a parent between the previous one and itself, or,
 /// when there are none, the earlier total rows (a grand total under subtotals).
-fn attach_total_labels(t: &mut PeriodTree, nodes: &[Node], members: &[(u64, usize)]) {
-    let is_label = |i: usize| nodes.get(i) == Some(&Node::TotalLabel);
+fn attach_total_labels(t: &mut PeriodTree, rows: &Rows<'_, '_>, members: &[(u64, usize)]) {
+    let is_label = |i: usize| rows.node(i) == Node::TotalLabel;
     let labels: Vec<(u64, usize)> = members
         .iter()
         .copied()
@@ -327,7 +381,7 @@ fn attach_total_labels(t: &mut PeriodTree, nodes: &[Node], members: &[(u64, usiz
         .filter(|(_, i)| !is_label(*i) && !t.parent.contains_key(i))
         .collect();
     if let [(_, only)] = labels.as_slice() {
-        for (_, i) in &free {
+        for (_, i) in free.iter().filter(|(_, i)| rows.share_measure(*only, *i)) {
             t.parent.insert(*i, *only);
         }
         return;
@@ -345,7 +399,7 @@ fn attach_total_labels(t: &mut PeriodTree, nodes: &[Node], members: &[(u64, usiz
         } else {
             parts
         };
-        for p in parts {
+        for p in parts.into_iter().filter(|p| rows.share_measure(*label, *p)) {
             t.parent.insert(p, *label);
         }
         earlier.push(*label);

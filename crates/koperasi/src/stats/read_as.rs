@@ -4,12 +4,12 @@
 //! totals of others and therefore not summed).
 
 use super::levels::{Levels, Node};
-use super::panel::Panel;
+use super::panel::{Panel, region_key};
 use crate::io::ReadReport;
 use crate::io::shapes::{Shape, ShapeKind};
 use crate::wilayah::{KodeWilayah, RegionLevel};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many regions (and rows) of one level a panel has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,20 +120,6 @@ fn level_label(level: &str, id: bool, n: u64) -> &'static str {
     }
 }
 
-/// The header line: from the reader's note on a title block (`the header is on line 4`,
-/// `header on row 4`), else 1.
-fn header_line(read: &ReadReport) -> u64 {
-    read.notes
-        .iter()
-        .filter(|n| n.contains("header"))
-        .find_map(|n| {
-            let rest = n.split_once(" line ").or_else(|| n.split_once(" row "))?.1;
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            digits.parse().ok()
-        })
-        .unwrap_or(1)
-}
-
 /// Reader fields that are not measures.
 const STRUCTURAL: &[&str] = &[
     "region",
@@ -175,7 +161,8 @@ pub fn read_as(
         .collect();
     let mut r = ReadAs {
         layout: "long".into(),
-        header_line: header_line(read),
+        // The reader's shape gives the header line (`apply_shape`); 1 without one.
+        header_line: 1,
         region_column: column("region").into_iter().next(),
         region_given: None,
         levels: level_counts(&lv),
@@ -224,8 +211,10 @@ fn apply_shape(r: &mut ReadAs, shape: &Shape) {
     r.parent_rows.clone_from(&shape.parent_lines);
 }
 
+/// Regions and rows per level; a region listed in several breakdowns counts once.
 fn level_counts(lv: &Levels<'_>) -> Vec<LevelCount> {
-    let mut by: BTreeMap<(u8, &'static str), (u64, u64)> = BTreeMap::new();
+    type Seen = (BTreeSet<(Option<KodeWilayah>, String)>, u64);
+    let mut by: BTreeMap<(u8, &'static str), Seen> = BTreeMap::new();
     for (r, n) in lv.index.regions.iter().zip(&lv.nodes) {
         let rank = match n {
             Node::Region(l, _) => *l as u8,
@@ -234,13 +223,13 @@ fn level_counts(lv: &Levels<'_>) -> Vec<LevelCount> {
             Node::Unknown => 12,
         };
         let e = by.entry((rank, node_level(*n))).or_default();
-        e.0 += 1;
+        e.0.insert((r.code, region_key(r.name)));
         e.1 += r.rows.len() as u64;
     }
     by.into_iter()
         .map(|((_, level), (regions, rows))| LevelCount {
             level: level.to_string(),
-            regions,
+            regions: regions.len() as u64,
             rows,
         })
         .collect()
@@ -293,11 +282,14 @@ fn statement(r: &ReadAs, id: bool) -> String {
         tr("header on line", "judul kolom di baris"),
         r.header_line
     ));
-    let levels: Vec<String> = r
+    let mut levels: Vec<String> = r
         .levels
         .iter()
         .map(|l| format!("{} {}", l.regions, level_label(&l.level, id, l.regions)))
         .collect();
+    if levels.is_empty() {
+        levels.push(tr("no row read", "tidak ada baris terbaca").to_string());
+    }
     match (&r.region_column, &r.region_given) {
         (None, Some(given)) => s.push_str(&format!(
             "; {} {given}: {}",
@@ -307,10 +299,16 @@ fn statement(r: &ReadAs, id: bool) -> String {
             ),
             levels.join(", ")
         )),
-        (col, _) => s.push_str(&format!(
-            "; {} `{}`: {}",
+        (None, None) => s.push_str(tr(
+            "; no region column: the whole file is read as one region, unnamed (name it with \
+             --region CODE, or give the region column with --map region=HEADER)",
+            "; tidak ada kolom wilayah: seluruh berkas dibaca sebagai satu wilayah tanpa nama \
+             (sebutkan dengan --region KODE, atau tunjuk kolom wilayah dengan --map \
+             region=JUDUL_KOLOM)",
+        )),
+        (Some(col), _) => s.push_str(&format!(
+            "; {} `{col}`: {}",
             tr("regions from column", "wilayah dari kolom"),
-            col.as_deref().unwrap_or("-"),
             levels.join(", ")
         )),
     }
@@ -362,7 +360,7 @@ fn statement(r: &ReadAs, id: bool) -> String {
             "; no row is a total of others: every row is summed",
             "; tidak ada baris jumlah: semua baris dijumlahkan",
         ));
-    } else {
+    } else if !r.totals.is_empty() {
         let totals: Vec<String> = r
             .totals
             .iter()

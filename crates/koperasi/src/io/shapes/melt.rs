@@ -112,15 +112,7 @@ pub(crate) fn assemble(melted: Vec<Melted>, mut shape: Shape) -> LongTable {
             }
         })
         .collect();
-    LongTable {
-        headers,
-        fields,
-        records,
-        shape,
-        units,
-        rejected: Vec::new(),
-        notes: Vec::new(),
-    }
+    LongTable::new(headers, fields, records, shape, units)
 }
 
 /// True when a measure is a rate: its unit or its name says percentage or ratio.
@@ -199,15 +191,7 @@ pub(crate) fn long(
             }
         }
     }
-    Ok(LongTable {
-        headers,
-        fields,
-        records,
-        shape,
-        units,
-        rejected: Vec::new(),
-        notes: Vec::new(),
-    })
+    Ok(LongTable::new(headers, fields, records, shape, units))
 }
 
 /// A Satu Data table: one figure per row, the measure named by `judul`.

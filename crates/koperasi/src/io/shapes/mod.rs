@@ -217,6 +217,27 @@ pub(crate) struct LongTable {
     pub(crate) notes: Vec<String>,
 }
 
+impl LongTable {
+    /// A long table of these columns and rows, with no rejection and no note yet.
+    pub(crate) fn new(
+        headers: Vec<String>,
+        fields: Vec<Option<String>>,
+        records: Vec<LongRecord>,
+        shape: Shape,
+        units: BTreeMap<String, String>,
+    ) -> LongTable {
+        LongTable {
+            headers,
+            fields,
+            records,
+            shape,
+            units,
+            rejected: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
 /// A source row: its 1-based line and its cells (trimmed).
 pub(crate) type SourceRow = (u64, Vec<String>);
 

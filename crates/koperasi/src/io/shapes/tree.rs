@@ -324,17 +324,28 @@ fn classify(nodes: &[Node], i: usize, title: Option<usize>) -> (String, Vec<Stri
         && n.children.is_empty()
         && standard_measure(&n.label).is_none();
     let coop_total = coop_count && !own_kind;
+    // A region row of a table of other things (`Kota Barat` under `Jumlah Usaha Mikro`)
+    // counts what the row above it names, not a measure called after the region.
+    let named_by = (n.region && !coop_count)
+        .then(|| {
+            lin.iter()
+                .rev()
+                .skip(1)
+                .filter_map(|j| nodes.get(*j))
+                .find(|a| !a.region)
+        })
+        .flatten();
     let measure = match status {
         Some(m) if coop_count => m.to_string(),
         _ if coop_total => TOTAL.to_string(),
-        _ => measure_name(&n.label),
+        _ => measure_name(&named_by.unwrap_or(n).label),
     };
     let breakdown = lin
         .iter()
         .filter(|j| Some(**j) != title)
         .filter_map(|j| nodes.get(*j))
         .filter(|a| !(a.region || coop_count && is_status(&a.label)))
-        .filter(|a| coop_count || a.line != n.line)
+        .filter(|a| coop_count || a.line != named_by.unwrap_or(n).line)
         .map(|a| a.label.clone())
         .collect();
     (measure, breakdown)
@@ -401,7 +412,40 @@ fn gaps(nodes: &[Node], cols: &[(usize, String)]) -> Vec<ParentGap> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    /// Rows of the real SIPD "UMKM Perbidang Usaha" table of Kota Gorontalo (edata
+    /// .gorontalokota.go.id/profil/print/17/1, mirrored in jamdin-thalib/jamdinthalib.datamikro):
+    /// kecamatan under `Jumlah Usaha Mikro` count micro businesses, not a measure named after
+    /// the kecamatan, and never coops.
+    #[test]
+    fn region_rows_of_a_table_of_other_things_count_what_their_parent_names() {
+        let headers: Vec<String> = ["level", "path", "label", "2014", "satuan"]
+            .map(String::from)
+            .to_vec();
+        let rows = [
+            ["2", "I.1", "1. Jumlah UMKM Bidang Kuliner", "1658", "UMKM"],
+            ["3", "I.1.1", "1. Jumlah Usaha Mikro", "1160", "UMKM"],
+            ["4", "I.1.1.1", "1. Kota Barat", "131", "UMKM"],
+            ["4", "I.1.1.2", "2. Kota Selatan", "157", "UMKM"],
+        ];
+        let records: Vec<SourceRow> = rows
+            .iter()
+            .zip(2u64..)
+            .map(|(r, line)| (line, r.map(String::from).to_vec()))
+            .collect();
+        let options = ReadOptions {
+            region: Some(crate::wilayah::KodeWilayah::parse("75.71").unwrap()),
+            ..ReadOptions::default()
+        };
+        let t = hierarchy(&headers, 1, records, &options).unwrap();
+        let names: Vec<&str> = t.shape.measures.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["jumlah_umkm_bidang_kuliner", "jumlah_usaha_mikro"]);
+        let kec = t.records.iter().find(|r| r.line == 4).unwrap();
+        assert_eq!(kec.breakdown, ["Jumlah UMKM Bidang Kuliner"]);
+        assert_eq!(kec.cells.first().map(String::as_str), Some("Kota Barat"));
+    }
 
     #[test]
     fn numbered_depths() {
