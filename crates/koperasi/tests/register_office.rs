@@ -37,7 +37,7 @@ fn register_of(csv: &str) -> (Register, koperasi::io::ReadReport) {
 
 fn register_report_of(csv: &str, as_of: &str) -> koperasi::report::RegisterReport {
     match build_report(csv.as_bytes(), "test", &ReportOptions::new(d(as_of))).unwrap() {
-        Report::Register(r) => r,
+        Report::Register(r) => *r,
         Report::Panel(_) => panic!("read as a panel"),
     }
 }
