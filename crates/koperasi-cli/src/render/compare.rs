@@ -64,8 +64,9 @@ pub fn compare_text(c: &PolicyComparison, records: &[Koperasi], l: &Labels, md: 
     }
     d.push_table(&t);
     for p in &c.policies {
-        let line = format!("{}: {}: {}", p.policy, l.source(), p.source);
-        d.line(d.esc(&line).into_owned());
+        let line = format!("{} ({}): {}", l.source(), p.policy, p.source);
+        let esc: String = d.esc(&line).into();
+        d.line(esc);
     }
     for pair in &c.pairs {
         d.heading(&format!(
@@ -100,7 +101,7 @@ pub fn compare_text(c: &PolicyComparison, records: &[Koperasi], l: &Labels, md: 
         if pair.changes.is_empty() {
             continue;
         }
-        d.line(d.esc(l.compare_changes()).into_owned());
+        d.line(l.compare_changes());
         let mut t = d.table(
             vec![
                 l.count().to_string(),
@@ -150,6 +151,8 @@ pub fn compare_csv(c: &PolicyComparison, records: &[Koperasi]) -> Result<String,
         for (s, n) in &p.counts {
             let mut row = vec![p.policy.clone(), String::new(), s.code().to_string()];
             row.extend([String::new(), n.to_string()]);
+            // Every row has every column (the other columns empty).
+            row.resize(15, String::new());
             out.push(row);
         }
     }

@@ -220,7 +220,7 @@ fn pair(
         .into_iter()
         .map(|(key, recs)| group(key, recs, (a, b)))
         .collect();
-    changes.sort_by(|x, y| y.count.cmp(&x.count));
+    changes.sort_by_key(|g| std::cmp::Reverse(g.count));
     PairComparison {
         from: a.name.clone(),
         to: b.name.clone(),
