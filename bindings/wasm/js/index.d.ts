@@ -186,6 +186,8 @@ export interface StatusPolicyFields {
   not_found_overrides: boolean;
   dissolution_review_years: number;
   require_business_activity: boolean;
+  nik_certificate_valid_years: number;
+  rat_report_within_days: number;
 }
 export class StatusPolicy implements StatusPolicyFields {
   constructor(fields: Partial<StatusPolicyFields>);
@@ -202,6 +204,8 @@ export class StatusPolicy implements StatusPolicyFields {
   readonly not_found_overrides: boolean;
   readonly dissolution_review_years: number;
   readonly require_business_activity: boolean;
+  readonly nik_certificate_valid_years: number;
+  readonly rat_report_within_days: number;
   static preset(name: PresetName): StatusPolicy;
   static national(): StatusPolicy;
   static office(): StatusPolicy;

@@ -69,11 +69,13 @@
 
 mod business;
 mod compare;
+mod facts;
 mod policy;
 
 pub use compare::{
     ChangeGroup, CrossCell, PairComparison, PolicyComparison, PolicyCounts, compare_policies,
 };
+pub use facts::{NikCertificate, RatReport, nik_certificate, rat_report};
 pub use policy::{MAX_DEADLINE_MONTHS, MAX_WINDOW_YEARS, StatusPolicy};
 
 use crate::cooperative::{DissolvedBy, FieldCheck, Koperasi, Rat};

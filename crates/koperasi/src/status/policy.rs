@@ -34,6 +34,8 @@ pub const MAX_DEADLINE_MONTHS: u32 = 24;
 /// | `field_check_max_age_days` | none | field checks older than this many days before `as_of` are ignored |
 /// | `not_found_overrides` | true | a latest field check "not found at the address" gives `NotFound` |
 /// | `dissolution_review_years` | 2 | consecutive due book years without RAT that raise a dissolution-review flag |
+/// | `nik_certificate_valid_years` | 2 | years a NIK koperasi certificate is valid ([`crate::status::nik_certificate`]; Jakarta, beritajakarta.id) |
+/// | `rat_report_within_days` | 30 | days after the meeting by which the RAT is reported to the national system ([`crate::status::rat_report`]; beritajakarta.id) |
 /// | `require_business_activity` | false | true: an RAT-rule `Active` also needs the business to run (Permenkop 25/2015 Pasal 1 angka 3); known not running gives `Inactive`, unknown is said in the reasons |
 ///
 /// Every preset names its source in [`StatusPolicy::source`] (DOMAIN.md 2.1, 9.1).
@@ -89,6 +91,14 @@ pub struct StatusPolicy {
     /// first: a field check dated after the book year (see [`crate::status`]), then the
     /// business activity or volume usaha of the latest window book year that has one.
     pub require_business_activity: bool,
+    /// Years a NIK koperasi certificate is valid from its issue date, 1..=50. Default 2: the
+    /// Jakarta office (beritajakarta.id; a Kotawaringin Timur official said 1 year in 2020)
+    /// (DOMAIN.md 9.1). See [`crate::status::nik_certificate`].
+    pub nik_certificate_valid_years: u32,
+    /// Days after the RAT by which it is to be reported to the national system (ODS),
+    /// 1..=366. Default 30: "within 1 month of the meeting" (beritajakarta.id, DOMAIN.md 9.1;
+    /// 2.3 gives 1 month for audited KSP/KSPPS). See [`crate::status::rat_report`].
+    pub rat_report_within_days: u32,
 }
 
 impl Default for StatusPolicy {
@@ -109,6 +119,8 @@ impl Default for StatusPolicy {
             not_found_overrides: true,
             dissolution_review_years: 2,
             require_business_activity: false,
+            nik_certificate_valid_years: 2,
+            rat_report_within_days: 30,
         }
     }
 }
@@ -229,7 +241,8 @@ impl StatusPolicy {
     ///
     /// Errors: [`PolicyError::Invalid`] naming the first bad field: `name` empty,
     /// `rat_window_years` outside 1..=50, `rat_deadline_months` above 24,
-    /// `field_check_max_age_days` = 0, `dissolution_review_years` outside 1..=50.
+    /// `field_check_max_age_days` = 0, `dissolution_review_years` outside 1..=50,
+    /// `nik_certificate_valid_years` outside 1..=50, `rat_report_within_days` outside 1..=366.
     pub fn validate(&self) -> Result<(), PolicyError> {
         let invalid = |field: &str, why: String| {
             Err(PolicyError::Invalid {
@@ -271,6 +284,23 @@ impl StatusPolicy {
                     "{} is outside 1..={MAX_WINDOW_YEARS} book years",
                     self.dissolution_review_years
                 ),
+            );
+        }
+        if self.nik_certificate_valid_years == 0
+            || self.nik_certificate_valid_years > MAX_WINDOW_YEARS
+        {
+            return invalid(
+                "nik_certificate_valid_years",
+                format!(
+                    "{} is outside 1..={MAX_WINDOW_YEARS} years",
+                    self.nik_certificate_valid_years
+                ),
+            );
+        }
+        if self.rat_report_within_days == 0 || self.rat_report_within_days > 366 {
+            return invalid(
+                "rat_report_within_days",
+                format!("{} is outside 1..=366 days", self.rat_report_within_days),
             );
         }
         Ok(())
