@@ -19,6 +19,13 @@
 //!    (`field_check_business_active`) and "business not running" gives [`Status::Inactive`]
 //!    (`field_check_business_inactive`).
 //! 4. **RAT rule** — see below.
+//! 5. **Business activity** — only with
+//!    [`require_business_activity`](StatusPolicy::require_business_activity) (the
+//!    `permenkop_25_2015` preset): an `Active` verdict of the RAT rule becomes
+//!    [`Status::Inactive`] (`no_business_activity`) when the business is known not to run in
+//!    the window (business activity or volume usaha of the latest window book year that has
+//!    one, or a later field check); otherwise the verdict stands and says what is known
+//!    (`business_running`, or `business_activity_unknown`: never assumed).
 //!
 //! # Book years, deadlines and the RAT window
 //!
