@@ -125,7 +125,8 @@ fn a_bad_policy_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("`permenkop`") && err.contains("permenkop_25_2015"),
+        err.contains("--compare `permenkop` is neither a preset")
+            && err.contains("permenkop_25_2015"),
         "{err}"
     );
 }

@@ -541,7 +541,10 @@ fn run_compare(
     let policies = a
         .compare
         .iter()
-        .map(|p| load_policy(p.trim()))
+        .map(|p| {
+            load_policy(p.trim())
+                .map_err(|Failure(m)| Failure(m.replacen("--policy", "--compare", 1)))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let c = koperasi::status::compare_policies(&register.records, as_of, &policies)
         .map_err(|e| Failure(format!("--compare: {e}")))?;
