@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod bulk;
+mod compare;
 mod demography;
 mod ints;
 mod safe;
@@ -1138,6 +1139,7 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demography::demography_report, m)?)?;
     m.add_class::<bulk::PyAssessments>()?;
     m.add_function(wrap_pyfunction!(demography::status_series, m)?)?;
+    m.add_function(wrap_pyfunction!(compare::compare_policies, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_csv_cell, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_markdown_cell, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_terminal_text, m)?)?;

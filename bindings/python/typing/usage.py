@@ -99,3 +99,13 @@ def safe_output(name: str) -> List[str]:
         k.safe_markdown_cell(name),
         k.safe_terminal_text(name),
     ]
+
+
+def sensitivity(path: str) -> int:
+    reg: k.Register = k.read_register(path).register
+    c: k.PolicyComparison = reg.compare_policies(
+        dt.date(2025, 7, 1), ["national", k.StatusPolicy.permenkop_25_2015()]
+    )
+    d: dt.date = c.as_of
+    changed: int = c.pairs[0]["changed"]
+    return changed + c.records + d.year + len(k.compare_policies(reg, d, ["office"]).policies)

@@ -69,7 +69,7 @@ test('wilayah', () => {
 });
 
 test('policies', () => {
-  assert.deepEqual(k.policyPresets(), ['national', 'office', 'field_verification_first']);
+  assert.deepEqual(k.policyPresets(), ['national', 'office', 'field_verification_first', 'permenkop_25_2015']);
   const office = k.StatusPolicy.office();
   assert.equal(office.rat_window_years, 2);
   const p = k.StatusPolicy.fromToml('name = "kantor"\nrat_window_years = 4\n');

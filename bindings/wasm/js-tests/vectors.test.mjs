@@ -79,6 +79,7 @@ const METHODS = {
   'Register.duplicates': { self: 'register', params: [] },
   'Register.registrations_by_year': { self: 'register', params: [] },
   'Register.status_series': { self: 'register', params: ['dates', 'policy', 'fields'] },
+  'Register.compare_policies': { self: 'register', params: ['as_of', 'policies'] },
   'Panel.to_dict': { self: 'panel', method: 'toColumns', params: [] },
   'Panel.periods': { self: 'panel', params: [] },
   'Panel.regions': { self: 'panel', params: [] },

@@ -224,6 +224,9 @@ export class StatusPolicy {
   static fieldVerificationFirst() {
     return StatusPolicy.preset('field_verification_first');
   }
+  static permenkop25_2015() {
+    return StatusPolicy.preset('permenkop_25_2015');
+  }
   static fromJson(text) {
     return new StatusPolicy(call(wasm().policy_from_json, str(text, 'text')));
   }
@@ -319,6 +322,14 @@ export class Register {
   }
   reasonCounts(asOf, policy) {
     return call((a, p) => this._h.reason_counts(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
+  }
+  /** The same register under several policies (preset names, `StatusPolicy` objects or plain
+   * policy objects): counts under each, and per pair the cross table and the coops that change
+   * status, grouped by why (`PolicyComparison`). */
+  comparePolicies(asOf, policies) {
+    if (!Array.isArray(policies)) throw typeError('policies must be an array of policies or preset names');
+    const json = '[' + policies.map((p) => policyJson(p) ?? 'null').join(',') + ']';
+    return call((a, p) => this._h.compare_policies(a, p), isoDate(asOf, 'asOf'), json);
   }
   duplicates() {
     return call(() => this._h.duplicates());

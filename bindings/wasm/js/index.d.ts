@@ -34,7 +34,7 @@ export type Bentuk = 'primer' | 'sekunder';
 export type Pola = 'konvensional' | 'syariah';
 export type BadanHukumKind = 'ahu' | 'kemenkop' | 'kwk' | 'kdk' | 'kankop' | 'other';
 export type DuplicateKey = 'nik' | 'badan_hukum' | 'name';
-export type PresetName = 'national' | 'office' | 'field_verification_first';
+export type PresetName = 'national' | 'office' | 'field_verification_first' | 'permenkop_25_2015';
 export type SampleName = 'jatim_panel' | 'bogor_register';
 
 /** Codes of errors thrown as `KoperasiError` (core codes, plus the binding's own). */
@@ -185,6 +185,9 @@ export interface StatusPolicyFields {
   field_check_max_age_days: number | null;
   not_found_overrides: boolean;
   dissolution_review_years: number;
+  require_business_activity: boolean;
+  nik_certificate_valid_years: number;
+  rat_report_within_days: number;
 }
 export class StatusPolicy implements StatusPolicyFields {
   constructor(fields: Partial<StatusPolicyFields>);
@@ -200,10 +203,15 @@ export class StatusPolicy implements StatusPolicyFields {
   readonly field_check_max_age_days: number | null;
   readonly not_found_overrides: boolean;
   readonly dissolution_review_years: number;
+  readonly require_business_activity: boolean;
+  readonly nik_certificate_valid_years: number;
+  readonly rat_report_within_days: number;
   static preset(name: PresetName): StatusPolicy;
   static national(): StatusPolicy;
   static office(): StatusPolicy;
   static fieldVerificationFirst(): StatusPolicy;
+  /** Permenkop 25/Per/M.KUKM/IX/2015 Pasal 1 angka 3-4: an RAT in each of the last 3 book years and a running business when known. */
+  static permenkop25_2015(): StatusPolicy;
   static fromJson(text: string): StatusPolicy;
   static fromToml(text: string): StatusPolicy;
   static fromObject(o: Partial<StatusPolicyFields>): StatusPolicy;
@@ -436,6 +444,38 @@ export interface ReasonCount {
   label_en: string;
   count: number;
 }
+/** `Register.comparePolicies`: the Rust `PolicyComparison`. */
+export interface PolicyComparison {
+  as_of: IsoDate;
+  records: number;
+  policies: Array<{ policy: string; source: string; counts: Record<Status, number> }>;
+  pairs: PairComparison[];
+}
+export interface PairComparison {
+  from: string;
+  to: string;
+  same: number;
+  changed: number;
+  cross: Array<{ from_status: Status; to_status: Status; count: number }>;
+  changes: ChangeGroup[];
+}
+/** Coops that change status between two policies for one reason signature. */
+export interface ChangeGroup {
+  from_status: Status;
+  to_status: Status;
+  from_reason: string;
+  to_reason: string;
+  rat_window: number;
+  rat_required: number;
+  rat_held: number;
+  rat_unknown: number;
+  business: boolean | null;
+  signature: string;
+  signature_id: string;
+  count: number;
+  /** 0-based positions in the register. */
+  records: number[];
+}
 export interface DuplicateGroup {
   key: DuplicateKey;
   value: string;
@@ -461,6 +501,12 @@ export class Register {
   /** `countBy` as columns: one column per field (`null` for an unknown key), then `count`. */
   countByColumns(fields: Field[], asOf: IsoDate, policy?: PolicyArg | null): Record<string, Array<string | number | null>>;
   reasonCounts(asOf: IsoDate, policy?: PolicyArg | null): ReasonCount[];
+  /**
+   * The same register under several policies: counts under each, and for each pair the cross
+   * table and the coops that change status, grouped by why. Throws `policy_invalid` (none
+   * given, two with one name) or `policy_unknown_preset`.
+   */
+  comparePolicies(asOf: IsoDate, policies: PolicyArg[]): PolicyComparison;
   duplicates(): DuplicateGroup[];
   registrationsByYear(): RegistrationsByYear;
   /**

@@ -1422,6 +1422,21 @@ impl RegisterHandle {
         .map_err(fail)?;
         to_json(&s)
     }
+
+    /// `Register.compare_policies(as_of, policies)` -> `PolicyComparison`; `policies_json` is
+    /// a JSON array of policy objects (the JS layer turns preset names into their objects).
+    pub fn compare_policies(&self, as_of: &str, policies_json: &str) -> Result<String, JsValue> {
+        let values: Vec<serde_json::Value> =
+            from_json("policies (an array of policies)", policies_json)?;
+        let policies = values
+            .iter()
+            .map(|v| policy_arg(Some(v.to_string())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let c =
+            koperasi::status::compare_policies(&self.inner.records, iso_date(as_of)?, &policies)
+                .map_err(fail)?;
+        to_json(&c)
+    }
 }
 
 /// `StatusSeries.toColumns()`: a series (its JSON) in long form (`StatusSeriesColumns`).

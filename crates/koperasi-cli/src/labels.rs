@@ -81,6 +81,13 @@ labels! {
     finding: "Finding", "Temuan";
     lines: "Lines", "Baris";
     kept_columns: "Columns not recognised (kept as they are)", "Kolom yang tidak dikenali (disimpan apa adanya)";
+    compare_counts: "Counts under each policy", "Jumlah menurut setiap kebijakan";
+    compare_cross: "Cross table", "Tabulasi silang";
+    compare_changes: "Cooperatives that change status, and why", "Koperasi yang berubah status, dan sebabnya";
+    compare_same: "same status", "status sama";
+    compare_changed: "changed status", "status berubah";
+    compare_why: "Why", "Sebab";
+    compare_records: "Records (line numbers)", "Data (nomor baris)";
     sev_info: "info", "info";
     sev_warning: "warning", "peringatan";
     sev_error: "error", "galat";
@@ -159,8 +166,12 @@ impl Labels {
     pub fn policy_name(&self, name: &str) -> String {
         let (en, id) = match name {
             "national" => (
-                "national (Kemenkop: an RAT in at least one of the last 3 book years)",
-                "nasional (Kemenkop: RAT minimal sekali dalam 3 tahun buku terakhir)",
+                "national (the Kemenkop count's reading: an RAT in at least one of the last 3 book years)",
+                "nasional (pembacaan hitungan Kemenkop: RAT minimal sekali dalam 3 tahun buku terakhir)",
+            ),
+            "permenkop_25_2015" => (
+                "Permenkop 25/2015 (an RAT in each of the last 3 book years and a running business)",
+                "Permenkop 25/2015 (RAT setiap tahun dalam 3 tahun buku terakhir dan melakukan kegiatan usaha)",
             ),
             "office" => (
                 "office (an RAT in each of the last 2 book years)",

@@ -182,8 +182,10 @@ struct StatusArgs {
     /// preset to copy and edit). Presets: `national` = at least one RAT in the last 3 due book
     /// years (Kemenkop); `office` = an RAT in each of the last 2 due book years (Dinas
     /// practice); `field_verification_first` = the latest field check decides (business
-    /// running or not), then the RAT rule. In all presets a field check that did not find the
-    /// coop at its address gives "not found", unless an RAT was held after that check.
+    /// running or not), then the RAT rule; `permenkop_25_2015` = the regulation's wording: an
+    /// RAT in each of the last 3 due book years and a running business when known (Permenkop
+    /// 25/Per/M.KUKM/IX/2015 Pasal 1 angka 3). In all presets a field check that did not find
+    /// the coop at its address gives "not found", unless an RAT was held after that check.
     #[arg(long, default_value = "national")]
     policy: String,
 }
@@ -194,6 +196,12 @@ struct AssessArgs {
     file: std::path::PathBuf,
     #[command(flatten)]
     status: StatusArgs,
+    /// Compare status policies instead of listing coops: presets or JSON files, comma
+    /// separated, e.g. `--compare national,office,permenkop_25_2015`. Prints the counts under
+    /// each, and for each pair the cross table and the coops that change status, grouped by
+    /// why (e.g. "RAT held for 2 of the last 3 book years"). `--policy` is then ignored.
+    #[arg(long, value_delimiter = ',', value_name = "POLICIES")]
+    compare: Vec<String>,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
@@ -558,8 +566,11 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
             );
         }
     }
-    let rows = koperasi::report::status_rows(&register, as_of, &policy);
     let l = labels::Labels::new(a.output.locale == Locale::Id);
+    if !a.compare.is_empty() {
+        return run_compare(&a, &register, as_of, &l);
+    }
+    let rows = koperasi::report::status_rows(&register, as_of, &policy);
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&rows)? + "\n",
         Format::Csv => excel_csv::finish(&l, render::status_rows_csv(&rows, &l)?),
@@ -578,6 +589,44 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
             } else {
                 return output::binary(&xlsx::workbook(&book)?, a.output.output.as_deref());
             }
+        }
+    };
+    output::text(
+        &out,
+        a.output.format == Format::Json,
+        a.output.output.as_deref(),
+    )
+}
+
+/// `koperasi assess FILE --compare a,b,c`.
+fn run_compare(
+    a: &AssessArgs,
+    register: &koperasi::register::Register,
+    as_of: NaiveDate,
+    l: &labels::Labels,
+) -> Result<(), Failure> {
+    let policies = a
+        .compare
+        .iter()
+        .map(|p| {
+            load_policy(p.trim())
+                .map_err(|Failure(m)| Failure(m.replacen("--policy", "--compare", 1)))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let c = koperasi::status::compare_policies(&register.records, as_of, &policies)
+        .map_err(|e| Failure(format!("--compare: {e}")))?;
+    let records = &register.records;
+    let out = match a.output.format {
+        Format::Json => serde_json::to_string_pretty(&c)? + "\n",
+        Format::Csv => render::compare::compare_csv(&c, records)?,
+        Format::Table => render::compare::compare_text(&c, records, l, false),
+        Format::Markdown => render::compare::compare_text(&c, records, l, true),
+        Format::Xlsx | Format::Html => {
+            return Err(Failure(if l.id {
+                "--compare belum dapat ditulis sebagai xlsx atau html; gunakan --format table, markdown, json atau csv".into()
+            } else {
+                "--compare cannot be written as xlsx or html yet; use --format table, markdown, json or csv".into()
+            }));
         }
     };
     output::text(

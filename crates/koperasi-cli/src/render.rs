@@ -5,6 +5,8 @@
 //! table cells by [`SafeTable`] (terminal or markdown), lines by [`Doc::esc`], CSV cells by
 //! [`csv_out`], whole outputs once more by [`print_safe`] (JSON as JSON escapes).
 
+pub(crate) mod compare;
+
 use crate::labels::Labels;
 use comfy_table::{CellAlignment, Column, ContentArrangement, Table, presets};
 use koperasi::io::ReadReport;

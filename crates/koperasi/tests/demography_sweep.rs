@@ -35,8 +35,9 @@ fn coop() -> impl Strategy<Value = Koperasi> {
         ),
         proptest::option::of(any_date()),
         proptest::option::of(prop_oneof![Just("kec A"), Just("kec B")]),
+        proptest::collection::vec((2004i32..2031, any::<bool>()), 0..3),
     )
-        .prop_map(|(founded, rats, known, checks, dissolved, kec)| {
+        .prop_map(|(founded, rats, known, checks, dissolved, kec, business)| {
             let mut k = Koperasi::new("KSP Uji");
             k.tanggal_badan_hukum = founded;
             k.rat = rats
@@ -63,13 +64,18 @@ fn coop() -> impl Strategy<Value = Koperasi> {
                 by: DissolvedBy::Government,
             });
             k.location.kecamatan = kec.map(str::to_string);
+            // Business activity by book year: read by policies that require it.
+            k.business_activity = business
+                .into_iter()
+                .map(|(year, active)| koperasi::cooperative::BusinessActivity { year, active })
+                .collect();
             k
         })
 }
 
 fn policy() -> impl Strategy<Value = StatusPolicy> {
     (
-        0usize..3,
+        0usize..4,
         1u32..5,
         0u32..25,
         any::<bool>(),
@@ -80,7 +86,8 @@ fn policy() -> impl Strategy<Value = StatusPolicy> {
             let mut p = match preset {
                 0 => StatusPolicy::national(),
                 1 => StatusPolicy::office(),
-                _ => StatusPolicy::field_verification_first(),
+                2 => StatusPolicy::field_verification_first(),
+                _ => StatusPolicy::permenkop_25_2015(),
             };
             p.rat_window_years = window;
             p.rat_deadline_months = months;

@@ -7,7 +7,12 @@ use koperasi::status::StatusPolicy;
 fn presets_load_and_round_trip() {
     assert_eq!(
         StatusPolicy::PRESETS,
-        ["national", "office", "field_verification_first"]
+        [
+            "national",
+            "office",
+            "field_verification_first",
+            "permenkop_25_2015"
+        ]
     );
     for name in StatusPolicy::PRESETS {
         let p = StatusPolicy::preset(name).unwrap();
@@ -46,6 +51,23 @@ fn preset_values() {
     assert_eq!(f, StatusPolicy::preset("field_verification_first").unwrap());
     assert!(f.field_check_first);
     assert_eq!(f.rat_window_years, 3);
+    // The regulation's wording: every one of the last 3 book years, and business activity.
+    let r = StatusPolicy::permenkop_25_2015();
+    assert_eq!(r, StatusPolicy::preset("permenkop_25_2015").unwrap());
+    assert_eq!(
+        (
+            r.rat_window_years,
+            r.require_every_year,
+            r.require_business_activity
+        ),
+        (3, true, true)
+    );
+    assert!(r.description.contains("Pasal 1 angka 3"));
+    assert!(r.source.contains("25/Per/M.KUKM/IX/2015"));
+    // The national preset says whose reading it is, and where it is written.
+    assert!(n.description.contains("Kemenkop national count's reading"));
+    assert!(n.source.contains("kompaspedia.kompas.id/?p=22181"));
+    assert!(!n.require_business_activity && !o.require_business_activity);
 }
 
 #[test]
@@ -53,7 +75,10 @@ fn unknown_preset() {
     let e = StatusPolicy::preset("kemenkop").unwrap_err();
     assert_eq!(e.code(), "policy_unknown_preset");
     let msg = e.to_string();
-    assert!(msg.contains("kemenkop") && msg.contains("national, office, field_verification_first"));
+    assert!(
+        msg.contains("kemenkop")
+            && msg.contains("national, office, field_verification_first, permenkop_25_2015")
+    );
 }
 
 #[test]

@@ -75,7 +75,7 @@ __all__ = [
     "NomorBadanHukum", "parse_nomor_badan_hukum", "parse_nik_koperasi", "parse_nib",
     # status
     "StatusPolicy", "policy_presets", "Koperasi", "Reason", "Assessment", "assess",
-    "rat_deadline",
+    "rat_deadline", "PolicyComparison", "compare_policies",
     # io
     "Rejection", "ReadReport", "DataAsOf", "RegisterRead", "PanelRead", "read_register", "read_panel",
     "read_any", "detect_layout", "Source",
@@ -616,6 +616,12 @@ class StatusPolicy:
         return cls(_k.Policy.field_verification_first())
 
     @classmethod
+    def permenkop_25_2015(cls) -> "StatusPolicy":
+        """The regulation's wording (Permenkop 25/Per/M.KUKM/IX/2015 Pasal 1 angka 3-4): an RAT
+        in each of the last 3 book years and a running business when known."""
+        return cls(_k.Policy.preset("permenkop_25_2015"))
+
+    @classmethod
     def from_json(cls, text: str) -> "StatusPolicy":
         """A policy from JSON; missing fields take the national defaults. Raises
         :class:`PolicyError` (``policy_parse``, ``policy_invalid``)."""
@@ -657,7 +663,8 @@ class StatusPolicy:
 
 
 def policy_presets() -> List[str]:
-    """Names of the shipped presets: ``national``, ``office``, ``field_verification_first``."""
+    """Names of the shipped presets: ``national``, ``office``, ``field_verification_first``,
+    ``permenkop_25_2015``."""
     return list(_k.policy_presets())
 
 
@@ -1072,6 +1079,31 @@ class RegistrationsByYear(_Result):
         return {"by_year": {str(k): v for k, v in self.by_year.items()}, "unknown": self.unknown}
 
 
+@dataclass(frozen=True)
+class PolicyComparison(_Result):
+    """Definition sensitivity (:meth:`Register.compare_policies`), the serde shape of the Rust
+    ``PolicyComparison``: ``policies`` (per policy: ``policy``, ``source``, ``counts`` by status
+    code) and ``pairs`` (per pair ``from``/``to``: ``same``, ``changed``, ``cross`` cells
+    ``from_status``/``to_status``/``count``, and ``changes``: groups with ``from_status``,
+    ``to_status``, ``from_reason``, ``to_reason``, ``rat_window``, ``rat_required``,
+    ``rat_held``, ``rat_unknown``, ``business``, ``signature``, ``signature_id``, ``count`` and
+    ``records``, 0-based positions in the register)."""
+
+    as_of: _dt.date
+    records: int
+    policies: List[Dict[str, Any]]
+    pairs: List[Dict[str, Any]]
+
+
+def compare_policies(
+    register: "Register",
+    as_of: DateLike,
+    policies: Sequence[Union[StatusPolicy, str, Mapping[str, Any]]],
+) -> PolicyComparison:
+    """:meth:`Register.compare_policies` as a function."""
+    return register.compare_policies(as_of, policies)
+
+
 # ---------------------------------------------------------------------------------------------
 # io
 # ---------------------------------------------------------------------------------------------
@@ -1292,6 +1324,21 @@ class Register:
         else:
             d, c = _k.status_series(self._g, [_iso(x) for x in dates], None, None, None, p, names)
         return StatusSeries(d, c)
+
+    def compare_policies(
+        self, as_of: DateLike, policies: Sequence[Union[StatusPolicy, str, Mapping[str, Any]]]
+    ) -> "PolicyComparison":
+        """The same register under several policies (presets by name or :class:`StatusPolicy`):
+        counts under each, and for each pair the cross table and the coops that change status,
+        grouped by why (:class:`PolicyComparison`). Raises :class:`PolicyError`
+        (``policy_invalid``: none given, two with one name; ``policy_unknown_preset``)."""
+        ps = [
+            StatusPolicy.preset(p) if isinstance(p, str)
+            else StatusPolicy.from_dict(p) if isinstance(p, Mapping) else p
+            for p in policies
+        ]
+        d = _k.compare_policies(self._g, _iso(as_of, "as_of"), [_policy(p) for p in ps])
+        return PolicyComparison(d["as_of"], d["records"], d["policies"], d["pairs"])
 
     def registrations_by_year(self) -> RegistrationsByYear:
         """Registrations per founding year."""

@@ -9,7 +9,8 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from typing_extensions import final
 
 __all__ = [
-    "Assessments", "KaplanMeier", "Members", "Plan", "cohort_survival", "demography_rates",
+    "Assessments", "KaplanMeier", "Members", "Plan", "cohort_survival", "compare_policies",
+    "demography_rates",
     "demography_report", "high_growth", "kaplan_meier", "shu_allocate", "shu_apportion",
     "shu_distribute", "shu_pseudonym", "shu_read_members", "status_series", "survival_data",
     "yearly_demography",
@@ -253,6 +254,9 @@ def status_series(
     policy: Optional[Policy] = None,
     fields: Sequence[str] = ...,
 ) -> Tuple[Dict[str, Any], Dict[str, List[Any]]]: ...
+def compare_policies(
+    register: Register, as_of: str, policies: Sequence[Policy]
+) -> Dict[str, Any]: ...
 def safe_csv_cell(text: str, numeric: bool = False) -> str: ...
 def safe_markdown_cell(text: str) -> str: ...
 def safe_terminal_text(text: str) -> str: ...

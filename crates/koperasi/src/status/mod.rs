@@ -19,6 +19,13 @@
 //!    (`field_check_business_active`) and "business not running" gives [`Status::Inactive`]
 //!    (`field_check_business_inactive`).
 //! 4. **RAT rule** — see below.
+//! 5. **Business activity** — only with
+//!    [`require_business_activity`](StatusPolicy::require_business_activity) (the
+//!    `permenkop_25_2015` preset): an `Active` verdict of the RAT rule becomes
+//!    [`Status::Inactive`] (`no_business_activity`) when the business is known not to run in
+//!    the window (business activity or volume usaha of the latest window book year that has
+//!    one, or a later field check); otherwise the verdict stands and says what is known
+//!    (`business_running`, or `business_activity_unknown`: never assumed).
 //!
 //! # Book years, deadlines and the RAT window
 //!
@@ -76,8 +83,15 @@
 //! `no_rat_for_last_closed_year` when no RAT was held for the window end year `E` (Kemenkop
 //! "KA – tidak RAT"), reported also as [`Assessment::rat_for_last_closed_year`].
 
+mod business;
+mod compare;
+mod facts;
 mod policy;
 
+pub use compare::{
+    ChangeGroup, CrossCell, PairComparison, PolicyComparison, PolicyCounts, compare_policies,
+};
+pub use facts::{NikCertificate, RatReport, nik_certificate, rat_report};
 pub use policy::{MAX_DEADLINE_MONTHS, MAX_WINDOW_YEARS, StatusPolicy};
 
 /// The statutory RAT deadline in months after the book year ends (30 June: Permenkop 19/2015
@@ -261,6 +275,21 @@ pub const REASONS: &[(&str, &str, &str)] = &[
         "no_rat_for_consecutive_years",
         "Tidak menyelenggarakan RAT selama beberapa tahun buku berturut-turut",
         "No RAT for consecutive book years",
+    ),
+    (
+        "no_business_activity",
+        "Tidak melakukan kegiatan usaha (Permenkop 25/2015 Pasal 1 angka 3-4)",
+        "No business activity (Permenkop 25/2015 art. 1 no. 3-4)",
+    ),
+    (
+        "business_running",
+        "Kegiatan usaha berjalan",
+        "Business running",
+    ),
+    (
+        "business_activity_unknown",
+        "Kegiatan usaha tidak diketahui (tidak diasumsikan)",
+        "Business activity unknown (not assumed)",
     ),
 ];
 
@@ -513,6 +542,9 @@ pub(crate) enum Verdict {
     TooYoung,
     NoHistory,
     NoFounding,
+    /// The RAT rule says active, but the business is known not to run (policies with
+    /// `require_business_activity`).
+    NoBusiness(business::Business),
 }
 
 impl Verdict {
@@ -525,7 +557,10 @@ impl Verdict {
             }
             Verdict::NotFound(_) => Status::NotFound,
             Verdict::FieldActive(_) | Verdict::RatActive | Verdict::RatEveryYear => Status::Active,
-            Verdict::FieldInactive(_) | Verdict::RatNone | Verdict::RatMissing => Status::Inactive,
+            Verdict::FieldInactive(_)
+            | Verdict::RatNone
+            | Verdict::RatMissing
+            | Verdict::NoBusiness(_) => Status::Inactive,
             Verdict::TooYoung => Status::NotYetDue,
         }
     }
@@ -571,9 +606,16 @@ fn usable_check<'a>(
 }
 
 /// The decision rules (module documentation), from the facts as of `as_of`: the one place that
-/// says what the status is, for [`assess`], [`assess_status`] and the status sweep.
+/// says what the status is, for [`assess`], [`assess_status`] and the status sweep. The
+/// business activity a policy may require is checked last ([`business::apply`]).
 #[inline]
 pub(crate) fn decide(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Verdict {
+    business::apply(decide_rules(k, as_of, p, f), k, as_of, p, f)
+}
+
+/// The rules of [`decide`] before business activity.
+#[inline]
+fn decide_rules(k: &Koperasi, as_of: NaiveDate, p: &StatusPolicy, f: &RatFacts) -> Verdict {
     if k.dissolution.is_some_and(|d| d.date <= as_of) {
         return Verdict::Dissolved;
     }
@@ -904,6 +946,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
             sub_flag(&mut reasons);
         }
         Verdict::FieldInactive(c) => reasons.push(business_inactive_reason(&c)),
+        Verdict::NoBusiness(b) => reasons.push(business::no_business_reason(&b)),
         Verdict::RatActive => {
             let (en, id) = match (latest_in_window(k, as_of, months, &f), f.latest_counted) {
                 (Some(r), _) => (
@@ -1079,6 +1122,11 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
                 ));
             }
         }
+    }
+    if policy.require_business_activity
+        && matches!(verdict, Verdict::RatActive | Verdict::RatEveryYear)
+    {
+        reasons.push(business::active_note(k, as_of, policy, &f));
     }
     // A field check that did not decide the status but reported a problem is still worth
     // reading beside it (an officer will not sign "active" without it).

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 const NATIONAL_JSON: &str = include_str!("../../data/policies/national.json");
 const OFFICE_JSON: &str = include_str!("../../data/policies/office.json");
 const FIELD_FIRST_JSON: &str = include_str!("../../data/policies/field_verification_first.json");
+const PERMENKOP_25_2015_JSON: &str = include_str!("../../data/policies/permenkop_25_2015.json");
 
 /// Largest accepted [`StatusPolicy::rat_window_years`].
 pub const MAX_WINDOW_YEARS: u32 = 50;
@@ -33,6 +34,11 @@ pub const MAX_DEADLINE_MONTHS: u32 = 24;
 /// | `field_check_max_age_days` | none | field checks older than this many days before `as_of` are ignored |
 /// | `not_found_overrides` | true | a latest field check "not found at the address" gives `NotFound` |
 /// | `dissolution_review_years` | 2 | consecutive due book years without RAT that raise a dissolution-review flag |
+/// | `nik_certificate_valid_years` | 2 | years a NIK koperasi certificate is valid ([`crate::status::nik_certificate`]; Jakarta, beritajakarta.id) |
+/// | `rat_report_within_days` | 30 | days after the meeting by which the RAT is reported to the national system ([`crate::status::rat_report`]; beritajakarta.id) |
+/// | `require_business_activity` | false | true: an RAT-rule `Active` also needs the business to run (Permenkop 25/2015 Pasal 1 angka 3); known not running gives `Inactive`, unknown is said in the reasons |
+///
+/// Every preset names its source in [`StatusPolicy::source`] (DOMAIN.md 2.1, 9.1).
 ///
 /// How the window is placed as of a date is documented in [`crate::status`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +83,22 @@ pub struct StatusPolicy {
     /// PP 17/1994 art. 3 lets the government dissolve a cooperative; its grounds as reported do
     /// not name RAT, so this is a flag for review, never a verdict (DOMAIN.md 2.5).
     pub dissolution_review_years: u32,
+    /// When true (the `permenkop_25_2015` preset), an `Active` verdict of the RAT rule also
+    /// needs business activity ("melakukan kegiatan usaha untuk melayani anggota",
+    /// Permenkop 25/Per/M.KUKM/IX/2015 Pasal 1 angka 3): business known not to run gives
+    /// `Inactive` (reason `no_business_activity`); business unknown keeps the RAT verdict and
+    /// says so (reason `business_activity_unknown`), never assumed either way. Evidence, latest
+    /// first: a field check dated after the book year (see [`crate::status`]), then the
+    /// business activity or volume usaha of the latest window book year that has one.
+    pub require_business_activity: bool,
+    /// Years a NIK koperasi certificate is valid from its issue date, 1..=50. Default 2: the
+    /// Jakarta office (beritajakarta.id; a Kotawaringin Timur official said 1 year in 2020)
+    /// (DOMAIN.md 9.1). See [`crate::status::nik_certificate`].
+    pub nik_certificate_valid_years: u32,
+    /// Days after the RAT by which it is to be reported to the national system (ODS),
+    /// 1..=366. Default 30: "within 1 month of the meeting" (beritajakarta.id, DOMAIN.md 9.1;
+    /// 2.3 gives 1 month for audited KSP/KSPPS). See [`crate::status::rat_report`].
+    pub rat_report_within_days: u32,
 }
 
 impl Default for StatusPolicy {
@@ -85,8 +107,8 @@ impl Default for StatusPolicy {
     fn default() -> StatusPolicy {
         StatusPolicy {
             name: "national".into(),
-            description: "Kemenkop national definition: a cooperative is active (aktif) when it held at least one RAT for a book year within the last 3 book years whose RAT is due (or held). A latest field check that did not find the cooperative at its registered address gives 'not found'.".into(),
-            source: "Kompaspedia (kompaspedia.kompas.id/?p=22181), Kemenkop definition behind the 2019 count: active = held an RAT at least once in the last three years; RAT deadline 6 months after the book-year end: Permenkop 19/2015 via SE Deputi 1/2025 (DOMAIN.md 2.1, 2.3).".into(),
+            description: "The Kemenkop national count's reading (as Kompaspedia describes the definition behind the 2019 count): a cooperative is active (aktif) when it held at least one RAT for a book year within the last 3 book years whose RAT is due (or held). This is not the regulation's wording: Permenkop 25/Per/M.KUKM/IX/2015 Pasal 1 angka 3 asks for an RAT in each of the 3 years and business activity (preset permenkop_25_2015). A latest field check that did not find the cooperative at its registered address gives 'not found'.".into(),
+            source: "Kompaspedia (kompaspedia.kompas.id/?p=22181), describing the Kemenkop definition behind the 2019 count (123,048 active coops): active = held an RAT at least once in the last three years; RAT deadline 6 months after the book-year end: Permenkop 19/2015 via SE Deputi 1/2025 (DOMAIN.md 2.1, 2.3, 9.1).".into(),
             rat_window_years: 3,
             require_every_year: false,
             rat_deadline_months: 6,
@@ -96,16 +118,25 @@ impl Default for StatusPolicy {
             field_check_max_age_days: None,
             not_found_overrides: true,
             dissolution_review_years: 2,
+            require_business_activity: false,
+            nik_certificate_valid_years: 2,
+            rat_report_within_days: 30,
         }
     }
 }
 
 impl StatusPolicy {
-    /// Names of the shipped presets: `national` (Kemenkop, 1 RAT in 3 book years), `office`
-    /// (Dinas, RAT in each of the last 2 book years), `field_verification_first` (Balikpapan
-    /// 2025: the field check first, then the national RAT rule).
-    pub const PRESETS: &'static [&'static str] =
-        &["national", "office", "field_verification_first"];
+    /// Names of the shipped presets: `national` (the Kemenkop count's reading, Kompaspedia: 1
+    /// RAT in the last 3 book years), `office` (Dinas, RAT in each of the last 2 book years),
+    /// `field_verification_first` (Balikpapan 2025: the field check first, then the national
+    /// RAT rule), `permenkop_25_2015` (the regulation's wording: an RAT in each of the last 3
+    /// book years and business activity, Pasal 1 angka 3-4).
+    pub const PRESETS: &'static [&'static str] = &[
+        "national",
+        "office",
+        "field_verification_first",
+        "permenkop_25_2015",
+    ];
 
     /// A shipped preset by name (one of [`StatusPolicy::PRESETS`]).
     ///
@@ -122,6 +153,7 @@ impl StatusPolicy {
             "national" => Ok(NATIONAL_JSON),
             "office" => Ok(OFFICE_JSON),
             "field_verification_first" => Ok(FIELD_FIRST_JSON),
+            "permenkop_25_2015" => Ok(PERMENKOP_25_2015_JSON),
             _ => Err(PolicyError::UnknownPreset {
                 name: name.to_string(),
                 known: StatusPolicy::PRESETS.join(", "),
@@ -149,6 +181,18 @@ impl StatusPolicy {
         StatusPolicy::from_json(FIELD_FIRST_JSON).unwrap_or_else(|_| StatusPolicy {
             name: "field_verification_first".into(),
             field_check_first: true,
+            ..StatusPolicy::default()
+        })
+    }
+
+    /// The `permenkop_25_2015` preset: the regulation's wording (Permenkop
+    /// 25/Per/M.KUKM/IX/2015 Pasal 1 angka 3-4): an RAT for each of the last 3 due book years
+    /// and business activity when known.
+    pub fn permenkop_25_2015() -> StatusPolicy {
+        StatusPolicy::from_json(PERMENKOP_25_2015_JSON).unwrap_or_else(|_| StatusPolicy {
+            name: "permenkop_25_2015".into(),
+            require_every_year: true,
+            require_business_activity: true,
             ..StatusPolicy::default()
         })
     }
@@ -197,7 +241,8 @@ impl StatusPolicy {
     ///
     /// Errors: [`PolicyError::Invalid`] naming the first bad field: `name` empty,
     /// `rat_window_years` outside 1..=50, `rat_deadline_months` above 24,
-    /// `field_check_max_age_days` = 0, `dissolution_review_years` outside 1..=50.
+    /// `field_check_max_age_days` = 0, `dissolution_review_years` outside 1..=50,
+    /// `nik_certificate_valid_years` outside 1..=50, `rat_report_within_days` outside 1..=366.
     pub fn validate(&self) -> Result<(), PolicyError> {
         let invalid = |field: &str, why: String| {
             Err(PolicyError::Invalid {
@@ -239,6 +284,23 @@ impl StatusPolicy {
                     "{} is outside 1..={MAX_WINDOW_YEARS} book years",
                     self.dissolution_review_years
                 ),
+            );
+        }
+        if self.nik_certificate_valid_years == 0
+            || self.nik_certificate_valid_years > MAX_WINDOW_YEARS
+        {
+            return invalid(
+                "nik_certificate_valid_years",
+                format!(
+                    "{} is outside 1..={MAX_WINDOW_YEARS} years",
+                    self.nik_certificate_valid_years
+                ),
+            );
+        }
+        if self.rat_report_within_days == 0 || self.rat_report_within_days > 366 {
+            return invalid(
+                "rat_report_within_days",
+                format!("{} is outside 1..=366 days", self.rat_report_within_days),
             );
         }
         Ok(())

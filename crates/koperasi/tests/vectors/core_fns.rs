@@ -286,6 +286,17 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                         ))))
                     })
                 }
+                "Register.compare_policies" => {
+                    let mut ps = Vec::new();
+                    for p in args["policies"].as_array().unwrap() {
+                        match policy(&json!({ "policy": p })) {
+                            Ok(p) => ps.push(p),
+                            Err(e) => return Some(Err(e.code().to_string())),
+                        }
+                    }
+                    date(args, "as_of")
+                        .and_then(|d| Ok(ser(&status::compare_policies(&reg.records, d, &ps)?)))
+                }
                 "Register.duplicates" => Ok(rows(&reg.duplicates())),
                 "Register.registrations_by_year" => Ok(ser(&reg.registrations_by_year())),
                 _ => return None,
