@@ -17,6 +17,7 @@ pub mod panel;
 pub mod register;
 pub mod safe;
 pub mod shapes;
+pub mod template;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 #[cfg(feature = "xlsx")]
