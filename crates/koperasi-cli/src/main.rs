@@ -32,6 +32,7 @@ mod output;
 mod render;
 mod sheets;
 mod shu;
+mod template;
 mod xlsx;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -71,6 +72,9 @@ enum Command {
     Demography(demography::DemographyArgs),
     /// Allocate a book year's SHU by the AD/ART plan and share it among the members.
     Shu(shu::ShuArgs),
+    /// Write a blank register to fill (`koperasi template register -o register.xlsx`): the
+    /// headers the reader recognises, drop-down lists, an example row and instructions.
+    Template(template::TemplateArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -285,6 +289,7 @@ fn main() -> ExitCode {
         Command::Policy(a) => run_policy(a),
         Command::Demography(a) => demography::run(a),
         Command::Shu(a) => shu::run(a),
+        Command::Template(a) => template::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
