@@ -184,6 +184,14 @@ fn check(col: &TemplateColumn, id: bool) -> Result<DataValidation, XlsxError> {
     let (south, north, west, east) = koperasi::geo::INDONESIA_BOUNDS;
     let dv = DataValidation::new();
     let (dv, error) = match col.kind {
+        ColumnKind::Choice if col.open_choices => (
+            dv.allow_list_strings(&col.choices)?,
+            if id {
+                "Nilai ini tidak ada dalam daftar; tetap dapat dipakai."
+            } else {
+                "This value is not in the list; it is accepted too."
+            },
+        ),
         ColumnKind::Choice => (
             dv.allow_list_strings(&col.choices)?,
             if id {

@@ -1,0 +1,312 @@
+//! `koperasi template register`: the blank register reads back with every column recognised and
+//! its example row as exactly one cooperative; the workbook holds the drop-down lists, the
+//! frozen header and the instructions; `--format csv` gives the header line.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use calamine::{Data, Reader};
+use koperasi::cooperative::{Bentuk, Jenis, Pola, Rat, RatKnowledge};
+use koperasi::io::template::template_columns;
+use koperasi::io::{ReadOptions, Table};
+use koperasi::{NaiveDate, io::xlsx::read_xlsx};
+use serde_json::Value;
+use std::io::Read;
+
+/// A fresh directory for the test `name`.
+fn dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("koperasi-template-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str]) -> Vec<u8> {
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// The template workbook's bytes, written by the command for `--rat-year 2024`.
+fn template(name: &str, locale: &str) -> (std::path::PathBuf, Vec<u8>) {
+    let path = dir(name).join("template.xlsx");
+    let p = path.to_str().unwrap();
+    run(&[
+        "template",
+        "register",
+        "-o",
+        p,
+        "--rat-year",
+        "2024",
+        "--locale",
+        locale,
+    ]);
+    let bytes = std::fs::read(&path).unwrap();
+    (path, bytes)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn every_column_is_recognised_and_the_example_is_one_coop() {
+    let (_, bytes) = template("read", "id");
+    let Table::Register(reg, read) = read_xlsx(&bytes, None, &ReadOptions::default()).unwrap()
+    else {
+        panic!("the template is not read as a register")
+    };
+    assert_eq!(read.sheet.as_deref(), Some("Daftar Koperasi"));
+    assert!(read.unknown_columns().is_empty(), "{:?}", read.columns);
+    let expected: Vec<(String, Option<String>)> = template_columns(2024)
+        .into_iter()
+        .map(|c| (c.header, Some(c.field)))
+        .collect();
+    assert_eq!(read.columns, expected);
+    assert_eq!(read.columns.len(), 32);
+    assert_eq!((read.rows_read, read.accepted), (1, 1));
+    assert!(read.rejected.is_empty() && read.cell_errors.is_empty() && read.skipped.is_empty());
+
+    let [k] = reg.records.as_slice() else {
+        panic!("{} records", reg.records.len())
+    };
+    assert!(k.name.starts_with("CONTOH (hapus baris ini)"), "{}", k.name);
+    assert_eq!(k.source_id.as_deref(), Some("1"));
+    assert_eq!(k.nik.as_ref().map(|n| n.as_str()), Some("3271030020001"));
+    let bh = k.badan_hukum.as_ref().unwrap();
+    assert_eq!(bh.year, Some(2020));
+    assert_eq!(k.tanggal_badan_hukum, Some(date(2020, 5, 12)));
+    let loc = &k.location;
+    assert_eq!(loc.address.as_deref(), Some("Jl. Contoh No. 1"));
+    assert_eq!(loc.desa.as_deref(), Some("Paledang"));
+    assert_eq!(loc.kecamatan.as_deref(), Some("Bogor Tengah"));
+    assert_eq!(loc.kab_kota.as_deref(), Some("Kota Bogor"));
+    assert_eq!(loc.provinsi.as_deref(), Some("Jawa Barat"));
+    assert_eq!(
+        loc.code.as_ref().map(|c| c.to_string()).as_deref(),
+        Some("32.71.03")
+    );
+    let c = loc.coordinates.unwrap();
+    assert_eq!((c.latitude(), c.longitude()), (-6.595, 106.797));
+    assert_eq!(k.bentuk, Some(Bentuk::Primer));
+    assert_eq!(k.jenis, Some(Jenis::Konsumen));
+    assert_eq!(k.kelompok.as_deref(), Some("Kopwan"));
+    assert_eq!(k.pola, Some(Pola::Konvensional));
+    let m = k.members.unwrap();
+    assert_eq!((m.male, m.female, m.total), (Some(12), Some(18), Some(30)));
+    assert_eq!((k.employees, k.managers), (Some(2), Some(1)));
+    assert_eq!(
+        k.rat,
+        [Rat {
+            book_year: 2024,
+            date: Some(date(2025, 3, 15))
+        }]
+    );
+    assert_eq!(k.rat_known, RatKnowledge::years(vec![2024]));
+    let [check] = k.field_checks.as_slice() else {
+        panic!("{:?}", k.field_checks)
+    };
+    assert_eq!(check.date, date(2025, 8, 20));
+    assert_eq!(
+        (
+            check.found_at_address,
+            check.board_known,
+            check.business_active
+        ),
+        (Some(true), Some(true), Some(true))
+    );
+    let office = k.office_status.as_ref().unwrap();
+    assert!(office.active);
+    assert_eq!(
+        (office.column.as_str(), office.value.as_str()),
+        ("Status Koperasi", "Aktif")
+    );
+    assert_eq!(k.dissolution, None);
+}
+
+#[test]
+fn report_reads_the_template_as_one_active_coop() {
+    let (path, _) = template("report", "en");
+    let out = run(&[
+        "report",
+        path.to_str().unwrap(),
+        "--as-of",
+        "2025-09-30",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["kind"], "register");
+    assert_eq!(v["read"]["sheet"], "Register");
+    assert_eq!(v["read"]["accepted"], 1);
+    let columns = v["read"]["columns"].as_array().unwrap();
+    assert_eq!(columns.len(), 32);
+    assert!(columns.iter().all(|c| c[1].is_string()), "{columns:?}");
+    assert_eq!(v["status_counts"]["active"], 1);
+    assert_eq!(
+        v["counts"]["rows"][0],
+        serde_json::json!([["32.71.03 Bogor Tengah"], 1])
+    );
+    assert_eq!(v["members"]["total"], 30);
+    assert_eq!(v["findings"], serde_json::json!([]));
+}
+
+/// The XML of the part `name` of the workbook.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn the_sheet_carries_the_lists_checks_and_frozen_header() {
+    let (_, bytes) = template("xml", "id");
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    // Jenis is column M (13th): the five jenis of Permenkop UKM 9/2018 art. 67, strict.
+    let jenis = r#"<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="Jenis Koperasi""#;
+    assert!(sheet.contains(jenis), "{sheet}");
+    assert!(sheet.contains(
+        r#"sqref="M2:M10001"><formula1>"Produsen,Konsumen,Pemasaran,Simpan Pinjam,Jasa"</formula1>"#
+    ));
+    // Kelompok (N): KSU and KUD first; other values only warn.
+    assert!(sheet.contains(r#"<dataValidation type="list" errorStyle="warning""#));
+    assert!(sheet.contains(r#"sqref="N2:N10001"><formula1>"KSU,KUD,Kopwan,"#));
+    for (col, list) in [
+        ("L", "Primer,Sekunder"),
+        ("O", "Konvensional,Syariah"),
+        ("Y", "ya,tidak"),
+        ("Z", "ya,tidak"),
+        ("AA", "ya,tidak"),
+        ("AC", "Rapat Anggota,Pemerintah,Pengadilan"),
+        ("AD", "Aktif,Tidak Aktif"),
+    ] {
+        let want = format!(r#"sqref="{col}2:{col}10001"><formula1>"{list}"</formula1>"#);
+        assert!(sheet.contains(&want), "{want}");
+    }
+    // Counts: whole numbers >= 0 (P..T); the last-RAT year: 1900..2100 (V).
+    assert_eq!(
+        sheet
+            .matches(r#"<dataValidation type="whole" operator="greaterThanOrEqual""#)
+            .count(),
+        5
+    );
+    assert!(
+        sheet.contains(r#"sqref="V2:V10001"><formula1>1900</formula1><formula2>2100</formula2>"#)
+    );
+    // Header row frozen with the ID and name columns.
+    assert!(sheet.contains(
+        r#"<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>"#
+    ));
+    let book = part(&bytes, "xl/workbook.xml");
+    assert!(book.contains(r#"<sheet name="Daftar Koperasi" sheetId="1""#));
+    assert!(book.contains(r#"<sheet name="Petunjuk" sheetId="2""#));
+}
+
+#[test]
+fn the_instructions_explain_every_column_in_the_locale() {
+    for (locale, sheet, what) in [
+        ("id", "Petunjuk", "Isi"),
+        ("en", "Instructions", "What to write"),
+    ] {
+        let (path, _) = template(&format!("help-{locale}"), locale);
+        let mut wb = calamine::open_workbook_auto(&path).unwrap();
+        let range = wb.worksheet_range(sheet).unwrap();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(|d: &Data| d.to_string()).collect())
+            .collect();
+        assert_eq!(rows[0][2], what);
+        for (i, c) in template_columns(2024).iter().enumerate() {
+            let row = &rows[i + 1];
+            assert_eq!(row[0], c.header);
+            let desc = if locale == "id" {
+                c.description_id
+            } else {
+                c.description_en
+            };
+            assert_eq!(row[2], desc);
+        }
+        let text: String = rows
+            .iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("15 Maret 2025") && text.contains("2025-03-15"));
+        let jenis = rows.iter().find(|r| r[0] == "Jenis Koperasi").unwrap();
+        assert_eq!(
+            jenis[3],
+            "Produsen, Konsumen, Pemasaran, Simpan Pinjam, Jasa"
+        );
+    }
+}
+
+#[test]
+fn csv_is_the_header_line_the_reader_recognises() {
+    let en = String::from_utf8(run(&[
+        "template",
+        "register",
+        "--format",
+        "csv",
+        "--rat-year",
+        "2024",
+    ]))
+    .unwrap();
+    let headers: Vec<String> = template_columns(2024)
+        .into_iter()
+        .map(|c| c.header)
+        .collect();
+    assert_eq!(en, format!("{}\n", headers.join(",")));
+    assert!(en.starts_with("ID Koperasi,Nama Koperasi,Nomor Induk Koperasi,"));
+    let Table::Register(reg, read) =
+        koperasi::io::read_any(en.as_bytes(), &ReadOptions::default()).unwrap()
+    else {
+        panic!("not a register")
+    };
+    assert!(reg.records.is_empty());
+    assert!(read.unknown_columns().is_empty(), "{:?}", read.columns);
+    let id = run(&[
+        "template",
+        "register",
+        "--format",
+        "csv",
+        "--locale",
+        "id",
+        "--rat-year",
+        "2024",
+    ]);
+    assert!(id.starts_with("\u{feff}ID Koperasi;Nama Koperasi;".as_bytes()));
+    assert!(id.ends_with(b";RAT 2024;Tahun RAT Terakhir;Tanggal RAT Terakhir;Tanggal Verifikasi;Ditemukan di Alamat;Pengurus Jelas;Usaha Berjalan;Tanggal Pembubaran;Dibubarkan Oleh;Status Koperasi;Latitude;Longitude\n"));
+}
+
+#[test]
+fn xlsx_needs_a_file_and_a_real_book_year() {
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args(["template", "register"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o"));
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args([
+            "template",
+            "register",
+            "--format",
+            "csv",
+            "--rat-year",
+            "3000",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rat-year 3000"));
+}
