@@ -397,3 +397,30 @@ fn a_real_register_copied_into_the_template_reads_the_same() {
         assert!(counts.contains(&(k.to_string(), n)), "{k} {n}: {counts:?}");
     }
 }
+
+#[test]
+fn json_gives_the_columns_as_data() {
+    let out = run(&[
+        "template",
+        "register",
+        "--format",
+        "json",
+        "--rat-year",
+        "2024",
+    ]);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let cols = v.as_array().unwrap();
+    assert_eq!(cols.len(), 32);
+    let jenis = &cols[12];
+    assert_eq!(jenis["header"], "Jenis Koperasi");
+    assert_eq!(jenis["field"], "jenis");
+    assert_eq!(jenis["kind"], "choice");
+    assert_eq!(
+        jenis["choices"],
+        serde_json::json!(["Produsen", "Konsumen", "Pemasaran", "Simpan Pinjam", "Jasa"])
+    );
+    assert_eq!(cols[20]["header"], "RAT 2024");
+    assert_eq!(cols[20]["kind"], "rat");
+    assert_eq!(cols[20]["example"], "15/03/2025");
+    assert_eq!(cols[1]["required"], true);
+}

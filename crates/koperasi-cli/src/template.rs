@@ -14,7 +14,7 @@
 //!   its example, then the date forms read and how to use the file.
 //!
 //! `--format csv` writes the header line only (`;` and a byte-order mark under `--locale id`,
-//! as the Excel CSV of the other commands).
+//! as the Excel CSV of the other commands); `--format json` the columns as data.
 
 use crate::excel_csv::BOM;
 use crate::{Failure, Locale, output};
@@ -30,8 +30,9 @@ pub struct TemplateArgs {
     /// What to write a template of: `register` (one row per cooperative).
     #[arg(value_enum)]
     kind: TemplateKind,
-    /// `xlsx` (a workbook with lists, an example row and instructions; needs `-o FILE`) or
-    /// `csv` (the header line only).
+    /// `xlsx` (a workbook with lists, an example row and instructions; needs `-o FILE`),
+    /// `csv` (the header line only) or `json` (the columns as data: header, field, kind,
+    /// choices, descriptions, example).
     #[arg(long, value_enum, default_value_t = TemplateFormat::Xlsx)]
     format: TemplateFormat,
     /// Language of the sheet names and instructions (the headers are the reader's Indonesian
@@ -60,6 +61,8 @@ enum TemplateFormat {
     Xlsx,
     /// The CSV header line.
     Csv,
+    /// The columns as JSON ([`TemplateColumn`]).
+    Json,
 }
 
 /// Rows of the register sheet given checks and hints (header excluded): enough for any office.
@@ -82,6 +85,10 @@ pub fn run(a: TemplateArgs) -> Result<(), Failure> {
     match a.format {
         TemplateFormat::Csv => output::text(&header_csv(&cols, id)?, false, a.output.as_deref()),
         TemplateFormat::Xlsx => output::binary(&workbook(&cols, id)?, a.output.as_deref()),
+        TemplateFormat::Json => {
+            let json = serde_json::to_string_pretty(&cols)? + "\n";
+            output::text(&json, true, a.output.as_deref())
+        }
     }
 }
 
