@@ -338,7 +338,7 @@ fn usage(id: bool) -> [&'static str; 6] {
             "Isi satu baris per koperasi di lembar Daftar Koperasi, mulai baris 2.",
             "Baris 2 adalah CONTOH: hapus baris itu sebelum memakai berkas.",
             "Jangan ubah judul kolom. Kolom yang tidak dipakai boleh dihapus dan urutannya boleh diubah.",
-            "Untuk RAT, isi kolom per tahun buku (tambahkan RAT 2023, RAT 2022, ...) dan/atau Tahun/Tanggal RAT Terakhir.",
+            "Untuk RAT, isi kolom per tahun buku (tambahkan kolom RAT <tahun> untuk tahun buku lain) dan/atau Tahun/Tanggal RAT Terakhir.",
             "Baris di bawah tabel (tempat dan tanggal, tanda tangan, NIP) tidak dihitung.",
             "Baca berkas dengan: koperasi report berkas.xlsx --locale id (koperasi check berkas.xlsx menunjukkan sel yang tidak terbaca).",
         ]
@@ -347,7 +347,7 @@ fn usage(id: bool) -> [&'static str; 6] {
             "Fill one row per cooperative on the Register sheet, from row 2.",
             "Row 2 is an EXAMPLE (its name starts with CONTOH): delete it before using the file.",
             "Do not change the headers. Columns you do not use may be deleted, and the order may change.",
-            "For RATs, fill a column per book year (add RAT 2023, RAT 2022, ...) and/or the last-RAT year/date.",
+            "For RATs, fill a column per book year (add a column RAT <year> for other book years) and/or the last-RAT year/date.",
             "Lines under the table (place and date, signature, NIP) are not counted.",
             "Read the file with: koperasi report file.xlsx (koperasi check file.xlsx lists the cells it could not read).",
         ]

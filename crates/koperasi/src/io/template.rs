@@ -359,8 +359,8 @@ pub fn template_columns(rat_book_year: i32) -> Vec<TemplateColumn> {
     ];
     let rat_example = format!("15/03/{next}");
     cols.push(col(&format!("rat_{rat_book_year}"), &format!("RAT {rat_book_year}"), Rat, &rat_example, (
-        "RAT untuk tahun buku ini: tanggal rapat (setelah tahun buku berakhir), sudah/ya, atau belum/tidak. Tambahkan satu kolom per tahun buku: RAT 2023, RAT 2022, ...",
-        "RAT for this book year: the meeting date (after the book year ends), sudah/ya (held) or belum/tidak (not held). Add one column per book year: RAT 2023, RAT 2022, ...",
+        "RAT untuk tahun buku ini: tanggal rapat (setelah tahun buku berakhir), sudah/ya, atau belum/tidak. Untuk tahun buku lain, tambahkan kolom bernama RAT dan tahunnya.",
+        "RAT for this book year: the meeting date (after the book year ends), sudah/ya (held) or belum/tidak (not held). For other book years, add a column named RAT and the year.",
     )));
     cols.extend([
         col("last_rat_year", "Tahun RAT Terakhir", Year, &rat_book_year.to_string(), (
