@@ -69,7 +69,7 @@ fn every_column_is_recognised_and_the_example_is_one_coop() {
         .map(|c| (c.header, Some(c.field)))
         .collect();
     assert_eq!(read.columns, expected);
-    assert_eq!(read.columns.len(), 32);
+    assert_eq!(read.columns.len(), 34);
     assert_eq!((read.rows_read, read.accepted), (1, 1));
     assert!(read.rejected.is_empty() && read.cell_errors.is_empty() && read.skipped.is_empty());
 
@@ -101,14 +101,16 @@ fn every_column_is_recognised_and_the_example_is_one_coop() {
     let m = k.members.unwrap();
     assert_eq!((m.male, m.female, m.total), (Some(12), Some(18), Some(30)));
     assert_eq!((k.employees, k.managers), (Some(2), Some(1)));
+    let rat = |book_year, date| Rat { book_year, date };
     assert_eq!(
         k.rat,
-        [Rat {
-            book_year: 2024,
-            date: Some(date(2025, 3, 15))
-        }]
+        [
+            rat(2022, Some(date(2023, 3, 20))),
+            rat(2023, None),
+            rat(2024, Some(date(2025, 3, 15)))
+        ]
     );
-    assert_eq!(k.rat_known, RatKnowledge::years(vec![2024]));
+    assert_eq!(k.rat_known, RatKnowledge::years(vec![2022, 2023, 2024]));
     let [check] = k.field_checks.as_slice() else {
         panic!("{:?}", k.field_checks)
     };
@@ -146,7 +148,7 @@ fn report_reads_the_template_as_one_active_coop() {
     assert_eq!(v["read"]["sheet"], "Register");
     assert_eq!(v["read"]["accepted"], 1);
     let columns = v["read"]["columns"].as_array().unwrap();
-    assert_eq!(columns.len(), 32);
+    assert_eq!(columns.len(), 34);
     assert!(columns.iter().all(|c| c[1].is_string()), "{columns:?}");
     assert_eq!(v["status_counts"]["active"], 1);
     assert_eq!(
@@ -181,16 +183,16 @@ fn the_sheet_carries_the_lists_checks_and_frozen_header() {
     for (col, list) in [
         ("L", "Primer,Sekunder"),
         ("O", "Konvensional,Syariah"),
-        ("Y", "ya,tidak"),
-        ("Z", "ya,tidak"),
         ("AA", "ya,tidak"),
-        ("AC", "Rapat Anggota,Pemerintah,Pengadilan"),
-        ("AD", "Aktif,Tidak Aktif"),
+        ("AB", "ya,tidak"),
+        ("AC", "ya,tidak"),
+        ("AE", "Rapat Anggota,Pemerintah,Pengadilan"),
+        ("AF", "Aktif,Tidak Aktif"),
     ] {
         let want = format!(r#"sqref="{col}2:{col}10001"><formula1>"{list}"</formula1>"#);
         assert!(sheet.contains(&want), "{want}");
     }
-    // Counts: whole numbers >= 0 (P..T); the last-RAT year: 1900..2100 (V).
+    // Counts: whole numbers >= 0 (P..T); the last-RAT year: 1900..2100 (X).
     assert_eq!(
         sheet
             .matches(r#"<dataValidation type="whole" operator="greaterThanOrEqual""#)
@@ -198,7 +200,7 @@ fn the_sheet_carries_the_lists_checks_and_frozen_header() {
         5
     );
     assert!(
-        sheet.contains(r#"sqref="V2:V10001"><formula1>1900</formula1><formula2>2100</formula2>"#)
+        sheet.contains(r#"sqref="X2:X10001"><formula1>1900</formula1><formula2>2100</formula2>"#)
     );
     // Header row frozen with the ID and name columns.
     assert!(sheet.contains(
@@ -283,7 +285,7 @@ fn csv_is_the_header_line_the_reader_recognises() {
         "2024",
     ]);
     assert!(id.starts_with("\u{feff}ID Koperasi;Nama Koperasi;".as_bytes()));
-    assert!(id.ends_with(b";RAT 2024;Tahun RAT Terakhir;Tanggal RAT Terakhir;Tanggal Verifikasi;Ditemukan di Alamat;Pengurus Jelas;Usaha Berjalan;Tanggal Pembubaran;Dibubarkan Oleh;Status Koperasi;Latitude;Longitude\n"));
+    assert!(id.ends_with(b";RAT 2022;RAT 2023;RAT 2024;Tahun RAT Terakhir;Tanggal RAT Terakhir;Tanggal Verifikasi;Ditemukan di Alamat;Pengurus Jelas;Usaha Berjalan;Tanggal Pembubaran;Dibubarkan Oleh;Status Koperasi;Latitude;Longitude\n"));
 }
 
 #[test]
@@ -410,7 +412,7 @@ fn json_gives_the_columns_as_data() {
     ]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     let cols = v.as_array().unwrap();
-    assert_eq!(cols.len(), 32);
+    assert_eq!(cols.len(), 34);
     let jenis = &cols[12];
     assert_eq!(jenis["header"], "Jenis Koperasi");
     assert_eq!(jenis["field"], "jenis");
@@ -419,8 +421,9 @@ fn json_gives_the_columns_as_data() {
         jenis["choices"],
         serde_json::json!(["Produsen", "Konsumen", "Pemasaran", "Simpan Pinjam", "Jasa"])
     );
-    assert_eq!(cols[20]["header"], "RAT 2024");
-    assert_eq!(cols[20]["kind"], "rat");
-    assert_eq!(cols[20]["example"], "15/03/2025");
+    assert_eq!(cols[20]["header"], "RAT 2022");
+    assert_eq!(cols[22]["header"], "RAT 2024");
+    assert_eq!(cols[22]["kind"], "rat");
+    assert_eq!(cols[22]["example"], "15/03/2025");
     assert_eq!(cols[1]["required"], true);
 }

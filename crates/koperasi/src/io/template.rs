@@ -142,10 +142,13 @@ fn choice(
     }
 }
 
-/// The columns of the blank register template, in order, with `RAT <rat_book_year>` as the
-/// example per-book-year RAT column (an office adds one such column per book year it knows).
-/// The example row describes an active consumer cooperative in Kecamatan Bogor Tengah, Kota
-/// Bogor (code 32.71.03) whose RAT for `rat_book_year` was held on 15 March of the next year.
+/// The columns of the blank register template, in order, with a per-book-year RAT column
+/// (`RAT <year>`) for `rat_book_year` and the two book years before it: the three years of the
+/// national policy, so that a filled row can be assessed (an office adds a column per other
+/// book year it knows; an empty cell in such a column means "no RAT held", as the reader reads
+/// it). The example row describes an active consumer cooperative in Kecamatan Bogor Tengah,
+/// Kota Bogor (code 32.71.03) with an RAT for each of the three years, the last held on 15 March
+/// of the year after `rat_book_year`.
 pub fn template_columns(rat_book_year: i32) -> Vec<TemplateColumn> {
     use ColumnKind::*;
     let next = rat_book_year.saturating_add(1);
@@ -358,14 +361,25 @@ pub fn template_columns(rat_book_year: i32) -> Vec<TemplateColumn> {
         ),
     ];
     let rat_example = format!("15/03/{next}");
-    cols.push(col(&format!("rat_{rat_book_year}"), &format!("RAT {rat_book_year}"), Rat, &rat_example, (
-        "RAT untuk tahun buku ini: tanggal rapat (setelah tahun buku berakhir), sudah/ya, atau belum/tidak. Untuk tahun buku lain, tambahkan kolom bernama RAT dan tahunnya.",
-        "RAT for this book year: the meeting date (after the book year ends), sudah/ya (held) or belum/tidak (not held). For other book years, add a column named RAT and the year.",
-    )));
+    // The three book years the national policy looks at, so that a filled row can be assessed.
+    let rat_years = [
+        (
+            rat_book_year.saturating_sub(2),
+            format!("20/03/{}", rat_book_year.saturating_sub(1)),
+        ),
+        (rat_book_year.saturating_sub(1), "sudah".to_string()),
+        (rat_book_year, rat_example.clone()),
+    ];
+    for (year, example) in rat_years {
+        cols.push(col(&format!("rat_{year}"), &format!("RAT {year}"), Rat, &example, (
+            "RAT untuk tahun buku pada judul kolom: tanggal rapat (setelah tahun buku berakhir), sudah/ya, atau belum/tidak. Sel KOSONG berarti RAT TIDAK diadakan; tulis ? bila tidak diketahui. Tahun lain: tambah kolom RAT <tahun>.",
+            "RAT for the book year in the header: the meeting date (after the book year ends), sudah/ya (held) or belum/tidak. An EMPTY cell means NO RAT held; write ? when not known. Other years: add a column RAT <year>.",
+        )));
+    }
     cols.extend([
         col("last_rat_year", "Tahun RAT Terakhir", Year, &rat_book_year.to_string(), (
-            "Tahun buku RAT terakhir yang diselenggarakan (4 angka), mis. 2024 untuk RAT yang diadakan Maret 2025.",
-            "Book year of the last RAT held (4 digits), e.g. 2024 for an RAT held in March 2025.",
+            "Tahun buku RAT terakhir yang diadakan (4 angka), mis. 2024 untuk RAT Maret 2025. Cukup ini saja bila riwayat RAT per tahun tidak ada (hapus kolom RAT <tahun>); bila keduanya diisi, harus cocok.",
+            "Book year of the last RAT held (4 digits), e.g. 2024 for an RAT in March 2025. Enough alone when there is no RAT history per year (delete the RAT <year> columns); when both are filled, they must agree.",
         )),
         col("last_rat_date", "Tanggal RAT Terakhir", Date, &rat_example, (
             "Tanggal RAT terakhir, mis. 15/03/2025.",
@@ -429,7 +443,7 @@ mod tests {
         for (c, f) in cols.iter().zip(&fields) {
             if c.kind == ColumnKind::Rat {
                 assert_eq!(f, &None, "{}", c.header);
-                assert_eq!(c.header, "RAT 2024");
+                assert!(["RAT 2022", "RAT 2023", "RAT 2024"].contains(&c.header.as_str()));
             } else {
                 assert_eq!(f.as_deref(), Some(c.field.as_str()), "{}", c.header);
             }
@@ -477,6 +491,8 @@ mod tests {
     fn dates_follow_the_rat_book_year() {
         let cols = template_columns(2030);
         let ex = |f: &str| cols.iter().find(|c| c.field == f).unwrap().example.clone();
+        assert_eq!(ex("rat_2028"), "20/03/2029");
+        assert_eq!(ex("rat_2029"), "sudah");
         assert_eq!(ex("rat_2030"), "15/03/2031");
         assert_eq!(ex("last_rat_year"), "2030");
         assert_eq!(ex("field_check_date"), "20/08/2031");
