@@ -72,16 +72,25 @@ const DATA_ROWS: u32 = 10_000;
 pub fn run(a: TemplateArgs) -> Result<(), Failure> {
     use chrono::Datelike;
     let TemplateKind::Register = a.kind;
+    use koperasi::locale::{MAX_YEAR, MIN_YEAR};
+    let id = a.locale == Locale::Id;
     let year = a.rat_year.unwrap_or_else(|| crate::today_wib().year() - 1);
-    if !(koperasi::locale::MIN_YEAR..=koperasi::locale::MAX_YEAR).contains(&year) {
-        return Err(Failure(format!(
-            "--rat-year {year} is not a book year ({}..={})",
-            koperasi::locale::MIN_YEAR,
-            koperasi::locale::MAX_YEAR
-        )));
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return Err(Failure(if id {
+            format!("--rat-year {year} bukan tahun buku ({MIN_YEAR}..={MAX_YEAR})")
+        } else {
+            format!("--rat-year {year} is not a book year ({MIN_YEAR}..={MAX_YEAR})")
+        }));
+    }
+    if a.format == TemplateFormat::Xlsx && a.output.is_none() {
+        return Err(Failure(if id {
+            "templat xlsx adalah berkas, bukan teks: berikan nama berkasnya dengan -o, mis. -o register.xlsx".into()
+        } else {
+            "the xlsx template is a file, not text: give its name with -o, e.g. -o register.xlsx"
+                .into()
+        }));
     }
     let cols = template_columns(year);
-    let id = a.locale == Locale::Id;
     match a.format {
         TemplateFormat::Csv => output::text(&header_csv(&cols, id)?, false, a.output.as_deref()),
         TemplateFormat::Xlsx => output::binary(&workbook(&cols, id)?, a.output.as_deref()),
