@@ -487,6 +487,42 @@ mod tests {
         );
     }
 
+    /// The template's header and example row as a CSV.
+    fn example_csv(year: i32) -> String {
+        let cols = template_columns(year);
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(cols.iter().map(|c| c.header.as_str()))
+            .unwrap();
+        w.write_record(cols.iter().map(|c| c.example.as_str()))
+            .unwrap();
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    proptest::proptest! {
+        /// For any book year, the example row reads back as one record with every column
+        /// recognised, no unreadable cell, and the three RAT years known.
+        #[test]
+        fn the_example_row_reads_back_for_any_year(year in 1902i32..=2099) {
+            let text = example_csv(year);
+            let (reg, read) = crate::io::read_register(
+                text.as_bytes(),
+                &crate::io::ReadOptions::default(),
+            )
+            .unwrap();
+            proptest::prop_assert!(read.unknown_columns().is_empty());
+            proptest::prop_assert!(read.cell_errors.is_empty(), "{:?}", read.cell_errors);
+            proptest::prop_assert_eq!(reg.records.len(), 1);
+            let k = &reg.records[0];
+            let years: Vec<i32> = k.rat.iter().map(|r| r.book_year).collect();
+            proptest::prop_assert_eq!(years, vec![year - 2, year - 1, year]);
+            proptest::prop_assert_eq!(
+                k.rat_known,
+                crate::cooperative::RatKnowledge::years(vec![year - 2, year - 1, year])
+            );
+            proptest::prop_assert_eq!(k.field_checks.len(), 1);
+        }
+    }
+
     #[test]
     fn dates_follow_the_rat_book_year() {
         let cols = template_columns(2030);
