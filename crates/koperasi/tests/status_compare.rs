@@ -224,3 +224,32 @@ fn bad_policy_lists_are_refused() {
     assert_eq!(c.pairs[0].changed, 0);
     assert_eq!(serde_json::to_value(&c.pairs[0].cross).unwrap(), json!([]));
 }
+
+/// The comparison of a report (counted as the CSV is read, the register not held) is the one
+/// `compare_policies` gives on the records.
+#[test]
+fn report_section_streamed_equals_compare_policies() {
+    let (_, c) = synthetic();
+    let csv = std::fs::read(dir().join("register.csv")).unwrap();
+    let mut options =
+        koperasi::report::ReportOptions::new(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap());
+    options.compare = presets(&["national", "office", "permenkop_25_2015"]);
+    let koperasi::report::Report::Register(r) =
+        koperasi::report::build_report(&csv[..], "synthetic", &options).unwrap()
+    else {
+        panic!("a register");
+    };
+    assert_eq!(r.policy_comparison.as_ref(), Some(&c));
+    assert_eq!(
+        Some(&r.status_counts),
+        c.policies.first().map(|p| &p.counts)
+    );
+    // No comparison asked, none given; an invalid list gives none either.
+    options.compare = presets(&["national", "national"]);
+    let koperasi::report::Report::Register(r) =
+        koperasi::report::build_report(&csv[..], "synthetic", &options).unwrap()
+    else {
+        panic!("a register");
+    };
+    assert_eq!(r.policy_comparison, None);
+}

@@ -33,6 +33,9 @@ pub struct Block {
     pub lines: Vec<String>,
     /// The heading and the table; a section without rows shows no table.
     pub section: Section,
+    /// A title that fits a sheet name (31 characters) for the book: `national x office` for a
+    /// cross table, `national -> office` for the changes.
+    pub sheet: String,
 }
 
 /// The file lines of a group's records (their 1-based source lines, else their positions + 1).
@@ -91,6 +94,7 @@ pub fn blocks(c: &PolicyComparison, l: &Labels, detail: Detail) -> Vec<Block> {
     );
     let mut out = vec![Block {
         lines,
+        sheet: counts.title.clone(),
         section: counts,
     }];
     for pair in &c.pairs {
@@ -135,6 +139,7 @@ fn full_pair(out: &mut Vec<Block>, pair: &PairComparison, l: &Labels, records: &
     out.push(Block {
         lines: vec![same_changed(l, pair)],
         section: cross,
+        sheet: format!("{} x {}", pair.from, pair.to),
     });
     if pair.changes.is_empty() {
         return;
@@ -153,6 +158,7 @@ fn full_pair(out: &mut Vec<Block>, pair: &PairComparison, l: &Labels, records: &
     out.push(Block {
         lines: Vec::new(),
         section: t,
+        sheet: format!("{} -> {}", pair.from, pair.to),
     });
 }
 
@@ -181,7 +187,11 @@ fn summary_pair(pair: &PairComparison, l: &Labels) -> Block {
     for g in pair.changes.iter().take(shown) {
         t.rows.push(vec![Cell::count(g.count), why(l, g)]);
     }
-    Block { lines, section: t }
+    Block {
+        lines,
+        section: t,
+        sheet: format!("{} -> {}", pair.from, pair.to),
+    }
 }
 
 /// The blocks written into a text document: a heading, its lines, its table.
@@ -230,12 +240,20 @@ pub fn compare_text(c: &PolicyComparison, records: &[Koperasi], l: &Labels, md: 
     d.out
 }
 
-/// The blocks as sections of a book, their lines as notes (item: the section's title).
+/// The blocks as sections of a book, titled by their sheet titles; their headings and lines
+/// as notes (item: the sheet title).
 pub fn book_sections(b: &mut Book, c: &PolicyComparison, l: &Labels, detail: Detail) {
-    for block in blocks(c, l, detail) {
-        for line in block.lines {
-            b.note(block.section.title.clone(), line);
+    for mut block in blocks(c, l, detail) {
+        if block.sheet != block.section.title {
+            b.note(
+                block.sheet.clone(),
+                std::mem::take(&mut block.section.title),
+            );
         }
+        for line in block.lines {
+            b.note(block.sheet.clone(), line);
+        }
+        block.section.title = block.sheet;
         b.sections.push(block.section);
     }
 }
