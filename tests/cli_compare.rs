@@ -314,3 +314,22 @@ fn report_compare_on_a_panel_is_refused() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--compare is for registers"), "{err}");
 }
+
+#[test]
+fn report_compare_as_csv_points_to_assess() {
+    let out = Command::cargo_bin("koperasi")
+        .unwrap()
+        .args([
+            "report",
+            REGISTER,
+            "--compare",
+            "national,office",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("koperasi assess FILE --compare"), "{err}");
+}

@@ -192,7 +192,7 @@ struct StatusArgs {
     /// national,office,permenkop_25_2015`: the counts under each, and for each pair the coops
     /// that change status, grouped by why (e.g. "RAT held for 2 of the last 3 book years").
     /// `assess` prints this instead of listing coops (`--policy` is then ignored); `report`
-    /// adds it as a section for a register.
+    /// adds it as a section for a register (table, markdown, JSON, XLSX, HTML; not its CSV).
     #[arg(long, value_delimiter = ',', value_name = "POLICIES")]
     compare: Vec<String>,
 }
@@ -520,6 +520,13 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
             "--compare hanya untuk register (satu baris per koperasi); berkas ini memuat jumlah per wilayah dan periode".into()
         } else {
             "--compare is for registers (one row per cooperative); this file holds counts per region and period".into()
+        }));
+    }
+    if a.output.format == Format::Csv && !options.compare.is_empty() {
+        return Err(Failure(if l.id {
+            "--compare tidak masuk ke CSV laporan (satu tabel); gunakan `koperasi assess BERKAS --compare ... --format csv`".into()
+        } else {
+            "--compare does not fit the report's CSV (one table); use `koperasi assess FILE --compare ... --format csv`".into()
         }));
     }
     if let Some(path) = &a.chart {
