@@ -7,7 +7,7 @@ const { LABELS } = await import('./i18n.mjs');
 const loadMs = Math.round(performance.now() - t0);
 
 const $ = (sel) => document.querySelector(sel);
-const state = { lang: 'id', input: null, name: null, report: null, demography: null, error: null, reportMs: null };
+const state = { lang: 'id', input: null, name: null, report: null, demography: null, comparison: null, error: null, reportMs: null };
 const L = () => LABELS[state.lang];
 window.__koperasi = { loadMs, reportMs: null, reports: 0 };
 
@@ -214,6 +214,7 @@ function registerView(r) {
       ],
       r.reasons,
     ),
+    ...comparisonSection(state.comparison),
     el('h2', {}, l.registrations),
     table(
       'registrations',
@@ -256,6 +257,58 @@ function registerView(r) {
   }
   nodes.push(...readSection(r.read));
   return { nodes, after: () => {} };
+}
+
+/** Change groups shown per pair of policies. */
+const TOP_GROUPS = 3;
+/** The statuses in the order of the command's tables. */
+const STATUSES = ['active', 'inactive', 'not_found', 'dissolved', 'not_yet_due', 'not_assessable'];
+
+/**
+ * The policy chooser's difference (`register.comparePolicies`): the counts under every preset
+ * side by side, the chosen one first, then the largest groups of coops whose status changes
+ * from the chosen policy to each other one, with why.
+ */
+function comparisonSection(c) {
+  if (!c) return [];
+  const l = L();
+  const statusLabel = (s) => l[`status_${s}`] ?? s;
+  const name = (p) => l[`policy_${p}`] ?? p;
+  const [chosen] = c.policies;
+  const nodes = [
+    el('h2', {}, l.compare),
+    el('p', { class: 'note', id: 'compare-note' }, l.compareNote),
+    table(
+      'compare-counts',
+      [
+        [l.status, (s) => statusLabel(s)],
+        ...c.policies.map((p) => [
+          p === chosen ? `${name(p.policy)} (${l.chosen})` : name(p.policy),
+          (s) => num(p.counts[s]),
+          true,
+        ]),
+      ],
+      STATUSES,
+    ),
+  ];
+  // The pairs from the chosen policy (the first) to each other one come first.
+  for (const pair of c.pairs.filter((x) => x.from === chosen.policy)) {
+    nodes.push(el('h3', { id: `compare-${pair.to}-head` }, l.comparePair(name(pair.from), name(pair.to), num(pair.changed), num(pair.same))));
+    if (pair.changes.length === 0) continue;
+    const shown = pair.changes.slice(0, TOP_GROUPS);
+    if (pair.changes.length > shown.length) nodes.push(el('p', { class: 'note' }, l.moreGroups(shown.length, pair.changes.length)));
+    nodes.push(
+      table(
+        `compare-${pair.to}`,
+        [
+          [l.count, (g) => num(g.count), true],
+          [l.why, (g) => (state.lang === 'id' ? g.signature_id : g.signature)],
+        ],
+        shown,
+      ),
+    );
+  }
+  return nodes;
 }
 
 /** The yearly births/deaths table of `demographyReport` (registers only). */
@@ -326,12 +379,17 @@ function run() {
   try {
     state.report = k.buildReport(state.input, $('#as-of').value || undefined, $('#policy').value, { source: state.name });
     state.demography = null;
+    state.comparison = null;
     if (state.report.kind === 'register') {
       // The ten years up to the as-of date's year.
       const to = Number(state.report.as_of.slice(0, 4));
       const { register } = k.readRegister(state.input);
       try {
         state.demography = k.demographyReport(register, to - 9, to, state.report.as_of, $('#policy').value);
+        // Every preset of the chooser, the chosen one first.
+        const chosen = $('#policy').value;
+        const presets = [...$('#policy').options].map((o) => o.value);
+        state.comparison = register.comparePolicies(state.report.as_of, [chosen, ...presets.filter((p) => p !== chosen)]);
       } finally {
         register.free();
       }

@@ -88,6 +88,9 @@ labels! {
     compare_changed: "changed status", "status berubah";
     compare_why: "Why", "Sebab";
     compare_records: "Records (line numbers)", "Data (nomor baris)";
+    compare_changes_short: "Changes", "Perubahan";
+    compare_groups_shown: "Groups shown (largest first)", "Kelompok yang ditampilkan (terbesar dahulu)";
+    compare_all_hint: "`koperasi assess FILE --compare ...` lists every group and its coops", "`koperasi assess BERKAS --compare ...` menampilkan semua kelompok beserta koperasinya";
     sev_info: "info", "info";
     sev_warning: "warning", "peringatan";
     sev_error: "error", "galat";

@@ -192,6 +192,13 @@ struct StatusArgs {
     /// the coop at its address gives "not found", unless an RAT was held after that check.
     #[arg(long, default_value = "national")]
     policy: String,
+    /// Compare status policies: presets or JSON files, comma separated, e.g. `--compare
+    /// national,office,permenkop_25_2015`: the counts under each, and for each pair the coops
+    /// that change status, grouped by why (e.g. "RAT held for 2 of the last 3 book years").
+    /// `assess` prints this instead of listing coops (`--policy` is then ignored); `report`
+    /// adds it as a section for a register (table, markdown, JSON, XLSX, HTML; not its CSV).
+    #[arg(long, value_delimiter = ',', value_name = "POLICIES")]
+    compare: Vec<String>,
 }
 
 #[derive(clap::Args)]
@@ -200,12 +207,6 @@ struct AssessArgs {
     file: std::path::PathBuf,
     #[command(flatten)]
     status: StatusArgs,
-    /// Compare status policies instead of listing coops: presets or JSON files, comma
-    /// separated, e.g. `--compare national,office,permenkop_25_2015`. Prints the counts under
-    /// each, and for each pair the cross table and the coops that change status, grouped by
-    /// why (e.g. "RAT held for 2 of the last 3 book years"). `--policy` is then ignored.
-    #[arg(long, value_delimiter = ',', value_name = "POLICIES")]
-    compare: Vec<String>,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
@@ -504,6 +505,7 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
     options.policy = policy;
     options.by = parse_fields(&a.by)?;
     options.read = read_options(&a.input)?;
+    options.compare = compare_policies(&a.status, as_of)?;
     let report = match &a.file {
         Some(path) => report_of(path, &a.input, &options, "report")?,
         None => build_report(
@@ -518,6 +520,20 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
         })?,
     };
     let l = labels::Labels::new(a.output.locale == Locale::Id);
+    if matches!(report, koperasi::report::Report::Panel(_)) && !options.compare.is_empty() {
+        return Err(Failure(if l.id {
+            "--compare hanya untuk register (satu baris per koperasi); berkas ini memuat jumlah per wilayah dan periode".into()
+        } else {
+            "--compare is for registers (one row per cooperative); this file holds counts per region and period".into()
+        }));
+    }
+    if a.output.format == Format::Csv && !options.compare.is_empty() {
+        return Err(Failure(if l.id {
+            "--compare tidak masuk ke CSV laporan (satu tabel); gunakan `koperasi assess BERKAS --compare ... --format csv`".into()
+        } else {
+            "--compare does not fit the report's CSV (one table); use `koperasi assess FILE --compare ... --format csv`".into()
+        }));
+    }
     if let Some(path) = &a.chart {
         output::write_file(path, chart::report_svg(&report, &l)?.as_bytes())?;
     }
@@ -572,7 +588,7 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
         }
     }
     let l = labels::Labels::new(a.output.locale == Locale::Id);
-    if !a.compare.is_empty() {
+    if !a.status.compare.is_empty() {
         return run_compare(&a, &register, as_of, &l);
     }
     let rows = koperasi::report::status_rows(&register, as_of, &policy);
@@ -603,13 +619,12 @@ fn run_assess(a: AssessArgs) -> Result<(), Failure> {
     )
 }
 
-/// `koperasi assess FILE --compare a,b,c`.
-fn run_compare(
-    a: &AssessArgs,
-    register: &koperasi::register::Register,
-    as_of: NaiveDate,
-    l: &labels::Labels,
-) -> Result<(), Failure> {
+/// The policies of `--compare` (none when it is not given), checked as
+/// [`koperasi::status::compare_policies`] checks them.
+fn compare_policies(a: &StatusArgs, as_of: NaiveDate) -> Result<Vec<StatusPolicy>, Failure> {
+    if a.compare.is_empty() {
+        return Ok(Vec::new());
+    }
     let policies = a
         .compare
         .iter()
@@ -618,6 +633,19 @@ fn run_compare(
                 .map_err(|Failure(m)| Failure(m.replacen("--policy", "--compare", 1)))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    koperasi::status::PolicyComparer::new(as_of, &policies)
+        .map_err(|e| Failure(format!("--compare: {e}")))?;
+    Ok(policies)
+}
+
+/// `koperasi assess FILE --compare a,b,c`.
+fn run_compare(
+    a: &AssessArgs,
+    register: &koperasi::register::Register,
+    as_of: NaiveDate,
+    l: &labels::Labels,
+) -> Result<(), Failure> {
+    let policies = compare_policies(&a.status, as_of)?;
     let c = koperasi::status::compare_policies(&register.records, as_of, &policies)
         .map_err(|e| Failure(format!("--compare: {e}")))?;
     let records = &register.records;
@@ -627,11 +655,11 @@ fn run_compare(
         Format::Table => render::compare::compare_text(&c, records, l, false),
         Format::Markdown => render::compare::compare_text(&c, records, l, true),
         Format::Xlsx | Format::Html => {
-            return Err(Failure(if l.id {
-                "--compare belum dapat ditulis sebagai xlsx atau html; gunakan --format table, markdown, json atau csv".into()
-            } else {
-                "--compare cannot be written as xlsx or html yet; use --format table, markdown, json or csv".into()
-            }));
+            let book = sheets::compare_book(&c, records, l, &a.file.display().to_string());
+            if a.output.format == Format::Xlsx {
+                return output::binary(&xlsx::workbook(&book)?, a.output.output.as_deref());
+            }
+            html::page(&book, l.compare_counts(), &[])
         }
     };
     output::text(

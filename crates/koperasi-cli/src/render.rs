@@ -684,6 +684,9 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     if let Some(line) = members_line(l, r) {
         d.line(line);
     }
+    if let Some(c) = &r.policy_comparison {
+        compare::compare_doc(d, c, compare::Detail::Summary);
+    }
 
     d.heading(l.registrations());
     let mut t = d.table(vec![l.year().into(), l.count().into()], &[1]);

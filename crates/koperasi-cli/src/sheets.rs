@@ -220,6 +220,9 @@ fn register_sections(b: &mut Book, l: &Labels, r: &RegisterReport) {
     }
     t.charts.push(bar_chart(l.status(), 2, t.rows.len()));
     b.sections.push(t);
+    if let Some(c) = &r.policy_comparison {
+        render::compare::book_sections(b, c, l, render::compare::Detail::Summary);
+    }
     let mut t = Section::new(l.registrations(), vec![l.year(), l.count()]);
     for (y, n) in &r.registrations.by_year {
         t.rows.push(vec![Cell::number(*y), Cell::count(*n)]);
@@ -443,4 +446,18 @@ pub fn assess_book(
 /// The header of a column of stable codes.
 fn code_header(l: &Labels) -> &'static str {
     if l.id { "Kode" } else { "Code" }
+}
+
+/// `koperasi assess FILE --compare a,b,c` as a book: the source, then every table of the
+/// comparison ([`render::compare::blocks`]).
+pub fn compare_book(
+    c: &koperasi::status::PolicyComparison,
+    records: &[koperasi::Koperasi],
+    l: &Labels,
+    source: &str,
+) -> Book {
+    let mut b = Book::new(l.id);
+    b.note(l.source(), source);
+    render::compare::book_sections(&mut b, c, l, render::compare::Detail::Full(records));
+    b
 }

@@ -18,7 +18,7 @@ use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
 use crate::stats::read_as::{ReadAs, read_as};
 use crate::stats::series::comparable;
 use crate::stats::{Panel, Period};
-use crate::status::{Status, StatusPolicy};
+use crate::status::{PolicyComparer, PolicyComparison, Status, StatusPolicy};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -38,6 +38,12 @@ pub struct ReportOptions {
     pub top: usize,
     /// Reader options (column mapping, delimiter, region of the file).
     pub read: ReadOptions,
+    /// Status policies to compare on a register ([`crate::status::compare_policies`]), e.g.
+    /// `national`, `office`, `permenkop_25_2015`; empty (the default): no comparison. A list
+    /// that [`PolicyComparer::new`] refuses (two policies with one name, an invalid policy)
+    /// gives no comparison either: check it with [`PolicyComparer::new`] first.
+    #[serde(default)]
+    pub compare: Vec<StatusPolicy>,
 }
 
 impl ReportOptions {
@@ -50,6 +56,7 @@ impl ReportOptions {
             checks: CheckParams::default(),
             top: 5,
             read: ReadOptions::default(),
+            compare: Vec::new(),
         }
     }
 }
@@ -244,6 +251,12 @@ pub struct RegisterReport {
     /// ([`crate::office`]), `coordinates_outside_indonesia` ([`crate::geo`]).
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// The register under each policy of [`ReportOptions::compare`] as of the report's date:
+    /// counts under each, and for each pair the coops that change status, grouped by why
+    /// ([`crate::status::compare_policies`]). `None` (and left out of the JSON) when no
+    /// comparison was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_comparison: Option<PolicyComparison>,
 }
 
 /// A duplicate group with the names and lines of its records.
@@ -604,6 +617,7 @@ pub struct RegisterReportBuilder<'o> {
     findings: Vec<(usize, Finding)>,
     office: crate::office::OfficeTally,
     coordinate_findings: Vec<Finding>,
+    comparer: Option<PolicyComparer>,
 }
 
 impl<'o> RegisterReportBuilder<'o> {
@@ -627,6 +641,10 @@ impl<'o> RegisterReportBuilder<'o> {
             findings: Vec::new(),
             office: crate::office::OfficeTally::default(),
             coordinate_findings: Vec::new(),
+            comparer: match options.compare.as_slice() {
+                [] => None,
+                policies => PolicyComparer::new(options.as_of, policies).ok(),
+            },
         }
     }
 
@@ -647,6 +665,9 @@ impl<'o> RegisterReportBuilder<'o> {
         self.office.add(k, &a);
         self.coordinate_findings
             .extend(crate::geo::check_coordinates(k));
+        if let Some(c) = &mut self.comparer {
+            c.add(index, k);
+        }
         if crate::status::on_register(k, as_of) {
             self.on_register += 1;
             self.counts.add_assessed(k, a.status);
@@ -738,6 +759,7 @@ impl<'o> RegisterReportBuilder<'o> {
             office_status,
             unknown_jenis,
             findings,
+            policy_comparison: self.comparer.map(PolicyComparer::finish),
         }
     }
 }

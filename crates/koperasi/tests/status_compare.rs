@@ -224,3 +224,86 @@ fn bad_policy_lists_are_refused() {
     assert_eq!(c.pairs[0].changed, 0);
     assert_eq!(serde_json::to_value(&c.pairs[0].cross).unwrap(), json!([]));
 }
+
+/// The comparison of a report (counted as the CSV is read, the register not held) is the one
+/// `compare_policies` gives on the records.
+#[test]
+fn report_section_streamed_equals_compare_policies() {
+    let (_, c) = synthetic();
+    let csv = std::fs::read(dir().join("register.csv")).unwrap();
+    let mut options =
+        koperasi::report::ReportOptions::new(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap());
+    options.compare = presets(&["national", "office", "permenkop_25_2015"]);
+    let koperasi::report::Report::Register(r) =
+        koperasi::report::build_report(&csv[..], "synthetic", &options).unwrap()
+    else {
+        panic!("a register");
+    };
+    assert_eq!(r.policy_comparison.as_ref(), Some(&c));
+    assert_eq!(
+        Some(&r.status_counts),
+        c.policies.first().map(|p| &p.counts)
+    );
+    // No comparison asked, none given; an invalid list gives none either.
+    options.compare = presets(&["national", "national"]);
+    let koperasi::report::Report::Register(r) =
+        koperasi::report::build_report(&csv[..], "synthetic", &options).unwrap()
+    else {
+        panic!("a register");
+    };
+    assert_eq!(r.policy_comparison, None);
+}
+
+/// A real register with RAT history (`tests/data/real/subang-koperasi-rat/`: two book years of
+/// RAT dates from a Subang assessment application), against its `figures.py`.
+#[test]
+fn real_subang_register_with_rat_history_matches_its_figures() {
+    let csv = std::fs::read(dir().join("../real/subang-koperasi-rat/koperasi.csv")).unwrap();
+    let (reg, rep) = read_register(&csv[..], &ReadOptions::default()).unwrap();
+    assert_eq!((reg.records.len(), rep.rejected.len()), (10, 0));
+    let policies = presets(&["national", "office", "permenkop_25_2015"]);
+    let active = |c: &PolicyComparison| -> Vec<u64> {
+        c.policies
+            .iter()
+            .map(|p| p.counts[&Status::Active])
+            .collect()
+    };
+    let changed =
+        |c: &PolicyComparison| -> Vec<u64> { c.pairs.iter().map(|p| p.changed).collect() };
+    // (as of, active under each, changed per pair) from figures.py.
+    for (date, want_active, want_changed) in [
+        ((2020, 3, 1), [10, 9, 0], [1, 10, 9]),
+        ((2020, 7, 1), [10, 10, 0], [0, 10, 10]),
+        ((2021, 7, 12), [10, 0, 0], [10, 10, 0]),
+    ] {
+        let as_of = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+        let c = compare_policies(&reg.records, as_of, &policies).unwrap();
+        assert_eq!(active(&c), want_active, "{as_of}");
+        assert_eq!(changed(&c), want_changed, "{as_of}");
+        // Everyone not active is not assessable: no year is known to be missing.
+        for p in &c.policies {
+            assert_eq!(
+                p.counts[&Status::Active] + p.counts[&Status::NotAssessable],
+                10
+            );
+        }
+    }
+    // 2020-03-01, national -> office: coop 4 (position 3), an RAT for 2018 only, 2 years unknown.
+    let c = compare_policies(
+        &reg.records,
+        NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(),
+        &policies,
+    )
+    .unwrap();
+    let g = &c.pairs[0].changes[0];
+    assert_eq!(g.records, [3]);
+    assert_eq!((g.rat_window, g.rat_held, g.rat_unknown), (3, 1, 2));
+    assert_eq!(g.to_status, Status::NotAssessable);
+    // national -> permenkop_25_2015: 9 coops with 2 of 3 held and 1 unknown, coop 4 apart.
+    let counts: Vec<(u64, u32, u32)> = c.pairs[1]
+        .changes
+        .iter()
+        .map(|g| (g.count, g.rat_held, g.rat_unknown))
+        .collect();
+    assert_eq!(counts, [(9, 2, 1), (1, 1, 2)]);
+}

@@ -15,6 +15,7 @@ const shots = process.env.SCREENSHOT_DIR ?? here('../screenshots/');
 const BOGOR = here('../../../crates/koperasi/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv');
 const BROKEN = here('../fixtures/broken.csv');
 const OFFICE = here('../../../tests/data/bad/office.xlsx');
+const COMPARE = here('../../../tests/data/policy_compare/register.csv');
 
 test('dashboard: East Java sample, Kota Bogor file, office.xlsx, broken file', { skip: base ? false : 'KOPERASI_URL not set' }, async () => {
   mkdirSync(shots, { recursive: true });
@@ -93,6 +94,36 @@ test('dashboard: East Java sample, Kota Bogor file, office.xlsx, broken file', {
     assert.match(await page.locator('#report').innerText(), /Cannot be assessed/);
     await page.screenshot({ path: join(shots, '3-bogor-en.png'), fullPage: false });
     await page.click('#lang');
+
+    // 2b. The policy chooser shows the difference: the synthetic register of
+    // tests/data/policy_compare (figures computed by its pandas script, expected.json) as of
+    // 1 July 2025, national chosen.
+    await page.fill('#as-of', '2025-07-01');
+    await page.selectOption('#policy', 'national');
+    before = await reports();
+    await page.setInputFiles('#file', COMPARE);
+    await page.waitForFunction((n) => window.__koperasi.reports > n && document.querySelector('#compare-counts'), before);
+    const head = await page.locator('#compare-counts thead th').allTextContents();
+    assert.equal(head.length, 5);
+    assert.match(head[1], /^Nasional.*\(dipilih\)$/);
+    const col = (re) => head.findIndex((h) => re.test(h));
+    const active = await page.locator('#compare-counts tbody tr').first().locator('td').allTextContents();
+    assert.equal(active[0], 'Aktif');
+    // Active: national 85, office 35, permenkop_25_2015 20.
+    assert.deepEqual([col(/^Nasional/), col(/^Dinas/), col(/^Permenkop/)].map((i) => active[i]), ['85', '35', '20']);
+    // national -> permenkop_25_2015: 65 change, 55 keep; the largest group, 27 coops, held an
+    // RAT for 2 of the last 3 book years.
+    assert.match(await page.locator('#compare-permenkop_25_2015-head').innerText(), /65 koperasi berubah status, 55 tetap/);
+    const top = await page.locator('#compare-permenkop_25_2015 tbody tr').first().locator('td').allTextContents();
+    assert.equal(top[0], '27');
+    assert.match(top[1], /^RAT diadakan untuk 2 dari 3 tahun buku terakhir/);
+    assert.equal(await page.locator('#compare-permenkop_25_2015 tbody tr').count(), 3);
+    // national -> office: 50 change; the two largest groups have 17 coops each.
+    assert.match(await page.locator('#compare-office-head').innerText(), /50 koperasi berubah status, 70 tetap/);
+    const office = await page.locator('#compare-office tbody tr').evaluateAll((rows) => rows.map((r) => r.cells[0].textContent));
+    assert.deepEqual(office.slice(0, 2), ['17', '17']);
+    await page.locator('#compare-counts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '3b-compare.png'), fullPage: false });
 
     // 3. A spreadsheet (tests/data/bad/README.md): sheet `Data` below a title block, 5 rows
     // accepted (sheet rows 5, 6, 7, 9, 10), the total row 11 rejected, `1/2/20245` in D9 unreadable.

@@ -123,7 +123,8 @@ type Key = (
     Option<bool>,
 );
 
-/// Compare `policies` on `records` as of `as_of` (see the module documentation).
+/// Compare `policies` on `records` as of `as_of` (see the module documentation): a
+/// [`PolicyComparer`] given every record.
 ///
 /// Errors: [`PolicyError::Invalid`] (field `policies`) when none is given or two share a name,
 /// or the first invalid parameter of a policy ([`StatusPolicy::validate`]).
@@ -132,33 +133,109 @@ pub fn compare_policies(
     as_of: NaiveDate,
     policies: &[StatusPolicy],
 ) -> Result<PolicyComparison, PolicyError> {
-    check_policies(policies)?;
-    let statuses: Vec<Vec<Status>> = policies
-        .iter()
-        .map(|p| records.iter().map(|k| assess_status(k, as_of, p)).collect())
-        .collect();
-    let counts = policies
-        .iter()
-        .zip(&statuses)
-        .map(|(p, s)| PolicyCounts {
-            policy: p.name.clone(),
-            source: p.source.clone(),
-            counts: tally(s),
+    let mut c = PolicyComparer::new(as_of, policies)?;
+    for (i, k) in records.iter().enumerate() {
+        c.add(i, k);
+    }
+    Ok(c.finish())
+}
+
+/// [`compare_policies`] one record at a time, without holding the register (as
+/// [`crate::report::RegisterReportBuilder`] does): per record it keeps only its position in
+/// the groups it changes in.
+pub struct PolicyComparer {
+    as_of: NaiveDate,
+    policies: Vec<StatusPolicy>,
+    /// `(i, j, pattern)` of every pair `i < j`, in the order given.
+    pairs: Vec<(usize, usize, Pattern)>,
+    records: u64,
+    /// Records per status, by policy.
+    counts: Vec<BTreeMap<Status, u64>>,
+    /// Cross table cells, by pair.
+    cells: Vec<BTreeMap<(Status, Status), u64>>,
+    /// Positions of the records that change, by pair and group key.
+    groups: Vec<BTreeMap<Key, Vec<u64>>>,
+}
+
+impl PolicyComparer {
+    /// An empty comparison of `policies` as of `as_of`.
+    ///
+    /// Errors: those of [`compare_policies`].
+    pub fn new(as_of: NaiveDate, policies: &[StatusPolicy]) -> Result<Self, PolicyError> {
+        check_policies(policies)?;
+        let mut pairs = Vec::new();
+        for (i, a) in policies.iter().enumerate() {
+            for (j, b) in policies.iter().enumerate().skip(i + 1) {
+                pairs.push((i, j, Pattern::new(a, b)));
+            }
+        }
+        let zero: BTreeMap<Status, u64> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+        Ok(PolicyComparer {
+            as_of,
+            policies: policies.to_vec(),
+            records: 0,
+            counts: vec![zero; policies.len()],
+            cells: vec![BTreeMap::new(); pairs.len()],
+            groups: vec![BTreeMap::new(); pairs.len()],
+            pairs,
         })
-        .collect();
-    let mut pairs = Vec::new();
-    for (i, a) in policies.iter().enumerate() {
-        for (j, b) in policies.iter().enumerate().skip(i + 1) {
-            let (sa, sb) = (&statuses[i], &statuses[j]);
-            pairs.push(pair(records, as_of, (a, b), (sa, sb)));
+    }
+
+    /// Count the record at position `index` of the register (records may come in any order).
+    pub fn add(&mut self, index: usize, k: &Koperasi) {
+        self.records += 1;
+        let statuses: Vec<Status> = self
+            .policies
+            .iter()
+            .map(|p| assess_status(k, self.as_of, p))
+            .collect();
+        for (s, counts) in statuses.iter().zip(&mut self.counts) {
+            *counts.entry(*s).or_default() += 1;
+        }
+        let pairs = self.pairs.iter().zip(&mut self.cells).zip(&mut self.groups);
+        for (((i, j, pattern), cells), groups) in pairs {
+            let (Some(x), Some(y)) = (statuses.get(*i), statuses.get(*j)) else {
+                continue;
+            };
+            *cells.entry((*x, *y)).or_default() += 1;
+            if x != y {
+                let (Some(a), Some(b)) = (self.policies.get(*i), self.policies.get(*j)) else {
+                    continue;
+                };
+                groups
+                    .entry(pattern.key(k, self.as_of, (a, b)))
+                    .or_default()
+                    .push(index as u64);
+            }
         }
     }
-    Ok(PolicyComparison {
-        as_of,
-        records: records.len() as u64,
-        policies: counts,
-        pairs,
-    })
+
+    /// The comparison of the records added.
+    pub fn finish(self) -> PolicyComparison {
+        let policies = self
+            .policies
+            .iter()
+            .zip(self.counts)
+            .map(|(p, counts)| PolicyCounts {
+                policy: p.name.clone(),
+                source: p.source.clone(),
+                counts,
+            })
+            .collect();
+        let mut pairs = Vec::new();
+        let all = self.pairs.iter().zip(self.cells).zip(self.groups);
+        for (((i, j, _), cells), groups) in all {
+            if let (Some(a), Some(b)) = (self.policies.get(*i), self.policies.get(*j)) {
+                pairs.push(pair((a, b), self.records, cells, groups));
+            }
+        }
+        PolicyComparison {
+            as_of: self.as_of,
+            records: self.records,
+            policies,
+            pairs,
+        }
+    }
 }
 
 fn check_policies(policies: &[StatusPolicy]) -> Result<(), PolicyError> {
@@ -184,33 +261,12 @@ fn check_policies(policies: &[StatusPolicy]) -> Result<(), PolicyError> {
     Ok(())
 }
 
-/// Records per status, every status present.
-fn tally(statuses: &[Status]) -> BTreeMap<Status, u64> {
-    let mut m: BTreeMap<Status, u64> = Status::ALL.iter().map(|s| (*s, 0)).collect();
-    for s in statuses {
-        *m.entry(*s).or_default() += 1;
-    }
-    m
-}
-
 fn pair(
-    records: &[Koperasi],
-    as_of: NaiveDate,
     (a, b): (&StatusPolicy, &StatusPolicy),
-    (sa, sb): (&[Status], &[Status]),
+    records: u64,
+    cells: BTreeMap<(Status, Status), u64>,
+    groups: BTreeMap<Key, Vec<u64>>,
 ) -> PairComparison {
-    let mut cells: BTreeMap<(Status, Status), u64> = BTreeMap::new();
-    let mut groups: BTreeMap<Key, Vec<u64>> = BTreeMap::new();
-    let pattern = Pattern::new(a, b);
-    for (i, (k, (x, y))) in records.iter().zip(sa.iter().zip(sb)).enumerate() {
-        *cells.entry((*x, *y)).or_default() += 1;
-        if x != y {
-            groups
-                .entry(pattern.key(k, as_of, (a, b)))
-                .or_default()
-                .push(i as u64);
-        }
-    }
     let same = cells
         .iter()
         .filter(|((x, y), _)| x == y)
@@ -218,14 +274,17 @@ fn pair(
         .sum();
     let mut changes: Vec<ChangeGroup> = groups
         .into_iter()
-        .map(|(key, recs)| group(key, recs, (a, b)))
+        .map(|(key, mut recs)| {
+            recs.sort_unstable();
+            group(key, recs, (a, b))
+        })
         .collect();
     changes.sort_by_key(|g| std::cmp::Reverse(g.count));
     PairComparison {
         from: a.name.clone(),
         to: b.name.clone(),
         same,
-        changed: records.len() as u64 - same,
+        changed: records.saturating_sub(same),
         cross: cells
             .into_iter()
             .map(|((from_status, to_status), count)| CrossCell {

@@ -89,7 +89,8 @@ mod facts;
 mod policy;
 
 pub use compare::{
-    ChangeGroup, CrossCell, PairComparison, PolicyComparison, PolicyCounts, compare_policies,
+    ChangeGroup, CrossCell, PairComparison, PolicyComparer, PolicyComparison, PolicyCounts,
+    compare_policies,
 };
 pub use facts::{NikCertificate, RatReport, nik_certificate, rat_report};
 pub use policy::{MAX_DEADLINE_MONTHS, MAX_WINDOW_YEARS, StatusPolicy};
