@@ -28,6 +28,8 @@ grep -q '/koperasi_wasm_bg.wasm`' "$node_tmp/koperasi_wasm.js" || {
 }
 cp "$node_tmp/koperasi_wasm.js" "$out/koperasi_wasm_node.cjs"
 rm -rf "$node_tmp"
+# the licences travel with the package (npm packs no symlinks; copies, not tracked by git)
+cp LICENSE-MIT LICENSE-APACHE bindings/wasm/
 printf 'wasm size: %s bytes raw, %s bytes gzipped\n' \
   "$(wc -c < "$out/koperasi_wasm_bg.wasm")" \
   "$(gzip -9 -c "$out/koperasi_wasm_bg.wasm" | wc -c)"
