@@ -71,7 +71,7 @@ mod tests {
         assert!(
             bogor
                 .csv
-                .starts_with("id_koperasi,nama_koperasi,nomor_bh,alamat,kecamatan\n")
+                .starts_with("id_koperasi,nama_koperasi,nomor_bh,alamat,kecamatan\r\n")
         );
         assert_eq!(bogor.csv, BOGOR_REGISTER_CSV);
         let jatim = get("jatim_panel").unwrap();
