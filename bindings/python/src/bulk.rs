@@ -3,7 +3,7 @@
 //! dataframe (`frame()`: no Python object per row), (b) the serde columns (`columns()`), and
 //! (c) one row at a time (`get(i)`), so that per-row Python objects exist only when asked for.
 
-use crate::{cols, iso, ser};
+use crate::{PyRegister, cols, iso, ser};
 use koperasi::status::{Assessment, Status};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
@@ -16,6 +16,8 @@ pub struct PyAssessments {
     pub rows: Vec<Assessment>,
     /// The date every row was assessed as of (ISO).
     pub as_of: String,
+    /// The register assessed (row `i` is its record `i`): the identity columns of `frame()`.
+    pub register: Py<PyRegister>,
 }
 
 /// A fast, non-cryptographic hasher (the Fx hash of rustc) for the dictionaries below: the
@@ -181,7 +183,8 @@ impl PyAssessments {
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         cols(py, &self.rows)
     }
-    /// Packed columns for a dataframe: `status` (a dictionary of every status), the deciding
+    /// Packed columns for a dataframe: the record's `line`, `source_id` and `name` (see
+    /// `identity`), `status` (a dictionary of every status), the deciding
     /// reason's `reason`, `label_id`, `label_en`, `detail`, `detail_id` and all reason codes
     /// `reason_codes` (`;`-joined) as dictionaries (u32 codes + values), `identified` and
     /// `rat_for_last_closed_year` as optional booleans, `latest_rat_book_year`,
@@ -251,6 +254,7 @@ impl PyAssessments {
         }
         let d = PyDict::new(py);
         d.set_item("n", n)?;
+        identity(py, &d, self.register.get())?;
         d.set_item("as_of", &self.as_of)?;
         d.set_item("status", status_codes(&self.rows).into_py(py)?)?;
         d.set_item("reason", packed(py, &reason, codes.codes)?)?;
@@ -274,10 +278,48 @@ impl PyAssessments {
     }
 }
 
-/// `PyAssessments` of `rows` as of `as_of`.
-pub fn assessments(rows: Vec<Assessment>, as_of: koperasi::NaiveDate) -> PyAssessments {
+/// `PyAssessments` of `rows` (one per record of `register`) as of `as_of`.
+pub fn assessments(
+    rows: Vec<Assessment>,
+    as_of: koperasi::NaiveDate,
+    register: Py<PyRegister>,
+) -> PyAssessments {
     PyAssessments {
         rows,
         as_of: iso(as_of),
+        register,
     }
+}
+
+/// Optional 64-bit integers: values (i64 LE, 0 where missing) and a mask (1 = missing).
+fn opt_i64<'py>(
+    py: Python<'py>,
+    xs: impl Iterator<Item = Option<i64>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (mut values, mut mask) = (Vec::new(), Vec::new());
+    for x in xs {
+        values.extend_from_slice(&x.unwrap_or(0).to_le_bytes());
+        mask.push(u8::from(x.is_none()));
+    }
+    let d = PyDict::new(py);
+    d.set_item("values", PyBytes::new(py, &values))?;
+    d.set_item("mask", PyBytes::new(py, &mask))?;
+    Ok(d.into_any())
+}
+
+/// The identity of each assessed record, to join on: `line` (source line, optional i64),
+/// `source_id` (the source's own id, `None` when missing) and `name` (lists of `str`).
+fn identity<'py>(py: Python<'py>, d: &Bound<'py, PyDict>, register: &PyRegister) -> PyResult<()> {
+    let records = &register.0.records;
+    let line = records
+        .iter()
+        .map(|k| k.source_line.and_then(|l| i64::try_from(l).ok()));
+    d.set_item("line", opt_i64(py, line)?)?;
+    let ids = records.iter().map(|k| k.source_id.as_deref());
+    d.set_item("source_id", PyList::new(py, ids)?)?;
+    d.set_item(
+        "name",
+        PyList::new(py, records.iter().map(|k| k.name.as_str()))?,
+    )?;
+    Ok(())
 }

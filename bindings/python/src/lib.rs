@@ -908,15 +908,16 @@ impl PyRegister {
     }
     #[pyo3(signature = (as_of, policy=None))]
     fn assess_all<'py>(
-        &self,
+        slf: &Bound<'py, Self>,
         py: Python<'py>,
         as_of: &str,
         policy: Option<&Bound<'py, PyPolicy>>,
     ) -> PyResult<bulk::PyAssessments> {
         let when = date(py, as_of)?;
         let p = policy_of(policy);
-        let rows = py.detach(|| self.0.assess_all(when, &p));
-        Ok(bulk::assessments(rows, when))
+        let register = &slf.get().0;
+        let rows = py.detach(|| register.assess_all(when, &p));
+        Ok(bulk::assessments(rows, when, slf.clone().unbind()))
     }
     #[pyo3(signature = (as_of, policy=None))]
     fn status_counts<'py>(
@@ -1083,6 +1084,34 @@ fn build_report<'py>(
     ser(py, &r)
 }
 
+/// The names of the embedded real samples (`koperasi::samples::ALL`): `jatim_panel`,
+/// `bogor_register`.
+#[pyfunction]
+fn sample_names() -> Vec<&'static str> {
+    koperasi::samples::ALL.iter().map(|s| s.name).collect()
+}
+
+/// An embedded real sample (`koperasi::samples`): `jatim_panel` or `bogor_register` ->
+/// `{name, file_name, csv, source}`. Raises `ValidationError` (`invalid_argument`) for another
+/// name.
+#[pyfunction]
+fn sample<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
+    let s = koperasi::samples::get(name).ok_or_else(|| {
+        invalid(
+            py,
+            "invalid_argument",
+            Some(name.to_string()),
+            format!("sample `{name}`: expected jatim_panel or bogor_register"),
+        )
+    })?;
+    let d = PyDict::new(py);
+    d.set_item("name", s.name)?;
+    d.set_item("file_name", s.file_name)?;
+    d.set_item("csv", s.csv)?;
+    d.set_item("source", s.source)?;
+    Ok(d)
+}
+
 /// The native module `koperasi._koperasi`.
 #[pymodule]
 fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -1143,5 +1172,8 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(safe::safe_csv_cell, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_markdown_cell, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_terminal_text, m)?)?;
+    m.add_function(wrap_pyfunction!(sample, m)?)?;
+    m.add_function(wrap_pyfunction!(sample_names, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

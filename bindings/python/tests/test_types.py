@@ -192,7 +192,7 @@ def test_missing_library_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_docstrings_everywhere() -> None:
     for name in k.__all__:
         obj = getattr(k, name)
-        if name == "Source":
+        if name in ("Source", "PolicyLike", "FieldsLike", "__version__"):  # type aliases, a str
             continue
         assert obj.__doc__ and obj.__doc__.strip(), name
         if isinstance(obj, type):

@@ -109,3 +109,18 @@ def sensitivity(path: str) -> int:
     d: dt.date = c.as_of
     changed: int = c.pairs[0]["changed"]
     return changed + c.records + d.year + len(k.compare_policies(reg, d, ["office"]).policies)
+
+
+def first_day() -> int:
+    reg: k.Register = k.samples.kota_bogor().register
+    panel: k.Panel = k.samples.jawa_timur().panel
+    path = k.samples.path("bogor_register")
+    text: str = k.samples.text("jatim_panel") + k.samples.source("jatim_panel") + k.__version__
+    names: List[str] = k.samples.names()
+    t: k.CountTable = reg.count_by("kecamatan", "2022-08-15", policy="office")
+    counts: Dict[k.Status, int] = reg.status_counts("2022-08-15", {"name": "mine"})
+    first: k.Koperasi = reg.records[0]
+    some: List[k.Koperasi] = reg.records[1:3]
+    every: List[str] = [r.name for r in reg.records]
+    a: k.Assessment = k.assess(first, "2022-08-15", "permenkop_25_2015")
+    return len(t) + len(panel) + len(str(path)) + len(text) + len(names) + len(counts) + len(some) + len(every) + len(a.reasons)

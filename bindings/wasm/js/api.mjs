@@ -32,6 +32,24 @@ export class KoperasiError extends Error {
   }
 }
 
+/**
+ * @internal The error of an entry module whose WASM build is missing (the package folder used
+ * unbuilt): code `not_built`, with how to build it; the loader's error is its `cause`.
+ */
+export function notBuilt(cause) {
+  const err = new KoperasiError({
+    code: 'not_built',
+    message:
+      'koperasi: the WebAssembly build is missing or cannot be loaded (bindings/wasm/pkg-web/). ' +
+      'Build it from the repository root with `bash bindings/wasm/build.sh` (or `npm run build` ' +
+      'in bindings/wasm; needs Rust, the wasm32-unknown-unknown target and wasm-bindgen-cli, see ' +
+      'README.md), then install the package again. / Hasil build WebAssembly tidak ada: jalankan ' +
+      '`bash bindings/wasm/build.sh` dari akar repositori (atau `npm run build` di bindings/wasm).',
+  });
+  err.cause = cause;
+  return err;
+}
+
 function withFields(err, p) {
   err.code = p.code;
   err.line = p.line ?? null;

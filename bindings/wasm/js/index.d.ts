@@ -69,6 +69,7 @@ export type ErrorCode =
   | 'invalid_check_params'
   | 'result_not_serialisable'
   | 'not_initialized'
+  | 'not_built'
   | 'shu_plan_sum'
   | 'shu_unknown_base'
   | 'demography_years_after_as_of'

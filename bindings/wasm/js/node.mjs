@@ -1,9 +1,21 @@
-// Node entry of `koperasi`: loads the `wasm-bindgen --target nodejs` build (CommonJS) synchronously.
+// Node entry of `koperasi`: loads the `wasm-bindgen --target nodejs` glue (CommonJS,
+// pkg-web/koperasi_wasm_node.cjs) synchronously; it reads pkg-web/koperasi_wasm_bg.wasm, the
+// one .wasm of the package, shared with the browser entry.
 import { createRequire } from 'node:module';
-import { setRaw } from './api.mjs';
+import { setRaw, notBuilt } from './api.mjs';
 
 const require = createRequire(import.meta.url);
-setRaw(require('../pkg-node/koperasi_wasm.js'));
+const gluePath = '../pkg-web/koperasi_wasm_node.cjs';
+let glue;
+try {
+  glue = require(gluePath);
+} catch (e) {
+  const missing = e?.code === 'MODULE_NOT_FOUND' && String(e.message).includes('koperasi_wasm_node.cjs');
+  const noWasm = e?.code === 'ENOENT' && String(e.path ?? e.message).includes('koperasi_wasm_bg.wasm');
+  if (missing || noWasm) throw notBuilt(e);
+  throw e;
+}
+setRaw(glue);
 
 export * from './api.mjs';
 /** Resolved at once in Node (the module is loaded synchronously); the browser build awaits it. */

@@ -1095,18 +1095,13 @@ pub fn build_report(
 /// (Kota Bogor register) -> `{name, csv, source}`.
 #[wasm_bindgen]
 pub fn sample(name: &str) -> Result<String, JsValue> {
-    use koperasi::samples as s;
-    let (csv, source) = match name {
-        "jatim_panel" => (s::JATIM_PANEL_CSV, s::JATIM_PANEL_SOURCE),
-        "bogor_register" => (s::BOGOR_REGISTER_CSV, s::BOGOR_REGISTER_SOURCE),
-        _ => {
-            return Err(ErrorPayload::argument(format!(
-                "sample `{name}`: expected jatim_panel or bogor_register"
-            ))
-            .into());
-        }
+    let Some(s) = koperasi::samples::get(name) else {
+        return Err(ErrorPayload::argument(format!(
+            "sample `{name}`: expected jatim_panel or bogor_register"
+        ))
+        .into());
     };
-    to_json(&serde_json::json!({ "name": name, "csv": csv, "source": source }))
+    to_json(&serde_json::json!({ "name": s.name, "csv": s.csv, "source": s.source }))
 }
 
 // ---------------------------------------------------------------------------------------------

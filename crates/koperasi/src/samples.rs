@@ -22,3 +22,61 @@ pub const BOGOR_REGISTER_CSV: &str =
 /// Where [`BOGOR_REGISTER_CSV`] comes from, in one line.
 pub const BOGOR_REGISTER_SOURCE: &str = "embedded sample: Kota Bogor cooperative register (398 records, 2022), \
 from the MySQL dump of GitHub Sabilamanda/disperdagin @db28fa7 (DinKUKMDagin Kota Bogor website project)";
+
+/// One embedded sample file: the name the bindings use for it, its file name, its CSV text and
+/// where it comes from ([`JATIM_PANEL_SOURCE`], [`BOGOR_REGISTER_SOURCE`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sample {
+    /// The name the CLI, Python (`koperasi.samples`) and JS (`sample(name)`) use:
+    /// `jatim_panel` or `bogor_register`.
+    pub name: &'static str,
+    /// The file name of the original copy (under `data/samples/`).
+    pub file_name: &'static str,
+    /// The file's text (CSV, UTF-8).
+    pub csv: &'static str,
+    /// Where it comes from, in one line.
+    pub source: &'static str,
+}
+
+/// Both samples: the East Java panel (`jatim_panel`) and the Kota Bogor register
+/// (`bogor_register`).
+pub const ALL: [Sample; 2] = [
+    Sample {
+        name: "jatim_panel",
+        file_name: "koperasi_jatim_kabkota_2018Q4_2025Q2.csv",
+        csv: JATIM_PANEL_CSV,
+        source: JATIM_PANEL_SOURCE,
+    },
+    Sample {
+        name: "bogor_register",
+        file_name: "koperasi_kota_bogor_2022.csv",
+        csv: BOGOR_REGISTER_CSV,
+        source: BOGOR_REGISTER_SOURCE,
+    },
+];
+
+/// The sample called `name` (see [`ALL`]); `None` for another name.
+pub fn get(name: &str) -> Option<Sample> {
+    ALL.iter().copied().find(|s| s.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn samples_by_name() {
+        let bogor = get("bogor_register").unwrap();
+        assert!(
+            bogor
+                .csv
+                .starts_with("id_koperasi,nama_koperasi,nomor_bh,alamat,kecamatan\r\n")
+        );
+        assert_eq!(bogor.csv, BOGOR_REGISTER_CSV);
+        let jatim = get("jatim_panel").unwrap();
+        assert!(jatim.csv.starts_with("KABUPATEN / KOTA,PERIODE UPDATE,"));
+        assert!(jatim.source.contains("798 rows"));
+        assert_eq!(get("kota_bogor"), None);
+    }
+}

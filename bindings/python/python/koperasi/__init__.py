@@ -40,6 +40,7 @@ from typing import (
     TypeVar,
     TypedDict,
     Union,
+    overload,
 )
 
 from . import _koperasi as _k
@@ -73,6 +74,8 @@ __all__ = [
     "wilayah_search", "wilayah_children", "normalize_name", "parse_kode_wilayah",
     # identity
     "NomorBadanHukum", "parse_nomor_badan_hukum", "parse_nik_koperasi", "parse_nib",
+    # package
+    "__version__", "samples", "PolicyLike", "FieldsLike",
     # status
     "StatusPolicy", "policy_presets", "Koperasi", "Reason", "Assessment", "assess",
     "rat_deadline", "PolicyComparison", "compare_policies",
@@ -101,6 +104,9 @@ __all__ = [
     # output safety
     "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text",
 ]
+
+__version__: str = _k.__version__
+"""The version of the package (the version of the Rust crates it is built from)."""
 
 DateLike = Union[_dt.date, str]
 """A date: :class:`datetime.date`, or text that :func:`parse_date` reads."""
@@ -220,6 +226,15 @@ def _mapping(mapping: Optional[Mapping[str, str]]) -> List[Tuple[str, str]]:
     return list((mapping or {}).items())
 
 
+def _fields(fields: "Optional[FieldsLike]") -> List[str]:
+    """Field names for the core: one name (``"kecamatan"``, a :class:`Field`) or a list."""
+    if fields is None:
+        return []
+    if isinstance(fields, str):
+        return [str(fields)]
+    return [str(f) for f in fields]
+
+
 # ---------------------------------------------------------------------------------------------
 # enums
 # ---------------------------------------------------------------------------------------------
@@ -280,6 +295,11 @@ class Field(_StrEnum):
     BENTUK = "bentuk"
     STATUS = "status"
     FOUNDING_YEAR = "founding_year"
+
+
+FieldsLike = Union[Field, str, Sequence[Union[Field, str]]]
+"""A breakdown argument: one field name (``"kecamatan"``, :attr:`Field.KECAMATAN`) or a list
+of them (``["kecamatan", "status"]``)."""
 
 
 class Severity(_StrEnum):
@@ -668,14 +688,30 @@ def policy_presets() -> List[str]:
     return list(_k.policy_presets())
 
 
-def _policy(p: Optional[StatusPolicy]) -> Any:
-    if p is None:
-        return None
-    if not isinstance(p, StatusPolicy):
-        raise ValidationError(
-            f"policy must be a StatusPolicy, got {type(p).__name__}", "invalid_argument"
-        )
-    return p._p
+PolicyLike = Union[StatusPolicy, str, Mapping[str, Any]]
+"""A policy argument: a :class:`StatusPolicy`, the name of a preset (``"office"``,
+``"permenkop_25_2015"``; see :func:`policy_presets`) or a dict of its fields (as
+:meth:`StatusPolicy.from_dict`)."""
+
+
+def _as_policy(p: PolicyLike) -> StatusPolicy:
+    """``p`` as a :class:`StatusPolicy` (a preset by name, a dict by its fields). Raises
+    :class:`PolicyError` (``policy_unknown_preset``, ``policy_invalid``) or
+    :class:`ValidationError` (``invalid_argument``) for another type."""
+    if isinstance(p, StatusPolicy):
+        return p
+    if isinstance(p, str):
+        return StatusPolicy.preset(p)
+    if isinstance(p, Mapping):
+        return StatusPolicy.from_dict(p)
+    raise ValidationError(
+        "policy must be a StatusPolicy, a preset name or a dict, got " + type(p).__name__,
+        "invalid_argument",
+    )
+
+
+def _policy(p: Optional[PolicyLike]) -> Any:
+    return None if p is None else _as_policy(p)._p
 
 
 class Koperasi:
@@ -764,14 +800,14 @@ class Assessment(_Result):
 
 
 def assess(
-    koperasi: Koperasi, as_of: DateLike, policy: Optional[StatusPolicy] = None
+    koperasi: Koperasi, as_of: DateLike, policy: Optional[PolicyLike] = None
 ) -> Assessment:
     """The status of ``koperasi`` as of ``as_of`` under ``policy`` (default: national), with
     reasons. Raises :class:`ParseError` for an unreadable date string."""
     return Assessment._from(_k.assess(koperasi._r, _iso(as_of, "as_of"), _policy(policy)))
 
 
-def rat_deadline(book_year: int, policy: Optional[StatusPolicy] = None) -> Optional[_dt.date]:
+def rat_deadline(book_year: int, policy: Optional[PolicyLike] = None) -> Optional[_dt.date]:
     """The date by which the RAT for ``book_year`` is due under ``policy`` (default national:
     30 June of the next year); ``None`` when out of the date range."""
     s = _k.rat_deadline(book_year, _policy(policy))
@@ -887,7 +923,9 @@ class Assessments:
 
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame``, one row per record, built from packed arrays (no Python
-        object per row): ``as_of`` (datetime64), ``status`` (categorical, :class:`Status`
+        object per row but the record's text columns): the record's ``line`` in the source
+        file (nullable ``Int64``), ``source_id`` (the source's own id; ``None`` when missing)
+        and ``name``, to join on; ``as_of`` (datetime64), ``status`` (categorical, :class:`Status`
         order), the deciding (first) reason's ``reason`` code, ``label_id``, ``label_en``,
         ``detail``, ``detail_id`` (categoricals), ``reason_codes`` (every reason code,
         ``;``-joined, categorical), ``identified`` and ``rat_for_last_closed_year``
@@ -917,6 +955,12 @@ class Assessments:
 
         return pd.DataFrame(
             {
+                "line": pd.arrays.IntegerArray(
+                    np.frombuffer(f["line"]["values"], dtype="<i8").copy(),
+                    np.frombuffer(f["line"]["mask"], dtype="u1").astype(bool),
+                ),
+                "source_id": f["source_id"],
+                "name": f["name"],
                 "as_of": np.full(n, np.datetime64(f["as_of"], "D")).astype("datetime64[ns]"),
                 "status": cat(f["status"]),
                 "reason": cat(f["reason"]),
@@ -934,8 +978,9 @@ class Assessments:
         )
 
     def to_polars(self) -> Any:
-        """A ``polars.DataFrame`` with the columns of :meth:`to_pandas` (``as_of`` a
-        ``Date``, text columns ``Categorical``, nullable ``Boolean`` / ``Int32``). Raises
+        """A ``polars.DataFrame`` with the columns of :meth:`to_pandas` (``line`` ``Int64``,
+        ``source_id`` and ``name`` ``String``, ``as_of`` a ``Date``, other text columns
+        ``Categorical``, nullable ``Boolean`` / ``Int32``). Raises
         ``ImportError`` naming ``polars`` when it is not installed."""
         pl = _import("polars")
         f = self._frame()
@@ -944,7 +989,9 @@ class Assessments:
             try:
                 import numpy
 
-                return numpy.frombuffer(b, dtype={"I": "<u4", "i": "<i4", "B": "u1"}[fmt])
+                return numpy.frombuffer(
+                    b, dtype={"I": "<u4", "i": "<i4", "q": "<i8", "B": "u1"}[fmt]
+                )
             except ImportError:  # pragma: no cover - polars without numpy
                 return list(memoryview(b).cast(fmt))  # type: ignore[call-overload]
 
@@ -957,7 +1004,12 @@ class Assessments:
             mask = pl.Series("m", arr(d["mask"], "B")) == 1
             return pl.select(pl.when(mask).then(None).otherwise(vals).alias(name)).to_series()
 
-        cols = [pl.repeat(_date(f["as_of"]), f["n"], eager=True, dtype=pl.Date).alias("as_of")]
+        cols = [
+            opt(f["line"], "line", "q", pl.Int64),
+            pl.Series("source_id", f["source_id"], dtype=pl.String),
+            pl.Series("name", f["name"], dtype=pl.String),
+            pl.repeat(_date(f["as_of"]), f["n"], eager=True, dtype=pl.Date).alias("as_of"),
+        ]
         for name in ("status", "reason", "label_id", "label_en", "detail", "detail_id",
                      "reason_codes"):
             cols.append(cat(f[name], name))
@@ -972,10 +1024,72 @@ class Assessments:
         return f"Assessments({len(self)} rows)"
 
 
-class Records(_Columns):
-    """The records of a register, as columns: nested objects flattened with dotted names
-    (``location.kecamatan``, ``badan_hukum.raw``, ``members.total``), lists (``rat``,
-    ``extra``) as one cell."""
+class Records(Sequence[Koperasi]):
+    """The records of a register (``reg.records``): a sequence of :class:`Koperasi` (``len()``,
+    ``[i]``, slices, ``for k in reg.records``) that is also a table: :meth:`column`,
+    :meth:`to_dict`, :meth:`to_pandas` and :meth:`to_polars` give the records as columns,
+    nested objects flattened with dotted names (``location.kecamatan``, ``badan_hukum.raw``,
+    ``members.total``), lists (``rat``, ``extra``) as one cell. The columns are built once,
+    when first asked for."""
+
+    __slots__ = ("_g", "_table")
+
+    def __init__(self, _native: Any) -> None:
+        self._g = _native
+        self._table: Optional[_Columns] = None
+
+    def _t(self) -> _Columns:
+        if self._table is None:
+            self._table = _Columns(self._g.records_columns())
+        return self._table
+
+    def __len__(self) -> int:
+        return len(self._g)
+
+    @overload
+    def __getitem__(self, i: int) -> Koperasi: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> List[Koperasi]: ...
+
+    def __getitem__(self, i: Union[int, slice]) -> Union[Koperasi, List[Koperasi]]:
+        n = len(self)
+        if isinstance(i, slice):
+            return [Koperasi(self._g.record(j)) for j in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"record {i} of {n}")
+        return Koperasi(self._g.record(i))
+
+    def __iter__(self) -> Iterator[Koperasi]:
+        return (Koperasi(self._g.record(i)) for i in range(len(self)))
+
+    @property
+    def columns(self) -> List[str]:
+        """The column names, in order."""
+        return self._t().columns
+
+    def column(self, name: str) -> List[Any]:
+        """One column as a list. Raises ``KeyError`` for an unknown name."""
+        return self._t().column(name)
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The columns as a dict of lists (dates as :class:`datetime.date`)."""
+        return self._t().to_dict()
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``, one row per record. Raises ``ImportError`` naming
+        ``pandas`` when it is not installed."""
+        return self._t().to_pandas()
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame``, one row per record. Raises ``ImportError`` naming
+        ``polars`` when it is not installed."""
+        return self._t().to_polars()
+
+    def __repr__(self) -> str:
+        return f"Records({len(self)} records)"
 
 
 class CountTable(_Columns):
@@ -1098,7 +1212,7 @@ class PolicyComparison(_Result):
 def compare_policies(
     register: "Register",
     as_of: DateLike,
-    policies: Sequence[Union[StatusPolicy, str, Mapping[str, Any]]],
+    policies: Sequence[PolicyLike],
 ) -> PolicyComparison:
     """:meth:`Register.compare_policies` as a function."""
     return register.compare_policies(as_of, policies)
@@ -1243,8 +1357,8 @@ class Register:
 
     @property
     def records(self) -> Records:
-        """The records as columns (:class:`Records`)."""
-        return Records(self._g.records_columns())
+        """The records: a sequence of :class:`Koperasi` that is also a table (:class:`Records`)."""
+        return Records(self._g)
 
     def to_dict(self) -> Dict[str, Any]:
         """The register in its serde shape: ``{"records": [record dicts]}``."""
@@ -1261,12 +1375,12 @@ class Register:
         Raises ``ImportError`` naming polars when it is missing."""
         return self.records.to_polars()
 
-    def assess_all(self, as_of: DateLike, policy: Optional[StatusPolicy] = None) -> Assessments:
+    def assess_all(self, as_of: DateLike, policy: Optional[PolicyLike] = None) -> Assessments:
         """Assess every record as of ``as_of`` (default policy: national), in record order."""
         return Assessments(self._g.assess_all(_iso(as_of, "as_of"), _policy(policy)))
 
     def status_counts(
-        self, as_of: DateLike, policy: Optional[StatusPolicy] = None
+        self, as_of: DateLike, policy: Optional[PolicyLike] = None
     ) -> Dict[Status, int]:
         """Number of records per :class:`Status` as of ``as_of`` (every status present)."""
         d = self._g.status_counts(_iso(as_of, "as_of"), _policy(policy))
@@ -1274,19 +1388,20 @@ class Register:
 
     def count_by(
         self,
-        fields: Sequence[Union[Field, str]],
+        fields: FieldsLike,
         as_of: DateLike,
-        policy: Optional[StatusPolicy] = None,
+        policy: Optional[PolicyLike] = None,
     ) -> CountTable:
-        """Counts by a breakdown (e.g. ``["kecamatan", "status"]``; see :class:`Field`).
+        """Counts by a breakdown: one field (``"kecamatan"``) or several (``["kecamatan",
+        "status"]``); see :class:`Field`.
         Region keys are ``"<code> <name>"`` (``"32.71.03 Bogor Tengah"``) when resolved.
         ``as_of`` and ``policy`` matter only for ``status``. Raises :class:`ValidationError`
         (``invalid_field``)."""
-        names = [str(f) for f in fields]
+        names = _fields(fields)
         return CountTable(self._g.count_by(names, _iso(as_of, "as_of"), _policy(policy)))
 
     def reason_counts(
-        self, as_of: DateLike, policy: Optional[StatusPolicy] = None
+        self, as_of: DateLike, policy: Optional[PolicyLike] = None
     ) -> ReasonCounts:
         """How many records got each (status, deciding reason) as of ``as_of``."""
         return ReasonCounts(self._g.reason_counts(_iso(as_of, "as_of"), _policy(policy)))
@@ -1299,17 +1414,17 @@ class Register:
     def status_series(
         self,
         dates: Union[Sequence[DateLike], Tuple[DateLike, DateLike, str], Mapping[str, Any]],
-        policy: Optional[StatusPolicy] = None,
-        fields: Optional[Sequence[Union[Field, str]]] = None,
+        policy: Optional[PolicyLike] = None,
+        fields: Optional[FieldsLike] = None,
     ) -> "StatusSeries":
         """Counts by status at many dates (one sweep over each record's status changes),
-        broken down by ``fields`` (any :class:`Field` but ``status``). ``dates`` is a list of
+        broken down by ``fields`` (one :class:`Field` or a list; any but ``status``). ``dates`` is a list of
         dates, or ``(start, end, frequency)`` / ``{"start", "end", "frequency"}`` with
         frequency ``monthly`` or ``yearly`` for every month or year end from ``start`` to
         ``end``. Raises :class:`DemographyError` (``demography_status_breakdown``,
         ``demography_empty``, ``demography_empty_span``) or :class:`ValidationError`
         (``invalid_field``, ``invalid_frequency``)."""
-        names = [str(f) for f in (fields or ())]
+        names = _fields(fields)
         p = _policy(policy)
         if isinstance(dates, Mapping):
             dates = (dates["start"], dates["end"], dates["frequency"])
@@ -1326,18 +1441,13 @@ class Register:
         return StatusSeries(d, c)
 
     def compare_policies(
-        self, as_of: DateLike, policies: Sequence[Union[StatusPolicy, str, Mapping[str, Any]]]
+        self, as_of: DateLike, policies: Sequence[PolicyLike]
     ) -> "PolicyComparison":
         """The same register under several policies (presets by name or :class:`StatusPolicy`):
         counts under each, and for each pair the cross table and the coops that change status,
         grouped by why (:class:`PolicyComparison`). Raises :class:`PolicyError`
         (``policy_invalid``: none given, two with one name; ``policy_unknown_preset``)."""
-        ps = [
-            StatusPolicy.preset(p) if isinstance(p, str)
-            else StatusPolicy.from_dict(p) if isinstance(p, Mapping) else p
-            for p in policies
-        ]
-        d = _k.compare_policies(self._g, _iso(as_of, "as_of"), [_policy(p) for p in ps])
+        d = _k.compare_policies(self._g, _iso(as_of, "as_of"), [_policy(p) for p in policies])
         return PolicyComparison(d["as_of"], d["records"], d["policies"], d["pairs"])
 
     def registrations_by_year(self) -> RegistrationsByYear:
@@ -1622,7 +1732,7 @@ class Report:
 def build_report(
     source: Source,
     as_of: Optional[DateLike] = None,
-    policy: Optional[StatusPolicy] = None,
+    policy: Optional[PolicyLike] = None,
     data_as_of: Optional[DateLike] = None,
 ) -> Report:
     """Read a register or a panel and build its report. A register needs ``as_of`` (the
@@ -2542,7 +2652,7 @@ def demography_report(
     from_year: int,
     to_year: int,
     as_of: DateLike,
-    policy: Optional[StatusPolicy] = None,
+    policy: Optional[PolicyLike] = None,
     population: str = "auto",
     death_window: int = 2,
 ) -> DemographyReport:
@@ -2627,3 +2737,6 @@ def safe_terminal_text(text: str) -> str:
     formatting character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), written as
     a visible escape: ``"\\x1b[2J"`` gives ``"\\u{1b}[2J"``."""
     return _k.safe_terminal_text(text)
+
+
+from . import samples  # noqa: E402  (a submodule that uses the readers above)

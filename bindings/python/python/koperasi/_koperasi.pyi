@@ -22,7 +22,13 @@ __all__ = [
     "pct_change", "policy_presets", "rat_deadline", "read_any", "read_panel", "read_register",
     "wilayah_children", "wilayah_get", "wilayah_search",
     "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text",
+    "sample", "sample_names", "__version__",
 ]
+
+__version__: str
+
+def sample(name: str) -> Dict[str, str]: ...
+def sample_names() -> List[str]: ...
 
 @final
 class Policy:
