@@ -672,6 +672,8 @@ export interface RegisterReport {
   unresolved_regions: Array<{ name: string; level: Level; count: number; suggestions: string[] }>;
   members: { total: number; records_with_members: number };
   identified: number;
+  /** Records whose identification is not known as of the date (no field check that says so). */
+  identified_unknown: number;
   registrations: RegistrationsByYear;
   badan_hukum: { with_number: number; without_number: number; ahu: number; amendments: number; with_year: number };
   duplicates: Array<{ group: DuplicateGroup; members: Array<[number | null, string]> }>;

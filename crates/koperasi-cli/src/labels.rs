@@ -64,6 +64,8 @@ labels! {
     status: "Status", "Status";
     count: "Count", "Jumlah";
     identified: "Identified (found at address, board known)", "Teridentifikasi (alamat dan pengurus jelas)";
+    identified_unknown_all: "not known: no record has a field check that says so", "tidak diketahui: tidak ada data verifikasi lapangan yang menyatakannya";
+    without_field_check: "not known", "tidak diketahui";
     registrations: "Registrations by year (from badan hukum)", "Pengesahan badan hukum per tahun";
     year: "Year", "Tahun";
     no_year: "no year stated", "tahun tidak tercantum";

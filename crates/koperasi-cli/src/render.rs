@@ -676,11 +676,7 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
             l.int(r.active_without_latest_rat as i64)
         ));
     }
-    d.line(format!(
-        "{}: {}",
-        l.identified(),
-        l.int(r.identified as i64)
-    ));
+    d.line(format!("{}: {}", l.identified(), identified_value(l, r)));
     if let Some(line) = members_line(l, r) {
         d.line(line);
     }
@@ -703,6 +699,23 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     duplicates_text(d, r);
     office::register_sections(d, r, true);
     rejections_text(d, &r.read);
+}
+
+/// The identified count of a register report, never a bare 0 when nobody checked: "not known"
+/// when no record's field check says so, else the count with how many are not known.
+pub(crate) fn identified_value(l: &Labels, r: &RegisterReport) -> String {
+    if r.records > 0 && r.identified_unknown >= r.records {
+        l.identified_unknown_all().to_string()
+    } else if r.identified_unknown > 0 {
+        format!(
+            "{} ({} {})",
+            l.int(r.identified as i64),
+            l.int(r.identified_unknown as i64),
+            l.without_field_check()
+        )
+    } else {
+        l.int(r.identified as i64)
+    }
 }
 
 /// The members line of a register report, when any record states its members.

@@ -200,7 +200,7 @@ fn register_sections(b: &mut Book, l: &Labels, r: &RegisterReport) {
     if let Some(note) = render::status_note(l, r) {
         b.note(l.note(), note);
     }
-    b.note(l.identified(), l.int(r.identified as i64));
+    b.note(l.identified(), render::identified_value(l, r));
     b.note(
         l.active_without_latest_rat(),
         l.int(r.active_without_latest_rat as i64),

@@ -257,6 +257,12 @@ pub struct RegisterReport {
     /// comparison was asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_comparison: Option<PolicyComparison>,
+    /// Records whose identification is unknown as of the date (no field check by then, or a
+    /// check that did not record both the address and the board), so that `identified` is
+    /// never read as "none identified" when nobody checked: `identified + identified_unknown`
+    /// is at most `records`.
+    #[serde(default)]
+    pub identified_unknown: u64,
 }
 
 /// A duplicate group with the names and lines of its records.
@@ -606,6 +612,7 @@ pub struct RegisterReportBuilder<'o> {
     on_register: u64,
     members: MembersSum,
     identified: u64,
+    identified_unknown: u64,
     badan_hukum: BadanHukumSummary,
     counts: Counter<'o>,
     registrations: RegistrationsByYear,
@@ -632,6 +639,7 @@ impl<'o> RegisterReportBuilder<'o> {
             on_register: 0,
             members: MembersSum::default(),
             identified: 0,
+            identified_unknown: 0,
             badan_hukum: BadanHukumSummary::default(),
             counts: Counter::new(&options.by, options.as_of, &options.policy),
             registrations: RegistrationsByYear::default(),
@@ -682,8 +690,10 @@ impl<'o> RegisterReportBuilder<'o> {
                 self.members.records_with_members += 1;
             }
         }
-        if k.identified(as_of) == Some(true) {
-            self.identified += 1;
+        match k.identified(as_of) {
+            Some(true) => self.identified += 1,
+            Some(false) => {}
+            None => self.identified_unknown += 1,
         }
         let bh = &mut self.badan_hukum;
         match &k.badan_hukum {
@@ -753,6 +763,7 @@ impl<'o> RegisterReportBuilder<'o> {
             members: self.members,
             unresolved_regions: self.unresolved.finish(),
             identified: self.identified,
+            identified_unknown: self.identified_unknown,
             registrations: self.registrations,
             badan_hukum: self.badan_hukum,
             duplicates,

@@ -414,3 +414,44 @@ fn an_xlsx_title_block_gives_the_data_date() {
     assert_eq!(da.source, DataAsOfSource::Title);
     assert_eq!(da.text.as_deref(), Some("Keadaan 31 Desember 2024"));
 }
+
+/// The Gianyar export's camelCase headers (`namaKoperasi`, `tglRAT_terakhir`, ...) are
+/// recognised without `--map`, and give the same figures as the mapped read.
+#[test]
+fn gianyar_camel_case_headers_need_no_mapping() {
+    let mut o = ReportOptions::new(d("2023-07-01"));
+    o.read.data_as_of = Some(d("2022-05-15"));
+    let Report::Register(r) = build_report(GIANYAR.as_bytes(), "gianyar", &o).unwrap() else {
+        panic!("a register")
+    };
+    let field = |h: &str| {
+        r.read
+            .columns
+            .iter()
+            .find(|(c, _)| c == h)
+            .and_then(|(_, f)| f.clone())
+    };
+    assert_eq!(field("namaKoperasi").as_deref(), Some("name"));
+    assert_eq!(
+        field("nomorBadanHukum").as_deref(),
+        Some("nomor_badan_hukum")
+    );
+    assert_eq!(
+        field("tglBadanHukumPendirian").as_deref(),
+        Some("tanggal_badan_hukum")
+    );
+    assert_eq!(field("tglRAT_terakhir").as_deref(), Some("last_rat_date"));
+    assert_eq!(field("totalAnggota").as_deref(), Some("members_total"));
+    // `Primer Kabupaten/Kota` and `Primer Provinsi` (the ODS's bentuk with the level of the
+    // membership area) are the bentuk Primer, no unreadable cell.
+    assert!(r.read.cell_errors.is_empty(), "{:?}", r.read.cell_errors);
+    let counts: BTreeMap<Status, u64> = r
+        .status_counts
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    assert_eq!(
+        counts,
+        gianyar(StatusPolicy::national(), "2023-07-01", Some("2022-05-15"))
+    );
+}

@@ -5,19 +5,26 @@ use std::collections::{HashMap, HashSet};
 
 /// Normalise a header for matching: lower case, every run of non-alphanumeric characters
 /// becomes one `_`, trimmed of `_`. `"KABUPATEN / KOTA"` gives `"kabupaten_kota"`,
-/// `"Nomor Badan Hukum"` gives `"nomor_badan_hukum"`.
+/// `"Nomor Badan Hukum"` gives `"nomor_badan_hukum"`; camelCase is split where a lower-case
+/// letter meets an upper-case one: `"namaKoperasi"` gives `"nama_koperasi"`,
+/// `"tglRAT_terakhir"` gives `"tgl_rat_terakhir"` (headers of web-system exports).
 pub fn normalize_header(h: &str) -> String {
     let mut out = String::with_capacity(h.len());
     let mut pending = false;
+    let mut after_lower = false;
     for c in h.trim_start_matches('\u{feff}').chars() {
         if c.is_alphanumeric() {
-            if pending && !out.is_empty() {
+            // camelCase: `namaKoperasi`, `tglRAT_terakhir` (web-system exports) split at a
+            // lower-case letter followed by an upper-case one.
+            if (pending || (after_lower && c.is_uppercase())) && !out.is_empty() {
                 out.push('_');
             }
             pending = false;
+            after_lower = c.is_lowercase();
             out.extend(c.to_lowercase());
         } else {
             pending = true;
+            after_lower = false;
         }
     }
     out
@@ -120,6 +127,22 @@ mod tests {
             normalize_header("  Nomor Badan-Hukum "),
             "nomor_badan_hukum"
         );
+    }
+
+    #[test]
+    fn splits_camel_case_of_web_exports() {
+        // The headers of the real Gianyar register (tests/data/real/gianyar-koperasi-rat-terakhir).
+        assert_eq!(normalize_header("namaKoperasi"), "nama_koperasi");
+        assert_eq!(normalize_header("tglRAT_terakhir"), "tgl_rat_terakhir");
+        assert_eq!(
+            normalize_header("tglBadanHukumPendirian"),
+            "tgl_badan_hukum_pendirian"
+        );
+        assert_eq!(normalize_header("statusNIK"), "status_nik");
+        // Upper-case runs and digits are not split.
+        assert_eq!(normalize_header("RAT 2023"), "rat_2023");
+        assert_eq!(normalize_header("NIK"), "nik");
+        assert_eq!(normalize_header("Tahun2024"), "tahun2024");
     }
 
     #[test]

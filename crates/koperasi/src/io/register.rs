@@ -103,6 +103,7 @@ pub fn register_fields() -> &'static [(&'static str, &'static [&'static str])] {
                 "tanggal_badan_hukum",
                 "tanggal_badan_hukum_pendirian",
                 "tgl_badan_hukum",
+                "tgl_badan_hukum_pendirian",
                 "tanggal_pendirian",
                 "tgl_pendirian",
                 "legal_entity_date",
@@ -385,6 +386,28 @@ impl Fld {
             _ => Fld::Other,
         }
     }
+}
+
+/// The bentuk word of a cell, lower case: `Koperasi Primer`, `Primer Kabupaten/Kota` and
+/// `PRIMER` give `primer`; a cell with anything but a level of the membership area after it
+/// (`Primer Koperasi Desa`) gives the whole cell, which is then no bentuk.
+fn bentuk_word(v: &str) -> String {
+    let lower = v.to_lowercase();
+    let rest = lower.strip_prefix("koperasi ").unwrap_or(&lower).trim();
+    let (word, level) = rest.split_once(' ').unwrap_or((rest, ""));
+    let level = level.trim();
+    let is_level = level.is_empty()
+        || matches!(
+            level,
+            "kabupaten/kota"
+                | "kabupaten / kota"
+                | "kab/kota"
+                | "kabupaten"
+                | "kota"
+                | "provinsi"
+                | "nasional"
+        );
+    if is_level { word.to_string() } else { lower }
 }
 
 /// True for the fields read as counts (members, employees, managers).
@@ -827,9 +850,11 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
                 Ok(c) => kode = Some(c),
                 Err(e) => ctx.cell_error(header, cell, e.code(), e.to_string()),
             },
-            Fld::Bentuk => match v.to_lowercase().as_str() {
-                "primer" | "koperasi primer" => k.bentuk = Some(Bentuk::Primer),
-                "sekunder" | "koperasi sekunder" => k.bentuk = Some(Bentuk::Sekunder),
+            // The ODS writes the level of the membership area after the bentuk: `Primer
+            // Kabupaten/Kota`, `Primer Provinsi`, `Sekunder Nasional`.
+            Fld::Bentuk => match bentuk_word(v).as_str() {
+                "primer" => k.bentuk = Some(Bentuk::Primer),
+                "sekunder" => k.bentuk = Some(Bentuk::Sekunder),
                 _ => ctx.cell_error(
                     header,
                     cell,
