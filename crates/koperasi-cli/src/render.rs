@@ -323,16 +323,7 @@ fn panel_text(d: &mut Doc, p: &PanelReport) {
                 d.line(l.none());
                 continue;
             }
-            let mut t = d.table(
-                vec![
-                    l.region().into(),
-                    format!("{} {}", l.total(), l.period_label(s.from)),
-                    format!("{} {}", l.total(), l.period_label(s.to)),
-                    l.change().into(),
-                    l.pct_change().into(),
-                ],
-                &[1, 2, 3, 4],
-            );
+            let mut t = d.table(growth_headers(l, s), &[1, 2, 3, 4]);
             for g in rows {
                 t.add_row(vec![
                     g.region.clone(),
@@ -699,6 +690,17 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     duplicates_text(d, r);
     office::register_sections(d, r, true);
     rejections_text(d, &r.read);
+}
+
+/// The headers of a table of the regions that grew or shrank most over the span `s`.
+pub(crate) fn growth_headers(l: &Labels, s: &koperasi::report::Span) -> Vec<String> {
+    vec![
+        l.region().into(),
+        format!("{} {}", l.total(), l.period_label(s.from)),
+        format!("{} {}", l.total(), l.period_label(s.to)),
+        l.change().into(),
+        l.pct_change().into(),
+    ]
 }
 
 /// The identified count of a register report, never a bare 0 when nobody checked: "not known"

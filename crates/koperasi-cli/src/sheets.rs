@@ -106,16 +106,7 @@ fn panel_book(b: &mut Book, l: &Labels, p: &PanelReport) {
             (l.grew_most(), &p.grew_most),
             (l.shrank_most(), &p.shrank_most),
         ] {
-            let mut t = Section::new(
-                title,
-                vec![
-                    l.region().to_string(),
-                    format!("{} {}", l.total(), l.period_label(s.from)),
-                    format!("{} {}", l.total(), l.period_label(s.to)),
-                    l.change().into(),
-                    l.pct_change().into(),
-                ],
-            );
+            let mut t = Section::new(title, render::growth_headers(l, s));
             for g in rows {
                 t.rows.push(vec![
                     Cell::text(&g.region),
