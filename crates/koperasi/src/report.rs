@@ -666,10 +666,10 @@ impl<'o> RegisterReportBuilder<'o> {
             self.active_without_latest_rat += 1;
         }
         self.reasons.add(&a);
-        // The office status is compared with the status as of the report's date. Hook for the
-        // register's data date (issue 15 item 2): once the read options carry it, assess the
-        // record as of that date here and pass that assessment, so that an office status
-        // written on 31 December 2024 is not judged by RATs due later.
+        // The office status is compared with the status as of the report's date, not yet as of
+        // the register's data date (`ReadReport::data_as_of`, known only once the title block
+        // is read): an office status written on 31 December 2024 may be judged by RATs due
+        // later. Left open on issue 15.
         self.office.add(k, &a);
         self.coordinate_findings
             .extend(crate::geo::check_coordinates(k));
