@@ -57,6 +57,7 @@ pub mod report;
 #[cfg(feature = "samples")]
 pub mod samples;
 pub mod shu;
+pub mod statements;
 pub mod stats;
 pub mod status;
 pub mod wilayah;
