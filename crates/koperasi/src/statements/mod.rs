@@ -5,9 +5,17 @@
 //!
 //! - [`Definition`]: the controlled vocabulary (`on_record`, `identified`, `active`, ...).
 //! - [`Statement`]: one published figure.
+//! - [`read`]: statements from CSV, XLSX/ODS, TOML or JSON, broken rows rejected with reasons.
+//! - [`checks`]: the checks on statements ([`check_statements`]), the definitions funnel as
+//!   data ([`Relations`]).
 
 mod definition;
 mod model;
+pub mod checks;
+pub mod read;
+mod row;
 
 pub use definition::Definition;
 pub use model::{StatedValue, Statement};
+pub use checks::{Relations, StatementFinding, check_statements};
+pub use read::{StatementsRead, looks_like_statements, read_statements, read_statements_bytes};
