@@ -5,7 +5,7 @@ use super::finding::{StatementFinding, cite, label, region_prefix};
 use super::keys;
 use crate::statements::{Definition, Statement};
 use crate::stats::checks::Severity;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What makes a group: region, breakdown and the source (its text, else the day it was said).
 type GroupKey = (Option<String>, Option<(String, String)>, Option<String>);
@@ -20,8 +20,11 @@ fn group_key(s: &Statement) -> GroupKey {
 }
 
 /// One `definitions_mixed` warning for each pair of definitions that one source gives for
-/// the same region and breakdown at **different** dates (figures of several definitions at
-/// one date are a funnel, checked by the relations instead). The message names the figures
+/// the same region and breakdown at **different** dates only: no date or period described
+/// (`describes`, unknown counting as one) has a figure of both, so the reader sees one
+/// sequence that switches definition (438 "on record", 390 in 2023, then 113 "identified").
+/// Figures of several definitions at one date are a funnel, checked by the relations instead;
+/// an on-record series with an identified figure at one of its dates is not mixed. The message names the figures
 /// of each definition and says that they count different things, so that no change between
 /// them can be read; no difference is computed. Values: the figures of the first definition,
 /// then of the second (file order).
@@ -44,9 +47,10 @@ pub fn check_mixed_definitions(all: &[Statement]) -> Vec<StatementFinding> {
                     members.iter().copied().filter(|s| &s.definition == d).collect()
                 };
                 let (xs, ys) = (of(a), of(b));
-                let apart = xs
-                    .iter()
-                    .any(|x| ys.iter().any(|y| keys::period(x) != keys::period(y)));
+                // Apart: no date or period is given for both, and there are two of them.
+                let when = |v: &[&Statement]| v.iter().map(|s| s.describes).collect::<BTreeSet<_>>();
+                let (wx, wy) = (when(&xs), when(&ys));
+                let apart = wx.is_disjoint(&wy) && wx.union(&wy).count() >= 2;
                 if let (true, Some(x), Some(y)) = (apart, xs.first(), ys.first()) {
                     out.push(mixed(x, &xs, y, &ys));
                 }
