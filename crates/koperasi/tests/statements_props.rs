@@ -4,34 +4,45 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use koperasi::statements::{
-    Definition, Relations, StatedValue, Statement, check_statements,
-};
+use koperasi::statements::{Definition, Relations, StatedValue, Statement, check_statements};
 use koperasi::stats::Period;
 use proptest::prelude::*;
 
 /// One kecamatan's consistent funnel: (definition, count).
 fn funnel() -> impl Strategy<Value = Vec<(Definition, i64)>> {
-    (0i64..200, 0i64..200, 0i64..100, 0i64..50, 0i64..50, 0i64..50)
+    (
+        0i64..200,
+        0i64..200,
+        0i64..100,
+        0i64..50,
+        0i64..50,
+        0i64..50,
+    )
         .prop_flat_map(|(ver, nis_extra, active, inactive, rec_extra, _)| {
-            (Just((ver, nis_extra, active, inactive, rec_extra)), 0..=ver, 0..=active)
+            (
+                Just((ver, nis_extra, active, inactive, rec_extra)),
+                0..=ver,
+                0..=active,
+            )
         })
         .prop_flat_map(|(t, found, rat)| (Just((t, found, rat)), 0..=found))
-        .prop_map(|(((ver, nis_extra, active, inactive, rec_extra), found, rat), ident)| {
-            use Definition::*;
-            let on_record = (active + inactive).max(ident) + rec_extra;
-            vec![
-                (OnRecord, on_record),
-                (InNationalSystem, ver + nis_extra),
-                (Verified, ver),
-                (Found, found),
-                (NotFound, ver - found),
-                (Identified, ident),
-                (Active, active),
-                (Inactive, inactive),
-                (RatHeld, rat),
-            ]
-        })
+        .prop_map(
+            |(((ver, nis_extra, active, inactive, rec_extra), found, rat), ident)| {
+                use Definition::*;
+                let on_record = (active + inactive).max(ident) + rec_extra;
+                vec![
+                    (OnRecord, on_record),
+                    (InNationalSystem, ver + nis_extra),
+                    (Verified, ver),
+                    (Found, found),
+                    (NotFound, ver - found),
+                    (Identified, ident),
+                    (Active, active),
+                    (Inactive, inactive),
+                    (RatHeld, rat),
+                ]
+            },
+        )
 }
 
 fn statement(id: String, definition: Definition, value: StatedValue) -> Statement {
@@ -61,7 +72,11 @@ fn consistent(kecs: &[Vec<(Definition, i64)>], earlier: (i64, i64)) -> Vec<State
     let mut totals: Vec<(Definition, i64)> = Vec::new();
     for (k, f) in kecs.iter().enumerate() {
         for (d, n) in f {
-            let mut s = statement(format!("{}@k{k}", d.code()), d.clone(), StatedValue::Count(*n));
+            let mut s = statement(
+                format!("{}@k{k}", d.code()),
+                d.clone(),
+                StatedValue::Count(*n),
+            );
             s.breakdown = Some(("kecamatan".into(), format!("K{k}")));
             out.push(s);
             match totals.iter_mut().find(|(x, _)| x == d) {
@@ -74,7 +89,11 @@ fn consistent(kecs: &[Vec<(Definition, i64)>], earlier: (i64, i64)) -> Vec<State
     let (y22, y23) = earlier;
     let rec24 = total_of(&Definition::OnRecord);
     for (y, n) in [(2022, y22), (2023, y23)] {
-        let mut s = statement(format!("on_record@{y}"), Definition::OnRecord, StatedValue::Count(n));
+        let mut s = statement(
+            format!("on_record@{y}"),
+            Definition::OnRecord,
+            StatedValue::Count(n),
+        );
         s.describes = Some(Period::Year(y));
         out.push(s);
     }
@@ -91,7 +110,11 @@ fn consistent(kecs: &[Vec<(Definition, i64)>], earlier: (i64, i64)) -> Vec<State
     let active = total_of(&Definition::Active);
     if active > 0 {
         let p = (total_of(&Definition::RatHeld) as f64 * 1000.0 / active as f64).round() / 10.0;
-        let mut s = statement("rat_pct".into(), Definition::RatHeld, StatedValue::Percent(p));
+        let mut s = statement(
+            "rat_pct".into(),
+            Definition::RatHeld,
+            StatedValue::Percent(p),
+        );
         s.percent_of = Some(Definition::Active);
         out.push(s);
     }

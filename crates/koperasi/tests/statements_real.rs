@@ -20,7 +20,11 @@ fn file(name: &str) -> Vec<u8> {
 
 fn check(csv: &[u8]) -> Vec<StatementFinding> {
     let read = read_statements(csv, &ReadOptions::default()).unwrap();
-    assert!(read.report.rejected.is_empty(), "{:?}", read.report.rejected);
+    assert!(
+        read.report.rejected.is_empty(),
+        "{:?}",
+        read.report.rejected
+    );
     check_statements(&read.statements, &Relations::embedded())
 }
 
@@ -48,7 +52,13 @@ fn the_article_of_1_february_2025() {
     assert_eq!(f[1].finding.values, [438, 390, 113, 125, 134]);
     assert_eq!(
         f[1].statements,
-        ["terdata", "terdata-2023", "teridentifikasi", "awal-2025", "februari-2025"]
+        [
+            "terdata",
+            "terdata-2023",
+            "teridentifikasi",
+            "awal-2025",
+            "februari-2025"
+        ]
     );
     // No "fall of 325" (438 - 113) nor of 277 (390 - 113) anywhere.
     for x in &f {
@@ -61,8 +71,11 @@ fn the_article_of_1_february_2025() {
 
 #[test]
 fn the_printed_date_20245_is_rejected_with_its_reason() {
-    let read = read_statements(&file("tanggal_tercetak_20245.csv")[..], &ReadOptions::default())
-        .unwrap();
+    let read = read_statements(
+        &file("tanggal_tercetak_20245.csv")[..],
+        &ReadOptions::default(),
+    )
+    .unwrap();
     assert_eq!((read.report.rows_read, read.report.accepted), (2, 1));
     let r = &read.report.rejected[0];
     assert_eq!((r.line, r.code.as_str()), (2, "date_invalid"));
@@ -180,15 +193,20 @@ fn unknown_definitions_are_flagged_and_relations_are_editable() {
     let f = check_statements(&read.statements, &mine);
     assert_eq!(f[1].finding.measure.as_deref(), Some("mine"));
     assert_eq!(f[1].finding.values, [5, 8]);
-    let bad = Relations::from_toml("[[relation]]\nid = \"x\"\nleft = [\"sehat\"]\nop = \"<\"\nright = []\nsource = \"\"\n");
+    let bad = Relations::from_toml(
+        "[[relation]]\nid = \"x\"\nleft = [\"sehat\"]\nop = \"<\"\nright = []\nsource = \"\"\n",
+    );
     assert_eq!(bad.unwrap_err().code(), "relations_invalid");
     assert!(Relations::embedded().relation.len() >= 10);
 }
 
 #[test]
 fn missing_columns_and_bad_cells() {
-    let err = read_statements("tanggal,nilai\n1/2/2025,4\n".as_bytes(), &ReadOptions::default())
-        .unwrap_err();
+    let err = read_statements(
+        "tanggal,nilai\n1/2/2025,4\n".as_bytes(),
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "read_missing_column");
     let csv = "definisi,nilai,rincian\nterdata,,\naktif,banyak,\naktif,70 %x,\naktif,4,Konsumen\n";
     let read = read_statements(csv.as_bytes(), &ReadOptions::default()).unwrap();

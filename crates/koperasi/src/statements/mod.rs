@@ -9,13 +9,13 @@
 //! - [`checks`]: the checks on statements ([`check_statements`]), the definitions funnel as
 //!   data ([`Relations`]).
 
+pub mod checks;
 mod definition;
 mod model;
-pub mod checks;
 pub mod read;
 mod row;
 
+pub use checks::{Relations, StatementFinding, check_statements};
 pub use definition::Definition;
 pub use model::{StatedValue, Statement};
-pub use checks::{Relations, StatementFinding, check_statements};
 pub use read::{StatementsRead, looks_like_statements, read_statements, read_statements_bytes};

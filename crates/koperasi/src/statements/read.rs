@@ -15,8 +15,8 @@
 //! [`ReadReport`] (a printed `1/2/20245` is `date_invalid`: "year 20245 is not written with 4
 //! digits"), never guessed.
 
-use super::row::{FIELDS, statement_from_row};
 use super::Statement;
+use super::row::{FIELDS, statement_from_row};
 use crate::error::ReadError;
 use crate::io::{ReadOptions, ReadReport, Rejection, headers};
 use serde::{Deserialize, Serialize};
@@ -44,6 +44,34 @@ pub fn looks_like_statements(header_row: &[String]) -> bool {
     let fields = headers::match_headers(header_row, FIELDS, &[]).unwrap_or_default();
     let has = |f: &str| fields.iter().any(|x| x.as_deref() == Some(f));
     has("definition") && has("value")
+}
+
+/// True when `bytes` hold a statements table ([`looks_like_statements`] on its header): an
+/// XLSX/ODS workbook (feature `xlsx`; `sheet` as in [`read_statements_bytes`]) or CSV text, of
+/// which the first 64 KiB are enough. False for anything that cannot be read.
+pub fn is_statements_file(bytes: &[u8], sheet: Option<&str>, options: &ReadOptions) -> bool {
+    if crate::io::bytes::looks_like_workbook(bytes) {
+        #[cfg(feature = "xlsx")]
+        return crate::io::xlsx::read_xlsx_table(bytes, sheet, options)
+            .is_ok_and(|t| looks_like_statements(&t.headers));
+        #[cfg(not(feature = "xlsx"))]
+        return false;
+    }
+    let _ = sheet;
+    let head = bytes.get(..1 << 16).unwrap_or(bytes);
+    let head = head
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(head);
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| crate::io::sniff_delimiter(crate::io::first_line(head)));
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(head);
+    let mut rec = csv::ByteRecord::new();
+    crate::io::read_header(&mut rdr, &mut rec).is_ok_and(|h| looks_like_statements(&h))
 }
 
 /// Read statements from CSV text (encoding, delimiter and limits as the other readers:
@@ -106,7 +134,10 @@ pub fn read_statements_bytes(
 /// Errors: [`ReadError::Csv`] (line 0) for text that is not JSON of that shape,
 /// [`ReadError::LimitExceeded`] for nesting or size over the limits, and those of
 /// [`read_statements`] for the columns.
-pub fn statements_from_json(text: &str, options: &ReadOptions) -> Result<StatementsRead, ReadError> {
+pub fn statements_from_json(
+    text: &str,
+    options: &ReadOptions,
+) -> Result<StatementsRead, ReadError> {
     check_size(text, options)?;
     crate::io::limits::check_json_nesting(text, options.limits.max_nesting)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ReadError::Csv {
@@ -117,7 +148,12 @@ pub fn statements_from_json(text: &str, options: &ReadOptions) -> Result<Stateme
         serde_json::Value::Array(a) => a.clone(),
         serde_json::Value::Object(o) => match o.get("statements").or_else(|| o.get("pernyataan")) {
             Some(serde_json::Value::Array(a)) => a.clone(),
-            _ => return Err(not_records("JSON", "an array of objects, or {\"statements\": [...]}")),
+            _ => {
+                return Err(not_records(
+                    "JSON",
+                    "an array of objects, or {\"statements\": [...]}",
+                ));
+            }
         },
         _ => return Err(not_records("JSON", "an array of objects")),
     };
@@ -136,7 +172,10 @@ pub fn statements_from_json(text: &str, options: &ReadOptions) -> Result<Stateme
 /// `n` (1-based) is reported as line `n`.
 ///
 /// Errors: as [`statements_from_json`].
-pub fn statements_from_toml(text: &str, options: &ReadOptions) -> Result<StatementsRead, ReadError> {
+pub fn statements_from_toml(
+    text: &str,
+    options: &ReadOptions,
+) -> Result<StatementsRead, ReadError> {
     check_size(text, options)?;
     let doc: toml::Table = toml::from_str(text).map_err(|e| ReadError::Csv {
         line: 0,
@@ -159,7 +198,12 @@ pub fn statements_from_toml(text: &str, options: &ReadOptions) -> Result<Stateme
 fn check_size(text: &str, options: &ReadOptions) -> Result<(), ReadError> {
     let max = options.limits.max_input_bytes;
     if text.len() as u64 > max {
-        return Err(crate::io::limits::exceeded("max_input_bytes", text.len() as u64, max, 0));
+        return Err(crate::io::limits::exceeded(
+            "max_input_bytes",
+            text.len() as u64,
+            max,
+            0,
+        ));
     }
     Ok(())
 }
@@ -205,7 +249,12 @@ fn records_to_rows(records: Vec<Vec<(String, String)>>) -> Rows {
         .map(|(n, r)| {
             let cells = headers
                 .iter()
-                .map(|h| r.iter().find(|(k, _)| k == h).map(|(_, v)| v.clone()).unwrap_or_default())
+                .map(|h| {
+                    r.iter()
+                        .find(|(k, _)| k == h)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                })
                 .collect();
             (n, cells)
         })
@@ -224,7 +273,9 @@ fn csv_rows<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Rows, R
     if encoding::detect_encoding(&bytes) == encoding::TextEncoding::Windows1252 {
         bytes = encoding::decode_windows_1252(&bytes).into_bytes();
     }
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(&bytes);
+    let body = bytes
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(&bytes);
     let delimiter = options
         .delimiter
         .unwrap_or_else(|| crate::io::sniff_delimiter(crate::io::first_line(body)));
@@ -243,7 +294,9 @@ fn csv_rows<R: std::io::Read>(input: R, options: &ReadOptions) -> Result<Rows, R
             Ok(true) => {}
         }
         let line = rec.position().map_or(0, csv::Position::line);
-        options.limits.check_record(&rec, rows.len() as u64 + 1, line)?;
+        options
+            .limits
+            .check_record(&rec, rows.len() as u64 + 1, line)?;
         let cells: Vec<String> = rec.iter().map(crate::io::decode).collect();
         if cells.iter().any(|c| !c.trim().is_empty()) {
             rows.push((line, cells));
@@ -259,7 +312,10 @@ fn convert(
     sheet: Option<String>,
 ) -> Result<StatementsRead, ReadError> {
     let fields = headers::match_headers(&table.headers, FIELDS, &options.mapping)?;
-    for (need, looked_for) in [("definition", "definisi, definition"), ("value", "nilai, value")] {
+    for (need, looked_for) in [
+        ("definition", "definisi, definition"),
+        ("value", "nilai, value"),
+    ] {
         if !fields.iter().any(|f| f.as_deref() == Some(need)) {
             return Err(ReadError::MissingColumn {
                 field: need.to_string(),
@@ -269,7 +325,12 @@ fn convert(
         }
     }
     let mut report = ReadReport {
-        columns: table.headers.iter().cloned().zip(fields.iter().cloned()).collect(),
+        columns: table
+            .headers
+            .iter()
+            .cloned()
+            .zip(fields.iter().cloned())
+            .collect(),
         sheet,
         ..ReadReport::default()
     };
@@ -280,7 +341,7 @@ fn convert(
             Ok(s) => statements.push(s),
             Err(r) => report.rejected.push(Rejection {
                 fields: cells.clone(),
-                ..r
+                ..*r
             }),
         }
     }

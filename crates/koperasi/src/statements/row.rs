@@ -10,19 +10,38 @@ pub(crate) const FIELDS: &[(&str, &[&str])] = &[
     ("id", &["id", "no_pernyataan", "kode"]),
     (
         "said_on",
-        &["said_on", "tanggal", "tanggal_pernyataan", "tanggal_terbit", "date", "published"],
+        &[
+            "said_on",
+            "tanggal",
+            "tanggal_pernyataan",
+            "tanggal_terbit",
+            "date",
+            "published",
+        ],
     ),
-    ("describes", &["describes", "periode", "keadaan", "per", "period", "as_of"]),
+    (
+        "describes",
+        &["describes", "periode", "keadaan", "per", "period", "as_of"],
+    ),
     ("region", &["region", "wilayah", "kabupaten_kota", "daerah"]),
     ("definition", &["definition", "definisi", "jenis_angka"]),
     ("policy", &["policy", "kebijakan"]),
     ("book_year", &["book_year", "tahun_buku"]),
     ("breakdown", &["breakdown", "rincian"]),
-    ("breakdown_dimension", &["breakdown_dimension", "rincian_dimensi", "dimensi"]),
-    ("breakdown_value", &["breakdown_value", "rincian_nilai", "nilai_rincian"]),
+    (
+        "breakdown_dimension",
+        &["breakdown_dimension", "rincian_dimensi", "dimensi"],
+    ),
+    (
+        "breakdown_value",
+        &["breakdown_value", "rincian_nilai", "nilai_rincian"],
+    ),
     ("value", &["value", "nilai", "jumlah", "angka"]),
     ("percent_of", &["percent_of", "persen_dari"]),
-    ("stated_change", &["stated_change", "perubahan", "pertumbuhan", "change"]),
+    (
+        "stated_change",
+        &["stated_change", "perubahan", "pertumbuhan", "change"],
+    ),
     ("change_from", &["change_from", "sejak", "dari_periode"]),
     ("source", &["source", "sumber"]),
     ("quote", &["quote", "kutipan"]),
@@ -39,7 +58,10 @@ struct Cells<'a> {
 impl Cells<'_> {
     /// (header, trimmed text) of `field`, `None` when absent or empty.
     fn get<'s>(&'s self, field: &'s str) -> Option<(&'s str, &'s str)> {
-        let i = self.fields.iter().position(|f| f.as_deref() == Some(field))?;
+        let i = self
+            .fields
+            .iter()
+            .position(|f| f.as_deref() == Some(field))?;
         let text = self.cells.get(i)?.trim();
         let header = self.headers.get(i).map_or(field, String::as_str);
         (!text.is_empty()).then_some((header, text))
@@ -49,12 +71,12 @@ impl Cells<'_> {
         self.get(field).map(|(_, t)| t.to_string())
     }
 
-    fn reject(&self, field: &str, code: &str, reason: String) -> Rejection {
+    fn reject(&self, field: &str, code: &str, reason: String) -> Box<Rejection> {
         let (column, value) = match self.get(field) {
             Some((h, t)) => (Some(h.to_string()), Some(t.to_string())),
             None => (Some(field.to_string()), None),
         };
-        Rejection {
+        Box::new(Rejection {
             line: self.line,
             column,
             value,
@@ -62,7 +84,7 @@ impl Cells<'_> {
             reason,
             fields: Vec::new(),
             cell: None,
-        }
+        })
     }
 
     /// `parse` applied to `field` when it is filled; its error rejects the row.
@@ -70,7 +92,7 @@ impl Cells<'_> {
         &self,
         field: &str,
         parse: impl Fn(&str) -> Result<T, (&'static str, String)>,
-    ) -> Result<Option<T>, Rejection> {
+    ) -> Result<Option<T>, Box<Rejection>> {
         match self.get(field) {
             None => Ok(None),
             Some((_, t)) => parse(t)
@@ -148,7 +170,7 @@ pub(crate) fn statement_from_row(
     fields: &[Option<String>],
     cells: &[String],
     line: u64,
-) -> Result<Statement, Rejection> {
+) -> Result<Statement, Box<Rejection>> {
     let c = Cells {
         headers,
         fields,
@@ -159,7 +181,11 @@ pub(crate) fn statement_from_row(
         .text("definition")
         .map(|t| Definition::parse(&t))
         .ok_or_else(|| {
-            c.reject("definition", "missing_definition", "no definition: what the figure counts".into())
+            c.reject(
+                "definition",
+                "missing_definition",
+                "no definition: what the figure counts".into(),
+            )
         })?;
     let value = c
         .parsed("value", stated_value)?
@@ -178,8 +204,9 @@ pub(crate) fn statement_from_row(
         region: c.text("region"),
         definition,
         policy: c.text("policy"),
-        book_year: c
-            .parsed("book_year", |t| count(t).and_then(|n| i32::try_from(n).map_err(|e| ("rat_year_invalid", e.to_string()))))?,
+        book_year: c.parsed("book_year", |t| {
+            count(t).and_then(|n| i32::try_from(n).map_err(|e| ("rat_year_invalid", e.to_string())))
+        })?,
         breakdown,
         value,
         percent_of: c.text("percent_of").map(|t| Definition::parse(&t)),

@@ -71,7 +71,12 @@ pub fn check_stated_changes(all: &[Statement]) -> Vec<StatementFinding> {
             Some(from) => {
                 let Some(f) = keys::count(from) else { continue };
                 if to.checked_sub(f) != Some(change) {
-                    out.push(mismatch(from, s, change, fitting_step(&series, change, from, s)));
+                    out.push(mismatch(
+                        from,
+                        s,
+                        change,
+                        fitting_step(&series, change, from, s),
+                    ));
                 }
             }
         }
@@ -124,7 +129,11 @@ fn mismatch(
             values.extend([keys::count(a).unwrap_or(0), keys::count(b).unwrap_or(0)]);
             (
                 format!("; it fits the step {} -> {}", cite(a, true), cite(b, true)),
-                format!("; angka itu cocok dengan langkah {} -> {}", cite(a, false), cite(b, false)),
+                format!(
+                    "; angka itu cocok dengan langkah {} -> {}",
+                    cite(a, false),
+                    cite(b, false)
+                ),
             )
         }
         None => (

@@ -108,5 +108,7 @@ pub(crate) fn label(s: &Statement, en: bool) -> String {
 
 /// `Kota Balikpapan: ` or nothing.
 pub(crate) fn region_prefix(s: &Statement) -> String {
-    s.region.as_ref().map_or(String::new(), |r| format!("{r}: "))
+    s.region
+        .as_ref()
+        .map_or(String::new(), |r| format!("{r}: "))
 }

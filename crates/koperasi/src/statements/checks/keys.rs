@@ -5,7 +5,10 @@ use crate::stats::period::Period;
 
 /// Text compared case- and space-insensitively.
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The region as compared (`Kota Balikpapan` = `kota  balikpapan`).

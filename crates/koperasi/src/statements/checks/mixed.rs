@@ -44,11 +44,16 @@ pub fn check_mixed_definitions(all: &[Statement]) -> Vec<StatementFinding> {
         for (i, a) in defs.iter().enumerate() {
             for b in defs.iter().skip(i + 1) {
                 let of = |d: &Definition| -> Vec<&Statement> {
-                    members.iter().copied().filter(|s| &s.definition == d).collect()
+                    members
+                        .iter()
+                        .copied()
+                        .filter(|s| &s.definition == d)
+                        .collect()
                 };
                 let (xs, ys) = (of(a), of(b));
                 // Apart: no date or period is given for both, and there are two of them.
-                let when = |v: &[&Statement]| v.iter().map(|s| s.describes).collect::<BTreeSet<_>>();
+                let when =
+                    |v: &[&Statement]| v.iter().map(|s| s.describes).collect::<BTreeSet<_>>();
                 let (wx, wy) = (when(&xs), when(&ys));
                 let apart = wx.is_disjoint(&wy) && wx.union(&wy).count() >= 2;
                 if let (true, Some(x), Some(y)) = (apart, xs.first(), ys.first()) {
@@ -61,7 +66,10 @@ pub fn check_mixed_definitions(all: &[Statement]) -> Vec<StatementFinding> {
 }
 
 fn list(xs: &[&Statement], en: bool) -> String {
-    xs.iter().map(|s| cite(s, en)).collect::<Vec<_>>().join(", ")
+    xs.iter()
+        .map(|s| cite(s, en))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn mixed(x: &Statement, xs: &[&Statement], y: &Statement, ys: &[&Statement]) -> StatementFinding {

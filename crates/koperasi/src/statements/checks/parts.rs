@@ -8,7 +8,13 @@ use crate::stats::checks::Severity;
 use crate::stats::period::Period;
 use std::collections::BTreeMap;
 
-type TotalKey = (Option<String>, Definition, Option<String>, Option<i32>, Option<Period>);
+type TotalKey = (
+    Option<String>,
+    Definition,
+    Option<String>,
+    Option<i32>,
+    Option<Period>,
+);
 
 fn total_key(s: &Statement) -> TotalKey {
     let (region, _, definition, policy, book_year) = keys::series(s);
@@ -31,9 +37,14 @@ pub fn check_parts(all: &[Statement]) -> Vec<StatementFinding> {
     }
     let mut out = Vec::new();
     for ((key, dim), ps) in &parts {
-        let Some(total) = totals.get(key) else { continue };
+        let Some(total) = totals.get(key) else {
+            continue;
+        };
         let t = keys::count(total).unwrap_or(0);
-        let sum = ps.iter().filter_map(|s| keys::count(s)).fold(0i64, i64::saturating_add);
+        let sum = ps
+            .iter()
+            .filter_map(|s| keys::count(s))
+            .fold(0i64, i64::saturating_add);
         if sum != t {
             out.push(finding(total, ps, dim, sum, t));
         }

@@ -29,7 +29,11 @@ pub fn rounding_tolerance(stated: f64) -> f64 {
 }
 
 /// The count of `definition` at the place and date of `s`.
-fn count_of<'a>(all: &'a [Statement], s: &Statement, definition: &Definition) -> Option<&'a Statement> {
+fn count_of<'a>(
+    all: &'a [Statement],
+    s: &Statement,
+    definition: &Definition,
+) -> Option<&'a Statement> {
     all.iter().find(|x| {
         &x.definition == definition
             && keys::count(x).is_some()
@@ -48,17 +52,22 @@ fn count_of<'a>(all: &'a [Statement], s: &Statement, definition: &Definition) ->
 pub fn check_percentages(all: &[Statement]) -> Vec<StatementFinding> {
     let mut out = Vec::new();
     for s in all {
-        let StatedValue::Percent(p) = s.value else { continue };
+        let StatedValue::Percent(p) = s.value else {
+            continue;
+        };
         if !(0.0..=100.0).contains(&p) {
             out.push(out_of_range(s, p));
             continue;
         }
         let base_def = s.percent_of.clone().unwrap_or(Definition::OnRecord);
-        let (Some(part), Some(base)) = (count_of(all, s, &s.definition), count_of(all, s, &base_def))
+        let (Some(part), Some(base)) =
+            (count_of(all, s, &s.definition), count_of(all, s, &base_def))
         else {
             continue;
         };
-        let (Some(n), Some(b)) = (keys::count(part), keys::count(base)) else { continue };
+        let (Some(n), Some(b)) = (keys::count(part), keys::count(base)) else {
+            continue;
+        };
         let tol = rounding_tolerance(p);
         let lo = (((p - tol).max(0.0) * b as f64 / 100.0) - 1e-9).ceil() as i64;
         let hi = (((p + tol).min(100.0) * b as f64 / 100.0) + 1e-9).floor() as i64;
@@ -75,15 +84,37 @@ fn out_of_range(s: &Statement, p: f64) -> StatementFinding {
         Severity::Error,
         &[s],
         Vec::new(),
-        format!("{}{}: {} is not a share (0 to 100 %)", region_prefix(s), cite(s, true), pct(p, true)),
-        format!("{}{}: {} bukan persentase (0 sampai 100 %)", region_prefix(s), cite(s, false), pct(p, false)),
+        format!(
+            "{}{}: {} is not a share (0 to 100 %)",
+            region_prefix(s),
+            cite(s, true),
+            pct(p, true)
+        ),
+        format!(
+            "{}{}: {} bukan persentase (0 sampai 100 %)",
+            region_prefix(s),
+            cite(s, false),
+            pct(p, false)
+        ),
     )
 }
 
-fn not_matching(s: &Statement, part: &Statement, base: &Statement, p: f64, v: [i64; 4]) -> StatementFinding {
+fn not_matching(
+    s: &Statement,
+    part: &Statement,
+    base: &Statement,
+    p: f64,
+    v: [i64; 4],
+) -> StatementFinding {
     let [n, b, lo, hi] = v;
     let range = |en: bool| {
-        if lo == hi { num(lo, en) } else if en { format!("{} to {}", num(lo, true), num(hi, true)) } else { format!("{} sampai {}", num(lo, false), num(hi, false)) }
+        if lo == hi {
+            num(lo, en)
+        } else if en {
+            format!("{} to {}", num(lo, true), num(hi, true))
+        } else {
+            format!("{} sampai {}", num(lo, false), num(hi, false))
+        }
     };
     StatementFinding::new(
         "percent_not_matching_count",

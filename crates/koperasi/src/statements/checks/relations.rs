@@ -90,7 +90,11 @@ fn groups(all: &[Statement]) -> BTreeMap<GroupKey, BTreeMap<Definition, Option<&
     let mut g: BTreeMap<GroupKey, BTreeMap<Definition, Option<&Statement>>> = BTreeMap::new();
     for s in all.iter().filter(|s| keys::count(s).is_some()) {
         let key = (keys::region(s), keys::breakdown(s), keys::period(s));
-        let slot = g.entry(key).or_default().entry(s.definition.clone()).or_insert(Some(s));
+        let slot = g
+            .entry(key)
+            .or_default()
+            .entry(s.definition.clone())
+            .or_insert(Some(s));
         if slot.is_some_and(|x| keys::count(x) != keys::count(s)) {
             *slot = None;
         }
@@ -110,7 +114,11 @@ pub fn check_relations(all: &[Statement], relations: &Relations) -> Vec<Statemen
             let (Some(l), Some(rt)) = (side(&r.left), side(&r.right)) else {
                 continue;
             };
-            let sum = |xs: &[&Statement]| xs.iter().filter_map(|s| keys::count(s)).fold(0i64, i64::saturating_add);
+            let sum = |xs: &[&Statement]| {
+                xs.iter()
+                    .filter_map(|s| keys::count(s))
+                    .fold(0i64, i64::saturating_add)
+            };
             let (a, b) = (sum(&l), sum(&rt));
             let holds = match r.op {
                 Op::AtMost => a <= b,
@@ -127,7 +135,11 @@ pub fn check_relations(all: &[Statement], relations: &Relations) -> Vec<Statemen
 fn side_text(xs: &[&Statement], en: bool) -> String {
     xs.iter()
         .map(|s| {
-            let label = if en { s.definition.label_en() } else { s.definition.label_id() };
+            let label = if en {
+                s.definition.label_en()
+            } else {
+                s.definition.label_id()
+            };
             format!("{} {}", label.to_lowercase(), super::finding::cite(s, en))
         })
         .collect::<Vec<_>>()
@@ -140,11 +152,17 @@ fn broken(r: &Relation, l: &[&Statement], rt: &[&Statement], a: i64, b: i64) -> 
         Op::AtMost => "<=",
         Op::Equal => "=",
     };
-    let prefix = on.first().map_or(String::new(), |s| super::finding::region_prefix(s));
+    let prefix = on
+        .first()
+        .map_or(String::new(), |s| super::finding::region_prefix(s));
     let gap = a.saturating_sub(b);
     // `x = 563` only for a sum of several figures.
     let sum = |xs: &[&Statement], n: i64, en: bool| {
-        if xs.len() > 1 { format!(" = {}", num(n, en)) } else { String::new() }
+        if xs.len() > 1 {
+            format!(" = {}", num(n, en))
+        } else {
+            String::new()
+        }
     };
     StatementFinding::new(
         "relation_broken",
