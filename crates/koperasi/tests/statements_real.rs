@@ -226,3 +226,26 @@ fn missing_columns_and_bad_cells() {
         ]
     );
 }
+
+/// The Bisnis 2024 statements written as a workbook read back the same, with sheet rows as
+/// lines.
+#[cfg(all(feature = "xlsx", feature = "xlsx-write"))]
+#[test]
+fn a_workbook_reads_like_the_csv() {
+    use koperasi::io::export::{export_xlsx, read_table};
+    use koperasi::statements::read_statements_bytes;
+    let csv = file("bisnis_2024-07-15.csv");
+    let table = read_table(&csv[..], &ReadOptions::default()).unwrap();
+    let xlsx = export_xlsx(&table, "Pernyataan").unwrap();
+    assert!(koperasi::statements::read::is_statements_file(
+        &xlsx,
+        None,
+        &ReadOptions::default()
+    ));
+    let from_xlsx = read_statements_bytes(&xlsx, None, &ReadOptions::default()).unwrap();
+    let from_csv = read_statements(&csv[..], &ReadOptions::default()).unwrap();
+    assert_eq!(from_xlsx.statements, from_csv.statements);
+    assert_eq!(from_xlsx.report.accepted, 15);
+    let err = read_statements_bytes(&csv, Some("Pernyataan"), &ReadOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "read_workbook");
+}
