@@ -28,7 +28,8 @@ from the MySQL dump of GitHub Sabilamanda/disperdagin @db28fa7 (DinKUKMDagin Kot
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sample {
     /// The name the CLI, Python (`koperasi.samples`) and JS (`sample(name)`) use:
-    /// `jatim_panel` or `bogor_register`.
+    /// `jatim_panel` or `bogor_register` (and `balikpapan_statements`, see
+    /// [`BALIKPAPAN_STATEMENTS`]).
     pub name: &'static str,
     /// The file name of the original copy (under `data/samples/`).
     pub file_name: &'static str,

@@ -249,3 +249,22 @@ fn a_workbook_reads_like_the_csv() {
     let err = read_statements_bytes(&csv, Some("Pernyataan"), &ReadOptions::default()).unwrap_err();
     assert_eq!(err.code(), "read_workbook");
 }
+
+#[test]
+fn a_change_counted_from_a_named_period_and_one_with_nothing_before() {
+    // "+30 since 2022": 2022 -> 2024 is 100 -> 130, so it fits, though 2023 lies between.
+    let csv = "tanggal,periode,definisi,nilai,perubahan,sejak\n\
+               1/2/2025,2022,aktif,100,,\n\
+               1/2/2025,2023,aktif,120,,\n\
+               1/2/2025,2024,aktif,130,30,2022\n\
+               1/2/2025,2024,terdata,200,5,\n";
+    let f = check(csv.as_bytes());
+    let codes: Vec<&str> = f.iter().map(|x| x.finding.code.as_str()).collect();
+    assert_eq!(codes, ["stated_change_unchecked"], "{f:#?}");
+    assert_eq!(f[0].finding.lines, [5]);
+    // Counted from 2023 instead, the 30 does not fit 120 -> 130 and fits no step (+20, +10).
+    let f = check(csv.replace(",30,2022", ",30,2023").as_bytes());
+    assert_eq!(f[0].finding.code, "stated_change_mismatch");
+    assert_eq!(f[0].finding.values, [30, 120, 130]);
+    assert!(f[0].finding.message_en.contains("fits no other step"));
+}
