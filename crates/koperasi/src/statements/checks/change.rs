@@ -5,52 +5,87 @@ use super::finding::{StatementFinding, cite, label, num, region_prefix};
 use super::keys;
 use crate::statements::Statement;
 use crate::stats::checks::Severity;
+use std::collections::{BTreeMap, HashMap};
 
-/// The series of `s`: the counts of the same series with a described period, in order of that
-/// period (then of the file).
-fn series_of<'a>(all: &'a [Statement], s: &Statement) -> Vec<&'a Statement> {
-    let key = keys::series(s);
-    let mut v: Vec<&Statement> = all
-        .iter()
-        .filter(|x| x.describes.is_some() && keys::count(x).is_some() && keys::series(x) == key)
-        .collect();
-    v.sort_by_key(|x| (x.describes, x.line));
-    v
+/// One series: its counts with a described period, in order of that period (then of the
+/// file), and indexes so that each stated change is checked in about constant time.
+struct Series<'a> {
+    figures: Vec<&'a Statement>,
+    /// Position of each figure (by address).
+    position: HashMap<usize, usize>,
+    /// First figure describing each end date.
+    by_end: BTreeMap<chrono::NaiveDate, usize>,
+    /// For each difference between neighbours, the first two steps (their first index).
+    steps: HashMap<i64, Vec<usize>>,
 }
 
-/// The figure the change of `s` is counted from: the one describing `change_from` when said,
-/// else the one before `s` in its series.
-fn start<'a>(series: &[&'a Statement], s: &Statement) -> Option<&'a Statement> {
-    match s.change_from {
-        Some(from) => {
-            let end = from.end_date().ok();
-            series
-                .iter()
-                .copied()
-                .find(|x| x.describes.and_then(|p| p.end_date().ok()) == end)
+fn address(s: &Statement) -> usize {
+    std::ptr::from_ref(s) as usize
+}
+
+impl<'a> Series<'a> {
+    fn new(mut figures: Vec<&'a Statement>) -> Series<'a> {
+        figures.sort_by_key(|x| (x.describes, x.line));
+        let mut series = Series {
+            position: HashMap::new(),
+            by_end: BTreeMap::new(),
+            steps: HashMap::new(),
+            figures: Vec::new(),
+        };
+        for (i, x) in figures.iter().enumerate() {
+            series.position.insert(address(x), i);
+            if let Some(end) = x.describes.and_then(|p| p.end_date().ok()) {
+                series.by_end.entry(end).or_insert(i);
+            }
         }
-        None => {
-            let i = series.iter().position(|x| std::ptr::eq(*x, s))?;
-            series.get(i.checked_sub(1)?).copied()
+        for (i, w) in figures.windows(2).enumerate() {
+            if let [a, b] = w {
+                if let Some(d) = keys::count(b).and_then(|b| b.checked_sub(keys::count(a)?)) {
+                    let v = series.steps.entry(d).or_default();
+                    if v.len() < 2 {
+                        v.push(i);
+                    }
+                }
+            }
         }
+        series.figures = figures;
+        series
+    }
+
+    /// The figure the change of `s` is counted from: the one describing `change_from` when
+    /// said, else the one before `s`.
+    fn start(&self, s: &Statement) -> Option<&'a Statement> {
+        let i = match s.change_from {
+            Some(from) => *self.by_end.get(&from.end_date().ok()?)?,
+            None => self.position.get(&address(s))?.checked_sub(1)?,
+        };
+        self.figures.get(i).copied()
+    }
+
+    /// A step (two neighbours) other than `from -> to` whose difference is `change`.
+    fn fitting_step(
+        &self,
+        change: i64,
+        from: &Statement,
+        to: &Statement,
+    ) -> Option<(&'a Statement, &'a Statement)> {
+        self.steps.get(&change)?.iter().find_map(|&i| {
+            let (a, b) = (*self.figures.get(i)?, *self.figures.get(i + 1)?);
+            (!(std::ptr::eq(a, from) && std::ptr::eq(b, to))).then_some((a, b))
+        })
     }
 }
 
-/// A step of the series (two figures next to each other) other than `from -> to` whose
-/// difference is `change`.
-fn fitting_step<'a>(
-    series: &[&'a Statement],
-    change: i64,
-    from: &Statement,
-    to: &Statement,
-) -> Option<(&'a Statement, &'a Statement)> {
-    series.windows(2).find_map(|w| match w {
-        [a, b] if !(std::ptr::eq(*a, from) && std::ptr::eq(*b, to)) => {
-            let d = keys::count(b)?.checked_sub(keys::count(a)?)?;
-            (d == change).then_some((*a, *b))
-        }
-        _ => None,
-    })
+/// Every series of `all`, by key.
+fn all_series(all: &[Statement]) -> BTreeMap<keys::SeriesKey, Series<'_>> {
+    let mut m: BTreeMap<keys::SeriesKey, Vec<&Statement>> = BTreeMap::new();
+    for x in all
+        .iter()
+        .filter(|x| x.describes.is_some() && keys::count(x).is_some())
+    {
+        m.entry(keys::series(x)).or_default().push(x);
+    }
+    m.into_iter().map(|(k, v)| (k, Series::new(v))).collect()
 }
 
 /// Every statement with a stated change, checked against its series.
@@ -61,22 +96,20 @@ fn fitting_step<'a>(
 /// - `stated_change_unchecked` (info) when the series has no earlier figure to count from.
 pub fn check_stated_changes(all: &[Statement]) -> Vec<StatementFinding> {
     let mut out = Vec::new();
+    let mut series_map = None;
     for s in all {
         let (Some(change), Some(to)) = (s.stated_change, keys::count(s)) else {
             continue;
         };
-        let series = series_of(all, s);
-        match start(&series, s) {
+        let map = series_map.get_or_insert_with(|| all_series(all));
+        let series = map.get(&keys::series(s));
+        match series.and_then(|x| x.start(s)) {
             None => out.push(unchecked(s, change)),
             Some(from) => {
                 let Some(f) = keys::count(from) else { continue };
                 if to.checked_sub(f) != Some(change) {
-                    out.push(mismatch(
-                        from,
-                        s,
-                        change,
-                        fitting_step(&series, change, from, s),
-                    ));
+                    let fits = series.and_then(|x| x.fitting_step(change, from, s));
+                    out.push(mismatch(from, s, change, fits));
                 }
             }
         }

@@ -30,7 +30,11 @@ fn group_key(s: &Statement) -> GroupKey {
 /// then of the second (file order).
 pub fn check_mixed_definitions(all: &[Statement]) -> Vec<StatementFinding> {
     let mut groups: BTreeMap<GroupKey, Vec<&Statement>> = BTreeMap::new();
-    for s in all.iter().filter(|s| keys::count(s).is_some()) {
+    // Unknown definitions are flagged on their own (`definition_unknown`), not paired.
+    for s in all
+        .iter()
+        .filter(|s| keys::count(s).is_some() && s.definition.is_known())
+    {
         groups.entry(group_key(s)).or_default().push(s);
     }
     let mut out = Vec::new();

@@ -5,6 +5,7 @@ use super::finding::{StatementFinding, cite, num, pct, region_prefix};
 use super::keys;
 use crate::statements::{Definition, StatedValue, Statement};
 use crate::stats::checks::Severity;
+use std::collections::BTreeMap;
 
 /// How far a stated percentage may be from the exact one, by how it is rounded: a whole
 /// multiple of 10 (`70 %`, "sekitar 70 persen") is read as rounded to tens (± 5), of 5 as
@@ -28,19 +29,29 @@ pub fn rounding_tolerance(stated: f64) -> f64 {
     }
 }
 
-/// The count of `definition` at the place and date of `s`.
-fn count_of<'a>(
-    all: &'a [Statement],
-    s: &Statement,
-    definition: &Definition,
-) -> Option<&'a Statement> {
-    all.iter().find(|x| {
-        &x.definition == definition
-            && keys::count(x).is_some()
-            && keys::region(x) == keys::region(s)
-            && keys::breakdown(x) == keys::breakdown(s)
-            && keys::period(x) == keys::period(s)
-    })
+type CountKey = (
+    Definition,
+    Option<String>,
+    Option<(String, String)>,
+    Option<crate::stats::period::Period>,
+);
+
+fn count_key(s: &Statement, definition: &Definition) -> CountKey {
+    (
+        definition.clone(),
+        keys::region(s),
+        keys::breakdown(s),
+        keys::period(s),
+    )
+}
+
+/// The first count of each definition, region, breakdown and date.
+fn counts(all: &[Statement]) -> BTreeMap<CountKey, &Statement> {
+    let mut m = BTreeMap::new();
+    for s in all.iter().filter(|s| keys::count(s).is_some()) {
+        m.entry(count_key(s, &s.definition)).or_insert(s);
+    }
+    m
 }
 
 /// For each percentage statement (of its `percent_of`, else of `on_record`):
@@ -51,6 +62,7 @@ fn count_of<'a>(
 ///   and highest counts the percentage allows.
 pub fn check_percentages(all: &[Statement]) -> Vec<StatementFinding> {
     let mut out = Vec::new();
+    let mut index = None;
     for s in all {
         let StatedValue::Percent(p) = s.value else {
             continue;
@@ -60,9 +72,11 @@ pub fn check_percentages(all: &[Statement]) -> Vec<StatementFinding> {
             continue;
         }
         let base_def = s.percent_of.clone().unwrap_or(Definition::OnRecord);
-        let (Some(part), Some(base)) =
-            (count_of(all, s, &s.definition), count_of(all, s, &base_def))
-        else {
+        let index = index.get_or_insert_with(|| counts(all));
+        let (Some(part), Some(base)) = (
+            index.get(&count_key(s, &s.definition)).copied(),
+            index.get(&count_key(s, &base_def)).copied(),
+        ) else {
             continue;
         };
         let (Some(n), Some(b)) = (keys::count(part), keys::count(base)) else {
