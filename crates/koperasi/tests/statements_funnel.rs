@@ -87,6 +87,7 @@ fn bogor_funnel_counts_what_the_register_says_and_nothing_else() {
         d("2022-12-31"),
         &StatusPolicy::national(),
         &[Field::Kecamatan],
+        None,
     );
     assert_eq!(f.region.as_deref(), Some("32.71 Kota Bogor"));
     assert_eq!(value(&f, "on_record"), Some(398));
@@ -193,6 +194,7 @@ fn published_statements_match_their_funnel_and_a_changed_one_does_not() {
         d("2022-05-15"),
         &StatusPolicy::national(),
         &[Field::Jenis],
+        None,
     );
     let said = d("2022-06-01");
     let statements = f.to_statements(said, None);
@@ -382,7 +384,7 @@ proptest! {
     #[test]
     fn funnel_relations(records in proptest::collection::vec(record(), 0..30), as_of in date_in(2018, 2027)) {
         let r = Register::new(records);
-        let f = funnel_by(&r, as_of, &StatusPolicy::national(), &[Field::Kecamatan, Field::Jenis]);
+        let f = funnel_by(&r, as_of, &StatusPolicy::national(), &[Field::Kecamatan, Field::Jenis], None);
         let v = |c: &str| value(&f, c);
         let on = v("on_record").unwrap();
         prop_assert!(on <= r.records.len() as u64);

@@ -354,19 +354,22 @@ impl FunnelTally {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn funnel(register: &Register, as_of: NaiveDate, policy: &StatusPolicy) -> Funnel {
-    funnel_by(register, as_of, policy, &[])
+    funnel_by(register, as_of, policy, &[], None)
 }
 
-/// [`funnel`] broken down by `by` (e.g. kecamatan and jenis): [`Funnel::parts`].
+/// [`funnel`] broken down by `by` (e.g. kecamatan and jenis: [`Funnel::parts`]); `read`, the
+/// read report of the register's file when at hand, names the file's columns each figure rests
+/// on and tells an empty NIK or dissolution column (a count of 0) from none (unknown).
 pub fn funnel_by(
     register: &Register,
     as_of: NaiveDate,
     policy: &StatusPolicy,
     by: &[Field],
+    read: Option<&ReadReport>,
 ) -> Funnel {
     let mut t = FunnelTally::new(as_of, policy, by);
     for k in &register.records {
         t.add(k, &crate::status::assess(k, as_of, policy));
     }
-    t.finish(None)
+    t.finish(read)
 }
