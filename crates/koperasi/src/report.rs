@@ -265,7 +265,7 @@ pub struct RegisterReport {
     pub identified_unknown: u64,
     /// The figures of every published definition the register supports as of the date, each
     /// with the facts it rests on, and what it cannot support
-    /// ([`crate::statements::funnel`]), broken down as the counts are.
+    /// ([`crate::statements::funnel`]), without breakdown (the counts give the parts).
     #[serde(default)]
     pub funnel: Option<crate::statements::Funnel>,
 }
@@ -659,11 +659,7 @@ impl<'o> RegisterReportBuilder<'o> {
                 [] => None,
                 policies => PolicyComparer::new(options.as_of, policies).ok(),
             },
-            funnel: crate::statements::FunnelTally::new(
-                options.as_of,
-                &options.policy,
-                &options.by,
-            ),
+            funnel: crate::statements::FunnelTally::new(options.as_of, &options.policy, &[]),
         }
     }
 

@@ -248,6 +248,47 @@ impl Tally {
     }
 }
 
+/// The kab/kota all records share so far: its code, else its name as written (lower case).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SharedRegion {
+    /// No record yet.
+    Nothing,
+    /// Every record so far is in this kab/kota (one record: its label).
+    One(
+        Option<crate::wilayah::KodeWilayah>,
+        Option<String>,
+        Option<String>,
+    ),
+    /// Records in several kab/kota, or some without one.
+    Several,
+}
+
+impl SharedRegion {
+    fn add(&mut self, k: &Koperasi) {
+        let code = k.location.code.and_then(|c| c.kab_kota());
+        let name = match code {
+            Some(_) => None,
+            None => k.location.kab_kota.as_deref().map(str::to_lowercase),
+        };
+        *self = match std::mem::replace(self, SharedRegion::Several) {
+            SharedRegion::Nothing if code.is_some() || name.is_some() => {
+                SharedRegion::One(code, name, record_key(k, Field::KabKota))
+            }
+            SharedRegion::One(c, n, label) if c == code && n == name => {
+                SharedRegion::One(c, n, label)
+            }
+            _ => SharedRegion::Several,
+        };
+    }
+
+    fn label(self) -> Option<String> {
+        match self {
+            SharedRegion::One(_, _, label) => label,
+            _ => None,
+        }
+    }
+}
+
 /// A [`Funnel`] counted one record at a time: [`FunnelTally::add`] each record with its
 /// assessment as of the tally's date under its policy, then [`FunnelTally::finish`].
 #[derive(Debug, Clone)]
@@ -262,7 +303,7 @@ pub struct FunnelTally {
     status_counts: BTreeMap<Status, u64>,
     parts: BTreeMap<(Field, Option<String>), Tally>,
     /// Kab/kota labels of the records on record.
-    regions: std::collections::BTreeSet<Option<String>>,
+    region: SharedRegion,
 }
 
 impl FunnelTally {
@@ -280,7 +321,7 @@ impl FunnelTally {
             total: Tally::default(),
             status_counts: BTreeMap::new(),
             parts: BTreeMap::new(),
-            regions: Default::default(),
+            region: SharedRegion::Nothing,
         }
     }
 
@@ -299,7 +340,7 @@ impl FunnelTally {
         }
         if crate::status::on_register(k, self.as_of) {
             *self.status_counts.entry(a.status).or_default() += 1;
-            self.regions.insert(record_key(k, Field::KabKota));
+            self.region.add(k);
         }
     }
 
@@ -320,10 +361,7 @@ impl FunnelTally {
                     .collect(),
             })
             .collect();
-        let region = match self.regions.len() {
-            1 => self.regions.into_iter().next().flatten(),
-            _ => None,
-        };
+        let region = self.region.label();
         Funnel {
             as_of,
             policy: self.policy,
