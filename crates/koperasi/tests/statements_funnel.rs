@@ -413,3 +413,61 @@ proptest! {
         }
     }
 }
+
+fn checked(name: &str, found: Option<bool>, board: Option<bool>) -> Koperasi {
+    let mut k = Koperasi::new(name);
+    if found.is_some() || board.is_some() {
+        k.field_checks.push(FieldCheck {
+            date: d("2024-09-01"),
+            found_at_address: found,
+            board_known: board,
+            business_active: None,
+        });
+    }
+    k
+}
+
+/// Field checks, RATs, a dissolution and Merah Putih names, counted by hand: on record 5 (the
+/// sixth was dissolved before the date), verified 4 = found 3 + not found 1, identified 1 (known
+/// for 3: a check without the board says nothing), RAT for book year 2023 held by 1 of the 2
+/// whose RAT list is complete, 2 Merah Putih names (`KDMP`, `Koperasi Kelurahan Merah
+/// Putih`; a `Koperasi Merah Putih Jaya` is not one).
+#[test]
+fn field_checks_rats_and_names_counted_by_hand() {
+    let mut r1 = checked("KSP Maju", Some(true), Some(true));
+    r1.rat.push(Rat {
+        book_year: 2023,
+        date: Some(d("2024-03-01")),
+    });
+    r1.rat_known = RatKnowledge::Complete;
+    let mut r2 = checked("Koperasi Kelurahan Merah Putih Cibadak", Some(true), None);
+    r2.rat_known = RatKnowledge::Complete;
+    let r3 = checked("KSU Jaya", Some(false), None);
+    let r4 = checked("KDMP Sukamaju", None, None);
+    let r5 = checked("Koperasi Merah Putih Jaya", Some(true), Some(false));
+    let mut r6 = checked("KSP Bubar", Some(true), Some(true));
+    r6.dissolution = Some(Dissolution {
+        date: d("2024-01-01"),
+        by: DissolvedBy::MemberMeeting,
+    });
+    let r = Register::new(vec![r1, r2, r3, r4, r5, r6]);
+    let f = funnel(&r, d("2025-02-01"), &StatusPolicy::national());
+    assert_eq!(value(&f, "on_record"), Some(5));
+    assert_eq!(value(&f, "verified"), Some(4));
+    assert_eq!(value(&f, "found"), Some(3));
+    assert_eq!(value(&f, "not_found"), Some(1));
+    let identified = f.first(&Definition::Identified).unwrap();
+    assert_eq!((identified.value(), identified.basis.known), (Some(1), 3));
+    let rat = f.first(&Definition::RatHeld).unwrap();
+    assert_eq!(
+        (rat.book_year, rat.value(), rat.basis.known),
+        (Some(2023), Some(1), 2)
+    );
+    assert_eq!(value(&f, "dissolved"), Some(1));
+    assert_eq!(value(&f, "kopdes_merah_putih"), Some(2));
+    assert_eq!(value(&f, "nik_certified"), None);
+    assert_eq!(
+        f.status_counts.get(&koperasi::status::Status::NotFound),
+        Some(&1)
+    );
+}
