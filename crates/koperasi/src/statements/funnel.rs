@@ -132,6 +132,13 @@ pub(crate) struct Tally {
 /// The name patterns of a Koperasi Desa/Kelurahan Merah Putih (Inpres 9/2025), lower case,
 /// spacing normalised: the full name and the abbreviations KDMP / KKMP as words.
 pub fn is_kopdes_merah_putih(name: &str) -> bool {
+    // Most names have none of the words: decided without allocating.
+    if !["merah", "kdmp", "kkmp"]
+        .iter()
+        .any(|w| contains_ascii_ci(name, w))
+    {
+        return false;
+    }
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -143,8 +150,18 @@ pub fn is_kopdes_merah_putih(name: &str) -> bool {
         || words.iter().any(|w| matches!(*w, "kdmp" | "kkmp"))
 }
 
+/// True when `text` contains the lower-case ASCII `word`, ASCII case ignored.
+fn contains_ascii_ci(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// True for the header of a NIK-certificate status column (`statusNIK`, `Sertifikat NIK`).
 pub(crate) fn is_nik_status_header(h: &str) -> bool {
+    if !contains_ascii_ci(h, "nik") {
+        return false;
+    }
     let h = crate::io::headers::normalize_header(h);
     h.split('_').any(|w| w == "nik") && (h.contains("status") || h.contains("sertifikat"))
 }
