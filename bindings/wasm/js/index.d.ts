@@ -683,6 +683,27 @@ export interface RegisterReport {
   unknown_jenis: Array<{ value: string; count: number }>;
   /** Fact-order findings (dissolved before founded, RAT before founding or after dissolution, last RAT after the data date), then `office_status_disagrees`, `coordinates_outside_indonesia`. */
   findings: Finding[];
+  /** The funnel: every published definition the register supports as of the date (issue 18). */
+  funnel: Funnel | null;
+}
+/** One figure of a register's funnel: its count, or why the register cannot support it. */
+export interface FunnelFigure {
+  definition: string;
+  describes: string;
+  book_year: number | null;
+  support: { kind: 'counted'; value: number } | { kind: 'unsupported'; reason_en: string; reason_id: string };
+  basis: { base: number; known: number; columns: string[] };
+}
+/** The funnel of a register as of a date under a policy (`parts.counts`: [index into figures, count]). */
+export interface Funnel {
+  as_of: IsoDate;
+  policy: string;
+  rat_deadline_months: number;
+  region: string | null;
+  records: number;
+  status_counts: Partial<Record<Status, number>>;
+  figures: FunnelFigure[];
+  parts: Array<{ dimension: Field; value: string | null; counts: Array<[number, number]> }>;
 }
 export type Report = PanelReport | RegisterReport;
 export interface ReportOptions {

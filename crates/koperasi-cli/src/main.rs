@@ -29,6 +29,7 @@ mod excel_csv;
 mod html;
 mod labels;
 mod output;
+mod publish;
 mod render;
 mod sheets;
 mod shu;
@@ -76,10 +77,16 @@ enum Command {
     /// Write a blank register to fill (`koperasi template register -o register.xlsx`): the
     /// headers the reader recognises, drop-down lists, an example row and instructions.
     Template(template::TemplateArgs),
+    /// The figures a register supports as of a date (on record, found, identified, active,
+    /// RAT held, ...), each with what it rests on, as the statements an office can publish
+    /// (`-o statements.csv`).
+    Statements(publish::StatementsArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
+    /// Aligned terminal text (also `text`)
+    #[value(alias = "text")]
     Table,
     Markdown,
     Json,
@@ -302,6 +309,7 @@ fn main() -> ExitCode {
         Command::Demography(a) => demography::run(a),
         Command::Shu(a) => shu::run(a),
         Command::Template(a) => template::run(a),
+        Command::Statements(a) => publish::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

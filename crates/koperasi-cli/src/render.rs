@@ -6,6 +6,7 @@
 //! [`csv_out`], whole outputs once more by [`print_safe`] (JSON as JSON escapes).
 
 pub(crate) mod compare;
+pub(crate) mod funnel;
 
 use crate::labels::Labels;
 use comfy_table::{CellAlignment, Column, ContentArrangement, Table, presets};
@@ -85,6 +86,33 @@ impl<'a> Doc<'a> {
             }
         }
         t
+    }
+
+    /// A section's table (counts right-aligned, with separators); nothing when it has no rows.
+    fn push_section(&mut self, s: &crate::book::Section) {
+        use crate::book::Cell;
+        let l = self.l;
+        let Some(first) = s.rows.first() else {
+            return;
+        };
+        let right: Vec<usize> = first
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Cell::Int(_)))
+            .map(|(i, _)| i)
+            .collect();
+        let mut t = self.table(s.header.clone(), &right);
+        for row in &s.rows {
+            t.add_row(
+                row.iter()
+                    .map(|c| match c {
+                        Cell::Int(n) => l.int(*n),
+                        c => c.plain(),
+                    })
+                    .collect(),
+            );
+        }
+        self.push_table(&t);
     }
 
     fn push_table(&mut self, t: &SafeTable) {
@@ -673,6 +701,9 @@ fn register_text(d: &mut Doc, r: &RegisterReport) {
     }
     if let Some(c) = &r.policy_comparison {
         compare::compare_doc(d, c, compare::Detail::Summary);
+    }
+    if let Some(f) = &r.funnel {
+        funnel::funnel_doc(d, f);
     }
 
     d.heading(l.registrations());

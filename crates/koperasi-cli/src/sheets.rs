@@ -214,6 +214,12 @@ fn register_sections(b: &mut Book, l: &Labels, r: &RegisterReport) {
     if let Some(c) = &r.policy_comparison {
         render::compare::book_sections(b, c, l, render::compare::Detail::Summary);
     }
+    if let Some(f) = &r.funnel {
+        for line in render::funnel::lines(f, l) {
+            b.note(render::funnel::title(l).to_string(), line);
+        }
+        b.sections.push(render::funnel::section(f, l));
+    }
     let mut t = Section::new(l.registrations(), vec![l.year(), l.count()]);
     for (y, n) in &r.registrations.by_year {
         t.rows.push(vec![Cell::number(*y), Cell::count(*n)]);

@@ -263,6 +263,11 @@ pub struct RegisterReport {
     /// is at most `records`.
     #[serde(default)]
     pub identified_unknown: u64,
+    /// The figures of every published definition the register supports as of the date, each
+    /// with the facts it rests on, and what it cannot support
+    /// ([`crate::statements::funnel`]), without breakdown (the counts give the parts).
+    #[serde(default)]
+    pub funnel: Option<crate::statements::Funnel>,
 }
 
 /// A duplicate group with the names and lines of its records.
@@ -625,6 +630,7 @@ pub struct RegisterReportBuilder<'o> {
     office: crate::office::OfficeTally,
     coordinate_findings: Vec<Finding>,
     comparer: Option<PolicyComparer>,
+    funnel: crate::statements::FunnelTally,
 }
 
 impl<'o> RegisterReportBuilder<'o> {
@@ -653,6 +659,7 @@ impl<'o> RegisterReportBuilder<'o> {
                 [] => None,
                 policies => PolicyComparer::new(options.as_of, policies).ok(),
             },
+            funnel: crate::statements::FunnelTally::new(options.as_of, &options.policy, &[]),
         }
     }
 
@@ -666,6 +673,7 @@ impl<'o> RegisterReportBuilder<'o> {
             self.active_without_latest_rat += 1;
         }
         self.reasons.add(&a);
+        self.funnel.add(k, &a);
         // The office status is compared with the status as of the report's date, not yet as of
         // the register's data date (`ReadReport::data_as_of`, known only once the title block
         // is read): an office status written on 31 December 2024 may be judged by RATs due
@@ -748,6 +756,7 @@ impl<'o> RegisterReportBuilder<'o> {
         coordinate_findings.sort_by_key(|f| f.lines.first().copied());
         findings.extend(coordinate_findings);
         let unknown_jenis = crate::office::unrecognised_values(&read, "jenis_unrecognised");
+        let funnel = Some(self.funnel.finish(Some(&read)));
         RegisterReport {
             source: source.to_string(),
             read,
@@ -771,6 +780,7 @@ impl<'o> RegisterReportBuilder<'o> {
             unknown_jenis,
             findings,
             policy_comparison: self.comparer.map(PolicyComparer::finish),
+            funnel,
         }
     }
 }

@@ -203,33 +203,7 @@ pub(super) fn compare_doc(d: &mut Doc, c: &PolicyComparison, detail: Detail) {
             let esc: String = d.esc(line).into();
             d.line(esc);
         }
-        if b.section.rows.is_empty() {
-            continue;
-        }
-        let right: Vec<usize> = b
-            .section
-            .rows
-            .first()
-            .map(|r| {
-                r.iter()
-                    .enumerate()
-                    .filter(|(_, c)| matches!(c, Cell::Int(_)))
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut t = d.table(b.section.header.clone(), &right);
-        for row in &b.section.rows {
-            t.add_row(
-                row.iter()
-                    .map(|c| match c {
-                        Cell::Int(n) => l.int(*n),
-                        c => c.plain(),
-                    })
-                    .collect(),
-            );
-        }
-        d.push_table(&t);
+        d.push_section(&b.section);
     }
 }
 

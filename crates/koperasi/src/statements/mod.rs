@@ -19,3 +19,13 @@ pub use checks::{Relations, StatementFinding, check_statements};
 pub use definition::Definition;
 pub use model::{StatedValue, Statement};
 pub use read::{StatementsRead, looks_like_statements, read_statements, read_statements_bytes};
+mod compare;
+mod funnel;
+mod funnel_support;
+mod publish;
+pub use compare::{ComparedStatement, Outcome, PERCENT_TOLERANCE, compare};
+pub use funnel::{
+    Funnel, FunnelFigure, FunnelPart, FunnelTally, funnel, funnel_by, is_kopdes_merah_putih,
+};
+pub use funnel_support::{Basis, Support};
+pub use publish::{STATEMENT_COLUMNS, UNKNOWN_PART, statement_row, write_statements_csv};
