@@ -21,7 +21,7 @@ use koperasi::demography::{
     DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,
     Lifeline, StatusSeries,
 };
-use koperasi::error::{DateError, PolicyError, ReadError, StatsError, WilayahError};
+use koperasi::error::{DateError, WilayahError};
 use koperasi::identity::{BadanHukumKind, Nib, NikKoperasi, NomorBadanHukum};
 use koperasi::io::{Layout, Opened, ReadOptions, Table, open_input};
 use koperasi::register::{Field, Register};
