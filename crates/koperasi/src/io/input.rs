@@ -29,6 +29,9 @@ pub fn is_workbook_name(name: &str) -> bool {
 }
 
 /// An input as [`open_input`] found it.
+// One per input, matched at once by the caller: boxing the table would only cost the callers
+// a `*` in each pattern.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Opened<R> {
     /// A workbook, read whole: a register or a panel with its read report.
