@@ -11,8 +11,9 @@
 //!   sen, say) is refused with a `range` error instead of being rounded ([`to_json`]);
 //! - dates cross as ISO `YYYY-MM-DD` text; money in sen as `i64` (a JS `BigInt` at this layer);
 //! - CSV input crosses as bytes (UTF-8);
-//! - errors cross as JSON text `{"kind", "code", "message", "line", "column", "value"}`
-//!   ([`ErrorPayload`]), `kind` being `koperasi` (a core error with its stable code), `range`
+//! - errors cross as JSON text `{"kind", "code", "message", "line", "column", "value",
+//!   "details"}` ([`ErrorPayload`]; a core error's fields from `Error::details`, the map Python
+//!   uses too), `kind` being `koperasi` (a core error with its stable code), `range`
 //!   or `type` (a bad argument), which the wrapper turns into `KoperasiError`, `RangeError` or
 //!   `TypeError`.
 #![forbid(unsafe_code)]
