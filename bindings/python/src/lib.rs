@@ -979,23 +979,30 @@ impl PyPanel {
         py: Python<'py>,
         params: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p: CheckParams = match params {
-            None => CheckParams::default(),
-            Some(d) => serde_json::from_value(from_py(d)?).map_err(|e| {
-                invalid(
-                    py,
-                    "invalid_check_params",
-                    None,
-                    format!("check parameters: {e}"),
-                )
-            })?,
-        };
-        p.validate().or_raise(py)?;
+        let p = check_params(py, params)?;
         cols(py, &stats::run_checks(&self.0, &p))
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         ser(py, &self.0)
     }
+}
+
+/// The check thresholds of a dict (`CheckParams` through serde; `None`: the defaults),
+/// validated.
+fn check_params(py: Python<'_>, params: Option<&Bound<'_, PyAny>>) -> PyResult<CheckParams> {
+    let p: CheckParams = match params {
+        None => CheckParams::default(),
+        Some(d) => serde_json::from_value(from_py(d)?).map_err(|e| {
+            invalid(
+                py,
+                "invalid_check_params",
+                None,
+                format!("check parameters: {e}"),
+            )
+        })?,
+    };
+    p.validate().or_raise(py)?;
+    Ok(p)
 }
 
 #[pyfunction]
@@ -1020,7 +1027,7 @@ fn pct_change_(py: Python<'_>, from_value: Int<i64>, to_value: Int<i64>) -> PyRe
 // ------------------------------------------------------------------------------------------
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false, by=None, top=None))]
+#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false, by=None, top=None, checks=None))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn build_report<'py>(
     py: Python<'py>,
@@ -1039,6 +1046,7 @@ fn build_report<'py>(
     wide: bool,
     by: Option<Vec<String>>,
     top: Option<Int<usize>>,
+    checks: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // A panel report does not use the date; a register report needs one (checked below).
     let when = match as_of {
@@ -1056,6 +1064,7 @@ fn build_report<'py>(
     if let Some(top) = top {
         o.top = top.0;
     }
+    o.checks = check_params(py, checks)?;
     let input = self::source(py, data, path)?;
     let r = report::build_report_from(input, path, sheet, source, &o).or_raise(py)?;
     if as_of.is_none() && matches!(r, report::Report::Register(_)) {

@@ -41,3 +41,16 @@ def test_by_and_top() -> None:
         ("Kota Surabaya", -311), ("Kota Malang", -126),
     ]
     assert len(k.build_report(k.samples.text("jatim_panel")).to_dict()["grew_most"]) == 5
+
+
+def test_checks() -> None:
+    # The East Java periods are yearly (2018-Q4, 2019-Q4, 2020-Q4, ...) then quarterly
+    # (..., 2025-Q1, 2025-Q2): one `uneven_periods` finding, gone with the spacing check off.
+    t = k.samples.text("jatim_panel")
+    codes = [f["code"] for f in k.build_report(t).to_dict()["findings"]]
+    assert codes.count("uneven_periods") == 1
+    off = k.build_report(t, checks={"spacing": False}).to_dict()["findings"]
+    assert "uneven_periods" not in [f["code"] for f in off]
+    with pytest.raises(k.ValidationError) as e:
+        k.build_report(t, checks={"swing": "big"})
+    assert e.value.code == "invalid_check_params"
