@@ -7,8 +7,6 @@ use crate::{PyRegister, cols, iso, ser};
 use koperasi::status::{Assessment, Status};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The assessments of a register (core `Vec<Assessment>`), one per record.
 #[pyclass(frozen, name = "Assessments", module = "koperasi._koperasi")]
@@ -20,28 +18,9 @@ pub struct PyAssessments {
     pub register: Py<PyRegister>,
 }
 
-/// A fast, non-cryptographic hasher (the Fx hash of rustc) for the dictionaries below: the
-/// keys are our own strings, so hash flooding is not a concern.
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            for (d, s) in b.iter_mut().zip(chunk) {
-                *d = *s;
-            }
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// The dictionaries below hash with rustc's Fx hash (`rustc-hash`): fast, not cryptographic;
+/// the keys are our own strings, so hash flooding is not a concern.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Strings dictionary-encoded: codes (u32 LE) into `values` (first-seen order).
 struct Dict<'a> {

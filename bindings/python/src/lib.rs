@@ -24,7 +24,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use koperasi::NaiveDate;
 use koperasi::error::{Error, ErrorArea, ErrorDetails};
-use koperasi::io::{Layout, ReadOptions, ReadReport, Table};
+use koperasi::io::{Layout, Opened, ReadOptions, ReadReport, Table};
 use koperasi::register::{Field, Register};
 use koperasi::stats::{CheckParams, Panel, Period};
 use koperasi::status::StatusPolicy;
@@ -656,23 +656,6 @@ fn shape_options(
     Ok(o)
 }
 
-/// The input of a reader: a workbook's bytes (XLSX, XLS, ODS: told apart by their first
-/// bytes, see `koperasi::io::bytes::looks_like_workbook`) or a CSV stream.
-enum Input {
-    Workbook(Vec<u8>),
-    Text(Box<dyn std::io::Read>),
-}
-
-impl Input {
-    /// The input as one stream (for readers of CSV only).
-    fn into_reader(self) -> Box<dyn std::io::Read> {
-        match self {
-            Input::Workbook(b) => Box::new(std::io::Cursor::new(b)),
-            Input::Text(r) => r,
-        }
-    }
-}
-
 fn io_err(py: Python<'_>, p: &str, e: &std::io::Error) -> PyErr {
     core_err(
         py,
@@ -682,50 +665,32 @@ fn io_err(py: Python<'_>, p: &str, e: &std::io::Error) -> PyErr {
     )
 }
 
-/// The input of a reader from bytes, or from the path of a file (opened here; a CSV file is
-/// streamed, a workbook read whole).
-fn input(py: Python<'_>, data: Option<&[u8]>, path: Option<&str>) -> PyResult<Input> {
-    use std::io::{BufRead, Read};
+/// The bytes given, or the file at `path` opened (and streamed).
+fn source<'a>(
+    py: Python<'_>,
+    data: Option<&'a [u8]>,
+    path: Option<&str>,
+) -> PyResult<Box<dyn std::io::Read + 'a>> {
     match (data, path) {
-        (Some(d), _) if koperasi::io::bytes::looks_like_workbook(d) => {
-            Ok(Input::Workbook(d.to_vec()))
-        }
-        (Some(d), _) => Ok(Input::Text(Box::new(std::io::Cursor::new(d.to_vec())))),
+        (Some(d), _) => Ok(Box::new(d)),
         (None, Some(p)) => {
             let f = std::fs::File::open(p).map_err(|e| io_err(py, p, &e))?;
-            let mut r = std::io::BufReader::new(f);
-            let head = r.fill_buf().map_err(|e| io_err(py, p, &e))?;
-            if koperasi::io::bytes::looks_like_workbook(head) {
-                let mut all = Vec::new();
-                r.read_to_end(&mut all).map_err(|e| io_err(py, p, &e))?;
-                Ok(Input::Workbook(all))
-            } else {
-                Ok(Input::Text(Box::new(r)))
-            }
+            Ok(Box::new(std::io::BufReader::new(f)))
         }
         (None, None) => Err(PyTypeError::new_err("give data or path")),
     }
 }
 
-/// Read `input` as `read_bytes` does: a workbook (or any input when a sheet is asked for, so
-/// that CSV text with a sheet gets the core's error) through `koperasi::io::read_bytes`;
-/// `None` for CSV text without a sheet, which the caller streams through its CSV reader.
-fn read_book(
-    input: Input,
+/// The input, a workbook read or CSV text to stream, as `koperasi::io::open_input` tells
+/// them apart (first bytes, or the extension of `path`).
+fn open<'a>(
+    py: Python<'_>,
+    data: Option<&'a [u8]>,
+    path: Option<&str>,
     sheet: Option<&str>,
     o: &ReadOptions,
-) -> Result<Result<Table, Box<dyn std::io::Read>>, koperasi::error::ReadError> {
-    use std::io::Read;
-    match (input, sheet) {
-        (Input::Workbook(b), _) => koperasi::io::bytes::read_bytes(&b, sheet, o).map(Ok),
-        (Input::Text(mut r), Some(_)) => {
-            let mut all = Vec::new();
-            r.read_to_end(&mut all)
-                .map_err(|e| koperasi::error::ReadError::Io { why: e.to_string() })?;
-            koperasi::io::bytes::read_bytes(&all, sheet, o).map(Ok)
-        }
-        (Input::Text(r), None) => Ok(Err(r)),
-    }
+) -> PyResult<Opened<Box<dyn std::io::Read + 'a>>> {
+    koperasi::io::open_input(source(py, data, path)?, path, sheet, o).or_raise(py)
 }
 
 /// The error for a workbook whose sheet has the other layout than the reader asked for.
@@ -765,10 +730,12 @@ fn read_register<'py>(
 ) -> PyResult<(PyRegister, Bound<'py, PyAny>)> {
     let mut o = read_options(py, mapping, delimiter, region, decimal)?;
     o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
-    let (r, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
-        Ok(Table::Register(r, rep)) => (r, rep),
-        Ok(Table::Panel(..)) => return Err(core_err(py, other_layout("register", "panel"))),
-        Err(text) => koperasi::io::read_register(text, &o).or_raise(py)?,
+    let (r, rep) = match open(py, data, path, sheet, &o)? {
+        Opened::Table(Table::Register(r, rep)) => (r, rep),
+        Opened::Table(Table::Panel(..)) => {
+            return Err(core_err(py, other_layout("register", "panel")));
+        }
+        Opened::Text(text) => koperasi::io::read_register(text, &o).or_raise(py)?,
     };
     Ok((PyRegister(r), report(py, &rep)?))
 }
@@ -794,10 +761,12 @@ fn read_panel<'py>(
         period,
         wide,
     )?;
-    let (p, rep) = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
-        Ok(Table::Panel(p, rep)) => (p, rep),
-        Ok(Table::Register(..)) => return Err(core_err(py, other_layout("panel", "register"))),
-        Err(text) => koperasi::io::read_panel(text, &o).or_raise(py)?,
+    let (p, rep) = match open(py, data, path, sheet, &o)? {
+        Opened::Table(Table::Panel(p, rep)) => (p, rep),
+        Opened::Table(Table::Register(..)) => {
+            return Err(core_err(py, other_layout("panel", "register")));
+        }
+        Opened::Text(text) => koperasi::io::read_panel(text, &o).or_raise(py)?,
     };
     Ok((PyPanel(p), report(py, &rep)?))
 }
@@ -825,10 +794,7 @@ fn read_any<'py>(
         wide,
     )?;
     o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
-    let table = match read_book(input(py, data, path)?, sheet, &o).or_raise(py)? {
-        Ok(t) => t,
-        Err(text) => koperasi::io::read_any(text, &o).or_raise(py)?,
-    };
+    let table = koperasi::io::read_input(source(py, data, path)?, path, sheet, &o).or_raise(py)?;
     match table {
         Table::Register(r, rep) => Ok((
             "register",
@@ -1013,23 +979,30 @@ impl PyPanel {
         py: Python<'py>,
         params: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p: CheckParams = match params {
-            None => CheckParams::default(),
-            Some(d) => serde_json::from_value(from_py(d)?).map_err(|e| {
-                invalid(
-                    py,
-                    "invalid_check_params",
-                    None,
-                    format!("check parameters: {e}"),
-                )
-            })?,
-        };
-        p.validate().or_raise(py)?;
+        let p = check_params(py, params)?;
         cols(py, &stats::run_checks(&self.0, &p))
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         ser(py, &self.0)
     }
+}
+
+/// The check thresholds of a dict (`CheckParams` through serde; `None`: the defaults),
+/// validated.
+fn check_params(py: Python<'_>, params: Option<&Bound<'_, PyAny>>) -> PyResult<CheckParams> {
+    let p: CheckParams = match params {
+        None => CheckParams::default(),
+        Some(d) => serde_json::from_value(from_py(d)?).map_err(|e| {
+            invalid(
+                py,
+                "invalid_check_params",
+                None,
+                format!("check parameters: {e}"),
+            )
+        })?,
+    };
+    p.validate().or_raise(py)?;
+    Ok(p)
 }
 
 #[pyfunction]
@@ -1054,7 +1027,8 @@ fn pct_change_(py: Python<'_>, from_value: Int<i64>, to_value: Int<i64>) -> PyRe
 // ------------------------------------------------------------------------------------------
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None))]
+#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false, by=None, top=None, checks=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 fn build_report<'py>(
     py: Python<'py>,
     data: Option<&[u8]>,
@@ -1063,6 +1037,16 @@ fn build_report<'py>(
     as_of: Option<&str>,
     policy: Option<&Bound<'py, PyPolicy>>,
     data_as_of: Option<&str>,
+    mapping: Vec<(String, String)>,
+    delimiter: Option<&str>,
+    region: Option<&str>,
+    sheet: Option<&str>,
+    decimal: Option<&str>,
+    period: Option<&str>,
+    wide: bool,
+    by: Option<Vec<String>>,
+    top: Option<Int<usize>>,
+    checks: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // A panel report does not use the date; a register report needs one (checked below).
     let when = match as_of {
@@ -1071,8 +1055,18 @@ fn build_report<'py>(
     };
     let mut o = report::ReportOptions::new(when);
     o.policy = policy_of(policy);
+    let read = read_options(py, mapping, delimiter, region, decimal)?;
+    o.read = shape_options(py, read, period, wide)?;
     o.read.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
-    let r = report::build_report(input(py, data, path)?.into_reader(), source, &o).or_raise(py)?;
+    if let Some(by) = by {
+        o.by = fields(py, by)?;
+    }
+    if let Some(top) = top {
+        o.top = top.0;
+    }
+    o.checks = check_params(py, checks)?;
+    let input = self::source(py, data, path)?;
+    let r = report::build_report_from(input, path, sheet, source, &o).or_raise(py)?;
     if as_of.is_none() && matches!(r, report::Report::Register(_)) {
         return Err(invalid(
             py,

@@ -2,7 +2,7 @@
 //! Only conversion: every figure comes from `koperasi::shu`.
 
 use crate::ints::{Int, Sen};
-use crate::{OrRaise, cols, from_py, input, invalid, read_options, report, ser};
+use crate::{OrRaise, cols, from_py, invalid, read_options, report, ser, source};
 use koperasi::Rupiah;
 use koperasi::shu::{self, AllocationPlan, Member, Rounding};
 use pyo3::prelude::*;
@@ -215,6 +215,6 @@ pub fn shu_read_members<'py>(
     decimal: Option<&str>,
 ) -> PyResult<(PyMembers, Bound<'py, PyAny>)> {
     let o = read_options(py, mapping, delimiter, None, decimal)?;
-    let (m, rep) = shu::read_members(input(py, data, path)?.into_reader(), &o).or_raise(py)?;
+    let (m, rep) = shu::read_members(source(py, data, path)?, &o).or_raise(py)?;
     Ok((PyMembers(m), report(py, &rep)?))
 }

@@ -51,7 +51,7 @@ def test_a_far_cell_raises_a_limit_error() -> None:
     with pytest.raises(k.ReadError) as e:
         k.read_any(far)
     assert e.value.code == "read_limit_exceeded"
-    assert e.value.details["field"] == "max_cells"
+    assert e.value.details["limit"] == "max_cells"
     assert (e.value.details["sheet"], e.value.details["cell"]) == ("Data", "XFD1048576")
     assert "sheet `Data`, cell XFD1048576" in str(e.value)
 
@@ -63,5 +63,5 @@ def test_a_whitespace_bomb_raises_a_limit_error() -> None:
     with pytest.raises(k.ReadError) as e:
         k.read_any(bomb)
     assert e.value.code == "read_limit_exceeded"
-    assert e.value.details["field"] == "max_field_bytes"
+    assert e.value.details["limit"] == "max_field_bytes"
     assert e.value.details["sheet"] == "Data"

@@ -109,3 +109,22 @@ def test_report_to_dict_has_the_workbook_fields(tmp_path: Path) -> None:
     c = k.read_any(csv).report
     assert (c.sheet, c.encoding, c.accepted) == (None, "windows-1252", 1)
     assert c.to_dict()["encoding"] == "windows-1252" and "sheet" not in c.to_dict()
+
+
+def test_build_report_reads_a_workbook() -> None:
+    # Issue 16: build_report took the workbook's zip bytes as CSV (`read_unknown_layout`,
+    # "header: PK..."); it now reads it as read_any does (the core's build_report_from).
+    r = k.build_report(OFFICE, as_of=dt.date(2025, 6, 30))
+    assert r.kind == k.Layout.REGISTER
+    d = r.to_dict()
+    read = d["read"]
+    assert (read["sheet"], read["rows_read"], read["accepted"], read["blank_rows"]) == ("Data", 6, 5, 1)
+    assert [x["code"] for x in read["rejected"]] == ["total_row"]
+    assert (read["cell_errors"][0]["cell"], read["cell_errors"][0]["value"]) == ("D9", "1/2/20245")
+    assert d["records"] == 5
+    by_bytes = k.build_report(OFFICE.read_bytes(), as_of="2025-06-30", sheet=2).to_dict()
+    assert {**by_bytes, "source": None} == {**d, "source": None}
+    with pytest.raises(k.ReadError) as e:
+        k.build_report(OFFICE, as_of="2025-06-30", sheet="Nope")
+    assert e.value.code == "read_no_such_sheet"
+    assert (e.value.value, e.value.details["available"]) == ("Nope", "Catatan, Data")

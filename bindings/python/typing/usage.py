@@ -39,6 +39,7 @@ def locale() -> str:
     nbh: Optional[k.NomorBadanHukum] = k.parse_nomor_badan_hukum("AHU-0007286.AH.01.26.TAHUN 2020")
     deadline: Optional[dt.date] = k.rat_deadline(2024, k.StatusPolicy.office())
     rep: k.Report = k.build_report("x.csv", as_of=d)
+    book: k.Report = k.build_report("x.xlsx", as_of=d, sheet=2, mapping={"name": "Nama"}, by=["kecamatan"], top=3)
     try:
         k.parse_date("x")
     except k.ParseError as e:

@@ -21,6 +21,10 @@ for (const [file, limit, place] of [
         assert.equal(e.code, 'read_limit_exceeded');
         assert.match(e.message, new RegExp(`\`${limit}\``));
         assert.match(e.message, new RegExp(`sheet \`Data\`, ${place}`));
+        // The details of the core's one error map, as Python has them; the line is kept.
+        assert.deepEqual([e.details.limit, e.details.sheet, e.details.cell], [limit, 'Data', place.slice(5)]);
+        assert.equal(e.column, limit);
+        assert.equal(e.line, e.details.line === '0' ? null : Number(e.details.line));
         return true;
       },
     );

@@ -189,6 +189,7 @@ for (const file of files) {
       const hasErr = Object.hasOwn(c, 'error');
       let got;
       let err = null;
+      let errFields = null;
       try {
         got = plain(run(c.function, c.args), c.expected);
       } catch (e) {
@@ -201,10 +202,12 @@ for (const file of files) {
           continue;
         }
         err = e.code;
+        errFields = { code: e.code, line: e.line, column: e.column, value: e.value, details: e.details };
       }
       let why = null;
       if (hasExp === hasErr) why = 'a case needs exactly one of `expected` and `error`';
       else if (hasExp && err === null) why = mismatch(c.expected, got, tol, '');
+      else if (hasErr && err !== null && typeof c.error === 'object') why = mismatch(c.error, errFields, 0, 'error');
       else if (hasErr && err !== null) why = err === c.error ? null : `error \`${err}\`, expected \`${c.error}\``;
       else if (hasErr) why = `got ${JSON.stringify(got)}, expected error \`${c.error}\``;
       else why = `error \`${err}\`, expected ${JSON.stringify(c.expected)}`;

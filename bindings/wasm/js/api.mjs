@@ -16,19 +16,20 @@ function wasm() {
   return raw;
 }
 
-/** An error of the koperasi engine: a stable `code` plus where and what (line, column, value). */
+/**
+ * An error of the koperasi engine: a stable `code` plus where and what (line, column, value)
+ * and `details`, every named field of the core error as text (`Error::details`, as in Python).
+ */
 export class KoperasiError extends Error {
   constructor(payload) {
     super(payload.message);
     this.name = 'KoperasiError';
-    this.code = payload.code;
-    this.line = payload.line ?? null;
-    this.column = payload.column ?? null;
-    this.value = payload.value ?? null;
+    withFields(this, payload);
   }
 
   toJSON() {
-    return { name: this.name, code: this.code, message: this.message, line: this.line, column: this.column, value: this.value };
+    const { name, code, message, line, column, value, details } = this;
+    return { name, code, message, line, column, value, details };
   }
 }
 
@@ -55,6 +56,7 @@ function withFields(err, p) {
   err.line = p.line ?? null;
   err.column = p.column ?? null;
   err.value = p.value ?? null;
+  err.details = p.details ?? {};
   return err;
 }
 

@@ -104,7 +104,13 @@ export class KoperasiError extends Error {
   readonly column: string | null;
   /** The offending value as given. */
   readonly value: string | null;
-  toJSON(): { name: string; code: string; message: string; line: number | null; column: string | null; value: string | null };
+  /**
+   * Every named field of the core error under its Rust name, as text (`Error::details`, the
+   * same map as Python's `details`), e.g. `{ limit: 'max_cells', found: '...', max: '...',
+   * line: '0', sheet: 'Data', cell: 'XFD1048576' }`; `{}` for an error of the binding.
+   */
+  readonly details: Record<string, string>;
+  toJSON(): { name: string; code: string; message: string; line: number | null; column: string | null; value: string | null; details: Record<string, string> };
 }
 
 /** Promise resolved when the WASM module is loaded (already awaited by the module itself). */

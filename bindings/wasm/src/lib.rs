@@ -11,8 +11,9 @@
 //!   sen, say) is refused with a `range` error instead of being rounded ([`to_json`]);
 //! - dates cross as ISO `YYYY-MM-DD` text; money in sen as `i64` (a JS `BigInt` at this layer);
 //! - CSV input crosses as bytes (UTF-8);
-//! - errors cross as JSON text `{"kind", "code", "message", "line", "column", "value"}`
-//!   ([`ErrorPayload`]), `kind` being `koperasi` (a core error with its stable code), `range`
+//! - errors cross as JSON text `{"kind", "code", "message", "line", "column", "value",
+//!   "details"}` ([`ErrorPayload`]; a core error's fields from `Error::details`, the map Python
+//!   uses too), `kind` being `koperasi` (a core error with its stable code), `range`
 //!   or `type` (a bad argument), which the wrapper turns into `KoperasiError`, `RangeError` or
 //!   `TypeError`.
 #![forbid(unsafe_code)]
@@ -21,12 +22,11 @@ use koperasi::demography::{
     DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,
     Lifeline, StatusSeries,
 };
-use koperasi::error::{DateError, PolicyError, ReadError, StatsError, WilayahError};
+use koperasi::error::{DateError, WilayahError};
 use koperasi::identity::{BadanHukumKind, Nib, NikKoperasi, NomorBadanHukum};
-use koperasi::io::bytes::{looks_like_workbook, read_bytes};
-use koperasi::io::{Layout, ReadOptions, Table};
+use koperasi::io::{Layout, Opened, ReadOptions, Table, open_input};
 use koperasi::register::{Field, Register};
-use koperasi::report::{ReportOptions, panel_report, register_report};
+use koperasi::report::{ReportOptions, build_report_from};
 use koperasi::shu::{AllocationPlan, Member, Rounding};
 use koperasi::stats::checks::CheckParams;
 use koperasi::stats::{Panel, Period};
@@ -57,6 +57,9 @@ pub struct ErrorPayload {
     pub column: Option<String>,
     /// The offending value as given, when known.
     pub value: Option<String>,
+    /// Every named field of a core error under its Rust name, as text
+    /// ([`koperasi::error::ErrorDetails`]); empty for a binding error.
+    pub details: std::collections::BTreeMap<String, String>,
 }
 
 impl ErrorPayload {
@@ -68,6 +71,7 @@ impl ErrorPayload {
             line: None,
             column: None,
             value: None,
+            details: std::collections::BTreeMap::new(),
         }
     }
 
@@ -88,55 +92,18 @@ impl From<ErrorPayload> for JsValue {
     }
 }
 
-/// The payload of a core error: its code and message, and the line, column and value it
-/// carries.
+/// The payload of a core error: its code and message, and its details as
+/// [`koperasi::Error::details`] gives them (the one error map, which Python uses too).
 pub fn core_error(e: koperasi::Error) -> ErrorPayload {
     let mut p = ErrorPayload::new("koperasi", e.code(), e.to_string());
-    let (line, column, value) = match &e {
-        koperasi::Error::Date(DateError::Unrecognised { value })
-        | koperasi::Error::Date(DateError::Invalid { value, .. }) => (None, None, Some(value)),
-        koperasi::Error::Number(n) => (None, None, number_value(n)),
-        koperasi::Error::Wilayah(WilayahError::BadCode { value }) => (None, None, Some(value)),
-        koperasi::Error::Wilayah(WilayahError::NotFound { name })
-        | koperasi::Error::Wilayah(WilayahError::Ambiguous { name, .. }) => {
-            (None, None, Some(name))
-        }
-        koperasi::Error::Wilayah(WilayahError::BadTable { line, .. }) => (Some(*line), None, None),
-        koperasi::Error::Identity(koperasi::error::IdentityError::BadNik { value, .. })
-        | koperasi::Error::Identity(koperasi::error::IdentityError::BadNib { value, .. }) => {
-            (None, None, Some(value))
-        }
-        koperasi::Error::Policy(PolicyError::UnknownPreset { name, .. }) => {
-            (None, None, Some(name))
-        }
-        koperasi::Error::Policy(PolicyError::Invalid { field, .. }) => (None, Some(field), None),
-        koperasi::Error::Stats(StatsError::BadPeriod { value, .. })
-        | koperasi::Error::Stats(StatsError::InvalidPeriod { value, .. }) => {
-            (None, None, Some(value))
-        }
-        koperasi::Error::Read(ReadError::Csv { line, .. }) => (Some(*line), None, None),
-        koperasi::Error::Read(ReadError::MissingColumn { field, .. }) => (None, Some(field), None),
-        koperasi::Error::Read(ReadError::BadMapping { column, field }) => {
-            (None, Some(column), Some(field))
-        }
-        koperasi::Error::Read(ReadError::UnknownField { field, .. }) => (None, None, Some(field)),
-        _ => (None, None, None),
-    };
-    p.line = line;
-    p.column = column.cloned();
-    p.value = value.cloned();
+    let d = e.details();
+    p.details = d
+        .fields_map()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    (p.line, p.column, p.value) = (d.line, d.column, d.value);
     p
-}
-
-fn number_value(e: &koperasi::error::NumberError) -> Option<&String> {
-    use koperasi::error::NumberError as N;
-    match e {
-        N::NotANumber { value }
-        | N::Ambiguous { value, .. }
-        | N::OutOfRange { value, .. }
-        | N::Inexact { value, .. } => Some(value),
-        _ => None,
-    }
 }
 
 fn fail(e: impl Into<koperasi::Error>) -> JsValue {
@@ -729,40 +696,46 @@ fn read_result(t: Table) -> Result<ReadResult, JsValue> {
 }
 
 /// `read_register(source, options)`: CSV, or a workbook (XLSX, XLS, ODS: told apart by its
-/// first bytes) read through `koperasi::io::bytes::read_bytes` (`options.sheet`).
+/// first bytes) as `koperasi::io::open_input` reads it (`options.sheet`).
 #[wasm_bindgen]
 pub fn read_register(data: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
     let (o, sheet) = read_args(options_json)?;
-    if sheet.is_some() || looks_like_workbook(data) {
-        return match read_bytes(data, sheet.as_deref(), &o).map_err(fail)? {
-            Table::Panel(..) => Err(fail(other_layout("register", "panel"))),
-            t => read_result(t),
-        };
-    }
-    let (r, rep) = koperasi::io::read_register(data, &o).map_err(fail)?;
-    read_result(Table::Register(r, rep))
+    read_result(
+        match open_input(data, None, sheet.as_deref(), &o).map_err(fail)? {
+            Opened::Table(Table::Panel(..)) => return Err(fail(other_layout("register", "panel"))),
+            Opened::Table(t) => t,
+            Opened::Text(text) => {
+                let (r, rep) = koperasi::io::read_register(text, &o).map_err(fail)?;
+                Table::Register(r, rep)
+            }
+        },
+    )
 }
 
 /// `read_panel(source, options)`: CSV, or a workbook as [`read_register`] reads it.
 #[wasm_bindgen]
 pub fn read_panel(data: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
     let (o, sheet) = read_args(options_json)?;
-    if sheet.is_some() || looks_like_workbook(data) {
-        return match read_bytes(data, sheet.as_deref(), &o).map_err(fail)? {
-            Table::Register(..) => Err(fail(other_layout("panel", "register"))),
-            t => read_result(t),
-        };
-    }
-    let (p, rep) = koperasi::io::read_panel(data, &o).map_err(fail)?;
-    read_result(Table::Panel(p, rep))
+    read_result(
+        match open_input(data, None, sheet.as_deref(), &o).map_err(fail)? {
+            Opened::Table(Table::Register(..)) => {
+                return Err(fail(other_layout("panel", "register")));
+            }
+            Opened::Table(t) => t,
+            Opened::Text(text) => {
+                let (p, rep) = koperasi::io::read_panel(text, &o).map_err(fail)?;
+                Table::Panel(p, rep)
+            }
+        },
+    )
 }
 
 /// `read_any(source, options)`: register or panel, told apart by the header, from CSV or a
-/// workbook (`koperasi::io::bytes::read_bytes`; `options.sheet`: name or 1-based number).
+/// workbook (`koperasi::io::read_input`; `options.sheet`: name or 1-based number).
 #[wasm_bindgen]
 pub fn read_any(data: &[u8], options_json: Option<String>) -> Result<ReadResult, JsValue> {
     let (o, sheet) = read_args(options_json)?;
-    read_result(read_bytes(data, sheet.as_deref(), &o).map_err(fail)?)
+    read_result(koperasi::io::read_input(data, None, sheet.as_deref(), &o).map_err(fail)?)
 }
 
 /// `detect_layout(csv_text)` -> `"register"` or `"panel"`.
@@ -1053,7 +1026,6 @@ pub fn build_report(
     };
     let as_of = as_of.as_deref().map(iso_date).transpose()?;
     let (read, sheet) = read_args(o.read.map(|v| v.to_string()))?;
-    let table = read_bytes(csv, sheet.as_deref(), &read).map_err(fail)?;
     // The panel report reads no date; the options carry one only because registers need it.
     let mut options = ReportOptions::new(as_of.unwrap_or_default());
     options.policy = policy_arg(policy_json)?;
@@ -1069,25 +1041,16 @@ pub fn build_report(
         options.checks = c;
     }
     let source = o.source.unwrap_or_else(|| "input".into());
-    let report = match table {
-        Table::Panel(p, rep) => {
-            koperasi::report::Report::Panel(Box::new(panel_report(&p, rep, &source, &options)))
-        }
-        Table::Register(r, rep) => {
-            if as_of.is_none() {
-                return Err(ErrorPayload::new(
-                    "koperasi",
-                    "missing_as_of",
-                    "this file is a register: give the as-of date of the status (asOf, YYYY-MM-DD)"
-                        .into(),
-                )
-                .into());
-            }
-            koperasi::report::Report::Register(Box::new(register_report(
-                &r, rep, &source, &options,
-            )))
-        }
-    };
+    let name = Some(source.as_str());
+    let report = build_report_from(csv, name, sheet.as_deref(), &source, &options).map_err(fail)?;
+    if as_of.is_none() && matches!(report, koperasi::report::Report::Register(_)) {
+        return Err(ErrorPayload::new(
+            "koperasi",
+            "missing_as_of",
+            "this file is a register: give the as-of date of the status (asOf, YYYY-MM-DD)".into(),
+        )
+        .into());
+    }
     to_json(&report)
 }
 

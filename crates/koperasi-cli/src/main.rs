@@ -434,70 +434,38 @@ fn load_policy(p: &str) -> Result<StatusPolicy, Failure> {
     )))
 }
 
-/// True for a file the workbook reader takes (by extension): xlsx, xlsm, xlsb, xls, ods.
-fn is_workbook(path: &std::path::Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .is_some_and(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"))
+/// A read error with a pointer to the `--help` of the command `help` (its reading options).
+fn read_failure(e: koperasi::error::ReadError, help: &str) -> Failure {
+    Failure(format!(
+        "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
+    ))
 }
 
-/// Read a CSV or a workbook (by extension) as a register or a panel. `help` names the command
-/// whose `--help` an error message points to.
+/// Read a CSV or a workbook (told apart by [`koperasi::io::read_input`]: first bytes or
+/// extension) as a register or a panel. `help` names the command whose `--help` an error
+/// message points to.
 fn read_input(
     path: &std::path::Path,
     input: &InputArgs,
     options: &ReadOptions,
     help: &str,
 ) -> Result<koperasi::io::Table, Failure> {
-    let hint = |e: koperasi::error::ReadError| {
-        Failure(format!(
-            "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
-        ))
-    };
-    if is_workbook(path) {
-        let bytes = std::fs::read(path).map_err(|e| {
-            Failure(format!(
-                "cannot open {}: {e}; check the path",
-                path.display()
-            ))
-        })?;
-        koperasi::io::xlsx::read_xlsx(&bytes, input.sheet.as_deref(), options).map_err(hint)
-    } else {
-        if input.sheet.is_some() {
-            return Err(Failure(format!(
-                "--sheet is for XLSX/ODS workbooks; {} is read as CSV",
-                path.display()
-            )));
-        }
-        koperasi::io::read_any(open(path)?, options).map_err(hint)
-    }
+    let name = path.to_string_lossy();
+    koperasi::io::read_input(open(path)?, Some(&name), input.sheet.as_deref(), options)
+        .map_err(|e| read_failure(e, help))
 }
 
-/// The report on a file (CSV or workbook), as [`build_report`] gives for a CSV.
+/// The report on a file (CSV or workbook), by [`koperasi::report::build_report_from`].
 fn report_of(
     path: &std::path::Path,
     input: &InputArgs,
     options: &ReportOptions,
     help: &str,
 ) -> Result<koperasi::report::Report, Failure> {
-    let source = path.display().to_string();
-    if !is_workbook(path) && input.sheet.is_none() {
-        // A CSV register is reported as it is read, without holding its records.
-        return build_report(open(path)?, &source, options).map_err(|e| {
-            Failure(format!(
-                "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
-            ))
-        });
-    }
-    Ok(match read_input(path, input, &options.read, help)? {
-        koperasi::io::Table::Panel(p, read) => koperasi::report::Report::Panel(Box::new(
-            koperasi::report::panel_report(&p, read, &source, options),
-        )),
-        koperasi::io::Table::Register(r, read) => koperasi::report::Report::Register(Box::new(
-            koperasi::report::register_report(&r, read, &source, options),
-        )),
-    })
+    let name = path.to_string_lossy();
+    let (sheet, source) = (input.sheet.as_deref(), path.display().to_string());
+    koperasi::report::build_report_from(open(path)?, Some(&name), sheet, &source, options)
+        .map_err(|e| read_failure(e, help))
 }
 
 fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {

@@ -15,11 +15,11 @@
 //!
 //! | to | use |
 //! |---|---|
-//! | read a CSV that is a register or a panel | [`io::read_any`] (or [`io::read_register`], [`io::read_panel`]) |
+//! | read a file (CSV or workbook) that is a register or a panel | [`io::read_input`]; CSV only: [`io::read_any`] (or [`io::read_register`], [`io::read_panel`]) |
 //! | status of one cooperative as of a date, with reasons | [`status::assess`] with a [`status::StatusPolicy`] preset |
 //! | counts by kecamatan, jenis, status, ... | [`register::Register::count_by`] |
 //! | growth and checks of published counts | [`stats::Panel`], [`stats::growth`], [`stats::checks::run_checks`] |
-//! | everything `koperasi report` shows | [`report::build_report`] |
+//! | everything `koperasi report` shows | [`report::build_report_from`] (CSV only: [`report::build_report`]) |
 //! | Indonesian dates, numbers, money | [`locale`], [`money::Rupiah`] |
 //! | Kemendagri region codes and names | [`wilayah::table`] |
 //! | nomor badan hukum, Nomor Induk Koperasi | [`identity`] |

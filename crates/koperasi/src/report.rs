@@ -6,7 +6,7 @@
 
 use crate::cooperative::Koperasi;
 use crate::error::ReadError;
-use crate::io::{ReadOptions, ReadReport, Streamed, stream_any};
+use crate::io::{Opened, ReadOptions, ReadReport, Streamed, Table, open_input, stream_any};
 use crate::register::{
     CountTable, Counter, DuplicateFinder, DuplicateGroup, Field, ReasonTally, Register,
     RegistrationsByYear,
@@ -301,6 +301,33 @@ pub fn build_report<R: std::io::Read>(
             Streamed::Register(read) => Report::Register(Box::new(builder.finish(read, source))),
         },
     )
+}
+
+/// Read any input (a workbook or CSV, told apart as [`crate::io::open_input`] does: by its
+/// first bytes, or a workbook extension of `name`) and build its report: the one report entry
+/// point of the CLI, Python and JavaScript. A CSV register is not held ([`build_report`]); a
+/// workbook is read whole (`sheet`: a name or 1-based number, `None` the first sheet with a
+/// header).
+///
+/// `name` is the input's path or file name when known (only its extension is used); `source`
+/// names the input in the report. Errors: those of [`crate::io::open_input`] and
+/// [`build_report`].
+pub fn build_report_from<R: std::io::Read>(
+    input: R,
+    name: Option<&str>,
+    sheet: Option<&str>,
+    source: &str,
+    options: &ReportOptions,
+) -> Result<Report, ReadError> {
+    Ok(match open_input(input, name, sheet, &options.read)? {
+        Opened::Text(text) => return build_report(text, source, options),
+        Opened::Table(Table::Panel(p, read)) => {
+            Report::Panel(Box::new(panel_report(&p, read, source, options)))
+        }
+        Opened::Table(Table::Register(r, read)) => {
+            Report::Register(Box::new(register_report(&r, read, source, options)))
+        }
+    })
 }
 
 /// Build the report on a panel already read.

@@ -1734,10 +1734,25 @@ def build_report(
     as_of: Optional[DateLike] = None,
     policy: Optional[PolicyLike] = None,
     data_as_of: Optional[DateLike] = None,
+    *,
+    sheet: Union[str, int, None] = None,
+    mapping: Optional[Mapping[str, str]] = None,
+    delimiter: Optional[str] = None,
+    region: Optional[str] = None,
+    decimal: Optional[str] = None,
+    period: Union[DateLike, int, None] = None,
+    wide: bool = False,
+    by: "Optional[FieldsLike]" = None,
+    top: Optional[int] = None,
+    checks: Optional[Mapping[str, Any]] = None,
 ) -> Report:
-    """Read a register or a panel and build its report. A register needs ``as_of`` (the
-    library never reads the clock); ``policy`` defaults to national; ``data_as_of`` as for
-    :func:`read_register`.
+    """Read a register or a panel, from CSV or an XLSX/XLS/ODS workbook as :func:`read_any`
+    reads it (the same reading options, ``sheet`` by name or 1-based number), and build its
+    report, as ``koperasi report`` does. A register needs ``as_of`` (the library never reads
+    the clock); ``policy`` defaults to national; ``data_as_of`` as for :func:`read_register`;
+    ``by``: the breakdown of a register (default kecamatan); ``top``: how many regions of a
+    panel to list as grew / shrank most (default 5); ``checks``: the thresholds of a panel's
+    consistency checks, as for :func:`run_checks`.
 
     Raises :class:`ReadError` for an unreadable file, :class:`ValidationError`
     (``missing_as_of``) for a register without ``as_of``.
@@ -1746,7 +1761,9 @@ def build_report(
     name = path if path is not None else "<data>"
     when = None if as_of is None else _iso(as_of, "as_of")
     d = _k.build_report(
-        data, path, name, when, _policy(policy), _opt_iso(data_as_of, "data_as_of")
+        data, path, name, when, _policy(policy), _opt_iso(data_as_of, "data_as_of"),
+        _mapping(mapping), delimiter, region, _sheet(sheet), decimal, _period(period), wide,
+        None if by is None else _fields(by), top, None if checks is None else dict(checks),
     )
     return Report(Layout(d["kind"]), d)
 

@@ -4,7 +4,8 @@
 Every exception carries the core's stable snake_case ``code`` (e.g. ``"date_invalid"``) and
 the structured fields of the error: ``line`` (1-based line of a file, or ``None``), ``column``
 (column or field name, or ``None``), ``value`` (the offending text as given, or ``None``) and
-``details`` (every named field of the core error, as text).
+``details`` (every named field of the core error under its Rust name, as text: the core's
+one error map, ``Error::details``, which the JavaScript package exposes too).
 """
 
 from __future__ import annotations

@@ -203,6 +203,16 @@ def build_report(
     as_of: Optional[str] = None,
     policy: Optional[Policy] = None,
     data_as_of: Optional[str] = None,
+    mapping: Sequence[Tuple[str, str]] = ...,
+    delimiter: Optional[str] = None,
+    region: Optional[str] = None,
+    sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
+    period: Optional[str] = None,
+    wide: bool = False,
+    by: Optional[List[str]] = None,
+    top: Optional[int] = None,
+    checks: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]: ...
 def shu_allocate(
     plan: Plan, shu_sen: int, non_member_shu_sen: Optional[int] = None

@@ -114,12 +114,17 @@ pub enum ErrorArea {
 }
 
 /// The structured fields of an [`Error`], for bindings that expose them as attributes
-/// (Python exception attributes, JavaScript `Error` properties).
+/// (Python exception attributes, JavaScript `Error` properties): the one error map of the
+/// crate, built by [`Error::details`].
 ///
-/// `line` (1-based line of a file), `column` (a column or field name) and `value` (the text as
-/// given) are filled when the variant has them; `fields` lists every named field of the
-/// variant as `(name, value as text)`, in declaration order (a list of candidates is joined
-/// with `; `).
+/// `fields` lists every named field of the variant under its Rust name (`field`, `column`,
+/// `limit`, `found`, `sheet`, ...), as text, in declaration order (a list of candidates is
+/// joined with `; `): a key means one thing in every error. `line`, `column` and `value` pick
+/// from them what says where and what: `line`, the 1-based line (or sheet row) of a file
+/// (`None` when the error has none, or it is 0: the whole file); `column`, the column or field
+/// name concerned (the limit's name for [`ReadError::LimitExceeded`]); `value`, the offending
+/// input as given (the column named by a mapping for [`ReadError::BadMapping`], the amount
+/// found for a limit, the name not found, the sum of a plan).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ErrorDetails {
     /// 1-based line, when the error has one.
@@ -128,19 +133,60 @@ pub struct ErrorDetails {
     pub column: Option<String>,
     /// The offending value as given, when the error has one.
     pub value: Option<String>,
-    /// Every named field of the variant, as text.
+    /// Every named field of the variant, as text, under its Rust name.
     pub fields: Vec<(&'static str, String)>,
 }
 
 impl ErrorDetails {
+    /// The details of `fields`: `line` from the field `line` (0 is none), `column` from
+    /// `column` or else `field`, `value` from `value`.
     fn of(fields: Vec<(&'static str, String)>) -> ErrorDetails {
-        let get = |k: &str| fields.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
-        ErrorDetails {
-            line: get("line").and_then(|l| l.parse().ok()),
-            column: get("column").or_else(|| get("field")),
-            value: get("value"),
+        let mut d = ErrorDetails {
             fields,
-        }
+            ..ErrorDetails::default()
+        };
+        d.line = d
+            .get("line")
+            .and_then(|l| l.parse().ok())
+            .filter(|l| *l > 0);
+        d.column = d.get("column").or_else(|| d.get("field"));
+        d.value = d.get("value");
+        d
+    }
+
+    /// The field named `key`, when the variant has it.
+    fn get(&self, key: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// `value` taken from the field `key` (a variant whose offending input has its own name).
+    fn value_of(mut self, key: &str) -> ErrorDetails {
+        self.value = self.get(key);
+        self
+    }
+
+    /// `column` taken from the field `key`.
+    fn column_of(mut self, key: &str) -> ErrorDetails {
+        self.column = self.get(key);
+        self
+    }
+
+    /// `line` taken from the field `key` (0 is none).
+    fn line_of(mut self, key: &str) -> ErrorDetails {
+        self.line = self
+            .get(key)
+            .and_then(|l| l.parse().ok())
+            .filter(|l| *l > 0);
+        self
+    }
+
+    /// The fields as a map from name to text (the `details` of the Python and JavaScript
+    /// errors).
+    pub fn fields_map(&self) -> std::collections::BTreeMap<&'static str, String> {
+        self.fields.iter().cloned().collect()
     }
 }
 
@@ -163,219 +209,283 @@ impl Error {
     }
 
     /// The structured fields of the error (see [`ErrorDetails`]). Every variant of every area
-    /// is matched here without a wildcard, so a new variant must say what it carries.
+    /// is matched without a wildcard (here and in the area's own function), so a new variant
+    /// must say what it carries.
     pub fn details(&self) -> ErrorDetails {
-        let s = |x: &str| x.to_string();
-        let f: Vec<(&'static str, String)> = match self {
-            Error::Date(e) => match e {
-                DateError::Unrecognised { value } => vec![("value", s(value))],
-                DateError::Invalid { value, why } => vec![("value", s(value)), ("why", s(why))],
-            },
-            Error::Number(e) => match e {
-                NumberError::NotANumber { value } => vec![("value", s(value))],
-                NumberError::Ambiguous { value, why }
-                | NumberError::OutOfRange { value, why }
-                | NumberError::Inexact { value, why } => {
-                    vec![("value", s(value)), ("why", s(why))]
-                }
-            },
-            Error::Money(e) => match e {
-                MoneyError::Overflow { operation } => vec![("operation", s(operation))],
-            },
-            Error::Wilayah(e) => match e {
-                WilayahError::BadCode { value } => vec![("value", s(value))],
-                WilayahError::NotFound { name } => vec![("value", s(name)), ("name", s(name))],
-                WilayahError::Ambiguous { name, candidates } => vec![
-                    ("value", s(name)),
-                    ("name", s(name)),
-                    ("candidates", candidates.join("; ")),
-                ],
-                WilayahError::BadTable { line, why } => {
-                    vec![("line", line.to_string()), ("why", s(why))]
-                }
-            },
-            Error::Identity(e) => match e {
-                IdentityError::BadNik { value, why } => vec![("value", s(value)), ("why", s(why))],
-                IdentityError::BadNib { value } => vec![("value", s(value))],
-            },
-            Error::Policy(e) => match e {
-                PolicyError::UnknownPreset { name, known } => {
-                    vec![("value", s(name)), ("name", s(name)), ("known", s(known))]
-                }
-                PolicyError::Parse { why } => vec![("why", s(why))],
-                PolicyError::Invalid { field, why } => vec![("field", s(field)), ("why", s(why))],
-            },
-            Error::Stats(e) => match e {
-                StatsError::NonPositiveBase { what, base } => {
-                    vec![("what", s(what)), ("value", base.to_string())]
-                }
-                StatsError::EmptySpan { from, to } => vec![("from", s(from)), ("to", s(to))],
-                StatsError::BadPeriod { value, why } | StatsError::InvalidPeriod { value, why } => {
-                    vec![("value", s(value)), ("why", s(why))]
-                }
-                StatsError::NonPositiveYears { what, years } => {
-                    vec![("what", s(what)), ("value", s(years))]
-                }
-                StatsError::NegativeValue { what, value } => {
-                    vec![("what", s(what)), ("value", value.to_string())]
-                }
-                StatsError::PartExceedsTotal { what, part, total } => vec![
-                    ("what", s(what)),
-                    ("part", part.to_string()),
-                    ("total", total.to_string()),
-                ],
-                StatsError::NotFinite { what, why } => vec![("what", s(what)), ("why", s(why))],
-                StatsError::BadParameter { name, value, why } => {
-                    vec![("field", s(name)), ("value", s(value)), ("why", s(why))]
-                }
-            },
-            Error::Read(e) => match e {
-                ReadError::Csv { line, why } => vec![("line", line.to_string()), ("why", s(why))],
-                ReadError::Empty => vec![],
-                ReadError::MissingColumn {
-                    field,
-                    looked_for,
-                    found,
-                } => vec![
-                    ("field", s(field)),
-                    ("looked_for", s(looked_for)),
-                    ("found", s(found)),
-                ],
-                ReadError::UnknownLayout { why } | ReadError::ConflictingMapping { why } => {
-                    vec![("why", s(why))]
-                }
-                ReadError::BadMapping { field, column } => vec![
-                    ("column", s(column)),
-                    ("field", s(field)),
-                    ("value", s(column)),
-                ],
-                ReadError::UnknownField { field, known } => {
-                    vec![
-                        ("field", s(field)),
-                        ("value", s(field)),
-                        ("known", s(known)),
-                    ]
-                }
-                ReadError::Io { why } | ReadError::Workbook { why } => vec![("why", s(why))],
-                ReadError::LimitExceeded {
-                    limit,
-                    found,
-                    max,
-                    line,
-                    sheet,
-                    cell,
-                } => {
-                    let mut f = vec![
-                        ("field", s(limit)),
-                        ("value", found.to_string()),
-                        ("max", max.to_string()),
-                        ("line", line.to_string()),
-                    ];
-                    f.extend(sheet.as_deref().map(|x| ("sheet", s(x))));
-                    f.extend(cell.as_deref().map(|x| ("cell", s(x))));
-                    f
-                }
-                ReadError::NoSuchSheet { sheet, available } => {
-                    vec![("value", s(sheet)), ("available", s(available))]
-                }
-            },
-            Error::Export(e) => match e {
-                ExportError::CellTooLong {
-                    row,
-                    column,
-                    chars,
-                    max,
-                } => vec![
-                    ("line", row.to_string()),
-                    ("column", s(column)),
-                    ("value", chars.to_string()),
-                    ("max", max.to_string()),
-                ],
-                ExportError::TooLarge { why } | ExportError::Write { why } => vec![("why", s(why))],
-            },
-            Error::Shu(e) => match e {
-                ShuError::PlanSum { sum, percent, hint } => vec![
-                    ("value", sum.to_string()),
-                    ("percent", s(percent)),
-                    ("why", s(hint)),
-                ],
-                ShuError::PlanEmpty | ShuError::EmptyKey => vec![],
-                ShuError::PlanDuplicate { component } => vec![("value", s(component))],
-                ShuError::PlanInvalid { why } | ShuError::PlanParse { why } => {
-                    vec![("why", s(why))]
-                }
-                ShuError::NegativeShu { shu } => vec![("value", s(shu))],
-                ShuError::NonMemberShu { non_member, shu } => {
-                    vec![("value", s(non_member)), ("shu", s(shu))]
-                }
-                ShuError::NegativeBase {
-                    member_id,
-                    base,
-                    value,
-                } => vec![
-                    ("member_id", s(member_id)),
-                    ("field", s(base)),
-                    ("value", value.to_string()),
-                ],
-                ShuError::DuplicateMember { member_id } => {
-                    vec![("member_id", s(member_id)), ("value", s(member_id))]
-                }
-                ShuError::EmptyMemberId { position } => vec![("position", position.to_string())],
-                ShuError::Granularity { value } => vec![("value", value.to_string())],
-                ShuError::Overflow { what } => vec![("what", s(what))],
-                ShuError::PseudonymCollision { pseudonym } => vec![("value", s(pseudonym))],
-                ShuError::UnknownBase {
-                    what,
-                    name,
-                    available,
-                    suggestion,
-                } => vec![
-                    ("what", s(what)),
-                    ("value", s(name)),
-                    ("available", s(available)),
-                    ("why", s(suggestion)),
-                ],
-            },
-            Error::Demography(e) => match e {
-                DemographyError::EmptySpan { from, to, why } => {
-                    vec![("from", s(from)), ("to", s(to)), ("why", s(why))]
-                }
-                DemographyError::LengthMismatch {
-                    what,
-                    expected,
-                    got,
-                } => vec![
-                    ("what", s(what)),
-                    ("expected", expected.to_string()),
-                    ("value", got.to_string()),
-                ],
-                DemographyError::InvalidValue { what, value, why } => {
-                    vec![("what", s(what)), ("value", s(value)), ("why", s(why))]
-                }
-                DemographyError::EntryAfterDuration {
-                    index,
-                    entry,
-                    duration,
-                } => vec![
-                    ("position", index.to_string()),
-                    ("value", entry.to_string()),
-                    ("duration", duration.to_string()),
-                ],
-                DemographyError::Empty { what } => vec![("what", s(what))],
-                DemographyError::YearsAfterAsOf {
-                    first,
-                    last,
-                    as_of,
-                    max_year,
-                } => vec![
-                    ("from", first.to_string()),
-                    ("to", last.to_string()),
-                    ("as_of", s(as_of)),
-                    ("value", max_year.to_string()),
-                ],
-                DemographyError::StatusBreakdown => vec![],
-            },
-        };
-        ErrorDetails::of(f)
+        match self {
+            Error::Date(e) => date_details(e),
+            Error::Number(e) => number_details(e),
+            Error::Money(MoneyError::Overflow { operation }) => {
+                ErrorDetails::of(vec![("operation", s(operation))])
+            }
+            Error::Wilayah(e) => wilayah_details(e),
+            Error::Identity(e) => identity_details(e),
+            Error::Policy(e) => policy_details(e),
+            Error::Stats(e) => stats_details(e),
+            Error::Read(e) => read_details(e),
+            Error::Export(e) => export_details(e),
+            Error::Shu(e) => shu_details(e),
+            Error::Demography(e) => demography_details(e),
+        }
+    }
+}
+
+/// A field's value as text.
+fn s(x: &(impl std::fmt::Display + ?Sized)) -> String {
+    x.to_string()
+}
+
+fn date_details(e: &DateError) -> ErrorDetails {
+    ErrorDetails::of(match e {
+        DateError::Unrecognised { value } => vec![("value", s(value))],
+        DateError::Invalid { value, why } => vec![("value", s(value)), ("why", s(why))],
+    })
+}
+
+fn number_details(e: &NumberError) -> ErrorDetails {
+    ErrorDetails::of(match e {
+        NumberError::NotANumber { value } => vec![("value", s(value))],
+        NumberError::Ambiguous { value, why }
+        | NumberError::OutOfRange { value, why }
+        | NumberError::Inexact { value, why } => vec![("value", s(value)), ("why", s(why))],
+    })
+}
+
+fn wilayah_details(e: &WilayahError) -> ErrorDetails {
+    match e {
+        WilayahError::BadCode { value } => ErrorDetails::of(vec![("value", s(value))]),
+        WilayahError::NotFound { name } => {
+            ErrorDetails::of(vec![("name", s(name))]).value_of("name")
+        }
+        WilayahError::Ambiguous { name, candidates } => ErrorDetails::of(vec![
+            ("name", s(name)),
+            ("candidates", candidates.join("; ")),
+        ])
+        .value_of("name"),
+        WilayahError::BadTable { line, why } => {
+            ErrorDetails::of(vec![("line", s(line)), ("why", s(why))])
+        }
+    }
+}
+
+fn identity_details(e: &IdentityError) -> ErrorDetails {
+    ErrorDetails::of(match e {
+        IdentityError::BadNik { value, why } => vec![("value", s(value)), ("why", s(why))],
+        IdentityError::BadNib { value } => vec![("value", s(value))],
+    })
+}
+
+fn policy_details(e: &PolicyError) -> ErrorDetails {
+    match e {
+        PolicyError::UnknownPreset { name, known } => {
+            ErrorDetails::of(vec![("name", s(name)), ("known", s(known))]).value_of("name")
+        }
+        PolicyError::Parse { why } => ErrorDetails::of(vec![("why", s(why))]),
+        PolicyError::Invalid { field, why } => {
+            ErrorDetails::of(vec![("field", s(field)), ("why", s(why))])
+        }
+    }
+}
+
+fn stats_details(e: &StatsError) -> ErrorDetails {
+    match e {
+        StatsError::NonPositiveBase { what, base } => {
+            ErrorDetails::of(vec![("what", s(what)), ("base", s(base))]).value_of("base")
+        }
+        StatsError::EmptySpan { from, to } => {
+            ErrorDetails::of(vec![("from", s(from)), ("to", s(to))])
+        }
+        StatsError::BadPeriod { value, why } | StatsError::InvalidPeriod { value, why } => {
+            ErrorDetails::of(vec![("value", s(value)), ("why", s(why))])
+        }
+        StatsError::NonPositiveYears { what, years } => {
+            ErrorDetails::of(vec![("what", s(what)), ("years", s(years))]).value_of("years")
+        }
+        StatsError::NegativeValue { what, value } => {
+            ErrorDetails::of(vec![("what", s(what)), ("value", s(value))])
+        }
+        StatsError::PartExceedsTotal { what, part, total } => ErrorDetails::of(vec![
+            ("what", s(what)),
+            ("part", s(part)),
+            ("total", s(total)),
+        ]),
+        StatsError::NotFinite { what, why } => {
+            ErrorDetails::of(vec![("what", s(what)), ("why", s(why))])
+        }
+        StatsError::BadParameter { name, value, why } => ErrorDetails::of(vec![
+            ("name", s(name)),
+            ("value", s(value)),
+            ("why", s(why)),
+        ])
+        .column_of("name"),
+    }
+}
+
+fn read_details(e: &ReadError) -> ErrorDetails {
+    match e {
+        ReadError::Csv { line, why } => ErrorDetails::of(vec![("line", s(line)), ("why", s(why))]),
+        ReadError::Empty => ErrorDetails::of(vec![]),
+        ReadError::MissingColumn {
+            field,
+            looked_for,
+            found,
+        } => ErrorDetails::of(vec![
+            ("field", s(field)),
+            ("looked_for", s(looked_for)),
+            ("found", s(found)),
+        ]),
+        ReadError::UnknownLayout { why }
+        | ReadError::ConflictingMapping { why }
+        | ReadError::Io { why }
+        | ReadError::Workbook { why } => ErrorDetails::of(vec![("why", s(why))]),
+        ReadError::BadMapping { field, column } => {
+            ErrorDetails::of(vec![("field", s(field)), ("column", s(column))]).value_of("column")
+        }
+        ReadError::UnknownField { field, known } => {
+            ErrorDetails::of(vec![("field", s(field)), ("known", s(known))]).value_of("field")
+        }
+        ReadError::LimitExceeded {
+            limit,
+            found,
+            max,
+            line,
+            sheet,
+            cell,
+        } => {
+            let mut f = vec![
+                ("limit", s(limit)),
+                ("found", s(found)),
+                ("max", s(max)),
+                ("line", s(line)),
+            ];
+            f.extend(sheet.as_deref().map(|x| ("sheet", s(x))));
+            f.extend(cell.as_deref().map(|x| ("cell", s(x))));
+            ErrorDetails::of(f).column_of("limit").value_of("found")
+        }
+        ReadError::NoSuchSheet { sheet, available } => {
+            ErrorDetails::of(vec![("sheet", s(sheet)), ("available", s(available))])
+                .value_of("sheet")
+        }
+    }
+}
+
+fn export_details(e: &ExportError) -> ErrorDetails {
+    match e {
+        ExportError::CellTooLong {
+            row,
+            column,
+            chars,
+            max,
+        } => ErrorDetails::of(vec![
+            ("row", s(row)),
+            ("column", s(column)),
+            ("chars", s(chars)),
+            ("max", s(max)),
+        ])
+        .line_of("row")
+        .value_of("chars"),
+        ExportError::TooLarge { why } | ExportError::Write { why } => {
+            ErrorDetails::of(vec![("why", s(why))])
+        }
+    }
+}
+
+fn shu_details(e: &ShuError) -> ErrorDetails {
+    let of = ErrorDetails::of;
+    match e {
+        ShuError::PlanSum { sum, percent, hint } => of(vec![
+            ("sum", s(sum)),
+            ("percent", s(percent)),
+            ("hint", s(hint)),
+        ])
+        .value_of("sum"),
+        ShuError::PlanEmpty | ShuError::EmptyKey => of(vec![]),
+        ShuError::PlanDuplicate { component } => {
+            of(vec![("component", s(component))]).value_of("component")
+        }
+        ShuError::PlanInvalid { why } | ShuError::PlanParse { why } => of(vec![("why", s(why))]),
+        ShuError::NegativeShu { shu } => of(vec![("shu", s(shu))]).value_of("shu"),
+        ShuError::NonMemberShu { non_member, shu } => {
+            of(vec![("non_member", s(non_member)), ("shu", s(shu))]).value_of("non_member")
+        }
+        ShuError::NegativeBase {
+            member_id,
+            base,
+            value,
+        } => of(vec![
+            ("member_id", s(member_id)),
+            ("base", s(base)),
+            ("value", s(value)),
+        ])
+        .column_of("base"),
+        ShuError::DuplicateMember { member_id } => {
+            of(vec![("member_id", s(member_id))]).value_of("member_id")
+        }
+        ShuError::EmptyMemberId { position } => of(vec![("position", s(position))]),
+        ShuError::Granularity { value } => of(vec![("value", s(value))]),
+        ShuError::Overflow { what } => of(vec![("what", s(what))]),
+        ShuError::PseudonymCollision { pseudonym } => {
+            of(vec![("pseudonym", s(pseudonym))]).value_of("pseudonym")
+        }
+        ShuError::UnknownBase {
+            what,
+            name,
+            available,
+            suggestion,
+        } => of(vec![
+            ("what", s(what)),
+            ("name", s(name)),
+            ("available", s(available)),
+            ("suggestion", s(suggestion)),
+        ])
+        .value_of("name"),
+    }
+}
+
+fn demography_details(e: &DemographyError) -> ErrorDetails {
+    let of = ErrorDetails::of;
+    match e {
+        DemographyError::EmptySpan { from, to, why } => {
+            of(vec![("from", s(from)), ("to", s(to)), ("why", s(why))])
+        }
+        DemographyError::LengthMismatch {
+            what,
+            expected,
+            got,
+        } => of(vec![
+            ("what", s(what)),
+            ("expected", s(expected)),
+            ("got", s(got)),
+        ])
+        .value_of("got"),
+        DemographyError::InvalidValue { what, value, why } => of(vec![
+            ("what", s(what)),
+            ("value", s(value)),
+            ("why", s(why)),
+        ]),
+        DemographyError::EntryAfterDuration {
+            index,
+            entry,
+            duration,
+        } => of(vec![
+            ("index", s(index)),
+            ("entry", s(entry)),
+            ("duration", s(duration)),
+        ])
+        .value_of("entry"),
+        DemographyError::Empty { what } => of(vec![("what", s(what))]),
+        DemographyError::YearsAfterAsOf {
+            first,
+            last,
+            as_of,
+            max_year,
+        } => of(vec![
+            ("first", s(first)),
+            ("last", s(last)),
+            ("as_of", s(as_of)),
+            ("max_year", s(max_year)),
+        ])
+        .value_of("max_year"),
+        DemographyError::StatusBreakdown => of(vec![]),
     }
 }

@@ -1,8 +1,7 @@
 //! Read a file held in memory whatever it is: a workbook (XLSX, XLS, ODS: told apart by its
-//! first bytes) or CSV text. The entry point of the Python and JavaScript bindings, which get
-//! bytes from the user (a path read, an upload, a `Uint8Array`).
+//! first bytes) or CSV text (see [`super::input`], the entry point of every caller).
 
-use super::{ReadOptions, Table, read_any};
+use super::{ReadOptions, Table, read_input};
 use crate::error::ReadError;
 
 /// True when `bytes` start like a workbook: a zip archive (`PK`: XLSX, XLSM, XLSB, ODS) or an
@@ -23,7 +22,7 @@ pub(crate) fn has_workbook_signature(bytes: &[u8]) -> bool {
     .any(|sig| bytes.starts_with(sig))
 }
 
-/// The error for a workbook given to a reader of text ([`read_any`] and the other CSV
+/// The error for a workbook given to a reader of text ([`super::read_any`] and the other CSV
 /// readers), or to any reader when the crate is built without the `xlsx` feature:
 /// [`ReadError::Workbook`] (code `read_workbook`) saying how to read it, never an attempt to
 /// read zip bytes as CSV.
@@ -39,33 +38,17 @@ pub(crate) fn workbook_not_text() -> ReadError {
     ReadError::Workbook { why: why.into() }
 }
 
-/// Read `bytes` as a register or a panel: a workbook through `koperasi::io::xlsx::read_xlsx` (with
-/// `sheet`, a name or a 1-based number, or the first sheet with a header when `None`; feature
-/// `xlsx`), anything else as CSV through [`read_any`].
+/// Read `bytes` as a register or a panel: [`read_input`] on bytes held in memory (a workbook
+/// told by its first bytes, with `sheet`, a name or a 1-based number, or the first sheet with
+/// a header when `None`; feature `xlsx`; anything else as CSV through [`super::read_any`]).
 ///
-/// Errors: those of the reader used; [`ReadError::Workbook`] for a workbook when the crate is
-/// built without the `xlsx` feature; [`ReadError::Workbook`] too when `sheet` is given for
-/// CSV text (a CSV has no sheets).
+/// Errors: those of [`read_input`]: [`ReadError::Workbook`] for a workbook when the crate is
+/// built without the `xlsx` feature, and when `sheet` is given for CSV text (a CSV has no
+/// sheets).
 pub fn read_bytes(
     bytes: &[u8],
     sheet: Option<&str>,
     options: &ReadOptions,
 ) -> Result<Table, ReadError> {
-    if looks_like_workbook(bytes) {
-        #[cfg(feature = "xlsx")]
-        {
-            super::xlsx::read_xlsx(bytes, sheet, options)
-        }
-        #[cfg(not(feature = "xlsx"))]
-        {
-            let _ = sheet;
-            Err(workbook_not_text())
-        }
-    } else if let Some(sheet) = sheet {
-        Err(ReadError::Workbook {
-            why: format!("a sheet (`{sheet}`) was asked for, but this is CSV text, not a workbook"),
-        })
-    } else {
-        read_any(bytes, options)
-    }
+    read_input(bytes, None, sheet, options)
 }

@@ -12,6 +12,7 @@ pub mod encoding;
 pub mod export;
 pub(crate) mod footer;
 pub mod headers;
+pub mod input;
 pub mod limits;
 pub mod panel;
 pub mod register;
@@ -27,6 +28,7 @@ use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
 pub use data_date::{DataAsOf, DataAsOfSource};
+pub use input::{Opened, open_input, read_input};
 pub use limits::ReadLimits;
 pub use panel::read_panel;
 pub use register::read_register;

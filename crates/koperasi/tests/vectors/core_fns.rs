@@ -100,8 +100,10 @@ fn period(args: &Value, key: &str) -> Result<Period, Error> {
 }
 
 /// A binding-side validation error (Python `ValidationError`, same codes).
+/// A binding error (an argument refused before the core is called): a code, no details.
 fn invalid(code: &str) -> Option<Result<Value, String>> {
-    Some(Err(code.to_string()))
+    let e = json!({"code": code, "line": null, "column": null, "value": null, "details": {}});
+    Some(Err(e.to_string()))
 }
 
 pub fn call(function: &str, args: &Value) -> Outcome {
@@ -240,14 +242,19 @@ pub fn call(function: &str, args: &Value) -> Outcome {
         )
         .map(|(p, rep)| json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)}))
         .map_err(Error::from),
-        "read_any" => koperasi::io::read_any(text(args, "source").as_bytes(), &read_options(args))
-            .map(|t| match t {
-                Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
-                Table::Panel(p, rep) => {
-                    json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
-                }
-            })
-            .map_err(Error::from),
+        "read_any" => koperasi::io::read_input(
+            text(args, "source").as_bytes(),
+            None,
+            args["options"]["sheet"].as_str(),
+            &read_options(args),
+        )
+        .map(|t| match t {
+            Table::Register(r, rep) => json!({"register": ser(&r), "report": ser(&rep)}),
+            Table::Panel(p, rep) => {
+                json!({"panel": cols(columns::panel_columns(&p)), "report": ser(&rep)})
+            }
+        })
+        .map_err(Error::from),
         "detect_layout" => {
             koperasi::io::detect_layout_str(text(args, "csv_text"), &read_options(args))
                 .map(|l| ser(&l))
@@ -375,7 +382,13 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                 Ok(p) => o.policy = p,
                 Err(e) => return Some(Err(e.code().to_string())),
             }
-            match report::build_report(text(args, "source").as_bytes(), "<data>", &o) {
+            match report::build_report_from(
+                text(args, "source").as_bytes(),
+                None,
+                None,
+                "<data>",
+                &o,
+            ) {
                 Ok(report::Report::Register(_)) if as_of.is_none() => {
                     return invalid("missing_as_of");
                 }
@@ -385,5 +398,5 @@ pub fn call(function: &str, args: &Value) -> Outcome {
         }
         _ => return None,
     };
-    Some(r.map_err(|e| e.code().to_string()))
+    Some(r.map_err(|e| crate::error_json(&e)))
 }

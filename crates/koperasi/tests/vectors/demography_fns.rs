@@ -24,7 +24,8 @@ fn opt<T: DeserializeOwned>(args: &Value, key: &str) -> Option<T> {
 fn to_json<T: serde::Serialize>(
     r: Result<T, koperasi::error::DemographyError>,
 ) -> Result<Value, String> {
-    r.map(|v| json!(v)).map_err(|e| e.code().to_string())
+    r.map(|v| json!(v))
+        .map_err(|e| crate::error_json(&e.into()))
 }
 
 /// A register given as CSV text (read with the default options).

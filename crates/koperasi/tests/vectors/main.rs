@@ -22,13 +22,55 @@ pub type Outcome = Option<Result<Value, String>>;
 pub fn read_options(args: &Value) -> koperasi::io::ReadOptions {
     let mut o: koperasi::io::ReadOptions = match args.get("options") {
         None | Some(Value::Null) => koperasi::io::ReadOptions::default(),
-        Some(o) => serde_json::from_value(o.clone())
-            .unwrap_or_else(|e| panic!("options `{o}` are not read options: {e}")),
+        Some(o) => {
+            // A `mapping` is an object (field -> header) as in Python and JS; the core's
+            // is a list of pairs.
+            let mut o = o.clone();
+            if let Some(m) = o.get("mapping").and_then(Value::as_object) {
+                let pairs: Vec<Value> = m.iter().map(|(f, h)| serde_json::json!([f, h])).collect();
+                o["mapping"] = Value::Array(pairs);
+            }
+            serde_json::from_value(o.clone())
+                .unwrap_or_else(|e| panic!("options `{o}` are not read options: {e}"))
+        }
     };
     if let Some(d) = args.get("decimal") {
         o.decimal = Some(serde_json::from_value(d.clone()).expect("decimal: comma, point or auto"));
     }
     o
+}
+
+/// A core error as a vector runner sees it: JSON text of its `code`, `line`, `column`,
+/// `value` and `details` (the map of [`koperasi::Error::details`], which Python and JS expose).
+pub fn error_json(e: &koperasi::Error) -> String {
+    let d = e.details();
+    serde_json::json!({
+        "code": e.code(),
+        "line": d.line,
+        "column": d.column,
+        "value": d.value,
+        "details": d.fields_map(),
+    })
+    .to_string()
+}
+
+/// The error of an outcome as an object: [`error_json`] parsed, or `{code}` for a bare code.
+fn error_value(e: &str) -> Value {
+    match serde_json::from_str::<Value>(e) {
+        Ok(v @ Value::Object(_)) => v,
+        _ => serde_json::json!({ "code": e }),
+    }
+}
+
+/// Why an error differs from the vector's `error`: a code (text), or an object of the fields
+/// it pins (`code`, `line`, `column`, `value`, `details`: only the keys listed are compared).
+fn error_mismatch(expected: &Value, got: &str) -> Option<String> {
+    let got = error_value(got);
+    match expected {
+        Value::String(code) if got["code"].as_str() == Some(code) => None,
+        Value::Object(_) => compare::mismatch(expected, &got, 0.0, "error"),
+        _ => Some(format!("error {got}, expected `{expected}`")),
+    }
 }
 
 fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -80,8 +122,7 @@ fn all_vectors_pass() {
             let got = call(function, &case["args"]);
             let why = match (&got, case.get("expected"), case.get("error")) {
                 (Ok(v), Some(exp), None) => compare::mismatch(exp, v, tol, ""),
-                (Err(code), None, Some(exp)) if exp.as_str() == Some(code) => None,
-                (Err(code), None, Some(exp)) => Some(format!("error `{code}`, expected `{exp}`")),
+                (Err(e), None, Some(exp)) => error_mismatch(exp, e),
                 (Ok(v), None, Some(exp)) => Some(format!("got {v}, expected error `{exp}`")),
                 (Err(code), Some(exp), None) => Some(format!("error `{code}`, expected {exp}")),
                 _ => Some("a case needs exactly one of `expected` and `error`".into()),

@@ -29,7 +29,7 @@ fn opt_sen(args: &Value, key: &str) -> Option<Rupiah> {
 
 /// A plan from JSON, validated (so a bad plan gives its error code).
 fn plan(args: &Value) -> Result<AllocationPlan, String> {
-    AllocationPlan::from_json(&args["plan"].to_string()).map_err(|e| e.code().to_string())
+    AllocationPlan::from_json(&args["plan"].to_string()).map_err(|e| crate::error_json(&e.into()))
 }
 
 fn members(args: &Value) -> Vec<Member> {
@@ -47,7 +47,7 @@ pub fn call(function: &str, args: &Value) -> Outcome {
     let r: Result<Value, String> = match function {
         "shu_plan_from_toml" => AllocationPlan::from_toml(text(args, "text"))
             .map(|p| json!(p))
-            .map_err(|e| e.code().to_string()),
+            .map_err(|e| crate::error_json(&e.into())),
         "shu_allocate" => plan(args).and_then(|p| {
             shu::shu_allocate(
                 &p,
@@ -55,7 +55,7 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                 opt_sen(args, "non_member_shu_sen"),
             )
             .map(|a| json!(a))
-            .map_err(|e| e.code().to_string())
+            .map_err(|e| crate::error_json(&e.into()))
         }),
         "shu_distribute" => plan(args).and_then(|p| {
             let year = i32::try_from(args["book_year"].as_i64().expect("book_year")).unwrap();
@@ -67,7 +67,7 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                 shu::book_year_end(year).expect("book year in range"),
             )
             .map(|d| json!(d))
-            .map_err(|e| e.code().to_string())
+            .map_err(|e| crate::error_json(&e.into()))
         }),
         "shu_apportion" => {
             let bases: Vec<i64> = serde_json::from_value(args["bases"].clone()).expect("bases");
@@ -83,15 +83,15 @@ pub fn call(function: &str, args: &Value) -> Outcome {
                     .unwrap_or(1),
             )
             .map(|a| json!(a))
-            .map_err(|e| e.code().to_string())
+            .map_err(|e| crate::error_json(&e.into()))
         }
         "shu_pseudonym" => shu::shu_pseudonym(text(args, "key"), text(args, "member_id"))
             .map(|p| json!(p))
-            .map_err(|e| e.code().to_string()),
+            .map_err(|e| crate::error_json(&e.into())),
         "shu_read_members" => {
             shu::read_members(text(args, "text").as_bytes(), &crate::read_options(args))
                 .map(|(m, report)| json!({ "members": m, "report": report }))
-                .map_err(|e| e.code().to_string())
+                .map_err(|e| crate::error_json(&e.into()))
         }
         _ => return None,
     };
