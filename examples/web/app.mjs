@@ -298,7 +298,7 @@ function coopSection() {
       { class: 'filters no-export' },
       filterSelect('f-status', 'status', l.status, STATUSES.filter((s) => rows.some((r) => r.status === s)), statusText),
       filterSelect('f-kecamatan', 'kecamatan', d.kecamatan, coops.distinct(rows, 'kecamatan')),
-      filterSelect('f-jenis', 'jenis', d.jenis, coops.distinct(rows, 'jenis')),
+      filterSelect('f-jenis', 'jenis', d.jenis, coops.distinct(rows, 'jenis'), coops.codeText),
       el('label', {}, search),
     ),
     el('p', { class: 'note', id: 'coops-note' }),

@@ -34,6 +34,9 @@ export function coopRows(records, assessments) {
   });
 }
 
+/** A jenis or bentuk code as text: `simpan_pinjam` -> `Simpan pinjam` (the Indonesian term). */
+export const codeText = (v) => (v === null || v === undefined ? '' : String(v).charAt(0).toUpperCase() + String(v).slice(1).replaceAll('_', ' '));
+
 /** The breakdown fields with at least one value in `records` (kecamatan always). */
 export function availableBreakdowns(records) {
   return BREAKDOWNS.filter((f) => f === 'kecamatan' || records.some((r) => fieldOf(r, f) !== null));
@@ -69,8 +72,8 @@ export function coopTable(rows, lang, l, d) {
       r.name,
       r.kecamatan ?? '',
       r.desa ?? '',
-      r.jenis ?? '',
-      r.bentuk ?? '',
+      codeText(r.jenis),
+      codeText(r.bentuk),
       l[`status_${r.status}`] ?? r.status,
       lang === 'id' ? r.reasons_id : r.reasons_en,
     ]),
