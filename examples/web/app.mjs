@@ -297,8 +297,9 @@ function coopSection() {
       'div',
       { class: 'filters no-export' },
       filterSelect('f-status', 'status', l.status, STATUSES.filter((s) => rows.some((r) => r.status === s)), statusText),
-      filterSelect('f-kecamatan', 'kecamatan', d.kecamatan, coops.distinct(rows, 'kecamatan')),
-      filterSelect('f-jenis', 'jenis', d.jenis, coops.distinct(rows, 'jenis'), coops.codeText),
+      // A chooser only where the register has values to choose.
+      ...(coops.distinct(rows, 'kecamatan').length ? [filterSelect('f-kecamatan', 'kecamatan', d.kecamatan, coops.distinct(rows, 'kecamatan'))] : []),
+      ...(coops.distinct(rows, 'jenis').length ? [filterSelect('f-jenis', 'jenis', d.jenis, coops.distinct(rows, 'jenis'), coops.codeText)] : []),
       el('label', {}, search),
     ),
     el('p', { class: 'note', id: 'coops-note' }),
@@ -315,9 +316,10 @@ function drawCoops() {
   if (!box) return;
   const d = D();
   const rows = shownCoops();
-  const t = coops.coopTable(rows.slice(0, coops.SHOWN_MAX), state.lang, L(), d);
-  // Each row carries its status code last (index 8), for the status colour.
-  const cols = t.headers.map((h, i) => [h, (r) => (i === 6 ? el('span', { class: `st-${r[8]}` }, r[i]) : r[i]), i === 0]);
+  const t = coops.coopTable(rows.slice(0, coops.SHOWN_MAX), state.coops, state.lang, L(), d);
+  // Each row carries its status code last, for the status colour.
+  const code = t.headers.length;
+  const cols = t.headers.map((h, i) => [h, (r) => (i === t.statusAt ? el('span', { class: `st-${r[code]}` }, r[i]) : r[i]), i === 0]);
   const withStatus = t.rows.map((r, i) => [...r, rows[i].status]);
   box.replaceChildren(table('coops', cols, withStatus));
   $('#coops-note').textContent = d.coopsNote(num(rows.length), num(state.coops.length)) + (rows.length > coops.SHOWN_MAX ? ` ${d.coopsCut(num(coops.SHOWN_MAX))}` : '');
@@ -502,7 +504,7 @@ function mainTable() {
   const l = L();
   const d = D();
   const r = state.report;
-  if (r.kind === 'register') return { table: coops.coopTable(shownCoops(), state.lang, l, d), sheet: d.sheetCoops, prefix: 'koperasi' };
+  if (r.kind === 'register') return { table: coops.coopTable(shownCoops(), state.coops, state.lang, l, d), sheet: d.sheetCoops, prefix: 'koperasi' };
   const headers = [l.period, l.aktif, l.tidakAktif, l.total, l.change, l.pctChange, l.activeShare];
   const rows = r.periods.map((p) => [p.period, p.aktif, p.tidak_aktif, p.total, p.change, p.pct_change, p.active_share]);
   return { table: { headers, rows }, sheet: d.sheetTotals, prefix: 'jumlah' };

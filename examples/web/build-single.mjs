@@ -5,11 +5,13 @@
 //   glue) as a base64 `data:` URL in the import map, its relative imports renamed to the map's
 //   bare names (the module list is fixed below; an import this script does not know fails the
 //   build);
-// - the WASM as base64 text in a <script type="application/octet-stream">, compiled with the
-//   glue's `initSync` from those bytes (entry module `koperasi`, below).
+// - the WASM gzip-compressed (about a third of its size), as base64 text in a
+//   <script type="application/octet-stream">, unpacked by the browser's DecompressionStream and
+//   compiled with the glue's `initSync` from those bytes (entry module `koperasi`, below).
 // Usage (after `bash bindings/wasm/build.sh` and `npm ci` here):
 //   node examples/web/build-single.mjs [OUT]   (default: examples/web/dist/koperasi.html)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,8 +46,13 @@ import * as raw from 'koperasi-single/glue';
 import { setRaw } from 'koperasi-single/api';
 const text = document.getElementById('koperasi-wasm').textContent.trim();
 const bin = atob(text);
-const bytes = new Uint8Array(bin.length);
-for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+const packed = new Uint8Array(bin.length);
+for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+if (typeof DecompressionStream !== 'function') {
+  throw new Error('This browser is too old for koperasi.html (no DecompressionStream): use a current Chrome, Edge, Firefox or Safari. / Peramban ini terlalu lama untuk koperasi.html: pakai Chrome, Edge, Firefox atau Safari versi terbaru.');
+}
+const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
 initSync({ module: bytes });
 setRaw(raw);
 export * from 'koperasi-single/api';
@@ -75,7 +82,7 @@ html = html.replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
 swap('</title>', `</title>\n  <style>\n${css.replace(/<\/style/gi, '<\\/style')}\n  </style>`);
 swap(html.slice(html.indexOf('<script type="importmap">'), html.indexOf('</script>') + '</script>'.length), `<script type="importmap">${JSON.stringify({ imports })}</script>`);
 swap('<script type="module" src="./app.mjs"></script>', `<script type="module">import 'dash/app';</script>`);
-swap('</body>', `<script type="application/octet-stream" id="koperasi-wasm">\n${wasm.toString('base64')}\n</script>\n</body>`);
+swap('</body>', `<script type="application/octet-stream" id="koperasi-wasm">\n${gzipSync(wasm, { level: 9 }).toString('base64')}\n</script>\n</body>`);
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);

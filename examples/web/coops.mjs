@@ -59,21 +59,25 @@ export function distinct(rows, key) {
   return [...new Set(rows.map((r) => r[key]).filter((v) => v !== null && v !== ''))].sort((a, b) => String(a).localeCompare(String(b)));
 }
 
+/** The optional columns of the list: those with a value in some row of `all` are kept. */
+const OPTIONAL = ['kecamatan', 'desa', 'jenis', 'bentuk'];
+
 /**
- * The list as a table of text for a download: headers in the language, the status as its
- * label, the reasons in the language.
+ * The list as a table of text (shown and downloaded): line, name, the breakdown columns the
+ * register has (a value in some row of `all`), the status as its label, the reasons in the
+ * language. `statusAt` is the status column's index.
  */
-export function coopTable(rows, lang, l, d) {
-  const headers = [l.line, d.name, d.kecamatan, d.desa, d.jenis, d.bentuk, l.status, l.reasons];
+export function coopTable(rows, all, lang, l, d) {
+  const kept = OPTIONAL.filter((f) => all.some((r) => r[f] !== null && r[f] !== ''));
+  const text = (f, v) => (f === 'jenis' || f === 'bentuk' ? codeText(v) : v ?? '');
+  const headers = [l.line, d.name, ...kept.map((f) => d[f]), l.status, l.reasons];
   return {
     headers,
+    statusAt: headers.length - 2,
     rows: rows.map((r) => [
       r.line ?? '',
       r.name,
-      r.kecamatan ?? '',
-      r.desa ?? '',
-      codeText(r.jenis),
-      codeText(r.bentuk),
+      ...kept.map((f) => text(f, r[f])),
       l[`status_${r.status}`] ?? r.status,
       lang === 'id' ? r.reasons_id : r.reasons_en,
     ]),

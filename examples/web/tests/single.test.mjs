@@ -108,14 +108,15 @@ test('single-file dashboard from file://', { skip: existsSync(page_) ? false : `
     const csv = await downloaded(page, '#dl-csv');
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = csv.bytes.subarray(3).toString();
-    assert.equal(text.split('\n')[0], 'Baris;Nama;Kecamatan;Desa/kelurahan;Jenis;Bentuk;Status;Alasan status');
-    assert.match(text, /;Bogor Tengah;;;;Tidak dapat dinilai;Status tidak dapat dinilai: data tidak memuat riwayat RAT/);
+    // Only the columns the register has: no desa, jenis or bentuk in this file.
+    assert.equal(text.split('\n')[0], 'Baris;Nama;Kecamatan;Status;Alasan status');
+    assert.match(text, /;Bogor Tengah;Tidak dapat dinilai;Status tidak dapat dinilai: data tidak memuat riwayat RAT/);
     // The XLSX of the same 38 rows: 39 rows with the header, sheet "Daftar Koperasi".
     const xlsx = await downloaded(page, '#dl-xlsx');
     assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK');
     assert.equal((zipPart(xlsx.bytes, 'xl/worksheets/sheet1.xml').match(/<row /g) ?? []).length, 39);
     assert.match(zipPart(xlsx.bytes, 'xl/workbook.xml'), /name="Daftar Koperasi"/);
-    await page.locator('#coops').scrollIntoViewIfNeeded();
+    await page.locator('#coops-note').evaluate((n) => n.parentElement.querySelector('h2:has(+ .filters)')?.scrollIntoView());
     await page.screenshot({ path: join(shots, 'single-2-bogor-list.png'), fullPage: false });
 
     // 4. Gianyar (real, 20 coops with kelurahan, jenis, bentuk and the last RAT date), as of
@@ -148,7 +149,7 @@ test('single-file dashboard from file://', { skip: existsSync(page_) ? false : `
     const listed = await rowsOf(page, '#coops');
     assert.ok(listed.every((r) => r[4] === 'Konsumen' && r[6] === 'Tidak aktif'), JSON.stringify(listed));
     assert.ok(!listed.some((r) => r[1].includes('Banjar Babakan')));
-    await page.locator('#coops').scrollIntoViewIfNeeded();
+    await page.locator('#coops-note').evaluate((n) => n.parentElement.querySelector('h2:has(+ .filters)')?.scrollIntoView());
     await page.screenshot({ path: join(shots, 'single-3-gianyar-filters.png'), fullPage: false });
 
     // 5. English: the tools, the list and the reasons switch; CSV becomes plain `,` CSV.
@@ -158,7 +159,7 @@ test('single-file dashboard from file://', { skip: existsSync(page_) ? false : `
     assert.equal((await rowsOf(page, '#coops'))[0][6], 'Inactive');
     const csvEn = await downloaded(page, '#dl-csv');
     assert.equal(csvEn.bytes[0], 'L'.charCodeAt(0));
-    assert.match(csvEn.bytes.toString().split('\n')[0], /^Line,Name,Kecamatan,/);
+    assert.equal(csvEn.bytes.toString().split('\n')[0], 'Line,Name,Kecamatan,Desa/kelurahan,Jenis,Bentuk,Status,Reasons for the status');
     await page.screenshot({ path: join(shots, 'single-4-english.png'), fullPage: false });
 
     // 6. The HTML report: one page with the report's tables and the page's styles.
