@@ -47,3 +47,7 @@ step "wasm: dashboard in headless chromium (playwright-core)"
   done
   cd examples/web && KOPERASI_URL="http://127.0.0.1:$port" node --test tests/browser.test.mjs
 )
+
+step "wasm: single-file dashboard examples/web/dist/koperasi.html (CI artifact), tested from file://"
+node examples/web/build-single.mjs examples/web/dist/koperasi.html
+(cd examples/web && KOPERASI_SINGLE="$PWD/dist/koperasi.html" node --test tests/single.test.mjs)

@@ -4,11 +4,17 @@ const t0 = performance.now();
 const k = await import('koperasi');
 const { default: uPlot } = await import('uplot');
 const { LABELS } = await import('./i18n.mjs');
+const { DASH_LABELS } = await import('./i18n-dash.mjs');
+const coops = await import('./coops.mjs');
+const files = await import('./downloads.mjs');
 const loadMs = Math.round(performance.now() - t0);
 
 const $ = (sel) => document.querySelector(sel);
 const state = { lang: 'id', input: null, name: null, report: null, demography: null, comparison: null, error: null, reportMs: null };
+// The per-cooperative list (registers), its filters, and the chosen breakdown.
+Object.assign(state, { coops: [], filters: {}, by: 'kecamatan', breakdowns: ['kecamatan'] });
 const L = () => LABELS[state.lang];
+const D = () => DASH_LABELS[state.lang];
 window.__koperasi = { loadMs, reportMs: null, reports: 0 };
 
 // ---- formatting (display only) ------------------------------------------------------------
@@ -214,6 +220,7 @@ function registerView(r) {
       ],
       r.reasons,
     ),
+    ...coopSection(),
     ...comparisonSection(state.comparison),
     el('h2', {}, l.registrations),
     table(
@@ -257,6 +264,65 @@ function registerView(r) {
   }
   nodes.push(...readSection(r.read));
   return { nodes, after: () => {} };
+}
+
+// ---- per-cooperative list ------------------------------------------------------------------
+const statusText = (s) => L()[`status_${s}`] ?? s;
+
+/** A filter chooser: "all" then the values; changing it redraws the list only. */
+function filterSelect(id, key, label, values, text = (v) => v) {
+  const sel = el('select', { id }, el('option', { value: '' }, D().all), values.map((v) => el('option', { value: v }, text(v))));
+  sel.value = state.filters[key] ?? '';
+  sel.addEventListener('change', () => {
+    state.filters[key] = sel.value;
+    drawCoops();
+  });
+  return el('label', {}, `${label} `, sel);
+}
+
+/** The list's heading, filters, search box and table (filled by `drawCoops`). */
+function coopSection() {
+  const l = L();
+  const d = D();
+  const rows = state.coops;
+  if (rows.length === 0) return [];
+  const search = el('input', { id: 'coop-search', type: 'search', placeholder: d.search, value: state.filters.q ?? '' });
+  search.addEventListener('input', () => {
+    state.filters.q = search.value;
+    drawCoops();
+  });
+  return [
+    el('h2', {}, d.coops),
+    el(
+      'div',
+      { class: 'filters no-export' },
+      filterSelect('f-status', 'status', l.status, STATUSES.filter((s) => rows.some((r) => r.status === s)), statusText),
+      // A chooser only where the register has values to choose.
+      ...(coops.distinct(rows, 'kecamatan').length ? [filterSelect('f-kecamatan', 'kecamatan', d.kecamatan, coops.distinct(rows, 'kecamatan'))] : []),
+      ...(coops.distinct(rows, 'jenis').length ? [filterSelect('f-jenis', 'jenis', d.jenis, coops.distinct(rows, 'jenis'), coops.codeText)] : []),
+      el('label', {}, search),
+    ),
+    el('p', { class: 'note', id: 'coops-note' }),
+    el('div', { id: 'coops-box' }),
+  ];
+}
+
+/** The filtered rows of the list. */
+const shownCoops = () => coops.filterRows(state.coops, state.filters);
+
+/** (Re)draw the list's table and its count line. */
+function drawCoops() {
+  const box = $('#coops-box');
+  if (!box) return;
+  const d = D();
+  const rows = shownCoops();
+  const t = coops.coopTable(rows.slice(0, coops.SHOWN_MAX), state.coops, state.lang, L(), d);
+  // Each row carries its status code last, for the status colour.
+  const code = t.headers.length;
+  const cols = t.headers.map((h, i) => [h, (r) => (i === t.statusAt ? el('span', { class: `st-${r[code]}` }, r[i]) : r[i]), i === 0]);
+  const withStatus = t.rows.map((r, i) => [...r, rows[i].status]);
+  box.replaceChildren(table('coops', cols, withStatus));
+  $('#coops-note').textContent = d.coopsNote(num(rows.length), num(state.coops.length)) + (rows.length > coops.SHOWN_MAX ? ` ${d.coopsCut(num(coops.SHOWN_MAX))}` : '');
 }
 
 /** Change groups shown per pair of policies. */
@@ -358,6 +424,9 @@ function render() {
     if (typeof v === 'string') n.textContent = v;
   }
   $('#lang').textContent = l.toggle;
+  for (const n of document.querySelectorAll('[data-dash]')) n.textContent = D()[n.dataset.dash];
+  renderChooser();
+  for (const b of ['#dl-xlsx', '#dl-csv', '#dl-html', '#print']) $(b).disabled = !state.report;
   const main = $('#report');
   main.replaceChildren();
   $('#error').hidden = true;
@@ -369,6 +438,7 @@ function render() {
   const view = state.report.kind === 'panel' ? panelView(state.report) : registerView(state.report);
   main.append(...view.nodes);
   view.after();
+  drawCoops();
   main.dataset.kind = state.report.kind;
   $('#timing').textContent = l.timing(loadMs, state.reportMs);
 }
@@ -377,9 +447,10 @@ function run() {
   if (state.input === null) return;
   const t = performance.now();
   try {
-    state.report = k.buildReport(state.input, $('#as-of').value || undefined, $('#policy').value, { source: state.name });
+    state.report = k.buildReport(state.input, $('#as-of').value || undefined, $('#policy').value, { source: state.name, by: [state.by] });
     state.demography = null;
     state.comparison = null;
+    state.coops = [];
     if (state.report.kind === 'register') {
       // The ten years up to the as-of date's year.
       const to = Number(state.report.as_of.slice(0, 4));
@@ -390,6 +461,9 @@ function run() {
         const chosen = $('#policy').value;
         const presets = [...$('#policy').options].map((o) => o.value);
         state.comparison = register.comparePolicies(state.report.as_of, [chosen, ...presets.filter((p) => p !== chosen)]);
+        const { records } = register.toObject();
+        state.coops = coops.coopRows(records, register.assessAll(state.report.as_of, chosen));
+        state.breakdowns = coops.availableBreakdowns(records);
       } finally {
         register.free();
       }
@@ -406,15 +480,77 @@ function run() {
     window.__koperasi.firstReportAt ??= performance.now();
 }
 
+/** A new file: its filters and breakdown start afresh. */
+function reset(name) {
+  state.name = name;
+  state.filters = {};
+  state.by = 'kecamatan';
+  state.breakdowns = ['kecamatan'];
+}
+
+/** The breakdown chooser: shown for registers, offering the fields the register has. */
+function renderChooser() {
+  const isRegister = state.report?.kind === 'register';
+  $('#by-box').hidden = !isRegister;
+  if (!isRegister) return;
+  const d = D();
+  $('#by').replaceChildren(...state.breakdowns.map((f) => el('option', { value: f }, d[`field_${f}`])));
+  $('#by').value = state.by;
+}
+
+// ---- downloads and print -----------------------------------------------------------------
+/** What the XLSX and CSV downloads hold: the filtered list (registers) or the totals (panels). */
+function mainTable() {
+  const l = L();
+  const d = D();
+  const r = state.report;
+  if (r.kind === 'register') return { table: coops.coopTable(shownCoops(), state.coops, state.lang, l, d), sheet: d.sheetCoops, prefix: 'koperasi' };
+  const headers = [l.period, l.aktif, l.tidakAktif, l.total, l.change, l.pctChange, l.activeShare];
+  const rows = r.periods.map((p) => [p.period, p.aktif, p.tidak_aktif, p.total, p.change, p.pct_change, p.active_share]);
+  return { table: { headers, rows }, sheet: d.sheetTotals, prefix: 'jumlah' };
+}
+
+function download(what) {
+  try {
+    const { table: t, sheet, prefix } = mainTable();
+    if (what === 'xlsx') files.save(k.tableXlsx(t, sheet), files.fileName(prefix, state.name, 'xlsx'));
+    else files.save(k.tableCsv(t, { excel: state.lang === 'id' }), files.fileName(prefix, state.name, 'csv'));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function downloadHtml() {
+  const d = D();
+  const html = files.reportHtml($('#report'), { lang: state.lang, title: `${d.reportTitle}: ${state.name}`, generated: d.generated(new Date(Date.now() + 7 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 16)) });
+  files.save(html, files.fileName('laporan', state.name, 'html'));
+}
+
+$('#dl-xlsx').addEventListener('click', () => download('xlsx'));
+$('#dl-csv').addEventListener('click', () => download('csv'));
+$('#dl-html').addEventListener('click', downloadHtml);
+$('#print').addEventListener('click', () => window.print());
+$('#dl-template').addEventListener('click', () => {
+  try {
+    files.save(k.templateRegister({ locale: state.lang }), state.lang === 'id' ? 'templat-register-koperasi.xlsx' : 'register-template.xlsx');
+  } catch (e) {
+    showError(e);
+  }
+});
+$('#by').addEventListener('change', () => {
+  state.by = $('#by').value;
+  run();
+});
+
 async function openFile(file) {
-  state.name = file.name;
+  reset(file.name);
   state.input = new Uint8Array(await file.arrayBuffer());
   run();
 }
 
 function openSample(name) {
   const s = k.sample(name);
-  state.name = s.source;
+  reset(s.source);
   state.input = s.csv;
   run();
 }
@@ -446,9 +582,9 @@ $('#sample-bogor').addEventListener('click', () => openSample('bogor_register'))
 $('#as-of').addEventListener('change', run);
 $('#policy').addEventListener('change', run);
 
-// The as-of date starts at today's date in this browser (a page may read the clock; the
-// library never does). Registers are assessed as of it; panels do not use it.
-const today = new Date();
-$('#as-of').value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+// The as-of date starts at today's date in WIB (Asia/Jakarta, UTC+7), whatever the computer's
+// time zone (a page may read the clock; the library never does). Registers are assessed as of
+// it; panels do not use it.
+$('#as-of').value = k.todayWib();
 $('#loading').hidden = true;
 openSample('jatim_panel');

@@ -13,6 +13,7 @@ mod demography;
 mod ints;
 mod safe;
 mod shu;
+mod template;
 
 use ints::{Int, Sen};
 
@@ -1163,6 +1164,7 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<bulk::PyAssessments>()?;
     m.add_function(wrap_pyfunction!(demography::status_series, m)?)?;
     m.add_function(wrap_pyfunction!(compare::compare_policies, m)?)?;
+    m.add_function(wrap_pyfunction!(template::template_register, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_csv_cell, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_markdown_cell, m)?)?;
     m.add_function(wrap_pyfunction!(safe::safe_terminal_text, m)?)?;

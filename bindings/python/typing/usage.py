@@ -125,3 +125,10 @@ def first_day() -> int:
     every: List[str] = [r.name for r in reg.records]
     a: k.Assessment = k.assess(first, "2022-08-15", "permenkop_25_2015")
     return len(t) + len(panel) + len(str(path)) + len(text) + len(names) + len(counts) + len(some) + len(every) + len(a.reasons)
+
+
+def template() -> int:
+    """The blank register template: bytes, written to a path when one is given."""
+    data: bytes = k.template_register(rat_year=2024, locale="id")
+    again: bytes = k.template_register("register.xlsx" if not data else None)
+    return len(data) + len(again)

@@ -696,3 +696,43 @@ export const demographyReport = (register, fromYear, toYear, asOf, policy, popul
     optStr(population, 'population'),
     optU32(deathWindow, 'deathWindow'),
   );
+
+// ---- files out: template, XLSX and CSV of a table (src/export.rs) ---------------------------
+
+/** Today's date in WIB (Asia/Jakarta, UTC+7, no daylight saving) as ISO `YYYY-MM-DD`. */
+export function todayWib(now = new Date()) {
+  return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function localeArg(locale) {
+  const l = locale ?? 'en';
+  if (l !== 'id' && l !== 'en') throw typeError(`locale must be 'id' or 'en', got ${String(l)}`);
+  return l;
+}
+
+/**
+ * The blank register template (the workbook of `koperasi template register`, built by the
+ * core) as XLSX bytes. `ratYear`: the book year of the example RAT column (default: last
+ * year in WIB); `locale`: sheet names and instructions, `id` or `en` (default).
+ */
+export function templateRegister(options = {}) {
+  const ratYear = options.ratYear ?? Number(todayWib().slice(0, 4)) - 1;
+  return call(wasm().template_register, year(ratYear, 'ratYear'), localeArg(options.locale));
+}
+
+function tableJson(table) {
+  if (!table || !Array.isArray(table.headers) || !Array.isArray(table.rows)) {
+    throw typeError('table must be {headers: string[], rows: string[][]}');
+  }
+  const cell = (c) => (c === null || c === undefined ? '' : String(c));
+  return JSON.stringify({ headers: table.headers.map(cell), rows: table.rows.map((r) => r.map(cell)) });
+}
+
+/** A table `{headers, rows}` (cells as text; numbers and null accepted) as an XLSX workbook of one sheet. */
+export const tableXlsx = (table, sheet = 'Data') => call(wasm().table_xlsx, tableJson(table), str(sheet, 'sheet'));
+
+/**
+ * A table `{headers, rows}` as CSV bytes; with `{ excel: true }` a UTF-8 byte-order mark and `;`
+ * (Excel set to Indonesian), else plain `,` CSV. Formula-like cells are neutralised.
+ */
+export const tableCsv = (table, options = {}) => call(wasm().table_csv, tableJson(table), Boolean(options.excel));

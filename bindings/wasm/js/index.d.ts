@@ -1095,3 +1095,19 @@ export function demographyReport(
   population?: 'auto' | PopulationName | null,
   deathWindow?: number | null,
 ): DemographyReport;
+/** A table of text cells for `tableXlsx` / `tableCsv` (numbers and null are written as text / empty). */
+export interface TextTable {
+  headers: readonly (string | number | null)[];
+  rows: readonly (readonly (string | number | null)[])[];
+}
+/** Today's date in WIB (Asia/Jakarta, UTC+7) as ISO `YYYY-MM-DD`. */
+export function todayWib(now?: Date): IsoDate;
+/**
+ * The blank register template (XLSX bytes), the workbook of `koperasi template register`.
+ * `ratYear` defaults to last year in WIB; `locale` to `en`.
+ */
+export function templateRegister(options?: { ratYear?: number; locale?: 'id' | 'en' }): Uint8Array;
+/** A table as an XLSX workbook of one sheet (default name `Data`). */
+export function tableXlsx(table: TextTable, sheet?: string): Uint8Array;
+/** A table as CSV bytes: `{ excel: true }` gives a byte-order mark and `;`. */
+export function tableCsv(table: TextTable, options?: { excel?: boolean }): Uint8Array;

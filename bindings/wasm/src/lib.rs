@@ -18,6 +18,8 @@
 //!   `TypeError`.
 #![forbid(unsafe_code)]
 
+mod export;
+
 use koperasi::demography::{
     DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,
     Lifeline, StatusSeries,

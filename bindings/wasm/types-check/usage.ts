@@ -26,6 +26,10 @@ import {
   type DemographyReport,
   type Distribution,
   type StatusSeriesColumns,
+  templateRegister,
+  tableXlsx,
+  tableCsv,
+  todayWib,
 } from 'koperasi';
 
 const iso: string = parseDate('1 Februari 2025');
@@ -115,3 +119,12 @@ const counts: boolean[] = (snapshot.report.shape?.measures ?? []).map((m) => m.c
 // @ts-expect-error: a period is text
 readAny('a,b\n', { period: 2024 });
 void shapeKind, gaps, counts;
+
+// Files out: the blank template and a table as XLSX / Excel CSV.
+const templateBytes: Uint8Array = templateRegister({ ratYear: 2024, locale: 'id' });
+const tableBytes: Uint8Array = tableXlsx({ headers: ['Nama', 'Jumlah'], rows: [['KSP', 3], ['KUD', null]] }, 'Data');
+const csvBytes: Uint8Array = tableCsv({ headers: ['Nama'], rows: [] }, { excel: true });
+const wibToday: string = todayWib();
+// @ts-expect-error: a locale is id or en
+templateRegister({ locale: 'fr' });
+void templateBytes, tableBytes, csvBytes, wibToday;

@@ -2,7 +2,8 @@
 //! report` then reads with every column recognised.
 //!
 //! The columns come from the core ([`koperasi::io::template::template_columns`]), so the
-//! template and the reader cannot drift. The workbook has:
+//! template and the reader cannot drift. The workbook is built by the core
+//! ([`koperasi::io::template_xlsx`], shared with Python and JavaScript); it has:
 //! - a first sheet "Daftar Koperasi" / "Register": the headers (bold, frozen with the name
 //!   column), one example row in grey italics whose name starts with `CONTOH (hapus baris
 //!   ini)`, columns sized, identifier and date columns formatted as text (a 16-digit NIK keeps
@@ -18,11 +19,8 @@
 
 use crate::excel_csv::BOM;
 use crate::{Failure, Locale, output};
-use koperasi::io::template::{ColumnKind, DATE_FORMATS, TemplateColumn, template_columns};
-use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
-    ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
-};
+use koperasi::io::template::{TemplateColumn, template_columns};
+use koperasi::io::template_xlsx::template_register_xlsx;
 
 /// The arguments of `koperasi template`.
 #[derive(clap::Args)]
@@ -65,9 +63,6 @@ enum TemplateFormat {
     Json,
 }
 
-/// Rows of the register sheet given checks and hints (header excluded): enough for any office.
-const DATA_ROWS: u32 = 10_000;
-
 /// `koperasi template register`.
 pub fn run(a: TemplateArgs) -> Result<(), Failure> {
     use chrono::Datelike;
@@ -93,7 +88,10 @@ pub fn run(a: TemplateArgs) -> Result<(), Failure> {
     let cols = template_columns(year);
     match a.format {
         TemplateFormat::Csv => output::text(&header_csv(&cols, id)?, false, a.output.as_deref()),
-        TemplateFormat::Xlsx => output::binary(&workbook(&cols, id)?, a.output.as_deref()),
+        TemplateFormat::Xlsx => {
+            let bytes = template_register_xlsx(year, id).map_err(|e| Failure(e.to_string()))?;
+            output::binary(&bytes, a.output.as_deref())
+        }
         TemplateFormat::Json => {
             let json = serde_json::to_string_pretty(&cols)? + "\n";
             output::text(&json, true, a.output.as_deref())
@@ -110,255 +108,4 @@ fn header_csv(cols: &[TemplateColumn], id: bool) -> Result<String, Failure> {
     let bytes = w.into_inner().map_err(|e| Failure(e.to_string()))?;
     let line = String::from_utf8(bytes)?;
     Ok(if id { format!("{BOM}{line}") } else { line })
-}
-
-/// The workbook's bytes (creation time fixed, so the same template gives the same bytes).
-fn workbook(cols: &[TemplateColumn], id: bool) -> Result<Vec<u8>, Failure> {
-    let err = |e: XlsxError| Failure(format!("cannot write the template: {e}"));
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
-    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
-    let ws = wb.add_worksheet();
-    ws.set_name(if id { "Daftar Koperasi" } else { "Register" })
-        .map_err(err)?;
-    register_sheet(ws, cols, id).map_err(err)?;
-    let ws = wb.add_worksheet();
-    ws.set_name(if id { "Petunjuk" } else { "Instructions" })
-        .map_err(err)?;
-    instructions_sheet(ws, cols, id).map_err(err)?;
-    wb.save_to_buffer().map_err(err)
-}
-
-/// The sheet to fill: headers, the example row, formats, widths and checks.
-fn register_sheet(ws: &mut Worksheet, cols: &[TemplateColumn], id: bool) -> Result<(), XlsxError> {
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(0xDDEBF7));
-    let required = header.clone().set_background_color(Color::RGB(0xFCE4D6));
-    let example = Format::new().set_italic().set_font_color(Color::Gray);
-    let text = Format::new().set_num_format("@");
-    let whole = Format::new().set_num_format("0");
-    for (c, col) in cols.iter().enumerate() {
-        let c = u16::try_from(c).map_err(|_| XlsxError::ParameterError("columns".into()))?;
-        let fmt = if col.required { &required } else { &header };
-        ws.write_string_with_format(0, c, &col.header, fmt)?;
-        match number_format(col) {
-            "0" => ws.set_column_format(c, &whole).map(|_| ())?,
-            "@" => ws.set_column_format(c, &text).map(|_| ())?,
-            _ => {}
-        }
-        write_example(
-            ws,
-            c,
-            col,
-            &example.clone().set_num_format(number_format(col)),
-        )?;
-        let width = col.header.chars().count().max(col.example.chars().count()) + 2;
-        ws.set_column_width(c, width.clamp(10, 40) as f64)?;
-        ws.add_data_validation(1, c, DATA_ROWS, c, &check(col, id)?)?;
-    }
-    ws.set_row_height(0, 30)?;
-    ws.set_freeze_panes(1, 2)?;
-    Ok(())
-}
-
-/// The number format of a column's cells.
-fn number_format(col: &TemplateColumn) -> &'static str {
-    match col.kind {
-        ColumnKind::Count | ColumnKind::Year => "0",
-        ColumnKind::Coordinate | ColumnKind::Choice => "General",
-        _ => "@",
-    }
-}
-
-/// The example value of a column on row 2: a number for counts, years and coordinates.
-fn write_example(
-    ws: &mut Worksheet,
-    c: u16,
-    col: &TemplateColumn,
-    fmt: &Format,
-) -> Result<(), XlsxError> {
-    if col.example.is_empty() {
-        return Ok(());
-    }
-    let numeric = matches!(
-        col.kind,
-        ColumnKind::Count | ColumnKind::Year | ColumnKind::Coordinate
-    );
-    match col.example.parse::<f64>() {
-        Ok(x) if numeric => ws.write_number_with_format(1, c, x, fmt)?,
-        _ => ws.write_string_with_format(1, c, &col.example, fmt)?,
-    };
-    Ok(())
-}
-
-/// The input check of a column's data cells, with its hint and error message in the locale.
-fn check(col: &TemplateColumn, id: bool) -> Result<DataValidation, XlsxError> {
-    use koperasi::locale::{MAX_YEAR, MIN_YEAR};
-    let (south, north, west, east) = koperasi::geo::INDONESIA_BOUNDS;
-    let dv = DataValidation::new();
-    let (dv, error) = match col.kind {
-        ColumnKind::Choice if col.open_choices => (
-            dv.allow_list_strings(&col.choices)?,
-            if id {
-                "Nilai ini tidak ada dalam daftar; tetap dapat dipakai."
-            } else {
-                "This value is not in the list; it is accepted too."
-            },
-        ),
-        ColumnKind::Choice => (
-            dv.allow_list_strings(&col.choices)?,
-            if id {
-                "Pilih salah satu nilai dari daftar."
-            } else {
-                "Choose one of the values of the list."
-            },
-        ),
-        ColumnKind::Count => (
-            dv.allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0)),
-            if id {
-                "Tulis angka bulat 0 atau lebih."
-            } else {
-                "Write a whole number, 0 or more."
-            },
-        ),
-        ColumnKind::Year => (
-            dv.allow_whole_number(DataValidationRule::Between(MIN_YEAR, MAX_YEAR)),
-            if id {
-                "Tulis tahun buku dengan 4 angka."
-            } else {
-                "Write the book year with 4 digits."
-            },
-        ),
-        ColumnKind::Coordinate => {
-            let (lo, hi) = if col.field == "latitude" {
-                (south, north)
-            } else {
-                (west, east)
-            };
-            (
-                dv.allow_decimal_number(DataValidationRule::Between(lo, hi)),
-                if id {
-                    "Koordinat ini di luar Indonesia; periksa tanda dan urutannya."
-                } else {
-                    "This coordinate lies outside Indonesia; check its sign and order."
-                },
-            )
-        }
-        _ => (dv.allow_any_value(), ""),
-    };
-    let strict = matches!(
-        col.kind,
-        ColumnKind::Choice | ColumnKind::Count | ColumnKind::Year
-    ) && !col.open_choices;
-    let hint = if id {
-        col.description_id
-    } else {
-        col.description_en
-    };
-    let title: String = col.header.chars().take(32).collect();
-    let dv = dv
-        .set_input_title(title.as_str())?
-        .set_input_message(hint)?
-        .set_error_title(title.as_str())?
-        .set_error_message(error)?;
-    Ok(dv.set_error_style(if strict {
-        DataValidationErrorStyle::Stop
-    } else {
-        DataValidationErrorStyle::Warning
-    }))
-}
-
-/// The instructions: one row per column, then the date forms and how to use the file.
-fn instructions_sheet(
-    ws: &mut Worksheet,
-    cols: &[TemplateColumn],
-    id: bool,
-) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold().set_text_wrap();
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let head: [&str; 5] = if id {
-        ["Kolom", "Wajib", "Isi", "Pilihan", "Contoh"]
-    } else {
-        ["Column", "Required", "What to write", "Values", "Example"]
-    };
-    for (c, h) in (0u16..).zip(head) {
-        ws.write_string_with_format(0, c, h, &bold)?;
-    }
-    let mut r = 1u32;
-    for col in cols {
-        let required = match (col.required, id) {
-            (true, true) => "ya",
-            (true, false) => "yes",
-            _ => "",
-        };
-        let what = if id {
-            col.description_id
-        } else {
-            col.description_en
-        };
-        let cells = [
-            col.header.as_str(),
-            required,
-            what,
-            &col.choices.join(", "),
-            &col.example,
-        ];
-        for (c, v) in (0u16..).zip(cells) {
-            ws.write_string_with_format(r, c, v, &wrap)?;
-        }
-        r += 1;
-    }
-    r += 1;
-    ws.write_string_with_format(
-        r,
-        0,
-        if id {
-            "Format tanggal yang dibaca"
-        } else {
-            "Date forms read"
-        },
-        &bold,
-    )?;
-    for (example, d_id, d_en) in DATE_FORMATS {
-        r += 1;
-        ws.write_string_with_format(r, 0, example, &wrap)?;
-        ws.write_string_with_format(r, 2, if id { d_id } else { d_en }, &wrap)?;
-    }
-    r += 2;
-    ws.write_string_with_format(r, 0, if id { "Cara pakai" } else { "How to use" }, &bold)?;
-    for line in usage(id) {
-        r += 1;
-        ws.write_string_with_format(r, 0, line, &wrap)?;
-    }
-    for (c, w) in (0u16..).zip([24.0, 10.0, 70.0, 30.0, 30.0]) {
-        ws.set_column_width(c, w)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    Ok(())
-}
-
-/// How to use the template, line by line.
-fn usage(id: bool) -> [&'static str; 6] {
-    if id {
-        [
-            "Isi satu baris per koperasi di lembar Daftar Koperasi, mulai baris 2.",
-            "Baris 2 adalah CONTOH: hapus baris itu sebelum memakai berkas.",
-            "Jangan ubah judul kolom. Kolom yang tidak dipakai boleh dihapus dan urutannya boleh diubah.",
-            "Untuk RAT, isi kolom per tahun buku (tambahkan kolom RAT <tahun> untuk tahun buku lain) dan/atau Tahun/Tanggal RAT Terakhir.",
-            "Baris di bawah tabel (tempat dan tanggal, tanda tangan, NIP) tidak dihitung.",
-            "Baca berkas dengan: koperasi report berkas.xlsx --locale id (koperasi check berkas.xlsx menunjukkan sel yang tidak terbaca).",
-        ]
-    } else {
-        [
-            "Fill one row per cooperative on the Register sheet, from row 2.",
-            "Row 2 is an EXAMPLE (its name starts with CONTOH): delete it before using the file.",
-            "Do not change the headers. Columns you do not use may be deleted, and the order may change.",
-            "For RATs, fill a column per book year (add a column RAT <year> for other book years) and/or the last-RAT year/date.",
-            "Lines under the table (place and date, signature, NIP) are not counted.",
-            "Read the file with: koperasi report file.xlsx (koperasi check file.xlsx lists the cells it could not read).",
-        ]
-    }
 }

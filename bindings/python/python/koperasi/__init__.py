@@ -79,6 +79,8 @@ __all__ = [
     # status
     "StatusPolicy", "policy_presets", "Koperasi", "Reason", "Assessment", "assess",
     "rat_deadline", "PolicyComparison", "compare_policies",
+    # template
+    "template_register",
     # io
     "Rejection", "ReadReport", "DataAsOf", "RegisterRead", "PanelRead", "read_register", "read_panel",
     "read_any", "detect_layout", "Source",
@@ -2754,6 +2756,34 @@ def safe_terminal_text(text: str) -> str:
     formatting character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), written as
     a visible escape: ``"\\x1b[2J"`` gives ``"\\u{1b}[2J"``."""
     return _k.safe_terminal_text(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# template
+# ---------------------------------------------------------------------------------------------
+
+
+def template_register(
+    path: Union[str, "os.PathLike[str]", None] = None,
+    *,
+    rat_year: Optional[int] = None,
+    locale: str = "en",
+) -> bytes:
+    """The blank register template (the workbook of ``koperasi template register``, built by
+    the core): a sheet with the recognised headers, a drop-down list for jenis and the other
+    choices, an example row (delete it), and an instructions sheet; sheet names and
+    instructions in ``locale`` (``"id"`` or ``"en"``). ``rat_year`` is the book year of the
+    example RAT column (default: last year in WIB, Asia/Jakarta). Returns the XLSX bytes, and
+    writes them to ``path`` when given. Raises :class:`ExportError` for a year outside
+    1900..=2100, ``ValueError`` for another locale."""
+    if rat_year is None:
+        wib = _dt.timezone(_dt.timedelta(hours=7))
+        rat_year = _dt.datetime.now(wib).year - 1
+    data: bytes = _k.template_register(rat_year, locale)
+    if path is not None:
+        with open(path, "wb") as f:
+            f.write(data)
+    return data
 
 
 from . import samples  # noqa: E402  (a submodule that uses the readers above)

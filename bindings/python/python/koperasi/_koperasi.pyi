@@ -21,7 +21,7 @@ __all__ = [
     "parse_nik_koperasi", "parse_nomor_badan_hukum", "parse_period", "parse_rupiah",
     "pct_change", "policy_presets", "rat_deadline", "read_any", "read_panel", "read_register",
     "wilayah_children", "wilayah_get", "wilayah_search",
-    "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text",
+    "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text", "template_register",
     "sample", "sample_names", "__version__",
 ]
 
@@ -273,6 +273,7 @@ def status_series(
 def compare_policies(
     register: Register, as_of: str, policies: Sequence[Policy]
 ) -> Dict[str, Any]: ...
+def template_register(rat_book_year: int, locale: str) -> bytes: ...
 def safe_csv_cell(text: str, numeric: bool = False) -> str: ...
 def safe_markdown_cell(text: str) -> str: ...
 def safe_terminal_text(text: str) -> str: ...

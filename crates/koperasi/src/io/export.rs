@@ -72,8 +72,34 @@ impl RawTable {
 ///
 /// Errors: [`ExportError::Write`] when the writer fails.
 pub fn export_csv<W: std::io::Write>(table: &RawTable, out: W) -> Result<(), ExportError> {
+    write_csv(table, out, b',')
+}
+
+/// Write a table as CSV for a spreadsheet program set to Indonesian: a UTF-8 byte-order mark
+/// first (so Excel reads the text as UTF-8), `;` between fields (Excel under an Indonesian
+/// locale splits such a file into columns on a double-click), otherwise as [`export_csv`]
+/// (`\n` line ends, every cell neutralised). The cells are written as given: headers and
+/// values in the reader's language are the caller's. [`read_table`] reads it back.
+///
+/// Errors: [`ExportError::Write`] when the writer fails.
+pub fn export_excel_csv<W: std::io::Write>(
+    table: &RawTable,
+    mut out: W,
+) -> Result<(), ExportError> {
+    out.write_all("\u{feff}".as_bytes())
+        .map_err(|e| ExportError::Write { why: e.to_string() })?;
+    write_csv(table, out, b';')
+}
+
+/// [`export_csv`] with the given delimiter.
+fn write_csv<W: std::io::Write>(
+    table: &RawTable,
+    out: W,
+    delimiter: u8,
+) -> Result<(), ExportError> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     let werr = |e: csv::Error| ExportError::Write { why: e.to_string() };

@@ -19,6 +19,8 @@ pub mod register;
 pub mod safe;
 pub mod shapes;
 pub mod template;
+#[cfg(feature = "xlsx-write")]
+pub mod template_xlsx;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 #[cfg(feature = "xlsx")]

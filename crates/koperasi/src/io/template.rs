@@ -3,8 +3,9 @@
 //! [`template_columns`] lists, in order, one column per register field the reader recognises
 //! (headers taken from [`super::register::register_fields`]: a test checks that each header
 //! reads back as its field and nothing else), with what to write in it in Indonesian and
-//! English, the values a drop-down list offers, and one example value. The CLI writes it as a
-//! workbook (`koperasi template register`); a dashboard can offer the same columns.
+//! English, the values a drop-down list offers, and one example value.
+//! `koperasi::io::template_xlsx` (feature `xlsx-write`) writes it as a workbook for the CLI
+//! (`koperasi template register`), Python and JavaScript (the dashboard's template button).
 //!
 //! The template holds the office's own status column (`Status Koperasi`) but not the pair of
 //! mark columns (`aktif` / `tdkaktif`): one statement per row is enough.
