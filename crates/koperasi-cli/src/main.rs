@@ -28,6 +28,7 @@ mod demography;
 mod excel_csv;
 mod html;
 mod labels;
+mod lang;
 mod output;
 mod render;
 mod sheets;
@@ -260,6 +261,9 @@ struct CheckArgs {
 struct PolicyArgs {
     /// A preset name; omit it to list the presets.
     name: Option<String>,
+    /// Language of the list and of the messages.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
 }
 
 #[derive(clap::Args)]
@@ -269,19 +273,39 @@ struct WilayahArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Language of the labels and messages.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
 }
 
 /// A failure the user can fix: printed as one line with what to do, exit code 2.
 struct Failure(String);
 
-impl<E: std::fmt::Display> From<E> for Failure {
+impl<E: std::fmt::Display + 'static> From<E> for Failure {
     fn from(e: E) -> Failure {
-        Failure(e.to_string())
+        Failure(lang::error_text(&e))
+    }
+}
+
+impl Command {
+    /// True when the command was given `--locale id`.
+    fn indonesian(&self) -> bool {
+        match self {
+            Command::Report(a) => a.output.locale == Locale::Id,
+            Command::Check(a) => a.output.locale == Locale::Id,
+            Command::Assess(a) => a.output.locale == Locale::Id,
+            Command::Wilayah(a) => a.locale == Locale::Id,
+            Command::Policy(a) => a.locale == Locale::Id,
+            Command::Demography(a) => a.locale == Locale::Id,
+            Command::Shu(a) => a.locale == Locale::Id,
+            Command::Template(a) => a.locale == Locale::Id,
+        }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    lang::set_indonesian(cli.command.indonesian());
     let result = match cli.command {
         Command::Report(a) => run_report(a),
         Command::Check(a) => run_check(a),
@@ -295,7 +319,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln_safe!("error: {msg}");
+            eprintln_safe!("{}: {msg}", lang::error_word());
             ExitCode::from(2)
         }
     }
@@ -326,7 +350,8 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
     };
     if let Some(s) = &input.data_as_of {
         o.data_as_of = Some(
-            koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--data-as-of: {e}")))?,
+            koperasi::locale::parse_date(s)
+                .map_err(|e| Failure(format!("--data-as-of: {}", lang::error_text(&e))))?,
         );
     }
     for m in &input.map {
@@ -493,7 +518,8 @@ fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {
 /// The as-of date and policy of a status command.
 fn status_options(a: &StatusArgs) -> Result<(NaiveDate, StatusPolicy), Failure> {
     let as_of = match &a.as_of {
-        Some(s) => koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--as-of: {e}")))?,
+        Some(s) => koperasi::locale::parse_date(s)
+            .map_err(|e| Failure(format!("--as-of: {}", lang::error_text(&e))))?,
         None => today_wib(),
     };
     Ok((as_of, load_policy(&a.policy)?))
@@ -707,11 +733,18 @@ fn run_policy(a: PolicyArgs) -> Result<(), Failure> {
         }
         None => {
             let mut out = String::new();
+            let l = labels::Labels::new(a.locale == Locale::Id);
             for name in StatusPolicy::PRESETS {
                 let p = StatusPolicy::preset(name)?;
                 out.push_str(&format!(
-                    "{name}\n  {}\n  source: {}\n\n",
-                    p.description, p.source
+                    "{name}\n  {}\n  {}: {}\n\n",
+                    if l.id {
+                        l.policy_name(name)
+                    } else {
+                        p.description.clone()
+                    },
+                    l.policy_source(),
+                    p.source
                 ));
             }
             print_output(&out, Format::Table);
@@ -730,22 +763,31 @@ fn run_wilayah(a: WilayahArgs) -> Result<(), Failure> {
             .take(5)
             .map(|w| format!("{} {}", w.code, w.name))
             .collect();
-        let hint = if close.is_empty() {
-            "try a code like 35.16 or part of a name".to_string()
-        } else {
-            format!("did you mean {}?", close.join(", "))
+        let id = a.locale == Locale::Id;
+        let hint = match (close.is_empty(), id) {
+            (true, false) => "try a code like 35.16 or part of a name".to_string(),
+            (true, true) => "coba kode seperti 35.16 atau sebagian nama".to_string(),
+            (false, false) => format!("did you mean {}?", close.join(", ")),
+            (false, true) => format!("mungkin maksud Anda {}?", close.join(", ")),
         };
-        return Err(Failure(format!("no region matches `{}`; {hint}", a.query)));
+        return Err(Failure(if id {
+            format!("tidak ada wilayah yang cocok dengan `{}`; {hint}", a.query)
+        } else {
+            format!("no region matches `{}`; {hint}", a.query)
+        }));
     }
     let out = match a.format {
         Format::Json => serde_json::to_string_pretty(&hits)? + "\n",
         Format::Csv => render::wilayah_csv(&hits)?,
-        Format::Table => render::wilayah_text(&hits, false),
-        Format::Markdown => render::wilayah_text(&hits, true),
+        Format::Table => render::wilayah_text(&hits, false, a.locale == Locale::Id),
+        Format::Markdown => render::wilayah_text(&hits, true, a.locale == Locale::Id),
         Format::Xlsx | Format::Html => {
-            return Err(Failure(
-                "wilayah has no xlsx or html output; use --format table, csv or json".into(),
-            ));
+            return Err(Failure(if a.locale == Locale::Id {
+                "wilayah tidak punya keluaran xlsx atau html; pakai --format table, csv atau json"
+                    .into()
+            } else {
+                "wilayah has no xlsx or html output; use --format table, csv or json".into()
+            }));
         }
     };
     print_output(&out, a.format);

@@ -71,6 +71,9 @@ pub struct ShuArgs {
     delimiter: String,
     #[command(flatten)]
     decimal: super::DecimalArgs,
+    /// Language of the notes, warnings and messages (the tables, CSV and JSON stay English).
+    #[arg(long, value_enum, default_value_t = super::Locale::En)]
+    pub(crate) locale: super::Locale,
 }
 
 fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
@@ -136,7 +139,7 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
     };
     let (members, report) = read_members(bytes.as_slice(), &options)
         .map_err(|e| Failure(format!("{}: {e}", a.members.display())))?;
-    for note in &report.notes {
+    for note in report.notes_in(crate::lang::indonesian()) {
         eprintln!("{}: {note}", a.members.display());
     }
     if report.rows_read == 0 {
@@ -152,7 +155,8 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
             .map(|r| {
                 if a.anonymise.is_some() {
                     // Anonymised runs never echo a cell: the reason of a parser quotes it.
-                    let what = rejection_label(&r.code).map_or(r.code.as_str(), |(en, _)| en);
+                    let what = rejection_label(&r.code)
+                        .map_or(r.code.as_str(), |(en, id)| crate::lang::tr(en, id));
                     match &r.column {
                         Some(c) => format!("line {} `{c}`: {what} ({})", r.line, r.code),
                         None => format!("line {}: {what} ({})", r.line, r.code),
@@ -183,7 +187,7 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
                 "{msg}; fix them, or pass --skip-rejected to leave them out"
             )));
         }
-        eprintln_safe!("warning: {msg}; left out (--skip-rejected)");
+        eprintln_safe!("{}: {msg}; left out (--skip-rejected)", warning());
     }
 
     if members.is_empty() {
@@ -194,7 +198,8 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
     }
     for kind in shu_check_bases(&plan, &members)? {
         eprintln_safe!(
-            "warning: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
+            "{}: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
+            warning(),
             a.members.display()
         );
     }
@@ -206,13 +211,15 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
             .filter(|m| m.excluded == Some(Exclusion::JoinedAfterYearEnd))
             .count();
         eprintln_safe!(
-            "warning: no member is counted on {year_end} (book year {year}): {joined_after} joined after it, {} left before it; every member pool stays undistributed. Is the book year right?",
+            "{}: no member is counted on {year_end} (book year {year}): {joined_after} joined after it, {} left before it; every member pool stays undistributed. Is the book year right?",
+            warning(),
             d.members_excluded as usize - joined_after
         );
     }
     for p in d.pools.iter().filter(|p| p.undistributed.is_negative()) {
         eprintln_safe!(
-            "warning: pool `{}`: {} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
+            "{}: pool `{}`: {} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
+            warning(),
             p.component,
             plan.rounding.as_str(),
             rp(Rupiah::from_sen(p.undistributed.sen().saturating_neg())),
@@ -239,6 +246,11 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         }
     };
     crate::output::text(&out, a.format == ShuFormat::Json, a.output.as_deref())
+}
+
+/// The word before a warning: `warning` or `peringatan`.
+fn warning() -> &'static str {
+    crate::lang::tr("warning", "peringatan")
 }
 
 fn member_names(members: &[Member]) -> HashMap<String, String> {
@@ -315,7 +327,7 @@ fn book(
 ) -> crate::book::Book {
     use crate::book::{Book, Cell, Section};
     let a = &d.allocation;
-    let mut b = Book::new(false);
+    let mut b = Book::new(crate::lang::indonesian());
     b.note("SHU (Rp)", amount(a.shu));
     b.note("from members (Rp)", amount(a.member_shu));
     b.note("from non-members (Rp)", amount(a.non_member_shu));
