@@ -67,3 +67,15 @@ pub(crate) fn note_word() -> &'static str {
 pub(crate) fn tr(en: &'static str, id: &'static str) -> &'static str {
     if indonesian() { id } else { en }
 }
+
+/// A file that cannot be opened: its path and the system's reason.
+pub(crate) fn cannot_open(path: &std::path::Path, e: &std::io::Error) -> crate::Failure {
+    crate::Failure(if indonesian() {
+        format!(
+            "tidak dapat membuka {}: {e}; periksa jalurnya",
+            path.display()
+        )
+    } else {
+        format!("cannot open {}: {e}; check the path", path.display())
+    })
+}

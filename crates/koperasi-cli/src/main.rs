@@ -382,7 +382,12 @@ fn finish_region(mut o: ReadOptions, input: &InputArgs) -> Result<ReadOptions, F
     if let Some(p) = &input.period {
         o.period = Some(koperasi::stats::Period::parse(p).map_err(|e| {
             Failure(format!(
-                "--period: {e}; give a date (2026-08-05), a month (2024-12), a quarter (2024-Q3) or a year (2024)"
+                "--period: {}; {}",
+                lang::error_text(&e),
+                lang::tr(
+                    "give a date (2026-08-05), a month (2024-12), a quarter (2024-Q3) or a year (2024)",
+                    "berikan tanggal (2026-08-05), bulan (2024-12), triwulan (2024-Q3) atau tahun (2024)"
+                )
             ))
         })?);
     }
@@ -399,7 +404,9 @@ fn finish_region(mut o: ReadOptions, input: &InputArgs) -> Result<ReadOptions, F
                 Ok(w) => w.code,
                 Err(e) => {
                     return Err(Failure(format!(
-                        "--region: {e}; give a code such as 32.71 (see `koperasi wilayah {r}`)"
+                        "--region: {}; {} (`koperasi wilayah {r}`)",
+                        lang::error_text(&e),
+                        lang::tr("give a code such as 32.71", "berikan kode seperti 32.71")
                     )));
                 }
             },
@@ -432,7 +439,7 @@ fn load_policy(p: &str) -> Result<StatusPolicy, Failure> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure(format!("cannot read policy file {p}: {e}")))?;
         return StatusPolicy::from_json(&text)
-            .map_err(|e| Failure(format!("policy file {p}: {e}")));
+            .map_err(|e| Failure(format!("policy file {p}: {}", lang::error_text(&e))));
     }
     Err(Failure(format!(
         "--policy `{p}` is neither a preset ({}) nor an existing JSON file",
@@ -448,6 +455,18 @@ fn is_workbook(path: &std::path::Path) -> bool {
         .is_some_and(|e| matches!(e.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods"))
 }
 
+/// A file that cannot be read: the error (in the `--locale`), and where the options that may
+/// help are described.
+fn read_failure<E: std::fmt::Display + 'static>(e: &E, help: &str) -> Failure {
+    Failure(format!(
+        "{}; {} `koperasi {help} --help` {} --map, --period, --wide, --region, --delimiter {} --sheet",
+        lang::error_text(e),
+        lang::tr("see", "lihat"),
+        lang::tr("for", "untuk"),
+        lang::tr("and", "dan")
+    ))
+}
+
 /// Read a CSV or a workbook (by extension) as a register or a panel. `help` names the command
 /// whose `--help` an error message points to.
 fn read_input(
@@ -456,18 +475,9 @@ fn read_input(
     options: &ReadOptions,
     help: &str,
 ) -> Result<koperasi::io::Table, Failure> {
-    let hint = |e: koperasi::error::ReadError| {
-        Failure(format!(
-            "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
-        ))
-    };
+    let hint = |e: koperasi::error::ReadError| read_failure(&e, help);
     if is_workbook(path) {
-        let bytes = std::fs::read(path).map_err(|e| {
-            Failure(format!(
-                "cannot open {}: {e}; check the path",
-                path.display()
-            ))
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| lang::cannot_open(path, &e))?;
         koperasi::io::xlsx::read_xlsx(&bytes, input.sheet.as_deref(), options).map_err(hint)
     } else {
         if input.sheet.is_some() {
@@ -490,11 +500,7 @@ fn report_of(
     let source = path.display().to_string();
     if !is_workbook(path) && input.sheet.is_none() {
         // A CSV register is reported as it is read, without holding its records.
-        return build_report(open(path)?, &source, options).map_err(|e| {
-            Failure(format!(
-                "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
-            ))
-        });
+        return build_report(open(path)?, &source, options).map_err(|e| read_failure(&e, help));
     }
     Ok(match read_input(path, input, &options.read, help)? {
         koperasi::io::Table::Panel(p, read) => koperasi::report::Report::Panel(Box::new(
@@ -507,12 +513,7 @@ fn report_of(
 }
 
 fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {
-    std::fs::File::open(path).map_err(|e| {
-        Failure(format!(
-            "cannot open {}: {e}; check the path",
-            path.display()
-        ))
-    })
+    std::fs::File::open(path).map_err(|e| lang::cannot_open(path, &e))
 }
 
 /// The as-of date and policy of a status command.
@@ -539,11 +540,7 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
             koperasi::samples::JATIM_PANEL_SOURCE,
             &options,
         )
-        .map_err(|e| {
-            Failure(format!(
-                "{e}; see `koperasi report --help` for --map and --delimiter"
-            ))
-        })?,
+        .map_err(|e| read_failure(&e, "report"))?,
     };
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     if matches!(report, koperasi::report::Report::Panel(_)) && !options.compare.is_empty() {
@@ -660,7 +657,7 @@ fn compare_policies(a: &StatusArgs, as_of: NaiveDate) -> Result<Vec<StatusPolicy
         })
         .collect::<Result<Vec<_>, _>>()?;
     koperasi::status::PolicyComparer::new(as_of, &policies)
-        .map_err(|e| Failure(format!("--compare: {e}")))?;
+        .map_err(|e| Failure(format!("--compare: {}", lang::error_text(&e))))?;
     Ok(policies)
 }
 
@@ -673,7 +670,7 @@ fn run_compare(
 ) -> Result<(), Failure> {
     let policies = compare_policies(&a.status, as_of)?;
     let c = koperasi::status::compare_policies(&register.records, as_of, &policies)
-        .map_err(|e| Failure(format!("--compare: {e}")))?;
+        .map_err(|e| Failure(format!("--compare: {}", lang::error_text(&e))))?;
     let records = &register.records;
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&c)? + "\n",
