@@ -719,7 +719,7 @@ fn locate_header(
                 }
             }
             notes.push(if line > 1 {
-                ReadNote::HeaderBelowTitle { line: line as u64 }
+                ReadNote::HeaderBelowTitle { line }
             } else {
                 ReadNote::DelimiterDiffers {
                     found: delimiter_name(d),
