@@ -205,6 +205,16 @@ fn population(p: Population) -> &'static str {
     }
 }
 
+/// `yes`/`no` (`ya`/`tidak` under `--locale id`).
+fn yes_no(b: bool) -> String {
+    if b {
+        tr("yes", "ya")
+    } else {
+        tr("no", "tidak")
+    }
+    .to_string()
+}
+
 fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"))
 }
@@ -249,11 +259,11 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 pct(y.rates.map(|r| r.death_rate)),
                 pct(y.rates.map(|r| r.churn_rate)),
                 pct(y.rates.map(|r| r.net_growth_rate)),
-                if y.provisional { "yes" } else { "no" }.to_string(),
+                yes_no(y.provisional),
                 y.unknown_status.to_string(),
                 y.assumed_active.to_string(),
                 y.deaths_undetermined.to_string(),
-                if y.incomplete { "yes" } else { "no" }.to_string(),
+                yes_no(y.incomplete),
             ]
         })
         .collect();
@@ -522,7 +532,7 @@ fn csv_rows(out: &Output) -> Vec<Vec<String>> {
                 .iter()
                 .map(|s| s.map_or_else(String::new, |s| s.to_string())),
         );
-        r.push(if c.incomplete { "yes" } else { "no" }.to_string());
+        r.push(yes_no(c.incomplete));
         rows.push(r);
     }
     if let Some(km) = &out.report.kaplan_meier {
