@@ -477,4 +477,18 @@ mod tests {
             ["judul kolom ada di baris 4; baris 1-3 di atasnya (blok judul) dilewati"]
         );
     }
+
+    /// Every rejection label and status reason label has an Indonesian text of its own (a new
+    /// code without one fails here).
+    #[test]
+    fn every_label_has_its_indonesian_text() {
+        let rejections = super::super::REJECTION_LABELS
+            .iter()
+            .map(|(c, en, id)| (c, en, id));
+        let reasons = crate::status::REASONS.iter().map(|(c, id, en)| (c, en, id));
+        for (code, en, id) in rejections.chain(reasons) {
+            assert!(!id.trim().is_empty(), "{code}: no Indonesian label");
+            assert_ne!(en, id, "{code}: the Indonesian label is the English one");
+        }
+    }
 }
