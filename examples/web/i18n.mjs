@@ -215,3 +215,8 @@ export const LABELS = {
     errDetail: 'Details',
   },
 };
+
+/** A read or demography report's notes in `lang`: `notes_id` (the same notes in Indonesian,
+ * same order) when `lang` is `id` and the report has them, else the English `notes`. */
+export const notesIn = (report, lang) =>
+  (lang === 'id' && report?.notes_id?.length ? report.notes_id : report?.notes) ?? [];

@@ -382,6 +382,8 @@ export interface ReadReport {
   sheet?: string;
   /** What was done to the file as a whole: title block skipped, merged cells filled, ... */
   notes?: string[];
+  /** The same notes in Indonesian, in the same order as `notes`. */
+  notes_id?: string[];
   /** How a table of counts was read; absent for a register. */
   shape?: Shape;
   /** Lines under a register table that describe no cooperative (place and date, signature
@@ -1029,6 +1031,8 @@ export interface DemographyReport {
   unknown_founding: number;
   /** What the figures rest on, in English. */
   notes: string[];
+  /** The same notes in Indonesian, in the same order; absent when there are none. */
+  notes_id?: string[];
   years: DemographyYear[];
   cohorts: Cohort[];
   kaplan_meier: KaplanMeierSummary | null;

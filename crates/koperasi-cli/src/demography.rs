@@ -2,6 +2,7 @@
 //! rates; cohort survival; a Kaplan-Meier summary; optionally an SVG chart.
 
 use super::{Failure, InputArgs, StatusArgs, read_input, read_options, status_options};
+use crate::lang::tr;
 use crate::render::{SafeTable, csv_out};
 use clap::ValueEnum;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
@@ -62,6 +63,9 @@ pub struct DemographyArgs {
     /// Write an SVG chart (births and deaths per year; Kaplan-Meier survival curve) to this file.
     #[arg(long, value_name = "OUT.svg")]
     chart: Option<std::path::PathBuf>,
+    /// Language of the tables, notes and messages (JSON and CSV keys stay English).
+    #[arg(long, value_enum, default_value_t = super::Locale::En)]
+    pub(crate) locale: super::Locale,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -78,16 +82,29 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     // A register is a snapshot: survival is observed only up to the date it describes, so the
     // date must come from the user, never from the clock.
     if a.status.as_of.is_none() {
-        return Err(Failure(format!(
-            "demography needs --as-of: the date {} describes (e.g. --as-of 2022-12-31 for a 2022 list); years after it are not observed",
-            a.file.display()
-        )));
+        return Err(Failure(if crate::lang::indonesian() {
+            format!(
+                "demography memerlukan --as-of: tanggal yang digambarkan {} (mis. --as-of 2022-12-31 untuk daftar 2022); tahun sesudahnya tidak teramati",
+                a.file.display()
+            )
+        } else {
+            format!(
+                "demography needs --as-of: the date {} describes (e.g. --as-of 2022-12-31 for a 2022 list); years after it are not observed",
+                a.file.display()
+            )
+        }));
     }
     let (as_of, policy) = status_options(&a.status)?;
     if a.from > a.to {
         return Err(Failure(format!(
-            "--from {} is after --to {}; give the first year first",
-            a.from, a.to
+            "--from {} {} --to {}; {}",
+            a.from,
+            tr("is after", "sesudah"),
+            a.to,
+            tr(
+                "give the first year first",
+                "sebutkan tahun pertama lebih dahulu"
+            )
         )));
     }
     let options = read_options(&a.input)?;
@@ -95,24 +112,36 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         InputTable::Register(r, read) => (r, read),
         InputTable::Panel(..) => {
             return Err(Failure(format!(
-                "{} holds counts per region and period, not one row per cooperative; demography needs a register",
-                a.file.display()
+                "{} {}",
+                a.file.display(),
+                tr(
+                    "holds counts per region and period, not one row per cooperative; demography needs a register",
+                    "berisi hitungan per wilayah dan periode, bukan satu baris per koperasi; demography memerlukan register"
+                )
             )));
         }
     };
     // The same note as `assess`, and the unreadable cells (their facts are left unknown).
+    let note = crate::lang::note_word();
     if !read.rejected.is_empty() {
         eprintln_safe!(
-            "note: {} row(s) could not be read; `koperasi check {}` lists them",
+            "{note}: {} {}; `koperasi check {}` {}",
             read.rejected.len(),
-            a.file.display()
+            tr("row(s) could not be read", "baris tidak terbaca"),
+            a.file.display(),
+            tr("lists them", "mendaftarnya")
         );
     }
     if !read.cell_errors.is_empty() {
         eprintln_safe!(
-            "note: {} cell(s) could not be read and are left unknown; `koperasi check {}` lists them",
+            "{note}: {} {}; `koperasi check {}` {}",
             read.cell_errors.len(),
-            a.file.display()
+            tr(
+                "cell(s) could not be read and are left unknown",
+                "sel tidak terbaca dan dianggap tidak diketahui"
+            ),
+            a.file.display(),
+            tr("lists them", "mendaftarnya")
         );
     }
     let mut demo = DemographyOptions::new(a.from, a.to, as_of);
@@ -124,8 +153,8 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
     };
     demo.death_window_years = a.death_window;
     let report = demography_report(&register, &demo)?;
-    for n in &report.notes {
-        eprintln_safe!("note: {n}");
+    for n in report_notes(&report) {
+        eprintln_safe!("{note}: {n}");
     }
     let svg = match (&a.chart, a.format) {
         (None, f) if f != DemographyFormat::Html => None,
@@ -145,7 +174,7 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         DemographyFormat::Html => {
             let book = book(&out, &csv_rows(&out));
             let charts: Vec<String> = svg.into_iter().collect();
-            crate::html::page(&book, "Business demography", &charts)
+            crate::html::page(&book, tr("Business demography", "Demografi usaha"), &charts)
         }
         DemographyFormat::Xlsx => {
             let book = book(&out, &csv_rows(&out));
@@ -157,6 +186,33 @@ pub fn run(a: DemographyArgs) -> Result<(), Failure> {
         a.format == DemographyFormat::Json,
         a.output.as_deref(),
     )
+}
+
+/// The report's notes in the language of `--locale`.
+fn report_notes(report: &DemographyReport) -> &[String] {
+    if crate::lang::indonesian() {
+        &report.notes_id
+    } else {
+        &report.notes
+    }
+}
+
+/// The population's name in the language of `--locale`.
+fn population(p: Population) -> &'static str {
+    match p {
+        Population::Active => tr("active", "aktif"),
+        Population::Registered => tr("registered", "terdaftar"),
+    }
+}
+
+/// `yes`/`no` (`ya`/`tidak` under `--locale id`).
+fn yes_no(b: bool) -> String {
+    if b {
+        tr("yes", "ya")
+    } else {
+        tr("no", "tidak")
+    }
+    .to_string()
 }
 
 fn pct(x: Option<f64>) -> String {
@@ -203,11 +259,11 @@ fn year_rows(out: &Output) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 pct(y.rates.map(|r| r.death_rate)),
                 pct(y.rates.map(|r| r.churn_rate)),
                 pct(y.rates.map(|r| r.net_growth_rate)),
-                if y.provisional { "yes" } else { "no" }.to_string(),
+                yes_no(y.provisional),
                 y.unknown_status.to_string(),
                 y.assumed_active.to_string(),
                 y.deaths_undetermined.to_string(),
-                if y.incomplete { "yes" } else { "no" }.to_string(),
+                yes_no(y.incomplete),
             ]
         })
         .collect();
@@ -257,39 +313,70 @@ fn new_table(header: Vec<&str>, right_from: usize) -> SafeTable {
 }
 
 fn table_text(out: &Output) -> String {
-    let mut s = format!(
-        "Business demography of {} as of {} (policy {}, population {}, death window {} years)\n\n",
-        out.file,
-        out.report.as_of,
-        out.report.policy,
-        match out.report.population {
-            Population::Active => "active",
-            Population::Registered => "registered",
-        },
-        out.report.death_window_years
-    );
+    let mut s = if crate::lang::indonesian() {
+        format!(
+            "Demografi usaha {} per {} (kebijakan {}, populasi {}, jendela kematian {} tahun)\n\n",
+            out.file,
+            out.report.as_of,
+            out.report.policy,
+            population(out.report.population),
+            out.report.death_window_years
+        )
+    } else {
+        format!(
+            "Business demography of {} as of {} (policy {}, population {}, death window {} years)\n\n",
+            out.file,
+            out.report.as_of,
+            out.report.policy,
+            population(out.report.population),
+            out.report.death_window_years
+        )
+    };
     let (_, rows) = year_rows(out);
     // Short headers (the CSV and JSON keep the full names).
-    let header = vec![
-        "year",
-        "active",
-        "births",
-        "restruct.",
-        "reactiv.",
-        "deaths",
-        "legal",
-        "statist.",
-        "dissol.",
-        "birth %",
-        "death %",
-        "churn %",
-        "net %",
-        "prov.",
-        "unknown",
-        "assumed",
-        "undeterm.",
-        "incompl.",
-    ];
+    let header = if crate::lang::indonesian() {
+        vec![
+            "tahun",
+            "aktif",
+            "lahir",
+            "restrukt.",
+            "aktif lg",
+            "mati",
+            "hukum",
+            "statist.",
+            "bubar",
+            "lahir %",
+            "mati %",
+            "churn %",
+            "neto %",
+            "sement.",
+            "tak diket.",
+            "dianggap",
+            "tak tentu",
+            "tak lengk.",
+        ]
+    } else {
+        vec![
+            "year",
+            "active",
+            "births",
+            "restruct.",
+            "reactiv.",
+            "deaths",
+            "legal",
+            "statist.",
+            "dissol.",
+            "birth %",
+            "death %",
+            "churn %",
+            "net %",
+            "prov.",
+            "unknown",
+            "assumed",
+            "undeterm.",
+            "incompl.",
+        ]
+    };
     let mut t = new_table(header, 0);
     for i in [13, 17] {
         if let Some(c) = t.column_mut(i) {
@@ -300,29 +387,60 @@ fn table_text(out: &Output) -> String {
         t.add_row(r);
     }
     s.push_str(&format!(
-        "Per year (rates in % of active; restruct.: entries by merger, division or conversion; legal/statist.: deaths by dissolution/inactivity; prov.: provisional, deaths may still be reactivations; unknown: on the register, activity unknown; assumed: counted active by the survivor assumption; undeterm.: spells followed by unknown years, death not inferred; incompl.: counts rest on unknown years)\n{t}\n\n"
+        "{}\n{t}\n\n",
+        tr(
+            "Per year (rates in % of active; restruct.: entries by merger, division or conversion; legal/statist.: deaths by dissolution/inactivity; prov.: provisional, deaths may still be reactivations; unknown: on the register, activity unknown; assumed: counted active by the survivor assumption; undeterm.: spells followed by unknown years, death not inferred; incompl.: counts rest on unknown years)",
+            "Per tahun (laju dalam % dari yang aktif; restrukt.: masuk karena penggabungan, pemecahan atau perubahan bentuk; hukum/statist.: mati karena pembubaran/tidak aktif; sement.: sementara, kematian masih bisa menjadi aktif kembali; tak diket.: terdaftar, kegiatan tidak diketahui; dianggap: dihitung aktif dengan asumsi bertahan; tak tentu: masa aktif yang diikuti tahun tak diketahui, kematian tidak disimpulkan; tak lengk.: hitungan bertumpu pada tahun tak diketahui)"
+        )
     ));
     let mut t = new_table(
-        vec!["cohort", "births", "t+1", "t+2", "t+3", "t+4", "t+5"],
+        vec![
+            tr("cohort", "kohort"),
+            tr("births", "lahir"),
+            "t+1",
+            "t+2",
+            "t+3",
+            "t+4",
+            "t+5",
+        ],
         0,
     );
     for r in cohort_rows(out) {
         t.add_row(r);
     }
     s.push_str(&format!(
-        "Cohort survival (survivors and % of births; * = rests on years of unknown activity)\n{t}\n\n"
+        "{}\n{t}\n\n",
+        tr(
+            "Cohort survival (survivors and % of births; * = rests on years of unknown activity)",
+            "Kelangsungan hidup kohort (yang bertahan dan % dari kelahiran; * = bertumpu pada tahun yang kegiatannya tidak diketahui)"
+        )
     ));
     match &out.report.kaplan_meier {
         Some(km) => {
-            s.push_str(&format!(
-                "Kaplan-Meier: {} coops, {} deaths, {} censored; median survival {}\n",
-                km.coops,
-                km.deaths,
-                km.censored,
-                km.median_years
-                    .map_or_else(|| "not reached".to_string(), |m| format!("{m} years"))
-            ));
-            let mut t = new_table(vec!["years", "S(t)", "95% lower", "95% upper"], 0);
+            let median = km.median_years.map_or_else(
+                || tr("not reached", "tidak tercapai").to_string(),
+                |m| format!("{m} {}", tr("years", "tahun")),
+            );
+            s.push_str(&if crate::lang::indonesian() {
+                format!(
+                    "Kaplan-Meier: {} koperasi, {} mati, {} tersensor; median bertahan {median}\n",
+                    km.coops, km.deaths, km.censored
+                )
+            } else {
+                format!(
+                    "Kaplan-Meier: {} coops, {} deaths, {} censored; median survival {median}\n",
+                    km.coops, km.deaths, km.censored
+                )
+            });
+            let mut t = new_table(
+                vec![
+                    tr("years", "tahun"),
+                    "S(t)",
+                    tr("95% lower", "batas bawah 95%"),
+                    tr("95% upper", "batas atas 95%"),
+                ],
+                0,
+            );
             for (k, sv, lo, hi) in &km.at_years {
                 t.add_row(vec![
                     k.to_string(),
@@ -333,7 +451,10 @@ fn table_text(out: &Output) -> String {
             }
             s.push_str(&format!("{t}\n"));
         }
-        None => s.push_str("Kaplan-Meier: no births with a founding year to follow\n"),
+        None => s.push_str(tr(
+            "Kaplan-Meier: no births with a founding year to follow\n",
+            "Kaplan-Meier: tidak ada kelahiran bertahun pendirian untuk diikuti\n",
+        )),
     }
     s
 }
@@ -347,23 +468,20 @@ fn csv_text(out: &Output) -> Result<String, Failure> {
 /// `--format xlsx`: the sections of the CSV, one sheet each, figures as numbers.
 fn book(out: &Output, rows: &[Vec<String>]) -> crate::book::Book {
     use crate::book::{Book, Cell, Section};
-    let mut b = Book::new(false);
-    b.note("file", &out.file);
-    b.note("as of", out.report.as_of.to_string());
-    b.note("policy", &out.report.policy);
+    let mut b = Book::new(crate::lang::indonesian());
+    b.note(tr("file", "berkas"), &out.file);
+    b.note(tr("as of", "per tanggal"), out.report.as_of.to_string());
+    b.note(tr("policy", "kebijakan"), &out.report.policy);
     b.note(
-        "population",
-        match out.report.population {
-            Population::Active => "active",
-            Population::Registered => "registered",
-        },
+        tr("population", "populasi"),
+        population(out.report.population),
     );
     b.note(
-        "death window (years)",
+        tr("death window (years)", "jendela kematian (tahun)"),
         out.report.death_window_years.to_string(),
     );
-    for n in &out.report.notes {
-        b.note("note", n);
+    for n in report_notes(out.report) {
+        b.note(tr("note", "catatan"), n);
     }
     let mut rows = rows.iter();
     while let Some(row) = rows.next() {
@@ -414,7 +532,7 @@ fn csv_rows(out: &Output) -> Vec<Vec<String>> {
                 .iter()
                 .map(|s| s.map_or_else(String::new, |s| s.to_string())),
         );
-        r.push(if c.incomplete { "yes" } else { "no" }.to_string());
+        r.push(yes_no(c.incomplete));
         rows.push(r);
     }
     if let Some(km) = &out.report.kaplan_meier {

@@ -20,6 +20,9 @@ macro_rules! labels {
 }
 
 labels! {
+    region_code: "code", "kode";
+    region_level: "level", "tingkat";
+    policy_source: "source", "sumber";
     source: "Source", "Sumber";
     read: "Read", "Dibaca";
     rows: "rows", "baris";

@@ -28,6 +28,7 @@ mod demography;
 mod excel_csv;
 mod html;
 mod labels;
+mod lang;
 mod output;
 mod publish;
 mod render;
@@ -278,6 +279,9 @@ struct CheckArgs {
 struct PolicyArgs {
     /// A preset name; omit it to list the presets.
     name: Option<String>,
+    /// Language of the list and of the messages.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
 }
 
 #[derive(clap::Args)]
@@ -287,19 +291,40 @@ struct WilayahArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Language of the labels and messages.
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
 }
 
 /// A failure the user can fix: printed as one line with what to do, exit code 2.
 struct Failure(String);
 
-impl<E: std::fmt::Display> From<E> for Failure {
+impl<E: std::fmt::Display + 'static> From<E> for Failure {
     fn from(e: E) -> Failure {
-        Failure(e.to_string())
+        Failure(lang::error_text(&e))
+    }
+}
+
+impl Command {
+    /// True when the command was given `--locale id`.
+    fn indonesian(&self) -> bool {
+        match self {
+            Command::Report(a) => a.output.locale == Locale::Id,
+            Command::Check(a) => a.output.locale == Locale::Id,
+            Command::Assess(a) => a.output.locale == Locale::Id,
+            Command::Wilayah(a) => a.locale == Locale::Id,
+            Command::Policy(a) => a.locale == Locale::Id,
+            Command::Demography(a) => a.locale == Locale::Id,
+            Command::Shu(a) => a.locale == Locale::Id,
+            Command::Template(a) => a.locale == Locale::Id,
+            Command::Statements(a) => a.indonesian(),
+        }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    lang::set_indonesian(cli.command.indonesian());
     let result = match cli.command {
         Command::Report(a) => run_report(a),
         Command::Check(a) => run_check(a),
@@ -314,7 +339,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln_safe!("error: {msg}");
+            eprintln_safe!("{}: {msg}", lang::error_word());
             ExitCode::from(2)
         }
     }
@@ -345,7 +370,8 @@ fn read_options(input: &InputArgs) -> Result<ReadOptions, Failure> {
     };
     if let Some(s) = &input.data_as_of {
         o.data_as_of = Some(
-            koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--data-as-of: {e}")))?,
+            koperasi::locale::parse_date(s)
+                .map_err(|e| Failure(format!("--data-as-of: {}", lang::error_text(&e))))?,
         );
     }
     for m in &input.map {
@@ -376,7 +402,12 @@ fn finish_region(mut o: ReadOptions, input: &InputArgs) -> Result<ReadOptions, F
     if let Some(p) = &input.period {
         o.period = Some(koperasi::stats::Period::parse(p).map_err(|e| {
             Failure(format!(
-                "--period: {e}; give a date (2026-08-05), a month (2024-12), a quarter (2024-Q3) or a year (2024)"
+                "--period: {}; {}",
+                lang::error_text(&e),
+                lang::tr(
+                    "give a date (2026-08-05), a month (2024-12), a quarter (2024-Q3) or a year (2024)",
+                    "berikan tanggal (2026-08-05), bulan (2024-12), triwulan (2024-Q3) atau tahun (2024)"
+                )
             ))
         })?);
     }
@@ -393,7 +424,9 @@ fn finish_region(mut o: ReadOptions, input: &InputArgs) -> Result<ReadOptions, F
                 Ok(w) => w.code,
                 Err(e) => {
                     return Err(Failure(format!(
-                        "--region: {e}; give a code such as 32.71 (see `koperasi wilayah {r}`)"
+                        "--region: {}; {} (`koperasi wilayah {r}`)",
+                        lang::error_text(&e),
+                        lang::tr("give a code such as 32.71", "berikan kode seperti 32.71")
                     )));
                 }
             },
@@ -426,7 +459,7 @@ fn load_policy(p: &str) -> Result<StatusPolicy, Failure> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure(format!("cannot read policy file {p}: {e}")))?;
         return StatusPolicy::from_json(&text)
-            .map_err(|e| Failure(format!("policy file {p}: {e}")));
+            .map_err(|e| Failure(format!("policy file {p}: {}", lang::error_text(&e))));
     }
     Err(Failure(format!(
         "--policy `{p}` is neither a preset ({}) nor an existing JSON file",
@@ -434,10 +467,15 @@ fn load_policy(p: &str) -> Result<StatusPolicy, Failure> {
     )))
 }
 
-/// A read error with a pointer to the `--help` of the command `help` (its reading options).
-fn read_failure(e: koperasi::error::ReadError, help: &str) -> Failure {
+/// A file that cannot be read: the error (in the `--locale`), and where the options that may
+/// help are described.
+fn read_failure<E: std::fmt::Display + 'static>(e: &E, help: &str) -> Failure {
     Failure(format!(
-        "{e}; see `koperasi {help} --help` for --map, --period, --wide, --region, --delimiter and --sheet"
+        "{}; {} `koperasi {help} --help` {} --map, --period, --wide, --region, --delimiter {} --sheet",
+        lang::error_text(e),
+        lang::tr("see", "lihat"),
+        lang::tr("for", "untuk"),
+        lang::tr("and", "dan")
     ))
 }
 
@@ -452,7 +490,7 @@ fn read_input(
 ) -> Result<koperasi::io::Table, Failure> {
     let name = path.to_string_lossy();
     koperasi::io::read_input(open(path)?, Some(&name), input.sheet.as_deref(), options)
-        .map_err(|e| read_failure(e, help))
+        .map_err(|e| read_failure(&e, help))
 }
 
 /// The report on a file (CSV or workbook), by [`koperasi::report::build_report_from`].
@@ -465,22 +503,18 @@ fn report_of(
     let name = path.to_string_lossy();
     let (sheet, source) = (input.sheet.as_deref(), path.display().to_string());
     koperasi::report::build_report_from(open(path)?, Some(&name), sheet, &source, options)
-        .map_err(|e| read_failure(e, help))
+        .map_err(|e| read_failure(&e, help))
 }
 
 fn open(path: &std::path::Path) -> Result<std::fs::File, Failure> {
-    std::fs::File::open(path).map_err(|e| {
-        Failure(format!(
-            "cannot open {}: {e}; check the path",
-            path.display()
-        ))
-    })
+    std::fs::File::open(path).map_err(|e| lang::cannot_open(path, &e))
 }
 
 /// The as-of date and policy of a status command.
 fn status_options(a: &StatusArgs) -> Result<(NaiveDate, StatusPolicy), Failure> {
     let as_of = match &a.as_of {
-        Some(s) => koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--as-of: {e}")))?,
+        Some(s) => koperasi::locale::parse_date(s)
+            .map_err(|e| Failure(format!("--as-of: {}", lang::error_text(&e))))?,
         None => today_wib(),
     };
     Ok((as_of, load_policy(&a.policy)?))
@@ -500,11 +534,7 @@ fn run_report(a: ReportArgs) -> Result<(), Failure> {
             koperasi::samples::JATIM_PANEL_SOURCE,
             &options,
         )
-        .map_err(|e| {
-            Failure(format!(
-                "{e}; see `koperasi report --help` for --map and --delimiter"
-            ))
-        })?,
+        .map_err(|e| read_failure(&e, "report"))?,
     };
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     if matches!(report, koperasi::report::Report::Panel(_)) && !options.compare.is_empty() {
@@ -621,7 +651,7 @@ fn compare_policies(a: &StatusArgs, as_of: NaiveDate) -> Result<Vec<StatusPolicy
         })
         .collect::<Result<Vec<_>, _>>()?;
     koperasi::status::PolicyComparer::new(as_of, &policies)
-        .map_err(|e| Failure(format!("--compare: {e}")))?;
+        .map_err(|e| Failure(format!("--compare: {}", lang::error_text(&e))))?;
     Ok(policies)
 }
 
@@ -634,7 +664,7 @@ fn run_compare(
 ) -> Result<(), Failure> {
     let policies = compare_policies(&a.status, as_of)?;
     let c = koperasi::status::compare_policies(&register.records, as_of, &policies)
-        .map_err(|e| Failure(format!("--compare: {e}")))?;
+        .map_err(|e| Failure(format!("--compare: {}", lang::error_text(&e))))?;
     let records = &register.records;
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&c)? + "\n",
@@ -706,11 +736,18 @@ fn run_policy(a: PolicyArgs) -> Result<(), Failure> {
         }
         None => {
             let mut out = String::new();
+            let l = labels::Labels::new(a.locale == Locale::Id);
             for name in StatusPolicy::PRESETS {
                 let p = StatusPolicy::preset(name)?;
                 out.push_str(&format!(
-                    "{name}\n  {}\n  source: {}\n\n",
-                    p.description, p.source
+                    "{name}\n  {}\n  {}: {}\n\n",
+                    if l.id {
+                        l.policy_name(name)
+                    } else {
+                        p.description.clone()
+                    },
+                    l.policy_source(),
+                    p.source
                 ));
             }
             print_output(&out, Format::Table);
@@ -729,22 +766,31 @@ fn run_wilayah(a: WilayahArgs) -> Result<(), Failure> {
             .take(5)
             .map(|w| format!("{} {}", w.code, w.name))
             .collect();
-        let hint = if close.is_empty() {
-            "try a code like 35.16 or part of a name".to_string()
-        } else {
-            format!("did you mean {}?", close.join(", "))
+        let id = a.locale == Locale::Id;
+        let hint = match (close.is_empty(), id) {
+            (true, false) => "try a code like 35.16 or part of a name".to_string(),
+            (true, true) => "coba kode seperti 35.16 atau sebagian nama".to_string(),
+            (false, false) => format!("did you mean {}?", close.join(", ")),
+            (false, true) => format!("mungkin maksud Anda {}?", close.join(", ")),
         };
-        return Err(Failure(format!("no region matches `{}`; {hint}", a.query)));
+        return Err(Failure(if id {
+            format!("tidak ada wilayah yang cocok dengan `{}`; {hint}", a.query)
+        } else {
+            format!("no region matches `{}`; {hint}", a.query)
+        }));
     }
     let out = match a.format {
         Format::Json => serde_json::to_string_pretty(&hits)? + "\n",
         Format::Csv => render::wilayah_csv(&hits)?,
-        Format::Table => render::wilayah_text(&hits, false),
-        Format::Markdown => render::wilayah_text(&hits, true),
+        Format::Table => render::wilayah_text(&hits, false, a.locale == Locale::Id),
+        Format::Markdown => render::wilayah_text(&hits, true, a.locale == Locale::Id),
         Format::Xlsx | Format::Html => {
-            return Err(Failure(
-                "wilayah has no xlsx or html output; use --format table, csv or json".into(),
-            ));
+            return Err(Failure(if a.locale == Locale::Id {
+                "wilayah tidak punya keluaran xlsx atau html; pakai --format table, csv atau json"
+                    .into()
+            } else {
+                "wilayah has no xlsx or html output; use --format table, csv or json".into()
+            }));
         }
     };
     print_output(&out, a.format);

@@ -41,6 +41,13 @@ pub struct StatementsArgs {
     input: InputArgs,
 }
 
+impl StatementsArgs {
+    /// True when the command was given `--locale id`.
+    pub fn indonesian(&self) -> bool {
+        self.locale == Locale::Id
+    }
+}
+
 /// The JSON output: the funnel and the statements it gives.
 #[derive(serde::Serialize)]
 struct Output<'a> {

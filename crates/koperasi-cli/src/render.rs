@@ -167,7 +167,7 @@ fn read_line(d: &Doc, r: &ReadReport) -> String {
         ));
     }
     // How the file was read (encoding converted, header found below a title block).
-    for note in &r.notes {
+    for note in r.notes_in(l.id) {
         line.push_str(&format!("\n{}: {}", l.note(), d.esc(note)));
     }
     line
@@ -1335,11 +1335,12 @@ impl<'a> ExtraColumns<'a> {
     }
 }
 
-/// Region search results as a table.
-pub fn wilayah_text(hits: &[&Wilayah], md: bool) -> String {
-    let l = Labels::new(false);
+/// Region search results as a table (Indonesian headers when `id`).
+pub fn wilayah_text(hits: &[&Wilayah], md: bool, id: bool) -> String {
+    let l = Labels::new(id);
     let mut d = Doc::new(&l, md);
-    let mut t = d.table(vec!["code".into(), "name".into(), "level".into()], &[]);
+    let header = [l.region_code(), l.name(), l.region_level()];
+    let mut t = d.table(header.iter().map(|h| h.to_string()).collect(), &[]);
     for w in hits {
         t.add_row(vec![
             w.code.to_string(),

@@ -71,6 +71,9 @@ pub struct ShuArgs {
     delimiter: String,
     #[command(flatten)]
     decimal: super::DecimalArgs,
+    /// Language of the notes, warnings and messages (the tables, CSV and JSON stay English).
+    #[arg(long, value_enum, default_value_t = super::Locale::En)]
+    pub(crate) locale: super::Locale,
 }
 
 fn money(text: &str, flag: &str) -> Result<Rupiah, Failure> {
@@ -136,65 +139,74 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
     };
     let (members, report) = read_members(bytes.as_slice(), &options)
         .map_err(|e| Failure(format!("{}: {e}", a.members.display())))?;
-    for note in &report.notes {
+    for note in report.notes_in(crate::lang::indonesian()) {
         eprintln!("{}: {note}", a.members.display());
     }
     if report.rows_read == 0 {
         return Err(Failure(format!(
-            "{}: the member file has no rows (a header only?); there is nobody to share the SHU with",
-            a.members.display()
+            "{}: {}",
+            a.members.display(),
+            crate::lang::tr(
+                "the member file has no rows (a header only?); there is nobody to share the SHU with",
+                "berkas anggota tidak berisi baris (hanya judul kolom?); tidak ada yang dapat menerima SHU"
+            )
         )));
     }
     if !report.rejected.is_empty() {
         let list: Vec<String> = report
             .rejected
             .iter()
-            .map(|r| {
-                if a.anonymise.is_some() {
-                    // Anonymised runs never echo a cell: the reason of a parser quotes it.
-                    let what = rejection_label(&r.code).map_or(r.code.as_str(), |(en, _)| en);
-                    match &r.column {
-                        Some(c) => format!("line {} `{c}`: {what} ({})", r.line, r.code),
-                        None => format!("line {}: {what} ({})", r.line, r.code),
-                    }
-                } else {
-                    match (&r.column, &r.value) {
-                        (Some(c), Some(v)) => {
-                            format!("line {} `{c}` = `{v}`: {}", r.line, r.reason)
-                        }
-                        _ => format!("line {}: {}", r.line, r.reason),
-                    }
-                }
-            })
+            .map(|r| rejected_member(r, a.anonymise.is_some()))
             .collect();
+        let tr = crate::lang::tr;
         let msg = format!(
-            "{}: {} member row(s) cannot be read ({}){}",
+            "{}: {} {} ({}){}",
             a.members.display(),
             list.len(),
+            tr(
+                "member row(s) cannot be read",
+                "baris anggota tidak terbaca"
+            ),
             list.join("; "),
             if a.anonymise.is_some() {
-                "; cell values withheld (--anonymise)"
+                tr(
+                    "; cell values withheld (--anonymise)",
+                    "; isi sel tidak ditampilkan (--anonymise)",
+                )
             } else {
                 ""
             }
         );
         if !a.skip_rejected {
             return Err(Failure(format!(
-                "{msg}; fix them, or pass --skip-rejected to leave them out"
+                "{msg}; {}",
+                tr(
+                    "fix them, or pass --skip-rejected to leave them out",
+                    "perbaiki, atau berikan --skip-rejected untuk meninggalkannya"
+                )
             )));
         }
-        eprintln_safe!("warning: {msg}; left out (--skip-rejected)");
+        eprintln_safe!(
+            "{}: {msg}; {} (--skip-rejected)",
+            warning(),
+            crate::lang::tr("left out", "ditinggalkan")
+        );
     }
 
     if members.is_empty() {
         return Err(Failure(format!(
-            "{}: no member row could be read; there is nobody to share the SHU with",
-            a.members.display()
+            "{}: {}",
+            a.members.display(),
+            crate::lang::tr(
+                "no member row could be read; there is nobody to share the SHU with",
+                "tidak ada baris anggota yang terbaca; tidak ada yang dapat menerima SHU"
+            )
         )));
     }
     for kind in shu_check_bases(&plan, &members)? {
         eprintln_safe!(
-            "warning: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
+            "{}: capital_savings lists `{kind}` but no column of {} gives simpanan {kind}; jasa modal counts the other kinds only (set capital_savings in the plan to say so)",
+            warning(),
             a.members.display()
         );
     }
@@ -206,13 +218,15 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
             .filter(|m| m.excluded == Some(Exclusion::JoinedAfterYearEnd))
             .count();
         eprintln_safe!(
-            "warning: no member is counted on {year_end} (book year {year}): {joined_after} joined after it, {} left before it; every member pool stays undistributed. Is the book year right?",
+            "{}: no member is counted on {year_end} (book year {year}): {joined_after} joined after it, {} left before it; every member pool stays undistributed. Is the book year right?",
+            warning(),
             d.members_excluded as usize - joined_after
         );
     }
     for p in d.pools.iter().filter(|p| p.undistributed.is_negative()) {
         eprintln_safe!(
-            "warning: pool `{}`: {} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
+            "{}: pool `{}`: {} rounding without reconciliation pays {} more than the pool (undistributed {}); set `reconcile = true` in the plan to pay exactly the pool",
+            warning(),
             p.component,
             plan.rounding.as_str(),
             rp(Rupiah::from_sen(p.undistributed.sen().saturating_neg())),
@@ -239,6 +253,34 @@ pub fn run(a: ShuArgs) -> Result<(), Failure> {
         }
     };
     crate::output::text(&out, a.format == ShuFormat::Json, a.output.as_deref())
+}
+
+/// A member row that cannot be read, as listed: its line, column and value (withheld when
+/// `anonymised`: a parser's reason quotes the cell), and why: the particulars in English, the
+/// label of its code in Indonesian under `--locale id`.
+fn rejected_member(r: &koperasi::io::Rejection, anonymised: bool) -> String {
+    let id = crate::lang::indonesian();
+    let label = rejection_label(&r.code).map(|(en, l_id)| if id { l_id } else { en });
+    let line = crate::lang::tr("line", "baris");
+    if anonymised || id {
+        let what = label.unwrap_or(r.code.as_str());
+        return match (&r.column, &r.value, anonymised) {
+            (Some(c), Some(v), false) => {
+                format!("{line} {} `{c}` = `{v}`: {what} ({})", r.line, r.code)
+            }
+            (Some(c), _, _) => format!("{line} {} `{c}`: {what} ({})", r.line, r.code),
+            (None, _, _) => format!("{line} {}: {what} ({})", r.line, r.code),
+        };
+    }
+    match (&r.column, &r.value) {
+        (Some(c), Some(v)) => format!("line {} `{c}` = `{v}`: {}", r.line, r.reason),
+        _ => format!("line {}: {}", r.line, r.reason),
+    }
+}
+
+/// The word before a warning: `warning` or `peringatan`.
+fn warning() -> &'static str {
+    crate::lang::tr("warning", "peringatan")
 }
 
 fn member_names(members: &[Member]) -> HashMap<String, String> {
@@ -315,7 +357,7 @@ fn book(
 ) -> crate::book::Book {
     use crate::book::{Book, Cell, Section};
     let a = &d.allocation;
-    let mut b = Book::new(false);
+    let mut b = Book::new(crate::lang::indonesian());
     b.note("SHU (Rp)", amount(a.shu));
     b.note("from members (Rp)", amount(a.member_shu));
     b.note("from non-members (Rp)", amount(a.non_member_shu));

@@ -36,7 +36,7 @@ pub struct TemplateArgs {
     /// Language of the sheet names and instructions (the headers are the reader's Indonesian
     /// headers in both).
     #[arg(long, value_enum, default_value_t = Locale::En)]
-    locale: Locale,
+    pub(crate) locale: Locale,
     /// The book year of the example RAT column (`RAT 2025`); default: last year (WIB).
     #[arg(long, value_name = "YEAR")]
     rat_year: Option<i32>,

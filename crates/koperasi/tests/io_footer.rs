@@ -102,7 +102,13 @@ fn kabupaten_export_with_a_signature_block() {
         .collect();
     assert_eq!(notes.len(), 1, "{:?}", rep.notes);
     assert!(notes[0].starts_with("3 date cell(s)"), "{}", notes[0]);
-    assert!(notes[0].contains("tanggal kosong"), "{}", notes[0]);
+    // The Indonesian text, in the same place of `notes_id`.
+    let i = rep.notes.iter().position(|n| n == notes[0]).unwrap();
+    assert!(
+        rep.notes_id[i].starts_with("3 sel tanggal berisi tanggal kosong"),
+        "{}",
+        rep.notes_id[i]
+    );
 }
 
 #[test]

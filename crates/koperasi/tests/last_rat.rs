@@ -242,7 +242,7 @@ fn without_a_data_date_the_column_is_current_and_said_once() {
         1
     );
     assert!(
-        rep.notes
+        rep.notes_id
             .iter()
             .any(|n| n.contains("tidak menyebutkan tanggal data"))
     );

@@ -1273,7 +1273,7 @@ class ReadReport(_Result):
     lists the lines under a register table that describe no cooperative (place and date,
     signature block, notes; codes ``footer_*``), not counted in ``rows_read``. ``data_as_of``
     is a register's data date (:class:`DataAsOf`: given, or read from its title block), or
-    ``None``."""
+    ``None``. ``notes_id`` holds the same notes in Indonesian, in the same order."""
 
     rows_read: int
     accepted: int
@@ -1287,6 +1287,7 @@ class ReadReport(_Result):
     shape: Optional[Dict[str, Any]] = None
     skipped: Tuple[Rejection, ...] = ()
     data_as_of: Optional["DataAsOf"] = None
+    notes_id: Tuple[str, ...] = ()
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "ReadReport":
@@ -1300,6 +1301,7 @@ class ReadReport(_Result):
             d.get("shape"),
             tuple(Rejection._from(r) for r in d.get("skipped", ())),
             None if da is None else DataAsOf(da["date"], da["source"], da.get("text")),
+            tuple(d.get("notes_id", ())),
         )
 
     def to_dict(self) -> Dict[str, Any]:
@@ -1317,8 +1319,9 @@ class ReadReport(_Result):
                 del d[key]
         if "data_as_of" in d and d["data_as_of"]["text"] is None:
             del d["data_as_of"]["text"]
-        if not d["notes"]:
-            del d["notes"]
+        for key in ("notes", "notes_id"):
+            if not d[key]:
+                del d[key]
         if not d["skipped"]:
             del d["skipped"]
         return d
@@ -2639,7 +2642,8 @@ class DemographyReport:
     :class:`KaplanMeier`, for charts; not part of ``to_dict()``); ``deaths_measurable``
     (``False`` when the register holds no dissolution, RAT, field-check or activity facts),
     ``unknown_founding`` (coops with no founding year: counted only from their first
-    evidence, never as births) and ``notes`` (what the figures rest on, in English)."""
+    evidence, never as births) and ``notes`` (what the figures rest on, in English;
+    ``notes_id`` the same in Indonesian)."""
 
     as_of: _dt.date
     policy: str
@@ -2652,6 +2656,7 @@ class DemographyReport:
     deaths_measurable: bool = True
     unknown_founding: int = 0
     notes: Tuple[str, ...] = ()
+    notes_id: Tuple[str, ...] = ()
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON of ``koperasi demography --format json`` (without ``file``)."""
@@ -2661,6 +2666,7 @@ class DemographyReport:
             "death_window_years": self.death_window_years,
             "deaths_measurable": self.deaths_measurable,
             "unknown_founding": self.unknown_founding, "notes": list(self.notes),
+            **({"notes_id": list(self.notes_id)} if self.notes_id else {}),
             "years": self.years.to_list(), "cohorts": self.cohorts.to_list(),
             "kaplan_meier": None if km is None else km.to_dict(),
         }
@@ -2694,6 +2700,7 @@ def demography_report(
         DemographyYears(d["years"]), Cohorts(d["cohorts"]), summary,
         None if km is None else KaplanMeier(km),
         d["deaths_measurable"], d["unknown_founding"], tuple(d["notes"]),
+        tuple(d.get("notes_id", ())),
     )
 
 

@@ -29,6 +29,7 @@ mod cohort;
 mod growth;
 mod kaplan_meier;
 mod lifeline;
+mod note;
 mod report;
 mod sweep;
 mod yearly;
@@ -37,6 +38,7 @@ pub use cohort::{Cohort, SurvivalData, cohort_survival, survival_data};
 pub use growth::{GrowthUnit, HighGrowth, HighGrowthParams, UnitGrowth, high_growth};
 pub use kaplan_meier::{KaplanMeier, kaplan_meier};
 pub use lifeline::{Lifeline, Population, known_from, lifeline};
+pub use note::DemographyNote;
 pub use report::{
     DemographyOptions, DemographyReport, KaplanMeierSummary, PopulationChoice, StatusSeriesColumns,
     demography_report, resolve_population,

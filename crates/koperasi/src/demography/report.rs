@@ -3,8 +3,8 @@
 //! place so that the CLI, Python and JavaScript give the same figures (DOMAIN.md 5.3-5.4).
 
 use super::{
-    Cohort, DemographyParams, DemographyYear, KaplanMeier, Population, cohort_survival,
-    kaplan_meier, lifeline, survival_data, yearly_demography,
+    Cohort, DemographyNote, DemographyParams, DemographyYear, KaplanMeier, Population,
+    cohort_survival, kaplan_meier, lifeline, survival_data, yearly_demography,
 };
 use crate::error::DemographyError;
 use crate::register::Register;
@@ -103,8 +103,12 @@ pub struct DemographyReport {
     /// as-of year), never as a birth, so the population of earlier years leaves them out.
     pub unknown_founding: u64,
     /// What limits the figures, one sentence each (unknown founding years, incomplete years,
-    /// no death facts): what `koperasi demography` prints as notes.
+    /// no death facts): what `koperasi demography` prints as notes. In English; codes and
+    /// Indonesian texts in [`DemographyNote`].
     pub notes: Vec<String>,
+    /// The same notes in Indonesian, in the same order as `notes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes_id: Vec<String>,
     /// One row per year `from_year..=to_year` ([`yearly_demography`]).
     pub years: Vec<DemographyYear>,
     /// One cohort per founding year `from_year..=to_year`, 5 years ahead ([`cohort_survival`]).
@@ -234,9 +238,10 @@ pub fn demography_report(
         .count() as u64;
     let mut notes = Vec::new();
     if unknown_founding > 0 {
-        notes.push(format!(
-            "{unknown_founding} cooperative(s) have no founding year: each counts only from its first year with evidence (RAT, field check, business activity, dissolution, else the as-of year {last}), never as a birth"
-        ));
+        notes.push(DemographyNote::UnknownFounding {
+            count: unknown_founding,
+            as_of_year: last,
+        });
     }
     let incomplete: Vec<String> = years
         .iter()
@@ -244,15 +249,12 @@ pub fn demography_report(
         .map(|y| y.year.to_string())
         .collect();
     if !incomplete.is_empty() {
-        notes.push(format!(
-            "incomplete years {}: the activity of some cooperatives is unknown there (status not assessable, e.g. book years before the file's first RAT column); those active before and after such years (or since founding) are counted active in them (survivor assumption), and no death or reactivation is inferred across them",
-            incomplete.join(", ")
-        ));
+        notes.push(DemographyNote::IncompleteYears {
+            years: incomplete.join(", "),
+        });
     }
     if !deaths_measurable {
-        notes.push(
-            "the register records no dissolution, RAT, field check or business activity: deaths and survival cannot be measured from it (0 deaths and 100% survival only mean none is recorded)".to_string(),
-        );
+        notes.push(DemographyNote::DeathsNotMeasurable);
     }
     Ok(DemographyReport {
         as_of,
@@ -261,7 +263,8 @@ pub fn demography_report(
         death_window_years: window,
         deaths_measurable,
         unknown_founding,
-        notes,
+        notes_id: notes.iter().map(DemographyNote::message_id).collect(),
+        notes: notes.iter().map(ToString::to_string).collect(),
         years,
         cohorts,
         kaplan_meier: curve.as_ref().map(|km| summarise(km, deaths)),

@@ -7,6 +7,7 @@
 //! [`Error`] wraps them all for callers that want one type.
 
 mod demography;
+mod id;
 mod identity;
 mod io;
 mod locale;

@@ -89,7 +89,11 @@ impl Tallies {
 
     /// Each column's mark (indexed like `headers`), with a note in `notes` for every number
     /// column that `auto` decided or could not decide.
-    pub(crate) fn settle(&self, headers: &[String], notes: &mut Vec<String>) -> Vec<ColumnMark> {
+    pub(crate) fn settle(
+        &self,
+        headers: &[String],
+        notes: &mut Vec<super::ReadNote>,
+    ) -> Vec<ColumnMark> {
         let mut marks = vec![ColumnMark::Undecided; headers.len()];
         for (i, _, tally) in &self.cols {
             let header = headers.get(*i).map_or("", String::as_str);
@@ -112,7 +116,7 @@ pub(crate) fn column_marks(
     whole: Option<&[u8]>,
     headers: &[String],
     numbers: &[(usize, Accept)],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<super::ReadNote>,
 ) -> Vec<ColumnMark> {
     column_marks_with(options, headers, numbers, notes, |tallies| {
         let Some(bytes) = whole else { return };
@@ -137,7 +141,7 @@ pub(crate) fn column_marks_with(
     options: &ReadOptions,
     headers: &[String],
     numbers: &[(usize, Accept)],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<super::ReadNote>,
     feed: impl FnOnce(&mut Tallies),
 ) -> Vec<ColumnMark> {
     if options.decimal != Some(DecimalMark::Auto) {

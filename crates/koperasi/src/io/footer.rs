@@ -365,17 +365,10 @@ pub(crate) fn skip<T>(
     }
 }
 
-/// The read report's note on `n` date cells that held a spreadsheet's empty date, in English
-/// and Indonesian; `None` when there were none.
-pub(crate) fn placeholder_note(n: u64) -> Option<String> {
-    (n > 0).then(|| {
-        format!(
-            "{n} date cell(s) held a spreadsheet's empty date (`00/01/1900`, `0/0/0000`, \
-             `0000-00-00`, serial 0) and were read as empty / {n} sel tanggal berisi tanggal \
-             kosong dari spreadsheet (`00/01/1900`, `0/0/0000`, `0000-00-00`, serial 0) dan \
-             dibaca sebagai kosong"
-        )
-    })
+/// The read report's note on `n` date cells that held a spreadsheet's empty date;
+/// `None` when there were none.
+pub(crate) fn placeholder_note(n: u64) -> Option<super::ReadNote> {
+    (n > 0).then_some(super::ReadNote::PlaceholderDates { count: n })
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub(crate) mod footer;
 pub mod headers;
 pub mod input;
 pub mod limits;
+pub mod note;
 pub mod panel;
 pub mod register;
 pub mod safe;
@@ -32,6 +33,7 @@ use serde::{Deserialize, Serialize};
 pub use data_date::{DataAsOf, DataAsOfSource};
 pub use input::{Opened, open_input, read_input};
 pub use limits::ReadLimits;
+pub use note::ReadNote;
 pub use panel::read_panel;
 pub use register::read_register;
 
@@ -250,8 +252,12 @@ pub struct ReadReport {
     pub sheet: Option<String>,
     /// What the reader did to the file as a whole, in words: the encoding converted, a title
     /// block skipped above the header, merged cells filled, Excel date serials converted.
+    /// In English; codes and Indonesian texts in [`ReadNote`]. Add with [`ReadReport::add_note`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The same notes in Indonesian, in the same order as `notes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes_id: Vec<String>,
     /// How a table of counts was read ([`shapes::Shape`]): its shape (long, snapshot,
     /// Satu Data, wide, hierarchy, key/value), header line, region and period columns (or
     /// the period given), measures with their units, rows taken as totals of others. `None`
@@ -267,6 +273,21 @@ pub struct ReadReport {
 }
 
 impl ReadReport {
+    /// Add a note: its English text to `notes`, its Indonesian text to `notes_id`.
+    pub fn add_note(&mut self, note: ReadNote) {
+        self.notes.push(note.to_string());
+        self.notes_id.push(note.message_id());
+    }
+
+    /// The notes in Indonesian when `indonesian` (`notes_id`), else in English (`notes`).
+    pub fn notes_in(&self, indonesian: bool) -> &[String] {
+        if indonesian {
+            &self.notes_id
+        } else {
+            &self.notes
+        }
+    }
+
     /// Headers that no field recognised (kept as extra columns).
     pub fn unknown_columns(&self) -> Vec<&str> {
         self.columns
@@ -492,7 +513,9 @@ pub fn stream_any<R: std::io::Read, F: FnMut(usize, crate::Koperasi)>(
     }?;
     let (Streamed::Register(report) | Streamed::Panel(_, report)) = &mut read;
     note_encoding(report, encoding);
-    report.notes.extend(notes);
+    for n in notes {
+        report.add_note(n);
+    }
     if let Streamed::Register(report) = &mut read {
         title_data_date(report, given_date, title_date);
     }
@@ -515,10 +538,11 @@ pub(crate) fn title_data_date(
                 text: Some(text),
             })
         }
-        Some(g) if g != date => report.notes.push(format!(
-            "the title says the data are as of {date} (`{text}`); the date given, {g}, was used / \
-             judul menyebut data per {date} (`{text}`); tanggal yang diberikan, {g}, yang dipakai"
-        )),
+        Some(g) if g != date => report.add_note(ReadNote::TitleDateDiffers {
+            title: date,
+            text,
+            given: g,
+        }),
         Some(_) => {}
     }
 }
@@ -566,16 +590,11 @@ pub(crate) fn note_encoding(report: &mut ReadReport, encoding: encoding::TextEnc
     report.encoding = Some(encoding.name().to_string());
     match encoding {
         encoding::TextEncoding::Utf8 => {}
-        encoding::TextEncoding::Windows1252 => report.notes.push(
-            "the file is not UTF-8: it was read as Windows-1252 (the encoding of Excel's \
-             \"CSV\" on Windows) and converted to UTF-8"
-                .to_string(),
-        ),
+        encoding::TextEncoding::Windows1252 => report.add_note(ReadNote::Windows1252),
         encoding::TextEncoding::Utf16Le | encoding::TextEncoding::Utf16Be => {
-            report.notes.push(format!(
-                "the file is {} (Excel's \"Unicode Text\"): it was converted to UTF-8",
-                encoding.name().to_uppercase()
-            ));
+            report.add_note(ReadNote::Utf16 {
+                encoding: encoding.name().to_uppercase(),
+            });
         }
     }
 }
@@ -645,7 +664,7 @@ fn locate_header(
     (
         Layout,
         ReadOptions,
-        Vec<String>,
+        Vec<ReadNote>,
         Option<(chrono::NaiveDate, String)>,
     ),
     ReadError,
@@ -704,16 +723,12 @@ fn locate_header(
                 }
             }
             notes.push(if line > 1 {
-                format!(
-                    "the header is on line {line}; lines 1-{} above it (a title block) were skipped",
-                    line - 1
-                )
+                ReadNote::HeaderBelowTitle { line }
             } else {
-                format!(
-                    "the columns are separated by {}, not by the {} guessed from the header",
-                    delimiter_name(d),
-                    delimiter_name(delimiter)
-                )
+                ReadNote::DelimiterDiffers {
+                    found: delimiter_name(d),
+                    guessed: delimiter_name(delimiter),
+                }
             });
             layout
         }

@@ -435,7 +435,11 @@ fn read_records<R: std::io::Read>(
 
 /// How each column's numbers are read ([`ReadOptions::decimal`]): every column that is not
 /// structural may hold counts (notes of an `auto` decision to `notes`).
-fn column_marks(t: &LongTable, options: &ReadOptions, notes: &mut Vec<String>) -> Vec<ColumnMark> {
+fn column_marks(
+    t: &LongTable,
+    options: &ReadOptions,
+    notes: &mut Vec<super::ReadNote>,
+) -> Vec<ColumnMark> {
     let numbers: Vec<(usize, Accept)> = (0..t.headers.len())
         .filter(|i| {
             !t.fields
@@ -561,7 +565,6 @@ fn read_long(
     let rates = rate_columns(&t, &measure_cols);
     let mut report = ReadReport {
         blank_rows,
-        notes,
         columns: t
             .headers
             .iter()
@@ -570,6 +573,9 @@ fn read_long(
             .collect(),
         ..ReadReport::default()
     };
+    for n in notes {
+        report.add_note(n);
+    }
     let cols = RowCols {
         region: region_col,
         period: period_col,
@@ -603,7 +609,9 @@ fn read_long(
     }
     report.rejected.append(&mut t.rejected);
     report.rejected.sort_by_key(|x| x.line);
-    report.notes.append(&mut t.notes);
+    for n in std::mem::take(&mut t.notes) {
+        report.add_note(n);
+    }
     if t.shape.measures.is_empty() {
         t.shape.measures = measure_cols
             .iter()

@@ -14,7 +14,7 @@
 //! [`crate::cooperative::RatKnowledge`]). A last-RAT column covers the later book years due
 //! before the register's data date ([`ReadOptions::data_as_of`], or its title block):
 //! [`RatKnowledge::LastRat`]; without a data date it is taken as current on the assessment
-//! date ([`RatKnowledge::After`]), and the read report says so once ([`NO_DATA_DATE_NOTE`]).
+//! date ([`RatKnowledge::After`]), and the read report says so once ([`ReadNote::NoDataDate`](super::ReadNote::NoDataDate)).
 //!
 //! A row without a name is rejected. A cell that cannot be read (a date `31/02/2024`, a count
 //! `nan`) does not reject the row: the field stays unknown, the cell is listed in
@@ -1292,15 +1292,14 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         .iter()
         .any(|f| matches!(f.as_deref(), Some("last_rat_year" | "last_rat_date")));
     if has_last_rat && options.data_as_of.is_none() {
-        notes.push(NO_DATA_DATE_NOTE.to_string());
+        notes.push(super::ReadNote::NoDataDate);
     }
-    let report = ReadReport {
+    let mut report = ReadReport {
         data_as_of: options.data_as_of.map(|date| super::DataAsOf {
             date,
             source: super::DataAsOfSource::Option,
             text: None,
         }),
-        notes,
         columns: headers
             .iter()
             .zip(&fields)
@@ -1312,6 +1311,9 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             .collect(),
         ..ReadReport::default()
     };
+    for n in notes {
+        report.add_note(n);
+    }
     let schema = Schema {
         has_year_columns: rat_cols.iter().any(Option::is_some),
         kinds: fields
@@ -1372,16 +1374,6 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         Ok(report)
     })
 }
-
-/// The read-report note of a register with a last-RAT column and no data date (neither in
-/// its title nor given), in English and Indonesian.
-pub const NO_DATA_DATE_NOTE: &str = "the register states no data date (no `Keadaan s/d ...` \
-    or `per tanggal ...` above the header, no --data-as-of): its last-RAT column is taken as \
-    current on the assessment date (no later RAT held up to then); give --data-as-of DATE if \
-    the register is older / register tidak menyebutkan tanggal data (tidak ada `Keadaan s/d \
-    ...` atau `per tanggal ...` di atas judul kolom, tidak ada --data-as-of): kolom RAT \
-    terakhir dianggap terkini pada tanggal penilaian (tidak ada RAT lain sampai tanggal itu); \
-    berikan --data-as-of TANGGAL bila register lebih lama";
 
 /// What a register's last-RAT column says of the book years after `year`: none held up to the
 /// data date `as_of` ([`RatKnowledge::LastRat`]), or, without a data date, none up to the
@@ -1683,7 +1675,7 @@ impl<'a, F: FnMut(usize, Koperasi)> Sink<'a, F> {
             Row::Accepted { .. } => None,
         });
         if let Some(note) = super::footer::placeholder_note(self.placeholders) {
-            self.report.notes.push(note);
+            self.report.add_note(note);
         }
         let report = &mut self.report;
         // An odd number of quotes alone may be an inch mark (`5" Jaya`); a quote that was never

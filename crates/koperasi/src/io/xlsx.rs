@@ -32,7 +32,7 @@
 
 use super::export::{RawTable, number_text};
 use super::xlsx_scan::{WorkbookScan, scan_workbook};
-use super::{Layout, ReadOptions, ReadReport, Table, detect_layout, limits};
+use super::{Layout, ReadNote, ReadOptions, ReadReport, Table, detect_layout, limits};
 use crate::error::ReadError;
 use calamine::{Data, DataRef, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
 use std::collections::HashMap;
@@ -669,32 +669,23 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
     let header_row = grid.sheet_row(header.row);
     let title_rows = (0..header.row).filter(|&r| !grid.is_blank(r)).count();
     if title_rows > 0 {
-        notes.push(format!(
-            "the header is on row {header_row}; rows 1-{} above it (a title block) were skipped",
-            header_row.saturating_sub(1)
-        ));
+        notes.push(ReadNote::SheetHeaderBelowTitle { row: header_row });
     } else if header_row > 1 {
-        notes.push(format!(
-            "the header is on row {header_row}; the rows above it are blank"
-        ));
+        notes.push(ReadNote::SheetHeaderBelowBlank { row: header_row });
     }
     if let Some((n, first)) = &grid.formulas_without_value {
-        notes.push(format!(
-            "{n} formula cell(s) have no saved value (the file was not last saved by a \
-             spreadsheet that computes them) and were read as empty; the first is {first}"
-        ));
+        notes.push(ReadNote::FormulasWithoutValue {
+            count: *n,
+            first: first.clone(),
+        });
     }
     if header.sub_header {
-        notes.push(format!(
-            "rows {header_row}-{} form a two-row header (merged cells above sub-headers)",
-            header_row + 1
-        ));
+        notes.push(ReadNote::TwoRowHeader { row: header_row });
     }
     if grid.merged_regions > 0 {
-        notes.push(format!(
-            "{} merged cell region(s) were filled with their top-left value",
-            grid.merged_regions
-        ));
+        notes.push(ReadNote::MergedCells {
+            count: grid.merged_regions as u64,
+        });
     }
     let date_cols: Vec<bool> = header.cells.iter().map(|h| is_date_header(h)).collect();
     let first_data = header.row + 1 + usize::from(header.sub_header);
@@ -753,9 +744,9 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
         }
     }
     if serials > 0 {
-        notes.push(format!(
-            "{serials} number(s) in date columns were read as Excel date serials (e.g. 43775 = 2019-11-06)"
-        ));
+        notes.push(ReadNote::DateSerials {
+            count: serials as u64,
+        });
     }
     let title_date = super::data_date::data_date_in_lines(
         (0..header.row)
@@ -802,7 +793,9 @@ fn read_grid(grid: &Grid, header: &Header, options: &ReadOptions) -> Result<Tabl
                 .map(|c| cell_reference(c, x.line));
         }
         rep.sheet = Some(grid.sheet.clone());
-        rep.notes.extend(notes.iter().cloned());
+        for n in &notes {
+            rep.add_note(n.clone());
+        }
     };
     match header.layout {
         Layout::Register => {

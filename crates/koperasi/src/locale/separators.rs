@@ -7,6 +7,7 @@
 
 use super::number::{Accept, Decimal, Seps, count_of, parse_core, rupiah_of};
 use crate::error::NumberError;
+use crate::io::ReadNote;
 use crate::money::Rupiah;
 use serde::{Deserialize, Serialize};
 
@@ -175,40 +176,28 @@ impl Tally {
 
     /// The column's mark under `auto`, and the note that says how it was decided (`None` when
     /// no cell says anything: plain numbers such as `1500` read the same either way).
-    pub(crate) fn settle(&self, header: &str) -> (ColumnMark, Option<String>) {
-        let plural = |n: u64| if n == 1 { "cell" } else { "cells" };
-        let settled = |seps: Seps, name: &str, n: u64, other: u64, other_name: &str| {
-            let mut note = format!(
-                "column `{header}`: decimal {name} (from {n} unambiguous {})",
-                plural(n)
-            );
-            if other > 0 {
-                note.push_str(&format!(
-                    "; {other} {} written with a decimal {other_name} are refused",
-                    plural(other)
-                ));
-            }
+    pub(crate) fn settle(&self, header: &str) -> (ColumnMark, Option<ReadNote>) {
+        let column = header.to_string();
+        let settled = |seps: Seps, comma: bool, cells: u64, other: u64| {
+            let note = ReadNote::DecimalSettled {
+                column: column.clone(),
+                comma,
+                cells,
+                other,
+            };
             (ColumnMark::Settled(seps), Some(note))
         };
         match (self.comma, self.point) {
-            (c, p) if c > p => settled(Seps::COMMA, "comma", c, p, "point"),
-            (c, p) if p > c => settled(Seps::POINT, "point", p, c, "comma"),
+            (c, p) if c > p => settled(Seps::COMMA, true, c, p),
+            (c, p) if p > c => settled(Seps::POINT, false, p, c),
             (0, 0) if self.both == 0 => (ColumnMark::Undecided, None),
-            (c, p) => {
-                let (reads, are) = if self.both == 1 {
-                    ("reads", "is")
-                } else {
-                    ("read", "are")
+            (comma, point) => {
+                let note = ReadNote::DecimalUnsettled {
+                    column,
+                    comma,
+                    point,
+                    both: self.both,
                 };
-                let note = format!(
-                    "column `{header}`: decimal mark not settled ({c} {} read only with a \
-                     decimal comma, {p} only with a decimal point); {} {} that {reads} both \
-                     ways (such as `1.500` or `1,500`) {are} refused as ambiguous: set \
-                     `decimal` to `comma` or `point`",
-                    plural(c),
-                    self.both,
-                    plural(self.both)
-                );
                 (ColumnMark::Undecided, Some(note))
             }
         }
@@ -295,7 +284,7 @@ mod tests {
         let (m, note) = t.settle("simpanan_wajib");
         assert_eq!(m, COMMA);
         assert_eq!(
-            note.as_deref(),
+            note.map(|n| n.to_string()).as_deref(),
             Some("column `simpanan_wajib`: decimal comma (from 2 unambiguous cells)")
         );
         let mut t = Tally::default();
@@ -308,7 +297,11 @@ mod tests {
         t.add("1.500", Accept::COUNT);
         let (m, note) = t.settle("anggota");
         assert_eq!(m, ColumnMark::Undecided);
-        assert!(note.unwrap().contains("; 1 cell that reads both ways"));
+        assert!(
+            note.unwrap()
+                .to_string()
+                .contains("; 1 cell that reads both ways")
+        );
         // Plain numbers say nothing.
         let mut t = Tally::default();
         t.add("1500", Accept::COUNT);

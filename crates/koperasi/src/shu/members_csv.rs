@@ -223,13 +223,17 @@ pub fn read_members<R: std::io::Read>(
         .filter(|(_, k)| matches!(k, Col::Savings(_) | Col::Transactions(_)))
         .map(|(i, _)| (i, Accept::MONEY))
         .collect();
+    let mut notes = Vec::new();
     let marks = crate::io::decimal::column_marks(
         options,
         whole.as_ref().map(AsRef::as_ref),
         &schema.headers,
         &amounts,
-        &mut report.notes,
+        &mut notes,
     );
+    for n in notes {
+        report.add_note(n);
+    }
     let mut ids: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     let mut rec: Vec<String> = Vec::new();

@@ -335,12 +335,7 @@ pub(crate) fn wide(
     s.parent_gaps = total_row_gaps(&melted);
     let mut t = assemble(melted, s);
     if label.is_none() {
-        t.notes.push(
-            "the header does not say what the figures count: read as the measure `value` \
-             (not summed as coops); / judul kolom tidak menyebut apa yang dihitung: dibaca \
-             sebagai ukuran `value`"
-                .into(),
-        );
+        t.notes.push(crate::io::ReadNote::UnnamedMeasure);
     }
     Ok(t)
 }

@@ -214,7 +214,7 @@ pub(crate) struct LongTable {
     /// Rows left out while bringing the file to the long form (e.g. a heading row).
     pub(crate) rejected: Vec<Rejection>,
     /// Notes for the read report.
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<crate::io::ReadNote>,
 }
 
 impl LongTable {

@@ -269,9 +269,9 @@ pub(crate) fn hierarchy(
         .count();
     let mut t = assemble(drop_missing(melted), s);
     if dropped > 0 {
-        t.notes.push(format!(
-            "{dropped} cells hold no figure (`n/a`, `-` or empty) and were left out / {dropped} sel tanpa angka (`n/a`, `-`, kosong) dilewati"
-        ));
+        t.notes.push(crate::io::ReadNote::CellsWithoutFigure {
+            count: dropped as u64,
+        });
     }
     Ok(t)
 }
