@@ -27,6 +27,7 @@ mod chart;
 mod demography;
 mod excel_csv;
 mod html;
+mod kopdes;
 mod labels;
 mod output;
 mod render;
@@ -75,6 +76,9 @@ enum Command {
     /// Write a blank register to fill (`koperasi template register -o register.xlsx`): the
     /// headers the reader recognises, drop-down lists, an example row and instructions.
     Template(template::TemplateArgs),
+    /// Koperasi Desa/Kelurahan Merah Putih: coverage of every desa/kelurahan, SIMKOPDES
+    /// statistics exports.
+    Kopdes(kopdes::KopdesArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -291,6 +295,7 @@ fn main() -> ExitCode {
         Command::Demography(a) => demography::run(a),
         Command::Shu(a) => shu::run(a),
         Command::Template(a) => template::run(a),
+        Command::Kopdes(a) => kopdes::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -268,3 +268,46 @@ fn comparing_two_snapshots_says_what_changed_where() {
     );
     assert_eq!(ch.totals.get("cooperatives"), Some(&2));
 }
+
+#[test]
+fn coverage_from_a_simkopdes_location_export_takes_the_desa_from_the_coop_name() {
+    let path = format!(
+        "{}/../../tests/data/real/simkopdes-kopdes-locations/kopdes_locations_situbondo.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let options = koperasi::io::ReadOptions::default();
+    let koperasi::io::Table::Register(r, _) =
+        koperasi::io::read_any(std::fs::File::open(path).unwrap(), &options).unwrap()
+    else {
+        panic!("a register");
+    };
+    let entries = koperasi::kopdes::coverage::entries_from_register(&r.records);
+    let opts = CoverageOptions {
+        level: RegionLevel::Kecamatan,
+        region: Some(code("35.12")),
+    };
+    let c = coverage(&entries, table(), &opts);
+    // 47 coops on 47 distinct desa; the five kecamatan of the slice complete (Besuki 10,
+    // Panarukan 8, Panji 12, Kapongan 10, Banyuglugur 7 desa in the table), 136 desa in all.
+    assert_eq!((c.matching.rows, c.matching.matched), (47, 47));
+    assert_eq!(
+        (c.total.desa, c.total.with_coop, c.total.coverage_pct),
+        (136, 47, 34.56)
+    );
+    let full: Vec<&str> = c
+        .rows
+        .iter()
+        .filter(|r| r.with_coop > 0)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(
+        full,
+        ["Besuki", "Panarukan", "Panji", "Kapongan", "Banyuglugur"]
+    );
+    assert!(
+        c.rows
+            .iter()
+            .filter(|r| r.with_coop > 0)
+            .all(|r| r.without_coop == 0)
+    );
+}

@@ -13,7 +13,7 @@ use super::matching::{
     LevelMatch, MatchStatus, MatchSummary, Matcher, PathMatch, RegionNames, pct,
 };
 use crate::Koperasi;
-use crate::wilayah::{KodeWilayah, Level, RegionLevel, Table};
+use crate::wilayah::{KodeWilayah, Level, RegionLevel, Table, normalize_name};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -212,13 +212,51 @@ pub fn entries_from_register(records: &[Koperasi]) -> Vec<KopdesEntry> {
                     provinsi: l.provinsi.clone(),
                     kab_kota: l.kab_kota.clone(),
                     kecamatan: l.kecamatan.clone(),
-                    desa: l.desa.clone().or_else(|| desa_from_name(&k.name)),
+                    desa: l
+                        .desa
+                        .clone()
+                        .or_else(|| desa_from_name(&k.name).map(|d| strip_place_words(&d, l))),
                 },
                 code: l.code.filter(|c| c.level() == Level::DesaKelurahan),
                 coops: 1,
             }
         })
         .collect()
+}
+
+/// A desa name taken from a coop's name without the kecamatan, kab/kota or province names
+/// that the name goes on with (`WRINGINANOM PANARUKAN` in kecamatan Panarukan gives
+/// `WRINGINANOM`; `ARDIREJO PANJI SITUBONDO` gives `ARDIREJO`). At least one word is kept.
+fn strip_place_words(desa: &str, l: &crate::cooperative::Location) -> String {
+    let places: Vec<String> = [&l.kecamatan, &l.kab_kota, &l.provinsi]
+        .into_iter()
+        .flatten()
+        .map(|n| {
+            let n = normalize_name(n);
+            n.strip_prefix("kabupaten ")
+                .or_else(|| n.strip_prefix("kota "))
+                .unwrap_or(&n)
+                .to_string()
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    let mut words: Vec<&str> = desa.split_whitespace().collect();
+    loop {
+        let norm = normalize_name(&words.join(" "));
+        let Some(p) = places.iter().find(|p| {
+            norm.ends_with(p.as_str())
+                && norm.len() > p.len()
+                && norm.as_bytes().get(norm.len() - p.len() - 1) == Some(&b' ')
+        }) else {
+            break;
+        };
+        let drop = p.split(' ').count();
+        if words.len() <= drop {
+            break;
+        }
+        words.truncate(words.len() - drop);
+    }
+    words.join(" ")
 }
 
 /// Separators of several desa in one desa field (a merged cooperative).
@@ -463,4 +501,61 @@ fn sum_rows(
         }
     }
     out.rows = rows.into_values().collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn desa_from_kdmp_names() {
+        let d = |s: &str| desa_from_name(s);
+        assert_eq!(
+            d("KOPERASI DESA MERAH PUTIH SUMBERKOLAK").as_deref(),
+            Some("SUMBERKOLAK")
+        );
+        assert_eq!(
+            d("KOPERASI DESA MERAH PUTIH SRUWI KECAMATAN WINONGAN KABUPATEN PASURUAN").as_deref(),
+            Some("SRUWI")
+        );
+        assert_eq!(
+            d("Koperasi Kelurahan Merah Putih Tonja").as_deref(),
+            Some("TONJA")
+        );
+        assert_eq!(d("KSP Sejahtera"), None);
+        assert_eq!(d("KOPERASI DESA MERAH PUTIH"), None);
+    }
+
+    #[test]
+    fn a_merged_coop_covers_several_desa() {
+        let t = crate::wilayah::table();
+        if t.count(Level::DesaKelurahan) == 0 {
+            return;
+        }
+        let e = KopdesEntry {
+            line: 2,
+            label: "KDMP gabungan".into(),
+            names: RegionNames {
+                provinsi: Some("Bali".into()),
+                kab_kota: Some("Kota Denpasar".into()),
+                kecamatan: Some("Denpasar Selatan".into()),
+                desa: Some("Sanur, Sanur Kaja dan Sanur Kauh".into()),
+            },
+            code: None,
+            coops: 1,
+        };
+        let opts = CoverageOptions {
+            level: RegionLevel::Kecamatan,
+            region: KodeWilayah::parse("51.71.01").ok(),
+        };
+        let c = coverage(&[e], t, &opts);
+        assert_eq!(c.mergers.len(), 1);
+        let names: Vec<&str> = c
+            .mergers
+            .iter()
+            .flat_map(|m| m.desa.iter().map(|d| d.name.as_str()))
+            .collect();
+        assert_eq!(names, ["Sanur", "Sanur Kaja", "Sanur Kauh"]);
+        assert_eq!((c.total.desa, c.total.with_coop), (10, 3));
+    }
 }
