@@ -360,11 +360,17 @@ fn add_desa(row: &mut CoverageRow, coops: u32) {
     row.coverage_pct = pct(row.with_coop, row.desa);
 }
 
-/// Per desa: cooperatives and the rows placed on it.
-#[derive(Default)]
+/// Per desa: cooperatives and the rows placed on it (the first, then any others).
 struct DesaTally {
     coops: u32,
-    rows: Vec<usize>,
+    first: usize,
+    more: Vec<usize>,
+}
+
+impl DesaTally {
+    fn rows(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
 }
 
 /// Compute the coverage of the desa/kelurahan of `table` by `entries` (see the module
@@ -401,9 +407,20 @@ pub fn coverage(entries: &[KopdesEntry], table: &Table, options: &CoverageOption
             });
         }
         for c in &placed.desa {
-            let t = tally.entry(*c).or_default();
-            t.coops = t.coops.saturating_add(e.coops);
-            t.rows.push(i);
+            match tally.get_mut(c) {
+                Some(t) => {
+                    t.coops = t.coops.saturating_add(e.coops);
+                    t.more.push(i);
+                }
+                None => {
+                    let t = DesaTally {
+                        coops: e.coops,
+                        first: i,
+                        more: Vec::new(),
+                    };
+                    tally.insert(*c, t);
+                }
+            }
         }
         if !placed.desa.iter().any(|c| in_region(options, c)) {
             out.coops_outside_region += u64::from(e.coops);
@@ -475,25 +492,23 @@ fn sum_rows(
             let row = rows.entry(key).or_insert_with(|| new_row(key, table));
             add_desa(row, coops);
         }
-        let desa = RegionRef {
+        let desa = || RegionRef {
             code: w.code,
             name: w.name.clone(),
         };
         match t {
-            None => out.without_coop.push(desa),
+            None => out.without_coop.push(desa()),
             Some(t) if t.coops > 1 => out.with_several.push(SeveralCoops {
-                desa,
+                desa: desa(),
                 coops: t.coops,
                 lines: t
-                    .rows
-                    .iter()
-                    .filter_map(|i| entries.get(*i))
+                    .rows()
+                    .filter_map(|i| entries.get(i))
                     .map(|e| e.line)
                     .collect(),
                 labels: t
-                    .rows
-                    .iter()
-                    .filter_map(|i| entries.get(*i))
+                    .rows()
+                    .filter_map(|i| entries.get(i))
                     .map(|e| e.label.clone())
                     .collect(),
             }),

@@ -10,8 +10,8 @@
 //! [`Table::suggest`](crate::wilayah::Table::suggest) inside the parent (none for a foreign
 //! name such as `Fukuoka`). Nothing is dropped: every row keeps its outcome.
 //!
-//! Look-ups are cached by (parent, level, name), so a register of 90,000 rows resolves each
-//! distinct kab/kota and kecamatan once.
+//! Look-ups above the desa level are cached by (parent, level, name), so a register of 90,000
+//! rows resolves each distinct kab/kota and kecamatan once.
 
 use crate::error::WilayahError;
 use crate::wilayah::{
@@ -183,14 +183,18 @@ impl<'t> Matcher<'t> {
         out
     }
 
-    /// Match one name at `level` inside `parent` (cached).
+    /// Match one name at `level` inside `parent` (cached above the desa level, by the name
+    /// as written: exports repeat their province and kab/kota names verbatim).
     pub fn match_one(
         &mut self,
         level: Level,
         name: &str,
         parent: Option<&KodeWilayah>,
     ) -> LevelMatch {
-        let key = (parent.copied(), level, normalize_name(name));
+        if level == Level::DesaKelurahan {
+            return self.resolve(level, name, parent);
+        }
+        let key = (parent.copied(), level, name.to_string());
         if let Some(m) = self.cache.get(&key) {
             let mut m = m.clone();
             m.name = name.to_string();
