@@ -311,3 +311,43 @@ fn coverage_from_a_simkopdes_location_export_takes_the_desa_from_the_coop_name()
             .all(|r| r.without_coop == 0)
     );
 }
+
+mod invariants {
+    use super::*;
+    use koperasi::kopdes::coverage::KopdesEntry;
+    use koperasi::wilayah::Level;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any number of coops (0 to 3) on each desa of Kota Denpasar, given by code: the rows
+        /// add up to the total, with + without = desa, and every coop is counted once.
+        #[test]
+        fn rows_add_up(mult in proptest::collection::vec(0u32..4, 43)) {
+            let t = table();
+            let desa: Vec<KodeWilayah> = t
+                .iter()
+                .filter(|w| w.level == Level::DesaKelurahan && code("51.71").contains(&w.code))
+                .map(|w| w.code)
+                .collect();
+            let entries: Vec<KopdesEntry> = desa
+                .iter()
+                .zip(&mult)
+                .flat_map(|(c, m)| (0..*m).map(move |_| KopdesEntry { code: Some(*c), coops: 1, ..Default::default() }))
+                .collect();
+            let opts = CoverageOptions { level: RegionLevel::Kecamatan, region: Some(code("51.71")) };
+            let c = coverage(&entries, t, &opts);
+            let sum = |f: fn(&koperasi::kopdes::coverage::CoverageRow) -> u64| c.rows.iter().map(f).sum::<u64>();
+            prop_assert_eq!(c.total.desa, 43);
+            prop_assert_eq!(sum(|r| r.desa), c.total.desa);
+            prop_assert_eq!(sum(|r| r.with_coop), c.total.with_coop);
+            prop_assert_eq!(sum(|r| r.coops), c.total.coops);
+            prop_assert_eq!(c.total.with_coop + c.total.without_coop, c.total.desa);
+            prop_assert_eq!(c.total.coops, mult.iter().map(|m| u64::from(*m)).sum::<u64>());
+            prop_assert_eq!(c.total.with_coop, mult.iter().filter(|m| **m > 0).count() as u64);
+            prop_assert_eq!(c.with_several.len() as u64, c.total.with_several);
+            prop_assert_eq!(c.without_coop.len() as u64, c.total.without_coop);
+            prop_assert_eq!(c.matching.matched, entries.len() as u64);
+        }
+    }
+}
