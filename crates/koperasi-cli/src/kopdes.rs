@@ -155,6 +155,7 @@ fn read_snapshot(
     let options = StatsOptions {
         data_as_of,
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        ..Default::default()
     };
     read_statistics(open(path)?, table(), &options)
         .map_err(|e| Failure(format!("{}: {e}", path.display())))

@@ -20,6 +20,7 @@ fn read(file: &str) -> StatsSnapshot {
     let opts = StatsOptions {
         data_as_of: None,
         file_name: Some(format!("2026-08-05_{file}")),
+        ..Default::default()
     };
     read_statistics(f, table(), &opts).unwrap()
 }
@@ -257,6 +258,7 @@ fn comparing_two_snapshots_says_what_changed_where() {
     let opts = StatsOptions {
         data_as_of: Some(chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
         file_name: None,
+        ..Default::default()
     };
     let new = read_statistics(text.as_bytes(), table(), &opts).unwrap();
     let ch = compare_snapshots(&old, &new);
@@ -350,4 +352,22 @@ mod invariants {
             prop_assert_eq!(c.matching.matched, entries.len() as u64);
         }
     }
+}
+
+#[test]
+fn a_table_beyond_the_row_cap_is_refused_not_read_in_part() {
+    let path = format!(
+        "{}/../../tests/data/real/simkopdes-statistics/kopdes_stats_province.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut opts = StatsOptions::default();
+    opts.limits.max_rows = 10;
+    let e = read_statistics(std::fs::File::open(path).unwrap(), table(), &opts).unwrap_err();
+    assert!(
+        matches!(e, koperasi::error::ReadError::LimitExceeded { ref limit, max: 10, .. } if limit == "max_rows"),
+        "{e}"
+    );
+    let e =
+        read_statistics("a,b\n1,2\n".as_bytes(), table(), &StatsOptions::default()).unwrap_err();
+    assert_eq!(e.code(), "read_missing_column");
 }

@@ -33,6 +33,9 @@ pub struct StatsOptions {
     pub data_as_of: Option<NaiveDate>,
     /// The file's name, to find a date in it (`..._2026-08-05.csv`, `..._20260805.csv`).
     pub file_name: Option<String>,
+    /// Caps against hostile files: `max_rows`, `max_field_bytes` and `max_cells` are applied.
+    #[serde(default)]
+    pub limits: crate::io::ReadLimits,
 }
 
 /// One region row of a statistics export.
@@ -176,7 +179,9 @@ fn columns(headers: &csv::StringRecord) -> Result<Columns, ReadError> {
 
 fn read_records<R: std::io::Read>(
     input: R,
+    limits: &crate::io::ReadLimits,
 ) -> Result<(csv::StringRecord, Vec<csv::StringRecord>), ReadError> {
+    use crate::io::limits::exceeded;
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers = rdr
         .headers()
@@ -188,13 +193,35 @@ fn read_records<R: std::io::Read>(
     if headers.is_empty() {
         return Err(ReadError::Empty);
     }
-    let mut records = Vec::new();
+    let (mut records, mut cells) = (Vec::new(), 0u64);
     for r in rdr.records() {
         let r = r.map_err(|e| ReadError::Csv {
             line: e.position().map_or(0, |p| p.line()),
             why: e.to_string(),
         })?;
+        let line = r.position().map_or(0, |p| p.line());
+        if let Some(big) = r
+            .iter()
+            .map(str::len)
+            .max()
+            .filter(|n| *n > limits.max_field_bytes)
+        {
+            let max = limits.max_field_bytes as u64;
+            return Err(exceeded("max_field_bytes", big as u64, max, line));
+        }
+        cells = cells.saturating_add(r.len() as u64);
+        if cells > limits.max_cells {
+            return Err(exceeded("max_cells", cells, limits.max_cells, line));
+        }
         records.push(r);
+        if records.len() as u64 > limits.max_rows {
+            return Err(exceeded(
+                "max_rows",
+                records.len() as u64,
+                limits.max_rows,
+                line,
+            ));
+        }
     }
     Ok((headers, records))
 }
@@ -205,13 +232,14 @@ fn read_records<R: std::io::Read>(
 /// # Errors
 /// [`ReadError::Csv`] for a broken CSV, [`ReadError::Empty`] without a header,
 /// [`ReadError::MissingColumn`] when no region column (`province`, `district`,
-/// `subdistrict`, `village`) is there.
+/// `subdistrict`, `village`) is there, [`ReadError::LimitExceeded`] beyond
+/// [`StatsOptions::limits`].
 pub fn read_statistics<R: std::io::Read>(
     input: R,
     table: &Table,
     options: &StatsOptions,
 ) -> Result<StatsSnapshot, ReadError> {
-    let (headers, records) = read_records(input)?;
+    let (headers, records) = read_records(input, &options.limits)?;
     let cols = columns(&headers)?;
     let is_int = |i: usize| {
         records.iter().all(|r| {
