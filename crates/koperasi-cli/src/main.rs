@@ -27,6 +27,7 @@ mod chart;
 mod demography;
 mod excel_csv;
 mod html;
+mod kopdes;
 mod labels;
 mod lang;
 mod output;
@@ -82,6 +83,9 @@ enum Command {
     /// RAT held, ...), each with what it rests on, as the statements an office can publish
     /// (`-o statements.csv`).
     Statements(publish::StatementsArgs),
+    /// Koperasi Desa/Kelurahan Merah Putih: coverage of every desa/kelurahan, SIMKOPDES
+    /// statistics exports.
+    Kopdes(kopdes::KopdesArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -317,6 +321,7 @@ impl Command {
             Command::Demography(a) => a.locale == Locale::Id,
             Command::Shu(a) => a.locale == Locale::Id,
             Command::Template(a) => a.locale == Locale::Id,
+            Command::Kopdes(a) => a.indonesian(),
             Command::Statements(a) => a.indonesian(),
         }
     }
@@ -335,6 +340,7 @@ fn main() -> ExitCode {
         Command::Shu(a) => shu::run(a),
         Command::Template(a) => template::run(a),
         Command::Statements(a) => publish::run(a),
+        Command::Kopdes(a) => kopdes::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

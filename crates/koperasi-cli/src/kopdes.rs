@@ -1,0 +1,686 @@
+//! `koperasi kopdes`: Koperasi Desa/Kelurahan Merah Putih (a thin shell over
+//! `koperasi::kopdes`): `coverage` of every desa/kelurahan, `statistics` of a SIMKOPDES
+//! statistics export.
+
+use crate::Failure;
+use crate::book::{Book, Cell, ChartKind, Section, SheetChart};
+use crate::render::{SafeTable, csv_out};
+use comfy_table::{ContentArrangement, Table, presets};
+use koperasi::io::safe::CellKind;
+use koperasi::kopdes::coverage::{
+    Coverage, CoverageOptions, CoverageRow, coverage, entries_from_register,
+};
+use koperasi::kopdes::matching::{LevelMatch, MatchSummary};
+use koperasi::kopdes::simkopdes::{
+    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
+};
+use koperasi::wilayah::{KodeWilayah, RegionLevel, table};
+use std::path::{Path, PathBuf};
+
+/// `koperasi kopdes ...`.
+#[derive(clap::Args)]
+pub struct KopdesArgs {
+    #[command(subcommand)]
+    command: KopdesCommand,
+}
+
+impl KopdesArgs {
+    /// True when the subcommand was given `--locale id` (its default).
+    pub fn indonesian(&self) -> bool {
+        match &self.command {
+            KopdesCommand::Coverage(c) => c.locale == LocaleArg::Id,
+            KopdesCommand::Statistics(s) => s.locale == LocaleArg::Id,
+        }
+    }
+}
+
+/// The subcommands of `koperasi kopdes`.
+#[derive(clap::Subcommand)]
+pub enum KopdesCommand {
+    /// Coverage of every desa/kelurahan by a KDMP/KKMP: with one, without, with several,
+    /// mergers; by provinsi, kab/kota, kecamatan or desa. FILE: a register of KDMP/KKMP (desa
+    /// names or codes, or the desa in the coop's name), a SIMKOPDES location export, or the
+    /// village table of a SIMKOPDES statistics export.
+    Coverage(CoverageArgs),
+    /// Read a SIMKOPDES statistics export (by province, district, subdistrict or village):
+    /// regions matched to Kemendagri codes, the level above checked, a previous snapshot
+    /// compared.
+    Statistics(StatisticsArgs),
+}
+
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
+enum LevelArg {
+    Nasional,
+    Provinsi,
+    Kabkota,
+    Kecamatan,
+    Desa,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
+enum KopdesFormat {
+    /// Aligned tables with labels.
+    Text,
+    /// The library's serde shape.
+    Json,
+    /// The table by region (with `--without-coop`: the desa/kelurahan without a cooperative).
+    Csv,
+    /// Excel workbook (needs `-o FILE`): notes, coverage, without, several, problems.
+    Xlsx,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
+enum LocaleArg {
+    /// Indonesian labels.
+    Id,
+    /// English labels.
+    En,
+}
+
+#[derive(clap::Args)]
+pub struct CoverageArgs {
+    /// CSV file (register, SIMKOPDES location export or village statistics table).
+    file: PathBuf,
+    /// Level of the rows.
+    #[arg(long, value_enum, default_value_t = LevelArg::Provinsi)]
+    level: LevelArg,
+    /// Report on this region only (a code: `35.12`, `3512`).
+    #[arg(long, value_name = "CODE")]
+    region: Option<String>,
+    /// List the desa/kelurahan without a cooperative instead of the table by region.
+    #[arg(long)]
+    without_coop: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = KopdesFormat::Text)]
+    format: KopdesFormat,
+    /// Labels.
+    #[arg(long, value_enum, default_value_t = LocaleArg::Id)]
+    locale: LocaleArg,
+    /// Write the output to this file instead of standard output (required for xlsx).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct StatisticsArgs {
+    /// The statistics table (CSV), e.g. kopdes_stats_district.csv.
+    file: PathBuf,
+    /// The table one level up (e.g. the province table for a district table): its figures
+    /// must equal the sums of the rows written under them.
+    #[arg(long, value_name = "FILE")]
+    parent: Option<PathBuf>,
+    /// An earlier snapshot of the same level: what changed where.
+    #[arg(long, value_name = "FILE")]
+    previous: Option<PathBuf>,
+    /// The date the figures describe (YYYY-MM-DD), when the file name does not say it.
+    #[arg(long, value_name = "DATE")]
+    data_as_of: Option<chrono::NaiveDate>,
+    /// Output format (text or json).
+    #[arg(long, value_enum, default_value_t = KopdesFormat::Text)]
+    format: KopdesFormat,
+    /// Labels.
+    #[arg(long, value_enum, default_value_t = LocaleArg::Id)]
+    locale: LocaleArg,
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Run `koperasi kopdes`.
+pub fn run(a: KopdesArgs) -> Result<(), Failure> {
+    match a.command {
+        KopdesCommand::Coverage(c) => run_coverage(c),
+        KopdesCommand::Statistics(s) => run_statistics(s),
+    }
+}
+
+/// Indonesian or English.
+fn t(id: bool, in_id: &str, in_en: &str) -> String {
+    if id { in_id } else { in_en }.to_string()
+}
+
+fn open(path: &Path) -> Result<std::fs::File, Failure> {
+    std::fs::File::open(path).map_err(|e| {
+        Failure(format!(
+            "cannot open {}: {e}; check the path",
+            path.display()
+        ))
+    })
+}
+
+fn level_of(l: LevelArg) -> RegionLevel {
+    match l {
+        LevelArg::Nasional => RegionLevel::Nasional,
+        LevelArg::Provinsi => RegionLevel::Provinsi,
+        LevelArg::Kabkota => RegionLevel::KabupatenKota,
+        LevelArg::Kecamatan => RegionLevel::Kecamatan,
+        LevelArg::Desa => RegionLevel::DesaKelurahan,
+    }
+}
+
+fn read_snapshot(
+    path: &Path,
+    data_as_of: Option<chrono::NaiveDate>,
+) -> Result<StatsSnapshot, Failure> {
+    let options = StatsOptions {
+        data_as_of,
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        ..Default::default()
+    };
+    read_statistics(open(path)?, table(), &options)
+        .map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
+/// What the header says the file is: `Some(true)` a SIMKOPDES village statistics table,
+/// `Some(false)` a statistics table above village level (a `cooperatives` count by region),
+/// `None` anything else (read as a register).
+fn statistics_kind(path: &Path) -> Result<Option<bool>, Failure> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(open(path)?);
+    let h = rdr.headers().map_err(|e| Failure(e.to_string()))?;
+    let has = |n: &str| {
+        h.iter().any(|x| {
+            x.trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(n)
+        })
+    };
+    if !has("cooperatives") {
+        return Ok(None);
+    }
+    Ok(Some(has("village")))
+}
+
+fn run_coverage(a: CoverageArgs) -> Result<(), Failure> {
+    let region = a
+        .region
+        .as_deref()
+        .map(KodeWilayah::parse)
+        .transpose()
+        .map_err(|e| {
+            Failure(format!(
+                "--region: {e}; give a Kemendagri code such as 35.12"
+            ))
+        })?;
+    if region.is_some_and(|r| table().get(&r).is_none()) {
+        return Err(Failure(
+            "--region: no region with that code in the Kemendagri 2025 table".into(),
+        ));
+    }
+    let (entries, how) = match statistics_kind(&a.file)? {
+        Some(true) => (
+            read_snapshot(&a.file, None)?.entries(),
+            "SIMKOPDES village statistics",
+        ),
+        Some(false) => {
+            return Err(Failure(
+                "this file is a table of counts above village level, not a list of cooperatives: \
+                 use `koperasi kopdes statistics` for it"
+                    .into(),
+            ));
+        }
+        None => {
+            let options = koperasi::io::ReadOptions::default();
+            match koperasi::io::read_any(open(&a.file)?, &options)? {
+                koperasi::io::Table::Register(r, _) => {
+                    (entries_from_register(&r.records), "register")
+                }
+                koperasi::io::Table::Panel(..) => {
+                    return Err(Failure(
+                        "this file is a table of counts, not a list of cooperatives: for a \
+                         SIMKOPDES statistics table use `koperasi kopdes statistics`"
+                            .into(),
+                    ));
+                }
+            }
+        }
+    };
+    let options = CoverageOptions {
+        level: level_of(a.level),
+        region,
+    };
+    let c = coverage(&entries, table(), &options);
+    let id = a.locale == LocaleArg::Id;
+    let out = a.output.as_deref();
+    match a.format {
+        KopdesFormat::Json => crate::output::text(&serde_json::to_string_pretty(&c)?, true, out),
+        KopdesFormat::Csv if a.without_coop => crate::output::text(&without_csv(&c)?, false, out),
+        KopdesFormat::Csv => crate::output::text(&rows_csv(&c)?, false, out),
+        KopdesFormat::Xlsx => crate::output::binary(
+            &crate::xlsx::workbook(&coverage_book(&c, &a.file, how, id))?,
+            out,
+        ),
+        KopdesFormat::Text => crate::output::text(
+            &coverage_text(&c, &a.file, how, id, a.without_coop),
+            false,
+            out,
+        ),
+    }
+}
+
+fn table_new() -> SafeTable {
+    let mut tb = Table::new();
+    tb.load_style(presets::UTF8_FULL_CONDENSED);
+    tb.set_content_arrangement(ContentArrangement::Dynamic);
+    if !tb.is_tty() {
+        tb.set_width(160);
+    }
+    SafeTable::new(tb, false)
+}
+
+fn coverage_header(id: bool) -> Vec<String> {
+    vec![
+        t(id, "Kode", "Code"),
+        t(id, "Wilayah", "Region"),
+        t(id, "Desa/kel.", "Desa/kel."),
+        t(id, "Ada koperasi", "With a coop"),
+        t(id, "Tanpa koperasi", "Without"),
+        t(id, "Lebih dari satu", "Several"),
+        t(id, "Koperasi", "Coops"),
+        t(id, "Cakupan %", "Coverage %"),
+    ]
+}
+
+fn row_cells(r: &CoverageRow) -> Vec<String> {
+    vec![
+        r.code.map(|c| c.to_string()).unwrap_or_default(),
+        r.name.clone(),
+        r.desa.to_string(),
+        r.with_coop.to_string(),
+        r.without_coop.to_string(),
+        r.with_several.to_string(),
+        r.coops.to_string(),
+        format!("{:.2}", r.coverage_pct),
+    ]
+}
+
+fn matching_line(m: &MatchSummary, id: bool) -> String {
+    if id {
+        format!(
+            "{} baris: {} cocok, {} salah induk, {} ambigu, {} tidak ditemukan; tingkat kecocokan {:.2} %",
+            m.rows, m.matched, m.misplaced, m.ambiguous, m.not_found, m.match_rate_pct
+        )
+    } else {
+        format!(
+            "{} rows: {} matched, {} under the wrong parent, {} ambiguous, {} not found; match rate {:.2} %",
+            m.rows, m.matched, m.misplaced, m.ambiguous, m.not_found, m.match_rate_pct
+        )
+    }
+}
+
+fn problem_text(at: Option<&LevelMatch>, id: bool) -> String {
+    let Some(l) = at else {
+        return t(id, "tanpa nama desa", "no desa name");
+    };
+    let mut s = format!(
+        "{} `{}`: {}",
+        l.level.plural(id),
+        l.name,
+        l.status.label(id)
+    );
+    if let Some(c) = l.code {
+        s.push_str(&format!(" ({} {c})", t(id, "ada di", "is in")));
+    }
+    if let Some(w) = l.written_under {
+        s.push_str(&format!(
+            ", {} {w}",
+            t(id, "ditulis di bawah", "written under")
+        ));
+    }
+    if !l.candidates.is_empty() {
+        s.push_str(&format!(
+            "; {} {}",
+            t(id, "mungkin:", "did you mean:"),
+            l.candidates.join(", ")
+        ));
+    }
+    s
+}
+
+fn coverage_text(c: &Coverage, file: &Path, how: &str, id: bool, without: bool) -> String {
+    let mut out = format!(
+        "{} {} ({how})\n{}: {}\n{}\n{}: {}; {}: {}; {}: {}\n\n",
+        t(
+            id,
+            "Cakupan Koperasi Desa/Kelurahan Merah Putih:",
+            "Koperasi Desa/Kelurahan Merah Putih coverage:"
+        ),
+        file.display(),
+        t(id, "Penyebut", "Denominator"),
+        c.table_source,
+        matching_line(&c.matching, id),
+        t(id, "Koperasi ditempatkan", "Coops placed"),
+        c.coops_placed,
+        t(id, "tidak ditempatkan", "not placed"),
+        c.coops_unplaced,
+        t(id, "di luar wilayah", "outside the region"),
+        c.coops_outside_region,
+    );
+    if without {
+        let mut tb = table_new();
+        tb.set_header(vec![
+            t(id, "Kode", "Code"),
+            t(
+                id,
+                "Desa/kelurahan tanpa koperasi",
+                "Desa/kelurahan without a coop",
+            ),
+        ]);
+        for d in &c.without_coop {
+            tb.add_row(vec![d.code.to_string(), d.name.clone()]);
+        }
+        return format!("{out}{tb}\n");
+    }
+    let mut tb = table_new();
+    tb.set_header(coverage_header(id));
+    for r in &c.rows {
+        tb.add_row(row_cells(r));
+    }
+    let mut total = row_cells(&c.total);
+    if let Some(first) = total.first_mut() {
+        *first = t(id, "Jumlah", "Total");
+    }
+    tb.add_row(total);
+    out.push_str(&format!("{tb}\n"));
+    out.push_str(&format!(
+        "{}: {} ({})\n",
+        t(
+            id,
+            "Desa/kelurahan tanpa koperasi",
+            "Desa/kelurahan without a coop"
+        ),
+        c.without_coop.len(),
+        t(
+            id,
+            "daftarnya: --without-coop",
+            "list them with --without-coop"
+        )
+    ));
+    for s in &c.with_several {
+        out.push_str(&format!(
+            "{} {} {}: {} ({} {})\n",
+            t(id, "Lebih dari satu koperasi:", "Several coops:"),
+            s.desa.code,
+            s.desa.name,
+            s.coops,
+            t(id, "baris", "lines"),
+            crate::render::lines_text(&s.lines)
+        ));
+    }
+    for m in &c.mergers {
+        let names: Vec<String> = m
+            .desa
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.name))
+            .collect();
+        out.push_str(&format!(
+            "{} {} ({} {}): {}\n",
+            t(id, "Gabungan beberapa desa:", "Covers several desa:"),
+            m.label,
+            t(id, "baris", "line"),
+            m.line,
+            names.join(", ")
+        ));
+    }
+    for p in &c.problems {
+        out.push_str(&format!(
+            "{} {} {}: {}\n",
+            t(id, "Baris", "Line"),
+            p.line,
+            p.label,
+            problem_text(p.at.as_ref(), id)
+        ));
+    }
+    out
+}
+
+fn rows_csv(c: &Coverage) -> Result<String, Failure> {
+    let mut rows = vec![
+        vec![
+            "code",
+            "name",
+            "desa",
+            "with_coop",
+            "without_coop",
+            "with_several",
+            "coops",
+            "coverage_pct",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>(),
+    ];
+    rows.extend(c.rows.iter().map(row_cells));
+    csv_out(&rows, |r, col| {
+        if r > 0 && col >= 2 {
+            CellKind::Number
+        } else {
+            CellKind::Text
+        }
+    })
+}
+
+fn without_csv(c: &Coverage) -> Result<String, Failure> {
+    let t = table();
+    let name = |code: Option<KodeWilayah>| {
+        code.and_then(|c| t.get(&c))
+            .map(|w| w.name.clone())
+            .unwrap_or_default()
+    };
+    let mut rows = vec![
+        vec![
+            "code",
+            "desa_kelurahan",
+            "kecamatan",
+            "kabupaten_kota",
+            "provinsi",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>(),
+    ];
+    for d in &c.without_coop {
+        rows.push(vec![
+            d.code.to_string(),
+            d.name.clone(),
+            name(d.code.kecamatan()),
+            name(d.code.kab_kota()),
+            name(Some(d.code.provinsi())),
+        ]);
+    }
+    csv_out(&rows, |_, _| CellKind::Text)
+}
+
+fn coverage_book(c: &Coverage, file: &Path, how: &str, id: bool) -> Book {
+    let mut b = Book::new(id);
+    b.note(
+        t(id, "Berkas", "File"),
+        format!("{} ({how})", file.display()),
+    );
+    b.note(t(id, "Penyebut", "Denominator"), c.table_source.clone());
+    b.note(
+        t(id, "Pencocokan nama", "Name matching"),
+        matching_line(&c.matching, id),
+    );
+    let mut s = Section::new(t(id, "Cakupan", "Coverage"), coverage_header(id));
+    for r in c.rows.iter().chain(std::iter::once(&c.total)) {
+        s.rows.push(vec![
+            Cell::text(r.code.map(|c| c.to_string()).unwrap_or_default()),
+            Cell::text(r.name.clone()),
+            Cell::count(r.desa),
+            Cell::count(r.with_coop),
+            Cell::count(r.without_coop),
+            Cell::count(r.with_several),
+            Cell::count(r.coops),
+            Cell::Pct(r.coverage_pct),
+        ]);
+    }
+    s.charts.push(SheetChart {
+        kind: ChartKind::Bar,
+        title: t(id, "Cakupan %", "Coverage %"),
+        category: 1,
+        series: vec![(7, None)],
+        rows: c.rows.len(),
+    });
+    b.sections.push(s);
+    let mut w = Section::new(
+        t(id, "Tanpa koperasi", "Without a coop"),
+        vec![
+            t(id, "Kode", "Code"),
+            t(id, "Desa/kelurahan", "Desa/kelurahan"),
+        ],
+    );
+    w.rows = c
+        .without_coop
+        .iter()
+        .map(|d| vec![Cell::text(d.code.to_string()), Cell::text(d.name.clone())])
+        .collect();
+    b.sections.push(w);
+    let mut v = Section::new(
+        t(id, "Lebih dari satu", "Several"),
+        vec![
+            t(id, "Kode", "Code"),
+            t(id, "Desa/kelurahan", "Desa/kelurahan"),
+            t(id, "Koperasi", "Coops"),
+        ],
+    );
+    v.rows = c
+        .with_several
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::text(s.desa.code.to_string()),
+                Cell::text(s.desa.name.clone()),
+                Cell::count(u64::from(s.coops)),
+            ]
+        })
+        .collect();
+    b.sections.push(v);
+    let mut p = Section::new(
+        t(id, "Masalah", "Problems"),
+        vec![
+            t(id, "Baris", "Line"),
+            t(id, "Nama", "Name"),
+            t(id, "Masalah", "Problem"),
+        ],
+    );
+    p.rows = c
+        .problems
+        .iter()
+        .map(|x| {
+            vec![
+                Cell::number(x.line),
+                Cell::text(x.label.clone()),
+                Cell::text(problem_text(x.at.as_ref(), id)),
+            ]
+        })
+        .collect();
+    b.sections.push(p);
+    b
+}
+
+fn run_statistics(a: StatisticsArgs) -> Result<(), Failure> {
+    let snap = read_snapshot(&a.file, a.data_as_of)?;
+    let parent = a
+        .parent
+        .as_deref()
+        .map(|p| read_snapshot(p, a.data_as_of))
+        .transpose()?;
+    let previous = a
+        .previous
+        .as_deref()
+        .map(|p| read_snapshot(p, None))
+        .transpose()?;
+    let findings = parent
+        .as_ref()
+        .map(|p| check_levels(&snap, p))
+        .unwrap_or_default();
+    let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
+    let per_desa = coops_per_desa(&snap, table());
+    let id = a.locale == LocaleArg::Id;
+    let out = a.output.as_deref();
+    if a.format == KopdesFormat::Json {
+        let v = serde_json::json!({
+            "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
+        });
+        return crate::output::text(&serde_json::to_string_pretty(&v)?, true, out);
+    }
+    let mut s = format!(
+        "{} {} ({}, {} {})\n{}\n",
+        t(id, "Statistik SIMKOPDES:", "SIMKOPDES statistics:"),
+        a.file.display(),
+        snap.level.plural(id),
+        t(id, "data per", "data as of"),
+        snap.data_as_of
+            .map_or_else(|| t(id, "tidak diketahui", "unknown"), |d| d.to_string()),
+        matching_line(&snap.matching, id),
+    );
+    for r in snap.rows.iter().filter(|r| r.matched.problem().is_some()) {
+        s.push_str(&format!(
+            "{} {}: {}\n",
+            t(id, "Baris", "Line"),
+            r.line,
+            problem_text(r.matched.problem(), id)
+        ));
+    }
+    let totals: Vec<String> = snap
+        .totals
+        .iter()
+        .map(|(m, v)| format!("{m} {v}"))
+        .collect();
+    s.push_str(&format!(
+        "{}: {}\n",
+        t(id, "Jumlah", "Totals"),
+        totals.join(", ")
+    ));
+    if let Some(n) = per_desa.first() {
+        s.push_str(&format!(
+            "{}: {} / {} desa/kelurahan = {:.2} %\n",
+            t(
+                id,
+                "Koperasi per desa (nasional)",
+                "Coops per desa (national)"
+            ),
+            n.cooperatives,
+            n.desa,
+            n.pct
+        ));
+    }
+    if parent.is_some() {
+        s.push_str(&format!(
+            "{}: {}\n",
+            t(
+                id,
+                "Selisih dengan tingkat di atas",
+                "Differences with the level above"
+            ),
+            findings.len()
+        ));
+        for f in &findings {
+            s.push_str(&format!(
+                "  {}\n",
+                if id { &f.message_id } else { &f.message_en }
+            ));
+        }
+    }
+    if let Some(ch) = change {
+        s.push_str(&format!(
+            "{}: {}\n",
+            t(id, "Angka yang berubah", "Figures changed"),
+            ch.changes.len()
+        ));
+        for c in &ch.changes {
+            let opt = |v: Option<i64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+            s.push_str(&format!(
+                "  {} {}: {} -> {} ({:+})\n",
+                c.region,
+                c.measure,
+                opt(c.old),
+                opt(c.new),
+                c.change
+            ));
+        }
+    }
+    crate::output::text(&s, false, out)
+}
