@@ -49,6 +49,7 @@ pub mod fact_order;
 pub mod geo;
 pub mod identity;
 pub mod io;
+pub mod kopdes;
 pub mod locale;
 pub mod money;
 pub mod office;

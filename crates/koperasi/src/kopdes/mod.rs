@@ -1,0 +1,19 @@
+//! Koperasi Desa/Kelurahan Merah Putih (KDMP/KKMP; Inpres 9/2025, DOMAIN.md 9.2): their
+//! stages as dated facts ([`Stage`], [`StageFact`], [`stage_facts`]), progress as of a date
+//! ([`stages_report`]: funnel, time between stages, stalled), loan readiness under PMK 49/2025
+//! ([`readiness_report`]), and the KDMP/KKMP wave in growth figures ([`wave`]).
+
+pub mod readiness;
+pub mod stages;
+pub mod stages_columns;
+pub mod stages_preset;
+pub mod stages_report;
+pub mod wave;
+
+pub use readiness::{CoopReadiness, ItemCount, ReadinessCount, ReadinessReport, readiness_report};
+pub use stages::{Stage, StageFact, fact_of, merge_stage_facts, stage_facts};
+pub use stages_columns::{StageCell, read_stage_cell, stage_column, stage_headers};
+pub use stages_preset::{Checklist, ChecklistItem, StagesError, StallPreset, StallStep};
+pub use stages_report::{
+    FunnelRow, StageCount, StagesReport, StallCount, Stalled, StepDuration, stages_report,
+};

@@ -1,0 +1,1 @@
+//! The KDMP/KKMP wave in growth figures.
