@@ -17,3 +17,7 @@ pub use stages_preset::{Checklist, ChecklistItem, StagesError, StallPreset, Stal
 pub use stages_report::{
     FunnelRow, StageCount, StagesReport, StallCount, Stalled, StepDuration, stages_report,
 };
+pub use wave::{
+    KdmpMark, WaveFinding, WaveGrowth, WaveOptions, WaveYear, explain_jump, is_kdmp_name,
+    kdmp_mark, wave_growth,
+};

@@ -50,6 +50,9 @@ const COLUMNS: &[(Stage, StageCell, &[&str])] = &[
             "rapat_pendirian",
             "founding_meeting_date",
             "founding_meeting",
+            "tgl_rapat",
+            "tanggal_rapat",
+            "meeting_date",
         ],
     ),
     (
