@@ -27,6 +27,7 @@ mod chart;
 mod demography;
 mod excel_csv;
 mod html;
+mod kopdes_stages;
 mod labels;
 mod output;
 mod render;
@@ -75,6 +76,16 @@ enum Command {
     /// Write a blank register to fill (`koperasi template register -o register.xlsx`): the
     /// headers the reader recognises, drop-down lists, an example row and instructions.
     Template(template::TemplateArgs),
+    /// Koperasi Desa/Kelurahan Merah Putih: stages, loan readiness, the wave in growth figures.
+    #[command(subcommand)]
+    Kopdes(KopdesCommand),
+}
+
+/// The `kopdes` subcommands.
+#[derive(Subcommand)]
+enum KopdesCommand {
+    #[command(flatten)]
+    Stages(kopdes_stages::StagesCommand),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -291,6 +302,7 @@ fn main() -> ExitCode {
         Command::Demography(a) => demography::run(a),
         Command::Shu(a) => shu::run(a),
         Command::Template(a) => template::run(a),
+        Command::Kopdes(KopdesCommand::Stages(c)) => kopdes_stages::run(c),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -349,7 +349,7 @@ fn finding_texts(f: &WaveFinding) -> (String, String) {
         |s| format!("jumlah itu menjelaskan {s:.1} % dari perubahan").replace('.', ","),
     );
     let en = format!(
-        "{where_en}, {} {} -> {}: {}{}; a KDMP/KKMP count of {}: {share_en}; without it, {}{}",
+        "{where_en} ({}), {} -> {}: {}{}; a KDMP/KKMP count of {}: {share_en}; without it, {}{}",
         f.measure,
         f.previous,
         f.period,
@@ -360,7 +360,7 @@ fn finding_texts(f: &WaveFinding) -> (String, String) {
         pct(f.pct_change_without, false),
     );
     let id = format!(
-        "{where_id}, {} {} -> {}: {}{}; jumlah KDMP/KKMP {}: {share_id}; tanpa KDMP/KKMP, {}{}",
+        "{where_id} ({}), {} -> {}: {}{}; jumlah KDMP/KKMP {}: {share_id}; tanpa KDMP/KKMP, {}{}",
         f.measure,
         f.previous,
         f.period,
