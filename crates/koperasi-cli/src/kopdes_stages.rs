@@ -310,15 +310,32 @@ fn stages_text(file: &std::path::Path, r: &StagesReport, l: &Labels, list: usize
         vec!["Stage", "Reached", "%", "Undated"]
     };
     let mut t = new_table(head, 1);
+    let no_data = if l.id { "tak ada data" } else { "no data" };
     for c in &r.funnel {
-        t.add_row(vec![
-            stage_label(l, c.stage).to_string(),
-            n(c.reached),
-            share(l, c.reached, r.coops),
-            n(c.undated),
-        ]);
+        t.add_row(if c.covered {
+            vec![
+                stage_label(l, c.stage).to_string(),
+                n(c.reached),
+                share(l, c.reached, r.coops),
+                n(c.undated),
+            ]
+        } else {
+            vec![
+                stage_label(l, c.stage).to_string(),
+                no_data.into(),
+                "-".into(),
+                "-".into(),
+            ]
+        });
     }
     s.push_str(&format!("{t}\n"));
+    if r.funnel.iter().any(|c| !c.covered) {
+        s.push_str(if l.id {
+            "Tak ada data: tidak satu koperasi pun punya fakta untuk tahap itu (berkas tanpa kolomnya?): tidak diketahui, bukan 0; langkah menuju tahap itu tidak dinilai macet.\n"
+        } else {
+            "No data: no coop has a fact for the stage (the file has no column for it?): not known, not 0; steps towards it are not judged stalled.\n"
+        });
+    }
     if !r.by_region.is_empty() {
         let rows = funnel_rows(r);
         let mut it = rows.iter().skip(1);
@@ -364,12 +381,17 @@ fn stages_text(file: &std::path::Path, r: &StagesReport, l: &Labels, list: usize
     };
     let mut t = new_table(head, 2);
     for c in &r.stall_counts {
+        let (stalled, undated) = if c.covered {
+            (n(c.stalled), n(c.undated))
+        } else {
+            (no_data.to_string(), "-".to_string())
+        };
         t.add_row(vec![
             stage_label(l, c.step.from).to_string(),
             stage_label(l, c.step.to).to_string(),
             c.step.days.to_string(),
-            n(c.stalled),
-            n(c.undated),
+            stalled,
+            undated,
         ]);
     }
     s.push_str(&format!("\n{t}\n"));
@@ -502,6 +524,26 @@ fn readiness_text(
         ]);
     }
     s.push_str(&format!("{t}\n"));
+    let uncovered: Vec<&str> = r
+        .overall
+        .items
+        .iter()
+        .filter(|i| !i.covered)
+        .map(|i| i.code.as_str())
+        .collect();
+    if !uncovered.is_empty() {
+        s.push_str(&if l.id {
+            format!(
+                "Tak ada data untuk {} (berkas tanpa kolomnya?): syarat itu dihitung kurang untuk semua koperasi, karena tidak diketahui.\n",
+                uncovered.join(", ")
+            )
+        } else {
+            format!(
+                "No data for {} (the file has no column for it?): counted as missing for every coop, because not known.\n",
+                uncovered.join(", ")
+            )
+        });
+    }
     if !r.by_region.is_empty() {
         let mut head = vec![
             if l.id { "Wilayah" } else { "Region" },

@@ -2,7 +2,7 @@
 //! PMK 49/2025; docs/DOMAIN.md "Loan readiness") checked against each cooperative's stage
 //! facts, with the items missing, and counts overall and by region.
 
-use super::stages::stage_facts;
+use super::stages::{Stage, stage_facts};
 use super::stages_preset::Checklist;
 use crate::cooperative::Koperasi;
 use crate::register::{Field, record_key};
@@ -39,6 +39,10 @@ pub struct ItemCount {
     pub met: u64,
     /// Cooperatives that miss it.
     pub missing: u64,
+    /// True when at least one record (of all, not only of this region) has a fact for one of
+    /// the item's stages. An item no record speaks of (the file has no column for it) is
+    /// missing for every coop, but as "not known", which the output says.
+    pub covered: bool,
 }
 
 /// Readiness counts of one region (or of all).
@@ -83,8 +87,14 @@ pub fn readiness_report(
     let mut overall = counter(None, checklist);
     let mut regions: BTreeMap<Option<String>, ReadinessCount> = BTreeMap::new();
     let mut coops = Vec::with_capacity(records.len());
+    let mut seen = [false; Stage::ALL.len()];
     for (index, k) in records.iter().enumerate() {
         let facts = stage_facts(k);
+        for f in &facts {
+            if let Some(x) = seen.get_mut(f.stage as usize) {
+                *x = true;
+            }
+        }
         let met_flags: Vec<bool> = checklist
             .items
             .iter()
@@ -132,12 +142,21 @@ pub fn readiness_report(
             missing: codes(false),
         });
     }
+    let mut by_region: Vec<ReadinessCount> = regions.into_values().collect();
+    for c in std::iter::once(&mut overall).chain(by_region.iter_mut()) {
+        for (count, item) in c.items.iter_mut().zip(&checklist.items) {
+            count.covered = item
+                .stages
+                .iter()
+                .any(|s| seen.get(*s as usize).copied().unwrap_or(false));
+        }
+    }
     ReadinessReport {
         as_of,
         checklist: checklist.name.clone(),
         by,
         overall,
-        by_region: regions.into_values().collect(),
+        by_region,
         coops,
     }
 }
@@ -154,6 +173,7 @@ fn counter(region: Option<String>, checklist: &Checklist) -> ReadinessCount {
                 code: i.code.clone(),
                 met: 0,
                 missing: 0,
+                covered: false,
             })
             .collect(),
     }
@@ -174,7 +194,7 @@ fn add(c: &mut ReadinessCount, met: &[bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kopdes::{Stage, StageFact};
+    use crate::kopdes::StageFact;
 
     #[test]
     fn missing_items_are_listed() {
@@ -194,6 +214,14 @@ mod tests {
         let c = Checklist::pmk_49_2025().unwrap();
         let r = readiness_report(&[k.clone()], &c, None, None);
         assert_eq!(r.coops[0].missing, vec!["approval".to_string()]);
+        let approval = r
+            .overall
+            .items
+            .iter()
+            .find(|i| i.code == "approval")
+            .unwrap();
+        assert!(!approval.covered, "no record speaks of an approval");
+        assert!(r.overall.items[0].covered);
         assert!(!r.coops[0].ready);
         k.stages.push(StageFact::reached(Stage::LoanApproval, d));
         let r = readiness_report(&[k.clone()], &c, None, None);

@@ -40,7 +40,7 @@ pub enum Stage {
     Outlets,
     /// Operating: the first business transaction.
     Operating,
-    /// First RAT held.
+    /// An RAT held (dated by the earliest RAT known).
     RatHeld,
     /// Business proposal (proposal bisnis) for the loan written (PMK 49/2025 Pasal 7).
     BusinessProposal,
@@ -124,7 +124,7 @@ impl Stage {
             Stage::Building => ("building", "Bangunan selesai", "Building finished"),
             Stage::Outlets => ("outlets", "Gerai buka", "Outlets open"),
             Stage::Operating => ("operating", "Beroperasi", "Operating"),
-            Stage::RatHeld => ("rat_held", "RAT pertama", "First RAT held"),
+            Stage::RatHeld => ("rat_held", "RAT sudah diadakan", "RAT held"),
             Stage::BusinessProposal => {
                 ("business_proposal", "Proposal bisnis", "Business proposal")
             }

@@ -19,6 +19,9 @@ pub struct StageCount {
     pub reached: u64,
     /// Of `reached`, those whose date is not known (counted at any as-of date).
     pub undated: u64,
+    /// True when at least one record has a fact for the stage (any date, reached or not). A
+    /// stage no record speaks of (the file has no column for it) is not known, not "0 reached".
+    pub covered: bool,
 }
 
 /// The funnel of one region.
@@ -88,6 +91,9 @@ pub struct StallCount {
     /// Cooperatives that reached `from` on an unknown date and not `to`: whether they are
     /// stalled cannot be told.
     pub undated: u64,
+    /// False when no record has a fact for `to` (the file has no column for it): no coop is
+    /// judged stalled at the step, and `stalled` and `undated` are 0.
+    pub covered: bool,
 }
 
 /// Everything [`stages_report`] computes.
@@ -135,6 +141,7 @@ pub fn stages_report(
             step: *s,
             stalled: 0,
             undated: 0,
+            covered: true,
         })
         .collect();
     let mut stalled: Vec<Vec<Stalled>> = vec![Vec::new(); preset.steps.len()];
@@ -188,18 +195,27 @@ pub fn stages_report(
             }
         }
     }
+    // A step towards a stage no record speaks of is not judged.
+    for (c, list) in stall_counts.iter_mut().zip(stalled.iter_mut()) {
+        c.covered = funnel.covers(c.step.to);
+        if !c.covered {
+            (c.stalled, c.undated) = (0, 0);
+            list.clear();
+        }
+    }
+    let covered = funnel.seen;
     StagesReport {
         as_of,
         by,
         coops: funnel.coops,
         without_facts,
-        funnel: funnel.counts(),
+        funnel: funnel.counts(&covered),
         by_region: regions
             .into_iter()
             .map(|(region, t)| FunnelRow {
                 region,
                 coops: t.coops,
-                stages: t.counts(),
+                stages: t.counts(&covered),
             })
             .collect(),
         durations: preset
@@ -226,17 +242,28 @@ fn region_of(k: &Koperasi) -> Option<String> {
     .find_map(|f| record_key(k, f))
 }
 
-/// Counts of one funnel: (reached, undated) per stage of [`Stage::ALL`].
+/// Counts of one funnel: (reached, undated) per stage of [`Stage::ALL`], and whether any
+/// record has a fact for it.
 #[derive(Default)]
 struct Tally {
     coops: u64,
     reached: [u64; Stage::ALL.len()],
     undated: [u64; Stage::ALL.len()],
+    seen: [bool; Stage::ALL.len()],
 }
 
 impl Tally {
+    fn covers(&self, s: Stage) -> bool {
+        self.seen.get(s as usize).copied().unwrap_or(false)
+    }
+
     fn add(&mut self, facts: &[StageFact], as_of: NaiveDate) {
         self.coops += 1;
+        for f in facts {
+            if let Some(x) = self.seen.get_mut(f.stage as usize) {
+                *x = true;
+            }
+        }
         for f in facts.iter().filter(|f| f.reached_by(as_of)) {
             let i = f.stage as usize;
             if let Some(n) = self.reached.get_mut(i) {
@@ -248,14 +275,17 @@ impl Tally {
         }
     }
 
-    fn counts(&self) -> Vec<StageCount> {
+    /// The counts, with `covered` from the whole funnel's `seen`.
+    fn counts(&self, covered: &[bool]) -> Vec<StageCount> {
         Stage::ALL
             .iter()
             .zip(self.reached.iter().zip(&self.undated))
-            .map(|(s, (r, u))| StageCount {
+            .zip(covered)
+            .map(|((s, (r, u)), c)| StageCount {
                 stage: *s,
                 reached: *r,
                 undated: *u,
+                covered: *c,
             })
             .collect()
     }
@@ -318,8 +348,8 @@ mod tests {
             .unwrap();
         assert_eq!((step.n, step.median_days), (1, Some(20.0)));
         // B waits 61 days for its SK (30 allowed); C's akta has no date; A waits 41 days for
-        // its NIB, NPWP and bank account (30 allowed each).
-        assert_eq!(r.stalled.len(), 4, "{:?}", r.stalled);
+        // its NIB, NPWP and bank account, but no record speaks of them: not judged.
+        assert_eq!(r.stalled.len(), 1, "{:?}", r.stalled);
         let b_stall = r.stalled.iter().find(|s| s.to == Stage::SkAhu).unwrap();
         assert_eq!((b_stall.index, b_stall.days_waiting), (1, 61));
         let count = r
@@ -328,5 +358,26 @@ mod tests {
             .find(|c| c.step.to == Stage::SkAhu)
             .unwrap();
         assert_eq!((count.stalled, count.undated), (1, 1));
+        // No record speaks of the NIB: the step towards it is not judged, the stage not known.
+        let nib = r
+            .stall_counts
+            .iter()
+            .find(|c| c.step.to == Stage::Nib)
+            .unwrap();
+        assert_eq!((nib.covered, nib.stalled), (false, 0));
+        assert!(
+            !r.funnel
+                .iter()
+                .find(|c| c.stage == Stage::Nib)
+                .unwrap()
+                .covered
+        );
+        assert!(
+            r.funnel
+                .iter()
+                .find(|c| c.stage == Stage::Akta)
+                .unwrap()
+                .covered
+        );
     }
 }
