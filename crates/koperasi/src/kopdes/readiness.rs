@@ -2,7 +2,7 @@
 //! PMK 49/2025; docs/DOMAIN.md "Loan readiness") checked against each cooperative's stage
 //! facts, with the items missing, and counts overall and by region.
 
-use super::stages::{Stage, stage_facts};
+use super::stages::{Stage, stage_marks};
 use super::stages_preset::Checklist;
 use crate::cooperative::Koperasi;
 use crate::register::{Field, record_key};
@@ -89,20 +89,20 @@ pub fn readiness_report(
     let mut coops = Vec::with_capacity(records.len());
     let mut seen = [false; Stage::ALL.len()];
     for (index, k) in records.iter().enumerate() {
-        let facts = stage_facts(k);
-        for f in &facts {
-            if let Some(x) = seen.get_mut(f.stage as usize) {
-                *x = true;
-            }
+        let facts = stage_marks(k);
+        for (x, f) in seen.iter_mut().zip(&facts) {
+            *x |= f.is_some();
         }
         let met_flags: Vec<bool> = checklist
             .items
             .iter()
             .map(|item| {
-                facts.iter().any(|f| {
-                    item.stages.contains(&f.stage)
-                        && as_of.is_none_or(|d| f.reached_by(d))
-                        && f.reached
+                item.stages.iter().any(|s| {
+                    facts
+                        .get(*s as usize)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|f| f.reached && as_of.is_none_or(|d| f.reached_by(d)))
                 })
             })
             .collect();

@@ -185,27 +185,86 @@ impl StageFact {
 /// [`Stage::RatHeld`] from the RAT of the earliest book year (its date, or undated).
 pub fn stage_facts(k: &Koperasi) -> Vec<StageFact> {
     let mut out = merge_stage_facts(k.stages.iter().cloned());
-    let has = |out: &[StageFact], s: Stage| out.iter().any(|f| f.stage == s);
-    if !has(&out, Stage::SkAhu) {
-        let bh = k.badan_hukum.as_ref().filter(|b| !b.is_amendment);
-        if bh.is_some() || k.founded().is_some() {
+    for (stage, date, value) in derived_facts(k) {
+        if !out.iter().any(|f| f.stage == stage) {
             out.push(StageFact {
-                value: bh.map(|b| b.raw.clone()),
-                ..StageFact::reached(Stage::SkAhu, k.founded())
+                value: value.map(str::to_string),
+                ..StageFact::reached(stage, date)
             });
         }
     }
-    if let (false, Some(nik)) = (has(&out, Stage::NikKoperasi), &k.nik) {
-        out.push(StageFact {
-            value: Some(nik.as_str().to_string()),
-            ..StageFact::reached(Stage::NikKoperasi, None)
-        });
-    }
-    if let (false, Some(first)) = (has(&out, Stage::RatHeld), k.rat.iter().min()) {
-        out.push(StageFact::reached(Stage::RatHeld, first.date));
-    }
     out.sort_by_key(|f| f.stage);
     out
+}
+
+/// The facts a record carries outside [`Koperasi::stages`] (see [`stage_facts`]): (stage,
+/// date, value), whether or not `stages` has them too.
+fn derived_facts(k: &Koperasi) -> impl Iterator<Item = (Stage, Option<NaiveDate>, Option<&str>)> {
+    let bh = k.badan_hukum.as_ref().filter(|b| !b.is_amendment);
+    let sk = (bh.is_some() || k.founded().is_some())
+        .then(|| (Stage::SkAhu, k.founded(), bh.map(|b| b.raw.as_str())));
+    let nik = k
+        .nik
+        .as_ref()
+        .map(|n| (Stage::NikKoperasi, None, Some(n.as_str())));
+    let rat = k.rat.iter().min().map(|r| (Stage::RatHeld, r.date, None));
+    sk.into_iter().chain(nik).chain(rat)
+}
+
+/// Where a record stands on one stage, without the value: what the counts need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// When reached; `None`: date unknown.
+    pub date: Option<NaiveDate>,
+    /// False for progress short of the stage.
+    pub reached: bool,
+}
+
+impl Mark {
+    /// As [`StageFact::reached_by`].
+    pub fn reached_by(&self, as_of: NaiveDate) -> bool {
+        self.reached && self.date.is_none_or(|d| d <= as_of)
+    }
+}
+
+/// The facts of [`stage_facts`] without their values and without allocating: one slot per
+/// stage of [`Stage::ALL`] (index `stage as usize`), merged the same way.
+pub(crate) fn stage_marks(k: &Koperasi) -> [Option<Mark>; Stage::ALL.len()] {
+    let mut out: [Option<Mark>; Stage::ALL.len()] = [None; Stage::ALL.len()];
+    for f in &k.stages {
+        if let Some(slot) = out.get_mut(f.stage as usize) {
+            let m = Mark {
+                date: f.date,
+                reached: f.reached,
+            };
+            *slot = Some(match *slot {
+                None => m,
+                Some(o) => Mark {
+                    date: earlier(o.date, m.date),
+                    reached: o.reached || m.reached,
+                },
+            });
+        }
+    }
+    for (stage, date, _) in derived_facts(k) {
+        if let Some(slot) = out.get_mut(stage as usize) {
+            if slot.is_none() {
+                *slot = Some(Mark {
+                    date,
+                    reached: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The earlier of two dates, a known date before an unknown one.
+fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// The facts with one fact per stage at most (two columns for one stage, a date and a
@@ -225,10 +284,7 @@ pub fn merge_stage_facts(facts: impl IntoIterator<Item = StageFact>) -> Vec<Stag
 /// Two facts for one stage (a date column and a number column): one fact with both; the
 /// earlier date; reached when either says so.
 fn merge_fact(into: &mut StageFact, f: &StageFact) {
-    into.date = match (into.date, f.date) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
+    into.date = earlier(into.date, f.date);
     if into.value.is_none() {
         into.value.clone_from(&f.value);
     }
@@ -285,5 +341,14 @@ mod tests {
         );
         assert_eq!(f[2].date, Some(d("2026-03-01")));
         assert!(f[1].reached_by(d("2025-08-01")) && !f[1].reached_by(d("2025-07-31")));
+        // The marks the counts use say the same, without the values.
+        let marks = stage_marks(&k);
+        for s in Stage::ALL {
+            let fact = f.iter().find(|x| x.stage == s).map(|x| Mark {
+                date: x.date,
+                reached: x.reached,
+            });
+            assert_eq!(marks[s as usize], fact, "{s:?}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! stage, overall and by region), the time between stages (median days), and the stalled
 //! cooperatives (a stage reached, the next not within the days of a [`StallPreset`]).
 
-use super::stages::{Stage, StageFact, fact_of, stage_facts};
+use super::stages::{Mark, Stage, stage_marks};
 use super::stages_preset::{StallPreset, StallStep};
 use crate::cooperative::Koperasi;
 use crate::register::{Field, record_key};
@@ -147,8 +147,8 @@ pub fn stages_report(
     let mut stalled: Vec<Vec<Stalled>> = vec![Vec::new(); preset.steps.len()];
     let mut without_facts = 0u64;
     for (index, k) in records.iter().enumerate() {
-        let facts = stage_facts(k);
-        without_facts += u64::from(facts.is_empty());
+        let facts = stage_marks(k);
+        without_facts += u64::from(facts.iter().all(Option::is_none));
         funnel.add(&facts, as_of);
         let region = by.and_then(|f| record_key(k, f));
         if by.is_some() {
@@ -158,8 +158,9 @@ pub fn stages_report(
                 .add(&facts, as_of);
         }
         for (i, step) in preset.steps.iter().enumerate() {
-            let from = fact_of(&facts, step.from).filter(|f| f.reached_by(as_of));
-            let to = fact_of(&facts, step.to).filter(|f| f.reached_by(as_of));
+            let mark = |s: Stage| facts.get(s as usize).copied().flatten();
+            let from = mark(step.from).filter(|f| f.reached_by(as_of));
+            let to = mark(step.to).filter(|f| f.reached_by(as_of));
             match (from.map(|f| f.date), to.map(|f| f.date)) {
                 (Some(Some(a)), Some(Some(b))) => {
                     if let Some(v) = days.get_mut(i) {
@@ -257,15 +258,16 @@ impl Tally {
         self.seen.get(s as usize).copied().unwrap_or(false)
     }
 
-    fn add(&mut self, facts: &[StageFact], as_of: NaiveDate) {
+    fn add(&mut self, facts: &[Option<Mark>], as_of: NaiveDate) {
         self.coops += 1;
-        for f in facts {
-            if let Some(x) = self.seen.get_mut(f.stage as usize) {
+        for (i, f) in facts.iter().enumerate() {
+            let Some(f) = f else { continue };
+            if let Some(x) = self.seen.get_mut(i) {
                 *x = true;
             }
-        }
-        for f in facts.iter().filter(|f| f.reached_by(as_of)) {
-            let i = f.stage as usize;
+            if !f.reached_by(as_of) {
+                continue;
+            }
             if let Some(n) = self.reached.get_mut(i) {
                 *n += 1;
             }
@@ -316,6 +318,7 @@ fn duration(step: &StallStep, mut d: Vec<i64>) -> StepDuration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kopdes::StageFact;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
