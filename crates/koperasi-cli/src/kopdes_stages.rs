@@ -622,7 +622,13 @@ fn run_wave(a: WaveArgs) -> Result<(), Failure> {
                 .to_vec(),
             ];
             let opt = |x: Option<i64>| x.map_or(String::new(), |v| v.to_string());
-            let pct = |x: Option<f64>| x.map_or(String::new(), |v| format!("{v:.2}"));
+            // Indonesian decimal comma (also in the `;` Excel CSV of `--locale id`).
+            let pct = |x: Option<f64>| {
+                x.map_or(String::new(), |v| {
+                    let t = format!("{v:.2}");
+                    if l.id { t.replace('.', ",") } else { t }
+                })
+            };
             rows.extend(g.years.iter().map(|y| {
                 vec![
                     y.year.to_string(),
@@ -663,9 +669,31 @@ fn run_wave(a: WaveArgs) -> Result<(), Failure> {
                             g.cohort_founding_unknown
                         )
                     };
-                    let header: Vec<&str> = rows
-                        .first()
-                        .map_or(Vec::new(), |h| h.iter().map(String::as_str).collect());
+                    let header = if l.id {
+                        vec![
+                            "tahun",
+                            "lahir",
+                            "lahir KDMP",
+                            "stok",
+                            "stok KDMP",
+                            "perubahan",
+                            "perubahan tanpa KDMP",
+                            "% perubahan",
+                            "% tanpa KDMP",
+                        ]
+                    } else {
+                        vec![
+                            "year",
+                            "births",
+                            "births KDMP",
+                            "stock",
+                            "stock KDMP",
+                            "change",
+                            "change without KDMP",
+                            "% change",
+                            "% without KDMP",
+                        ]
+                    };
                     let mut t = new_table(header, 1);
                     for row in rows.iter().skip(1) {
                         t.add_row(row.clone());
