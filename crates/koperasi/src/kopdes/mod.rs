@@ -1,7 +1,7 @@
-//! Koperasi Desa/Kelurahan Merah Putih (KDMP/KKMP; Inpres 9/2025, DOMAIN.md 9.2): their
+//! Koperasi Desa/Kelurahan Merah Putih (KDMP/KKMP; Inpres 9/2025, DOMAIN.md 10): their
 //! stages as dated facts ([`Stage`], [`StageFact`], [`stage_facts`]), progress as of a date
-//! ([`stages_report`]: funnel, time between stages, stalled), loan readiness under PMK 49/2025
-//! ([`readiness_report`]), and the KDMP/KKMP wave in growth figures ([`wave`]).
+//! ([`stages_report()`]: funnel, time between stages, stalled), loan readiness under PMK 49/2025
+//! ([`readiness_report()`]), and the KDMP/KKMP wave in growth figures ([`wave`]).
 
 pub mod readiness;
 pub mod stages;

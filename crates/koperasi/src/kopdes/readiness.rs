@@ -1,5 +1,5 @@
 //! Loan readiness of KDMP/KKMP: a checklist ([`Checklist`], by default the preconditions of
-//! PMK 49/2025; docs/DOMAIN.md "Loan readiness") checked against each cooperative's stage
+//! PMK 49/2025; docs/DOMAIN.md 10.2) checked against each cooperative's stage
 //! facts, with the items missing, and counts overall and by region.
 
 use super::stages::{Stage, stage_marks};

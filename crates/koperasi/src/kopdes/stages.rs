@@ -1,12 +1,12 @@
 //! The stages of a Koperasi Desa/Kelurahan Merah Putih as dated facts on the record
-//! (DOMAIN.md 9.2): [`Stage`], [`StageFact`], and [`stage_facts`], which adds the facts a
+//! (DOMAIN.md 10): [`Stage`], [`StageFact`], and [`stage_facts`], which adds the facts a
 //! record already carries elsewhere (the NIK koperasi, the badan hukum, the RAT history).
 
 use crate::cooperative::Koperasi;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// One stage of a KDMP/KKMP, in the order of the programme (DOMAIN.md 9.2: musdesus ->
+/// One stage of a KDMP/KKMP, in the order of the programme (DOMAIN.md 10: musdesus ->
 /// founding meeting -> notary deed -> SK AHU -> NIK, NIB, NPWP, bank account -> SIMKOPDES
 /// account -> land -> building -> outlets -> operating -> RAT), then two documents of the loan
 /// application (PMK 49/2025 Pasal 7), which are facts of the same kind but not steps of the

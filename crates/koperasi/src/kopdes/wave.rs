@@ -1,4 +1,4 @@
-//! The KDMP/KKMP wave in growth figures (Inpres 9/2025, 27 March 2025; DOMAIN.md 9.2).
+//! The KDMP/KKMP wave in growth figures (Inpres 9/2025, 27 March 2025; DOMAIN.md 10).
 //!
 //! In a register, the cohort is recognised on each record ([`kdmp_mark`]: the name pattern
 //! `Koperasi Desa/Kelurahan Merah Putih ...`, `KDMP`/`KKMP`, a flag column, or, when asked,
