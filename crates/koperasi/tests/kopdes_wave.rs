@@ -2,8 +2,9 @@
 //! Situbondo register slice (`tests/data/real/simkopdes-kopdes-locations/`), the Kota Bogor
 //! 2022 register (embedded sample; no KDMP existed then), the East Java quarterly panel
 //! (embedded sample) and the SIMKOPDES East Java count
-//! (`tests/data/real/simkopdes-province-jatim/`). Figures computed with pandas, see the
-//! PROVENANCE.md files.
+//! (`tests/data/real/simkopdes-province-jatim/`); and the stages of an ordinary register
+//! (Subang, `tests/data/real/subang-koperasi-rat/`): known only where the file speaks. Figures
+//! computed with pandas, see the PROVENANCE.md files.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use koperasi::NaiveDate;
@@ -142,4 +143,41 @@ fn east_java_2025_q2_jump_is_the_kdmp_count() {
             .code(),
         "stats_bad_parameter"
     );
+}
+
+/// A real register of ordinary coops (Subang, `tests/data/real/subang-koperasi-rat/`): its
+/// badan hukum numbers (amendments included) make every coop a legal entity (undated for an
+/// amendment); no stage column means "no data", never stalled.
+#[test]
+fn subang_register_stages_are_known_only_where_the_file_speaks() {
+    use koperasi::kopdes::{Checklist, Stage, StallPreset, readiness_report, stages_report};
+    let r = register(&repo_file(
+        "tests/data/real/subang-koperasi-rat/koperasi.csv",
+    ));
+    assert_eq!(r.records.len(), 10);
+    let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let rep = stages_report(
+        &r.records,
+        as_of,
+        None,
+        &StallPreset::default_preset().unwrap(),
+    );
+    let count = |s: Stage| *rep.funnel.iter().find(|c| c.stage == s).unwrap();
+    // Every row has a nomor badan hukum (pandas: df.nomor_badan_hukum.notna().sum() == 10).
+    assert_eq!(count(Stage::SkAhu).reached, 10);
+    assert!(!count(Stage::Nib).covered && !count(Stage::Npwp).covered);
+    assert!(
+        rep.stalled
+            .iter()
+            .all(|s| s.to == Stage::RatHeld || s.to == Stage::SkAhu)
+    );
+    assert!(
+        rep.stall_counts
+            .iter()
+            .filter(|c| c.step.to == Stage::Nib)
+            .all(|c| !c.covered)
+    );
+    let ready = readiness_report(&r.records, &Checklist::pmk_49_2025().unwrap(), None, None);
+    assert_eq!(ready.overall.items[0].met, 10);
+    assert!(!ready.overall.items[4].covered);
 }

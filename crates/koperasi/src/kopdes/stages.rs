@@ -180,8 +180,8 @@ impl StageFact {
 
 /// All stage facts of a record, one per stage at most, in stage order: the record's own
 /// [`Koperasi::stages`], completed with what it carries elsewhere when it has no fact for the
-/// stage: [`Stage::SkAhu`] from the nomor and tanggal badan hukum (a founding, not an
-/// amendment: [`Koperasi::founded`]), [`Stage::NikKoperasi`] from the NIK (undated), and
+/// stage: [`Stage::SkAhu`] from the nomor badan hukum (an amendment number too: it proves a
+/// legal entity) dated by the founding date ([`Koperasi::founded`]: not an amendment's date), [`Stage::NikKoperasi`] from the NIK (undated), and
 /// [`Stage::RatHeld`] from the RAT of the earliest book year (its date, or undated).
 pub fn stage_facts(k: &Koperasi) -> Vec<StageFact> {
     let mut out = merge_stage_facts(k.stages.iter().cloned());
@@ -200,7 +200,8 @@ pub fn stage_facts(k: &Koperasi) -> Vec<StageFact> {
 /// The facts a record carries outside [`Koperasi::stages`] (see [`stage_facts`]): (stage,
 /// date, value), whether or not `stages` has them too.
 fn derived_facts(k: &Koperasi) -> impl Iterator<Item = (Stage, Option<NaiveDate>, Option<&str>)> {
-    let bh = k.badan_hukum.as_ref().filter(|b| !b.is_amendment);
+    // An amendment (PAD) number also proves a legal entity; its date is not the founding's.
+    let bh = k.badan_hukum.as_ref();
     let sk = (bh.is_some() || k.founded().is_some())
         .then(|| (Stage::SkAhu, k.founded(), bh.map(|b| b.raw.as_str())));
     let nik = k
