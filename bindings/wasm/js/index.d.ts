@@ -279,6 +279,19 @@ export interface KoperasiFields {
   extra: Array<[string, string]>;
   /** The office's own status column (`status`, `keaktifan`, `aktif`/`tdkaktif`): a fact, never the status. */
   office_status?: OfficeStatus | null;
+  /** KDMP/KKMP stages reached, as dated facts (absent when none; Rust `koperasi::kopdes::StageFact`). */
+  stages?: Array<{
+    stage: 'musdesus' | 'founding_meeting' | 'akta' | 'sk_ahu' | 'nik_koperasi' | 'nib' | 'npwp'
+      | 'bank_account' | 'simkopdes_account' | 'land' | 'building' | 'outlets' | 'operating'
+      | 'rat_held' | 'business_proposal' | 'loan_approval';
+    /** `null`: reached, date unknown. */
+    date: IsoDate | null;
+    value: string | null;
+    /** Building progress in percent. */
+    percent: number | null;
+    /** False only for progress short of the stage (a building at 40 %). */
+    reached: boolean;
+  }>;
 }
 /** What the office's status column says: active or not, with the column and the cell as written. */
 export interface OfficeStatus {

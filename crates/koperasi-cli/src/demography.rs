@@ -293,7 +293,7 @@ fn cohort_rows(out: &Output) -> Vec<Vec<String>> {
 
 /// A box-drawing table like the other commands' (`render.rs`): numbers right-aligned from
 /// column `right_from` on.
-fn new_table(header: Vec<&str>, right_from: usize) -> SafeTable {
+pub(crate) fn new_table(header: Vec<&str>, right_from: usize) -> SafeTable {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);

@@ -30,6 +30,7 @@ impl KopdesArgs {
         match &self.command {
             KopdesCommand::Coverage(c) => c.locale == LocaleArg::Id,
             KopdesCommand::Statistics(s) => s.locale == LocaleArg::Id,
+            KopdesCommand::Stages(c) => c.indonesian(),
         }
     }
 }
@@ -46,6 +47,8 @@ pub enum KopdesCommand {
     /// regions matched to Kemendagri codes, the level above checked, a previous snapshot
     /// compared.
     Statistics(StatisticsArgs),
+    #[command(flatten)]
+    Stages(crate::kopdes_stages::StagesCommand),
 }
 
 #[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
@@ -131,6 +134,7 @@ pub fn run(a: KopdesArgs) -> Result<(), Failure> {
     match a.command {
         KopdesCommand::Coverage(c) => run_coverage(c),
         KopdesCommand::Statistics(s) => run_statistics(s),
+        KopdesCommand::Stages(c) => crate::kopdes_stages::run(c),
     }
 }
 

@@ -551,6 +551,11 @@ pub struct Koperasi {
     /// compared with the derived status by [`crate::office`], never used to derive it.
     #[serde(default)]
     pub office_status: Option<OfficeStatus>,
+    /// Stages of a Koperasi Desa/Kelurahan Merah Putih reached (musdesus, akta, SK AHU, NIB,
+    /// NPWP, bank account, ...), as dated facts, any order; see [`crate::kopdes::stage_facts`],
+    /// which adds those the record carries elsewhere (NIK, badan hukum, RAT).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<crate::kopdes::StageFact>,
 }
 
 impl Koperasi {

@@ -33,6 +33,7 @@ use crate::cooperative::{
 use crate::error::ReadError;
 use crate::geo::CoordinateCells;
 use crate::identity::{NikKoperasi, NomorBadanHukum};
+use crate::kopdes::{Stage, StageCell, merge_stage_facts, read_stage_cell, stage_column};
 use crate::locale::{
     Accept, ColumnMark, is_missing, is_placeholder_date, is_tidy, parse_date, trim,
 };
@@ -649,6 +650,8 @@ struct Schema {
     kinds: Vec<Option<Fld>>,
     rat_cols: Vec<Option<i32>>,
     n_rat_cols: usize,
+    /// The KDMP/KKMP stage each column holds ([`crate::kopdes::stage_column`]).
+    stage_cols: Vec<Option<(Stage, StageCell)>>,
     has_year_columns: bool,
     /// The header of the name column (named in `missing_name` rejections).
     name_col: Option<String>,
@@ -798,6 +801,15 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
                         }
                     },
                     Err((code, reason)) => ctx.cell_error(header, cell, code, reason),
+                }
+                continue;
+            }
+            if let Some((stage, kind)) = schema.stage_cols.get(i).copied().flatten() {
+                if !is_missing(v) && !is_placeholder_date(v) {
+                    match read_stage_cell(stage, kind, v) {
+                        Ok(fact) => k.stages.extend(fact),
+                        Err((code, reason)) => ctx.cell_error(header, cell, code, reason),
+                    }
                 }
                 continue;
             }
@@ -1113,6 +1125,9 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
         }
     }
     k.rat.sort();
+    if k.stages.len() > 1 {
+        k.stages = merge_stage_facts(std::mem::take(&mut k.stages));
+    }
     if has_check_facts && check.date != NaiveDate::MIN {
         k.field_checks.push(check);
     }
@@ -1262,6 +1277,14 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             }
         })
         .collect();
+    let stage_cols: Vec<Option<(Stage, StageCell)>> = norm
+        .iter()
+        .zip(fields.iter().zip(&rat_cols))
+        .map(|(n, (f, r))| match (f, r) {
+            (None, None) => stage_column(n),
+            _ => None,
+        })
+        .collect();
     if !fields.iter().any(|f| f.as_deref() == Some("name")) {
         return Err(ReadError::MissingColumn {
             field: "name".into(),
@@ -1304,8 +1327,12 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
             .iter()
             .zip(&fields)
             .zip(&rat_cols)
-            .map(|((h, f), r)| {
-                let f = f.clone().or_else(|| r.map(|y| format!("rat_{y}")));
+            .zip(&stage_cols)
+            .map(|(((h, f), r), st)| {
+                let f = f
+                    .clone()
+                    .or_else(|| r.map(|y| format!("rat_{y}")))
+                    .or_else(|| st.map(|(s, _)| format!("stage_{}", s.code())));
                 (h.clone(), f)
             })
             .collect(),
@@ -1315,6 +1342,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         report.add_note(n);
     }
     let schema = Schema {
+        stage_cols,
         has_year_columns: rat_cols.iter().any(Option::is_some),
         kinds: fields
             .iter()

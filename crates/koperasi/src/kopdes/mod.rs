@@ -9,7 +9,28 @@
 //!   against each other, two snapshots compared.
 //! - [`matching`]: region names matched to codes within their parent, with the misplaced and
 //!   the unknown names listed (shared by both).
+//! - Stages as dated facts ([`Stage`], [`StageFact`], [`stage_facts`]), progress as of a date
+//!   ([`stages_report()`]: funnel, time between stages, stalled), loan readiness under PMK 49/2025
+//!   ([`readiness_report()`]), and the KDMP/KKMP wave in growth figures ([`wave`]) (DOMAIN.md 10).
 
 pub mod coverage;
 pub mod matching;
+pub mod readiness;
 pub mod simkopdes;
+pub mod stages;
+pub mod stages_columns;
+pub mod stages_preset;
+pub mod stages_report;
+pub mod wave;
+
+pub use readiness::{CoopReadiness, ItemCount, ReadinessCount, ReadinessReport, readiness_report};
+pub use stages::{Stage, StageFact, fact_of, merge_stage_facts, stage_facts};
+pub use stages_columns::{StageCell, read_stage_cell, stage_column, stage_headers};
+pub use stages_preset::{Checklist, ChecklistItem, StagesError, StallPreset, StallStep};
+pub use stages_report::{
+    FunnelRow, StageCount, StagesReport, StallCount, Stalled, StepDuration, stages_report,
+};
+pub use wave::{
+    KdmpMark, WaveFinding, WaveGrowth, WaveOptions, WaveYear, explain_jump, is_kdmp_name,
+    kdmp_mark, wave_growth,
+};

@@ -1,0 +1,182 @@
+//! `koperasi kopdes stages|readiness|wave` (issue 19, items 2, 3, 5) on the synthetic register
+//! with dated stages (tests/data/synthetic/kopdes-stages/, figures from its generate.py) and on
+//! the real East Java panel with the SIMKOPDES East Java count.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "support/cli.rs"]
+mod support;
+
+use support::{JATIM, fails, json, stdout};
+
+const SYNTH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/data/synthetic/kopdes-stages/kopdes_stages_synth.csv"
+);
+
+#[test]
+fn stages_table_json_and_csv() {
+    let out = stdout(&["kopdes", "stages", SYNTH, "--as-of", "2026-01-31"]);
+    assert!(out.contains("as of 2026-01-31 (600 coops; 40 without stage facts"));
+    assert!(out.contains("SK AHU (legal entity)") && out.contains("421"));
+    let v = json(&[
+        "kopdes",
+        "stages",
+        SYNTH,
+        "--as-of",
+        "2026-01-31",
+        "--by",
+        "kab_kota",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["coops"], 600);
+    let sk = v["funnel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["stage"] == "sk_ahu")
+        .unwrap();
+    assert_eq!(
+        (sk["reached"].as_u64(), sk["undated"].as_u64()),
+        (Some(421), Some(61))
+    );
+    assert_eq!(v["by_region"].as_array().unwrap().len(), 4);
+    let csv = stdout(&[
+        "kopdes",
+        "stages",
+        SYNTH,
+        "--as-of",
+        "2026-01-31",
+        "--format",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("region,coops,musdesus,founding_meeting,akta,sk_ahu")
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("(all),600,560,501,461,421,")
+    );
+    let id = stdout(&[
+        "kopdes",
+        "stages",
+        SYNTH,
+        "--as-of",
+        "2026-01-31",
+        "--locale",
+        "id",
+    ]);
+    assert!(id.contains("Tahapan KDMP/KKMP") && id.contains("31 Januari 2026"));
+}
+
+#[test]
+fn readiness_in_both_languages() {
+    let out = stdout(&["kopdes", "readiness", SYNTH]);
+    assert!(out.contains("71 of 600 coops ready (11.83 %)"), "{out}");
+    assert!(out.contains("PMK 49/2025 Pasal 6 ayat (1) huruf d"));
+    let id = stdout(&[
+        "kopdes",
+        "readiness",
+        SYNTH,
+        "--locale",
+        "id",
+        "--by",
+        "kab_kota",
+    ]);
+    assert!(id.contains("71 dari 600 koperasi siap (11,83 %)"), "{id}");
+    assert!(id.contains("Kurang per wilayah"));
+    let csv = stdout(&["kopdes", "readiness", SYNTH, "--format", "csv"]);
+    assert!(csv.starts_with("line,name,region,ready,missing\n"));
+    assert_eq!(csv.lines().filter(|l| l.contains(",yes,")).count(), 71);
+}
+
+#[test]
+fn presets_are_data_and_bad_ones_are_refused() {
+    let dir = std::env::temp_dir().join(format!("kopdes-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A checklist with only the legal entity: every coop with an SK AHU is ready (421).
+    let only_legal = dir.join("legal.toml");
+    std::fs::write(
+        &only_legal,
+        "name = \"legal only\"\n[[item]]\ncode = \"legal_entity\"\nstages = [\"sk_ahu\"]\nlabel_id = \"Berbadan hukum\"\nlabel_en = \"Legal entity\"\n",
+    )
+    .unwrap();
+    let v = json(&[
+        "kopdes",
+        "readiness",
+        SYNTH,
+        "--checklist",
+        only_legal.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["overall"]["ready"], 421);
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "name = \"x\"\n[[step]]\nfrom = \"akta\"\nto = \"sk\"\ndays = 3\n",
+    )
+    .unwrap();
+    fails(
+        &[
+            "kopdes",
+            "stages",
+            SYNTH,
+            "--as-of",
+            "2026-01-31",
+            "--stall-days",
+            bad.to_str().unwrap(),
+        ],
+        "line 4",
+    );
+    fails(
+        &[
+            "kopdes",
+            "stages",
+            SYNTH,
+            "--as-of",
+            "2026-01-31",
+            "--by",
+            "jenis",
+        ],
+        "not a region field",
+    );
+    fails(
+        &["kopdes", "stages", JATIM, "--as-of", "2026-01-31"],
+        "needs a register",
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn wave_on_the_east_java_panel() {
+    let out = stdout(&["kopdes", "wave", JATIM, "--kdmp-count", "8494"]);
+    assert!(
+        out.contains("2025-Q1 -> 2025-Q2: +8,570 (+25.1 %)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("99.1 %") && out.contains("+76 (+0.2 %)"),
+        "{out}"
+    );
+    let v = json(&[
+        "kopdes",
+        "wave",
+        JATIM,
+        "--kdmp-count",
+        "8494",
+        "--at",
+        "2025-Q2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["change"], 8570);
+    assert_eq!(v["change_without"], 76);
+    fails(&["kopdes", "wave", JATIM], "--kdmp-count");
+}
