@@ -29,6 +29,7 @@ mod excel_csv;
 mod html;
 mod labels;
 mod output;
+mod publish;
 mod render;
 mod sheets;
 mod shu;
@@ -79,7 +80,7 @@ enum Command {
     /// The figures a register supports as of a date (on record, found, identified, active,
     /// RAT held, ...), each with what it rests on, as the statements an office can publish
     /// (`-o statements.csv`).
-    Statements(statements::StatementsArgs),
+    Statements(publish::StatementsArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -255,8 +256,18 @@ struct ReportArgs {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// CSV file or XLSX/ODS workbook (`--sheet` chooses the sheet).
-    file: std::path::PathBuf,
+    /// CSV file or XLSX/ODS workbook (`--sheet` chooses the sheet): a register, a table of
+    /// counts, or published statements (a definition and a value column; also `.json`/`.toml`).
+    #[arg(required_unless_present = "sample")]
+    file: Option<std::path::PathBuf>,
+    /// Check an embedded sample of published statements instead of a file:
+    /// `balikpapan_statements` (the 1 February 2025 article).
+    #[arg(long, value_name = "NAME", conflicts_with = "file")]
+    sample: Option<String>,
+    /// For published statements: the relations between definitions to check (TOML, or JSON by
+    /// extension) instead of the embedded list (`identified <= found <= verified`, ...).
+    #[arg(long, value_name = "FILE")]
+    relations: Option<std::path::PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
@@ -298,7 +309,7 @@ fn main() -> ExitCode {
         Command::Demography(a) => demography::run(a),
         Command::Shu(a) => shu::run(a),
         Command::Template(a) => template::run(a),
-        Command::Statements(a) => statements::run(a),
+        Command::Statements(a) => publish::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -680,7 +691,19 @@ fn run_compare(
 fn run_check(a: CheckArgs) -> Result<(), Failure> {
     let mut options = ReportOptions::new(today_wib());
     options.read = read_options(&a.input)?;
-    let report = report_of(&a.file, &a.input, &options, "check")?;
+    let read = match (&a.sample, &a.file) {
+        (Some(name), _) => Some(statements::read_sample(name, &options.read)?),
+        (None, Some(f)) => statements::read_file(f, a.input.sheet.as_deref(), &options.read)?,
+        (None, None) => None,
+    };
+    if let Some((source, read)) = read {
+        let relations = statements::relations(a.relations.as_deref())?;
+        return statements::run(&source, &read, &relations, &a.output);
+    }
+    let Some(file) = &a.file else {
+        return Err(Failure("give a file to check, or --sample".into()));
+    };
+    let report = report_of(file, &a.input, &options, "check")?;
     let l = labels::Labels::new(a.output.locale == Locale::Id);
     let out = match a.output.format {
         Format::Json => serde_json::to_string_pretty(&render::check_json(&report))? + "\n",

@@ -984,7 +984,7 @@ fn report_table_csv(report: &Report, l: &Labels) -> Result<String, crate::Failur
 
 /// [`csv_out`] in English; in Indonesian the Excel CSV of [`crate::excel_csv`], the first
 /// `ours` columns with Indonesian headers and values.
-fn csv_in(
+pub(crate) fn csv_in(
     l: &Labels,
     rows: &[Vec<String>],
     ours: usize,
@@ -1030,6 +1030,29 @@ pub fn check_text(report: &Report, l: &Labels, md: bool) -> String {
         office::register_sections(&mut d, r, false);
     }
     rejections_text(&mut d, read_of(report));
+    d.out
+}
+
+/// `koperasi check` of a file of published statements as text: its source, how it was read,
+/// the findings of the statement checks (their lines), the rejected rows.
+pub fn statements_check_text(
+    source: &str,
+    read: &ReadReport,
+    findings: &[Finding],
+    l: &Labels,
+    md: bool,
+) -> String {
+    let mut d = Doc::new(l, md);
+    d.line(format!("{}: {}", l.source(), d.esc(source)));
+    let kind = if l.id {
+        "pernyataan yang dipublikasikan (satu angka per baris)"
+    } else {
+        "published statements (one figure per row)"
+    };
+    d.line(format!("{}: {kind}", l.read_as()));
+    d.line(read_line(&d, read));
+    findings_text(&mut d, findings);
+    rejections_text(&mut d, read);
     d.out
 }
 

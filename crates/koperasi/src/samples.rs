@@ -28,7 +28,8 @@ from the MySQL dump of GitHub Sabilamanda/disperdagin @db28fa7 (DinKUKMDagin Kot
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sample {
     /// The name the CLI, Python (`koperasi.samples`) and JS (`sample(name)`) use:
-    /// `jatim_panel` or `bogor_register`.
+    /// `jatim_panel` or `bogor_register` (and `balikpapan_statements`, see
+    /// [`BALIKPAPAN_STATEMENTS`]).
     pub name: &'static str,
     /// The file name of the original copy (under `data/samples/`).
     pub file_name: &'static str,
@@ -55,10 +56,29 @@ pub const ALL: [Sample; 2] = [
     },
 ];
 
-/// The sample called `name` (see [`ALL`]); `None` for another name.
+/// The sample called `name` (see [`ALL`], and [`BALIKPAPAN_STATEMENTS`]); `None` for another
+/// name.
 pub fn get(name: &str) -> Option<Sample> {
-    ALL.iter().copied().find(|s| s.name == name)
+    ALL.iter()
+        .copied()
+        .chain([BALIKPAPAN_STATEMENTS])
+        .find(|s| s.name == name)
 }
+
+/// Kota Balikpapan: the five figures of the 1 February 2025 press article (438 on record; 390
+/// in 2023; 113 identified; 125 "entering 2025" with "growth of nine"; 134 by February 2025),
+/// as a statements table (`koperasi::statements::read_statements`). Not in [`ALL`] (which
+/// lists registers and panels).
+pub const BALIKPAPAN_STATEMENTS: Sample = Sample {
+    name: "balikpapan_statements",
+    file_name: "pernyataan_koperasi_balikpapan_2025-02-01.csv",
+    csv: include_str!(
+        "../data/samples/balikpapan-statements-2025-02-01/pernyataan_koperasi_balikpapan_2025-02-01.csv"
+    ),
+    source: "embedded sample: statements of DKUMKMP Kota Balikpapan in cokoliat.com, \
+1 February 2025 (printed `1/2/20245`): 438 on record, 390 in 2023, 113 identified, 125 entering 2025 \
+(\"growth of nine\"), 134 by February 2025",
+};
 
 #[cfg(test)]
 mod tests {

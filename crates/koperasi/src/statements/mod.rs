@@ -5,12 +5,20 @@
 //!
 //! - [`Definition`]: the controlled vocabulary (`on_record`, `identified`, `active`, ...).
 //! - [`Statement`]: one published figure.
+//! - [`read`]: statements from CSV, XLSX/ODS, TOML or JSON, broken rows rejected with reasons.
+//! - [`checks`]: the checks on statements ([`check_statements`]), the definitions funnel as
+//!   data ([`Relations`]).
 
+pub mod checks;
 mod definition;
 mod model;
+pub mod read;
+mod row;
 
+pub use checks::{Relations, StatementFinding, check_statements};
 pub use definition::Definition;
 pub use model::{StatedValue, Statement};
+pub use read::{StatementsRead, looks_like_statements, read_statements, read_statements_bytes};
 mod compare;
 mod funnel;
 mod funnel_support;

@@ -8,6 +8,7 @@ mod compare;
 mod core_fns;
 mod demography_fns;
 mod shu_fns;
+mod statements_fns;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -49,6 +50,7 @@ fn call(function: &str, args: &Value) -> Result<Value, String> {
     core_fns::call(function, args)
         .or_else(|| shu_fns::call(function, args))
         .or_else(|| demography_fns::call(function, args))
+        .or_else(|| statements_fns::call(function, args))
         .unwrap_or_else(|| panic!("no dispatcher knows the function `{function}`"))
 }
 
