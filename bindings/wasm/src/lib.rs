@@ -17,6 +17,8 @@
 //!   `TypeError`.
 #![forbid(unsafe_code)]
 
+pub mod statements;
+
 use koperasi::demography::{
     DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,
     Lifeline, StatusSeries,
