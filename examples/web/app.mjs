@@ -452,3 +452,6 @@ const today = new Date();
 $('#as-of').value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
 $('#loading').hidden = true;
 openSample('jatim_panel');
+// Published statements (issue 18): a self-contained section (statements.mjs).
+const statements = (await import('./statements.mjs')).mountStatements(k, $('#statements'), () => state.lang);
+$('#lang').addEventListener('click', () => statements.render());
