@@ -26,7 +26,7 @@ def _case(name: str) -> Dict[str, Any]:
 def test_sample_gives_the_vector_findings() -> None:
     expected: List[Dict[str, Any]] = _case("the article's findings")["expected"]
     read = k.samples.balikpapan_statements()
-    assert read.report.accepted == 5 and read.report.rejected == []
+    assert read.report.accepted == 5 and read.report.rejected == ()
     got = k.check_statements(read)
     assert [f["code"] for f in got] == [e["code"] for e in expected]
     for g, e in zip(got, expected):
@@ -81,9 +81,12 @@ def test_statements_to_publish_round_trip_and_compare() -> None:
     assert len(out) == 8
     csv = k.statements_csv(out)
     back = k.read_statements(csv)
-    assert back.report.rejected == [] and len(back.statements) == 8
-    # the set to publish is consistent and matches the register
-    assert k.check_statements(back) == []
+    assert back.report.rejected == () and len(back.statements) == 8
+    # the stocks of the set to publish (as of one date) are consistent with each other
+    # (the `new` figures describe years: see the note in the lead's report of issue 18)
+    stocks = [s for s in back.statements if s["definition"] != "new"]
+    assert len(stocks) == 6
+    assert k.check_statements(stocks) == []
     outcomes = {c["outcome"]["kind"] for c in k.compare_statements(back, f)}
     assert outcomes == {"matched"}
 

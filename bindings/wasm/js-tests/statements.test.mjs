@@ -52,7 +52,10 @@ test('the statements to publish round-trip, check clean and match', () => {
   assert.equal(out.length, 8);
   const back = k.readStatements(k.statementsCsv(out));
   assert.equal(back.statements.length, 8);
-  assert.deepEqual(k.checkStatements(back), []);
+  // The stocks (as of one date) are consistent with each other; `new` describes years.
+  const stocks = back.statements.filter((s) => s.definition !== 'new');
+  assert.equal(stocks.length, 6);
+  assert.deepEqual(k.checkStatements(stocks), []);
   assert.deepEqual([...new Set(k.compareStatements(back, f).map((c) => c.outcome.kind))], ['matched']);
 });
 
