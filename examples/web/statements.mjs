@@ -22,6 +22,7 @@ const LABELS = {
     statements: 'Pernyataan',
     value: 'Isi',
     reason: 'Alasan',
+    sev: { error: 'galat', warning: 'peringatan', info: 'info' },
   },
   en: {
     title: 'Published statements',
@@ -40,6 +41,7 @@ const LABELS = {
     statements: 'Statements',
     value: 'Value',
     reason: 'Reason',
+    sev: { error: 'error', warning: 'warning', info: 'info' },
   },
 };
 
@@ -110,7 +112,7 @@ export function mountStatements(k, root, lang) {
         'statements-findings',
         [l.severity, l.code, l.statements, l.message],
         findings.map((f) => [
-          el('span', { class: `sev-${f.severity}` }, f.severity),
+          el('span', { class: `sev-${f.severity}` }, l.sev[f.severity] ?? f.severity),
           f.code,
           f.statements.join(', '),
           isId ? f.message_id : f.message_en,
