@@ -5,7 +5,7 @@
 //! JSON goes back unchanged.
 
 use crate::{OrRaise, PyPolicy, PyRegister, date, fields, from_py, input, invalid, policy_of, ser};
-use koperasi::io::ReadOptions;
+use koperasi::io::{ReadOptions, ReadReport};
 use koperasi::statements::{self as st, Funnel, Relations, Statement};
 use pyo3::prelude::*;
 
@@ -103,22 +103,36 @@ pub fn check_statements<'py>(
     ser(py, &st::check_statements(&all, &rel))
 }
 
-/// `funnel(register, as_of, policy, by)`: the register's funnel.
+/// `funnel(register, as_of, policy, by, report)`: the register's funnel; `report`, the read
+/// report of the register's file (serde shape), names the columns each figure rests on and
+/// tells an empty NIK or dissolution column (0) from none (unknown).
 #[pyfunction]
-#[pyo3(signature = (register, as_of, policy=None, by=vec![]))]
+#[pyo3(signature = (register, as_of, policy=None, by=vec![], report=None))]
 pub fn funnel(
     py: Python<'_>,
     register: &Bound<'_, PyRegister>,
     as_of: &str,
     policy: Option<&Bound<'_, PyPolicy>>,
     by: Vec<String>,
+    report: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyFunnel> {
     let when = date(py, as_of)?;
     let p = policy_of(policy);
     let by = fields(py, by)?;
+    let read: Option<ReadReport> = match report {
+        None => None,
+        Some(r) => Some(serde_json::from_value(from_py(r)?).map_err(|e| {
+            invalid(
+                py,
+                "invalid_argument",
+                None,
+                format!("not a read report: {e}"),
+            )
+        })?),
+    };
     let r = &register.get().0;
     Ok(PyFunnel(
-        py.detach(|| st::funnel_by(r, when, &p, &by, None)),
+        py.detach(|| st::funnel_by(r, when, &p, &by, read.as_ref())),
     ))
 }
 

@@ -49,8 +49,24 @@ def test_broken_date_is_rejected_with_its_reason() -> None:
 
 
 def _gianyar() -> k.Funnel:
-    reg = k.read_register(GIANYAR, data_as_of="2022-05-15").register
-    return k.funnel(reg, "2022-05-15")
+    return k.funnel(k.read_register(GIANYAR, data_as_of="2022-05-15"), "2022-05-15")
+
+
+def test_the_read_report_names_the_columns() -> None:
+    read = k.read_register(GIANYAR, data_as_of="2022-05-15")
+    with_report = {
+        f["definition"]: f["basis"]["columns"] for f in k.funnel(read, "2022-05-15").to_dict()["figures"]
+    }
+    assert with_report["rat_held"] == ["tglRAT_terakhir"]
+    assert with_report["nik_certified"] == ["statusNIK"]
+    assert with_report["identified"] == []  # the file has no field-check column
+    # without the report: the fields that could hold the facts, not the file's headers
+    without = {
+        f["definition"]: f["basis"]["columns"]
+        for f in k.funnel(read.register, "2022-05-15").to_dict()["figures"]
+    }
+    assert without["rat_held"] == ["last_rat_year", "last_rat_date", "rat_"]
+    assert without["nik_certified"] == ["nik"]
 
 
 def test_funnel_of_a_real_register() -> None:

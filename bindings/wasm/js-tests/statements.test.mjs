@@ -46,6 +46,19 @@ test('the funnel of the real Gianyar register', () => {
   assert.equal(f.figures.find((y) => y.definition === 'rat_held').book_year, 2020);
 });
 
+test('the read report names the columns each figure rests on', () => {
+  const read = k.readRegister(GIANYAR, { dataAsOf: '2022-05-15' });
+  const cols = (f, def) => f.figures.find((y) => y.definition === def).basis.columns;
+  const withReport = k.funnel(read, { asOf: '2022-05-15' });
+  assert.deepEqual(cols(withReport, 'rat_held'), ['tglRAT_terakhir']);
+  assert.deepEqual(cols(withReport, 'nik_certified'), ['statusNIK']);
+  assert.deepEqual(cols(withReport, 'identified'), []); // the file has no field-check column
+  // Without the report: the fields that could hold the facts, not the file's headers.
+  const without = k.funnel(read.register, { asOf: '2022-05-15' });
+  assert.deepEqual(cols(without, 'rat_held'), ['last_rat_year', 'last_rat_date', 'rat_']);
+  assert.equal(value(without, 'rat_held'), 7);
+});
+
 test('the statements to publish round-trip, check clean and match', () => {
   const f = gianyar();
   const out = k.funnelStatements(f, '2022-06-01');

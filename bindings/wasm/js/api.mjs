@@ -740,16 +740,26 @@ export function checkStatements(statements, relations) {
 /**
  * The funnel of a register as of `asOf` under `policy` (default national), broken down by `by`
  * (field names): every definition the register supports, counted with what it rests on, or
- * said to be unsupported (never 0). `register`: a Register, or CSV text / the bytes of a
- * register file (read with readRegister and `readOptions`).
+ * said to be unsupported (never 0). `register`: a Register, the result of readRegister
+ * (`{register, report}`: the report names the columns each figure rests on and tells an empty
+ * NIK or dissolution column, 0, from none, unknown), or CSV text / the bytes of a register file
+ * (read with readRegister and `readOptions`).
  */
 export function funnel(register, { asOf, policy, by, readOptions } = {}) {
-  const own = !(register instanceof Register);
-  const reg = own ? readRegister(register, readOptions).register : register;
+  const isRead = register !== null && typeof register === 'object' && register.register instanceof Register;
+  const own = !isRead && !(register instanceof Register);
+  const read = own ? readRegister(register, readOptions) : isRead ? register : { register, report: undefined };
   try {
-    return call((a, p, b) => wasm().funnel(reg._h, a, p, b), isoDate(asOf, 'asOf'), policyJson(policy), fieldsJson(by));
+    const report = read.report === undefined ? undefined : JSON.stringify(read.report);
+    return call(
+      (a, p, b, r) => wasm().funnel(read.register._h, a, p, b, r),
+      isoDate(asOf, 'asOf'),
+      policyJson(policy),
+      fieldsJson(by),
+      report,
+    );
   } finally {
-    if (own) reg.free();
+    if (own) read.register.free();
   }
 }
 

@@ -1142,7 +1142,7 @@ export type StatementsArg = Statement[] | StatementsRead;
 export function readStatements(source: CsvSource, options?: { kind?: 'table' | 'json' | 'toml'; sheet?: string | number }): StatementsRead;
 export function checkStatements(statements: StatementsArg, relations?: string | Relations | null): StatementFinding[];
 export function funnel(
-  register: Register | CsvSource,
+  register: Register | RegisterRead | CsvSource,
   options: { asOf: IsoDate; policy?: PolicyArg | null; by?: Field[]; readOptions?: ReadOptions },
 ): Funnel;
 export function funnelStatements(funnel: Funnel, saidOn: IsoDate, region?: string | null): Statement[];

@@ -7,7 +7,7 @@
 use crate::{
     ErrorPayload, RegisterHandle, fail, fields_arg, from_json, iso_date, policy_arg, to_json,
 };
-use koperasi::io::ReadOptions;
+use koperasi::io::{ReadOptions, ReadReport};
 use koperasi::statements::{self as st, Funnel, Relations, Statement};
 use wasm_bindgen::prelude::*;
 
@@ -65,24 +65,31 @@ pub fn check_statements(
     to_json(&st::check_statements(&all, &relations_arg(relations)?))
 }
 
-/// `funnel(register, as_of, policy, by)` -> the register's `Funnel`.
+/// `funnel(register, as_of, policy, by, report)` -> the register's `Funnel`; `report_json`,
+/// the read report of the register's file, names the columns each figure rests on and tells
+/// an empty NIK or dissolution column (0) from none (unknown).
 #[wasm_bindgen]
 pub fn funnel(
     register: &RegisterHandle,
     as_of: &str,
     policy_json: Option<String>,
     by_json: Option<String>,
+    report_json: Option<String>,
 ) -> Result<String, JsValue> {
     let by = match by_json {
         Some(b) => fields_arg(&b)?,
         None => Vec::new(),
+    };
+    let read: Option<ReadReport> = match report_json {
+        Some(r) => Some(from_json("report", &r)?),
+        None => None,
     };
     let f = st::funnel_by(
         &register.inner,
         iso_date(as_of)?,
         &policy_arg(policy_json)?,
         &by,
-        None,
+        read.as_ref(),
     );
     to_json(&f)
 }

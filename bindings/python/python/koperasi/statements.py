@@ -11,7 +11,7 @@ checked again::
     read = koperasi.read_statements("pernyataan.csv")        # or .xlsx, .json, .toml
     for f in koperasi.check_statements(read.statements):
         print(f["code"], f["statements"], f["message_id"])
-    reg = koperasi.read_register("register.csv").register
+    reg = koperasi.read_register("register.csv")             # register and read report
     fun = koperasi.funnel(reg, "2025-02-01")                  # what the register supports
     koperasi.compare_statements(read.statements, fun)         # matched / off / unsupported
     fun.to_statements("2025-02-01")                           # the consistent set to publish
@@ -29,6 +29,7 @@ from . import (
     PolicyLike,
     ReadReport,
     Register,
+    RegisterRead,
     Source,
     _fields,
     _iso,
@@ -155,16 +156,22 @@ class Funnel:
 
 
 def funnel(
-    register: Register,
+    register: Union[Register, RegisterRead],
     as_of: DateLike,
     policy: Optional[PolicyLike] = None,
     by: Optional[FieldsLike] = None,
 ) -> Funnel:
     """The funnel of ``register`` as of ``as_of`` under ``policy`` (default: national), and
-    of each part of ``by`` (``"kecamatan"``, ``["jenis"]``). Raises :class:`ValidationError`
-    (``invalid_field``) for an unknown field."""
+    of each part of ``by`` (``"kecamatan"``, ``["jenis"]``). Given the whole result of
+    :func:`read_register` (a :class:`RegisterRead`), its read report names the file's columns
+    each figure rests on and tells an empty NIK or dissolution column (a count of 0) from none
+    (unknown). Raises :class:`ValidationError` (``invalid_field``) for an unknown field."""
+    report = None
+    if isinstance(register, RegisterRead):
+        report = register.report.to_dict()
+        register = register.register
     return Funnel(
-        _k.funnel(register._g, _iso(as_of, "as_of"), _policy(policy), _fields(by))
+        _k.funnel(register._g, _iso(as_of, "as_of"), _policy(policy), _fields(by), report)
     )
 
 
