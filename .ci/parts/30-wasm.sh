@@ -45,7 +45,7 @@ step "wasm: dashboard in headless chromium (playwright-core)"
     curl -fsS -o /dev/null "http://127.0.0.1:$port/examples/web/index.html" 2>/dev/null && break
     sleep 0.1
   done
-  cd examples/web && KOPERASI_URL="http://127.0.0.1:$port" node --test tests/browser.test.mjs
+  cd examples/web && KOPERASI_URL="http://127.0.0.1:$port" node --test tests/*.test.mjs
 )
 
 step "wasm: single-file dashboard examples/web/dist/koperasi.html (CI artifact), tested from file://"

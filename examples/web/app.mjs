@@ -588,3 +588,6 @@ $('#policy').addEventListener('change', run);
 $('#as-of').value = k.todayWib();
 $('#loading').hidden = true;
 openSample('jatim_panel');
+// Published statements (issue 18): a self-contained section (statements.mjs).
+const statements = (await import('./statements.mjs')).mountStatements(k, $('#statements'), () => state.lang);
+$('#lang').addEventListener('click', () => statements.render());

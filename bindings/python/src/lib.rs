@@ -13,6 +13,7 @@ mod demography;
 mod ints;
 mod safe;
 mod shu;
+mod statements;
 mod template;
 
 use ints::{Int, Sen};
@@ -1170,6 +1171,7 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(safe::safe_terminal_text, m)?)?;
     m.add_function(wrap_pyfunction!(sample, m)?)?;
     m.add_function(wrap_pyfunction!(sample_names, m)?)?;
+    statements::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

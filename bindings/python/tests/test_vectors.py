@@ -160,7 +160,11 @@ CASES = _cases()
 
 # Vector argument names that differ from the Python parameter: a reader takes any ``source``
 # (path, text, bytes, DataFrame); the vector gives CSV text.
-RENAMED: Dict[str, Dict[str, str]] = {"shu_read_members": {"text": "source"}}
+RENAMED: Dict[str, Dict[str, str]] = {
+    "shu_read_members": {"text": "source"},
+    "read_statements": {"text": "source"},
+    "check_statements": {"text": "statements"},
+}
 
 
 def test_there_are_vectors() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 import koperasi as k
 
@@ -132,3 +132,17 @@ def template() -> int:
     data: bytes = k.template_register(rat_year=2024, locale="id")
     again: bytes = k.template_register("register.xlsx" if not data else None)
     return len(data) + len(again)
+
+def published_statements() -> int:
+    read: k.StatementsRead = k.samples.balikpapan_statements()
+    found: List[Dict[str, Any]] = k.check_statements(read, relations=None)
+    again: List[Dict[str, Any]] = k.check_statements(read.statements)
+    reg: k.Register = k.samples.kota_bogor().register
+    f: k.Funnel = k.funnel(reg, "2022-08-15", policy="office", by=["kecamatan"])
+    g: k.Funnel = k.funnel(k.samples.kota_bogor(), "2022-08-15")
+    on_record: Optional[int] = f.value("on_record")
+    out: List[Dict[str, Any]] = f.to_statements("2022-08-16", region="32.71 Kota Bogor")
+    compared: List[Dict[str, Any]] = k.compare_statements(out, f)
+    csv: str = k.statements_csv(out)
+    back: k.StatementsRead = k.read_statements(csv)
+    return len(found) + len(again) + (on_record or 0) + len(compared) + len(back.statements) + (g.value("new") or 0)

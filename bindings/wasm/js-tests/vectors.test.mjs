@@ -95,6 +95,9 @@ const METHODS = {
   'StatusPolicy.from_toml': { params: ['text'] },
   'StatusPolicy.from_dict': { params: ['d'], method: 'fromObject' },
   'Koperasi.from_dict': { params: ['d'], method: 'fromObject' },
+  // Published statements (issue 18): the vector gives the statements as CSV text.
+  read_statements: { params: ['text'], call: (text) => k.readStatements(text) },
+  check_statements: { params: ['text'], call: (text) => k.checkStatements(k.readStatements(text)) },
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());

@@ -736,3 +736,82 @@ export const tableXlsx = (table, sheet = 'Data') => call(wasm().table_xlsx, tabl
  * (Excel set to Indonesian), else plain `,` CSV. Formula-like cells are neutralised.
  */
 export const tableCsv = (table, options = {}) => call(wasm().table_csv, tableJson(table), Boolean(options.excel));
+
+// ---- published statements (issue 18; src/statements.rs) -------------------------------------
+
+function statementsJson(statements) {
+  const list = statements !== null && typeof statements === 'object' && Array.isArray(statements.statements) ? statements.statements : statements;
+  if (!Array.isArray(list)) throw typeError('statements must be an array of statements (as readStatements gives them) or the result of readStatements');
+  return JSON.stringify(list);
+}
+
+function funnelJson(funnel) {
+  if (funnel === null || typeof funnel !== 'object' || !Array.isArray(funnel.figures)) {
+    throw typeError('funnel must be a funnel (as funnel() gives it)');
+  }
+  return JSON.stringify(funnel);
+}
+
+/**
+ * Published statements, one per row, from CSV text or the bytes of a CSV file or an XLSX/ODS
+ * workbook (Indonesian or English headers: tanggal, periode, wilayah, definisi, nilai, ...);
+ * `options.kind` `json` or `toml` reads a list of such records; `options.sheet` a sheet.
+ * Rows that cannot be read are in `report.rejected` (a printed `1/2/20245` is `date_invalid`).
+ */
+export function readStatements(source, options) {
+  const o = options ?? {};
+  if (typeof o !== 'object') throw typeError('options must be an object');
+  const sheet = o.sheet === undefined || o.sheet === null ? undefined : String(o.sheet);
+  return call(wasm().read_statements, bytes(source), optStr(o.kind, 'options.kind'), sheet);
+}
+
+/**
+ * The findings of the checks on statements (stated change vs the series, mixed definitions,
+ * parts vs total, the definitions funnel, percentages, dates). `relations`: the definitions
+ * funnel to check, as TOML text or an object `{relation: [...]}`; default the embedded list.
+ */
+export function checkStatements(statements, relations) {
+  let rel;
+  if (relations === undefined || relations === null) rel = undefined;
+  else if (typeof relations === 'string') rel = relations;
+  else if (typeof relations === 'object') rel = JSON.stringify(relations);
+  else throw typeError('relations must be TOML text or a relations object');
+  return call(wasm().check_statements, statementsJson(statements), rel);
+}
+
+/**
+ * The funnel of a register as of `asOf` under `policy` (default national), broken down by `by`
+ * (field names): every definition the register supports, counted with what it rests on, or
+ * said to be unsupported (never 0). `register`: a Register, the result of readRegister
+ * (`{register, report}`: the report names the columns each figure rests on and tells an empty
+ * NIK or dissolution column, 0, from none, unknown), or CSV text / the bytes of a register file
+ * (read with readRegister and `readOptions`).
+ */
+export function funnel(register, { asOf, policy, by, readOptions } = {}) {
+  const isRead = register !== null && typeof register === 'object' && register.register instanceof Register;
+  const own = !isRead && !(register instanceof Register);
+  const read = own ? readRegister(register, readOptions) : isRead ? register : { register, report: undefined };
+  try {
+    const report = read.report === undefined ? undefined : JSON.stringify(read.report);
+    return call(
+      (a, p, b, r) => wasm().funnel(read.register._h, a, p, b, r),
+      isoDate(asOf, 'asOf'),
+      policyJson(policy),
+      fieldsJson(by),
+      report,
+    );
+  } finally {
+    if (own) read.register.free();
+  }
+}
+
+/** The statements to publish from a funnel: every supported figure, said on `saidOn`, for `region` (default the register's kab/kota). */
+export const funnelStatements = (f, saidOn, region) =>
+  call(wasm().funnel_statements, funnelJson(f), isoDate(saidOn, 'saidOn'), optStr(region, 'region'));
+
+/** Each statement against a funnel: `outcome.kind` matched, off (`by` = stated - register), unsupported or not_comparable (with `reason_en`, `reason_id`). */
+export const compareStatements = (statements, f) =>
+  call(wasm().compare_statements, statementsJson(statements), funnelJson(f));
+
+/** Statements as CSV text in the layout readStatements reads. */
+export const statementsCsv = (statements) => call(wasm().statements_csv, statementsJson(statements));

@@ -35,7 +35,7 @@ export type Pola = 'konvensional' | 'syariah';
 export type BadanHukumKind = 'ahu' | 'kemenkop' | 'kwk' | 'kdk' | 'kankop' | 'other';
 export type DuplicateKey = 'nik' | 'badan_hukum' | 'name';
 export type PresetName = 'national' | 'office' | 'field_verification_first' | 'permenkop_25_2015';
-export type SampleName = 'jatim_panel' | 'bogor_register';
+export type SampleName = 'jatim_panel' | 'bogor_register' | 'balikpapan_statements';
 
 /** Codes of errors thrown as `KoperasiError` (core codes, plus the binding's own). */
 export type ErrorCode =
@@ -1128,3 +1128,63 @@ export function templateRegister(options?: { ratYear?: number; locale?: 'id' | '
 export function tableXlsx(table: TextTable, sheet?: string): Uint8Array;
 /** A table as CSV bytes: `{ excel: true }` gives a byte-order mark and `;`. */
 export function tableCsv(table: TextTable, options?: { excel?: boolean }): Uint8Array;
+
+
+// ---- published statements (issue 18; js/api.mjs, src/statements.rs) ----------------------
+/** A definition code of the vocabulary (`on_record`, `identified`, ...), or `{other: text}` for one outside it. */
+export type DefinitionCode = string | { other: string };
+/** One published figure: the serde shape of the Rust `Statement`. */
+export interface Statement {
+  id: string;
+  said_on: IsoDate | null;
+  /** The date or period it describes (`2025-02-01`, `2023`, `2024-Q3`). */
+  describes: PeriodText | null;
+  region: string | null;
+  definition: DefinitionCode;
+  policy: string | null;
+  book_year: number | null;
+  /** `[dimension, value]` of a part, `null` for the total. */
+  breakdown: [string, string] | null;
+  value: { kind: 'count'; value: number } | { kind: 'percent'; value: number };
+  percent_of: DefinitionCode | null;
+  stated_change: number | null;
+  change_from: PeriodText | null;
+  source: string | null;
+  quote: string | null;
+  line: number | null;
+}
+/** What readStatements gives: the statements and the read report. */
+export interface StatementsRead {
+  statements: Statement[];
+  report: ReadReport;
+}
+/** A finding about statements: a `Finding` naming the statements (ids) it rests on. */
+export interface StatementFinding extends Finding {
+  statements: string[];
+}
+/** The relations of the definitions funnel to check (`identified <= found`, ...). */
+export interface Relations {
+  relation: Array<{ id: string; left: DefinitionCode[]; op: '<=' | '='; right: DefinitionCode[]; source: string }>;
+}
+/** One statement against a funnel. */
+export interface ComparedStatement {
+  id: string;
+  line: number | null;
+  definition: DefinitionCode;
+  stated: Statement['value'];
+  outcome:
+    | { kind: 'matched'; register: number }
+    | { kind: 'off'; register: number; by: number }
+    | { kind: 'unsupported'; reason_en: string; reason_id: string }
+    | { kind: 'not_comparable'; reason_en: string; reason_id: string };
+}
+export type StatementsArg = Statement[] | StatementsRead;
+export function readStatements(source: CsvSource, options?: { kind?: 'table' | 'json' | 'toml'; sheet?: string | number }): StatementsRead;
+export function checkStatements(statements: StatementsArg, relations?: string | Relations | null): StatementFinding[];
+export function funnel(
+  register: Register | RegisterRead | CsvSource,
+  options: { asOf: IsoDate; policy?: PolicyArg | null; by?: Field[]; readOptions?: ReadOptions },
+): Funnel;
+export function funnelStatements(funnel: Funnel, saidOn: IsoDate, region?: string | null): Statement[];
+export function compareStatements(statements: StatementsArg, funnel: Funnel): ComparedStatement[];
+export function statementsCsv(statements: StatementsArg): string;

@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 mod export;
+pub mod statements;
 
 use koperasi::demography::{
     DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,

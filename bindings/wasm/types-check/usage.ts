@@ -128,3 +128,17 @@ const wibToday: string = todayWib();
 // @ts-expect-error: a locale is id or en
 templateRegister({ locale: 'fr' });
 void templateBytes, tableBytes, csvBytes, wibToday;
+
+// Published statements (issue 18).
+import * as st from 'koperasi';
+const stRead: st.StatementsRead = st.readStatements(sample('balikpapan_statements').csv);
+const stFindings: st.StatementFinding[] = st.checkStatements(stRead, 'relation = []');
+const stIds: string[][] = stFindings.map((f) => f.statements);
+const stFunnel: st.Funnel = st.funnel(new Uint8Array(0), { asOf: '2025-02-01', policy: 'office', by: ['kecamatan'] });
+const stOut: st.Statement[] = st.funnelStatements(stFunnel, '2025-02-01', null);
+const stCompared: st.ComparedStatement[] = st.compareStatements(stOut, stFunnel);
+const stOff: number[] = stCompared.flatMap((c) => (c.outcome.kind === 'off' ? [c.outcome.by] : []));
+const stCsv: string = st.statementsCsv(stRead);
+// @ts-expect-error: the funnel's date is named asOf
+st.funnel(new Uint8Array(0), { as_of: '2025-02-01' });
+void stIds, stOff, stCsv;

@@ -37,6 +37,7 @@ mod render;
 mod sheets;
 mod shu;
 mod statements;
+mod statements_compare;
 mod template;
 mod xlsx;
 
@@ -274,6 +275,18 @@ struct CheckArgs {
     /// extension) instead of the embedded list (`identified <= found <= verified`, ...).
     #[arg(long, value_name = "FILE")]
     relations: Option<std::path::PathBuf>,
+    /// For published statements: a register (CSV or XLSX/ODS) to compare them with: each
+    /// statement matched, off by N, not supported by the register (with why) or not comparable.
+    #[arg(long, value_name = "FILE")]
+    register: Option<std::path::PathBuf>,
+    /// With --register: the date of the register's figures; default: the latest date the
+    /// statements describe.
+    #[arg(long, value_name = "DATE", requires = "register")]
+    as_of: Option<String>,
+    /// With --register: status policy of `active` / `inactive` (a preset or a JSON file);
+    /// default: national.
+    #[arg(long, requires = "register")]
+    policy: Option<String>,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
@@ -693,6 +706,34 @@ fn run_compare(
     )
 }
 
+/// The funnel of `--register` as of `--as-of` (default: the latest date the statements
+/// describe) under `--policy`, to compare statements with.
+fn register_funnel(
+    path: &std::path::Path,
+    a: &CheckArgs,
+    read: &koperasi::statements::StatementsRead,
+    options: &ReportOptions,
+) -> Result<koperasi::statements::Funnel, Failure> {
+    let as_of = match &a.as_of {
+        Some(s) => koperasi::locale::parse_date(s).map_err(|e| Failure(format!("--as-of: {e}")))?,
+        None => statements_compare::default_as_of(&read.statements, today_wib()),
+    };
+    let policy = load_policy(a.policy.as_deref().unwrap_or("national"))?;
+    match read_input(path, &a.input, &options.read, "check")? {
+        koperasi::io::Table::Register(r, rr) => Ok(koperasi::statements::funnel_by(
+            &r,
+            as_of,
+            &policy,
+            &[],
+            Some(&rr),
+        )),
+        koperasi::io::Table::Panel(..) => Err(Failure(format!(
+            "--register {}: this holds counts per region and period, not one row per cooperative",
+            path.display()
+        ))),
+    }
+}
+
 fn run_check(a: CheckArgs) -> Result<(), Failure> {
     let mut options = ReportOptions::new(today_wib());
     options.read = read_options(&a.input)?;
@@ -701,6 +742,10 @@ fn run_check(a: CheckArgs) -> Result<(), Failure> {
         (None, Some(f)) => statements::read_file(f, a.input.sheet.as_deref(), &options.read)?,
         (None, None) => None,
     };
+    if let (Some((source, read)), Some(register)) = (&read, &a.register) {
+        let funnel = register_funnel(register, &a, read, &options)?;
+        return statements_compare::run(source, read, &funnel, &a.output);
+    }
     if let Some((source, read)) = read {
         let relations = statements::relations(a.relations.as_deref())?;
         return statements::run(&source, &read, &relations, &a.output);

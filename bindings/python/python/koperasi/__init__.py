@@ -2792,5 +2792,12 @@ def template_register(
             f.write(data)
     return data
 
+# published statements (issue 18): koperasi/statements.py
+from .statements import (  # noqa: E402
+    Funnel, StatementsRead, check_statements, compare_statements, funnel, read_statements,
+    statements_csv,
+)
+__all__ += ["StatementsRead", "Funnel", "read_statements", "check_statements", "funnel",
+            "compare_statements", "statements_csv"]
 
 from . import samples  # noqa: E402  (a submodule that uses the readers above)

@@ -25,8 +25,12 @@ from pathlib import Path
 from typing import List
 
 from . import PanelRead, RegisterRead, _koperasi as _k, read_panel, read_register
+from .statements import StatementsRead, read_statements
 
-__all__ = ["names", "text", "source", "file_name", "path", "kota_bogor", "jawa_timur"]
+__all__ = [
+    "names", "text", "source", "file_name", "path", "kota_bogor", "jawa_timur",
+    "balikpapan_statements",
+]
 
 
 def names() -> List[str]:
@@ -82,3 +86,11 @@ def jawa_timur() -> PanelRead:
     """The Jawa Timur quarterly panel read as :func:`koperasi.read_panel` reads its file:
     ``.panel`` (798 rows) and ``.report``."""
     return read_panel(text("jatim_panel").encode("utf-8"))
+
+
+def balikpapan_statements() -> StatementsRead:
+    """The five figures of the 1 February 2025 Balikpapan article (sample
+    ``balikpapan_statements``: 438 on record, 390 in 2023, 113 identified, 125 "entering 2025"
+    with "growth of nine", 134 by February 2025) read as :func:`koperasi.read_statements`
+    reads them; :func:`koperasi.check_statements` gives its two findings."""
+    return read_statements(text("balikpapan_statements").encode("utf-8"))
