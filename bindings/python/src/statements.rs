@@ -4,7 +4,7 @@
 //! `Statement` (a list of dicts), so that a list read here, edited in Python or loaded from
 //! JSON goes back unchanged.
 
-use crate::{OrRaise, PyPolicy, PyRegister, date, fields, from_py, input, invalid, policy_of, ser};
+use crate::{OrRaise, PyPolicy, PyRegister, date, fields, from_py, invalid, policy_of, ser};
 use koperasi::io::{ReadOptions, ReadReport};
 use koperasi::statements::{self as st, Funnel, Relations, Statement};
 use pyo3::prelude::*;
@@ -62,13 +62,9 @@ pub fn read_statements<'py>(
     use std::io::Read;
     let o = ReadOptions::default();
     let mut bytes = Vec::new();
-    match input(py, data, path)? {
-        crate::Input::Workbook(b) => bytes = b,
-        crate::Input::Text(mut r) => {
-            r.read_to_end(&mut bytes)
-                .map_err(|e| crate::io_err(py, path.unwrap_or("data"), &e))?;
-        }
-    }
+    crate::source(py, data, path)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::io_err(py, path.unwrap_or("data"), &e))?;
     let text = || String::from_utf8_lossy(&bytes).into_owned();
     let read = match kind {
         Some("json") => st::read::statements_from_json(&text(), &o),
