@@ -224,6 +224,13 @@ impl Definition {
             )
     }
 
+    /// Whether the figure counts events over a period (a flow: `new`) rather than the
+    /// cooperatives standing at a date (a stock: `on_record`, `active`, ...). A flow and a stock
+    /// never form one series.
+    pub fn is_flow(&self) -> bool {
+        matches!(self, Definition::New)
+    }
+
     /// Whether this definition is in the vocabulary (not [`Definition::Other`]).
     pub fn is_known(&self) -> bool {
         !matches!(self, Definition::Other(_))

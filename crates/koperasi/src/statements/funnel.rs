@@ -9,8 +9,9 @@
 //! Every figure but `new` and `dissolved` counts among the records **on record** as of the
 //! date ([`crate::status::on_register`]: founded by then, or founding unknown, and not
 //! dissolved), so that `identified <= found <= verified <= on_record`, `found + not_found =
-//! verified`, `active + inactive <= on_record` and `rat_held <= on_record` hold by
-//! construction. `new` counts the records founded in a year (up to the date for the year of
+//! verified`, `active + inactive <= on_record` and `rat_held <= active` hold by
+//! construction (`rat_held` counts the **active** cooperatives that held the RAT of the last
+//! due book year, as the RAT share is published). `new` counts the records founded in a year (up to the date for the year of
 //! the date), `dissolved` those dissolved on or before the date.
 
 use super::Definition;
@@ -252,7 +253,10 @@ impl Tally {
         );
         match rat_year.and_then(|y| rat_held_for(k, y, as_of, months)) {
             Some(true) => {
-                self.rat_held += 1;
+                // Counted of the active, as the RAT share is published (relations.toml,
+                // `rat_held_le_active`): an RAT held by a coop not found or dissolved since is
+                // known, but not in the figure.
+                bump(&mut self.rat_held, a.status == Status::Active);
                 self.rat_known += 1;
             }
             Some(false) => self.rat_known += 1,

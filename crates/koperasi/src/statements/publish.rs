@@ -36,11 +36,15 @@ impl Funnel {
     /// The statements to publish: every supported figure of the register's total, then of each
     /// part of the breakdown (`("kecamatan", "32.71.03 Bogor Tengah")`), said on `said_on`,
     /// describing the funnel's date (or year, for `new`), for `region` (else the funnel's
-    /// region). Unsupported figures are left out: a statement is never a guess.
+    /// region). Unsupported figures are left out: a statement is never a guess. So is a figure
+    /// about a period not ended by the funnel's date or by `said_on` (the `new` of the year
+    /// of a 15 May date counts only to 15 May, and is not "new in that year").
     pub fn to_statements(&self, said_on: NaiveDate, region: Option<&str>) -> Vec<Statement> {
         let region = region.map(str::to_string).or_else(|| self.region.clone());
+        let last = self.as_of.min(said_on);
+        let ended = |f: &FunnelFigure| f.describes.end_date().is_ok_and(|end| end <= last);
         let mut out = Vec::new();
-        for f in &self.figures {
+        for f in self.figures.iter().filter(|f| ended(f)) {
             if let Some(v) = f.value() {
                 out.push(self.statement(f, v, None, said_on, &region));
             }
@@ -48,7 +52,7 @@ impl Funnel {
         for p in &self.parts {
             let value = p.value.clone().unwrap_or_else(|| UNKNOWN_PART.to_string());
             for (i, v) in &p.counts {
-                if let Some(f) = self.figures.get(*i) {
+                if let Some(f) = self.figures.get(*i).filter(|f| ended(f)) {
                     let part = Some((p.dimension.as_str().to_string(), value.clone()));
                     out.push(self.statement(f, *v, part, said_on, &region));
                 }

@@ -24,6 +24,7 @@ fn group_key(s: &Statement) -> GroupKey {
 /// (`describes`, unknown counting as one) has a figure of both, so the reader sees one
 /// sequence that switches definition (438 "on record", 390 in 2023, then 113 "identified").
 /// Figures of several definitions at one date are a funnel, checked by the relations instead;
+/// a flow (`new` in a year) and a stock are never paired;
 /// an on-record series with an identified figure at one of its dates is not mixed. The message names the figures
 /// of each definition and says that they count different things, so that no change between
 /// them can be read; no difference is computed. Values: the figures of the first definition,
@@ -46,7 +47,12 @@ pub fn check_mixed_definitions(all: &[Statement]) -> Vec<StatementFinding> {
             }
         }
         for (i, a) in defs.iter().enumerate() {
-            for b in defs.iter().skip(i + 1) {
+            // A flow (`new` in a year) beside stocks is not a series that switches definition.
+            for b in defs
+                .iter()
+                .skip(i + 1)
+                .filter(|b| b.is_flow() == a.is_flow())
+            {
                 let of = |d: &Definition| -> Vec<&Statement> {
                     members
                         .iter()
