@@ -25,6 +25,8 @@ fn coverage_of_kota_denpasar_in_indonesian() {
         "kecamatan",
         "--region",
         "51.71",
+        "--locale",
+        "id",
     ]);
     assert!(out.contains("tingkat kecocokan 100.00 %"), "{out}");
     assert!(out.contains("Denpasar Utara"), "{out}");

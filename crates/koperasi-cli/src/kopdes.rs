@@ -48,7 +48,7 @@ pub enum KopdesCommand {
     /// compared.
     Statistics(StatisticsArgs),
     #[command(flatten)]
-    Stages(crate::kopdes_stages::StagesCommand),
+    Stages(Box<crate::kopdes_stages::StagesCommand>),
 }
 
 #[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
@@ -97,7 +97,7 @@ pub struct CoverageArgs {
     #[arg(long, value_enum, default_value_t = KopdesFormat::Text)]
     format: KopdesFormat,
     /// Labels.
-    #[arg(long, value_enum, default_value_t = LocaleArg::Id)]
+    #[arg(long, value_enum, default_value_t = LocaleArg::En)]
     locale: LocaleArg,
     /// Write the output to this file instead of standard output (required for xlsx).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -122,7 +122,7 @@ pub struct StatisticsArgs {
     #[arg(long, value_enum, default_value_t = KopdesFormat::Text)]
     format: KopdesFormat,
     /// Labels.
-    #[arg(long, value_enum, default_value_t = LocaleArg::Id)]
+    #[arg(long, value_enum, default_value_t = LocaleArg::En)]
     locale: LocaleArg,
     /// Write the output to this file instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -134,7 +134,7 @@ pub fn run(a: KopdesArgs) -> Result<(), Failure> {
     match a.command {
         KopdesCommand::Coverage(c) => run_coverage(c),
         KopdesCommand::Statistics(s) => run_statistics(s),
-        KopdesCommand::Stages(c) => crate::kopdes_stages::run(c),
+        KopdesCommand::Stages(c) => crate::kopdes_stages::run(*c),
     }
 }
 
