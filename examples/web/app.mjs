@@ -591,3 +591,6 @@ openSample('jatim_panel');
 // Published statements (issue 18): a self-contained section (statements.mjs).
 const statements = (await import('./statements.mjs')).mountStatements(k, $('#statements'), () => state.lang);
 $('#lang').addEventListener('click', () => statements.render());
+// Koperasi Desa/Kelurahan Merah Putih (issue 19): a self-contained section (kopdes.mjs).
+const kopdes = (await import('./kopdes.mjs')).mountKopdes(k, $('#kopdes'), () => state.lang);
+$('#lang').addEventListener('click', () => kopdes.render());

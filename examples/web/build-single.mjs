@@ -27,6 +27,8 @@ const MODULES = {
   'dash/i18n-dash': 'examples/web/i18n-dash.mjs',
   'dash/coops': 'examples/web/coops.mjs',
   'dash/downloads': 'examples/web/downloads.mjs',
+  'dash/statements': 'examples/web/statements.mjs',
+  'dash/kopdes': 'examples/web/kopdes.mjs',
   uplot: 'examples/web/node_modules/uplot/dist/uPlot.esm.js',
   'koperasi-single/api': 'bindings/wasm/js/api.mjs',
   'koperasi-single/glue': 'bindings/wasm/pkg-web/koperasi_wasm.js',
@@ -38,6 +40,8 @@ const RENAMES = {
   './i18n-dash.mjs': 'dash/i18n-dash',
   './coops.mjs': 'dash/coops',
   './downloads.mjs': 'dash/downloads',
+  './statements.mjs': 'dash/statements',
+  './kopdes.mjs': 'dash/kopdes',
 };
 
 /** The `koperasi` entry of the single file: the WASM from the page's bytes, then the API. */

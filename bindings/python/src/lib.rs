@@ -11,6 +11,7 @@ mod bulk;
 mod compare;
 mod demography;
 mod ints;
+mod kopdes;
 mod safe;
 mod shu;
 mod statements;
@@ -710,7 +711,7 @@ pub struct PyRegister(Register);
 
 /// A panel of published counts (core `Panel`).
 #[pyclass(frozen, name = "Panel", module = "koperasi._koperasi")]
-struct PyPanel(Panel);
+pub struct PyPanel(Panel);
 
 fn report<'py>(py: Python<'py>, r: &ReadReport) -> PyResult<Bound<'py, PyAny>> {
     ser(py, r)
@@ -1172,6 +1173,7 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sample, m)?)?;
     m.add_function(wrap_pyfunction!(sample_names, m)?)?;
     statements::register(m)?;
+    kopdes::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -146,3 +146,15 @@ def published_statements() -> int:
     csv: str = k.statements_csv(out)
     back: k.StatementsRead = k.read_statements(csv)
     return len(found) + len(again) + (on_record or 0) + len(compared) + len(back.statements) + (g.value("new") or 0)
+
+
+def kopdes(stats: str, register: str, panel_csv: str) -> int:
+    cov: Dict[str, Any] = k.kopdes_coverage(register, level="kecamatan", region="35.12")
+    st: Dict[str, Any] = k.kopdes_statistics(stats, parent=None, previous=None,
+                                             data_as_of=dt.date(2026, 8, 5))
+    reg: k.RegisterRead = k.read_register(register)
+    stages: Dict[str, Any] = k.kopdes_stages(reg, "2026-01-31", by="kab_kota")
+    ready: Dict[str, Any] = k.kopdes_readiness(reg.register, checklist=None, by=None)
+    wave: Dict[str, Any] = k.kopdes_wave(panel_csv, kdmp_count=8494, at="2025-Q2")
+    growth: Dict[str, Any] = k.kopdes_wave(reg, from_year=2022, to_year=2025)
+    return len(cov) + len(st) + len(stages) + len(ready) + len(wave) + len(growth)

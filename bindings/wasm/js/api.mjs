@@ -815,3 +815,95 @@ export const compareStatements = (statements, f) =>
 
 /** Statements as CSV text in the layout readStatements reads. */
 export const statementsCsv = (statements) => call(wasm().statements_csv, statementsJson(statements));
+
+// ---- Koperasi Desa/Kelurahan Merah Putih (issue 19; src/kopdes.rs) --------------------------
+
+/** Run `f(handle)` on a register given as a Register, a read result `{register}`, or a source read with readRegister (freed after). */
+function withRegister(source, f) {
+  if (source instanceof Register) return f(source._h);
+  if (source !== null && typeof source === 'object' && source.register instanceof Register) return f(source.register._h);
+  const read = readRegister(source);
+  try {
+    return f(read.register._h);
+  } finally {
+    read.register.free();
+  }
+}
+
+/** True when the first line of CSV text or bytes has a `cooperatives` column (a SIMKOPDES statistics table). */
+function isStatisticsTable(source) {
+  if (typeof source !== 'string' && !(source instanceof Uint8Array) && !(source instanceof ArrayBuffer)) return false;
+  const head = typeof source === 'string' ? source.slice(0, 4096) : new TextDecoder().decode(bytes(source).slice(0, 4096));
+  return head.split('\n', 1)[0].toLowerCase().includes('cooperatives');
+}
+
+/**
+ * Coverage of every desa/kelurahan by a KDMP/KKMP (rows by `level`, total, without_coop,
+ * with_several, mergers, problems, matching). Needs the desa level of the Kemendagri table,
+ * which the npm package leaves out: here it throws `kopdes_desa_unavailable` (use the CLI or
+ * the Python package).
+ */
+export function kopdesCoverage(source, { level = 'provinsi', region } = {}) {
+  const r = optStr(region, 'region');
+  const l = str(level, 'level');
+  if (isStatisticsTable(source)) return call(wasm().kopdes_coverage_table, bytes(source), l, r);
+  return withRegister(source, (h) => call(wasm().kopdes_coverage_register, h, l, r));
+}
+
+/**
+ * A SIMKOPDES statistics export (province, district, subdistrict or village table) as a dated
+ * snapshot: `{snapshot, level_check, change, coops_per_desa}`. `parent`: the table one level
+ * up (its figures must equal the sums below them: `level_check`); `previous`: an earlier
+ * snapshot of the same level (`change`). `coops_per_desa` is null without the desa level.
+ */
+export function kopdesStatistics(source, { parent, previous, dataAsOf } = {}) {
+  const opt = (x) => (x === undefined || x === null ? undefined : bytes(x));
+  return call(
+    wasm().kopdes_statistics,
+    bytes(source),
+    opt(parent),
+    opt(previous),
+    dataAsOf === undefined || dataAsOf === null ? undefined : isoDate(dataAsOf, 'dataAsOf'),
+  );
+}
+
+/** The stages of KDMP/KKMP as of `asOf`: funnel, by_region (with `by`), durations, stall_counts, stalled. `stallDays`: TOML text of a stall preset. */
+export const kopdesStages = (source, asOf, { by, stallDays } = {}) => {
+  const a = isoDate(asOf, 'asOf');
+  const b = optStr(by, 'by');
+  const s = optStr(stallDays, 'stallDays');
+  return withRegister(source, (h) => call(wasm().kopdes_stages, h, a, b, s));
+};
+
+/** Loan readiness under PMK 49/2025 (or `checklist`, TOML text): overall, by_region (with `by`), coops with their missing items. */
+export const kopdesReadiness = (source, { checklist, asOf, by } = {}) => {
+  const c = optStr(checklist, 'checklist');
+  const a = asOf === undefined || asOf === null ? undefined : isoDate(asOf, 'asOf');
+  const b = optStr(by, 'by');
+  return withRegister(source, (h) => call(wasm().kopdes_readiness, h, c, a, b));
+};
+
+/**
+ * The KDMP/KKMP wave in growth figures. A panel (or a source readAny reads as one): how much
+ * of the jump at `at` (default the last period) a known `kdmpCount` explains (`WaveFinding`).
+ * A register: growth by year with and without the cohort (`WaveGrowth`).
+ */
+export function kopdesWave(source, { kdmpCount, at, region, measure, fromYear = 2022, toYear = 2025, foundingWindow = false } = {}) {
+  let read = null;
+  if (!(source instanceof Register) && !(source instanceof Panel) && !(source !== null && typeof source === 'object' && (source.register || source.panel))) {
+    read = readAny(source);
+  }
+  const it = read ?? source;
+  try {
+    const panel = it instanceof Panel ? it : it.panel;
+    if (panel instanceof Panel) {
+      if (!Number.isInteger(kdmpCount) || kdmpCount < 0) {
+        throw typeError('a panel holds counts per region and period: give kdmpCount, the KDMP/KKMP count to set against the jump (e.g. from SIMKOPDES)');
+      }
+      return call(wasm().kopdes_wave_panel, panel._h, kdmpCount, optStr(at, 'at'), optStr(region, 'region'), optStr(measure, 'measure'));
+    }
+    return withRegister(it, (h) => call(wasm().kopdes_wave_register, h, year(fromYear, 'fromYear'), year(toYear, 'toYear'), Boolean(foundingWindow)));
+  } finally {
+    if (read) (read.register ?? read.panel).free();
+  }
+}

@@ -1188,3 +1188,162 @@ export function funnel(
 export function funnelStatements(funnel: Funnel, saidOn: IsoDate, region?: string | null): Statement[];
 export function compareStatements(statements: StatementsArg, funnel: Funnel): ComparedStatement[];
 export function statementsCsv(statements: StatementsArg): string;
+
+// ---- Koperasi Desa/Kelurahan Merah Putih (issue 19) ----------------------------------------
+/** A level of the coverage rows. */
+export type KopdesLevel = 'nasional' | 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
+/** How the rows of a table were matched to Kemendagri codes (within their parent). */
+export interface KopdesMatchSummary {
+  rows: number;
+  matched: number;
+  /** Written under the wrong parent (e.g. a kab/kota under another province). */
+  misplaced: number;
+  ambiguous: number;
+  not_found: number;
+  match_rate_pct: number;
+}
+/** One row of coverage: desa/kelurahan with a KDMP/KKMP, without, with several. */
+export interface KopdesCoverageRow {
+  code: string | null;
+  name: string;
+  desa: number;
+  with_coop: number;
+  without_coop: number;
+  with_several: number;
+  coops: number;
+  coverage_pct: number;
+}
+/** What kopdesCoverage gives (the JSON of `koperasi kopdes coverage --format json`). */
+export interface KopdesCoverage {
+  level: KopdesLevel;
+  region: { code: string; name: string } | null;
+  table_source: string;
+  matching: KopdesMatchSummary;
+  coops_placed: number;
+  coops_unplaced: number;
+  coops_outside_region: number;
+  total: KopdesCoverageRow;
+  rows: KopdesCoverageRow[];
+  with_several: Array<{ desa: { code: string; name: string }; coops: number; lines: number[] }>;
+  mergers: Array<{ label: string; line: number; desa: Array<{ code: string; name: string }> }>;
+  /** The desa/kelurahan without a cooperative. */
+  without_coop: Array<{ code: string; name: string }>;
+  /** Names not matched (never dropped), with did-you-mean candidates. */
+  problems: Array<{ line: number; label: string; at: Record<string, unknown> | null }>;
+}
+/** A SIMKOPDES statistics export read as a dated snapshot. */
+export interface KopdesSnapshot {
+  level: KopdesLevel;
+  data_as_of: IsoDate | null;
+  measures: string[];
+  rows: Array<Record<string, unknown>>;
+  matching: KopdesMatchSummary;
+  /** Sums of each measure (`cooperatives`, `accounts_count`, `npwp_count`, ...). */
+  totals: Record<string, number>;
+}
+/** What kopdesStatistics gives (the JSON of `koperasi kopdes statistics --format json`). */
+export interface KopdesStatistics {
+  snapshot: KopdesSnapshot;
+  /** Parent figures that differ from the sums of the rows under them. */
+  level_check: Finding[];
+  change: Record<string, unknown> | null;
+  /** Coops per desa/kelurahan by region; null in the npm package (no desa level). */
+  coops_per_desa: Array<Record<string, unknown>> | null;
+}
+/** A stage of a KDMP/KKMP (`musdesus`, `akta`, `sk_ahu`, `nib`, `npwp`, `bank_account`, ...). */
+export type KopdesStage = string;
+/** A stage reached (dated on or before the date, or undated); `covered` false: no data (unknown, not 0). */
+export interface KopdesStageCount {
+  stage: KopdesStage;
+  reached: number;
+  undated: number;
+  covered: boolean;
+}
+/** What kopdesStages gives. */
+export interface KopdesStagesReport {
+  as_of: IsoDate;
+  by: Field | null;
+  coops: number;
+  without_facts: number;
+  funnel: KopdesStageCount[];
+  by_region: Array<{ region: string | null; coops: number; stages: KopdesStageCount[] }>;
+  durations: Array<{ from: KopdesStage; to: KopdesStage; n: number; median_days: number | null; min_days: number | null; max_days: number | null; out_of_order: number }>;
+  preset: string;
+  stall_counts: Array<{ step: { from: KopdesStage; to: KopdesStage; days: number }; stalled: number; undated: number; covered: boolean }>;
+  stalled: Array<{ index: number; line: number | null; name: string; region: string | null; from: KopdesStage; to: KopdesStage; since: IsoDate; days_waiting: number; allowed_days: number }>;
+}
+/** Readiness counts of a region (or all, `region` null): per checklist item met / missing. */
+export interface KopdesReadinessCount {
+  region: string | null;
+  coops: number;
+  ready: number;
+  items: Array<{ code: string; met: number; missing: number; covered: boolean }>;
+}
+/** What kopdesReadiness gives (PMK 49/2025, Pasal 2 and 7, unless another checklist). */
+export interface KopdesReadinessReport {
+  as_of: IsoDate | null;
+  checklist: string;
+  by: Field | null;
+  overall: KopdesReadinessCount;
+  by_region: KopdesReadinessCount[];
+  coops: Array<{ index: number; line: number | null; name: string; region: string | null; ready: boolean; met: string[]; missing: string[] }>;
+}
+/** Growth by year with and without the KDMP/KKMP cohort (a register). */
+export interface KopdesWaveGrowth {
+  options: { founding_window: boolean; window_start: IsoDate };
+  coops: number;
+  cohort: number;
+  by_name: number;
+  by_flag: number;
+  by_founding_window: number;
+  cohort_founding_unknown: number;
+  years: Array<{ year: number; births: number; births_cohort: number; stock: number; stock_cohort: number; change: number | null; change_without: number | null; pct_change: number | null; pct_change_without: number | null }>;
+}
+/** How much of a jump in a panel a known KDMP/KKMP count explains. */
+export interface KopdesWaveFinding {
+  code: string;
+  region: string | null;
+  measure: string;
+  previous: string;
+  period: string;
+  before: number;
+  after: number;
+  change: number;
+  pct_change: number | null;
+  kdmp_count: number;
+  explained_pct: number | null;
+  change_without: number;
+  pct_change_without: number | null;
+  detail: string;
+  detail_id: string;
+}
+/**
+ * Coverage of every desa/kelurahan by a KDMP/KKMP. Needs the desa level of the Kemendagri
+ * table, which the npm package leaves out for size: it throws `kopdes_desa_unavailable`
+ * (use the CLI or the Python package).
+ */
+export function kopdesCoverage(
+  source: Register | RegisterRead | CsvSource,
+  options?: { level?: KopdesLevel; region?: string | null },
+): KopdesCoverage;
+/** A SIMKOPDES statistics export (province/district/subdistrict/village table), checked against `parent` and compared with `previous`. */
+export function kopdesStatistics(
+  source: CsvSource,
+  options?: { parent?: CsvSource | null; previous?: CsvSource | null; dataAsOf?: IsoDate | null },
+): KopdesStatistics;
+/** The stages as of `asOf` (funnel, days between stages, stalled); `stallDays`: TOML text of a stall preset. */
+export function kopdesStages(
+  source: Register | RegisterRead | CsvSource,
+  asOf: IsoDate,
+  options?: { by?: Field | null; stallDays?: string | null },
+): KopdesStagesReport;
+/** Loan readiness under PMK 49/2025 (or `checklist`, TOML text). */
+export function kopdesReadiness(
+  source: Register | RegisterRead | CsvSource,
+  options?: { checklist?: string | null; asOf?: IsoDate | null; by?: Field | null },
+): KopdesReadinessReport;
+/** The KDMP/KKMP wave: for a panel, how much of the jump `kdmpCount` explains; for a register, growth with and without the cohort. */
+export function kopdesWave(
+  source: Register | RegisterRead | Panel | PanelRead | CsvSource,
+  options?: { kdmpCount?: number; at?: string | null; region?: string | null; measure?: string | null; fromYear?: number; toYear?: number; foundingWindow?: boolean },
+): KopdesWaveFinding | KopdesWaveGrowth;

@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 mod export;
+pub mod kopdes;
 pub mod statements;
 
 use koperasi::demography::{

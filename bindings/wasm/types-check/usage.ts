@@ -142,3 +142,14 @@ const stCsv: string = st.statementsCsv(stRead);
 // @ts-expect-error: the funnel's date is named asOf
 st.funnel(new Uint8Array(0), { as_of: '2025-02-01' });
 void stIds, stOff, stCsv;
+
+// Koperasi Desa/Kelurahan Merah Putih (issue 19)
+const kdStats: st.KopdesStatistics = st.kopdesStatistics('province,cooperatives\nACEH,1\n', { parent: null, dataAsOf: '2026-08-05' });
+const kdRate: number = kdStats.snapshot.matching.match_rate_pct;
+const kdStages: st.KopdesStagesReport = st.kopdesStages(new Uint8Array(0), '2026-01-31', { by: 'kab_kota' });
+const kdReady: st.KopdesReadinessReport = st.kopdesReadiness(new Uint8Array(0), { checklist: null });
+const kdWave = st.kopdesWave('x', { kdmpCount: 8494, at: '2025-Q2' });
+const kdCov: st.KopdesCoverage = st.kopdesCoverage('x', { level: 'kecamatan', region: '35.12' });
+// @ts-expect-error: the level is a KopdesLevel
+st.kopdesCoverage('x', { level: 'kabkota' });
+void kdRate, kdStages, kdReady, kdWave, kdCov;

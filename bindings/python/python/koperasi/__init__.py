@@ -2800,4 +2800,11 @@ from .statements import (  # noqa: E402
 __all__ += ["StatementsRead", "Funnel", "read_statements", "check_statements", "funnel",
             "compare_statements", "statements_csv"]
 
+# Koperasi Desa/Kelurahan Merah Putih (issue 19): koperasi/kopdes.py
+from .kopdes import (  # noqa: E402
+    kopdes_coverage, kopdes_readiness, kopdes_stages, kopdes_statistics, kopdes_wave,
+)
+__all__ += ["kopdes_coverage", "kopdes_statistics", "kopdes_stages", "kopdes_readiness",
+            "kopdes_wave"]
+
 from . import samples  # noqa: E402  (a submodule that uses the readers above)

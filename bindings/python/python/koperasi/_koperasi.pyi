@@ -25,6 +25,8 @@ __all__ = [
     "sample", "sample_names", "__version__",
     "Funnel", "check_statements", "compare_statements", "funnel", "read_statements",
     "statements_csv",
+    "kopdes_coverage", "kopdes_readiness", "kopdes_stages", "kopdes_statistics",
+    "kopdes_wave_panel", "kopdes_wave_register",
 ]
 
 __version__: str
@@ -304,3 +306,40 @@ def funnel(
 ) -> Funnel: ...
 def compare_statements(items: Any, funnel: Funnel) -> List[Dict[str, Any]]: ...
 def statements_csv(items: Any) -> str: ...
+
+# Koperasi Desa/Kelurahan Merah Putih (issue 19): bindings/python/src/kopdes.rs
+def kopdes_coverage(
+    register: Optional[Register] = None,
+    data: Optional[bytes] = None,
+    path: Optional[str] = None,
+    level: str = "provinsi",
+    region: Optional[str] = None,
+) -> Dict[str, Any]: ...
+def kopdes_statistics(
+    data: Optional[bytes] = None,
+    path: Optional[str] = None,
+    parent: Optional[bytes] = None,
+    parent_path: Optional[str] = None,
+    previous: Optional[bytes] = None,
+    previous_path: Optional[str] = None,
+    data_as_of: Optional[str] = None,
+) -> Dict[str, Any]: ...
+def kopdes_stages(
+    register: Register, as_of: str, by: Optional[str] = None, stall_days: Optional[str] = None
+) -> Dict[str, Any]: ...
+def kopdes_readiness(
+    register: Register,
+    checklist: Optional[str] = None,
+    as_of: Optional[str] = None,
+    by: Optional[str] = None,
+) -> Dict[str, Any]: ...
+def kopdes_wave_register(
+    register: Register, from_year: int = 2022, to_year: int = 2025, founding_window: bool = False
+) -> Dict[str, Any]: ...
+def kopdes_wave_panel(
+    panel: Panel,
+    kdmp_count: int,
+    at: Optional[str] = None,
+    region: Optional[str] = None,
+    measure: str = ...,
+) -> Dict[str, Any]: ...

@@ -7,6 +7,7 @@
 mod compare;
 mod core_fns;
 mod demography_fns;
+mod kopdes_fns;
 mod shu_fns;
 mod statements_fns;
 
@@ -93,6 +94,7 @@ fn call(function: &str, args: &Value) -> Result<Value, String> {
         .or_else(|| shu_fns::call(function, args))
         .or_else(|| demography_fns::call(function, args))
         .or_else(|| statements_fns::call(function, args))
+        .or_else(|| kopdes_fns::call(function, args))
         .unwrap_or_else(|| panic!("no dispatcher knows the function `{function}`"))
 }
 

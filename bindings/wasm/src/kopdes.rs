@@ -1,0 +1,217 @@
+//! Koperasi Desa/Kelurahan Merah Putih (issue 19): the SIMKOPDES statistics exports, stages,
+//! loan readiness, the wave in growth figures, and coverage when the build has the desa level.
+//! Only conversion: every figure comes from `koperasi::kopdes`; results cross as JSON text in
+//! the serde shape of the core's result types.
+//!
+//! The npm package is built without the cargo feature `desa` (the 83,762 desa/kelurahan add
+//! ~3.3 MB): coverage counts desa/kelurahan, so it fails there with the code
+//! `kopdes_desa_unavailable`, and `coops_per_desa` of the statistics is `null`.
+
+use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_json, iso_date, to_json};
+use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
+use koperasi::kopdes::simkopdes::{
+    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
+};
+use koperasi::kopdes::{
+    Checklist, StagesError, StallPreset, WaveOptions, explain_jump, readiness_report,
+    stages_report, wave_growth,
+};
+use koperasi::register::Field;
+use koperasi::wilayah::{KodeWilayah, Level, RegionLevel, table};
+use wasm_bindgen::prelude::*;
+
+fn preset_err(e: StagesError) -> JsValue {
+    ErrorPayload::new("koperasi", e.code(), e.to_string()).into()
+}
+
+/// True when the embedded Kemendagri table has the desa/kelurahan level (cargo feature `desa`).
+fn has_desa() -> bool {
+    table().iter().any(|w| w.level == Level::DesaKelurahan)
+}
+
+fn region_field(by: Option<String>) -> Result<Option<Field>, JsValue> {
+    let Some(name) = by else { return Ok(None) };
+    match Field::parse(&name) {
+        Some(f @ (Field::Provinsi | Field::KabKota | Field::Kecamatan | Field::Desa)) => {
+            Ok(Some(f))
+        }
+        _ => Err(ErrorPayload::new(
+            "koperasi",
+            "invalid_field",
+            format!("`{name}` is not a region field; use provinsi, kab_kota, kecamatan or desa"),
+        )
+        .into()),
+    }
+}
+
+fn snapshot(data: &[u8], data_as_of: Option<&str>) -> Result<StatsSnapshot, JsValue> {
+    let options = StatsOptions {
+        data_as_of: data_as_of.map(iso_date).transpose()?,
+        ..Default::default()
+    };
+    read_statistics(data, table(), &options).map_err(fail)
+}
+
+/// `kopdes_statistics(data, parent, previous, data_as_of)` -> `{snapshot, level_check, change,
+/// coops_per_desa}` (the JSON of `koperasi kopdes statistics`; `coops_per_desa` is `null`
+/// without the desa level).
+#[wasm_bindgen]
+pub fn kopdes_statistics(
+    data: &[u8],
+    parent: Option<Vec<u8>>,
+    previous: Option<Vec<u8>>,
+    data_as_of: Option<String>,
+) -> Result<String, JsValue> {
+    let when = data_as_of.as_deref();
+    let snap = snapshot(data, when)?;
+    let parent = parent.map(|p| snapshot(&p, when)).transpose()?;
+    let previous = previous.map(|p| snapshot(&p, None)).transpose()?;
+    let findings = parent
+        .as_ref()
+        .map(|p| check_levels(&snap, p))
+        .unwrap_or_default();
+    let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
+    let per_desa = has_desa().then(|| coops_per_desa(&snap, table()));
+    to_json(&serde_json::json!({
+        "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
+    }))
+}
+
+fn coverage_of(
+    entries: Vec<KopdesEntry>,
+    level: &str,
+    region: Option<String>,
+) -> Result<String, JsValue> {
+    let level: RegionLevel = from_json("level", &serde_json::Value::from(level).to_string())?;
+    let region = region
+        .as_deref()
+        .map(KodeWilayah::parse)
+        .transpose()
+        .map_err(fail)?;
+    let options = CoverageOptions { level, region };
+    to_json(&coverage(&entries, table(), &options))
+}
+
+fn desa_unavailable() -> Result<(), JsValue> {
+    if has_desa() {
+        return Ok(());
+    }
+    Err(ErrorPayload::new(
+        "koperasi",
+        "kopdes_desa_unavailable",
+        "coverage counts desa/kelurahan, and this build has no desa level of the Kemendagri \
+         table (the npm package leaves it out for size): use the CLI or the Python package"
+            .into(),
+    )
+    .into())
+}
+
+/// `kopdes_coverage_register(register, level, region)` -> `Coverage` (needs the desa level).
+#[wasm_bindgen]
+pub fn kopdes_coverage_register(
+    register: &RegisterHandle,
+    level: &str,
+    region: Option<String>,
+) -> Result<String, JsValue> {
+    desa_unavailable()?;
+    coverage_of(
+        entries_from_register(&register.inner.records),
+        level,
+        region,
+    )
+}
+
+/// `kopdes_coverage_table(data, level, region)`: the village table of a SIMKOPDES statistics
+/// export -> `Coverage` (needs the desa level).
+#[wasm_bindgen]
+pub fn kopdes_coverage_table(
+    data: &[u8],
+    level: &str,
+    region: Option<String>,
+) -> Result<String, JsValue> {
+    desa_unavailable()?;
+    coverage_of(snapshot(data, None)?.entries(), level, region)
+}
+
+/// `kopdes_stages(register, as_of, by, stall_days)` -> `StagesReport`; `stall_days`: TOML text
+/// of a stall preset (default the embedded one).
+#[wasm_bindgen]
+pub fn kopdes_stages(
+    register: &RegisterHandle,
+    as_of: &str,
+    by: Option<String>,
+    stall_days: Option<String>,
+) -> Result<String, JsValue> {
+    let preset = match stall_days {
+        Some(t) => StallPreset::from_toml(&t),
+        None => StallPreset::default_preset(),
+    }
+    .map_err(preset_err)?;
+    let r = stages_report(
+        &register.inner.records,
+        iso_date(as_of)?,
+        region_field(by)?,
+        &preset,
+    );
+    to_json(&r)
+}
+
+/// `kopdes_readiness(register, checklist, as_of, by)` -> `ReadinessReport`; `checklist`: TOML
+/// text (default PMK 49/2025).
+#[wasm_bindgen]
+pub fn kopdes_readiness(
+    register: &RegisterHandle,
+    checklist: Option<String>,
+    as_of: Option<String>,
+    by: Option<String>,
+) -> Result<String, JsValue> {
+    let list = match checklist {
+        Some(t) => Checklist::from_toml(&t),
+        None => Checklist::pmk_49_2025(),
+    }
+    .map_err(preset_err)?;
+    let when = as_of.as_deref().map(iso_date).transpose()?;
+    let r = readiness_report(&register.inner.records, &list, when, region_field(by)?);
+    to_json(&r)
+}
+
+/// `kopdes_wave_register(register, from_year, to_year, founding_window)` -> `WaveGrowth`.
+#[wasm_bindgen]
+pub fn kopdes_wave_register(
+    register: &RegisterHandle,
+    from_year: i32,
+    to_year: i32,
+    founding_window: bool,
+) -> Result<String, JsValue> {
+    let opts = WaveOptions {
+        founding_window,
+        ..WaveOptions::default()
+    };
+    to_json(&wave_growth(&register.inner.records, from_year, to_year, &opts).map_err(fail)?)
+}
+
+/// `kopdes_wave_panel(panel, kdmp_count, at, region, measure)` -> `WaveFinding` (how much of
+/// the jump at `at`, default the last period, the count explains).
+#[wasm_bindgen]
+pub fn kopdes_wave_panel(
+    panel: &PanelHandle,
+    kdmp_count: u32,
+    at: Option<String>,
+    region: Option<String>,
+    measure: Option<String>,
+) -> Result<String, JsValue> {
+    let p = &panel.inner;
+    let when = match at.as_deref() {
+        Some(a) => koperasi::stats::Period::parse(a).map_err(fail)?,
+        None => p.periods().last().copied().ok_or_else(|| {
+            JsValue::from(ErrorPayload::new(
+                "koperasi",
+                "stats_empty",
+                "the panel has no period".into(),
+            ))
+        })?,
+    };
+    let m = measure.as_deref().unwrap_or(koperasi::stats::TOTAL);
+    let f = explain_jump(p, region.as_deref(), when, m, i64::from(kdmp_count)).map_err(fail)?;
+    to_json(&f)
+}
