@@ -175,6 +175,12 @@ fn check_lists_bad_rows_with_lines() {
 fn wilayah_lookup() {
     let out = stdout(&["wilayah", "KAB. MOJOKERTO"]);
     assert!(out.contains("35.16") && out.contains("Kabupaten Mojokerto"));
+    // the level is a label in the locale, not the snake_case code (the CSV/JSON keep the code)
+    assert!(out.contains("Code") && out.contains("Level") && out.contains("Kabupaten/kota"));
+    assert!(!out.contains("kabupaten_kota"), "{out}");
+    let id = stdout(&["wilayah", "35.16.01", "--locale", "id"]);
+    assert!(id.contains("Kode") && id.contains("Tingkat") && id.contains("Kecamatan"));
+    assert!(!id.contains("kecamatan ") && !id.contains("level"), "{id}");
     let v = json(&["wilayah", "64.71", "--format", "json"]);
     assert_eq!(v[0]["code"], "64.71");
     assert_eq!(v[0]["name"], "Kota Balikpapan");

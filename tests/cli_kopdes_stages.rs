@@ -75,6 +75,38 @@ fn stages_table_json_and_csv() {
     assert!(id.contains("Tahapan KDMP/KKMP") && id.contains("31 Januari 2026"));
 }
 
+/// A stage no record speaks of is not known, not 0, in the breakdown too: the synthetic file has
+/// no RAT column (its (all) row: 7 operating, RAT empty, 210 proposals, 129 approvals), and the
+/// real SIMKOPDES Situbondo locations (47 coops) have no stage column at all.
+#[test]
+fn stage_without_data_is_empty_not_zero() {
+    let args = ["kopdes", "stages", SYNTH, "--as-of", "2026-01-31"];
+    let csv = stdout(&[&args[..], &["--format", "csv"]].concat());
+    let all = csv.lines().nth(1).unwrap();
+    assert!(
+        all.starts_with("(all),600,560,") && all.ends_with(",21,7,,210,129"),
+        "{all}"
+    );
+    let table = stdout(&[&args[..], &["--by", "kab_kota"]].concat());
+    let row = table.lines().find(|l| l.contains("(all)")).unwrap();
+    assert!(row.contains("┆         7 ┆        - ┆"), "{row}");
+    let situbondo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/real/simkopdes-kopdes-locations/kopdes_locations_situbondo.csv"
+    );
+    let csv = stdout(&[
+        "kopdes",
+        "stages",
+        situbondo,
+        "--as-of",
+        "2026-01-31",
+        "--format",
+        "csv",
+    ]);
+    let all = csv.lines().nth(1).unwrap();
+    assert_eq!(all, format!("(all),47{}", ",".repeat(16)));
+}
+
 #[test]
 fn readiness_in_both_languages() {
     let out = stdout(&["kopdes", "readiness", SYNTH]);

@@ -260,21 +260,24 @@ fn run_stages(a: StagesArgs) -> Result<(), Failure> {
                 result: &report,
             })? + "\n"
         }
-        KopdesFormat::Csv => csv(&l, &funnel_rows(&report), 1)?,
+        KopdesFormat::Csv => csv(&l, &funnel_rows(&report, ""), 1)?,
         KopdesFormat::Table => stages_text(&a.file, &report, &l, a.list),
     };
     emit(&a.out, &l, text)
 }
 
 /// The funnel as rows: header `region, coops, <stage codes>`, the whole first (`(all)`), then
-/// each region.
-fn funnel_rows(r: &StagesReport) -> Vec<Vec<String>> {
+/// each region. A stage no record speaks of (`covered` false) is `unknown` (not known, not 0).
+fn funnel_rows(r: &StagesReport, unknown: &str) -> Vec<Vec<String>> {
     let mut header = vec!["region".to_string(), "coops".to_string()];
     header.extend(Stage::ALL.iter().map(|s| s.code().to_string()));
     let mut rows = vec![header];
     let mut row = |name: String, coops: u64, counts: &[koperasi::kopdes::StageCount]| {
         let mut v = vec![name, coops.to_string()];
-        v.extend(counts.iter().map(|c| c.reached.to_string()));
+        v.extend(counts.iter().map(|c| match c.covered {
+            true => c.reached.to_string(),
+            false => unknown.to_string(),
+        }));
         rows.push(v);
     };
     row("(all)".into(), r.coops, &r.funnel);
@@ -349,7 +352,7 @@ fn stages_text(file: &std::path::Path, r: &StagesReport, l: &Labels, list: usize
         });
     }
     if !r.by_region.is_empty() {
-        let rows = funnel_rows(r);
+        let rows = funnel_rows(r, "-");
         let mut it = rows.iter().skip(1);
         let header: Vec<&str> = rows
             .first()

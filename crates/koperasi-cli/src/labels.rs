@@ -20,8 +20,8 @@ macro_rules! labels {
 }
 
 labels! {
-    region_code: "code", "kode";
-    region_level: "level", "tingkat";
+    region_code: "Code", "Kode";
+    region_level: "Level", "Tingkat";
     policy_source: "source", "sumber";
     source: "Source", "Sumber";
     read: "Read", "Dibaca";

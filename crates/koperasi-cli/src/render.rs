@@ -16,7 +16,7 @@ use koperasi::register::{CountTable, Field, ReasonCount};
 use koperasi::report::{PanelReport, RegisterReport, Report, StatusRow};
 use koperasi::stats::Finding;
 use koperasi::status::Status;
-use koperasi::wilayah::Wilayah;
+use koperasi::wilayah::{Level, Wilayah};
 
 mod office;
 
@@ -1342,11 +1342,13 @@ pub fn wilayah_text(hits: &[&Wilayah], md: bool, id: bool) -> String {
     let header = [l.region_code(), l.name(), l.region_level()];
     let mut t = d.table(header.iter().map(|h| h.to_string()).collect(), &[]);
     for w in hits {
-        t.add_row(vec![
-            w.code.to_string(),
-            w.name.clone(),
-            w.level.as_str().to_string(),
-        ]);
+        let level = match w.level {
+            Level::Provinsi => l.provinsi(),
+            Level::KabupatenKota => l.kab_kota(),
+            Level::Kecamatan => l.kecamatan(),
+            Level::DesaKelurahan => l.desa(),
+        };
+        t.add_row(vec![w.code.to_string(), w.name.clone(), level.to_string()]);
     }
     d.push_table(&t);
     d.out

@@ -443,13 +443,23 @@ fn read_as_states_the_shape_the_region_given_and_the_parent_rows() {
     assert!(!ra.parent_rows.is_empty());
     assert_eq!(ra.parent_rows, shape.parent_lines);
     assert_eq!(ra.period_columns.first().map(String::as_str), Some("2014"));
-    assert!(ra.text_en.contains("hierarchical table"), "{}", ra.text_en);
+    assert!(
+        ra.text_en
+            .starts_with("a panel read from a hierarchical table (SIPD): nested rows"),
+        "{}",
+        ra.text_en
+    );
     assert!(
         ra.text_en.contains("total the rows below them"),
         "{}",
         ra.text_en
     );
-    assert!(ra.text_id.contains("tabel berjenjang"), "{}", ra.text_id);
+    assert!(
+        ra.text_id
+            .starts_with("panel dibaca dari tabel berjenjang (SIPD)"),
+        "{}",
+        ra.text_id
+    );
     // Parent rows are no totals of the levels; within one breakdown the kota's own leaf row
     // (Konsumsi > Dibantu: aktif 41, line 47) stands above the kecamatan of that breakdown.
     assert!(

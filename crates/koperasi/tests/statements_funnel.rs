@@ -186,6 +186,21 @@ fn gianyar_funnel_from_a_last_rat_column() {
     assert_eq!(value(&f, "active"), Some(7));
 }
 
+/// Subang (real, 10 records with `RAT 2018` and `RAT 2019` columns only:
+/// tests/data/real/subang-koperasi-rat/PROVENANCE.md). As of 30 June 2025 the policy needs
+/// book years 2021-2023, which the file does not cover: every coop is not assessable, so the
+/// register supports no "active" or "inactive" figure (not 0 of them, known for 10 of 10).
+#[test]
+fn a_register_whose_rat_columns_miss_the_window_supports_no_status_figure() {
+    let csv = include_str!("../../../tests/data/real/subang-koperasi-rat/koperasi.csv");
+    let r = register(csv, &ReadOptions::default());
+    let f = funnel(&r, d("2025-06-30"), &StatusPolicy::national());
+    assert_eq!(value(&f, "on_record"), Some(10));
+    assert_eq!((value(&f, "active"), value(&f, "inactive")), (None, None));
+    let active = f.first(&Definition::Active).unwrap();
+    assert_eq!(active.basis.known, 0);
+}
+
 /// The statements to publish read back as the funnel: every one matches.
 #[test]
 fn published_statements_match_their_funnel_and_a_changed_one_does_not() {

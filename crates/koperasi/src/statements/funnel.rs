@@ -247,9 +247,13 @@ impl Tally {
         }
         bump(&mut self.active, a.status == Status::Active);
         bump(&mut self.inactive, a.status == Status::Inactive);
+        // Known when the record has a fact the policy reads and the policy decided (an RAT
+        // column whose years miss the window leaves it unknown: no "active 0" from a register
+        // that cannot say).
+        let facts = !k.rat.is_empty() || k.rat_known.is_known() || check.is_some();
         bump(
             &mut self.status_known,
-            !k.rat.is_empty() || k.rat_known.is_known() || check.is_some(),
+            facts && a.status != Status::NotAssessable,
         );
         match rat_year.and_then(|y| rat_held_for(k, y, as_of, months)) {
             Some(true) => {

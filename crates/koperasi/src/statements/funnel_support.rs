@@ -176,8 +176,8 @@ fn specs(
         )
     };
     let status_missing = (t.status_known == 0).then_some((
-        "no record has an RAT fact (RAT per book year, last RAT) or a field check: the policy cannot decide",
-        "tidak ada data RAT (per tahun buku, RAT terakhir) atau verifikasi lapangan: kebijakan tidak dapat menilai",
+        "the policy can assess no record: no RAT fact (RAT per book year, last RAT) for the book years assessed, nor a field check",
+        "kebijakan tidak dapat menilai satu catatan pun: tidak ada data RAT (per tahun buku, RAT terakhir) untuk tahun buku yang dinilai, maupun verifikasi lapangan",
     ));
     vec![
         spec(Definition::OnRecord, on, all, on, &["name"], None),

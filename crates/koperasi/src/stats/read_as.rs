@@ -271,7 +271,7 @@ fn statement(r: &ReadAs, id: bool) -> String {
         Some(k) => {
             let (en, idn) = k.label();
             format!(
-                "{}: {}",
+                "{} {}",
                 tr("a panel read from a", "panel dibaca dari"),
                 tr(en, idn)
             )
