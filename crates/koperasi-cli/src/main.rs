@@ -86,7 +86,7 @@ enum Command {
     /// (`-o statements.csv`).
     Statements(publish::StatementsArgs),
     /// Koperasi Desa/Kelurahan Merah Putih: coverage of every desa/kelurahan, SIMKOPDES
-    /// statistics exports.
+    /// statistics exports, legal and business stages, loan readiness, the wave in growth figures.
     Kopdes(kopdes::KopdesArgs),
 }
 
