@@ -91,6 +91,7 @@ test('single-file dashboard from file://', { skip: existsSync(page_) ? false : `
     assert.equal(await page.locator('#report').getAttribute('data-kind'), 'register');
     // Its example row is rejected (never counted as a cooperative).
     assert.equal(await page.locator('#sum-records b').innerText(), '0');
+    assert.equal(await page.locator('#sum-rejected b').innerText(), '1');
 
     // 3. Kota Bogor (398 coops; kecamatan Bogor Tengah 127), as of 15 August 2022.
     await page.fill('#as-of', '2022-08-15');
