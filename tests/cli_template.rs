@@ -58,8 +58,22 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 #[test]
 fn every_column_is_recognised_and_the_example_is_one_coop() {
     let (_, bytes) = template("read", "id");
-    let Table::Register(reg, read) = read_xlsx(&bytes, None, &ReadOptions::default()).unwrap()
+    // By default the example row is rejected (an office that forgot to delete it must not
+    // count a cooperative that does not exist).
+    let Table::Register(none, read) = read_xlsx(&bytes, None, &ReadOptions::default()).unwrap()
     else {
+        panic!("the template is not read as a register")
+    };
+    assert!(none.records.is_empty());
+    assert_eq!((read.rows_read, read.accepted), (1, 0));
+    assert_eq!(read.rejected[0].code, "template_example");
+    assert_eq!(read.rejected[0].line, 2);
+    // Kept on request, every example value reads as its field.
+    let keep = ReadOptions {
+        keep_template_example: true,
+        ..ReadOptions::default()
+    };
+    let Table::Register(reg, read) = read_xlsx(&bytes, None, &keep).unwrap() else {
         panic!("the template is not read as a register")
     };
     assert_eq!(read.sheet.as_deref(), Some("Daftar Koperasi"));
@@ -133,7 +147,7 @@ fn every_column_is_recognised_and_the_example_is_one_coop() {
 }
 
 #[test]
-fn report_reads_the_template_as_one_active_coop() {
+fn report_of_the_blank_template_counts_no_coop() {
     let (path, _) = template("report", "en");
     let out = run(&[
         "report",
@@ -146,17 +160,11 @@ fn report_reads_the_template_as_one_active_coop() {
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["kind"], "register");
     assert_eq!(v["read"]["sheet"], "Register");
-    assert_eq!(v["read"]["accepted"], 1);
+    assert_eq!(v["read"]["accepted"], 0);
+    assert_eq!(v["read"]["rejected"][0]["code"], "template_example");
     let columns = v["read"]["columns"].as_array().unwrap();
     assert_eq!(columns.len(), 34);
     assert!(columns.iter().all(|c| c[1].is_string()), "{columns:?}");
-    assert_eq!(v["status_counts"]["active"], 1);
-    assert_eq!(
-        v["counts"]["rows"][0],
-        serde_json::json!([["32.71.03 Bogor Tengah"], 1])
-    );
-    assert_eq!(v["members"]["total"], 30);
-    assert_eq!(v["findings"], serde_json::json!([]));
 }
 
 /// The XML of the part `name` of the workbook.

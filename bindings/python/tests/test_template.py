@@ -18,21 +18,20 @@ def part(data: bytes, name: str) -> str:
     return zipfile.ZipFile(io.BytesIO(data)).read(name).decode()
 
 
-def test_the_template_reads_back_as_one_example_coop(tmp_path: Path) -> None:
+def test_the_template_reads_back_with_its_example_row_rejected(tmp_path: Path) -> None:
     path = tmp_path / "register.xlsx"
     data = k.template_register(path, rat_year=2024, locale="id")
     assert data[:2] == b"PK"
     assert path.read_bytes() == data
     r = k.read_register(path)
     assert r.report.sheet == "Daftar Koperasi"
-    assert (r.report.rows_read, r.report.accepted) == (1, 1)
+    # the example row is rejected, never counted as a cooperative
+    assert (r.report.rows_read, r.report.accepted) == (1, 0)
     assert len(r.report.columns) == 34
     assert all(field is not None for _, field in r.report.columns)
-    (rec,) = [x.to_dict() for x in r.register]
-    assert rec["name"].startswith("CONTOH (hapus baris ini)")
-    assert rec["jenis"] == "konsumen"
-    assert rec["location"]["kecamatan"] == "Bogor Tengah"
-    assert rec["tanggal_badan_hukum"] == dt.date(2020, 5, 12)
+    assert list(r.register) == []
+    (rej,) = r.report.rejected
+    assert rej.code == "template_example" and rej.line == 2
 
 
 def test_sheets_and_the_jenis_list() -> None:

@@ -11,7 +11,7 @@ const BOGOR = readFileSync(
   new URL('../../../crates/koperasi/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv', import.meta.url),
 );
 
-test('templateRegister: an XLSX read back as one example cooperative, every column known', () => {
+test('templateRegister: an XLSX read back with every column known and its example row rejected', () => {
   const bytes = k.templateRegister({ ratYear: 2024, locale: 'id' });
   assert.ok(bytes instanceof Uint8Array);
   assert.deepEqual([...bytes.subarray(0, 2)], [0x50, 0x4b]);
@@ -21,10 +21,10 @@ test('templateRegister: an XLSX read back as one example cooperative, every colu
     assert.equal(report.columns.length, 34);
     assert.ok(report.columns.every(([, field]) => field !== null), JSON.stringify(report.columns));
     assert.ok(report.columns.some(([h]) => h === 'RAT 2024'));
-    const [rec] = register.toObject().records;
-    assert.equal(register.toObject().records.length, 1);
-    assert.match(rec.name, /^CONTOH \(hapus baris ini\)/);
-    assert.equal(rec.jenis, 'konsumen');
+    // The example row is rejected, never counted as a cooperative.
+    assert.equal(register.toObject().records.length, 0);
+    assert.equal(report.rejected[0].code, 'template_example');
+    assert.equal(report.rejected[0].line, 2);
   } finally {
     register.free();
   }

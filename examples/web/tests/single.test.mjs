@@ -81,7 +81,7 @@ test('single-file dashboard from file://', { skip: existsSync(page_) ? false : `
     assert.match(zipPart(panelXlsx.bytes, 'xl/workbook.xml'), /name="Jumlah per Periode"/);
 
     // 2. The blank template: an XLSX whose first sheet is "Daftar Koperasi"; opened again in
-    // the dashboard it is a register of one example cooperative.
+    // the dashboard it is a register whose example row is rejected.
     const tpl = await downloaded(page, '#dl-template');
     assert.equal(tpl.bytes.subarray(0, 2).toString(), 'PK');
     assert.equal(tpl.name, 'templat-register-koperasi.xlsx');
@@ -89,8 +89,9 @@ test('single-file dashboard from file://', { skip: existsSync(page_) ? false : `
     assert.match(zipPart(tpl.bytes, 'xl/worksheets/sheet1.xml'), /<dataValidation /);
     await open(tpl.path);
     assert.equal(await page.locator('#report').getAttribute('data-kind'), 'register');
-    assert.equal(await page.locator('#sum-records b').innerText(), '1');
-    assert.match(await page.locator('#coops tbody tr').first().innerText(), /CONTOH \(hapus baris ini\)/);
+    // Its example row is rejected (never counted as a cooperative).
+    assert.equal(await page.locator('#sum-records b').innerText(), '0');
+    assert.equal(await page.locator('#sum-rejected b').innerText(), '1');
 
     // 3. Kota Bogor (398 coops; kecamatan Bogor Tengah 127), as of 15 August 2022.
     await page.fill('#as-of', '2022-08-15');

@@ -75,6 +75,11 @@ pub const REJECTION_LABELS: &[(&str, &str, &str)] = &[
         "jumlah isian melebihi judul kolom",
     ),
     (
+        "template_example",
+        "the example row of the blank template, not a cooperative",
+        "baris contoh templat kosong, bukan data koperasi",
+    ),
+    (
         "total_row",
         "a total row, not a cooperative or region",
         "baris jumlah, bukan data koperasi/wilayah",
@@ -348,6 +353,12 @@ pub struct ReadOptions {
     /// title's date. CLI `--data-as-of`, Python `data_as_of`, JS `dataAsOf`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_as_of: Option<chrono::NaiveDate>,
+    /// Read the example row of the blank template (`koperasi template register`; its name
+    /// starts with [`template::EXAMPLE_MARK`]) as a record. Default `false`: the row is
+    /// rejected as `template_example`, so that an office that forgot to delete it does not
+    /// count a cooperative that does not exist. For checking the template itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_template_example: bool,
 }
 
 /// What kind of table a file holds.

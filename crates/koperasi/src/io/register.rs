@@ -659,6 +659,8 @@ struct Schema {
     marks: Vec<ColumnMark>,
     /// The register's data date ([`ReadOptions::data_as_of`], or read from its title).
     data_as_of: Option<NaiveDate>,
+    /// [`ReadOptions::keep_template_example`].
+    keep_example: bool,
 }
 
 /// One data row, read: rejected, or a record with the cells that could not be read.
@@ -1088,6 +1090,19 @@ fn convert_row(schema: &Schema, raw: &csv::ByteRecord, line: u64) -> Row {
             cell: None,
         });
     }
+    if !schema.keep_example && k.name.starts_with(super::template::EXAMPLE_MARK) {
+        return Row::Rejected(Rejection {
+            line,
+            column: schema.name_col.clone(),
+            value: Some(k.name),
+            code: "template_example".into(),
+            reason: "the example row of the blank template (its name starts with `CONTOH (hapus \
+                     baris ini)`), not a cooperative"
+                .into(),
+            fields: owned(&rec),
+            cell: None,
+        });
+    }
     let kept = std::mem::take(&mut ctx.extra_kept);
     k.extra.extend(kept);
     if has_members {
@@ -1357,6 +1372,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         headers,
         marks,
         data_as_of: options.data_as_of,
+        keep_example: options.keep_template_example,
     };
     // Default: a worker per core, and the calling thread (which reads, and converts a batch
     // itself when the workers are full).

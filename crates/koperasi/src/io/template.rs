@@ -10,6 +10,11 @@
 //! The template holds the office's own status column (`Status Koperasi`) but not the pair of
 //! mark columns (`aktif` / `tdkaktif`): one statement per row is enough.
 
+/// How the name of the template's example row begins (`CONTOH (hapus baris ini) ...`): the
+/// register reader rejects such a row as `template_example` unless
+/// [`ReadOptions::keep_template_example`](super::ReadOptions::keep_template_example) is set.
+pub const EXAMPLE_MARK: &str = "CONTOH (hapus baris ini)";
+
 use crate::cooperative::{Jenis, LegacyKelompok};
 use serde::Serialize;
 
@@ -505,11 +510,11 @@ mod tests {
         #[test]
         fn the_example_row_reads_back_for_any_year(year in 1902i32..=2099) {
             let text = example_csv(year);
-            let (reg, read) = crate::io::read_register(
-                text.as_bytes(),
-                &crate::io::ReadOptions::default(),
-            )
-            .unwrap();
+            let keep = crate::io::ReadOptions {
+                keep_template_example: true,
+                ..crate::io::ReadOptions::default()
+            };
+            let (reg, read) = crate::io::read_register(text.as_bytes(), &keep).unwrap();
             proptest::prop_assert!(read.unknown_columns().is_empty());
             proptest::prop_assert!(read.cell_errors.is_empty(), "{:?}", read.cell_errors);
             proptest::prop_assert_eq!(reg.records.len(), 1);

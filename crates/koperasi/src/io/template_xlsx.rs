@@ -308,8 +308,11 @@ mod tests {
     fn the_template_reads_back_as_one_example_coop_with_every_column_known() {
         let bytes = template_register_xlsx(2024, false).unwrap();
         assert_eq!(&bytes[..2], b"PK");
-        let Table::Register(reg, read) = read_xlsx(&bytes, None, &ReadOptions::default()).unwrap()
-        else {
+        let keep = ReadOptions {
+            keep_template_example: true,
+            ..ReadOptions::default()
+        };
+        let Table::Register(reg, read) = read_xlsx(&bytes, None, &keep).unwrap() else {
             panic!("the template is not read as a register")
         };
         assert_eq!(read.sheet.as_deref(), Some("Register"));
@@ -321,6 +324,14 @@ mod tests {
         assert!(k.name.starts_with("CONTOH (hapus baris ini)"), "{}", k.name);
         assert_eq!(k.jenis, Some(Jenis::Konsumen));
         assert_eq!(k.location.kecamatan.as_deref(), Some("Bogor Tengah"));
+        assert!(k.name.starts_with(crate::io::template::EXAMPLE_MARK));
+        // By default the example row is rejected, never counted.
+        let Table::Register(none, read) = read_xlsx(&bytes, None, &ReadOptions::default()).unwrap()
+        else {
+            panic!("the template is not read as a register")
+        };
+        assert!(none.records.is_empty());
+        assert_eq!(read.rejected[0].code, "template_example");
     }
 
     #[test]
