@@ -650,6 +650,12 @@ fn run_statistics(a: StatisticsArgs) -> Result<(), Failure> {
             n.desa,
             n.pct
         ));
+    } else {
+        s.push_str(&t(
+            id,
+            "Koperasi per desa: tidak diketahui (tabel tidak memuat kolom cooperatives)\n",
+            "Coops per desa: not known (the table has no cooperatives column)\n",
+        ));
     }
     if parent.is_some() {
         s.push_str(&format!(

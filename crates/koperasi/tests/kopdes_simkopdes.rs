@@ -371,3 +371,24 @@ fn a_table_beyond_the_row_cap_is_refused_not_read_in_part() {
         read_statistics("a,b\n1,2\n".as_bytes(), table(), &StatsOptions::default()).unwrap_err();
     assert_eq!(e.code(), "read_missing_column");
 }
+
+/// A table of RAT and building progress (no `cooperatives` column, the book year in
+/// `rat_period`): the year is never summed, and no figure per desa is made.
+#[test]
+fn a_progress_table_sums_no_year_and_makes_no_coops_per_desa() {
+    let p = read("kopdes_province_rat_and_construction_slice.csv");
+    assert_eq!((p.matching.rows, p.matching.matched), (11, 11));
+    assert_eq!(
+        p.rows[0].code(koperasi::wilayah::Level::Provinsi),
+        Some(code("11"))
+    );
+    assert!(
+        !p.measures.iter().any(|m| m == "rat_period"),
+        "{:?}",
+        p.measures
+    );
+    assert!(!p.totals.contains_key("rat_period"));
+    assert_eq!(p.totals.get("total_no_rat"), Some(&36_330));
+    assert_eq!(p.totals.get("build_100"), Some(&13_228));
+    assert!(coops_per_desa(&p, table()).is_empty());
+}

@@ -122,13 +122,15 @@ pub fn data_date_in_file_name(name: &str) -> Option<NaiveDate> {
         .find_map(|d| NaiveDate::parse_from_str(&d, "%Y%m%d").ok())
 }
 
-/// True unless the header names a coordinate, a score, an index, an average or a status:
-/// those are never summed (`latitude`, `health_score`, `average_health_index`).
+/// True unless the header names a coordinate, a score, an index, an average, a status or a
+/// period: those are never summed (`latitude`, `health_score`, `average_health_index`,
+/// `rat_period`, whose cells are the book year `2024`).
 fn is_count_name(header: &str) -> bool {
     let h = header_key(header);
     !(matches!(h.as_str(), "latitude" | "longitude" | "lat" | "lon" | "lng")
         || [
-            "score", "index", "average", "status", "avg", "pct", "percent", "rate",
+            "score", "index", "average", "status", "avg", "pct", "percent", "rate", "period",
+            "periode", "year", "tahun",
         ]
         .iter()
         .any(|w| h.split('_').any(|p| p == *w)))
@@ -561,8 +563,13 @@ pub struct CoopsPerDesa {
 
 /// The export's `cooperatives` against the number of desa/kelurahan of each region of its
 /// level, and for the nation (first): the coverage a table of counts can tell. Rows not
-/// placed count only in the nation's figure. Needs the table's desa level.
+/// placed count only in the nation's figure. Needs the table's desa level. Empty when the
+/// export has no `cooperatives` column (a table of RAT or building progress): no figure is
+/// made of a count the file does not give.
 pub fn coops_per_desa(snapshot: &StatsSnapshot, table: &Table) -> Vec<CoopsPerDesa> {
+    if !snapshot.measures.iter().any(|m| m == "cooperatives") {
+        return Vec::new();
+    }
     let level = super::matching::table_level(snapshot.level);
     let mut desa: BTreeMap<KodeWilayah, u64> = BTreeMap::new();
     let mut national_desa = 0;
