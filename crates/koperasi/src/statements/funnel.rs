@@ -130,8 +130,9 @@ pub(crate) struct Tally {
     pub(crate) kopdes: u64,
 }
 
-/// The name patterns of a Koperasi Desa/Kelurahan Merah Putih (Inpres 9/2025), lower case,
-/// spacing normalised: the full name and the abbreviations KDMP / KKMP as words.
+/// The name patterns of a Koperasi Desa/Kelurahan Merah Putih (Inpres 9/2025): the rule of
+/// [`crate::kopdes::is_kdmp_name`] (the full name, or KDMP / KKMP as words), after a test
+/// without allocation that most names fail.
 pub fn is_kopdes_merah_putih(name: &str) -> bool {
     // Most names have none of the words: decided without allocating.
     if !["merah", "kdmp", "kkmp"]
@@ -140,15 +141,8 @@ pub fn is_kopdes_merah_putih(name: &str) -> bool {
     {
         return false;
     }
-    let lower = name.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined = words.join(" ");
-    joined.contains("merah putih")
-        && (joined.contains("desa") || joined.contains("kelurahan") || joined.contains("kopdes"))
-        || words.iter().any(|w| matches!(*w, "kdmp" | "kkmp"))
+    // The one rule of the programme's names, shared with the wave ([`crate::kopdes::wave`]).
+    crate::kopdes::is_kdmp_name(name)
 }
 
 /// True when `text` contains the lower-case ASCII `word`, ASCII case ignored.
