@@ -47,12 +47,41 @@ fn table_shows_allocation_members_and_a_reconciliation() {
     assert!(out.contains("21.000.000,00") && out.contains("12.000.000,00"));
     assert!(out.contains("Anggota Satu") && out.contains("8.681.588,16"));
     assert!(out.contains("2.666.666,67")); // A-002 jasa modal: 2.2/9.9 x 12,000,000
-    assert!(out.contains("not counted: left_before_year_end"));
-    assert!(out.contains("not counted: joined_after_year_end"));
+    assert!(out.contains("left before the book year closed"));
+    assert!(out.contains("joined after the book year closed"));
     assert!(out.contains("Members (6 counted, 2 not counted)"));
     assert!(out.contains(
         "kept by the coop 33.000.000,00 + paid to members 27.000.000,00 + undistributed 0,00 + unallocated 0,00 = 60.000.000,00 = SHU 60.000.000,00"
     ));
+}
+
+/// Under `--locale id` the tables an office takes to the RAT are Indonesian, figures unchanged.
+#[test]
+fn table_in_indonesian_under_locale_id() {
+    let out = stdout(&["--shu", "60000000", "--locale", "id"]);
+    assert!(out.contains("tahun buku berakhir 2024-12-31"));
+    assert!(out.contains("Alokasi") && out.contains("(disimpan koperasi)"));
+    assert!(out.contains("Anggota (6 dihitung, 2 tidak dihitung)"));
+    assert!(out.contains("keluar sebelum tahun buku berakhir"));
+    assert!(out.contains("masuk setelah tahun buku berakhir"));
+    assert!(out.contains("JUMLAH") && out.contains("8.681.588,16"));
+    assert!(out.contains(
+        "Rekonsiliasi (Rp): disimpan koperasi 33.000.000,00 + dibayarkan kepada anggota \
+         27.000.000,00 + tidak terbagi 0,00 + tidak teralokasi 0,00 = 60.000.000,00 = SHU \
+         60.000.000,00"
+    ));
+    for english in [
+        "Allocation",
+        "Members (",
+        "kept by the coop",
+        "not counted",
+        "TOTAL",
+    ] {
+        assert!(
+            !out.contains(english),
+            "English `{english}` under --locale id"
+        );
+    }
 }
 
 #[test]

@@ -25,6 +25,14 @@ cargo clippy -p koperasi-wasm --target "$WASM_TARGET" --all-targets --locked -- 
 step "wasm: release build + wasm-bindgen (nodejs, web)"
 bash bindings/wasm/build.sh
 
+step "wasm: TypeScript result types generated from schema/koperasi.schema.json; git diff --exit-code"
+(cd bindings/wasm && npm run --silent gen:types)
+git diff --exit-code -- bindings/wasm/js/types.gen.d.ts
+[ -z "$(git ls-files --others --exclude-standard -- bindings/wasm/js/types.gen.d.ts)" ] || {
+  echo "bindings/wasm/js/types.gen.d.ts is not committed"
+  exit 1
+}
+
 step "wasm: tsc --noEmit on the typed usage file"
 (cd bindings/wasm && node_modules/.bin/tsc -p types-check/tsconfig.json)
 

@@ -2,9 +2,9 @@
 //!
 //! This crate only converts: Python values to core types (dates as ISO or Indonesian text read
 //! by [`koperasi::locale::parse_date`], dicts through serde), core results to Python values (the
-//! serde JSON shape, with ISO dates turned into `datetime.date`), and core errors to the
-//! exception classes of `koperasi._errors`. The public, documented API is the pure-Python
-//! package `koperasi`, which wraps these functions.
+//! serde shape through `pythonize`; the package types them by the generated `koperasi._types`),
+//! and core errors to the exception classes of `koperasi._errors`. The public, documented API is
+//! the pure-Python package `koperasi`, which wraps these functions.
 #![forbid(unsafe_code)]
 
 mod bulk;
@@ -110,7 +110,8 @@ impl<T, E: Into<Error>> OrRaise<T> for Result<T, E> {
 // ------------------------------------------------------------------------------------------
 
 /// Keys whose string values are civil dates: `as_of`, `date`, `*_date`, `*.date`,
-/// `tanggal_badan_hukum`, `period_end` (the rule of `tests/vectors/README.md`).
+/// `tanggal_badan_hukum`, `period_end` (the rule of `tests/vectors/README.md`). Used only by the
+/// column tables ([`columns_dict`]); single results are typed by `koperasi._types`.
 fn is_date_key(k: &str) -> bool {
     k == "as_of"
         || k == "date"
@@ -121,8 +122,8 @@ fn is_date_key(k: &str) -> bool {
         || k == "period_end"
 }
 
-/// Converts serde JSON values to Python objects; strings under a date key become
-/// `datetime.date` (through `date.fromisoformat`, looked up once per conversion).
+/// Converts serde JSON values of column tables to Python objects; strings under a date key
+/// become `datetime.date` (through `date.fromisoformat`, looked up once per conversion).
 struct ToPy<'py> {
     py: Python<'py>,
     fromiso: Option<Bound<'py, PyAny>>,
@@ -188,15 +189,11 @@ impl<'py> ToPy<'py> {
     }
 }
 
-/// A serde JSON value as a Python object (see [`ToPy`]).
-fn to_py<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-    ToPy::new(py).value(v, key)
-}
-
-/// A serialisable core value as a Python object (its serde JSON shape).
+/// A serialisable core value as a Python object: its serde shape through `pythonize` (dicts,
+/// lists, ISO date strings). The typed decoder of `koperasi._convert` makes the dates
+/// `datetime.date` by the generated types (`koperasi._types`), not by key names.
 fn ser<'py, T: Serialize>(py: Python<'py>, x: &T) -> PyResult<Bound<'py, PyAny>> {
-    let v = serde_json::to_value(x).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    to_py(py, &v, None)
+    pythonize::pythonize(py, x).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// Rows as columns (dict of lists), see [`koperasi::columns::to_columns`].

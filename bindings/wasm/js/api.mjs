@@ -1,4 +1,4 @@
-// The public JavaScript API of `koperasi`, over the raw wasm-bindgen layer (src/lib.rs).
+// The public JavaScript API of `koperasi`, over the raw wasm-bindgen layer (src/*.rs).
 // This file only converts arguments and results; every figure comes from the Rust core.
 // `node.mjs` and `browser.mjs` load the WASM and hand the raw module to `setRaw`.
 
@@ -60,31 +60,24 @@ function withFields(err, p) {
   return err;
 }
 
+/** The thrown payload of the raw layer (`{kind, code, message, ...}`) as an Error object. */
 function convertError(e) {
-  if (typeof e === 'string' && e.startsWith('{')) {
-    let p;
-    try {
-      p = JSON.parse(e);
-    } catch {
-      return new KoperasiError({ code: 'internal', message: e });
-    }
-    if (p.kind === 'range') return withFields(new RangeError(p.message), p);
-    if (p.kind === 'type') return withFields(new TypeError(p.message), p);
-    return new KoperasiError(p);
+  if (e !== null && typeof e === 'object' && !(e instanceof Error) && typeof e.code === 'string') {
+    if (e.kind === 'range') return withFields(new RangeError(e.message), e);
+    if (e.kind === 'type') return withFields(new TypeError(e.message), e);
+    return new KoperasiError(e);
   }
   if (typeof e === 'string') return new KoperasiError({ code: 'internal', message: e });
   return e;
 }
 
-/** Run a raw call; parse its JSON result; turn thrown payloads into Error objects. */
+/** Run a raw call (its result is already a JS value); turn thrown payloads into Error objects. */
 function call(fn, ...args) {
-  let out;
   try {
-    out = fn(...args);
+    return fn(...args);
   } catch (e) {
     throw convertError(e);
   }
-  return typeof out === 'string' ? JSON.parse(out) : out;
 }
 
 function typeError(message) {
@@ -139,18 +132,18 @@ function bytes(source) {
   );
 }
 
-function policyJson(policy) {
+function policyArg(policy) {
   if (policy === undefined || policy === null) return undefined;
-  if (policy instanceof StatusPolicy) return JSON.stringify(policy.toObject());
-  if (typeof policy === 'string') return JSON.stringify(call(wasm().policy_preset, policy));
-  if (typeof policy === 'object') return JSON.stringify(policy);
+  if (policy instanceof StatusPolicy) return policy.toObject();
+  if (typeof policy === 'string') return call(wasm().policy_preset, policy);
+  if (typeof policy === 'object') return policy;
   throw typeError('policy must be a StatusPolicy, a preset name or a policy object');
 }
 
-function optionsJson(o, name) {
+function optionsArg(o, name) {
   if (o === undefined || o === null) return undefined;
   if (typeof o !== 'object') throw typeError(`${name} must be an object`);
-  return JSON.stringify(o);
+  return o;
 }
 
 /**
@@ -160,7 +153,7 @@ function optionsJson(o, name) {
  */
 export function toColumns(rows) {
   if (!Array.isArray(rows)) throw typeError('toColumns expects an array of objects');
-  return call(wasm().rows_to_columns, moneyJson(rows, 'rows'));
+  return call(wasm().rows_to_columns, rows);
 }
 
 // ---- locale / money ------------------------------------------------------------------------
@@ -228,7 +221,7 @@ export const parseNib = (text) => call(wasm().parse_nib, str(text, 'text'));
 export class StatusPolicy {
   /** @param {object} fields a policy object; validated by the core. */
   constructor(fields) {
-    Object.assign(this, call(wasm().policy_from_json, JSON.stringify(fields)));
+    Object.assign(this, call(wasm().policy_from_object, fields));
     Object.freeze(this);
   }
 
@@ -270,7 +263,7 @@ export const policyPresets = () => call(wasm().policy_presets);
 /** A cooperative record: the serde shape of the Rust `Koperasi` (snake_case fields). */
 export class Koperasi {
   constructor(fields) {
-    Object.assign(this, call(wasm().koperasi_from_json, JSON.stringify(fields)));
+    Object.assign(this, call(wasm().koperasi_from_object, fields));
   }
   static fromObject(o) {
     if (o === null || typeof o !== 'object') throw typeError('a koperasi object is required');
@@ -281,17 +274,17 @@ export class Koperasi {
   }
 }
 
-function koperasiJson(k) {
+function koperasiArg(k) {
   if (k === null || typeof k !== 'object') throw typeError('koperasi must be a Koperasi or a record object');
-  return JSON.stringify(k instanceof Koperasi ? k.toObject() : k);
+  return k instanceof Koperasi ? k.toObject() : k;
 }
 
 export const assess = (koperasi, asOf, policy) =>
-  call(wasm().assess, koperasiJson(koperasi), isoDate(asOf, 'asOf'), policyJson(policy));
+  call(wasm().assess, koperasiArg(koperasi), isoDate(asOf, 'asOf'), policyArg(policy));
 
 export function ratDeadline(bookYear, policy) {
   if (!Number.isInteger(bookYear)) throw typeError('bookYear must be an integer');
-  return call(wasm().rat_deadline, bookYear, policyJson(policy));
+  return call(wasm().rat_deadline, bookYear, policyArg(policy));
 }
 
 // ---- register -----------------------------------------------------------------------------
@@ -302,7 +295,7 @@ export class Register {
     this._h = handle;
   }
   static fromObject(o) {
-    return new Register(call(wasm().RegisterHandle.from_json, JSON.stringify(o)));
+    return new Register(call(wasm().RegisterHandle.from_object, o));
   }
   get length() {
     return this._h.len();
@@ -311,7 +304,7 @@ export class Register {
     return call(() => this._h.records());
   }
   toObject() {
-    return call(() => this._h.to_json());
+    return call(() => this._h.to_object());
   }
   toJSON() {
     return this.toObject();
@@ -321,35 +314,35 @@ export class Register {
     return call(() => this._h.records_columns());
   }
   assessAll(asOf, policy) {
-    return call((a, p) => this._h.assess_all(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
+    return call((a, p) => this._h.assess_all(a, p), isoDate(asOf, 'asOf'), policyArg(policy));
   }
   statusCounts(asOf, policy) {
-    return call((a, p) => this._h.status_counts(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
+    return call((a, p) => this._h.status_counts(a, p), isoDate(asOf, 'asOf'), policyArg(policy));
   }
   countBy(fields, asOf, policy) {
     if (!Array.isArray(fields)) throw typeError('fields must be an array of field names');
-    return call((f, a, p) => this._h.count_by(f, a, p), JSON.stringify(fields), isoDate(asOf, 'asOf'), policyJson(policy));
+    return call((f, a, p) => this._h.count_by(f, a, p), fields, isoDate(asOf, 'asOf'), policyArg(policy));
   }
   /** `countBy` as columns: one column per field, then `count`. */
   countByColumns(fields, asOf, policy) {
     if (!Array.isArray(fields)) throw typeError('fields must be an array of field names');
     return call(
       (f, a, p) => this._h.count_by_columns(f, a, p),
-      JSON.stringify(fields),
+      fields,
       isoDate(asOf, 'asOf'),
-      policyJson(policy),
+      policyArg(policy),
     );
   }
   reasonCounts(asOf, policy) {
-    return call((a, p) => this._h.reason_counts(a, p), isoDate(asOf, 'asOf'), policyJson(policy));
+    return call((a, p) => this._h.reason_counts(a, p), isoDate(asOf, 'asOf'), policyArg(policy));
   }
   /** The same register under several policies (preset names, `StatusPolicy` objects or plain
    * policy objects): counts under each, and per pair the cross table and the coops that change
    * status, grouped by why (`PolicyComparison`). */
   comparePolicies(asOf, policies) {
     if (!Array.isArray(policies)) throw typeError('policies must be an array of policies or preset names');
-    const json = '[' + policies.map((p) => policyJson(p) ?? 'null').join(',') + ']';
-    return call((a, p) => this._h.compare_policies(a, p), isoDate(asOf, 'asOf'), json);
+    const list = policies.map((p) => policyArg(p) ?? null);
+    return call((a, p) => this._h.compare_policies(a, p), isoDate(asOf, 'asOf'), list);
   }
   duplicates() {
     return call(() => this._h.duplicates());
@@ -363,7 +356,7 @@ export class Register {
    */
   statusSeries(dates, policy, fields) {
     return new StatusSeries(
-      call((d, p, f) => this._h.status_series(d, p, f), seriesDatesJson(dates), policyJson(policy), fieldsJson(fields)),
+      call((d, p, f) => this._h.status_series(d, p, f), seriesDatesArg(dates), policyArg(policy), fieldsArg(fields)),
     );
   }
   free() {
@@ -371,20 +364,20 @@ export class Register {
   }
 }
 
-function fieldsJson(fields) {
+function fieldsArg(fields) {
   if (fields === undefined || fields === null) return undefined;
   if (!Array.isArray(fields)) throw typeError('fields must be an array of field names');
-  return JSON.stringify(fields);
+  return fields;
 }
 
-function seriesDatesJson(dates) {
+function seriesDatesArg(dates) {
   if (Array.isArray(dates)) {
     dates.forEach((d, i) => isoDate(d, `dates[${i}]`));
-    return JSON.stringify(dates);
+    return dates;
   }
   if (dates !== null && typeof dates === 'object' && !(dates instanceof Date)) {
     const { start, end, frequency } = dates;
-    return JSON.stringify({ start: isoDate(start, 'dates.start'), end: isoDate(end, 'dates.end'), frequency: str(frequency, 'dates.frequency') });
+    return { start: isoDate(start, 'dates.start'), end: isoDate(end, 'dates.end'), frequency: str(frequency, 'dates.frequency') };
   }
   throw typeError('dates must be an array of ISO dates or {start, end, frequency}');
 }
@@ -396,7 +389,7 @@ export class StatusSeries {
   }
   /** Long form: `{date, breakdown: [[field, values]], status, count}`, one entry per row. */
   toColumns() {
-    return call(wasm().status_series_columns, JSON.stringify(this));
+    return call(wasm().status_series_columns, { ...this });
   }
 }
 
@@ -408,13 +401,13 @@ export class Panel {
     this._h = handle;
   }
   static fromObject(o) {
-    return new Panel(call(wasm().PanelHandle.from_json, JSON.stringify(o)));
+    return new Panel(call(wasm().PanelHandle.from_object, o));
   }
   get length() {
     return this._h.len();
   }
   toObject() {
-    return call(() => this._h.to_json());
+    return call(() => this._h.to_object());
   }
   toJSON() {
     return this.toObject();
@@ -433,12 +426,12 @@ export class Panel {
   }
   totalsByPeriod(measures) {
     if (!Array.isArray(measures)) throw typeError('measures must be an array of measure names');
-    return call((m) => this._h.totals_by_period(m), JSON.stringify(measures));
+    return call((m) => this._h.totals_by_period(m), measures);
   }
   /** `totalsByPeriod` as columns: `period`, then one column per measure of `measures`. */
   totalsByPeriodColumns(measures) {
     if (!Array.isArray(measures)) throw typeError('measures must be an array of measure names');
-    return call((m) => this._h.totals_by_period_columns(m), JSON.stringify(measures));
+    return call((m) => this._h.totals_by_period_columns(m), measures);
   }
   free() {
     this._h.free();
@@ -458,7 +451,7 @@ export const growth = (panel, measure, fromPeriod, toPeriod) =>
     str(toPeriod, 'toPeriod'),
   );
 export const runChecks = (panel, params) =>
-  call((p) => panelArg(panel)._h.run_checks(p), optionsJson(params, 'params'));
+  call((p) => panelArg(panel)._h.run_checks(p), optionsArg(params, 'params'));
 export const cagr = (fromValue, toValue, years) => {
   if (typeof years !== 'number') throw typeError('years must be a number');
   return call(wasm().cagr, int64(fromValue, 'fromValue'), int64(toValue, 'toValue'), years);
@@ -476,7 +469,7 @@ function readResult(r) {
   } catch (e) {
     throw convertError(e);
   }
-  const report = JSON.parse(rr.report);
+  const report = rr.report;
   const kind = rr.kind;
   const out =
     kind === 'register'
@@ -487,13 +480,13 @@ function readResult(r) {
 }
 
 export const readRegister = (source, options) =>
-  readResult(() => wasm().read_register(bytes(source), optionsJson(options, 'options')));
+  readResult(() => wasm().read_register(bytes(source), optionsArg(options, 'options')));
 export const readPanel = (source, options) =>
-  readResult(() => wasm().read_panel(bytes(source), optionsJson(options, 'options')));
+  readResult(() => wasm().read_panel(bytes(source), optionsArg(options, 'options')));
 export const readAny = (source, options) =>
-  readResult(() => wasm().read_any(bytes(source), optionsJson(options, 'options')));
+  readResult(() => wasm().read_any(bytes(source), optionsArg(options, 'options')));
 export const detectLayout = (source, options) =>
-  call(wasm().detect_layout, bytes(source), optionsJson(options, 'options'));
+  call(wasm().detect_layout, bytes(source), optionsArg(options, 'options'));
 
 // ---- report -------------------------------------------------------------------------------
 
@@ -502,34 +495,14 @@ export const buildReport = (source, asOf, policy, options) =>
     wasm().build_report,
     bytes(source),
     asOf === undefined || asOf === null ? undefined : isoDate(asOf, 'asOf'),
-    policyJson(policy),
-    optionsJson(options, 'options'),
+    policyArg(policy),
+    optionsArg(options, 'options'),
   );
 
 /** An embedded real sample: `jatim_panel` or `bogor_register` -> `{name, csv, source}`. */
 export const sample = (name) => call(wasm().sample, str(name, 'name'));
 
 // ---- shu ----------------------------------------------------------------------------------
-
-const BIG = '\u0000bigint:';
-
-/**
- * JSON text of a value that may hold money as `bigint` (written as exact digits); a `number`
- * integer past 2^53 - 1 is refused (it may already have been rounded).
- */
-function moneyJson(value, name) {
-  const text = JSON.stringify(value, (key, v) => {
-    if (typeof v === 'bigint') return BIG + v.toString();
-    if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
-      throw withFields(new RangeError(`${name}: ${key} = ${v} is past 2^53 - 1 and may already have been rounded: pass a bigint`), {
-        code: 'number_unsafe_integer',
-        value: String(v),
-      });
-    }
-    return v;
-  });
-  return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
-}
 
 function optInt64(x, name) {
   return x === undefined || x === null ? undefined : int64(x, name);
@@ -538,7 +511,7 @@ function optInt64(x, name) {
 /** An SHU allocation plan of the AD/ART: the serde shape of the Rust `AllocationPlan`, validated. */
 export class AllocationPlan {
   constructor(fields) {
-    Object.assign(this, call(wasm().shu_plan_from_json, moneyJson(fields, 'plan')));
+    Object.assign(this, call(wasm().shu_plan_from_object, fields));
     Object.freeze(this);
   }
   static fromToml(text) {
@@ -559,9 +532,9 @@ export class AllocationPlan {
   }
 }
 
-function planJson(plan) {
+function planArg(plan) {
   if (plan === null || typeof plan !== 'object') throw typeError('plan must be an AllocationPlan or a plan object');
-  return moneyJson(plan instanceof AllocationPlan ? plan.toObject() : plan, 'plan');
+  return plan instanceof AllocationPlan ? plan.toObject() : plan;
 }
 
 function year(x, name) {
@@ -585,13 +558,13 @@ function optU32(x, name) {
 
 export const shuPlanFromToml = (text) => AllocationPlan.fromToml(text);
 export const shuAllocate = (plan, shuSen, nonMemberShuSen) =>
-  call(wasm().shu_allocate, planJson(plan), int64(shuSen, 'shuSen'), optInt64(nonMemberShuSen, 'nonMemberShuSen'));
+  call(wasm().shu_allocate, planArg(plan), int64(shuSen, 'shuSen'), optInt64(nonMemberShuSen, 'nonMemberShuSen'));
 export function shuDistribute(plan, members, shuSen, bookYear, nonMemberShuSen) {
   if (!Array.isArray(members)) throw typeError('members must be an array of member objects');
   return call(
     wasm().shu_distribute,
-    planJson(plan),
-    moneyJson(members, 'members'),
+    planArg(plan),
+    members,
     int64(shuSen, 'shuSen'),
     year(bookYear, 'bookYear'),
     optInt64(nonMemberShuSen, 'nonMemberShuSen'),
@@ -599,12 +572,11 @@ export function shuDistribute(plan, members, shuSen, bookYear, nonMemberShuSen) 
 }
 export function shuApportion(totalSen, bases, rounding, reconcile, granularitySen) {
   if (!Array.isArray(bases)) throw typeError('bases must be an array of integers (number or bigint)');
-  bases.forEach((b, i) => int64(b, `bases[${i}]`));
   if (typeof reconcile !== 'boolean') throw typeError('reconcile must be a boolean');
   return call(
     wasm().shu_apportion,
     int64(totalSen, 'totalSen'),
-    moneyJson(bases, 'bases'),
+    bases,
     str(rounding, 'rounding'),
     reconcile,
     granularitySen === undefined || granularitySen === null ? 1n : int64(granularitySen, 'granularitySen'),
@@ -612,7 +584,7 @@ export function shuApportion(totalSen, bases, rounding, reconcile, granularitySe
 }
 export const shuPseudonym = (key, memberId) => call(wasm().shu_pseudonym, str(key, 'key'), str(memberId, 'memberId'));
 export const shuReadMembers = (source, options) =>
-  call(wasm().shu_read_members, bytes(source), optionsJson(options, 'options'));
+  call(wasm().shu_read_members, bytes(source), optionsArg(options, 'options'));
 
 // ---- demography ---------------------------------------------------------------------------
 
@@ -625,7 +597,7 @@ export class KaplanMeier {
   /** S(t): the value at the latest timeline time <= t; 1 before the first. */
   survivalAt(t) {
     if (typeof t !== 'number') throw typeError('t must be a number');
-    return call(wasm().kaplan_meier_survival_at, JSON.stringify(this), t);
+    return call(wasm().kaplan_meier_survival_at, { ...this }, t);
   }
 }
 
@@ -635,30 +607,30 @@ export function kaplanMeier(durations, eventObserved, entry, alpha) {
   if (entry !== undefined && entry !== null && !Array.isArray(entry)) throw typeError('entry must be an array of numbers');
   if (alpha !== undefined && alpha !== null && typeof alpha !== 'number') throw typeError('alpha must be a number');
   const args = { durations, event_observed: eventObserved, entry: entry ?? null, alpha: alpha ?? null };
-  return new KaplanMeier(call(wasm().kaplan_meier, JSON.stringify(args)));
+  return new KaplanMeier(call(wasm().kaplan_meier, args));
 }
 
 export const demographyRates = (active, births, deaths) =>
   call(wasm().demography_rates, u32(active, 'active'), u32(births, 'births'), u32(deaths, 'deaths'));
 
-function lifelinesJson(lifelines) {
+function lifelinesArg(lifelines) {
   if (!Array.isArray(lifelines)) throw typeError('lifelines must be an array of lifeline objects');
-  return JSON.stringify(lifelines);
+  return lifelines;
 }
 
 export const yearlyDemography = (lifelines, fromYear, toYear, lastObservedYear, params) =>
   call(
     wasm().yearly_demography,
-    lifelinesJson(lifelines),
+    lifelinesArg(lifelines),
     year(fromYear, 'fromYear'),
     year(toYear, 'toYear'),
     year(lastObservedYear, 'lastObservedYear'),
-    optionsJson(params, 'params'),
+    optionsArg(params, 'params'),
   );
 export const cohortSurvival = (lifelines, fromYear, toYear, lastObservedYear, horizon) =>
   call(
     wasm().cohort_survival,
-    lifelinesJson(lifelines),
+    lifelinesArg(lifelines),
     year(fromYear, 'fromYear'),
     year(toYear, 'toYear'),
     year(lastObservedYear, 'lastObservedYear'),
@@ -667,14 +639,14 @@ export const cohortSurvival = (lifelines, fromYear, toYear, lastObservedYear, ho
 export const survivalData = (lifelines, firstObservedYear, lastObservedYear, deathWindowYears) =>
   call(
     wasm().survival_data,
-    lifelinesJson(lifelines),
+    lifelinesArg(lifelines),
     year(firstObservedYear, 'firstObservedYear'),
     year(lastObservedYear, 'lastObservedYear'),
     optU32(deathWindowYears, 'deathWindowYears'),
   );
 export function highGrowth(units, yr, params) {
   if (!Array.isArray(units)) throw typeError('units must be an array of growth units');
-  return call(wasm().high_growth, JSON.stringify(units), year(yr, 'year'), optionsJson(params, 'params'));
+  return call(wasm().high_growth, units, year(yr, 'year'), optionsArg(params, 'params'));
 }
 
 function registerArg(register) {
@@ -692,7 +664,7 @@ export const demographyReport = (register, fromYear, toYear, asOf, policy, popul
     year(fromYear, 'fromYear'),
     year(toYear, 'toYear'),
     isoDate(asOf, 'asOf'),
-    policyJson(policy),
+    policyArg(policy),
     optStr(population, 'population'),
     optU32(deathWindow, 'deathWindow'),
   );
@@ -720,36 +692,36 @@ export function templateRegister(options = {}) {
   return call(wasm().template_register, year(ratYear, 'ratYear'), localeArg(options.locale));
 }
 
-function tableJson(table) {
+function tableArg(table) {
   if (!table || !Array.isArray(table.headers) || !Array.isArray(table.rows)) {
     throw typeError('table must be {headers: string[], rows: string[][]}');
   }
   const cell = (c) => (c === null || c === undefined ? '' : String(c));
-  return JSON.stringify({ headers: table.headers.map(cell), rows: table.rows.map((r) => r.map(cell)) });
+  return { headers: table.headers.map(cell), rows: table.rows.map((r) => r.map(cell)) };
 }
 
 /** A table `{headers, rows}` (cells as text; numbers and null accepted) as an XLSX workbook of one sheet. */
-export const tableXlsx = (table, sheet = 'Data') => call(wasm().table_xlsx, tableJson(table), str(sheet, 'sheet'));
+export const tableXlsx = (table, sheet = 'Data') => call(wasm().table_xlsx, tableArg(table), str(sheet, 'sheet'));
 
 /**
  * A table `{headers, rows}` as CSV bytes; with `{ excel: true }` a UTF-8 byte-order mark and `;`
  * (Excel set to Indonesian), else plain `,` CSV. Formula-like cells are neutralised.
  */
-export const tableCsv = (table, options = {}) => call(wasm().table_csv, tableJson(table), Boolean(options.excel));
+export const tableCsv = (table, options = {}) => call(wasm().table_csv, tableArg(table), Boolean(options.excel));
 
 // ---- published statements (issue 18; src/statements.rs) -------------------------------------
 
-function statementsJson(statements) {
+function statementsArg(statements) {
   const list = statements !== null && typeof statements === 'object' && Array.isArray(statements.statements) ? statements.statements : statements;
   if (!Array.isArray(list)) throw typeError('statements must be an array of statements (as readStatements gives them) or the result of readStatements');
-  return JSON.stringify(list);
+  return list;
 }
 
-function funnelJson(funnel) {
+function funnelArg(funnel) {
   if (funnel === null || typeof funnel !== 'object' || !Array.isArray(funnel.figures)) {
     throw typeError('funnel must be a funnel (as funnel() gives it)');
   }
-  return JSON.stringify(funnel);
+  return funnel;
 }
 
 /**
@@ -776,7 +748,7 @@ export function checkStatements(statements, relations) {
   else if (typeof relations === 'string') rel = relations;
   else if (typeof relations === 'object') rel = JSON.stringify(relations);
   else throw typeError('relations must be TOML text or a relations object');
-  return call(wasm().check_statements, statementsJson(statements), rel);
+  return call(wasm().check_statements, statementsArg(statements), rel);
 }
 
 /**
@@ -792,13 +764,12 @@ export function funnel(register, { asOf, policy, by, readOptions } = {}) {
   const own = !isRead && !(register instanceof Register);
   const read = own ? readRegister(register, readOptions) : isRead ? register : { register, report: undefined };
   try {
-    const report = read.report === undefined ? undefined : JSON.stringify(read.report);
     return call(
       (a, p, b, r) => wasm().funnel(read.register._h, a, p, b, r),
       isoDate(asOf, 'asOf'),
-      policyJson(policy),
-      fieldsJson(by),
-      report,
+      policyArg(policy),
+      fieldsArg(by),
+      read.report,
     );
   } finally {
     if (own) read.register.free();
@@ -807,14 +778,14 @@ export function funnel(register, { asOf, policy, by, readOptions } = {}) {
 
 /** The statements to publish from a funnel: every supported figure, said on `saidOn`, for `region` (default the register's kab/kota). */
 export const funnelStatements = (f, saidOn, region) =>
-  call(wasm().funnel_statements, funnelJson(f), isoDate(saidOn, 'saidOn'), optStr(region, 'region'));
+  call(wasm().funnel_statements, funnelArg(f), isoDate(saidOn, 'saidOn'), optStr(region, 'region'));
 
 /** Each statement against a funnel: `outcome.kind` matched, off (`by` = stated - register), unsupported or not_comparable (with `reason_en`, `reason_id`). */
 export const compareStatements = (statements, f) =>
-  call(wasm().compare_statements, statementsJson(statements), funnelJson(f));
+  call(wasm().compare_statements, statementsArg(statements), funnelArg(f));
 
 /** Statements as CSV text in the layout readStatements reads. */
-export const statementsCsv = (statements) => call(wasm().statements_csv, statementsJson(statements));
+export const statementsCsv = (statements) => call(wasm().statements_csv, statementsArg(statements));
 
 // ---- Koperasi Desa/Kelurahan Merah Putih (issue 19; src/kopdes.rs) --------------------------
 

@@ -4,8 +4,149 @@
 // arguments also accept a `bigint`); results are plain objects in the serde shape of the Rust
 // result (snake_case keys) and `JSON.stringify` cleanly.
 
-/** ISO date `YYYY-MM-DD`. */
-export type IsoDate = string;
+// The result types (the serde shapes of the Rust types) are generated into types.gen.d.ts
+// (npm run gen:types, from schema/koperasi.schema.json) and re-exported here; dates in them
+// are `IsoDate` (ISO `YYYY-MM-DD` strings). This file declares the functions, the classes and
+// the argument types.
+import type {
+  AllocatedLine,
+  Allocation,
+  Apportionment,
+  Assessment,
+  BadanHukumKind,
+  Bentuk,
+  ChangeGroup,
+  Cohort,
+  ComparedStatement,
+  Component,
+  CountTable,
+  DemographyReport,
+  DemographyYear,
+  Distribution,
+  DuplicateGroup,
+  DuplicateKey,
+  Exclusion,
+  Field,
+  Finding,
+  Funnel,
+  FunnelFigure,
+  GrowthRow,
+  HighGrowth,
+  IsoDate,
+  Jenis,
+  KaplanMeierSummary,
+  Level,
+  MeasureShape,
+  Member,
+  MemberShu,
+  OfficeMark,
+  OfficeStatus,
+  OfficeStatusCross,
+  OriginKind,
+  PairComparison,
+  PanelReport,
+  PanelRow,
+  ParentGap,
+  PeriodTotals,
+  PlanLine,
+  Pola,
+  PolicyComparison,
+  PoolShare,
+  RatKnowledge,
+  Rates,
+  ReadAs,
+  ReadReport,
+  Reason,
+  ReasonCount,
+  RegisterReport,
+  RegistrationsByYear,
+  Rejection,
+  Report,
+  Rounding,
+  SeriesGroup,
+  Severity,
+  Shape,
+  ShapeKind,
+  ShuSource,
+  Span,
+  Statement,
+  StatementFinding,
+  StatementsRead,
+  Status,
+  SurvivalData,
+  UndistributedReason,
+  UnitGrowth,
+} from './types.gen.js';
+export type {
+  AllocatedLine,
+  Allocation,
+  Apportionment,
+  Assessment,
+  BadanHukumKind,
+  Bentuk,
+  ChangeGroup,
+  Cohort,
+  ComparedStatement,
+  Component,
+  CountTable,
+  DemographyReport,
+  DemographyYear,
+  Distribution,
+  DuplicateGroup,
+  DuplicateKey,
+  Exclusion,
+  Field,
+  Finding,
+  Funnel,
+  FunnelFigure,
+  GrowthRow,
+  HighGrowth,
+  IsoDate,
+  Jenis,
+  KaplanMeierSummary,
+  Level,
+  MeasureShape,
+  Member,
+  MemberShu,
+  OfficeMark,
+  OfficeStatus,
+  OfficeStatusCross,
+  OriginKind,
+  PairComparison,
+  PanelReport,
+  PanelRow,
+  ParentGap,
+  PeriodTotals,
+  PlanLine,
+  Pola,
+  PolicyComparison,
+  PoolShare,
+  RatKnowledge,
+  Rates,
+  ReadAs,
+  ReadReport,
+  Reason,
+  ReasonCount,
+  RegisterReport,
+  RegistrationsByYear,
+  Rejection,
+  Report,
+  Rounding,
+  SeriesGroup,
+  Severity,
+  Shape,
+  ShapeKind,
+  ShuSource,
+  Span,
+  Statement,
+  StatementFinding,
+  StatementsRead,
+  Status,
+  SurvivalData,
+  UndistributedReason,
+  UnitGrowth,
+};
+
 /** Canonical period text: `2021`, `2021-Q3`, `2021-07`. */
 export type PeriodText = string;
 /** Dotted Kemendagri region code: `35`, `35.16`, `32.71.03`, `32.71.03.1001`. */
@@ -15,25 +156,7 @@ export type Sen = number | bigint;
 /** Input: CSV text, or the bytes of a CSV file (UTF-8, UTF-16, Windows-1252) or of an XLSX/XLS/ODS workbook (readAny, readRegister, readPanel, buildReport). */
 export type CsvSource = string | Uint8Array | ArrayBuffer;
 
-export type Level = 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
-export type Status = 'active' | 'inactive' | 'not_found' | 'dissolved' | 'not_yet_due' | 'not_assessable';
 export type Layout = 'register' | 'panel';
-export type Severity = 'info' | 'warning' | 'error';
-export type Field =
-  | 'provinsi'
-  | 'kab_kota'
-  | 'kecamatan'
-  | 'desa'
-  | 'jenis'
-  | 'kelompok'
-  | 'bentuk'
-  | 'status'
-  | 'founding_year';
-export type Jenis = 'konsumen' | 'produsen' | 'pemasaran' | 'jasa' | 'simpan_pinjam';
-export type Bentuk = 'primer' | 'sekunder';
-export type Pola = 'konvensional' | 'syariah';
-export type BadanHukumKind = 'ahu' | 'kemenkop' | 'kwk' | 'kdk' | 'kankop' | 'other';
-export type DuplicateKey = 'nik' | 'badan_hukum' | 'name';
 export type PresetName = 'national' | 'office' | 'field_verification_first' | 'permenkop_25_2015';
 export type SampleName = 'jatim_panel' | 'bogor_register' | 'balikpapan_statements';
 
@@ -229,12 +352,6 @@ export class StatusPolicy implements StatusPolicyFields {
 export type PolicyArg = StatusPolicy | PresetName | Partial<StatusPolicyFields>;
 export function policyPresets(): PresetName[];
 
-export type RatKnowledge =
-  | { kind: 'unknown' }
-  | { kind: 'complete' }
-  | { kind: 'years'; from: number; known: number }
-  | { kind: 'after'; after?: number }
-  | { kind: 'last_rat'; year: number; as_of: IsoDate };
 export interface KoperasiFields {
   source_id?: string | null;
   source_line?: number | null;
@@ -293,23 +410,6 @@ export interface KoperasiFields {
     reached: boolean;
   }>;
 }
-/** What the office's status column says: active or not, with the column and the cell as written. */
-export interface OfficeStatus {
-  active: boolean;
-  column: string;
-  value: string;
-}
-/** A row of the office status x assessed status table. */
-export type OfficeMark = 'aktif' | 'tidak_aktif' | 'unknown';
-/** Records by office status x assessed status (`RegisterReport.office_status`). */
-export interface OfficeStatusCross {
-  cells: Array<{ office: OfficeMark; status: Status; count: number }>;
-  with_office_status: number;
-  agree: number;
-  disagree: number;
-  not_comparable: number;
-  unrecognised: Array<{ value: string; count: number }>;
-}
 export class Koperasi {
   constructor(fields: KoperasiFields);
   static fromObject(o: KoperasiFields): Koperasi;
@@ -317,22 +417,6 @@ export class Koperasi {
   readonly name: string;
 }
 
-export interface Reason {
-  code: string;
-  label_id: string;
-  label_en: string;
-  detail: string;
-  detail_id: string;
-}
-export interface Assessment {
-  as_of: IsoDate;
-  status: Status;
-  reasons: Reason[];
-  identified: boolean | null;
-  latest_rat_book_year: number | null;
-  rat_window: [number, number] | null;
-  rat_for_last_closed_year: boolean | null;
-}
 export function assess(koperasi: Koperasi | KoperasiFields, asOf: IsoDate, policy?: PolicyArg | null): Assessment;
 export function ratDeadline(bookYear: number, policy?: PolicyArg | null): IsoDate;
 
@@ -371,73 +455,6 @@ export interface ReadOptions {
    */
   dataAsOf?: IsoDate;
 }
-export interface Rejection {
-  /** 1-based line of the file (the header is a line), or the sheet's row number for a workbook. */
-  line: number;
-  column: string | null;
-  value: string | null;
-  code: string;
-  reason: string;
-  fields?: string[];
-  /** The spreadsheet cell reference (`D9`) of a one-cell problem in a workbook. */
-  cell?: string;
-}
-export interface ReadReport {
-  rows_read: number;
-  accepted: number;
-  blank_rows: number;
-  rejected: Rejection[];
-  cell_errors: Rejection[];
-  columns: Array<[string, string | null]>;
-  /** The encoding the text was converted from (`windows-1252`); absent for UTF-8. */
-  encoding?: string;
-  /** The sheet read, for a workbook. */
-  sheet?: string;
-  /** What was done to the file as a whole: title block skipped, merged cells filled, ... */
-  notes?: string[];
-  /** The same notes in Indonesian, in the same order as `notes`. */
-  notes_id?: string[];
-  /** How a table of counts was read; absent for a register. */
-  shape?: Shape;
-  /** Lines under a register table that describe no cooperative (place and date, signature
-   * block, notes; codes `footer_*`), skipped and not counted in `rows_read`; absent when none. */
-  skipped?: Rejection[];
-  /** A register's data date: given (`dataAsOf`) or read from its title block. */
-  data_as_of?: { date: IsoDate; source: 'option' | 'title'; text?: string };
-}
-/** The shape of a published table of counts. */
-export type ShapeKind = 'long' | 'snapshot' | 'satu_data' | 'wide' | 'hierarchy' | 'key_value';
-export interface MeasureShape {
-  /** Measure name in the panel (`aktif`, `rat_count`, `persentase_ksp_sehat`). */
-  name: string;
-  /** The header, or the `judul`/label text it came from. */
-  source: string;
-  /** Unit as published (`unit`, `koperasi`, `Persen`). */
-  unit?: string;
-  /** True for a count; false for a rate (percentage, ratio), never summed. */
-  count: boolean;
-}
-export interface ParentGap {
-  line: number;
-  label: string;
-  period: string;
-  parent: number;
-  children_sum: number;
-  children_lines: number[];
-}
-/** How a table of counts was read: shape, header line, region and period, measures, totals. */
-export interface Shape {
-  kind: ShapeKind;
-  header_line: number;
-  region_column?: string;
-  region_given?: string;
-  period_columns?: string[];
-  period_given?: string;
-  measures: MeasureShape[];
-  breakdowns?: string[];
-  parent_lines?: number[];
-  parent_gaps?: ParentGap[];
-}
 export interface RegisterRead {
   kind: 'register';
   register: Register;
@@ -454,60 +471,6 @@ export function readAny(source: CsvSource, options?: ReadOptions): RegisterRead 
 export function detectLayout(source: CsvSource, options?: ReadOptions): Layout;
 
 // ---- register -----------------------------------------------------------------------------
-export interface CountTable {
-  fields: Field[];
-  /** [key values (null = unknown), count] */
-  rows: Array<[Array<string | null>, number]>;
-}
-export interface ReasonCount {
-  status: Status;
-  code: string;
-  label_id: string;
-  label_en: string;
-  count: number;
-}
-/** `Register.comparePolicies`: the Rust `PolicyComparison`. */
-export interface PolicyComparison {
-  as_of: IsoDate;
-  records: number;
-  policies: Array<{ policy: string; source: string; counts: Record<Status, number> }>;
-  pairs: PairComparison[];
-}
-export interface PairComparison {
-  from: string;
-  to: string;
-  same: number;
-  changed: number;
-  cross: Array<{ from_status: Status; to_status: Status; count: number }>;
-  changes: ChangeGroup[];
-}
-/** Coops that change status between two policies for one reason signature. */
-export interface ChangeGroup {
-  from_status: Status;
-  to_status: Status;
-  from_reason: string;
-  to_reason: string;
-  rat_window: number;
-  rat_required: number;
-  rat_held: number;
-  rat_unknown: number;
-  business: boolean | null;
-  signature: string;
-  signature_id: string;
-  count: number;
-  /** 0-based positions in the register. */
-  records: number[];
-}
-export interface DuplicateGroup {
-  key: DuplicateKey;
-  value: string;
-  records: number[];
-  lines: Array<number | null>;
-}
-export interface RegistrationsByYear {
-  by_year: Record<string, number>;
-  unknown: number;
-}
 export class Register {
   private constructor();
   static fromObject(o: { records: KoperasiFields[] }): Register;
@@ -542,14 +505,6 @@ export class Register {
 }
 
 // ---- stats --------------------------------------------------------------------------------
-export interface PanelRow {
-  line: number;
-  region: string;
-  region_code: KodeWilayahText | null;
-  period: PeriodText;
-  values: Record<string, number>;
-  extra?: Array<[string, string]>;
-}
 export interface PanelColumns {
   line: number[];
   region: string[];
@@ -575,27 +530,6 @@ export class Panel {
   totalsByPeriodColumns(measures: string[]): { period: PeriodText[] } & Record<string, Array<number | string | null>>;
   free(): void;
 }
-export interface GrowthRow {
-  region: string;
-  region_code: KodeWilayahText | null;
-  from_period: PeriodText;
-  to_period: PeriodText;
-  from: number;
-  to: number;
-  change: number;
-  pct_change: number | null;
-}
-export interface Finding {
-  code: string;
-  severity: Severity;
-  region: string | null;
-  periods: PeriodText[];
-  measure: string | null;
-  lines: number[];
-  values: number[];
-  message_en: string;
-  message_id: string;
-}
 export interface CheckParams {
   parts?: string[];
   total?: string;
@@ -616,117 +550,6 @@ export function pctChange(fromValue: number | bigint, toValue: number | bigint):
 export function parsePeriod(text: string): PeriodText;
 
 // ---- report -------------------------------------------------------------------------------
-export interface PeriodTotals {
-  period: PeriodText;
-  regions: number;
-  aktif: number | null;
-  tidak_aktif: number | null;
-  total: number | null;
-  change: number | null;
-  pct_change: number | null;
-  active_share: number | null;
-  /** Regions the figures cover (a total row counting as the regions it totals). */
-  summed: number;
-  /** Rows that are totals of other rows (national, province, `JUMLAH`), not summed. */
-  total_rows: number;
-  /** False when the regions summed changed from the previous period (`series_break`). */
-  comparable: boolean;
-}
-export interface Span {
-  from: PeriodText;
-  to: PeriodText;
-  years: number;
-  total_from: number | null;
-  total_to: number | null;
-  aktif_from: number | null;
-  aktif_to: number | null;
-  cagr_total: number | null;
-  cagr_aktif: number | null;
-  /** Regions compared: those both ends cover. */
-  regions: number;
-  /** False when the ends cover different regions (figures over the regions in both). */
-  comparable: boolean;
-}
-/** How a panel file was read, stated before any figure. */
-export interface ReadAs {
-  layout: string;
-  header_line: number;
-  region_column: string | null;
-  /** The region of the whole file (`region` option), for a table whose rows name none. */
-  region_given?: string;
-  levels: Array<{ level: string; regions: number; rows: number }>;
-  period_columns: string[];
-  period_constant: string | null;
-  measures: Array<{ name: string; column: string; unit: string }>;
-  totals: Array<{ region: string; level: string; periods: number; parts: number; lines: number[] }>;
-  /** Lines of the rows a hierarchical table marks as totals of the rows below them. */
-  parent_rows?: number[];
-  text_en: string;
-  text_id: string;
-}
-export interface PanelReport {
-  kind: 'panel';
-  read_as: ReadAs;
-  source: string;
-  read: ReadReport;
-  regions: number;
-  unresolved_regions: string[];
-  periods: PeriodTotals[];
-  span: Span | null;
-  grew_most: GrowthRow[];
-  shrank_most: GrowthRow[];
-  findings: Finding[];
-}
-export interface RegisterReport {
-  kind: 'register';
-  source: string;
-  read: ReadReport;
-  as_of: IsoDate;
-  policy: string;
-  records: number;
-  on_register: number;
-  founded_later: number;
-  counts: CountTable;
-  status_counts: Record<Status, number>;
-  reasons: ReasonCount[];
-  active_without_latest_rat: number;
-  unresolved_regions: Array<{ name: string; level: Level; count: number; suggestions: string[] }>;
-  members: { total: number; records_with_members: number };
-  identified: number;
-  /** Records whose identification is not known as of the date (no field check that says so). */
-  identified_unknown: number;
-  registrations: RegistrationsByYear;
-  badan_hukum: { with_number: number; without_number: number; ahu: number; amendments: number; with_year: number };
-  duplicates: Array<{ group: DuplicateGroup; members: Array<[number | null, string]> }>;
-  /** `null` when the register has no office status column. */
-  office_status: OfficeStatusCross | null;
-  /** Jenis values that are neither a jenis nor a legacy kelompok (KSU, KUD), with their counts. */
-  unknown_jenis: Array<{ value: string; count: number }>;
-  /** Fact-order findings (dissolved before founded, RAT before founding or after dissolution, last RAT after the data date), then `office_status_disagrees`, `coordinates_outside_indonesia`. */
-  findings: Finding[];
-  /** The funnel: every published definition the register supports as of the date (issue 18). */
-  funnel: Funnel | null;
-}
-/** One figure of a register's funnel: its count, or why the register cannot support it. */
-export interface FunnelFigure {
-  definition: string;
-  describes: string;
-  book_year: number | null;
-  support: { kind: 'counted'; value: number } | { kind: 'unsupported'; reason_en: string; reason_id: string };
-  basis: { base: number; known: number; columns: string[] };
-}
-/** The funnel of a register as of a date under a policy (`parts.counts`: [index into figures, count]). */
-export interface Funnel {
-  as_of: IsoDate;
-  policy: string;
-  rat_deadline_months: number;
-  region: string | null;
-  records: number;
-  status_counts: Partial<Record<Status, number>>;
-  figures: FunnelFigure[];
-  parts: Array<{ dimension: Field; value: string | null; counts: Array<[number, number]> }>;
-}
-export type Report = PanelReport | RegisterReport;
 export interface ReportOptions {
   /** Breakdown of a register (default `["kecamatan"]`). */
   by?: Field[];
@@ -749,28 +572,6 @@ export function sample(name: SampleName): { name: SampleName; csv: string; sourc
 // ---- shu ----------------------------------------------------------------------------------
 /** Integer sen in a result: a safe-integer `number` (a result past 2^53 - 1 throws RangeError). */
 export type SenOut = number;
-export type Rounding = 'floor' | 'half_up' | 'half_even';
-/** A known SHU component, or any other name (snake_case). */
-export type Component =
-  | 'cadangan'
-  | 'jasa_modal'
-  | 'jasa_usaha'
-  | 'jasa_penjualan'
-  | 'jasa_pembelian'
-  | 'jasa_pinjaman'
-  | 'dana_pengurus'
-  | 'dana_karyawan'
-  | 'dana_pendidikan'
-  | 'dana_sosial'
-  | 'dana_pembangunan_daerah_kerja'
-  | (string & {});
-export interface PlanLine {
-  component: Component;
-  /** Share in basis points (10,000 = 100 %). */
-  basis_points: number;
-  /** For a member pool: the base it is shared by (`capital`, `purchases`, `sales`, `loans`, ...). */
-  base?: string | null;
-}
 export interface AllocationPlanFields {
   name?: string | null;
   book_year?: number | null;
@@ -801,22 +602,6 @@ export class AllocationPlan {
   toJson(): string;
 }
 export type PlanArg = AllocationPlan | AllocationPlanFields;
-export type ShuSource = 'member' | 'non_member';
-export interface AllocatedLine {
-  component: Component;
-  basis_points: number;
-  /** Present on a member pool. */
-  base?: string;
-  source: ShuSource;
-  amount: SenOut;
-}
-export interface Allocation {
-  shu: SenOut;
-  member_shu: SenOut;
-  non_member_shu: SenOut;
-  lines: AllocatedLine[];
-  unallocated: SenOut;
-}
 /** A member for the SHU (names and NIK are personal data: never logged by the engine). */
 export interface MemberInput {
   id: string;
@@ -829,56 +614,6 @@ export interface MemberInput {
   /** Transactions by base (`purchases`, `sales`, `loans`, ...), in sen. */
   transactions?: Record<string, Sen>;
   source_line?: number | null;
-}
-export interface Member {
-  id: string;
-  name?: string;
-  nik?: string;
-  join_date?: IsoDate;
-  leave_date?: IsoDate;
-  savings: Record<string, SenOut>;
-  transactions: Record<string, SenOut>;
-  source_line?: number;
-}
-export type Exclusion = 'joined_after_year_end' | 'left_before_year_end';
-export type UndistributedReason = 'zero_total_base' | 'rounding_remainder';
-export interface PoolShare {
-  component: Component;
-  base: string;
-  amount: SenOut;
-  total_base: SenOut;
-  distributed: SenOut;
-  undistributed: SenOut;
-  /** Present when something stays undistributed. */
-  reason?: UndistributedReason;
-  adjusted: number;
-}
-export interface MemberShu {
-  member_id: string;
-  /** Present when the member takes no part. */
-  excluded?: Exclusion;
-  /** The member's base for each pool (parallel to `Distribution.pools`). */
-  bases: SenOut[];
-  /** The member's amount from each pool. */
-  amounts: SenOut[];
-  total: SenOut;
-}
-export interface Distribution {
-  year_end: IsoDate;
-  allocation: Allocation;
-  pools: PoolShare[];
-  /** One row per member (as columns: `toColumns(d.members)`). */
-  members: MemberShu[];
-  members_counted: number;
-  members_excluded: number;
-  retained: SenOut;
-  distributed: SenOut;
-  undistributed: SenOut;
-}
-export interface Apportionment {
-  amounts: SenOut[];
-  undistributed: SenOut;
-  adjusted: number;
 }
 export interface MembersRead {
   members: Member[];
@@ -905,7 +640,6 @@ export function shuPseudonym(key: string, memberId: string): string;
 export function shuReadMembers(source: CsvSource, options?: ReadOptions): MembersRead;
 
 // ---- demography ---------------------------------------------------------------------------
-export type OriginKind = 'merger' | 'division' | 'conversion';
 export interface Lifeline {
   founded?: number | null;
   origin?: OriginKind | null;
@@ -917,52 +651,8 @@ export interface Lifeline {
   /** Unknown years counted active by the survivor assumption (DOMAIN.md 5.5). */
   assumed_years?: number[];
 }
-export interface Rates {
-  birth_rate: number;
-  death_rate: number;
-  churn_rate: number;
-  net_growth_rate: number;
-}
-export interface DemographyYear {
-  year: number;
-  active: number;
-  births: number;
-  restructuring_entries: number;
-  reactivations: number;
-  deaths: number;
-  deaths_legal: number;
-  deaths_statistical: number;
-  dissolutions: number;
-  /** In percent of `active`; null when nobody was active. */
-  rates: Rates | null;
-  /** Deaths may still turn into reactivations (the death window has not passed). */
-  provisional: boolean;
-  /** Coops on the register whose status this year is unknown. */
-  unknown_status: number;
-  /** Of `active`, coops counted by the survivor assumption across unknown years. */
-  assumed_active: number;
-  /** Spells that ended this year whose death cannot be decided (unknown years follow). */
-  deaths_undetermined: number;
-  /** The row rests on unknown years (see the report's notes). */
-  incomplete: boolean;
-}
 export interface DemographyParams {
   death_window_years?: number;
-}
-export interface Cohort {
-  year: number;
-  births: number;
-  /** Survivors at year + k, k = 1..horizon; null when not observed yet. */
-  survivors: Array<number | null>;
-  /** Survival rates in percent; null when not observed or no births. */
-  rates: Array<number | null>;
-  /** Some survivors rest on unknown years. */
-  incomplete: boolean;
-}
-export interface SurvivalData {
-  durations: number[];
-  observed: boolean[];
-  entry: number[];
 }
 export interface KaplanMeierFields {
   timeline: number[];
@@ -1006,57 +696,9 @@ export interface HighGrowthParams {
   min_base?: number;
   gazelle_max_age?: number;
 }
-export interface UnitGrowth {
-  /** Index of the unit in the input. */
-  index: number;
-  id: string | null;
-  base: number;
-  end: number;
-  annualised_growth_pct: number;
-  high_growth: boolean;
-  gazelle: boolean;
-}
-export interface HighGrowth {
-  year: number;
-  eligible: number;
-  high_growth: number;
-  gazelles: number;
-  high_growth_share: number | null;
-  units: UnitGrowth[];
-}
 export type PopulationName = 'active' | 'registered';
-export interface KaplanMeierSummary {
-  coops: number;
-  deaths: number;
-  censored: number;
-  median_years: number | null;
-  /** (years, S, lower, upper) for 1..5 years. */
-  at_years: Array<[number, number, number, number]>;
-}
-export interface DemographyReport {
-  as_of: IsoDate;
-  policy: string;
-  population: PopulationName;
-  death_window_years: number;
-  /** False when the file holds no dissolution, RAT, field-check or activity facts. */
-  deaths_measurable: boolean;
-  /** Coops with no founding year (counted only from their first evidence, never births). */
-  unknown_founding: number;
-  /** What the figures rest on, in English. */
-  notes: string[];
-  /** The same notes in Indonesian, in the same order; absent when there are none. */
-  notes_id?: string[];
-  years: DemographyYear[];
-  cohorts: Cohort[];
-  kaplan_meier: KaplanMeierSummary | null;
-}
 export type Frequency = 'monthly' | 'yearly';
 export type SeriesDates = readonly IsoDate[] | { start: IsoDate; end: IsoDate; frequency: Frequency };
-export interface SeriesGroup {
-  key: Array<string | null>;
-  /** For each status (in report order), the count at each date. */
-  counts: Array<[Status, number[]]>;
-}
 export interface StatusSeriesColumns {
   date: IsoDate[];
   breakdown: Array<[Field, Array<string | null>]>;
@@ -1133,50 +775,9 @@ export function tableCsv(table: TextTable, options?: { excel?: boolean }): Uint8
 // ---- published statements (issue 18; js/api.mjs, src/statements.rs) ----------------------
 /** A definition code of the vocabulary (`on_record`, `identified`, ...), or `{other: text}` for one outside it. */
 export type DefinitionCode = string | { other: string };
-/** One published figure: the serde shape of the Rust `Statement`. */
-export interface Statement {
-  id: string;
-  said_on: IsoDate | null;
-  /** The date or period it describes (`2025-02-01`, `2023`, `2024-Q3`). */
-  describes: PeriodText | null;
-  region: string | null;
-  definition: DefinitionCode;
-  policy: string | null;
-  book_year: number | null;
-  /** `[dimension, value]` of a part, `null` for the total. */
-  breakdown: [string, string] | null;
-  value: { kind: 'count'; value: number } | { kind: 'percent'; value: number };
-  percent_of: DefinitionCode | null;
-  stated_change: number | null;
-  change_from: PeriodText | null;
-  source: string | null;
-  quote: string | null;
-  line: number | null;
-}
-/** What readStatements gives: the statements and the read report. */
-export interface StatementsRead {
-  statements: Statement[];
-  report: ReadReport;
-}
-/** A finding about statements: a `Finding` naming the statements (ids) it rests on. */
-export interface StatementFinding extends Finding {
-  statements: string[];
-}
 /** The relations of the definitions funnel to check (`identified <= found`, ...). */
 export interface Relations {
   relation: Array<{ id: string; left: DefinitionCode[]; op: '<=' | '='; right: DefinitionCode[]; source: string }>;
-}
-/** One statement against a funnel. */
-export interface ComparedStatement {
-  id: string;
-  line: number | null;
-  definition: DefinitionCode;
-  stated: Statement['value'];
-  outcome:
-    | { kind: 'matched'; register: number }
-    | { kind: 'off'; register: number; by: number }
-    | { kind: 'unsupported'; reason_en: string; reason_id: string }
-    | { kind: 'not_comparable'; reason_en: string; reason_id: string };
 }
 export type StatementsArg = Statement[] | StatementsRead;
 export function readStatements(source: CsvSource, options?: { kind?: 'table' | 'json' | 'toml'; sheet?: string | number }): StatementsRead;

@@ -2,7 +2,7 @@
 //! a table as an XLSX workbook or an Excel CSV. The bytes are built by the core
 //! ([`koperasi::io::template_xlsx`], [`koperasi::io::export`]), as for the CLI and Python.
 
-use crate::{ErrorPayload, core_error};
+use crate::convert::{ErrorPayload, core_error};
 use koperasi::io::export::{RawTable, export_csv, export_excel_csv, export_xlsx};
 use wasm_bindgen::prelude::*;
 
@@ -10,9 +10,9 @@ fn fail(e: koperasi::error::ExportError) -> JsValue {
     core_error(e.into()).into()
 }
 
-/// The table argument: JSON `{"headers": [..], "rows": [[..], ..]}` of text cells.
-fn table_arg(table_json: &str) -> Result<RawTable, JsValue> {
-    serde_json::from_str(table_json).map_err(|e| {
+/// The table argument: `{headers: [..], rows: [[..], ..]}` of text cells.
+fn table_arg(table: JsValue) -> Result<RawTable, JsValue> {
+    serde_wasm_bindgen::from_value(table).map_err(|e| {
         ErrorPayload::argument(format!(
             "table must be {{headers: string[], rows: string[][]}} of text cells: {e}"
         ))
@@ -38,20 +38,20 @@ pub fn template_register(rat_book_year: i32, locale: &str) -> Result<Vec<u8>, Js
         .map_err(fail)
 }
 
-/// A table (JSON, see [`table_arg`]) as an XLSX workbook of one sheet named `sheet`: text
+/// A table (see [`table_arg`]) as an XLSX workbook of one sheet named `sheet`: text
 /// cells stay text, never formulas; cells that read as numbers become numbers.
 /// Errors: `export_cell_too_long`, `export_too_large`, `export_write`; `argument_invalid`.
 #[wasm_bindgen]
-pub fn table_xlsx(table_json: &str, sheet: &str) -> Result<Vec<u8>, JsValue> {
-    export_xlsx(&table_arg(table_json)?, sheet).map_err(fail)
+pub fn table_xlsx(table: JsValue, sheet: &str) -> Result<Vec<u8>, JsValue> {
+    export_xlsx(&table_arg(table)?, sheet).map_err(fail)
 }
 
-/// A table (JSON, see [`table_arg`]) as CSV bytes: with `excel`, a byte-order mark and `;`
+/// A table (see [`table_arg`]) as CSV bytes: with `excel`, a byte-order mark and `;`
 /// (a spreadsheet set to Indonesian), else plain `,` CSV; formula-like cells neutralised.
 /// Errors: `export_write`; `argument_invalid`.
 #[wasm_bindgen]
-pub fn table_csv(table_json: &str, excel: bool) -> Result<Vec<u8>, JsValue> {
-    let table = table_arg(table_json)?;
+pub fn table_csv(table: JsValue, excel: bool) -> Result<Vec<u8>, JsValue> {
+    let table = table_arg(table)?;
     let mut out = Vec::new();
     if excel {
         export_excel_csv(&table, &mut out).map_err(fail)?;

@@ -1,13 +1,13 @@
 //! Koperasi Desa/Kelurahan Merah Putih (issue 19): the SIMKOPDES statistics exports, stages,
 //! loan readiness, the wave in growth figures, and coverage when the build has the desa level.
-//! Only conversion: every figure comes from `koperasi::kopdes`; results cross as JSON text in
+//! Only conversion: every figure comes from `koperasi::kopdes`; results cross as JS values in
 //! the serde shape of the core's result types.
 //!
 //! The npm package is built without the cargo feature `desa` (the 83,762 desa/kelurahan add
 //! ~3.3 MB): coverage counts desa/kelurahan, so it fails there with the code
 //! `kopdes_desa_unavailable`, and `coops_per_desa` of the statistics is `null`.
 
-use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_json, iso_date, to_json};
+use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_js, iso_date, to_js};
 use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
 use koperasi::kopdes::simkopdes::{
     StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
@@ -61,7 +61,7 @@ pub fn kopdes_statistics(
     parent: Option<Vec<u8>>,
     previous: Option<Vec<u8>>,
     data_as_of: Option<String>,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let when = data_as_of.as_deref();
     let snap = snapshot(data, when)?;
     let parent = parent.map(|p| snapshot(&p, when)).transpose()?;
@@ -72,7 +72,7 @@ pub fn kopdes_statistics(
         .unwrap_or_default();
     let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
     let per_desa = has_desa().then(|| coops_per_desa(&snap, table()));
-    to_json(&serde_json::json!({
+    to_js(&serde_json::json!({
         "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
     }))
 }
@@ -81,15 +81,15 @@ fn coverage_of(
     entries: Vec<KopdesEntry>,
     level: &str,
     region: Option<String>,
-) -> Result<String, JsValue> {
-    let level: RegionLevel = from_json("level", &serde_json::Value::from(level).to_string())?;
+) -> Result<JsValue, JsValue> {
+    let level: RegionLevel = from_js("level", JsValue::from_str(level))?;
     let region = region
         .as_deref()
         .map(KodeWilayah::parse)
         .transpose()
         .map_err(fail)?;
     let options = CoverageOptions { level, region };
-    to_json(&coverage(&entries, table(), &options))
+    to_js(&coverage(&entries, table(), &options))
 }
 
 fn desa_unavailable() -> Result<(), JsValue> {
@@ -112,7 +112,7 @@ pub fn kopdes_coverage_register(
     register: &RegisterHandle,
     level: &str,
     region: Option<String>,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     desa_unavailable()?;
     coverage_of(
         entries_from_register(&register.inner.records),
@@ -128,7 +128,7 @@ pub fn kopdes_coverage_table(
     data: &[u8],
     level: &str,
     region: Option<String>,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     desa_unavailable()?;
     coverage_of(snapshot(data, None)?.entries(), level, region)
 }
@@ -141,7 +141,7 @@ pub fn kopdes_stages(
     as_of: &str,
     by: Option<String>,
     stall_days: Option<String>,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let preset = match stall_days {
         Some(t) => StallPreset::from_toml(&t),
         None => StallPreset::default_preset(),
@@ -153,7 +153,7 @@ pub fn kopdes_stages(
         region_field(by)?,
         &preset,
     );
-    to_json(&r)
+    to_js(&r)
 }
 
 /// `kopdes_readiness(register, checklist, as_of, by)` -> `ReadinessReport`; `checklist`: TOML
@@ -164,7 +164,7 @@ pub fn kopdes_readiness(
     checklist: Option<String>,
     as_of: Option<String>,
     by: Option<String>,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let list = match checklist {
         Some(t) => Checklist::from_toml(&t),
         None => Checklist::pmk_49_2025(),
@@ -172,7 +172,7 @@ pub fn kopdes_readiness(
     .map_err(preset_err)?;
     let when = as_of.as_deref().map(iso_date).transpose()?;
     let r = readiness_report(&register.inner.records, &list, when, region_field(by)?);
-    to_json(&r)
+    to_js(&r)
 }
 
 /// `kopdes_wave_register(register, from_year, to_year, founding_window)` -> `WaveGrowth`.
@@ -182,12 +182,12 @@ pub fn kopdes_wave_register(
     from_year: i32,
     to_year: i32,
     founding_window: bool,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let opts = WaveOptions {
         founding_window,
         ..WaveOptions::default()
     };
-    to_json(&wave_growth(&register.inner.records, from_year, to_year, &opts).map_err(fail)?)
+    to_js(&wave_growth(&register.inner.records, from_year, to_year, &opts).map_err(fail)?)
 }
 
 /// `kopdes_wave_panel(panel, kdmp_count, at, region, measure)` -> `WaveFinding` (how much of
@@ -199,7 +199,7 @@ pub fn kopdes_wave_panel(
     at: Option<String>,
     region: Option<String>,
     measure: Option<String>,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let p = &panel.inner;
     let when = match at.as_deref() {
         Some(a) => koperasi::stats::Period::parse(a).map_err(fail)?,
@@ -213,5 +213,5 @@ pub fn kopdes_wave_panel(
     };
     let m = measure.as_deref().unwrap_or(koperasi::stats::TOTAL);
     let f = explain_jump(p, region.as_deref(), when, m, i64::from(kdmp_count)).map_err(fail)?;
-    to_json(&f)
+    to_js(&f)
 }

@@ -1,12 +1,12 @@
 //! Published statements (issue 18): reading, the checks, the funnel of a register, the
 //! statements to publish and the comparison. Only conversion: every figure comes from
-//! `koperasi::statements`. Statements and funnels cross as JSON text in the serde shape of the
-//! core's `Statement` and `Funnel` (what these functions return), so that a result can be
+//! `koperasi::statements`. Statements and funnels cross as plain objects in the serde shape of
+//! the core's `Statement` and `Funnel` (what these functions return), so that a result can be
 //! edited in JS and given back.
 
-use crate::{
-    ErrorPayload, RegisterHandle, fail, fields_arg, from_json, iso_date, policy_arg, to_json,
-};
+use crate::convert::{ErrorPayload, fail, from_js, iso_date, opt_js, policy_arg, to_js};
+use crate::read::RegisterHandle;
+use crate::register::field_names;
 use koperasi::io::{ReadOptions, ReadReport};
 use koperasi::statements::{self as st, Funnel, Relations, Statement};
 use wasm_bindgen::prelude::*;
@@ -18,7 +18,7 @@ pub fn read_statements(
     data: &[u8],
     kind: Option<String>,
     sheet: Option<String>,
-) -> Result<String, JsValue> {
+) -> Result<JsValue, JsValue> {
     let o = ReadOptions::default();
     let text = || String::from_utf8_lossy(data).into_owned();
     let read = match kind.as_deref() {
@@ -33,7 +33,7 @@ pub fn read_statements(
         }
     }
     .map_err(fail)?;
-    to_json(&read)
+    to_js(&read)
 }
 
 /// The relations given as JSON (text starting with `{` or `[`) or TOML text; `None`: the
@@ -51,74 +51,71 @@ fn relations_arg(relations: Option<String>) -> Result<Relations, JsValue> {
     r.map_err(|e| ErrorPayload::new("koperasi", e.code(), e.to_string()).into())
 }
 
-fn statements_arg(statements_json: &str) -> Result<Vec<Statement>, JsValue> {
-    from_json("statements", statements_json)
+fn statements_arg(statements: JsValue) -> Result<Vec<Statement>, JsValue> {
+    from_js("statements", statements)
 }
 
 /// `check_statements(statements, relations)` -> the findings (`StatementFinding`s).
 #[wasm_bindgen]
 pub fn check_statements(
-    statements_json: &str,
+    statements: JsValue,
     relations: Option<String>,
-) -> Result<String, JsValue> {
-    let all = statements_arg(statements_json)?;
-    to_json(&st::check_statements(&all, &relations_arg(relations)?))
+) -> Result<JsValue, JsValue> {
+    let all = statements_arg(statements)?;
+    to_js(&st::check_statements(&all, &relations_arg(relations)?))
 }
 
-/// `funnel(register, as_of, policy, by, report)` -> the register's `Funnel`; `report_json`,
+/// `funnel(register, as_of, policy, by, report)` -> the register's `Funnel`; `report`,
 /// the read report of the register's file, names the columns each figure rests on and tells
 /// an empty NIK or dissolution column (0) from none (unknown).
 #[wasm_bindgen]
 pub fn funnel(
     register: &RegisterHandle,
     as_of: &str,
-    policy_json: Option<String>,
-    by_json: Option<String>,
-    report_json: Option<String>,
-) -> Result<String, JsValue> {
-    let by = match by_json {
-        Some(b) => fields_arg(&b)?,
+    policy: JsValue,
+    by: JsValue,
+    report: JsValue,
+) -> Result<JsValue, JsValue> {
+    let by = match opt_js::<Vec<String>>("by", by)? {
+        Some(b) => field_names(&b)?,
         None => Vec::new(),
     };
-    let read: Option<ReadReport> = match report_json {
-        Some(r) => Some(from_json("report", &r)?),
-        None => None,
-    };
+    let read: Option<ReadReport> = opt_js("report", report)?;
     let f = st::funnel_by(
         &register.inner,
         iso_date(as_of)?,
-        &policy_arg(policy_json)?,
+        &policy_arg(policy)?,
         &by,
         read.as_ref(),
     );
-    to_json(&f)
+    to_js(&f)
 }
 
 /// `funnel_statements(funnel, said_on, region)` -> the statements to publish.
 #[wasm_bindgen]
 pub fn funnel_statements(
-    funnel_json: &str,
+    funnel: JsValue,
     said_on: &str,
     region: Option<String>,
-) -> Result<String, JsValue> {
-    let f: Funnel = from_json("funnel", funnel_json)?;
-    to_json(&f.to_statements(iso_date(said_on)?, region.as_deref()))
+) -> Result<JsValue, JsValue> {
+    let f: Funnel = from_js("funnel", funnel)?;
+    to_js(&f.to_statements(iso_date(said_on)?, region.as_deref()))
 }
 
 /// `compare_statements(statements, funnel)` -> each statement against the funnel.
 #[wasm_bindgen]
-pub fn compare_statements(statements_json: &str, funnel_json: &str) -> Result<String, JsValue> {
-    let all = statements_arg(statements_json)?;
-    let f: Funnel = from_json("funnel", funnel_json)?;
-    to_json(&st::compare(&all, &f))
+pub fn compare_statements(statements: JsValue, funnel: JsValue) -> Result<JsValue, JsValue> {
+    let all = statements_arg(statements)?;
+    let f: Funnel = from_js("funnel", funnel)?;
+    to_js(&st::compare(&all, &f))
 }
 
-/// `statements_csv(statements)` -> CSV text (a JSON string) in the layout `read_statements`
+/// `statements_csv(statements)` -> CSV text in the layout `read_statements`
 /// reads.
 #[wasm_bindgen]
-pub fn statements_csv(statements_json: &str) -> Result<String, JsValue> {
-    let all = statements_arg(statements_json)?;
+pub fn statements_csv(statements: JsValue) -> Result<JsValue, JsValue> {
+    let all = statements_arg(statements)?;
     let mut out = Vec::new();
     st::write_statements_csv(&all, &mut out).map_err(fail)?;
-    to_json(&String::from_utf8_lossy(&out))
+    to_js(&String::from_utf8_lossy(&out))
 }

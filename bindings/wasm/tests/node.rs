@@ -1,4 +1,4 @@
-//! The raw binding layer under Node (`wasm-bindgen-test-runner`): results are JSON text with
+//! The raw binding layer under Node (`wasm-bindgen-test-runner`): results are JS values with
 //! the core's figures, errors carry their code and fields, integers past 2^53 are refused.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
@@ -8,33 +8,52 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn payload(e: JsValue) -> w::ErrorPayload {
-    serde_json::from_str(&e.as_string().expect("error payload is a string")).unwrap()
+    serde_wasm_bindgen::from_value(e).expect("error payload is an object")
+}
+
+/// A result as a JSON value, to index into.
+fn val(v: JsValue) -> serde_json::Value {
+    serde_wasm_bindgen::from_value(v).unwrap()
+}
+
+/// An argument built from JSON text.
+fn arg(json: &str) -> JsValue {
+    w::to_js(&serde_json::from_str::<serde_json::Value>(json).unwrap()).unwrap()
 }
 
 #[wasm_bindgen_test]
 fn dates_are_iso_text() {
-    assert_eq!(w::parse_date("6 Nop 2019").unwrap(), "\"2019-11-06\"");
-    assert_eq!(w::format_date("2019-11-06").unwrap(), "\"6 November 2019\"");
+    assert_eq!(
+        w::values::parse_date("6 Nop 2019").unwrap().as_string(),
+        Some("2019-11-06".into())
+    );
+    assert_eq!(
+        w::values::format_date("2019-11-06").unwrap().as_string(),
+        Some("6 November 2019".into())
+    );
 }
 
 #[wasm_bindgen_test]
 fn core_errors_keep_code_and_value() {
-    let p = payload(w::parse_date("30/2/2021").unwrap_err());
+    let p = payload(w::values::parse_date("30/2/2021").unwrap_err());
     assert_eq!(
         (p.kind.as_str(), p.code.as_str()),
         ("koperasi", "date_invalid")
     );
     assert_eq!(p.value.as_deref(), Some("30/2/2021"));
-    let p = payload(w::format_date("06/11/2019").unwrap_err());
+    let p = payload(w::values::format_date("06/11/2019").unwrap_err());
     assert_eq!(p.code, "date_invalid");
 }
 
 #[wasm_bindgen_test]
 fn csv_errors_carry_the_line() {
     let p = payload(
-        w::read_any(b"nama_koperasi,\"kecamatan\nKSP Maju,Bogor Barat\n", None)
-            .err()
-            .unwrap(),
+        w::read::read_any(
+            b"nama_koperasi,\"kecamatan\nKSP Maju,Bogor Barat\n",
+            JsValue::UNDEFINED,
+        )
+        .err()
+        .unwrap(),
     );
     assert_eq!((p.code.as_str(), p.line), ("read_csv", Some(1)));
 }
@@ -42,9 +61,12 @@ fn csv_errors_carry_the_line() {
 #[wasm_bindgen_test]
 fn money_past_2_pow_53_is_a_range_error() {
     // Rp 1.234.567,89 = 123,456,789 sen.
-    assert_eq!(w::parse_rupiah("Rp 1.234.567,89").unwrap(), "123456789");
+    assert_eq!(
+        w::values::parse_rupiah("Rp 1.234.567,89").unwrap().as_f64(),
+        Some(123_456_789.0)
+    );
     // 100 trillion rupiah = 10^16 sen > 2^53 - 1.
-    let p = payload(w::parse_rupiah("Rp 100.000.000.000.000").unwrap_err());
+    let p = payload(w::values::parse_rupiah("Rp 100.000.000.000.000").unwrap_err());
     assert_eq!(
         (p.kind.as_str(), p.code.as_str()),
         ("range", "number_unsafe_integer")
@@ -55,13 +77,13 @@ fn money_past_2_pow_53_is_a_range_error() {
 #[wasm_bindgen_test]
 fn bogor_register_has_398_records() {
     let csv = koperasi::samples::BOGOR_REGISTER_CSV.as_bytes();
-    let mut r = w::read_any(csv, None).unwrap();
+    let mut r = w::read::read_any(csv, JsValue::UNDEFINED).unwrap();
     assert_eq!(r.kind(), "register");
     let reg = r.take_register().unwrap();
     assert_eq!(reg.len(), 398);
-    let counts: serde_json::Value =
-        serde_json::from_str(&reg.count_by("[\"kecamatan\"]", "2022-08-15", None).unwrap())
-            .unwrap();
+    let counts = val(reg
+        .count_by(arg("[\"kecamatan\"]"), "2022-08-15", JsValue::UNDEFINED)
+        .unwrap());
     let tengah = counts["rows"]
         .as_array()
         .unwrap()
@@ -75,8 +97,8 @@ fn bogor_register_has_398_records() {
 #[wasm_bindgen_test]
 fn jatim_report_totals() {
     let csv = koperasi::samples::JATIM_PANEL_CSV.as_bytes();
-    let r: serde_json::Value =
-        serde_json::from_str(&w::build_report(csv, None, None, None).unwrap()).unwrap();
+    let r =
+        val(w::report::build_report(csv, None, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap());
     let last = r["periods"].as_array().unwrap().last().unwrap();
     // 2025-Q2 over 38 kab/kota (python3): total 42,725.
     assert_eq!(last["total"], 42725);
@@ -88,27 +110,27 @@ fn jatim_report_totals() {
 /// A gets Rp 85,500; B the rest of the pools: 1,462,500 + 952,000 = Rp 2,414,500.
 #[wasm_bindgen_test]
 fn shu_distribution_domain_example() {
-    let plan = w::shu_plan_from_toml(
+    let plan = w::shu::shu_plan_from_toml(
         "[[components]]\ncomponent = \"jasa_modal\"\nbasis_points = 3000\nbase = \"capital\"\n\
          [[components]]\ncomponent = \"jasa_pinjaman\"\nbasis_points = 2000\nbase = \"loans\"\n\
          [[components]]\ncomponent = \"cadangan\"\nbasis_points = 5000\n",
     )
     .unwrap();
-    let members = r#"[
+    let members = arg(r#"[
         {"id": "A", "savings": {"wajib": 50000000}, "transactions": {"loans": 60000000}},
         {"id": "B", "savings": {"wajib": 1950000000}, "transactions": {"loans": 1190000000}}
-    ]"#;
-    let d: serde_json::Value =
-        serde_json::from_str(&w::shu_distribute(&plan, members, 500_000_000, 2024, None).unwrap())
-            .unwrap();
+    ]"#);
+    let d = val(w::shu::shu_distribute(plan, members, 500_000_000, 2024, None).unwrap());
     assert_eq!(d["year_end"], "2024-12-31");
     assert_eq!(d["members"][0]["total"], 8_550_000);
     assert_eq!(d["members"][1]["total"], 241_450_000);
     assert_eq!(d["allocation"]["lines"][2]["amount"], 250_000_000);
     // A plan whose basis points do not sum to 10,000 is a core error with its code.
     let p = payload(
-        w::shu_plan_from_toml("[[components]]\ncomponent = \"cadangan\"\nbasis_points = 9000\n")
-            .unwrap_err(),
+        w::shu::shu_plan_from_toml(
+            "[[components]]\ncomponent = \"cadangan\"\nbasis_points = 9000\n",
+        )
+        .unwrap_err(),
     );
     assert_eq!(
         (p.kind.as_str(), p.code.as_str()),
@@ -121,24 +143,26 @@ fn shu_distribution_domain_example() {
 /// 3 at risk (the unit entering at 4 is not yet in) and 1 death: S = 0.6 x 2/3 = 0.4; median 3.
 #[wasm_bindgen_test]
 fn kaplan_meier_with_late_entry() {
-    let km_json = w::kaplan_meier(
+    let km_js = w::demography::kaplan_meier(arg(
         r#"{"durations": [7, 3, 5, 2, 2, 10], "event_observed": [false, true, false, true, true, false],
             "entry": [1, 0, 0, 0, 0, 4]}"#,
-    )
+    ))
     .unwrap();
-    let km: serde_json::Value = serde_json::from_str(&km_json).unwrap();
+    let km = val(km_js.clone());
     assert_eq!(km["median"], 3.0);
     let s = |t: f64| -> f64 {
-        w::kaplan_meier_survival_at(&km_json, t)
+        w::demography::kaplan_meier_survival_at(km_js.clone(), t)
             .unwrap()
-            .parse()
+            .as_f64()
             .unwrap()
     };
     assert!((s(1.5) - 1.0).abs() < 1e-12);
     assert!((s(2.0) - 0.6).abs() < 1e-12);
     assert!((s(4.0) - 0.4).abs() < 1e-12);
-    let p =
-        payload(w::kaplan_meier(r#"{"durations": [1, 2], "event_observed": [true]}"#).unwrap_err());
+    let p = payload(
+        w::demography::kaplan_meier(arg(r#"{"durations": [1, 2], "event_observed": [true]}"#))
+            .unwrap_err(),
+    );
     assert_eq!(p.code, "demography_length_mismatch");
 }
 
@@ -147,15 +171,13 @@ fn kaplan_meier_with_late_entry() {
 #[wasm_bindgen_test]
 fn bogor_demography_report() {
     let csv = koperasi::samples::BOGOR_REGISTER_CSV.as_bytes();
-    let reg = w::read_register(csv, None)
+    let reg = w::read::read_register(csv, JsValue::UNDEFINED)
         .unwrap()
         .take_register()
         .unwrap();
-    let r: serde_json::Value = serde_json::from_str(
-        &reg.demography_report(2016, 2022, "2022-12-31", None, None, None)
-            .unwrap(),
-    )
-    .unwrap();
+    let r = val(reg
+        .demography_report(2016, 2022, "2022-12-31", JsValue::UNDEFINED, None, None)
+        .unwrap());
     assert_eq!(r["population"], "registered");
     let births: Vec<u64> = r["years"]
         .as_array()

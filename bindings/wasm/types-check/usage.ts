@@ -102,9 +102,9 @@ void iso, rp, sen;
 
 // Workbooks: bytes of an XLSX/XLS/ODS file, the sheet by name or number.
 const book = readAny(new Uint8Array([0x50, 0x4b]), { sheet: 'Data' });
-const bookSheet: string | undefined = book.report.sheet;
+const bookSheet: string | null | undefined = book.report.sheet;
 const bookNotes: string[] | undefined = book.report.notes;
-const bookCells: Array<string | undefined> = book.report.cell_errors.map((e) => e.cell);
+const bookCells: Array<string | null | undefined> = book.report.cell_errors.map((e) => e.cell);
 const byNumber = readRegister(new ArrayBuffer(8), { sheet: 2 });
 const bookReport: Report = buildReport(new Uint8Array(0), '2025-06-30', 'office', { read: { sheet: 'Data' } });
 // @ts-expect-error: a sheet is a name or a number

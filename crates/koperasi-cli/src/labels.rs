@@ -194,6 +194,16 @@ impl Labels {
         (if self.id { id } else { en }).to_string()
     }
 
+    /// The short name of a status policy, for a table cell: `nasional`, `Dinas`,
+    /// `Permenkop 25/2015` (the name of [`Labels::policy_name`] without its explanation).
+    pub fn policy_short(&self, name: &str) -> String {
+        let long = self.policy_name(name);
+        match long.split_once(" (") {
+            Some((short, _)) => short.to_string(),
+            None => long,
+        }
+    }
+
     /// A period as shown: `2021-Q3` (en) or `TW III 2021` (id, triwulan).
     pub fn period_label(&self, p: koperasi::stats::Period) -> String {
         use koperasi::stats::Period;

@@ -71,7 +71,8 @@ pub struct ShuArgs {
     delimiter: String,
     #[command(flatten)]
     decimal: super::DecimalArgs,
-    /// Language of the notes, warnings and messages (the tables, CSV and JSON stay English).
+    /// Language of the tables, workbook, page, notes, warnings and messages (CSV and JSON keep
+    /// their English column names and keys).
     #[arg(long, value_enum, default_value_t = super::Locale::En)]
     pub(crate) locale: super::Locale,
 }
@@ -326,15 +327,24 @@ fn new_table(header: Vec<String>, right_from: usize) -> SafeTable {
     t
 }
 
+/// `en`, or `id` under `--locale id`: the words of the SHU tables, workbook and page.
+fn w(en: &'static str, id: &'static str) -> &'static str {
+    if crate::lang::indonesian() { id } else { en }
+}
+
 /// Why part of a pool was not paid out.
 fn why_undistributed(p: &koperasi::shu::PoolShare) -> &'static str {
     use koperasi::shu::UndistributedReason;
     match p.reason {
-        Some(UndistributedReason::ZeroTotalBase) => "no member has this base",
-        Some(UndistributedReason::RoundingRemainder) if p.undistributed.is_negative() => {
-            "over-paid by rounding (not reconciled)"
-        }
-        Some(UndistributedReason::RoundingRemainder) => "rounding remainder",
+        Some(UndistributedReason::ZeroTotalBase) => w(
+            "no member has this base",
+            "tidak ada anggota dengan dasar ini",
+        ),
+        Some(UndistributedReason::RoundingRemainder) if p.undistributed.is_negative() => w(
+            "over-paid by rounding (not reconciled)",
+            "lebih bayar karena pembulatan (tidak disesuaikan)",
+        ),
+        Some(UndistributedReason::RoundingRemainder) => w("rounding remainder", "sisa pembulatan"),
         None => "",
     }
 }
@@ -342,8 +352,8 @@ fn why_undistributed(p: &koperasi::shu::PoolShare) -> &'static str {
 /// What a plan line's SHU comes from.
 fn source_text(l: &koperasi::shu::AllocatedLine) -> &'static str {
     match l.source {
-        koperasi::shu::ShuSource::Member => "member SHU",
-        koperasi::shu::ShuSource::NonMember => "non-member SHU",
+        koperasi::shu::ShuSource::Member => w("member SHU", "SHU anggota"),
+        koperasi::shu::ShuSource::NonMember => w("non-member SHU", "SHU non-anggota"),
     }
 }
 
@@ -359,21 +369,51 @@ fn book(
     let a = &d.allocation;
     let mut b = Book::new(crate::lang::indonesian());
     b.note("SHU (Rp)", amount(a.shu));
-    b.note("from members (Rp)", amount(a.member_shu));
-    b.note("from non-members (Rp)", amount(a.non_member_shu));
-    b.note("book year ending", d.year_end.to_string());
+    b.note(
+        w("from members (Rp)", "dari anggota (Rp)"),
+        amount(a.member_shu),
+    );
+    b.note(
+        w("from non-members (Rp)", "dari non-anggota (Rp)"),
+        amount(a.non_member_shu),
+    );
+    b.note(
+        w("book year ending", "tahun buku berakhir"),
+        d.year_end.to_string(),
+    );
     if let Some(n) = &plan.name {
-        b.note("plan", n);
+        b.note(w("plan", "rencana pembagian"), n);
     }
-    b.note("rounding", plan.rounding.as_str());
-    b.note("paid in units of (sen)", plan.granularity_sen.to_string());
-    b.note("kept by the coop (Rp)", amount(d.retained));
-    b.note("paid to members (Rp)", amount(d.distributed));
-    b.note("undistributed (Rp)", amount(d.undistributed));
-    b.note("unallocated (Rp)", amount(a.unallocated));
+    b.note(w("rounding", "pembulatan"), plan.rounding.as_str());
+    b.note(
+        w("paid in units of (sen)", "satuan pembayaran (sen)"),
+        plan.granularity_sen.to_string(),
+    );
+    b.note(
+        w("kept by the coop (Rp)", "disimpan koperasi (Rp)"),
+        amount(d.retained),
+    );
+    b.note(
+        w("paid to members (Rp)", "dibayarkan kepada anggota (Rp)"),
+        amount(d.distributed),
+    );
+    b.note(
+        w("undistributed (Rp)", "tidak terbagi (Rp)"),
+        amount(d.undistributed),
+    );
+    b.note(
+        w("unallocated (Rp)", "tidak teralokasi (Rp)"),
+        amount(a.unallocated),
+    );
     let mut t = Section::new(
-        "Allocation",
-        vec!["component", "source", "shared by", "%", "amount (Rp)"],
+        w("Allocation", "Alokasi"),
+        vec![
+            w("component", "komponen"),
+            w("source", "sumber"),
+            w("shared by", "dibagi menurut"),
+            "%",
+            w("amount (Rp)", "jumlah (Rp)"),
+        ],
     );
     for l in &a.lines {
         t.rows.push(vec![
@@ -382,7 +422,7 @@ fn book(
             Cell::text(
                 l.base
                     .clone()
-                    .unwrap_or_else(|| "(kept by the coop)".into()),
+                    .unwrap_or_else(|| w("(kept by the coop)", "(disimpan koperasi)").into()),
             ),
             Cell::Dec(f64::from(l.basis_points) / 100.0, 2),
             Cell::Money(l.amount.sen()),
@@ -390,15 +430,15 @@ fn book(
     }
     b.sections.push(t);
     let mut t = Section::new(
-        "Member pools",
+        w("Member pools", "Bagian anggota"),
         vec![
-            "pool",
-            "base",
-            "amount (Rp)",
-            "total base (Rp)",
-            "distributed (Rp)",
-            "undistributed (Rp)",
-            "why undistributed",
+            w("pool", "pos"),
+            w("base", "dasar"),
+            w("amount (Rp)", "jumlah (Rp)"),
+            w("total base (Rp)", "total dasar (Rp)"),
+            w("distributed (Rp)", "dibagikan (Rp)"),
+            w("undistributed (Rp)", "tidak terbagi (Rp)"),
+            w("why undistributed", "alasan tidak terbagi"),
         ],
     );
     for p in &d.pools {
@@ -413,13 +453,16 @@ fn book(
         ]);
     }
     b.sections.push(t);
-    let mut header = vec!["member".to_string()];
+    let mut header = vec![w("member", "anggota").to_string()];
     if show_names {
-        header.push("name".into());
+        header.push(w("name", "nama").into());
     }
     header.extend(d.pools.iter().map(|p| format!("{} (Rp)", p.component)));
-    header.extend(["total (Rp)".to_string(), "not counted".to_string()]);
-    let mut t = Section::new("Members", header);
+    header.extend([
+        w("total (Rp)", "total (Rp)").to_string(),
+        w("not counted", "tidak dihitung").to_string(),
+    ]);
+    let mut t = Section::new(w("Members", "Anggota"), header);
     for m in &d.members {
         let mut row = vec![Cell::text(&m.member_id)];
         if show_names {
@@ -430,7 +473,9 @@ fn book(
         row.extend(m.amounts.iter().map(|x| Cell::Money(x.sen())));
         row.push(Cell::Money(m.total.sen()));
         row.push(Cell::Text(
-            m.excluded.map(|e| e.code().to_string()).unwrap_or_default(),
+            m.excluded
+                .map(|e| e.label(!crate::lang::indonesian()).to_string())
+                .unwrap_or_default(),
         ));
         t.rows.push(row);
     }
@@ -447,38 +492,50 @@ fn table_text(
     let a = &d.allocation;
     let mut out = String::new();
     out.push_str(&format!(
-        "SHU {} (Rp), book year ending {}{}\n",
+        "SHU {} (Rp), {} {}{}\n",
         amount(a.shu),
+        w("book year ending", "tahun buku berakhir"),
         d.year_end,
         plan.name
             .as_deref()
-            .map(|n| format!(", plan: {n}"))
+            .map(|n| format!(", {}: {n}", w("plan", "rencana pembagian")))
             .unwrap_or_default()
     ));
     if a.non_member_shu != Rupiah::ZERO {
         out.push_str(&format!(
-            "from members {} + from non-members {}\n",
+            "{} {} + {} {}\n",
+            w("from members", "dari anggota"),
             amount(a.member_shu),
+            w("from non-members", "dari non-anggota"),
             amount(a.non_member_shu)
         ));
     }
     out.push_str(&format!(
-        "rounding: {}, {}, paid in units of {} sen\n\nAllocation\n",
+        "{}: {}, {}, {} {} sen\n\n{}\n",
+        w("rounding", "pembulatan"),
         plan.rounding.as_str(),
         if plan.reconcile {
-            "reconciled by largest remainder"
+            w(
+                "reconciled by largest remainder",
+                "disesuaikan dengan sisa terbesar",
+            )
         } else {
-            "not reconciled (remainders reported)"
+            w(
+                "not reconciled (remainders reported)",
+                "tidak disesuaikan (sisa dilaporkan)",
+            )
         },
-        plan.granularity_sen
+        w("paid in units of", "dibayarkan dalam satuan"),
+        plan.granularity_sen,
+        w("Allocation", "Alokasi")
     ));
     let mut t = new_table(
         vec![
-            "component".into(),
-            "source".into(),
-            "shared by".into(),
+            w("component", "komponen").into(),
+            w("source", "sumber").into(),
+            w("shared by", "dibagi menurut").into(),
             "%".into(),
-            "amount".into(),
+            w("amount", "jumlah").into(),
         ],
         3,
     );
@@ -488,21 +545,21 @@ fn table_text(
             source_text(l).to_string(),
             l.base
                 .clone()
-                .unwrap_or_else(|| "(kept by the coop)".into()),
+                .unwrap_or_else(|| w("(kept by the coop)", "(disimpan koperasi)").into()),
             format!("{}.{:02}", l.basis_points / 100, l.basis_points % 100),
             amount(l.amount),
         ]);
     }
-    out.push_str(&format!("{t}\n\nMember pools\n"));
+    out.push_str(&format!("{t}\n\n{}\n", w("Member pools", "Bagian anggota")));
     let mut t = new_table(
         vec![
-            "pool".into(),
-            "base".into(),
-            "amount".into(),
-            "total base".into(),
-            "distributed".into(),
-            "undistributed".into(),
-            "why undistributed".into(),
+            w("pool", "pos").into(),
+            w("base", "dasar").into(),
+            w("amount", "jumlah").into(),
+            w("total base", "total dasar").into(),
+            w("distributed", "dibagikan").into(),
+            w("undistributed", "tidak terbagi").into(),
+            w("why undistributed", "alasan tidak terbagi").into(),
         ],
         2,
     );
@@ -518,17 +575,21 @@ fn table_text(
         ]);
     }
     out.push_str(&format!(
-        "{t}\n\nMembers ({} counted, {} not counted)\n",
-        d.members_counted, d.members_excluded
+        "{t}\n\n{} ({} {}, {} {})\n",
+        w("Members", "Anggota"),
+        d.members_counted,
+        w("counted", "dihitung"),
+        d.members_excluded,
+        w("not counted", "tidak dihitung")
     ));
-    let mut header = vec!["member".to_string()];
+    let mut header = vec![w("member", "anggota").to_string()];
     if show_names {
-        header.push("name".into());
+        header.push(w("name", "nama").into());
     }
     let first_amount = header.len();
     header.extend(d.pools.iter().map(|p| p.component.to_string()));
     header.push("total".into());
-    header.push("note".into());
+    header.push(w("note", "keterangan").into());
     let mut t = new_table(header, first_amount);
     if let Some(c) = t.column_mut(first_amount + d.pools.len() + 1) {
         c.set_cell_alignment(CellAlignment::Left);
@@ -542,12 +603,12 @@ fn table_text(
         row.push(amount(m.total));
         row.push(
             m.excluded
-                .map(|e| format!("not counted: {}", e.code()))
+                .map(|e| e.label(!crate::lang::indonesian()).to_string())
                 .unwrap_or_default(),
         );
         t.add_row(row);
     }
-    let mut total_row = vec!["TOTAL".to_string()];
+    let mut total_row = vec![w("TOTAL", "JUMLAH").to_string()];
     if show_names {
         total_row.push(String::new());
     }
@@ -557,8 +618,13 @@ fn table_text(
     t.add_row(total_row);
     out.push_str(&format!("{t}\n\n"));
     let sum = d.retained.sen() + d.distributed.sen() + d.undistributed.sen() + a.unallocated.sen();
+    let title = w("Reconciliation", "Rekonsiliasi");
+    let kept = w("kept by the coop", "disimpan koperasi");
+    let paid = w("paid to members", "dibayarkan kepada anggota");
+    let undistributed = w("undistributed", "tidak terbagi");
+    let unallocated = w("unallocated", "tidak teralokasi");
     out.push_str(&format!(
-        "Reconciliation (Rp): kept by the coop {} + paid to members {} + undistributed {} + unallocated {} = {} {} SHU {}\n",
+        "{title} (Rp): {kept} {} + {paid} {} + {undistributed} {} + {unallocated} {} = {} {} SHU {}\n",
         amount(d.retained),
         amount(d.distributed),
         amount(d.undistributed),

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Form of a cooperative (UU 25/1992 art. 6, 15): primary (members are persons) or secondary
 /// (members are cooperatives).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Bentuk {
     /// Koperasi primer: at least 9 persons (UU 11/2020), 20 before.
@@ -35,6 +36,7 @@ impl Bentuk {
 /// Legacy groupings such as KSU or KUD are a [`Koperasi::kelompok`] ([`LegacyKelompok`]),
 /// not a jenis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Jenis {
     /// Koperasi konsumen.
@@ -129,6 +131,7 @@ impl Jenis {
 
 /// Management pattern (pola pengelolaan).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Pola {
     /// Conventional.
@@ -139,6 +142,7 @@ pub enum Pola {
 
 /// Who dissolved a cooperative (UU 25/1992 art. 46; PP 17/1994).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DissolvedBy {
     /// By decision of the member meeting (rapat anggota).
@@ -153,6 +157,7 @@ pub enum DissolvedBy {
 
 /// A dissolution event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dissolution {
     /// Effective date of the dissolution.
     pub date: NaiveDate,
@@ -162,6 +167,7 @@ pub struct Dissolution {
 
 /// An annual member meeting (RAT) held for a book year (UU 25/1992 art. 35).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rat {
     /// The book year the meeting closed (e.g. 2024 for an RAT held in March 2025).
     pub book_year: i32,
@@ -177,6 +183,7 @@ pub struct Rat {
 /// rules use this to tell "no RAT held" (a fact) from "not known" (a gap in the data), so that
 /// a gap never makes a cooperative inactive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RatKnowledge {
     /// Nothing is known beyond the RATs listed.
@@ -266,6 +273,7 @@ impl RatKnowledge {
 /// A field check (verifikasi lapangan) by the office: what was seen, on which date.
 /// Each fact is `None` when the check did not establish it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldCheck {
     /// Date of the visit.
     pub date: NaiveDate,
@@ -279,6 +287,7 @@ pub struct FieldCheck {
 
 /// Members at a date (ODS reports men and women separately).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Members {
     /// Male members.
     pub male: Option<u64>,
@@ -290,6 +299,7 @@ pub struct Members {
 
 /// Financial figures of one book year, exact in sen. Any figure may be unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finances {
     /// The book year.
     pub book_year: i32,
@@ -308,6 +318,7 @@ pub struct Finances {
 /// How a cooperative came into being when it was not a genuinely new creation (Eurostat-OECD
 /// business demography: such entries are not births; DOMAIN.md 5.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OriginKind {
     /// Created by a merger (penggabungan or peleburan, UU 25/1992 art. 14).
@@ -321,6 +332,7 @@ pub enum OriginKind {
 
 /// The origin of a cooperative created by restructuring (see [`OriginKind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Origin {
     /// Merger, division or conversion.
     pub kind: OriginKind,
@@ -331,6 +343,7 @@ pub struct Origin {
 /// Whether a cooperative ran a business in a book year (any volume usaha > 0, or a field
 /// observation): Eurostat's activity criterion (DOMAIN.md 2.2, 5.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BusinessActivity {
     /// The book year.
     pub year: i32,
@@ -341,6 +354,7 @@ pub struct BusinessActivity {
 /// Where a cooperative is: names as written in the source, and the resolved Kemendagri code of
 /// the most precise level that could be resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// Street address as written (alamat).
     pub address: Option<String>,
@@ -364,6 +378,7 @@ pub struct Location {
 /// (negative south of the equator), longitude -180..=180. Never NaN or infinite: only
 /// [`Coordinates::new`] makes one.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CoordinatesRaw")]
 pub struct Coordinates {
     /// Latitude in degrees.
@@ -374,6 +389,7 @@ pub struct Coordinates {
 
 /// The serde shape of [`Coordinates`], checked by [`Coordinates::new`] on the way in.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct CoordinatesRaw {
     latitude: f64,
     longitude: f64,
@@ -431,6 +447,7 @@ impl std::hash::Hash for Coordinates {
 /// kept beside (never instead of) the status the policy derives: [`crate::office`] compares
 /// the two.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OfficeStatus {
     /// True when the office marks the cooperative active (`Aktif`, `A`, a mark in `aktif`),
     /// false when it marks it not active (`Tidak Aktif`, `TA`, `Pasif`, a mark in `tdkaktif`).
@@ -448,6 +465,7 @@ pub struct OfficeStatus {
 /// A register's `Serba Usaha` is therefore read as the kelompok `KSU`, never as an unknown
 /// jenis, and the jenis stays unknown unless the record states one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LegacyKelompok {
     /// Koperasi Serba Usaha (multi-purpose): `KSU`, `Serba Usaha`, `Koperasi Serba Usaha`.
@@ -496,6 +514,7 @@ impl LegacyKelompok {
 /// (in input order) so that writing the record back loses nothing. Deserialising fills the
 /// fields left out with their defaults (unknown, empty), so `{"name": "KSP Maju"}` is a record.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Koperasi {
     /// An identifier from the source (e.g. a row id), kept as text.

@@ -41,7 +41,7 @@ pub const FACT_ORDER_CODES: &[(&str, &str, &str)] = &[
 ];
 
 /// `2024-12-31` -> `20241231`.
-pub fn date_value(d: NaiveDate) -> i64 {
+pub(crate) fn date_value(d: NaiveDate) -> i64 {
     i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
 }
 

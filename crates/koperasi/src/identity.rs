@@ -21,6 +21,7 @@ fn is_placeholder(s: &str) -> bool {
 /// this type never reads a region or anything else out of it and checks no checksum. Not to be
 /// confused with the personal NIK kependudukan of members (16 digits, personal data).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct NikKoperasi(String);
 
@@ -86,6 +87,7 @@ impl std::fmt::Display for NikKoperasi {
 /// NIB (Nomor Induk Berusaha), the OSS business identification number: 13 ASCII digits in all
 /// examples seen (DOMAIN.md 1.5, e.g. `1904230058291`). Opaque; no meaning is read from it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Nib(String);
 
@@ -124,6 +126,7 @@ impl std::fmt::Display for Nib {
 ///
 /// Serialised in snake_case (`ahu`, `kemenkop`, `kwk`, `kdk`, `kankop`, `other`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BadanHukumKind {
     /// Kemenkumham AHU system (2019 onwards): `AHU-<digits>.AH.01.26.TAHUN <YYYY>`
@@ -162,6 +165,7 @@ pub enum BadanHukumKind {
 ///
 /// [`NomorBadanHukum::key`] is a normalised form for duplicate detection.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NomorBadanHukum {
     /// The text exactly as given (trimmed).
     pub raw: String,

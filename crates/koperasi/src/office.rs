@@ -132,6 +132,7 @@ impl OfficeCells {
 
 /// The office status as a row of the cross table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfficeMark {
     /// The office marks the cooperative active.
@@ -189,6 +190,7 @@ impl OfficeMark {
 
 /// A text value with how many records (or cells) carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueCount {
     /// The value as written.
     pub value: String,
@@ -198,7 +200,7 @@ pub struct ValueCount {
 
 /// The values of the cell errors with `code` in `read`, each once with its count, most
 /// frequent first (then by value).
-pub fn unrecognised_values(read: &ReadReport, code: &str) -> Vec<ValueCount> {
+pub(crate) fn unrecognised_values(read: &ReadReport, code: &str) -> Vec<ValueCount> {
     let mut m: BTreeMap<&str, u64> = BTreeMap::new();
     for e in read.cell_errors.iter().filter(|e| e.code == code) {
         *m.entry(e.value.as_deref().unwrap_or_default()).or_default() += 1;
@@ -216,6 +218,7 @@ pub fn unrecognised_values(read: &ReadReport, code: &str) -> Vec<ValueCount> {
 
 /// One cell of the cross table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OfficeStatusCell {
     /// The office's status.
     pub office: OfficeMark,
@@ -227,6 +230,7 @@ pub struct OfficeStatusCell {
 
 /// Records by office status x assessed status, with the agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OfficeStatusCross {
     /// The non-empty cells, rows in [`OfficeMark::ALL`] order, columns in [`Status::ALL`]
     /// order.
@@ -256,7 +260,7 @@ pub fn agrees(office_active: bool, status: Status) -> Option<bool> {
 }
 
 /// The `office_status_disagrees` finding of `k` assessed as `a`, when they disagree.
-pub fn disagreement(k: &Koperasi, a: &Assessment) -> Option<Finding> {
+pub(crate) fn disagreement(k: &Koperasi, a: &Assessment) -> Option<Finding> {
     let o = k.office_status.as_ref()?;
     if agrees(o.active, a.status)? {
         return None;
@@ -308,7 +312,7 @@ pub fn disagreement(k: &Koperasi, a: &Assessment) -> Option<Finding> {
 
 /// [`OfficeStatusCross`] and the disagreement findings, one record at a time.
 #[derive(Debug, Default)]
-pub struct OfficeTally {
+pub(crate) struct OfficeTally {
     counts: BTreeMap<(OfficeMark, Status), u64>,
     findings: Vec<Finding>,
 }

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// How many records share a status and its deciding reason (see [`Register::reason_counts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReasonCount {
     /// The status.
     pub status: Status,
@@ -42,7 +43,7 @@ impl ReasonCount {
 
 /// [`ReasonCount::tally`] one assessment at a time.
 #[derive(Debug, Default)]
-pub struct ReasonTally {
+pub(crate) struct ReasonTally {
     /// By status, then by reason code (looked up without a copy of the code).
     map: BTreeMap<Status, BTreeMap<String, ReasonCount>>,
 }
@@ -93,7 +94,7 @@ impl ReasonTally {
 /// every record (NIK, badan hukum key, kab/kota and normalised name) and its source line, not
 /// the records.
 #[derive(Debug, Default)]
-pub struct DuplicateFinder {
+pub(crate) struct DuplicateFinder {
     // Per key: the first record's index, and the others (most keys have one record: no
     // vector is allocated for them).
     by_nik: HashMap<String, (usize, Vec<usize>)>,
@@ -182,6 +183,7 @@ impl DuplicateFinder {
 
 /// A register: many records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Register {
     /// The records, in input order.
     pub records: Vec<Koperasi>,
@@ -189,6 +191,7 @@ pub struct Register {
 
 /// What a duplicate group shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicateKey {
     /// Same Nomor Induk Koperasi.
@@ -212,6 +215,7 @@ impl DuplicateKey {
 
 /// Records that share a key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DuplicateGroup {
     /// The kind of key.
     pub key: DuplicateKey,
@@ -225,6 +229,7 @@ pub struct DuplicateGroup {
 
 /// A breakdown field of [`Register::count_by`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Province.
@@ -284,6 +289,7 @@ impl Field {
 
 /// Counts by a breakdown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountTable {
     /// Breakdown fields.
     pub fields: Vec<Field>,
@@ -294,6 +300,7 @@ pub struct CountTable {
 
 /// Registrations per year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegistrationsByYear {
     /// Year -> count.
     pub by_year: BTreeMap<i32, u64>,
@@ -566,7 +573,7 @@ impl<'p> Counter<'p> {
 /// the most precise level resolved), or the most precise name as written when nothing was
 /// resolved (kecamatan, else kab/kota, else provinsi); `None` when the record says nothing.
 /// The same labels as the region keys of [`Register::count_by`].
-pub fn region_label(k: &Koperasi) -> Option<String> {
+pub(crate) fn region_label(k: &Koperasi) -> Option<String> {
     let loc = &k.location;
     let (level, written) = match k.location.code.map(|c| c.level()) {
         Some(Level::Provinsi) => (Level::Provinsi, loc.provinsi.as_deref()),

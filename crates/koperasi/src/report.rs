@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 
 /// Options of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportOptions {
     /// Reference date for status (registers). Required: the library never reads the clock.
     pub as_of: NaiveDate,
@@ -64,6 +65,7 @@ impl ReportOptions {
 /// A report on either kind of file. Each variant is boxed: the two reports differ in size, and
 /// a report is built once per call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Report {
     /// A panel of published counts.
@@ -74,6 +76,7 @@ pub enum Report {
 
 /// Totals of one period over all regions of a panel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PeriodTotals {
     /// The period.
     pub period: Period,
@@ -110,6 +113,7 @@ pub struct PeriodTotals {
 
 /// Growth over the whole span of a panel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// First period.
     pub from: Period,
@@ -145,6 +149,7 @@ fn yes() -> bool {
 
 /// The report on a panel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PanelReport {
     /// How the file was read (layout, columns, region levels, measures, total rows), stated
     /// before any figure.
@@ -172,6 +177,7 @@ pub struct PanelReport {
 
 /// A sum of members over the records that state them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MembersSum {
     /// Sum of members.
     pub total: u64,
@@ -181,6 +187,7 @@ pub struct MembersSum {
 
 /// How many badan hukum numbers are of each kind, and how many state a year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BadanHukumSummary {
     /// Records with a nomor badan hukum.
     pub with_number: u64,
@@ -196,6 +203,7 @@ pub struct BadanHukumSummary {
 
 /// The report on a register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegisterReport {
     /// Where the records come from.
     pub source: String,
@@ -272,6 +280,7 @@ pub struct RegisterReport {
 
 /// A duplicate group with the names and lines of its records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DuplicateReport {
     /// The group.
     pub group: DuplicateGroup,
@@ -480,6 +489,7 @@ fn span_of(lv: &Levels<'_>, periods: &[PeriodTotals]) -> Option<Span> {
 
 /// A region name of a register that matched no Kemendagri code at its level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnresolvedRegion {
     /// The name as written.
     pub name: String,
@@ -505,7 +515,7 @@ pub fn unresolved_regions(register: &Register) -> Vec<UnresolvedRegion> {
 
 /// [`unresolved_regions`] one record at a time.
 #[derive(Debug, Default)]
-pub struct UnresolvedTally {
+pub(crate) struct UnresolvedTally {
     counts: BTreeMap<
         (
             String,
@@ -567,6 +577,7 @@ impl UnresolvedTally {
 
 /// One cooperative's status as of a date, flat for a table or a CSV row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusRow {
     /// 1-based line in the source file.
     pub line: Option<u64>,

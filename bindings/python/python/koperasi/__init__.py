@@ -23,7 +23,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as _dt
-import enum
 import importlib
 import os
 from dataclasses import dataclass, field
@@ -44,6 +43,12 @@ from typing import (
 )
 
 from . import _koperasi as _k
+from . import _types as _gt
+from ._convert import Generated as _Generated
+from ._convert import StrEnum as _StrEnum
+from ._convert import encode as _encode
+from ._convert import typed as _typed
+from ._convert import OMIT as _OMIT
 from ._errors import (
     DemographyError,
     ExportError,
@@ -164,26 +169,12 @@ def _import(package: str) -> Any:
         ) from e
 
 
-def _plain(x: Any) -> Any:
-    """Results as plain Python data: tuples as lists, enums as their str values."""
-    if isinstance(x, enum.Enum):
-        return x.value
-    if isinstance(x, dict):
-        return {_plain(k): _plain(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [_plain(v) for v in x]
-    return x
+class _Result(_Generated):
+    """Base of the hand-written frozen result objects: ``_from`` (the one decoder of
+    :mod:`koperasi._convert`) and ``to_dict()`` (the JSON shape of the Rust result; dates as
+    :class:`datetime.date`, enums as their ``str`` values, tuples as lists)."""
 
-
-class _Result:
-    """Base of frozen result objects: ``to_dict()`` gives the JSON shape of the Rust result
-    (dates as :class:`datetime.date`)."""
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The result as a dict (the serde JSON shape of the Rust result; dates as
-        :class:`datetime.date`, enums as their ``str`` values, tuples as lists)."""
-        out: Dict[str, Any] = _plain(dataclasses.asdict(self))  # type: ignore[call-overload]
-        return out
+    __slots__ = ()
 
 
 def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
@@ -242,40 +233,13 @@ def _fields(fields: "Optional[FieldsLike]") -> List[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-class _StrEnum(str, enum.Enum):
-    def __str__(self) -> str:
-        return str(self.value)
+Level = _gt.Level
 
 
-class Level(_StrEnum):
-    """Level of a region in the Kemendagri hierarchy."""
-
-    PROVINSI = "provinsi"
-    KABUPATEN_KOTA = "kabupaten_kota"
-    KECAMATAN = "kecamatan"
-    DESA_KELURAHAN = "desa_kelurahan"
+Status = _gt.Status
 
 
-class Status(_StrEnum):
-    """Status of a cooperative as of a date (DOMAIN.md 2.2), in report order."""
-
-    ACTIVE = "active"
-    INACTIVE = "inactive"
-    NOT_FOUND = "not_found"
-    DISSOLVED = "dissolved"
-    NOT_YET_DUE = "not_yet_due"
-    NOT_ASSESSABLE = "not_assessable"
-
-
-class BadanHukumKind(_StrEnum):
-    """Which authority's numbering a nomor badan hukum follows."""
-
-    AHU = "ahu"
-    KEMENKOP = "kemenkop"
-    KWK = "kwk"
-    KDK = "kdk"
-    KANKOP = "kankop"
-    OTHER = "other"
+BadanHukumKind = _gt.BadanHukumKind
 
 
 class Layout(_StrEnum):
@@ -285,18 +249,7 @@ class Layout(_StrEnum):
     PANEL = "panel"
 
 
-class Field(_StrEnum):
-    """A breakdown field of :meth:`Register.count_by`."""
-
-    PROVINSI = "provinsi"
-    KAB_KOTA = "kab_kota"
-    KECAMATAN = "kecamatan"
-    DESA = "desa"
-    JENIS = "jenis"
-    KELOMPOK = "kelompok"
-    BENTUK = "bentuk"
-    STATUS = "status"
-    FOUNDING_YEAR = "founding_year"
+Field = _gt.Field
 
 
 FieldsLike = Union[Field, str, Sequence[Union[Field, str]]]
@@ -304,20 +257,10 @@ FieldsLike = Union[Field, str, Sequence[Union[Field, str]]]
 of them (``["kecamatan", "status"]``)."""
 
 
-class Severity(_StrEnum):
-    """How serious a :class:`Finding` is."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
+Severity = _gt.Severity
 
 
-class DuplicateKey(_StrEnum):
-    """What a duplicate group shares."""
-
-    NIK = "nik"
-    BADAN_HUKUM = "badan_hukum"
-    NAME = "name"
+DuplicateKey = _gt.DuplicateKey
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,10 +408,6 @@ class Wilayah(_Result):
     level: Level
     parent: Optional[str]
 
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Wilayah":
-        return Wilayah(d["code"], d["name"], Level(d["level"]), d["parent"])
-
 
 @dataclass(frozen=True)
 class KodeWilayah(_Result):
@@ -578,10 +517,7 @@ def parse_nomor_badan_hukum(text: str) -> Optional[NomorBadanHukum]:
     d = _k.parse_nomor_badan_hukum(text)
     if d is None:
         return None
-    return NomorBadanHukum(
-        d["raw"], BadanHukumKind(d["kind"]), d["year"], d["month"], d["is_ahu"],
-        d["is_amendment"], d["key"],
-    )
+    return NomorBadanHukum._from(d)
 
 
 def parse_nik_koperasi(text: str) -> Optional[str]:
@@ -743,7 +679,7 @@ class Koperasi:
     def to_dict(self) -> Dict[str, Any]:
         """The record as a dict (the serde shape of the core record; dates as
         :class:`datetime.date`)."""
-        d: Dict[str, Any] = self._r.to_dict()
+        d: Dict[str, Any] = _typed(_gt.Koperasi, self._r.to_dict())
         return d
 
     def __eq__(self, other: object) -> bool:
@@ -756,49 +692,10 @@ class Koperasi:
         return f"Koperasi(name={self.name!r})"
 
 
-@dataclass(frozen=True)
-class Reason(_Result):
-    """Why a status was given: stable ``code`` (e.g. ``no_rat_within_window``), labels in
-    Indonesian and English, and the facts (``detail`` in English with ISO dates,
-    ``detail_id`` in Indonesian)."""
-
-    code: str
-    label_id: str
-    label_en: str
-    detail: str
-    detail_id: str
+Reason = _gt.Reason
 
 
-@dataclass(frozen=True)
-class Assessment(_Result):
-    """The status of one cooperative as of a date, with its reasons (the first decides).
-
-    Attributes: ``as_of`` (date), ``status`` (:class:`Status`), ``reasons``,
-    ``identified`` (found at address and board known, when a field check says),
-    ``latest_rat_book_year``, ``rat_window`` (inclusive book years), and
-    ``rat_for_last_closed_year``.
-    """
-
-    as_of: _dt.date
-    status: Status
-    reasons: Tuple[Reason, ...]
-    identified: Optional[bool]
-    latest_rat_book_year: Optional[int]
-    rat_window: Optional[Tuple[int, int]]
-    rat_for_last_closed_year: Optional[bool]
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Assessment":
-        w = d["rat_window"]
-        return Assessment(
-            d["as_of"],
-            Status(d["status"]),
-            tuple(Reason(**r) for r in d["reasons"]),
-            d["identified"],
-            d["latest_rat_book_year"],
-            None if w is None else (w[0], w[1]),
-            d["rat_for_last_closed_year"],
-        )
+Assessment = _gt.Assessment
 
 
 def assess(
@@ -1151,21 +1048,7 @@ class GrowthRows(_Columns):
         return (self[i] for i in range(len(self)))
 
 
-@dataclass(frozen=True)
-class Finding(_Result):
-    """One problem in published figures: ``code`` (e.g. ``implausible_swing``), ``severity``,
-    ``region``, ``periods``, ``measure``, source ``lines``, ``values``, messages in English and
-    Indonesian."""
-
-    code: str
-    severity: Severity
-    region: Optional[str]
-    periods: Tuple[str, ...]
-    measure: Optional[str]
-    lines: Tuple[int, ...]
-    values: Tuple[int, ...]
-    message_en: str
-    message_id: str
+Finding = _gt.Finding
 
 
 class Findings(_Columns):
@@ -1225,106 +1108,22 @@ def compare_policies(
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rejection(_Result):
-    """A row (or cell) not read: 1-based ``line`` (the sheet's row number for a workbook),
-    ``column``, ``value``, stable ``code``, ``reason``, the ``fields`` concerned, and for a
-    workbook the spreadsheet ``cell`` reference (``"D9"``) of a one-cell problem."""
+Rejection = _gt.Rejection
 
-    line: int
-    column: Optional[str]
-    value: Optional[str]
-    code: str
-    reason: str
-    fields: Tuple[str, ...] = ()
-    cell: Optional[str] = None
 
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Rejection":
-        return Rejection(
-            d["line"], d.get("column"), d.get("value"), d["code"], d["reason"],
-            tuple(d.get("fields", ())), d.get("cell"),
-        )
+DataAsOf = _gt.DataAsOf
 
 
 @dataclass(frozen=True)
-class DataAsOf(_Result):
-    """A register's data date: the ``date`` its facts describe, ``source`` ``"option"``
-    (given: ``data_as_of=``) or ``"title"`` (read from the title block above the header), and
-    the title ``text`` it was read from."""
+class ReadReport(_gt.ReadReport):
+    __doc__ = _gt.ReadReport.__doc__
 
-    date: _dt.date
-    source: str
-    text: Optional[str] = None
-
-
-@dataclass(frozen=True)
-class ReadReport(_Result):
-    """What a reader did: ``rows_read``, ``accepted``, ``blank_rows``, ``rejected`` rows,
-    ``cell_errors`` (cells of accepted rows left unknown), and ``columns`` (header -> field
-    or ``None`` when kept as an extra column). ``accepted + len(rejected) == rows_read``.
-    ``encoding`` is the encoding the text was converted from (``"windows-1252"``; ``None`` for
-    UTF-8), ``sheet`` the sheet read from a workbook (``None`` for CSV), ``notes`` what
-    was done to the file as a whole (title block skipped, merged cells filled, ...), and
-    ``shape`` how a table of counts was read (a dict in the serde shape of the Rust
-    ``io::shapes::Shape``: ``kind`` long/snapshot/satu_data/wide/hierarchy/key_value,
-    ``header_line``, ``region_column``, ``period_columns`` or ``period_given``, ``measures``
-    with units, ``parent_lines``, ``parent_gaps``; ``None`` for a register). ``skipped``
-    lists the lines under a register table that describe no cooperative (place and date,
-    signature block, notes; codes ``footer_*``), not counted in ``rows_read``. ``data_as_of``
-    is a register's data date (:class:`DataAsOf`: given, or read from its title block), or
-    ``None``. ``notes_id`` holds the same notes in Indonesian, in the same order."""
-
-    rows_read: int
-    accepted: int
-    blank_rows: int
-    rejected: Tuple[Rejection, ...]
-    cell_errors: Tuple[Rejection, ...]
-    columns: Tuple[Tuple[str, Optional[str]], ...]
-    encoding: Optional[str] = None
-    sheet: Optional[str] = None
-    notes: Tuple[str, ...] = ()
-    shape: Optional[Dict[str, Any]] = None
-    skipped: Tuple[Rejection, ...] = ()
-    data_as_of: Optional["DataAsOf"] = None
-    notes_id: Tuple[str, ...] = ()
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "ReadReport":
-        da = d.get("data_as_of")
-        return ReadReport(
-            d["rows_read"], d["accepted"], d["blank_rows"],
-            tuple(Rejection._from(r) for r in d["rejected"]),
-            tuple(Rejection._from(r) for r in d["cell_errors"]),
-            tuple((c[0], c[1]) for c in d["columns"]),
-            d.get("encoding"), d.get("sheet"), tuple(d.get("notes", ())),
-            d.get("shape"),
-            tuple(Rejection._from(r) for r in d.get("skipped", ())),
-            None if da is None else DataAsOf(da["date"], da["source"], da.get("text")),
-            tuple(d.get("notes_id", ())),
-        )
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The serde shape (empty ``fields``, a missing ``cell``, ``encoding`` or ``sheet``
-        and empty ``notes`` left out, as in Rust)."""
-        d = super().to_dict()
-        for key in ("rejected", "cell_errors", "skipped"):
-            for r in d[key]:
-                if not r["fields"]:
-                    del r["fields"]
-                if r["cell"] is None:
-                    del r["cell"]
-        for key in ("encoding", "sheet", "shape", "data_as_of"):
-            if d[key] is None:
-                del d[key]
-        if "data_as_of" in d and d["data_as_of"]["text"] is None:
-            del d["data_as_of"]["text"]
-        for key in ("notes", "notes_id"):
-            if not d[key]:
-                del d[key]
-        if not d["skipped"]:
-            del d["skipped"]
-        return d
+    shape: Optional[Dict[str, Any]] = field(  # type: ignore[assignment]
+        default=None, metadata={_OMIT: True}
+    )
+    """How a table of counts was read: the serde shape of the Rust ``io::shapes::Shape``
+    (``kind``, ``header_line``, ``region_column``, ``period_columns`` or ``period_given``,
+    ``measures`` with units, ``parent_lines``, ``parent_gaps``); ``None`` for a register."""
 
     @property
     def unknown_columns(self) -> List[str]:
@@ -1367,7 +1166,7 @@ class Register:
 
     def to_dict(self) -> Dict[str, Any]:
         """The register in its serde shape: ``{"records": [record dicts]}``."""
-        d: Dict[str, Any] = self._g.to_dict()
+        d: Dict[str, Any] = _typed(_gt.Register, self._g.to_dict())
         return d
 
     def to_pandas(self) -> Any:
@@ -1453,7 +1252,9 @@ class Register:
         grouped by why (:class:`PolicyComparison`). Raises :class:`PolicyError`
         (``policy_invalid``: none given, two with one name; ``policy_unknown_preset``)."""
         d = _k.compare_policies(self._g, _iso(as_of, "as_of"), [_policy(p) for p in policies])
-        return PolicyComparison(d["as_of"], d["records"], d["policies"], d["pairs"])
+        return PolicyComparison(
+            _date(d["as_of"]), d["records"], d["policies"], d["pairs"]
+        )
 
     def registrations_by_year(self) -> RegistrationsByYear:
         """Registrations per founding year."""
@@ -1770,7 +1571,9 @@ def build_report(
         _mapping(mapping), delimiter, region, _sheet(sheet), decimal, _period(period), wide,
         None if by is None else _fields(by), top, None if checks is None else dict(checks),
     )
-    return Report(Layout(d["kind"]), d)
+    kind = Layout(d["kind"])
+    typed = _gt.RegisterReport if kind is Layout.REGISTER else _gt.PanelReport
+    return Report(kind, _typed(typed, d))
 
 
 
@@ -1872,13 +1675,7 @@ def _widen(cols: Dict[str, List[Any]], key: str, names: Sequence[str]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-class Rounding(_StrEnum):
-    """How exact SHU shares are rounded (once): ``floor`` (the default), ``half_up``,
-    ``half_even``."""
-
-    FLOOR = "floor"
-    HALF_UP = "half_up"
-    HALF_EVEN = "half_even"
+Rounding = _gt.Rounding
 
 
 class AllocationPlan:
@@ -1968,13 +1765,6 @@ class Member(_Result):
     transactions: Dict[str, int] = field(default_factory=dict)
     source_line: Optional[int] = None
 
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Member":
-        return Member(
-            d["id"], d.get("name"), d.get("nik"), d.get("join_date"), d.get("leave_date"),
-            dict(d.get("savings", {})), dict(d.get("transactions", {})), d.get("source_line"),
-        )
-
     def to_dict(self) -> Dict[str, Any]:
         """The member in its serde shape (absent optional fields left out)."""
         d = super().to_dict()
@@ -2017,7 +1807,7 @@ class Members:
 
     def to_list(self) -> List[Dict[str, Any]]:
         """The members in their serde shape (a list of dicts, with names and NIK)."""
-        out: List[Dict[str, Any]] = self._m.to_list()
+        out: List[Dict[str, Any]] = [_typed(_gt.Member, m) for m in self._m.to_list()]
         return out
 
     def to_dict(self) -> Dict[str, List[Any]]:
@@ -2082,41 +1872,10 @@ def shu_read_members(
     return MembersRead(Members(m), ReadReport._from(rep))
 
 
-@dataclass(frozen=True)
-class AllocatedLine(_Result):
-    """One component's amount: ``component``, ``basis_points``, ``base`` (``None`` when the
-    coop keeps it), ``source`` (``member`` or ``non_member`` SHU), ``amount`` (sen)."""
-
-    component: str
-    basis_points: int
-    base: Optional[str]
-    source: str
-    amount: int
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "AllocatedLine":
-        return AllocatedLine(
-            d["component"], d["basis_points"], d.get("base"), d["source"], d["amount"]
-        )
+AllocatedLine = _gt.AllocatedLine
 
 
-@dataclass(frozen=True)
-class Allocation(_Result):
-    """The SHU split into components (sen): ``shu``, ``member_shu``, ``non_member_shu``,
-    ``lines`` and ``unallocated`` (rounding remainder when the plan does not reconcile)."""
-
-    shu: int
-    member_shu: int
-    non_member_shu: int
-    lines: Tuple[AllocatedLine, ...]
-    unallocated: int
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Allocation":
-        return Allocation(
-            d["shu"], d["member_shu"], d["non_member_shu"],
-            tuple(AllocatedLine._from(x) for x in d["lines"]), d["unallocated"],
-        )
+Allocation = _gt.Allocation
 
 
 def shu_allocate(
@@ -2130,48 +1889,10 @@ def shu_allocate(
     return Allocation._from(_k.shu_allocate(_plan(plan), shu_sen, non_member_shu_sen))
 
 
-@dataclass(frozen=True)
-class PoolShare(_Result):
-    """One member pool and how it was shared (sen): ``component``, ``base``, ``amount``,
-    ``total_base`` (sum of the counted members' bases), ``distributed``, ``undistributed``,
-    ``reason`` (``zero_total_base``, ``rounding_remainder`` or ``None``), ``adjusted``
-    (members moved by one unit to reconcile)."""
-
-    component: str
-    base: str
-    amount: int
-    total_base: int
-    distributed: int
-    undistributed: int
-    reason: Optional[str]
-    adjusted: int
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "PoolShare":
-        return PoolShare(
-            d["component"], d["base"], d["amount"], d["total_base"], d["distributed"],
-            d["undistributed"], d.get("reason"), d["adjusted"],
-        )
+PoolShare = _gt.PoolShare
 
 
-@dataclass(frozen=True)
-class MemberShare(_Result):
-    """One member's SHU: ``member_id``, ``excluded`` (``joined_after_year_end``,
-    ``left_before_year_end`` or ``None``), ``bases`` and ``amounts`` (one per pool, sen),
-    ``total`` (sen)."""
-
-    member_id: str
-    excluded: Optional[str]
-    bases: Tuple[int, ...]
-    amounts: Tuple[int, ...]
-    total: int
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "MemberShare":
-        return MemberShare(
-            d["member_id"], d.get("excluded"), tuple(d["bases"]), tuple(d["amounts"]),
-            d["total"],
-        )
+MemberShare = _gt.MemberShu
 
 
 class MemberShares(_Rows[MemberShare]):
@@ -2214,26 +1935,15 @@ class Distribution:
 
     @staticmethod
     def _from(d: Mapping[str, Any]) -> "Distribution":
-        pools = tuple(PoolShare._from(p) for p in d["pools"])
-        return Distribution(
-            d["year_end"], Allocation._from(d["allocation"]), pools,
-            MemberShares(d["members"], [p.component for p in pools]), d["members_counted"],
-            d["members_excluded"], d["retained"], d["distributed"], d["undistributed"],
-        )
+        g = _gt.Distribution._from(d)
+        fields = {f.name: getattr(g, f.name) for f in dataclasses.fields(g)}
+        members = MemberShares(list(d["members"]), [p.component for p in g.pools])
+        return Distribution(**{**fields, "members": members})
 
     def to_dict(self) -> Dict[str, Any]:
-        """The serde shape (``members`` as a list of dicts)."""
-        return {
-            "year_end": self.year_end,
-            "allocation": self.allocation.to_dict(),
-            "pools": [p.to_dict() for p in self.pools],
-            "members": self.members.to_list(),
-            "members_counted": self.members_counted,
-            "members_excluded": self.members_excluded,
-            "retained": self.retained,
-            "distributed": self.distributed,
-            "undistributed": self.undistributed,
-        }
+        """The serde shape (``members`` as a list of dicts; ``year_end`` a date)."""
+        out: Dict[str, Any] = _encode(self)
+        return out
 
 
 def shu_distribute(
@@ -2252,18 +1962,7 @@ def shu_distribute(
     )
 
 
-@dataclass(frozen=True)
-class Apportionment(_Result):
-    """An amount shared in proportion to bases: ``amounts`` (sen, one per base),
-    ``undistributed`` (sen) and ``adjusted`` (holders moved by one unit to reconcile)."""
-
-    amounts: Tuple[int, ...]
-    undistributed: int
-    adjusted: int
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Apportionment":
-        return Apportionment(tuple(d["amounts"]), d["undistributed"], d["adjusted"])
+Apportionment = _gt.Apportionment
 
 
 def shu_apportion(
@@ -2295,11 +1994,7 @@ def shu_pseudonym(key: str, member_id: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-class Population(_StrEnum):
-    """Which cooperatives make up the active population of a year (DOMAIN.md 5.3)."""
-
-    ACTIVE = "active"
-    REGISTERED = "registered"
+Population = _gt.Population
 
 
 class KaplanMeier:
@@ -2394,15 +2089,7 @@ def kaplan_meier(
     )
 
 
-@dataclass(frozen=True)
-class Rates(_Result):
-    """Demography rates in percent of the active population: ``birth_rate``,
-    ``death_rate``, ``churn_rate`` (births + deaths), ``net_growth_rate``."""
-
-    birth_rate: float
-    death_rate: float
-    churn_rate: float
-    net_growth_rate: float
+Rates = _gt.Rates
 
 
 def demography_rates(active: int, births: int, deaths: int) -> Rates:
@@ -2411,36 +2098,7 @@ def demography_rates(active: int, births: int, deaths: int) -> Rates:
     return Rates(**_k.demography_rates(active, births, deaths))
 
 
-@dataclass(frozen=True)
-class DemographyYear(_Result):
-    """One year of business demography (DOMAIN.md 5.3): ``active``, ``births``,
-    ``restructuring_entries``, ``reactivations``, ``deaths`` (``deaths_legal`` +
-    ``deaths_statistical``), ``dissolutions``, ``provisional`` (deaths not yet confirmed by
-    the death window), ``rates`` (``None`` when nothing is active), and what rests on years
-    whose status is unknown (DOMAIN.md 5.5): ``unknown_status``, ``assumed_active`` (of
-    ``active``, counted by the survivor assumption), ``deaths_undetermined`` and
-    ``incomplete``."""
-
-    year: int
-    active: int
-    births: int
-    restructuring_entries: int
-    reactivations: int
-    deaths: int
-    deaths_legal: int
-    deaths_statistical: int
-    dissolutions: int
-    provisional: bool
-    rates: Optional[Rates]
-    unknown_status: int = 0
-    assumed_active: int = 0
-    deaths_undetermined: int = 0
-    incomplete: bool = False
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "DemographyYear":
-        r = d.get("rates")
-        return DemographyYear(**{**d, "rates": None if r is None else Rates(**r)})
+DemographyYear = _gt.DemographyYear
 
 
 class DemographyYears(_Rows[DemographyYear]):
@@ -2487,24 +2145,7 @@ def yearly_demography(
     )
 
 
-@dataclass(frozen=True)
-class Cohort(_Result):
-    """A founding-year cohort: ``year``, ``births``, and for 1..horizon years later the
-    ``survivors`` and survival ``rates`` (percent; ``None`` when not yet observed);
-    ``incomplete`` when some survivors rest on years whose status is unknown."""
-
-    year: int
-    births: int
-    survivors: Tuple[Optional[int], ...]
-    rates: Tuple[Optional[float], ...]
-    incomplete: bool = False
-
-    @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Cohort":
-        return Cohort(
-            d["year"], d["births"], tuple(d["survivors"]), tuple(d["rates"]),
-            bool(d.get("incomplete", False)),
-        )
+Cohort = _gt.Cohort
 
 
 class Cohorts(_Rows[Cohort]):
@@ -2563,18 +2204,7 @@ def survival_data(
     )
 
 
-@dataclass(frozen=True)
-class UnitGrowth(_Result):
-    """One unit's growth: ``index`` (input position), ``id``, ``base`` and ``end`` members,
-    ``annualised_growth_pct``, ``high_growth``, ``gazelle``."""
-
-    index: int
-    id: Optional[str]
-    base: int
-    end: int
-    annualised_growth_pct: float
-    high_growth: bool
-    gazelle: bool
+UnitGrowth = _gt.UnitGrowth
 
 
 class UnitGrowths(_Rows[UnitGrowth]):
@@ -2621,16 +2251,7 @@ def high_growth(
     )
 
 
-@dataclass(frozen=True)
-class KaplanMeierSummary(_Result):
-    """Kaplan-Meier in brief: ``coops`` followed, ``deaths``, ``censored``,
-    ``median_years`` and ``at_years``: ``(years, S, lower, upper)`` for 1..5 years."""
-
-    coops: int
-    deaths: int
-    censored: int
-    median_years: Optional[float]
-    at_years: Tuple[Tuple[int, float, float, float], ...]
+KaplanMeierSummary = _gt.KaplanMeierSummary
 
 
 @dataclass(frozen=True)
@@ -2691,12 +2312,9 @@ def demography_report(
         death_window,
     )
     s = d["kaplan_meier"]
-    summary = None if s is None else KaplanMeierSummary(
-        s["coops"], s["deaths"], s["censored"], s["median_years"],
-        tuple((a[0], a[1], a[2], a[3]) for a in s["at_years"]),
-    )
+    summary = None if s is None else KaplanMeierSummary._from(s)
     return DemographyReport(
-        d["as_of"], d["policy"], Population(d["population"]), d["death_window_years"],
+        _date(d["as_of"]), d["policy"], Population(d["population"]), d["death_window_years"],
         DemographyYears(d["years"]), Cohorts(d["cohorts"]), summary,
         None if km is None else KaplanMeier(km),
         d["deaths_measurable"], d["unknown_founding"], tuple(d["notes"]),

@@ -23,6 +23,9 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Optional, Tuple, Union
 
+from . import _types as _gt
+from ._convert import typed as _typed
+
 from . import (
     DateLike,
     Panel,
@@ -137,8 +140,8 @@ def kopdes_stages(
     text or path; default the embedded one). Raises :class:`ValidationError`
     (``invalid_field``, ``kopdes_preset_parse``, ``kopdes_preset_invalid``)."""
     reg = _register(source)
-    out: Dict[str, Any] = _k.kopdes_stages(
-        reg._g, _iso(as_of, "as_of"), by, _toml(stall_days)
+    out: Dict[str, Any] = _typed(
+        _gt.StagesReport, _k.kopdes_stages(reg._g, _iso(as_of, "as_of"), by, _toml(stall_days))
     )
     return out
 
@@ -157,7 +160,9 @@ def kopdes_readiness(
     ``kopdes_preset_invalid``)."""
     reg = _register(source)
     when = None if as_of is None else _iso(as_of, "as_of")
-    out: Dict[str, Any] = _k.kopdes_readiness(reg._g, _toml(checklist), when, by)
+    out: Dict[str, Any] = _typed(
+        _gt.ReadinessReport, _k.kopdes_readiness(reg._g, _toml(checklist), when, by)
+    )
     return out
 
 

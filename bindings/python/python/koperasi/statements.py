@@ -23,6 +23,9 @@ import os
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
+from . import _types as _gt
+from ._convert import typed as _typed
+
 from . import (
     DateLike,
     FieldsLike,
@@ -129,7 +132,7 @@ class Funnel:
         ``figures`` (``definition``, ``describes``, ``book_year``, ``support``: ``{"kind":
         "counted", "value": n}`` or ``{"kind": "unsupported", ...}``, ``basis``) and
         ``parts``."""
-        d: Dict[str, Any] = self._f.to_dict()
+        d: Dict[str, Any] = _typed(_gt.Funnel, self._f.to_dict())
         return d
 
     def value(self, definition: str) -> Optional[int]:

@@ -36,7 +36,7 @@ fn definition_cell(l: &Labels, f: &Funnel, x: &FunnelFigure) -> String {
             format!("{label} ({} {y})", pick(l, "book year", "tahun buku"))
         }
         (Definition::Active | Definition::Inactive, _) => {
-            format!("{label} ({})", f.policy)
+            format!("{label} ({})", l.policy_short(&f.policy))
         }
         _ => label.to_string(),
     }

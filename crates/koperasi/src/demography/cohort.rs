@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Survival of one founding-year cohort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cohort {
     /// Founding year of the cohort.
     pub year: i32,
@@ -98,6 +99,7 @@ pub fn cohort_survival(
 
 /// Durations (years) for Kaplan-Meier, parallel columns (DOMAIN.md 5.4).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SurvivalData {
     /// Years from founding to death or censoring.
     pub durations: Vec<f64>,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A cooperative's size over the years (plain data: members at year end by year, any order).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GrowthUnit {
     /// An identifier to report back (e.g. the NIK or a row number).
     #[serde(default)]
@@ -20,6 +21,7 @@ pub struct GrowthUnit {
 
 /// Parameters of [`high_growth`] (DOMAIN.md 5.3: thresholds are data).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct HighGrowthParams {
     /// Average annualised growth that must be exceeded, in percent a year. Default 20 (the 2007
@@ -46,6 +48,7 @@ impl Default for HighGrowthParams {
 
 /// One unit's growth over the span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitGrowth {
     /// Index of the unit in the input.
     pub index: usize,
@@ -65,6 +68,7 @@ pub struct UnitGrowth {
 
 /// The result of [`high_growth`] for one end year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HighGrowth {
     /// End year of the span.
     pub year: i32,

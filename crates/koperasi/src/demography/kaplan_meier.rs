@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 /// A fitted Kaplan-Meier survival curve, one entry per timeline time (parallel columns).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KaplanMeier {
     /// Distinct times (durations and entry times), ascending; in the unit of the durations
     /// (years for cooperatives).

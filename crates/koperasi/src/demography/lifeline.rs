@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// input of [`super::yearly_demography`], [`super::cohort_survival`] and
 /// [`super::survival_data`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Lifeline {
     /// Founding year (year of the tanggal badan hukum); `None` when unknown (never a birth).
     #[serde(default)]
@@ -86,6 +87,7 @@ impl Lifeline {
 
 /// Which cooperatives make up the active population A(t) of a year (DOMAIN.md 5.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Population {
     /// Active at some date of the year by the status policy ([`Status::Active`], or

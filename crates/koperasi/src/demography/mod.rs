@@ -41,10 +41,8 @@ pub use lifeline::{Lifeline, Population, known_from, lifeline};
 pub use note::DemographyNote;
 pub use report::{
     DemographyOptions, DemographyReport, KaplanMeierSummary, PopulationChoice, StatusSeriesColumns,
-    demography_report, resolve_population,
+    demography_report,
 };
-pub use sweep::{
-    Frequency, SeriesGroup, StatusSeries, StatusStep, period_ends, status_series, status_steps,
-    statuses_at,
-};
+pub use sweep::{Frequency, StatusSeries, period_ends, status_series, statuses_at};
+pub use sweep::{SeriesGroup, StatusStep, status_steps};
 pub use yearly::{DemographyParams, DemographyYear, Rates, demography_rates, yearly_demography};

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which population a [`demography_report`] counts: a [`Population`], or `auto`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PopulationChoice {
     /// [`Population::Active`] when any record carries RAT history (or known RAT knowledge),
@@ -29,6 +30,7 @@ pub enum PopulationChoice {
 
 /// Options of [`demography_report`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DemographyOptions {
     /// First year of the yearly table and of the cohorts.
     pub from_year: i32,
@@ -69,6 +71,7 @@ impl DemographyOptions {
 
 /// Kaplan-Meier in brief: counts, the median and S(t) at 1..5 years with its interval.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KaplanMeierSummary {
     /// Cooperatives followed (births observed, [`super::survival_data`]).
     pub coops: usize,
@@ -85,6 +88,7 @@ pub struct KaplanMeierSummary {
 
 /// What `koperasi demography --format json` prints (without its `file` field).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DemographyReport {
     /// The reference date.
     pub as_of: NaiveDate,
@@ -122,7 +126,7 @@ pub struct DemographyReport {
 }
 
 /// The population `auto` resolves to for `register` (see [`PopulationChoice::Auto`]).
-pub fn resolve_population(register: &Register, choice: PopulationChoice) -> Population {
+pub(crate) fn resolve_population(register: &Register, choice: PopulationChoice) -> Population {
     match choice {
         PopulationChoice::Active => Population::Active,
         PopulationChoice::Registered => Population::Registered,
@@ -306,6 +310,7 @@ fn summarise(km: &KaplanMeier, deaths: usize) -> KaplanMeierSummary {
 /// A [`super::StatusSeries`] in long form, one row per (date, group, status): columns ready for
 /// a dataframe (`date`, one column per breakdown field, `status`, `count`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusSeriesColumns {
     /// The date of each row.
     pub date: Vec<NaiveDate>,

@@ -42,6 +42,7 @@ use std::collections::HashMap;
 
 /// One step of a record's status: `status` holds from `from` (inclusive) until the next step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusStep {
     /// First date of the step.
     pub from: NaiveDate,
@@ -318,6 +319,7 @@ pub fn statuses_at(k: &Koperasi, policy: &StatusPolicy, dates: &[NaiveDate]) -> 
 /// Dates of a series: the first day of each month (`monthly`) or 1 January of each year from
 /// `from` to `to` inclusive, or each month/year end with `end_of_period`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     /// Every month.
@@ -402,6 +404,7 @@ fn raw_value(k: &Koperasi, field: Field) -> RawValue<'_> {
 
 /// Counts by status at each date of a series, for one breakdown group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeriesGroup {
     /// The breakdown values (one per field of [`StatusSeries::fields`]; `None` = unknown).
     pub key: Vec<Option<String>>,
@@ -412,6 +415,7 @@ pub struct SeriesGroup {
 
 /// Counts by status (and breakdown) at many dates: columns ready for a dataframe.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusSeries {
     /// The dates, ascending.
     pub dates: Vec<NaiveDate>,

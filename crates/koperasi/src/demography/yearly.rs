@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// (DOMAIN.md 5.3): `birth_rate = B/A×100`, `death_rate = D/A×100`,
 /// `churn_rate = birth_rate + death_rate`, `net_growth_rate = birth_rate − death_rate`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rates {
     /// B(t) / A(t) × 100.
     pub birth_rate: f64,
@@ -52,6 +53,7 @@ pub fn demography_rates(active: u64, births: u64, deaths: u64) -> Result<Rates, 
 
 /// Parameters of [`yearly_demography`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct DemographyParams {
     /// Years without activity after which an inactive cooperative is a statistical death
@@ -69,6 +71,7 @@ impl Default for DemographyParams {
 
 /// The demography of one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DemographyYear {
     /// The year.
     pub year: i32,

@@ -127,6 +127,7 @@ pub enum ErrorArea {
 /// input as given (the column named by a mapping for [`ReadError::BadMapping`], the amount
 /// found for a limit, the name not found, the sum of a plan).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorDetails {
     /// 1-based line, when the error has one.
     pub line: Option<u64>,

@@ -6,7 +6,7 @@ use crate::error::ReadError;
 
 /// True when `bytes` start like a workbook: a zip archive (`PK`: XLSX, XLSM, XLSB, ODS) or an
 /// OLE2 compound file (XLS).
-pub fn looks_like_workbook(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
 }
 

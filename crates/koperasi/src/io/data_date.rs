@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a register's data date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DataAsOfSource {
     /// Given by the user: [`ReadOptions::data_as_of`](super::ReadOptions::data_as_of) (CLI
@@ -23,6 +24,7 @@ pub enum DataAsOfSource {
 
 /// A register's data date, with where it came from (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DataAsOf {
     /// The date the register describes.
     pub date: NaiveDate,
@@ -47,7 +49,7 @@ const FILLERS: &[&str] = &["tanggal", "tgl", "per", "s/d", "s.d", "sd", "bulan",
 /// follows one of the marker words, possibly after `tanggal`/`tgl` or a `:`, and is read by
 /// [`parse_date`](crate::locale::parse_date) (`31 Desember 2024`, `31/12/2024`,
 /// `2024-12-31`). A line without a marker (`Dicetak 10 Januari 2025`) states none.
-pub fn data_date_in_title(line: &str) -> Option<NaiveDate> {
+pub(crate) fn data_date_in_title(line: &str) -> Option<NaiveDate> {
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '|' | '"' | ':'))
         .map(|w| {
@@ -88,7 +90,7 @@ pub fn data_date_in_title(line: &str) -> Option<NaiveDate> {
 
 /// The first data date stated by one of `lines` (the title block), with the line, tidied
 /// (cells joined by single spaces).
-pub fn data_date_in_lines<'a, I: IntoIterator<Item = &'a str>>(
+pub(crate) fn data_date_in_lines<'a, I: IntoIterator<Item = &'a str>>(
     lines: I,
 ) -> Option<(NaiveDate, String)> {
     lines.into_iter().find_map(|l| {

@@ -76,7 +76,7 @@ pub fn detect_encoding(head: &[u8]) -> TextEncoding {
 }
 
 /// Convert Windows-1252 bytes to UTF-8 text (every byte maps to one character).
-pub fn decode_windows_1252(bytes: &[u8]) -> String {
+pub(crate) fn decode_windows_1252(bytes: &[u8]) -> String {
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     text.into_owned()
 }

@@ -32,6 +32,7 @@ pub use super::safe::{is_dangerous, neutralise, unneutralise};
 
 /// A table of text as found in a file: a header row and data rows. Nothing is interpreted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RawTable {
     /// The header row's cells.
     pub headers: Vec<String>,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Caps a reader enforces. All are inclusive maxima; `Default` gives the values documented
 /// on each field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ReadLimits {
     /// Largest field (cell), in bytes of UTF-8 text. Default 1 MiB (1,048,576). The XLSX

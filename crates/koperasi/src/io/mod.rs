@@ -39,6 +39,7 @@ pub use register::read_register;
 
 /// A row (or a cell) that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rejection {
     /// 1-based line of the file where the row starts (the header is line 1).
     pub line: u64,
@@ -220,6 +221,7 @@ pub fn rejection_label(code: &str) -> Option<(&'static str, &'static str)> {
 
 /// What a reader did with a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadReport {
     /// Data rows read (header excluded; blank lines and skipped footer lines excluded).
     pub rows_read: u64,
@@ -305,6 +307,7 @@ impl ReadReport {
 
 /// Options shared by readers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadOptions {
     /// Explicit column mapping: (field name, header as in the file). Overrides recognition.
     /// Field names are those listed by the reader (e.g. `name`, `nomor_badan_hukum`,
@@ -363,6 +366,7 @@ pub struct ReadOptions {
 
 /// What kind of table a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Layout {
     /// One row per cooperative.
@@ -958,7 +962,7 @@ pub(crate) fn read_header<R: std::io::Read>(
 /// True when a cell labels a total row of a spreadsheet (`TOTAL`, `Jumlah`, `Grand Total`,
 /// `Total Keseluruhan`, `Jumlah Total`; case, spaces and a trailing `:` ignored), which sums
 /// the rows above it and describes no cooperative or region.
-pub fn is_total_label(cell: &str) -> bool {
+pub(crate) fn is_total_label(cell: &str) -> bool {
     // Every label starts with t, j, g or s (no other character lower-cases to those): most
     // cells (an id, a name) are ruled out without allocating.
     if !cell

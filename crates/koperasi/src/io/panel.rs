@@ -50,7 +50,7 @@ use super::shapes::{LongRecord, LongTable, MeasureShape, ShapeKind, is_rate_unit
 use super::{LineIndex, decode};
 use super::{ReadOptions, ReadReport, Rejection};
 use crate::error::ReadError;
-use crate::locale::{Accept, ColumnMark};
+use crate::locale::{Accept, ColumnMark, Decimal};
 use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
 use crate::stats::period::{parse_month_label, parse_quarter_label};
 use crate::stats::{Panel, PanelRow, Period};
@@ -657,122 +657,20 @@ fn read_row(
     c: &RowCols<'_>,
     unterminated: Option<(u64, u64)>,
 ) -> Result<(PanelRow, Vec<Rejection>), Box<Rejection>> {
-    let line = &r.line;
-    let cells = &r.cells;
-    let header_of = |i: usize| {
-        r.labels
-            .as_ref()
-            .and_then(|l| l.get(i))
-            .or_else(|| headers.get(i))
-            .cloned()
-            .unwrap_or_default()
-    };
-    let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", String::as_str);
-    let mut problems: Vec<Problem> = Vec::new();
-    if let Some((from, to)) = unterminated.filter(|(l, _)| l == line) {
-        problems.push(Problem {
-            column: String::new(),
-            value: String::new(),
-            code: "unterminated_quote",
-            reason: format!(
-                "a quote opened in this row is never closed, so lines {from}-{to} were read as one row; close the quote"
-            ),
-        });
-    }
-    if cells.len() > headers.len() && cells.iter().skip(headers.len()).any(|c| !c.is_empty()) {
-        problems.push(Problem {
-            column: String::new(),
-            value: String::new(),
-            code: "too_many_fields",
-            reason: format!(
-                "the row has {} fields but the header has {}",
-                cells.len(),
-                headers.len()
-            ),
-        });
-    }
-    let region = cell(Some(c.region));
+    let x = RowReader { r, headers, c };
+    let mut problems = x.shape_problems(unterminated);
+    let region = x.cell(Some(c.region));
     if crate::locale::is_missing(region) {
         problems.push(Problem {
-            column: header_of(c.region),
+            column: x.header_of(c.region),
             value: region.to_string(),
             code: "missing_region",
             reason: "the region name is missing".into(),
         });
     }
-    let period = match read_period(cell(c.period), cell(c.year), cell(c.quarter), cell(c.month)) {
-        Ok(p) => Some(p),
-        Err(PeriodProblem::Missing) => {
-            problems.push(Problem {
-                column: header_of(c.period.or(c.year).unwrap_or(0)),
-                value: String::new(),
-                code: "missing_period",
-                reason: "the period is missing".into(),
-            });
-            None
-        }
-        Err(PeriodProblem::Bad { column, value, why }) => {
-            let col = match column {
-                PeriodCol::Period => c.period,
-                PeriodCol::Year => c.year,
-                PeriodCol::Quarter => c.quarter,
-                PeriodCol::Month => c.month,
-            };
-            problems.push(Problem {
-                column: header_of(col.unwrap_or(0)),
-                value,
-                code: "bad_period",
-                reason: why,
-            });
-            None
-        }
-    };
-    let mut values = BTreeMap::new();
-    let mut rates = BTreeMap::new();
+    let period = x.period(&mut problems);
     let mut soft: Vec<Rejection> = Vec::new();
-    let soft_error = |i: usize, v: &str, (code, why): (&str, String), name: &str| Rejection {
-        line: *line,
-        column: Some(header_of(i)),
-        value: Some(v.to_string()),
-        code: code.into(),
-        reason: format!("not a count: {why}; the measure `{name}` is left absent in this row"),
-        fields: Vec::new(),
-        cell: None,
-    };
-    for (i, name) in c.measures {
-        let v = cell(Some(*i));
-        if c.rates.contains(i) {
-            if crate::locale::is_missing(v) {
-                continue;
-            }
-            match crate::locale::parse_decimal(v) {
-                Ok(d) => {
-                    rates.insert(name.clone(), d);
-                }
-                Err(e) => problems.push(Problem {
-                    column: header_of(*i),
-                    value: v.to_string(),
-                    code: "bad_rate",
-                    reason: format!("not a percentage or ratio: {e}"),
-                }),
-            }
-            continue;
-        }
-        let mark = c.marks.get(*i).copied().unwrap_or_default();
-        match read_count(v, mark) {
-            Ok(Some(n)) => {
-                values.insert(name.clone(), n);
-            }
-            Ok(None) => {}
-            Err(e) if c.inferred.contains(i) => soft.push(soft_error(*i, v, e, name)),
-            Err((code, why)) => problems.push(Problem {
-                column: header_of(*i),
-                value: v.to_string(),
-                code,
-                reason: format!("not a count: {why}"),
-            }),
-        }
-    }
+    let (values, rates) = x.measures(&mut problems, &mut soft);
     if r.labels.is_some() && problems.is_empty() && values.is_empty() && rates.is_empty() {
         problems.push(Problem {
             column: String::new(),
@@ -781,7 +679,184 @@ fn read_row(
             reason: "the row holds no figure".into(),
         });
     }
-    if let Some(first) = problems.first() {
+    if let Some(rejection) = x.rejection(&problems) {
+        return Err(Box::new(rejection));
+    }
+    let Some(period) = period else {
+        return Err(Box::new(Rejection {
+            line: r.line,
+            column: None,
+            value: None,
+            code: "missing_period".into(),
+            reason: "the period is missing".into(),
+            fields: r.cells.clone(),
+            cell: None,
+        }));
+    };
+    let extra: Vec<(String, String)> = c
+        .extra
+        .iter()
+        .filter_map(|i| {
+            let v = x.cell(Some(*i));
+            (!v.is_empty()).then(|| (x.header_of(*i), v.to_string()))
+        })
+        .collect();
+    let mut row = PanelRow::new(r.line, region, period, values);
+    row.region_code = x.region_code(&mut soft);
+    row.extra = extra;
+    row.breakdown = r.breakdown.clone();
+    row.is_parent = r.is_parent;
+    row.rates = rates;
+    Ok((row, soft))
+}
+
+/// A row of a long table with its columns, for [`read_row`].
+struct RowReader<'a> {
+    r: &'a LongRecord,
+    headers: &'a [String],
+    c: &'a RowCols<'a>,
+}
+
+impl RowReader<'_> {
+    /// The header of column `i` (the row's own labels first, for hierarchical tables).
+    fn header_of(&self, i: usize) -> String {
+        self.r
+            .labels
+            .as_ref()
+            .and_then(|l| l.get(i))
+            .or_else(|| self.headers.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The text of column `i` ("" when absent).
+    fn cell(&self, i: Option<usize>) -> &str {
+        i.and_then(|i| self.r.cells.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// A quote never closed, and more fields than the header.
+    fn shape_problems(&self, unterminated: Option<(u64, u64)>) -> Vec<Problem> {
+        let (cells, n) = (&self.r.cells, self.headers.len());
+        let mut problems = Vec::new();
+        if let Some((from, to)) = unterminated.filter(|(l, _)| *l == self.r.line) {
+            problems.push(Problem {
+                column: String::new(),
+                value: String::new(),
+                code: "unterminated_quote",
+                reason: format!(
+                    "a quote opened in this row is never closed, so lines {from}-{to} were read as one row; close the quote"
+                ),
+            });
+        }
+        if cells.len() > n && cells.iter().skip(n).any(|c| !c.is_empty()) {
+            problems.push(Problem {
+                column: String::new(),
+                value: String::new(),
+                code: "too_many_fields",
+                reason: format!("the row has {} fields but the header has {n}", cells.len()),
+            });
+        }
+        problems
+    }
+
+    /// The row's period, from a period column or year/quarter/month columns.
+    fn period(&self, problems: &mut Vec<Problem>) -> Option<Period> {
+        let c = self.c;
+        let read = read_period(
+            self.cell(c.period),
+            self.cell(c.year),
+            self.cell(c.quarter),
+            self.cell(c.month),
+        );
+        let problem = match read {
+            Ok(p) => return Some(p),
+            Err(PeriodProblem::Missing) => Problem {
+                column: self.header_of(c.period.or(c.year).unwrap_or(0)),
+                value: String::new(),
+                code: "missing_period",
+                reason: "the period is missing".into(),
+            },
+            Err(PeriodProblem::Bad { column, value, why }) => {
+                let col = match column {
+                    PeriodCol::Period => c.period,
+                    PeriodCol::Year => c.year,
+                    PeriodCol::Quarter => c.quarter,
+                    PeriodCol::Month => c.month,
+                };
+                Problem {
+                    column: self.header_of(col.unwrap_or(0)),
+                    value,
+                    code: "bad_period",
+                    reason: why,
+                }
+            }
+        };
+        problems.push(problem);
+        None
+    }
+
+    /// The counts and rates of the row's measure columns. A count that cannot be read in a
+    /// column only inferred to be a measure is a soft error (the measure left absent).
+    fn measures(
+        &self,
+        problems: &mut Vec<Problem>,
+        soft: &mut Vec<Rejection>,
+    ) -> (BTreeMap<String, i64>, BTreeMap<String, Decimal>) {
+        let c = self.c;
+        let mut values = BTreeMap::new();
+        let mut rates = BTreeMap::new();
+        for (i, name) in c.measures {
+            let v = self.cell(Some(*i));
+            if c.rates.contains(i) {
+                if crate::locale::is_missing(v) {
+                    continue;
+                }
+                match crate::locale::parse_decimal(v) {
+                    Ok(d) => {
+                        rates.insert(name.clone(), d);
+                    }
+                    Err(e) => problems.push(Problem {
+                        column: self.header_of(*i),
+                        value: v.to_string(),
+                        code: "bad_rate",
+                        reason: format!("not a percentage or ratio: {e}"),
+                    }),
+                }
+                continue;
+            }
+            let mark = c.marks.get(*i).copied().unwrap_or_default();
+            match read_count(v, mark) {
+                Ok(Some(n)) => {
+                    values.insert(name.clone(), n);
+                }
+                Ok(None) => {}
+                Err((code, why)) if c.inferred.contains(i) => soft.push(Rejection {
+                    line: self.r.line,
+                    column: Some(self.header_of(*i)),
+                    value: Some(v.to_string()),
+                    code: code.into(),
+                    reason: format!(
+                        "not a count: {why}; the measure `{name}` is left absent in this row"
+                    ),
+                    fields: Vec::new(),
+                    cell: None,
+                }),
+                Err((code, why)) => problems.push(Problem {
+                    column: self.header_of(*i),
+                    value: v.to_string(),
+                    code,
+                    reason: format!("not a count: {why}"),
+                }),
+            }
+        }
+        (values, rates)
+    }
+
+    /// The rejection of the row for its problems (the first names the code; the others are
+    /// listed in the reason), or `None` without any.
+    fn rejection(&self, problems: &[Problem]) -> Option<Rejection> {
+        let first = problems.first()?;
         let mut reason = first.reason.clone();
         if problems.len() > 1 {
             let others = problems
@@ -792,58 +867,43 @@ fn read_row(
                 .join("; ");
             reason = format!("{reason}; also {others}");
         }
-        return Err(Box::new(Rejection {
-            line: *line,
+        Some(Rejection {
+            line: self.r.line,
             column: (!first.column.is_empty()).then(|| first.column.clone()),
             value: (!first.column.is_empty()).then(|| first.value.clone()),
             code: first.code.to_string(),
             reason,
-            fields: r.source.clone().unwrap_or_else(|| cells.clone()),
+            fields: self
+                .r
+                .source
+                .clone()
+                .unwrap_or_else(|| self.r.cells.clone()),
             cell: None,
-        }));
-    }
-    let Some(period) = period else {
-        return Err(Box::new(Rejection {
-            line: *line,
-            column: None,
-            value: None,
-            code: "missing_period".into(),
-            reason: "the period is missing".into(),
-            fields: cells.clone(),
-            cell: None,
-        }));
-    };
-    let extra: Vec<(String, String)> = c
-        .extra
-        .iter()
-        .filter_map(|i| {
-            let v = cell(Some(*i));
-            (!v.is_empty()).then(|| (header_of(*i), v.to_string()))
         })
-        .collect();
-    let mut region_code = None;
-    let code_cell = cell(c.code);
-    if !crate::locale::is_missing(code_cell) {
+    }
+
+    /// The row's region code, if its code cell holds one (else a soft error: the name decides).
+    fn region_code(&self, soft: &mut Vec<Rejection>) -> Option<KodeWilayah> {
+        let code_cell = self.cell(self.c.code);
+        if crate::locale::is_missing(code_cell) {
+            return None;
+        }
         match KodeWilayah::parse(code_cell) {
-            Ok(k) => region_code = Some(k),
-            Err(e) => soft.push(Rejection {
-                line: *line,
-                column: c.code.map(header_of),
-                value: Some(code_cell.to_string()),
-                code: e.code().to_string(),
-                reason: format!("{e}; the code is resolved from the name instead"),
-                fields: Vec::new(),
-                cell: None,
-            }),
+            Ok(k) => Some(k),
+            Err(e) => {
+                soft.push(Rejection {
+                    line: self.r.line,
+                    column: self.c.code.map(|i| self.header_of(i)),
+                    value: Some(code_cell.to_string()),
+                    code: e.code().to_string(),
+                    reason: format!("{e}; the code is resolved from the name instead"),
+                    fields: Vec::new(),
+                    cell: None,
+                });
+                None
+            }
         }
     }
-    let mut row = PanelRow::new(*line, region, period, values);
-    row.region_code = region_code;
-    row.extra = extra;
-    row.breakdown = r.breakdown.clone();
-    row.is_parent = r.is_parent;
-    row.rates = rates;
-    Ok((row, soft))
 }
 
 enum PeriodCol {

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 /// What a template column holds, which decides its cell format and input check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKind {
     /// Free text (a name, an address).
@@ -45,6 +46,7 @@ pub enum ColumnKind {
 
 /// One column of the register template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateColumn {
     /// The register field it fills (a name of [`super::register::register_fields`]), or
     /// `rat_<year>` for the RAT column of one book year.

@@ -46,7 +46,7 @@ const HEADER_SEARCH_ROWS: usize = 50;
 const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 1.0..=73_415.0;
 
 /// The column letters of a 0-based column: 0 = `A`, 25 = `Z`, 26 = `AA`.
-pub fn column_letters(col: u32) -> String {
+pub(crate) fn column_letters(col: u32) -> String {
     let mut n = u64::from(col) + 1;
     let mut out = Vec::new();
     while n > 0 {
@@ -58,7 +58,7 @@ pub fn column_letters(col: u32) -> String {
 }
 
 /// A cell reference such as `B7` from a 0-based column and a 1-based row.
-pub fn cell_reference(col: u32, row: u64) -> String {
+pub(crate) fn cell_reference(col: u32, row: u64) -> String {
     format!("{}{row}", column_letters(col))
 }
 

@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// One KDMP/KKMP (or one village row with a count of them) to place on a desa/kelurahan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KopdesEntry {
     /// 1-based source line (header = 1); 0 when not from a file.
     pub line: u64,
@@ -36,6 +37,7 @@ pub struct KopdesEntry {
 
 /// A region: code and official name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegionRef {
     /// Kemendagri code.
     pub code: KodeWilayah,
@@ -45,6 +47,7 @@ pub struct RegionRef {
 
 /// Coverage of one region: desa/kelurahan with and without a KDMP/KKMP.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoverageRow {
     /// The region's code; `None` for the nation.
     pub code: Option<KodeWilayah>,
@@ -66,6 +69,7 @@ pub struct CoverageRow {
 
 /// A desa/kelurahan with more than one cooperative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeveralCoops {
     /// The desa/kelurahan.
     pub desa: RegionRef,
@@ -79,6 +83,7 @@ pub struct SeveralCoops {
 
 /// One cooperative covering several desa/kelurahan (a merger): its desa field named several.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Merger {
     /// Source line.
     pub line: u64,
@@ -90,6 +95,7 @@ pub struct Merger {
 
 /// A row not placed on a desa/kelurahan, or placed under another parent than written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EntryProblem {
     /// Source line.
     pub line: u64,
@@ -107,6 +113,7 @@ pub struct EntryProblem {
 
 /// What [`coverage`] computes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Coverage {
     /// The level of [`Coverage::rows`].
     pub level: RegionLevel,
@@ -138,6 +145,7 @@ pub struct Coverage {
 
 /// What to report: the level of the rows and the region (the nation when `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoverageOptions {
     /// Level of the rows: `provinsi`, `kabupaten_kota`, `kecamatan` or `desa_kelurahan`
     /// (`nasional` gives the total only).

@@ -22,6 +22,7 @@ use std::collections::HashMap;
 
 /// Region names of one row, from the top; any may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegionNames {
     /// Province name as written (`JAWA TIMUR`).
     pub provinsi: Option<String>,
@@ -48,6 +49,7 @@ impl RegionNames {
 
 /// Outcome of matching one name. Serialised in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchStatus {
     /// Found within its parent.
@@ -88,6 +90,7 @@ impl MatchStatus {
 
 /// How one name of a row was matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelMatch {
     /// The level of the name.
     pub level: RegionLevel,
@@ -108,6 +111,7 @@ pub struct LevelMatch {
 
 /// How a row's names were matched: the deepest code placed and each level's outcome.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PathMatch {
     /// The deepest region placed (matched or misplaced), `None` when none was.
     pub code: Option<KodeWilayah>,
@@ -136,7 +140,7 @@ impl PathMatch {
 
 /// Matches region names to codes with a cache (see the module documentation).
 #[derive(Debug)]
-pub struct Matcher<'t> {
+pub(crate) struct Matcher<'t> {
     table: &'t Table,
     cache: HashMap<(Option<KodeWilayah>, Level, String), LevelMatch>,
 }
@@ -304,7 +308,7 @@ pub fn region_level(level: Level) -> RegionLevel {
 }
 
 /// The table [`Level`] of a [`RegionLevel`] (the nation counts as the province level).
-pub fn table_level(level: RegionLevel) -> Level {
+pub(crate) fn table_level(level: RegionLevel) -> Level {
     match level {
         RegionLevel::Nasional | RegionLevel::Provinsi => Level::Provinsi,
         RegionLevel::KabupatenKota => Level::KabupatenKota,
@@ -315,6 +319,7 @@ pub fn table_level(level: RegionLevel) -> Level {
 
 /// Counts of a matching run, and the rate.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatchSummary {
     /// Rows matched.
     pub rows: u64,

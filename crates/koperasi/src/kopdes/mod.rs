@@ -24,8 +24,10 @@ pub mod stages_report;
 pub mod wave;
 
 pub use readiness::{CoopReadiness, ItemCount, ReadinessCount, ReadinessReport, readiness_report};
-pub use stages::{Stage, StageFact, fact_of, merge_stage_facts, stage_facts};
-pub use stages_columns::{StageCell, read_stage_cell, stage_column, stage_headers};
+pub(crate) use stages::merge_stage_facts;
+pub use stages::{Stage, StageFact, fact_of, stage_facts};
+pub use stages_columns::stage_headers;
+pub(crate) use stages_columns::{StageCell, read_stage_cell, stage_column};
 pub use stages_preset::{Checklist, ChecklistItem, StagesError, StallPreset, StallStep};
 pub use stages_report::{
     FunnelRow, StageCount, StagesReport, StallCount, Stalled, StepDuration, stages_report,

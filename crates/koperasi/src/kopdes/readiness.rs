@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 /// The checklist of one cooperative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoopReadiness {
     /// Index of the record in the input.
     pub index: usize,
@@ -32,6 +33,7 @@ pub struct CoopReadiness {
 
 /// How many cooperatives of a region miss one item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemCount {
     /// The item's code.
     pub code: String,
@@ -47,6 +49,7 @@ pub struct ItemCount {
 
 /// Readiness counts of one region (or of all).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadinessCount {
     /// The region key; `None` for unknown region (and for the overall row of
     /// [`ReadinessReport::overall`]).
@@ -61,6 +64,7 @@ pub struct ReadinessCount {
 
 /// Everything [`readiness_report`] computes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadinessReport {
     /// Facts dated after this date are not counted; `None`: every fact of the file.
     pub as_of: Option<NaiveDate>,

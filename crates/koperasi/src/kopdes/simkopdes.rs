@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 
 /// Options of [`read_statistics`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatsOptions {
     /// The date the figures describe (CLI `--data-as-of`); wins over the file name's.
     pub data_as_of: Option<NaiveDate>,
@@ -40,6 +41,7 @@ pub struct StatsOptions {
 
 /// One region row of a statistics export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatsRow {
     /// 1-based source line (header = 1).
     pub line: u64,
@@ -70,6 +72,7 @@ impl StatsRow {
 
 /// Where a snapshot's data date comes from. Serialised in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     /// Given ([`StatsOptions::data_as_of`]).
@@ -83,6 +86,7 @@ pub enum DateSource {
 /// (by header word: `health_score`, `average_health_index`), which are kept as other columns
 /// and never summed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatsSnapshot {
     /// The level of its rows (its deepest region column).
     pub level: RegionLevel,
@@ -421,6 +425,7 @@ pub fn check_levels(children: &StatsSnapshot, parents: &StatsSnapshot) -> Vec<Fi
 
 /// One figure that changed between two snapshots.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FigureChange {
     /// The region's code, when matched in the newer snapshot (else in the older).
     pub code: Option<KodeWilayah>,
@@ -438,6 +443,7 @@ pub struct FigureChange {
 
 /// What changed between two snapshots of one level ([`compare_snapshots`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SnapshotChange {
     /// The older snapshot's data date.
     pub old_as_of: Option<NaiveDate>,
@@ -546,6 +552,7 @@ impl StatsSnapshot {
 
 /// Cooperatives counted by an export against the desa/kelurahan of the table, for one region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoopsPerDesa {
     /// The region's code; `None` for the nation.
     pub code: Option<KodeWilayah>,

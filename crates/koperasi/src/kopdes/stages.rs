@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// application (PMK 49/2025 Pasal 7), which are facts of the same kind but not steps of the
 /// pipeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Musyawarah desa/kelurahan khusus (musdesus/muskel) held.
@@ -144,6 +145,7 @@ impl Stage {
 /// A fact with `reached == false` is progress short of the stage (a building at 40 %); the
 /// funnel counts only reached facts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageFact {
     /// The stage.
     pub stage: Stage,
@@ -271,7 +273,7 @@ fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
 /// The facts with one fact per stage at most (two columns for one stage, a date and a
 /// number, become one fact: the earlier date, the first value, reached when either says so),
 /// in order of first appearance.
-pub fn merge_stage_facts(facts: impl IntoIterator<Item = StageFact>) -> Vec<StageFact> {
+pub(crate) fn merge_stage_facts(facts: impl IntoIterator<Item = StageFact>) -> Vec<StageFact> {
     let mut out: Vec<StageFact> = Vec::new();
     for f in facts {
         match out.iter_mut().find(|o| o.stage == f.stage) {

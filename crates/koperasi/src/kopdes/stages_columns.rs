@@ -1,8 +1,8 @@
 //! Register columns that hold KDMP/KKMP stages, recognised by header (Indonesian and
 //! English), and how one cell of such a column becomes a [`StageFact`].
 //!
-//! The register reader ([`crate::io::read_register`]) asks [`stage_column`] about each column
-//! that no other field took, and [`read_stage_cell`] about each of its cells.
+//! The register reader ([`crate::io::read_register`]) asks `stage_column` about each column
+//! that no other field took, and `read_stage_cell` about each of its cells.
 
 use super::stages::{Stage, StageFact};
 use crate::io::register::parse_yes_no;
@@ -10,7 +10,7 @@ use crate::locale::{parse_date, trim};
 
 /// What a stage column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StageCell {
+pub(crate) enum StageCell {
     /// The date the stage was reached (`tgl_akta`); a yes/no mark is also read.
     Date,
     /// A number or status (`no_akta`, `nib`, `npwp`, `no_rekening`, `status_lahan`): any
@@ -293,7 +293,7 @@ const COLUMNS: &[(Stage, StageCell, &[&str])] = &[
 /// The stage a column holds, from its normalised header
 /// ([`crate::io::headers::normalize_header`]), e.g. `tgl_akta` -> (akta, date),
 /// `status_lahan` -> (land, value); `None` for any other column.
-pub fn stage_column(normalised_header: &str) -> Option<(Stage, StageCell)> {
+pub(crate) fn stage_column(normalised_header: &str) -> Option<(Stage, StageCell)> {
     COLUMNS
         .iter()
         .find(|(_, _, names)| names.contains(&normalised_header))
@@ -314,7 +314,7 @@ pub fn stage_headers() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// `Ok(Some(fact))`: reached (or progress short of it, for a building below 100 %).
 /// `Err((code, reason))`: a cell that cannot be read (a date column with `31/02/2025`, a
 /// progress of `120`); the reader lists it and keeps the text.
-pub fn read_stage_cell(
+pub(crate) fn read_stage_cell(
     stage: Stage,
     cell: StageCell,
     v: &str,

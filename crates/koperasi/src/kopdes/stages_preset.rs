@@ -43,6 +43,7 @@ impl StagesError {
 
 /// One step between two stages and the days allowed for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StallStep {
     /// The stage reached.
@@ -60,6 +61,7 @@ pub struct StallStep {
 /// TOML shape: `name`, `source`, then `[[step]]` tables with `from`, `to` (stage codes) and
 /// `days`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StallPreset {
     /// A name to show.
@@ -105,6 +107,7 @@ impl StallPreset {
 
 /// One item of a loan checklist: met when any of its stages is reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// Stable snake_case code, e.g. `npwp` (what the missing lists name).
@@ -126,6 +129,7 @@ pub struct ChecklistItem {
 /// TOML shape: `name`, `source`, then `[[item]]` tables with `code`, `stages`, `label_id`,
 /// `label_en`, `article`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     /// A name to show.

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 /// How many cooperatives reached one stage by the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StageCount {
     /// The stage.
     pub stage: Stage,
@@ -26,6 +27,7 @@ pub struct StageCount {
 
 /// The funnel of one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelRow {
     /// The region key ([`crate::register::record_key`] of the breakdown field); `None` for
     /// records whose region is not known.
@@ -39,6 +41,7 @@ pub struct FunnelRow {
 /// Days from one stage to the next among the cooperatives that reached both, with dates, by
 /// the as-of date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StepDuration {
     /// The earlier stage.
     pub from: Stage,
@@ -60,6 +63,7 @@ pub struct StepDuration {
 /// A cooperative stalled at one step: `from` reached on `since`, `to` not reached by the
 /// as-of date, more than `allowed_days` later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stalled {
     /// Index of the record in the input.
     pub index: usize,
@@ -83,6 +87,7 @@ pub struct Stalled {
 
 /// Stalled cooperatives at one step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StallCount {
     /// The step.
     pub step: StallStep,
@@ -98,6 +103,7 @@ pub struct StallCount {
 
 /// Everything [`stages_report`] computes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StagesReport {
     /// The as-of date.
     pub as_of: NaiveDate,

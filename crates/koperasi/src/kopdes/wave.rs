@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// Why a record is counted in the KDMP/KKMP cohort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum KdmpMark {
     /// The name: `Koperasi Desa Merah Putih ...`, `Koperasi Kelurahan Merah Putih ...`,
@@ -31,6 +32,7 @@ pub enum KdmpMark {
 
 /// How the cohort is recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct WaveOptions {
     /// Also count every cooperative founded on or after `window_start` (a cohort by date:
@@ -109,6 +111,7 @@ fn is_programme_word(v: &str) -> bool {
 
 /// One year of [`wave_growth`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WaveYear {
     /// The year.
     pub year: i32,
@@ -133,6 +136,7 @@ pub struct WaveYear {
 
 /// Growth of a register with and without the KDMP/KKMP cohort.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WaveGrowth {
     /// How the cohort was recognised.
     pub options: WaveOptions,
@@ -229,6 +233,7 @@ fn to_i64(n: u64) -> i64 {
 
 /// How much of one period's change in a panel a known KDMP/KKMP count explains.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WaveFinding {
     /// Stable code: `kdmp_wave`.
     pub code: String,

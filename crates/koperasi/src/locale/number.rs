@@ -26,6 +26,7 @@ pub const MAX_SCALE: u32 = 38;
 ///
 /// Read one from text with [`parse_decimal`].
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "DecimalParts")]
 pub struct Decimal {
     mantissa: i128,
@@ -34,6 +35,7 @@ pub struct Decimal {
 
 /// The unchecked serialised form of a [`Decimal`].
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct DecimalParts {
     mantissa: i128,
     scale: u32,

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 /// ambiguous: it is 1.5 in Indonesian but 1500 in the English files such cells usually come
 /// from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DecimalMark {
     /// Indonesian files: `,` marks the decimals and `.` groups thousands. `1.500` = 1500,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where an allocated amount comes from (DOMAIN.md 3.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShuSource {
     /// SHU from business with members (or all SHU when it is not split).
@@ -18,6 +19,7 @@ pub enum ShuSource {
 
 /// One component's amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AllocatedLine {
     /// The component.
     pub component: Component,
@@ -34,6 +36,7 @@ pub struct AllocatedLine {
 
 /// The SHU split into components.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Allocation {
     /// The whole SHU, in sen.
     pub shu: Rupiah,

@@ -13,7 +13,7 @@ use crate::error::ShuError;
 use std::collections::HashMap;
 
 /// SipHash-2-4 of `msg` with the key `(k0, k1)` (little-endian halves of the 16-byte key).
-pub fn siphash24(k0: u64, k1: u64, msg: &[u8]) -> u64 {
+pub(crate) fn siphash24(k0: u64, k1: u64, msg: &[u8]) -> u64 {
     let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
     let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;
     let mut v2 = k0 ^ 0x6c79_6765_6e65_7261;

@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 /// Serialised as `"floor"`, `"half_up"` or `"half_even"`. Shares are never negative, so
 /// "up" means away from zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Truncate (what the textbook sources do: 397,058.82 gives 397,058). The default.
@@ -47,6 +48,7 @@ impl Rounding {
 
 /// A total shared in proportion to bases.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Apportionment {
     /// Each share, in sen, in the order of the bases; a multiple of the granularity.
     pub amounts: Vec<Rupiah>,

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 
 /// Why (part of) a pool was not paid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UndistributedReason {
     /// No counted member has any of the pool's base (division by zero): the whole pool stays
@@ -25,6 +26,7 @@ pub enum UndistributedReason {
 
 /// One member pool and how it was shared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PoolShare {
     /// The component (e.g. `jasa_modal`).
     pub component: Component,
@@ -47,6 +49,7 @@ pub struct PoolShare {
 
 /// One member's SHU. `bases` and `amounts` follow the order of [`Distribution::pools`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberShu {
     /// The member's id (no name: join it from the register when the output may show it).
     pub member_id: String,
@@ -66,6 +69,7 @@ pub struct MemberShu {
 /// Totals reconcile exactly: `allocation.shu = retained + distributed + undistributed +
 /// allocation.unallocated`, and for each pool `distributed + undistributed = amount`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Distribution {
     /// The book year's closing date, on which membership is evaluated.
     pub year_end: NaiveDate,

@@ -13,6 +13,7 @@ use std::fmt;
 /// a log or an error message by accident. Serialises as the plain string (an export that must
 /// not hold it uses [`super::anonymise::anonymise_members`]).
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Personal(String);
 
@@ -41,6 +42,7 @@ impl fmt::Debug for Personal {
 /// `interest`, or any other) to the member's business with the coop over the book year. Both
 /// in sen, never negative. `Debug` shows neither name nor NIK.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Member {
     /// Membership number; unique in the register. Not treated as personal data.
     pub id: String,
@@ -69,6 +71,7 @@ pub struct Member {
 
 /// Why a member takes no part in the distribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Exclusion {
     /// Joined after the book year's closing date.
@@ -83,6 +86,16 @@ impl Exclusion {
         match self {
             Exclusion::JoinedAfterYearEnd => "joined_after_year_end",
             Exclusion::LeftBeforeYearEnd => "left_before_year_end",
+        }
+    }
+
+    /// What the code means, in English (`en = true`) or Indonesian, for tables an office reads.
+    pub fn label(self, en: bool) -> &'static str {
+        match (self, en) {
+            (Exclusion::JoinedAfterYearEnd, true) => "joined after the book year closed",
+            (Exclusion::JoinedAfterYearEnd, false) => "masuk setelah tahun buku berakhir",
+            (Exclusion::LeftBeforeYearEnd, true) => "left before the book year closed",
+            (Exclusion::LeftBeforeYearEnd, false) => "keluar sebelum tahun buku berakhir",
         }
     }
 }

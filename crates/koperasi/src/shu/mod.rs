@@ -52,9 +52,7 @@ mod members_privacy;
 mod plan;
 
 pub use allocate::{AllocatedLine, Allocation, ShuSource, shu_allocate};
-pub use anonymise::{
-    Pseudonymiser, anonymise_distribution, anonymise_members, shu_pseudonym, siphash24,
-};
+pub use anonymise::{Pseudonymiser, anonymise_distribution, anonymise_members, shu_pseudonym};
 pub use apportion::{Apportionment, Rounding, apportion};
 pub use bases::{ProvidedBases, STATUTORY_SAVINGS, shu_check_bases};
 pub use distribute::{

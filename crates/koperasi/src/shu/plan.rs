@@ -10,6 +10,7 @@ use std::fmt;
 /// `"jasa_modal"`, ...); any other name is [`Component::Other`] and serialises as itself.
 /// Names are read case-insensitively, with spaces and `-` taken as `_`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(from = "String", into = "String")]
 pub enum Component {
     /// Dana cadangan: the reserve (UU 25/1992 art. 45(1)).
@@ -111,6 +112,7 @@ pub const CAPITAL: &str = "capital";
 /// One line of a plan: a component, its share in basis points (1 bp = 0.01 %), and, for a
 /// member pool, the base it is shared by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanLine {
     /// What the money is for.
@@ -166,6 +168,7 @@ fn default_granularity() -> i64 {
 /// which UU 25/1992 art. 45 does not give to members (DOMAIN.md 3.1): its lines have no base.
 /// When it is empty, non-member SHU goes entirely to `cadangan`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AllocationPlan {
     /// A label for reports (e.g. the coop and the AD/ART article).

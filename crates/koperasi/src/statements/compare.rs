@@ -14,6 +14,7 @@ pub const PERCENT_TOLERANCE: f64 = 0.5;
 
 /// What the comparison of one statement found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outcome {
     /// The register gives the stated figure.
@@ -46,6 +47,7 @@ pub enum Outcome {
 
 /// One statement and what its comparison with the funnel found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ComparedStatement {
     /// The statement's id.
     pub id: String,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// [`Definition::Other`] with its text, never guessed. Sources of each term: DOMAIN.md,
 /// "Definitions of published counts".
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Definition {
     /// On the office's record (terdata / terdaftar), whatever their state.

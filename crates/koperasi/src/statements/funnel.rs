@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 /// One figure of the funnel: a definition, the date or year it describes, and its count or why
 /// the register cannot give it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelFigure {
     /// What it counts.
     pub definition: Definition,
@@ -54,6 +55,7 @@ impl FunnelFigure {
 
 /// The counts of the supported figures within one part of a breakdown (a kecamatan, a jenis).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelPart {
     /// The breakdown field.
     pub dimension: Field,
@@ -67,6 +69,7 @@ pub struct FunnelPart {
 
 /// The funnel of a register as of a date under a policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Funnel {
     /// The date the figures describe.
     pub as_of: NaiveDate,

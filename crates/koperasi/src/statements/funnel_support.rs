@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A figure's count, or why the register cannot give it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Support {
     /// The register supports the figure: its count.
@@ -27,6 +28,7 @@ pub enum Support {
 
 /// The facts a figure rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Basis {
     /// The records it is counted among: those on record as of the date, or every record read
     /// (for `on_record`, `new` and `dissolved`).

@@ -28,4 +28,4 @@ pub use funnel::{
     Funnel, FunnelFigure, FunnelPart, FunnelTally, funnel, funnel_by, is_kopdes_merah_putih,
 };
 pub use funnel_support::{Basis, Support};
-pub use publish::{STATEMENT_COLUMNS, UNKNOWN_PART, statement_row, write_statements_csv};
+pub use publish::{STATEMENT_COLUMNS, UNKNOWN_PART, write_statements_csv};

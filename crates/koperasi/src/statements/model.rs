@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The value a statement gives: a count of cooperatives or a percentage.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum StatedValue {
     /// A number of cooperatives.
@@ -24,6 +25,7 @@ pub enum StatedValue {
 /// Kemendagri code or a name as written. `breakdown` is `None` for the region's total, or
 /// `(dimension, value)` such as `("jenis", "Simpan Pinjam")`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Statement {
     /// Identifier within its file (the line number when read from a table, or a given id).
     pub id: String,

@@ -94,7 +94,7 @@ impl Funnel {
 }
 
 /// The cells of one statement in the order of [`STATEMENT_COLUMNS`].
-pub fn statement_row(s: &Statement) -> Vec<String> {
+pub(crate) fn statement_row(s: &Statement) -> Vec<String> {
     let opt = |x: Option<String>| x.unwrap_or_default();
     vec![
         opt(s.said_on.map(|d| d.to_string())),

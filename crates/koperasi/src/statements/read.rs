@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 /// Statements read from a file, with the read report (rows read, accepted, every rejected
 /// row with its line and reason; `accepted + rejected.len() == rows_read`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatementsRead {
     /// The statements read, in file order.
     pub statements: Vec<Statement>,

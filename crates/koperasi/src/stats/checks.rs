@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing is necessarily wrong.
@@ -54,6 +55,7 @@ impl Severity {
 
 /// One problem found in published figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable snake_case code (see the module documentation for the list).
     pub code: String,
@@ -261,6 +263,7 @@ pub fn check_children_vs_parent_region(
 /// Where a stated figure comes from, for the findings of [`check_stated_change`] and
 /// [`check_stated_pct_change`]. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct StatedContext {
     /// Region the statement is about.
@@ -395,6 +398,7 @@ pub fn check_stated_pct_change(
 /// enough to leave ordinary quarterly movement alone, small enough to catch the Mojokerto
 /// glitch. They are parameters: set them for other data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct SwingParams {
     /// Minimum relative size of the jump, as a fraction of the level before. Default 0.4 (40 %).
@@ -627,6 +631,7 @@ fn measures_disjoint(rows: &[&PanelRow]) -> bool {
 
 /// Parameters of [`run_checks`]; every field has a default, so `{}` in JSON is valid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct CheckParams {
     /// Measures that must add up to `total`. Default `["aktif", "tidak_aktif"]`.

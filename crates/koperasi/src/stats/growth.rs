@@ -124,6 +124,7 @@ pub fn active_share(aktif: i64, total: i64) -> Result<f64, StatsError> {
 
 /// Growth of one measure for one region between two periods.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GrowthRow {
     /// Region as published (name of its first row).
     pub region: String,

@@ -35,6 +35,7 @@ pub const TOTAL: &str = "total";
 
 /// One published row: one region in one period, with its measures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PanelRow {
     /// 1-based line of the source file where the row starts (header = line 1); 0 when the row
     /// did not come from a file.
@@ -219,6 +220,7 @@ impl<'a> PanelIndex<'a> {
 
 /// A panel of published counts: rows of (region, period, measures).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Panel {
     /// Rows in source order.
     pub rows: Vec<PanelRow>,
@@ -232,6 +234,7 @@ pub struct Panel {
 /// A panel as columns (dict of lists), for pandas/polars: every vector has one entry per row,
 /// in row order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PanelColumns {
     /// Source line of each row.
     pub line: Vec<u64>,

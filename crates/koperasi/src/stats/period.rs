@@ -23,6 +23,7 @@ use std::str::FromStr;
 ///
 /// Serialized (serde) as its canonical text (`"2021-Q3"`), deserialized with [`Period::parse`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub enum Period {
     /// A calendar year, `2021`.

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How many regions (and rows) of one level a panel has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelCount {
     /// `nasional`, `provinsi`, `kabupaten_kota`, `kecamatan`, `desa_kelurahan`, `total_row`
     /// (a `JUMLAH`/`TOTAL` row), `ambiguous` (a name several regions have) or `unknown` (no
@@ -26,6 +27,7 @@ pub struct LevelCount {
 
 /// One measure read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureRead {
     /// Measure name (`aktif`, `total`, `karyawan`, ...).
     pub name: String,
@@ -38,6 +40,7 @@ pub struct MeasureRead {
 
 /// A region whose rows are totals of other rows (not summed with them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TotalRead {
     /// Region name as published (`INDONESIA`, `JAWA TIMUR`, `JUMLAH`).
     pub region: String,
@@ -53,6 +56,7 @@ pub struct TotalRead {
 
 /// How a panel file was read, stated before any figure (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadAs {
     /// The shape of the table ([`crate::io::shapes::ShapeKind::as_str`]): `long` (one row per
     /// region and period), `snapshot`, `satu_data`, `wide`, `hierarchy`, `key_value`.

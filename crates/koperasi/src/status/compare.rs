@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashSet};
 
 /// The result of [`compare_policies`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyComparison {
     /// The date assessed.
     pub as_of: NaiveDate,
@@ -30,6 +31,7 @@ pub struct PolicyComparison {
 
 /// The counts by status under one policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyCounts {
     /// The policy's name.
     pub policy: String,
@@ -41,6 +43,7 @@ pub struct PolicyCounts {
 
 /// Two policies side by side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PairComparison {
     /// The first policy's name.
     pub from: String,
@@ -60,6 +63,7 @@ pub struct PairComparison {
 
 /// One cell of a cross table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CrossCell {
     /// Status under the first policy.
     pub from_status: Status,
@@ -75,6 +79,7 @@ pub struct CrossCell {
 /// policies, ending where the first policy's window ends: the latest book year whose RAT is due
 /// or held).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeGroup {
     /// Status under the first policy.
     pub from_status: Status,

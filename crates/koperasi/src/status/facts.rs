@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// A NIK koperasi certificate as of a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NikCertificate {
     /// The date it was issued.
     pub issued: NaiveDate,
@@ -62,6 +63,7 @@ pub fn nik_certificate(
 
 /// Whether an RAT was reported to the national system in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RatReport {
     /// Days from the meeting to the report (negative: a report dated before the meeting, a
     /// data error the caller should show).

@@ -70,13 +70,13 @@
 //! default, taken as "old enough" and an `Inactive` verdict then carries a `no_founding_date`
 //! reason; with `unknown_founding_assume_old = false` it is `NotAssessable` instead.
 //!
-//! A register's last-RAT column ([`RatKnowledge::LastRat`])
+//! A register's last-RAT column ([`RatKnowledge::LastRat`](crate::cooperative::RatKnowledge::LastRat))
 //! covers the book years after the last RAT whose deadline (the policy's) passed before the
 //! register's data date: with the last RAT for 2020 and a register as of 2024-12-31, the
 //! national preset as of 2025-03-31 finds no RAT for 2021–2023 (Inactive, the reason naming
 //! the last RAT and the register's date); as of 2025-07-01 the window 2022–2024 needs 2024,
 //! which the register cannot know (NotAssessable, `rat_history_incomplete`). Without a data
-//! date ([`RatKnowledge::After`]) the column is taken
+//! date ([`RatKnowledge::After`](crate::cooperative::RatKnowledge::After)) the column is taken
 //! as current on the assessment date.
 //!
 //! An `Active` verdict from the RAT rule (or from the field check) carries the sub-flag reason
@@ -87,6 +87,8 @@ mod business;
 mod compare;
 mod facts;
 mod policy;
+mod reasons;
+mod text;
 
 pub use compare::{
     ChangeGroup, CrossCell, PairComparison, PolicyComparer, PolicyComparison, PolicyCounts,
@@ -100,12 +102,14 @@ pub use policy::{MAX_DEADLINE_MONTHS, MAX_WINDOW_YEARS, StatusPolicy};
 /// when no policy is at hand ([`RatKnowledge::covers`](crate::cooperative::RatKnowledge::covers)).
 pub const STATUTORY_DEADLINE_MONTHS: u32 = 6;
 
-use crate::cooperative::{DissolvedBy, FieldCheck, Koperasi, Rat, RatKnowledge};
+use crate::cooperative::{FieldCheck, Koperasi, Rat};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use text::{business_inactive_reason, date_en, date_id, not_found_reason, years, years_id};
 
 /// Derived status (DOMAIN.md 2.2). The order of the variants is the order of reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Aktif.
@@ -181,6 +185,7 @@ impl Status {
 /// * `detail_id`: `RAT tahun buku 2023 diadakan pada 20 April 2024 (jangka waktu penilaian:
 ///   tahun buku 2021–2023)`
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reason {
     /// Stable snake_case code, e.g. `no_rat_within_window` (see [`REASONS`]).
     pub code: String,
@@ -314,6 +319,7 @@ impl Reason {
 
 /// The result of [`assess`]: the status, at least one reason, and the facts used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// The date assessed.
     pub as_of: NaiveDate,
@@ -694,141 +700,6 @@ pub fn assess_status(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> S
     decide(k, as_of, policy, &f).status()
 }
 
-fn years(s: i32, e: i32) -> String {
-    if s == e {
-        format!("book year {s}")
-    } else {
-        format!("book years {s}–{e}")
-    }
-}
-
-/// `tahun buku 2023` or `tahun buku 2022–2024` (Indonesian does not inflect the plural).
-fn years_id(s: i32, e: i32) -> String {
-    if s == e {
-        format!("tahun buku {s}")
-    } else {
-        format!("tahun buku {s}–{e}")
-    }
-}
-
-/// ISO 8601 `YYYY-MM-DD` (chrono's `Display`).
-fn date_en(d: NaiveDate) -> String {
-    d.to_string()
-}
-
-/// `30 Juni 2025`.
-fn date_id(d: NaiveDate) -> String {
-    crate::locale::format_date(d)
-}
-
-fn deadline_text(y: i32, months: u32) -> String {
-    rat_deadline(y, months).map_or_else(|| "unknown".to_string(), date_en)
-}
-
-fn deadline_text_id(y: i32, months: u32) -> String {
-    rat_deadline(y, months).map_or_else(|| "tidak diketahui".to_string(), date_id)
-}
-
-fn rat_text(r: &Rat) -> String {
-    match r.date {
-        Some(d) => format!("RAT held for book year {} on {}", r.book_year, date_en(d)),
-        None => format!("RAT held for book year {} (date not recorded)", r.book_year),
-    }
-}
-
-fn rat_text_id(r: &Rat) -> String {
-    match r.date {
-        Some(d) => format!(
-            "RAT tahun buku {} diadakan pada {}",
-            r.book_year,
-            date_id(d)
-        ),
-        None => format!(
-            "RAT tahun buku {} diadakan, tanggalnya tidak tercatat",
-            r.book_year
-        ),
-    }
-}
-
-fn check_text(c: &FieldCheck) -> String {
-    format!("field check on {}", date_en(c.date))
-}
-
-fn check_text_id(c: &FieldCheck) -> String {
-    format!("verifikasi lapangan {}", date_id(c.date))
-}
-
-/// The `not_found_at_address` reason for a field check.
-fn not_found_reason(c: &FieldCheck) -> Reason {
-    Reason::new(
-        "not_found_at_address",
-        format!("{}: not found at the registered address", check_text(c)),
-        format!("{}: tidak ditemukan di alamat terdaftar", check_text_id(c)),
-    )
-}
-
-/// The `field_check_business_inactive` reason for a field check.
-fn business_inactive_reason(c: &FieldCheck) -> Reason {
-    Reason::new(
-        "field_check_business_inactive",
-        format!("{}: business not running", check_text(c)),
-        format!("{}: usaha tidak berjalan", check_text_id(c)),
-    )
-}
-
-/// What a register's last-RAT column says ([`RatKnowledge::LastRat`] or
-/// [`RatKnowledge::After`]), in English and Indonesian, for reasons: `last RAT for book year
-/// 2020 (register as of 2024-12-31); none for book years 2021–2023`. `None` for other records.
-fn last_rat_text(k: &Koperasi, months: u32) -> Option<(String, String)> {
-    match k.rat_known {
-        RatKnowledge::LastRat { year, as_of } => {
-            let mut en = format!(
-                "last RAT for book year {year} (register as of {})",
-                date_en(as_of)
-            );
-            let mut id = format!(
-                "RAT terakhir tahun buku {year} (data per {})",
-                date_id(as_of)
-            );
-            if year >= as_of.year() {
-                en.push_str(": a book year not closed on the register's date");
-                id.push_str(": tahun buku yang belum berakhir pada tanggal data");
-            } else if let Some(due) = latest_due_book_year(as_of, months).filter(|d| *d > year) {
-                let first = year.saturating_add(1);
-                en.push_str(&format!("; none for {}", years(first, due)));
-                id.push_str(&format!("; tidak ada RAT untuk {}", years_id(first, due)));
-            }
-            Some((en, id))
-        }
-        RatKnowledge::After { year } => Some((
-            format!(
-                "last RAT for book year {year} (the register's date is unknown: the column is \
-                 taken as current on the assessment date)"
-            ),
-            format!(
-                "RAT terakhir tahun buku {year} (tanggal data tidak diketahui: kolom dianggap \
-                 terkini pada tanggal penilaian)"
-            ),
-        )),
-        _ => None,
-    }
-}
-
-/// A reason that no RAT was held for book year `y`, with its deadline.
-fn no_rat_for_year(code: &str, y: i32, months: u32) -> Reason {
-    Reason::new(
-        code,
-        format!(
-            "no RAT held for book year {y} (due by {})",
-            deadline_text(y, months)
-        ),
-        format!(
-            "tidak ada RAT untuk tahun buku {y} (batas waktu {})",
-            deadline_text_id(y, months)
-        ),
-    )
-}
-
 /// Assess one record as of a date under a policy (rules in the module documentation).
 ///
 /// ```
@@ -857,315 +728,14 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
     let verdict = decide(k, as_of, policy, &f);
     let months = policy.rat_deadline_months;
     let last_year_flag = f.last_year_flag(k, months);
-    let last_rat = last_rat_text(k, months);
-    let window_text = f.window.map_or_else(String::new, |(s, e)| years(s, e));
-    let window_text_id = f.window.map_or_else(String::new, |(s, e)| years_id(s, e));
-    let mut reasons = Vec::with_capacity(2);
-    let sub_flag = |reasons: &mut Vec<Reason>| {
-        if let (Some(false), Some((_, e))) = (last_year_flag, f.window) {
-            reasons.push(no_rat_for_year("no_rat_for_last_closed_year", e, months));
-        }
-    };
-    let founding_note = |reasons: &mut Vec<Reason>| {
-        if f.first_required.is_none() {
-            reasons.push(Reason::new(
-                "no_founding_date",
-                "founding date and year unknown: every window year taken as required",
-                "tanggal dan tahun pendirian tidak diketahui: setiap tahun buku dalam jangka \
-                 waktu penilaian dianggap wajib RAT",
-            ));
-        }
-    };
-    let founded_text = || match k.founded() {
-        Some(d) => (
-            format!("founded on {}", date_en(d)),
-            format!("didirikan pada {}", date_id(d)),
-        ),
-        None => {
-            let y = k.founding_year().unwrap_or_default();
-            (
-                format!("founded in {y} (from the nomor badan hukum)"),
-                format!("didirikan tahun {y} (menurut nomor badan hukum)"),
-            )
-        }
-    };
-    match verdict {
-        Verdict::Dissolved => {
-            let (en, id) = match k.dissolution {
-                Some(d) => {
-                    let (by_en, by_id) = match d.by {
-                        DissolvedBy::MemberMeeting => {
-                            (" by decision of the member meeting", " oleh rapat anggota")
-                        }
-                        DissolvedBy::Government => (" by the government", " oleh pemerintah"),
-                        DissolvedBy::Court => (" by a court", " oleh pengadilan"),
-                        DissolvedBy::Unknown => ("", ""),
-                    };
-                    (
-                        format!("dissolved on {}{by_en}", date_en(d.date)),
-                        format!("dibubarkan pada {}{by_id}", date_id(d.date)),
-                    )
-                }
-                None => ("dissolved".to_string(), "dibubarkan".to_string()),
-            };
-            reasons.push(Reason::new("dissolved", en, id));
-        }
-        Verdict::NotYetFounded => {
-            let (en, id) = match k.founded() {
-                Some(d) => (
-                    format!("founded on {}, after {}", date_en(d), date_en(as_of)),
-                    format!(
-                        "didirikan pada {}, setelah tanggal penilaian {}",
-                        date_id(d),
-                        date_id(as_of)
-                    ),
-                ),
-                None => {
-                    let y = k.founding_year().unwrap_or_default();
-                    (
-                        format!(
-                            "founding year {y} (from the nomor badan hukum) is after {}",
-                            as_of.year()
-                        ),
-                        format!(
-                            "didirikan tahun {y} (menurut nomor badan hukum), setelah tahun \
-                             penilaian {}",
-                            as_of.year()
-                        ),
-                    )
-                }
-            };
-            reasons.push(Reason::new("not_yet_founded", en, id));
-        }
-        Verdict::NotFound(c) => reasons.push(not_found_reason(&c)),
-        Verdict::FieldActive(c) => {
-            reasons.push(Reason::new(
-                "field_check_business_active",
-                format!("{}: business running", check_text(&c)),
-                format!("{}: usaha berjalan", check_text_id(&c)),
-            ));
-            sub_flag(&mut reasons);
-        }
-        Verdict::FieldInactive(c) => reasons.push(business_inactive_reason(&c)),
-        Verdict::NoBusiness(b) => reasons.push(business::no_business_reason(&b)),
-        Verdict::RatActive => {
-            let (en, id) = match (latest_in_window(k, as_of, months, &f), f.latest_counted) {
-                (Some(r), _) => (
-                    format!("{} (window: {window_text})", rat_text(&r)),
-                    format!(
-                        "{} (jangka waktu penilaian: {window_text_id})",
-                        rat_text_id(&r)
-                    ),
-                ),
-                (None, Some(y)) => (
-                    format!("RAT held for book year {y}"),
-                    format!("RAT tahun buku {y} diadakan"),
-                ),
-                (None, None) => ("RAT held".to_string(), "RAT diadakan".to_string()),
-            };
-            reasons.push(Reason::new("rat_within_window", en, id));
-            sub_flag(&mut reasons);
-        }
-        Verdict::RatEveryYear => {
-            let (en, id) = match f.window {
-                Some((s, e)) => {
-                    let first = f.first_required.map_or(s, |fr| fr.max(s));
-                    if first == e {
-                        (
-                            format!("RAT held for book year {e}"),
-                            format!("RAT tahun buku {e} diadakan"),
-                        )
-                    } else {
-                        (
-                            format!("RAT held for each of {}", years(first, e)),
-                            format!("RAT diadakan untuk setiap {}", years_id(first, e)),
-                        )
-                    }
-                }
-                None => ("RAT held".to_string(), "RAT diadakan".to_string()),
-            };
-            reasons.push(Reason::new("rat_every_year_in_window", en, id));
-            sub_flag(&mut reasons);
-        }
-        Verdict::RatNone => {
-            let mut en = format!("no RAT held for {window_text} as of {}", date_en(as_of));
-            let mut id = format!(
-                "tidak ada RAT untuk {window_text_id} per {}",
-                date_id(as_of)
-            );
-            if let Some((l_en, l_id)) = &last_rat {
-                en.push_str(&format!("; {l_en}"));
-                id.push_str(&format!("; {l_id}"));
-            } else if let Some(y) = f.latest_counted {
-                en.push_str(&format!("; latest RAT: book year {y}"));
-                id.push_str(&format!("; RAT terakhir: tahun buku {y}"));
-            }
-            let last_closed = as_of.year() - 1;
-            if let Some((_, e)) = f.window {
-                if e < last_closed {
-                    en.push_str(&format!(
-                        "; the RAT for book year {last_closed} is not yet due (deadline {})",
-                        deadline_text(last_closed, months)
-                    ));
-                    id.push_str(&format!(
-                        "; RAT tahun buku {last_closed} belum diadakan (batas waktu {})",
-                        deadline_text_id(last_closed, months)
-                    ));
-                }
-            }
-            reasons.push(Reason::new("no_rat_within_window", en, id));
-            founding_note(&mut reasons);
-        }
-        Verdict::RatMissing => {
-            if let Some((s, e)) = f.window {
-                let first = f.first_required.map_or(s, |fr| fr.max(s));
-                for y in first..=e {
-                    // Only the years known to have had no RAT; unknown years are not counted
-                    // against the cooperative.
-                    if !f.held(y) && k.rat_known.covers_by(y, months) {
-                        reasons.push(no_rat_for_year("rat_missing_for_year", y, months));
-                    }
-                }
-            }
-            founding_note(&mut reasons);
-        }
-        Verdict::TooYoung => {
-            let (en, id) = match f.first_required {
-                Some(fr) => {
-                    let (founded_en, founded_id) = founded_text();
-                    (
-                        format!(
-                            "{founded_en}: the first required RAT is for book year {fr}, due by {}",
-                            deadline_text(fr, months)
-                        ),
-                        format!(
-                            "{founded_id}: RAT pertama yang wajib diadakan adalah RAT tahun buku \
-                             {fr} (batas waktu {})",
-                            deadline_text_id(fr, months)
-                        ),
-                    )
-                }
-                None => (
-                    "no book year is due yet".to_string(),
-                    "belum ada RAT tahun buku yang jatuh tempo".to_string(),
-                ),
-            };
-            reasons.push(Reason::new("too_young_for_rat", en, id));
-        }
-        Verdict::NoHistory => {
-            if k.rat_known.is_known() {
-                let missing: Vec<String> = f
-                    .window
-                    .map(|(s, e)| {
-                        (f.first_required.map_or(s, |fr| fr.max(s))..=e)
-                            .filter(|y| !f.year_known(k, *y, months))
-                            .map(|y| y.to_string())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let plural = if missing.len() == 1 { "" } else { "s" };
-                let missing = missing.join(", ");
-                let (l_en, l_id) = last_rat
-                    .as_ref()
-                    .map(|(en, id)| (format!("; {en}"), format!("; {id}")))
-                    .unwrap_or_default();
-                reasons.push(Reason::new(
-                    "rat_history_incomplete",
-                    format!(
-                        "the record does not say whether an RAT was held for book year{plural} \
-                         {missing}; an RAT is needed for {window_text}{l_en}"
-                    ),
-                    format!(
-                        "data tidak menyebutkan apakah RAT diadakan untuk tahun buku {missing}; \
-                         penilaian memerlukan data RAT untuk {window_text_id}{l_id}"
-                    ),
-                ));
-            } else if let Some(latest) = f.latest_counted {
-                // RATs are listed, but nothing says which book years the list is complete for.
-                reasons.push(Reason::new(
-                    "rat_history_incomplete",
-                    format!(
-                        "the record lists RATs up to book year {latest} but does not say \
-                         whether an RAT was held for {window_text}"
-                    ),
-                    format!(
-                        "data mencatat RAT sampai tahun buku {latest}, tetapi tidak menyebutkan \
-                         apakah RAT diadakan untuk {window_text_id}"
-                    ),
-                ));
-            } else {
-                reasons.push(Reason::new(
-                    "no_rat_history",
-                    format!(
-                        "the record carries no RAT history; an RAT is needed for {window_text}"
-                    ),
-                    format!(
-                        "data tidak memuat riwayat RAT; penilaian memerlukan data RAT untuk \
-                         {window_text_id}"
-                    ),
-                ));
-            }
-        }
-        Verdict::NoFounding => {
-            reasons.push(Reason::new(
-                "no_founding_date",
-                format!("founding date and year unknown, and no RAT counted for {window_text}"),
-                format!(
-                    "tanggal dan tahun pendirian tidak diketahui, dan tidak ada RAT yang \
-                     tercatat untuk {window_text_id}"
-                ),
-            ));
-            if !k.rat_known.is_known() && f.latest_counted.is_none() {
-                reasons.push(Reason::new(
-                    "no_rat_history",
-                    "the record carries no RAT history",
-                    "data tidak memuat riwayat RAT",
-                ));
-            }
-        }
-    }
+    let mut reasons =
+        reasons::Ctx::new(k, as_of, months, &f).verdict_reasons(verdict, last_year_flag);
     if policy.require_business_activity
         && matches!(verdict, Verdict::RatActive | Verdict::RatEveryYear)
     {
         reasons.push(business::active_note(k, as_of, policy, &f));
     }
-    // A field check that did not decide the status but reported a problem is still worth
-    // reading beside it (an officer will not sign "active" without it).
-    let decided_by_check = matches!(
-        verdict,
-        Verdict::NotFound(_) | Verdict::FieldActive(_) | Verdict::FieldInactive(_)
-    );
-    if let Some(c) = k.latest_field_check(as_of).filter(|_| !decided_by_check) {
-        let mut en: Vec<&str> = Vec::new();
-        let mut id: Vec<&str> = Vec::new();
-        if c.found_at_address == Some(false) {
-            en.push("not found at the registered address");
-            id.push("tidak ditemukan di alamat terdaftar");
-        }
-        if c.board_known == Some(false) {
-            en.push("board not identified");
-            id.push("pengurus tidak jelas");
-        }
-        if c.business_active == Some(false) {
-            en.push("business not running");
-            id.push("usaha tidak berjalan");
-        }
-        if !en.is_empty() && !matches!(verdict, Verdict::Dissolved | Verdict::NotYetFounded) {
-            reasons.push(Reason::new(
-                "field_check_noted",
-                format!(
-                    "{}: {} (noted; the status follows the policy's RAT rule)",
-                    check_text(c),
-                    en.join(", ")
-                ),
-                format!(
-                    "{}: {} (dicatat; status mengikuti aturan RAT kebijakan)",
-                    check_text_id(c),
-                    id.join(", ")
-                ),
-            ));
-        }
-    }
+    reasons.extend(reasons::field_check_noted(k, as_of, verdict));
     Assessment {
         as_of,
         status: verdict.status(),
@@ -1181,6 +751,7 @@ pub fn assess(k: &Koperasi, as_of: NaiveDate, policy: &StatusPolicy) -> Assessme
 /// (DOMAIN.md 2.5: UU 25/1992 art. 46–48, PP 17/1994 art. 3). A flag, never a verdict: the
 /// Minister must first weigh the case and hear the cooperative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DissolutionReview {
     /// The date assessed.
     pub as_of: NaiveDate,

@@ -42,6 +42,7 @@ pub const MAX_DEADLINE_MONTHS: u32 = 24;
 ///
 /// How the window is placed as of a date is documented in [`crate::status`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct StatusPolicy {
     /// Preset or user name (non-empty).

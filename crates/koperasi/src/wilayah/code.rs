@@ -10,6 +10,7 @@ use std::fmt;
 /// (`provinsi`, `kabupaten_kota`, `kecamatan`, `desa_kelurahan`), the values of the `level`
 /// column of the embedded table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Province (2 digits).
@@ -62,6 +63,7 @@ impl fmt::Display for Level {
 /// children sort in code order: `64 < 64.71 < 64.71.01 < 64.71.01.1001 < 64.71.02 < 64.72`.
 /// Displayed and serialised in the dotted form; deserialised with [`KodeWilayah::parse`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct KodeWilayah {
     prov: u8,

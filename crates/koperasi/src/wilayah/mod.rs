@@ -27,10 +27,9 @@ mod table;
 
 pub use code::{KodeWilayah, Level};
 pub use names::normalize_name;
-pub use resolve::{
-    RegionLevel, Resolution, children_on, contains_on, is_nasional_name, province_on, resolve_name,
-    resolve_names,
-};
+pub use resolve::contains_on;
+pub use resolve::{RegionLevel, Resolution, is_nasional_name, resolve_name, resolve_names};
+pub(crate) use resolve::{children_on, province_on};
 pub(crate) use table::edit_distance;
 pub use table::{SEARCH_LIMIT, Table, Wilayah, table};
 

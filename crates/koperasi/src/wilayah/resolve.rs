@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 /// Serialised in snake_case: `nasional`, `provinsi`, `kabupaten_kota`, `kecamatan`,
 /// `desa_kelurahan`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegionLevel {
     /// The whole of Indonesia (`INDONESIA`, `NASIONAL`).
@@ -234,7 +235,7 @@ const SPLITS: &[(u8, u8, (i32, u32, u32))] = &[
 
 /// The province a province code belonged to on `date`: itself, or the province it was split
 /// from when `date` is before the split (`93` Papua Selatan on 2021-12-31 gives `91` Papua).
-pub fn province_on(code: &KodeWilayah, date: NaiveDate) -> KodeWilayah {
+pub(crate) fn province_on(code: &KodeWilayah, date: NaiveDate) -> KodeWilayah {
     let p = code.provinsi();
     let (pp, _, _, _) = p.segments();
     SPLITS
@@ -260,7 +261,7 @@ pub fn contains_on(parent: &KodeWilayah, child: &KodeWilayah, date: NaiveDate) -
 /// as they were on `date`, by the embedded table and the splits of [`province_on`] (38
 /// provinces from 8 December 2022, 34 from 16 November 2012 to 24 July 2022). Kabupaten/kota
 /// and kecamatan formed after `date` are still counted (the table is of 2025).
-pub fn children_on(parent: Option<&KodeWilayah>, date: NaiveDate) -> usize {
+pub(crate) fn children_on(parent: Option<&KodeWilayah>, date: NaiveDate) -> usize {
     let t = table();
     match parent {
         None => t

@@ -20,6 +20,7 @@ pub const SEARCH_LIMIT: usize = 50;
 
 /// One region of the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Wilayah {
     /// Its code.
     pub code: KodeWilayah,

@@ -37,6 +37,7 @@ use std::collections::BTreeMap;
 
 /// The shape of a published table ([`Shape::kind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShapeKind {
     /// One row per region and period, counts in columns.
@@ -111,6 +112,7 @@ impl ShapeKind {
 /// One measure as read: its name, the column or label it came from, its unit, and whether
 /// it is a count (summed over regions) or a rate (a percentage or ratio, never summed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureShape {
     /// Measure name in the panel (`aktif`, `rat_count`, `persentase_ksp_sehat`).
     pub name: String,
@@ -126,6 +128,7 @@ pub struct MeasureShape {
 /// A parent row whose published value differs from the sum of its children (a hierarchical
 /// table): the parent is kept as published and never summed with its children.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ParentGap {
     /// Line of the parent row.
     pub line: u64,
@@ -145,6 +148,7 @@ pub struct ParentGap {
 /// and the period (or the period given), the measures with their units, and the rows taken
 /// as totals of other rows. In [`crate::io::ReadReport::shape`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Shape {
     /// The shape.
     pub kind: ShapeKind,
@@ -289,7 +293,7 @@ pub const FILE_REGION: &str = "(wilayah berkas)";
 
 /// True for a unit, a header or a cell that says percentage or ratio (`%`, `persen`,
 /// `persentase`, `rasio`, `ratio`, `percent`, `proporsi`, `rata-rata`, `indeks`).
-pub fn is_rate_unit(text: &str) -> bool {
+pub(crate) fn is_rate_unit(text: &str) -> bool {
     let t = text.to_lowercase();
     t.contains('%')
         || [
@@ -312,7 +316,7 @@ pub fn is_rate_unit(text: &str) -> bool {
 /// The standard measure a label names, when it names one: `aktif` (`Jumlah Koperasi Aktif`,
 /// `Aktif`), `tidak_aktif` (`Tidak Aktif`, `Non Aktif`), `total` (`Jumlah Koperasi`,
 /// `Koperasi`). `None` for anything else (`Jumlah Anggota`, `Dibantu Pemerintah`).
-pub fn standard_measure(label: &str) -> Option<&'static str> {
+pub(crate) fn standard_measure(label: &str) -> Option<&'static str> {
     use crate::stats::panel::{AKTIF, TIDAK_AKTIF, TOTAL};
     let n = super::headers::normalize_header(label);
     let words: Vec<&str> = n.split('_').collect();

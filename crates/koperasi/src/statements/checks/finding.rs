@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// lines of those statements (when read from a table); `measure` is the definition's code (or
 /// the relation's id for `relation_broken`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatementFinding {
     /// The finding, with messages in English and Indonesian.
     #[serde(flatten)]

@@ -16,6 +16,7 @@ pub const RELATIONS_TOML: &str = include_str!("../../../data/statements/relation
 
 /// How the two sides of a relation compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Op {
     /// The left sum is at most the right sum.
     #[serde(rename = "<=")]
@@ -27,6 +28,7 @@ pub enum Op {
 
 /// One relation: `sum(left) op sum(right)`, with why it holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Relation {
     /// Stable name (`found_plus_not_found_eq_verified`).
     pub id: String,
@@ -42,6 +44,7 @@ pub struct Relation {
 
 /// A list of relations (`[[relation]]` tables in TOML, `{"relation": [...]}` in JSON).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Relations {
     /// The relations, checked in this order.
     pub relation: Vec<Relation>,

@@ -1,0 +1,220 @@
+//! Business demography: Kaplan-Meier, rates, yearly births and deaths, cohorts, survival
+//! data, high growth, the demography report and status series of a register. Only
+//! conversion: `koperasi::demography`.
+
+use crate::convert::{fail, from_js, iso_date, opt_js, policy_arg, to_js};
+use crate::read::RegisterHandle;
+use crate::register::field_names;
+use koperasi::NaiveDate;
+use koperasi::demography::{
+    DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,
+    Lifeline, StatusSeries,
+};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+/// Arguments of `kaplan_meier`, as JS passes them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsKaplanMeierArgs {
+    /// Durations (finite, >= 0).
+    pub durations: Vec<f64>,
+    /// Whether each unit's event was observed.
+    pub event_observed: Vec<bool>,
+    /// Entry times (left truncation), one per duration.
+    #[serde(default)]
+    pub entry: Option<Vec<f64>>,
+    /// Alpha of the interval (default 0.05).
+    #[serde(default)]
+    pub alpha: Option<f64>,
+}
+
+/// `kaplan_meier(durations, event_observed, entry, alpha)` -> `KaplanMeier` (arguments as one
+/// object [`JsKaplanMeierArgs`]).
+#[wasm_bindgen]
+pub fn kaplan_meier(args: JsValue) -> Result<JsValue, JsValue> {
+    let a: JsKaplanMeierArgs = from_js("kaplan_meier arguments", args)?;
+    let km = koperasi::demography::kaplan_meier(
+        &a.durations,
+        &a.event_observed,
+        a.entry.as_deref(),
+        a.alpha.unwrap_or(0.05),
+    )
+    .map_err(fail)?;
+    to_js(&km)
+}
+
+/// `KaplanMeier.survivalAt(t)`: S at `t` of a fitted curve (its object).
+#[wasm_bindgen]
+pub fn kaplan_meier_survival_at(km: JsValue, t: f64) -> Result<JsValue, JsValue> {
+    let km: KaplanMeier = from_js("KaplanMeier", km)?;
+    to_js(&km.survival_at(t))
+}
+
+/// `demography_rates(active, births, deaths)` -> `Rates` (percent).
+#[wasm_bindgen]
+pub fn demography_rates(active: u32, births: u32, deaths: u32) -> Result<JsValue, JsValue> {
+    to_js(
+        &koperasi::demography::demography_rates(
+            u64::from(active),
+            u64::from(births),
+            u64::from(deaths),
+        )
+        .map_err(fail)?,
+    )
+}
+
+fn lifelines_arg(lifelines: JsValue) -> Result<Vec<Lifeline>, JsValue> {
+    from_js("lifelines", lifelines)
+}
+
+/// `yearly_demography(lifelines, from_year, to_year, last_observed_year, params)`.
+#[wasm_bindgen]
+pub fn yearly_demography(
+    lifelines: JsValue,
+    from_year: i32,
+    to_year: i32,
+    last_observed_year: i32,
+    params: JsValue,
+) -> Result<JsValue, JsValue> {
+    let params: DemographyParams = opt_js("params", params)?.unwrap_or_default();
+    let rows = koperasi::demography::yearly_demography(
+        &lifelines_arg(lifelines)?,
+        from_year,
+        to_year,
+        last_observed_year,
+        &params,
+    )
+    .map_err(fail)?;
+    to_js(&rows)
+}
+
+/// `cohort_survival(lifelines, from_year, to_year, last_observed_year, horizon)`.
+#[wasm_bindgen]
+pub fn cohort_survival(
+    lifelines: JsValue,
+    from_year: i32,
+    to_year: i32,
+    last_observed_year: i32,
+    horizon: Option<u32>,
+) -> Result<JsValue, JsValue> {
+    let c = koperasi::demography::cohort_survival(
+        &lifelines_arg(lifelines)?,
+        from_year,
+        to_year,
+        last_observed_year,
+        horizon.unwrap_or(5),
+    )
+    .map_err(fail)?;
+    to_js(&c)
+}
+
+/// `survival_data(lifelines, first_observed_year, last_observed_year, death_window_years)`.
+#[wasm_bindgen]
+pub fn survival_data(
+    lifelines: JsValue,
+    first_observed_year: i32,
+    last_observed_year: i32,
+    death_window_years: Option<u32>,
+) -> Result<JsValue, JsValue> {
+    to_js(&koperasi::demography::survival_data(
+        &lifelines_arg(lifelines)?,
+        first_observed_year,
+        last_observed_year,
+        death_window_years.unwrap_or(2),
+    ))
+}
+
+/// `high_growth(units, year, params)`.
+#[wasm_bindgen]
+pub fn high_growth(units: JsValue, year: i32, params: JsValue) -> Result<JsValue, JsValue> {
+    let units: Vec<GrowthUnit> = from_js("units", units)?;
+    let params: HighGrowthParams = opt_js("params", params)?.unwrap_or_default();
+    to_js(&koperasi::demography::high_growth(&units, year, &params).map_err(fail)?)
+}
+
+/// The dates of a status series as JS passes them: a list of ISO dates, or
+/// `{start, end, frequency}` (period ends).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum JsSeriesDates {
+    /// Explicit dates.
+    List(Vec<NaiveDate>),
+    /// Period ends from `start` to `end`.
+    Span {
+        /// First date (its period's end is the first date).
+        start: NaiveDate,
+        /// Last date (its period's end is the last date).
+        end: NaiveDate,
+        /// `monthly` or `yearly`.
+        frequency: Frequency,
+    },
+}
+
+#[wasm_bindgen]
+impl RegisterHandle {
+    /// `demography_report(register, from_year, to_year, as_of, policy, population,
+    /// death_window)` -> `DemographyReport` (what `koperasi demography --format json` shows).
+    pub fn demography_report(
+        &self,
+        from_year: i32,
+        to_year: i32,
+        as_of: &str,
+        policy: JsValue,
+        population: Option<String>,
+        death_window: Option<u32>,
+    ) -> Result<JsValue, JsValue> {
+        let mut o = DemographyOptions::new(from_year, to_year, iso_date(as_of)?);
+        o.policy = policy_arg(policy)?;
+        if let Some(p) = population {
+            o.population = from_js(
+                "population (auto, active or registered)",
+                JsValue::from_str(&p),
+            )?;
+        }
+        if let Some(w) = death_window {
+            o.death_window_years = w;
+        }
+        to_js(&koperasi::demography::demography_report(&self.inner, &o).map_err(fail)?)
+    }
+
+    /// `Register.status_series(dates, policy, fields)` -> `StatusSeries`; `dates` is a
+    /// [`JsSeriesDates`].
+    pub fn status_series(
+        &self,
+        dates: JsValue,
+        policy: JsValue,
+        fields: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let dates = match from_js::<JsSeriesDates>(
+            "dates (an array of ISO dates or {start, end, frequency})",
+            dates,
+        )? {
+            JsSeriesDates::List(d) => d,
+            JsSeriesDates::Span {
+                start,
+                end,
+                frequency,
+            } => koperasi::demography::period_ends(start, end, frequency).map_err(fail)?,
+        };
+        let fields = match opt_js::<Vec<String>>("fields", fields)? {
+            None => Vec::new(),
+            Some(f) => field_names(&f)?,
+        };
+        let s = koperasi::demography::status_series(
+            &self.inner.records,
+            &dates,
+            &policy_arg(policy)?,
+            &fields,
+        )
+        .map_err(fail)?;
+        to_js(&s)
+    }
+}
+
+/// `StatusSeries.toColumns()`: a series (its object) in long form (`StatusSeriesColumns`).
+#[wasm_bindgen]
+pub fn status_series_columns(series: JsValue) -> Result<JsValue, JsValue> {
+    let s: StatusSeries = from_js("StatusSeries", series)?;
+    to_js(&s.to_columns())
+}
