@@ -20,8 +20,16 @@ import koperasi as k
 ROOT = Path(__file__).resolve().parents[3] / "tests" / "vectors"
 
 
+# How each vector function is called, from the manifest the three runners share: its
+# parameters, ``self`` for a method, and ``python``: ``name`` (a method spelled as a function in
+# the vectors), ``rename`` (vector argument -> Python parameter), ``property``, ``call`` (a
+# spelling of its own, in CALLS below).
+MANIFEST = ROOT / "functions.json"
+FUNCTIONS: Dict[str, Dict[str, Any]] = json.loads(MANIFEST.read_text(encoding="utf-8"))["functions"]
+
+
 def _files() -> List[Path]:
-    return sorted(p for p in ROOT.rglob("*.json"))
+    return sorted(p for p in ROOT.rglob("*.json") if p != MANIFEST)
 
 
 def _cases() -> List[Tuple[str, Dict[str, Any]]]:
@@ -67,42 +75,35 @@ def _args(args: Dict[str, Any]) -> Dict[str, Any]:
     return out
 
 
-def _method(cls: str, method: str) -> Callable[..., Any]:
-    def call(**a: Any) -> Any:
-        if cls == "Register":
-            reg = a.pop("register")
-            if method == "len":
-                return len(reg)
-            attr = getattr(reg, method)
-            return attr if method == "records" else attr(**a)
-        if cls == "Panel":
-            return getattr(a.pop("panel"), method)(**a)
-        if cls == "Rupiah":
-            if method == "to_string":
-                return str(k.Rupiah(a["sen"]))
-            return getattr(k.Rupiah, method)(**a)
-        return getattr(getattr(k, cls), method)(**a)
-
-    return call
-
-
-# Vector functions that are methods in Python.
-METHODS = {"status_series": "Register.status_series"}
+# The manifest's ``python.call`` entries: Python spells these operations its own way.
+CALLS: Dict[str, Callable[..., Any]] = {
+    "Register.len": lambda register: len(register),
+    "Rupiah.to_string": lambda sen: str(k.Rupiah(sen)),
+}
 
 
 def _function(name: str) -> Callable[..., Any]:
-    name = METHODS.get(name, name)
-    if "." in name:
-        cls, method = name.split(".", 1)
-        if cls not in ("Register", "Panel", "Rupiah", "StatusPolicy", "Koperasi"):
-            raise AssertionError(f"no class `{cls}` for the function `{name}`")
-        return _method(cls, method)
-    if name not in k.__all__:
-        raise AssertionError(f"the Python package has no function `{name}`")
-    fn = getattr(k, name)
-    if not callable(fn):
-        raise AssertionError(f"`{name}` is not a function")
-    return fn  # type: ignore[no-any-return]
+    entry = FUNCTIONS.get(name)
+    if entry is None:
+        raise AssertionError(f"`{name}` is not in tests/vectors/functions.json")
+    py = entry.get("python", {})
+    if "call" in py:
+        return CALLS[name]
+    target = py.get("name", name)
+    if "." not in target:
+        if target not in k.__all__ or not callable(getattr(k, target)):
+            raise AssertionError(f"the Python package has no function `{target}`")
+        return getattr(k, target)  # type: ignore[no-any-return]
+    cls, method = target.split(".", 1)
+    this = entry.get("self")
+
+    def call(**a: Any) -> Any:
+        obj = a.pop(this) if this else getattr(k, cls)
+        if "property" in py:
+            return getattr(obj, py["property"])
+        return getattr(obj, method)(**a)
+
+    return call
 
 
 def _json(x: Any) -> Any:
@@ -158,14 +159,6 @@ def mismatch(expected: Any, got: Any, tol: float, path: str = "") -> Optional[st
 
 CASES = _cases()
 
-# Vector argument names that differ from the Python parameter: a reader takes any ``source``
-# (path, text, bytes, DataFrame); the vector gives CSV text.
-RENAMED: Dict[str, Dict[str, str]] = {
-    "shu_read_members": {"text": "source"},
-    "read_statements": {"text": "source"},
-    "check_statements": {"text": "statements"},
-}
-
 
 def test_there_are_vectors() -> None:
     assert len(CASES) > 100, len(CASES)
@@ -173,11 +166,15 @@ def test_there_are_vectors() -> None:
 
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[n for n, _ in CASES])
 def test_vector(case: Dict[str, Any]) -> None:
+    entry = FUNCTIONS.get(case["function"], {})
+    allowed = set(entry.get("params", [])) | {entry.get("self")}
+    extra = set(case["args"] or {}) - allowed
+    assert not extra, f"`{case['function']}` takes no argument {sorted(extra)} (manifest)"
     fn = _function(case["function"])
     tol = float(case.get("tolerance", 0.0))
     assert ("expected" in case) != ("error" in case), "a case needs exactly one of expected, error"
     args = _args(case["args"])
-    for old, new in RENAMED.get(case["function"], {}).items():
+    for old, new in entry.get("python", {}).get("rename", {}).items():
         if old in args:
             args[new] = args.pop(old)
     try:

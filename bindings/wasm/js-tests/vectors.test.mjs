@@ -11,106 +11,19 @@ import { mismatch } from './compare.mjs';
 
 const root = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
 
-/** Parameters of each function, in the positional order of the JS API (vector arg names). */
-const PARAMS = {
-  parse_date: ['text'],
-  format_date: ['date'],
-  format_date_numeric: ['date'],
-  parse_decimal: ['text'],
-  parse_count: ['text'],
-  parse_rupiah: ['text'],
-  format_rupiah: ['sen'],
-  format_rupiah_whole: ['sen'],
-  format_int: ['n'],
-  is_missing: ['text'],
-  wilayah_get: ['code'],
-  find_provinsi: ['name'],
-  find_kab_kota: ['name', 'within'],
-  find_kecamatan: ['name', 'within'],
-  wilayah_search: ['name', 'level', 'within'],
-  wilayah_children: ['code'],
-  normalize_name: ['text'],
-  parse_kode_wilayah: ['text'],
-  parse_nomor_badan_hukum: ['text'],
-  parse_nik_koperasi: ['text'],
-  parse_nib: ['text'],
-  policy_presets: [],
-  assess: ['koperasi', 'as_of', 'policy'],
-  rat_deadline: ['book_year', 'policy'],
-  read_register: ['source', 'options'],
-  read_panel: ['source', 'options'],
-  read_any: ['source', 'options'],
-  detect_layout: ['csv_text', 'options'],
-  growth: ['panel', 'measure', 'from_period', 'to_period'],
-  cagr: ['from_value', 'to_value', 'years'],
-  pct_change: ['from_value', 'to_value'],
-  run_checks: ['panel', 'params'],
-  parse_period: ['text'],
-  build_report: ['source', 'as_of', 'policy', 'options'],
-  shu_plan_from_toml: ['text'],
-  shu_allocate: ['plan', 'shu_sen', 'non_member_shu_sen'],
-  shu_distribute: ['plan', 'members', 'shu_sen', 'book_year', 'non_member_shu_sen'],
-  shu_apportion: ['total_sen', 'bases', 'rounding', 'reconcile', 'granularity_sen'],
-  shu_pseudonym: ['key', 'member_id'],
-  shu_read_members: ['text', 'options'],
-  kaplan_meier: ['durations', 'event_observed', 'entry', 'alpha'],
-  demography_rates: ['active', 'births', 'deaths'],
-  yearly_demography: ['lifelines', 'from_year', 'to_year', 'last_observed_year', 'params'],
-  cohort_survival: ['lifelines', 'from_year', 'to_year', 'last_observed_year', 'horizon'],
-  survival_data: ['lifelines', 'first_observed_year', 'last_observed_year', 'death_window_years'],
-  high_growth: ['units', 'year', 'params'],
-  demography_report: ['register', 'from_year', 'to_year', 'as_of', 'policy', 'population', 'death_window'],
-};
-
 /**
- * Vector functions that are methods or static constructors in JS (`Class.method`, as in the
- * README of tests/vectors): the argument holding the object (`self`, absent for a static), the
- * JS method (default: the camelCase name), and the other parameters in positional order.
- * `call` replaces the plain method call where JS spells the operation differently.
+ * How each vector function is called, from the one manifest the three runners share
+ * (`tests/vectors/functions.json`): `params` in the positional order of the JS API, `self` for a
+ * method (the argument holding the object; absent for a static), and `js`: `method` (default: the
+ * camelCase name), `property`, `options` (arguments that go, camelCased, into the trailing options
+ * object), `skip` (a stated reason) or `call` (a spelling of its own, in CALLS below).
  */
-const METHODS = {
-  status_series: { self: 'register', method: 'statusSeries', params: ['dates', 'policy', 'fields'] },
-  'Register.len': { self: 'register', params: [], call: (r) => r.length },
-  'Register.records': { self: 'register', params: [], call: (r) => r.toColumns() },
-  'Register.assess_all': { self: 'register', params: ['as_of', 'policy'] },
-  'Register.status_counts': { self: 'register', params: ['as_of', 'policy'] },
-  'Register.count_by': { self: 'register', method: 'countByColumns', params: ['fields', 'as_of', 'policy'] },
-  'Register.reason_counts': { self: 'register', params: ['as_of', 'policy'] },
-  'Register.duplicates': { self: 'register', params: [] },
-  'Register.registrations_by_year': { self: 'register', params: [] },
-  'Register.status_series': { self: 'register', params: ['dates', 'policy', 'fields'] },
-  'Register.compare_policies': { self: 'register', params: ['as_of', 'policies'] },
-  'Panel.to_dict': { self: 'panel', method: 'toColumns', params: [] },
-  'Panel.periods': { self: 'panel', params: [] },
-  'Panel.regions': { self: 'panel', params: [] },
-  'Panel.measures': { self: 'panel', params: [] },
-  'Panel.totals_by_period': { self: 'panel', method: 'totalsByPeriodColumns', params: ['measures'] },
-  'Rupiah.parse': { params: ['text'], call: (text) => k.Rupiah.parse(text) },
-  'Rupiah.to_string': { params: ['sen'], call: (sen) => new k.Rupiah(sen).toString() },
-  'StatusPolicy.preset': { params: ['name'] },
-  'StatusPolicy.national': { params: [] },
-  'StatusPolicy.office': { params: [] },
-  'StatusPolicy.field_verification_first': { params: [] },
-  'StatusPolicy.from_json': { params: ['text'] },
-  'StatusPolicy.from_toml': { params: ['text'] },
-  'StatusPolicy.from_dict': { params: ['d'], method: 'fromObject' },
-  'Koperasi.from_dict': { params: ['d'], method: 'fromObject' },
-  // Published statements (issue 18): the vector gives the statements as CSV text.
-  read_statements: { params: ['text'], call: (text) => k.readStatements(text) },
-  check_statements: { params: ['text'], call: (text) => k.checkStatements(k.readStatements(text)) },
-  // Koperasi Desa/Kelurahan Merah Putih (issue 19). Coverage counts desa/kelurahan, a level the
-  // npm package leaves out for size (it throws `kopdes_desa_unavailable`): skipped, with that reason.
-  kopdes_statistics: {
-    params: ['source', 'parent', 'previous', 'data_as_of'],
-    call: (source, parent, previous, dataAsOf) => k.kopdesStatistics(source, { parent, previous, dataAsOf }),
-  },
-  kopdes_coverage: { params: ['source', 'level', 'region'], skip: 'the npm package has no desa level of the Kemendagri table (kopdes_desa_unavailable)' },
-  kopdes_stages: { params: ['source', 'as_of', 'by'], call: (source, asOf, by) => k.kopdesStages(source, asOf, { by }) },
-  kopdes_readiness: { params: ['source', 'by'], call: (source, by) => k.kopdesReadiness(source, { by }) },
-  kopdes_wave: {
-    params: ['source', 'kdmp_count', 'at'],
-    call: (source, kdmpCount, at) => k.kopdesWave(source, { kdmpCount, at }),
-  },
+const FUNCTIONS = JSON.parse(readFileSync(join(root, 'functions.json'), 'utf8')).functions;
+
+/** The manifest's `js.call` entries: JS spells these operations its own way. */
+const CALLS = {
+  'Rupiah.to_string': ({ sen }) => new k.Rupiah(sen).toString(),
+  check_statements: ({ text }) => k.checkStatements(k.readStatements(text)),
 };
 
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
@@ -127,19 +40,39 @@ function argValue(name, v) {
   return v;
 }
 
-function runMethod(fn, args) {
-  const m = METHODS[fn];
+/** The arguments of a call in positional order, `js.options` gathered into the options object. */
+function positionalArgs(entry, args) {
+  const opts = entry.js?.options ?? [];
+  const positional = entry.params.filter((p) => !opts.includes(p)).map((p) => (p in args ? argValue(p, args[p]) : undefined));
+  const given = opts.filter((p) => p in args);
+  if (given.length) {
+    const at = entry.params.includes('options') ? entry.params.filter((p) => !opts.includes(p)).indexOf('options') : positional.length;
+    const extra = Object.fromEntries(given.map((p) => [camel(p), args[p]]));
+    positional[at] = { ...(positional[at] ?? {}), ...extra };
+  }
+  while (positional.length && positional[positional.length - 1] === undefined) positional.pop();
+  return positional;
+}
+
+function run(fn, args) {
+  const entry = FUNCTIONS[fn];
+  if (entry === undefined) throw new Error(`\`${fn}\` is not in tests/vectors/functions.json`);
   args = args ?? {};
   for (const a of Object.keys(args)) {
-    if (a !== m.self && !m.params.includes(a)) throw new Error(`\`${fn}\` takes no argument \`${a}\``);
+    if (a !== entry.self && !entry.params.includes(a)) {
+      throw new Error(`\`${fn}\` takes no argument \`${a}\` (takes: ${entry.params.join(', ')})`);
+    }
   }
-  const positional = m.params.map((p) => (p in args ? argValue(p, args[p]) : undefined));
-  while (positional.length && positional[positional.length - 1] === undefined) positional.pop();
+  if (entry.js?.call) {
+    if (!(fn in CALLS)) throw new Error(`\`${fn}\`: the manifest's js.call has no entry in CALLS`);
+    return CALLS[fn](args);
+  }
+  const positional = positionalArgs(entry, args);
   const [cls, name] = fn.includes('.') ? fn.split('.', 2) : [null, fn];
-  const self = m.self === undefined ? k[cls] : argValue(m.self, args[m.self]);
-  if (m.call) return m.call(...(m.self === undefined ? positional : [self, ...positional]));
-  const method = m.method ?? camel(name);
-  if (typeof self?.[method] !== 'function') throw new Error(`no JS method \`${method}\` for vector function \`${fn}\``);
+  const self = entry.self !== undefined ? argValue(entry.self, args[entry.self]) : cls === null ? k : k[cls];
+  if (entry.js?.property) return self[entry.js.property];
+  const method = entry.js?.method ?? camel(name);
+  if (typeof self?.[method] !== 'function') throw new Error(`no JS function \`${method}\` for vector function \`${fn}\``);
   return self[method](...positional);
 }
 
@@ -158,31 +91,11 @@ function plain(res, expected) {
   );
 }
 
-function run(fn, args) {
-  if (fn in METHODS) return runMethod(fn, args);
-  const params = PARAMS[fn];
-  // A read option given as its own argument (as Python takes it) goes into `options`.
-  if (args && 'decimal' in args && params?.includes('options')) {
-    const { decimal, ...rest } = args;
-    args = { ...rest, options: { ...(rest.options ?? {}), decimal } };
-  }
-  const jsName = camel(fn);
-  if (params === undefined || typeof k[jsName] !== 'function') {
-    throw new Error(`no JS function for vector function \`${fn}\` (expected export \`${jsName}\`)`);
-  }
-  for (const a of Object.keys(args ?? {})) {
-    if (!params.includes(a)) throw new Error(`\`${fn}\` takes no argument \`${a}\` (takes: ${params.join(', ')})`);
-  }
-  const positional = params.map((p) => (args && p in args ? argValue(p, args[p]) : undefined));
-  while (positional.length && positional[positional.length - 1] === undefined) positional.pop();
-  return k[jsName](...positional);
-}
-
 function vectorFiles(dir, out = []) {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) vectorFiles(p, out);
-    else if (name.endsWith('.json')) out.push(p);
+    else if (name.endsWith('.json') && p !== join(root, 'functions.json')) out.push(p);
   }
   return out;
 }
@@ -200,7 +113,7 @@ for (const file of files) {
   test(rel, () => {
     const failures = [];
     for (const c of doc.cases) {
-      const skip = METHODS[c.function]?.skip;
+      const skip = FUNCTIONS[c.function]?.js?.skip;
       if (skip) {
         // Stated, never silent: the case and its reason go to the test log.
         console.log(`skipped ${rel}: ${c.name} (${c.function}): ${skip}`);

@@ -83,10 +83,55 @@ fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             vector_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
+        } else if p.extension().is_some_and(|e| e == "json") && !p.ends_with(MANIFEST) {
             out.push(p);
         }
     }
+}
+
+/// The manifest the three runners share (`tests/vectors/functions.json`): every function the
+/// vectors call, its parameters and how each language spells it.
+const MANIFEST: &str = "functions.json";
+
+fn vectors_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
+}
+
+fn manifest() -> serde_json::Map<String, Value> {
+    let text = std::fs::read_to_string(vectors_root().join(MANIFEST)).unwrap();
+    let doc: Value = serde_json::from_str(&text).expect("functions.json is JSON");
+    doc["functions"]
+        .as_object()
+        .expect("functions.json: no `functions`")
+        .clone()
+}
+
+/// Why a case's call is not one the manifest declares: an unknown function, or an argument
+/// that is neither a parameter nor `self`.
+fn against_manifest(
+    functions: &serde_json::Map<String, Value>,
+    function: &str,
+    args: &Value,
+) -> Option<String> {
+    let Some(entry) = functions.get(function) else {
+        return Some(format!("`{function}` is not in {MANIFEST}"));
+    };
+    let params: Vec<&str> = entry["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let this = entry.get("self").and_then(Value::as_str);
+    let extra: Vec<&String> = args
+        .as_object()
+        .map(|a| {
+            a.keys()
+                .filter(|k| !params.contains(&k.as_str()) && Some(k.as_str()) != this)
+                .collect()
+        })
+        .unwrap_or_default();
+    (!extra.is_empty()).then(|| format!("`{function}` takes no argument {extra:?} ({MANIFEST})"))
 }
 
 fn call(function: &str, args: &Value) -> Result<Value, String> {
@@ -100,7 +145,9 @@ fn call(function: &str, args: &Value) -> Result<Value, String> {
 
 #[test]
 fn all_vectors_pass() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let root = vectors_root();
+    let functions = manifest();
+    let mut used = std::collections::BTreeSet::new();
     let mut files = Vec::new();
     vector_files(&root, &mut files);
     assert!(
@@ -120,6 +167,11 @@ fn all_vectors_pass() {
             count += 1;
             let name = case["name"].as_str().unwrap_or("?");
             let function = case["function"].as_str().unwrap();
+            used.insert(function.to_string());
+            if let Some(why) = against_manifest(&functions, function, &case["args"]) {
+                failures.push(format!("{} / {name}: {why}", file.display()));
+                continue;
+            }
             let tol = case.get("tolerance").and_then(Value::as_f64).unwrap_or(0.0);
             let got = call(function, &case["args"]);
             let why = match (&got, case.get("expected"), case.get("error")) {
@@ -135,6 +187,11 @@ fn all_vectors_pass() {
             }
         }
     }
+    let unused: Vec<&String> = functions.keys().filter(|f| !used.contains(*f)).collect();
+    assert!(
+        unused.is_empty(),
+        "functions in {MANIFEST} without a vector: {unused:?}"
+    );
     assert!(
         failures.is_empty(),
         "{} of {count} vectors failed:\n{}",
