@@ -5,7 +5,7 @@
 // result (snake_case keys) and `JSON.stringify` cleanly.
 
 // The result types (the serde shapes of the Rust types) are generated into types.gen.d.ts
-// (npm run gen:types, from schema/koperasi.schema.json) and re-exported here; dates in them
+// (npm run gen:types, from schema/koperasi.schema.json) and all re-exported here; dates in them
 // are `IsoDate` (ISO `YYYY-MM-DD` strings). This file declares the functions, the classes and
 // the argument types.
 import type {
@@ -77,75 +77,7 @@ import type {
   UndistributedReason,
   UnitGrowth,
 } from './types.gen.js';
-export type {
-  AllocatedLine,
-  Allocation,
-  Apportionment,
-  Assessment,
-  BadanHukumKind,
-  Bentuk,
-  ChangeGroup,
-  Cohort,
-  ComparedStatement,
-  Component,
-  CountTable,
-  DemographyReport,
-  DemographyYear,
-  Distribution,
-  DuplicateGroup,
-  DuplicateKey,
-  Exclusion,
-  Field,
-  Finding,
-  Funnel,
-  FunnelFigure,
-  GrowthRow,
-  HighGrowth,
-  IsoDate,
-  Jenis,
-  KaplanMeierSummary,
-  Level,
-  MeasureShape,
-  Member,
-  MemberShu,
-  OfficeMark,
-  OfficeStatus,
-  OfficeStatusCross,
-  OriginKind,
-  PairComparison,
-  PanelReport,
-  PanelRow,
-  ParentGap,
-  PeriodTotals,
-  PlanLine,
-  Pola,
-  PolicyComparison,
-  PoolShare,
-  RatKnowledge,
-  Rates,
-  ReadAs,
-  ReadReport,
-  Reason,
-  ReasonCount,
-  RegisterReport,
-  RegistrationsByYear,
-  Rejection,
-  Report,
-  Rounding,
-  SeriesGroup,
-  Severity,
-  Shape,
-  ShapeKind,
-  ShuSource,
-  Span,
-  Statement,
-  StatementFinding,
-  StatementsRead,
-  Status,
-  SurvivalData,
-  UndistributedReason,
-  UnitGrowth,
-};
+export type * from './types.gen.js';
 
 /** Canonical period text: `2021`, `2021-Q3`, `2021-07`. */
 export type PeriodText = string;
