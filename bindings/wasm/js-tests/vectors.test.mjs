@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import * as k from 'koperasi';
 import { mismatch } from './compare.mjs';
 
+/** The desa level, which the package ships beside its WASM (the CLI and Python embed it). */
+const DESA = await k.loadDesaTable();
+
 const root = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
 
 /** Parameters of each function, in the positional order of the JS API (vector arg names). */
@@ -98,13 +101,16 @@ const METHODS = {
   // Published statements (issue 18): the vector gives the statements as CSV text.
   read_statements: { params: ['text'], call: (text) => k.readStatements(text) },
   check_statements: { params: ['text'], call: (text) => k.checkStatements(k.readStatements(text)) },
-  // Koperasi Desa/Kelurahan Merah Putih (issue 19). Coverage counts desa/kelurahan, a level the
-  // npm package leaves out for size (it throws `kopdes_desa_unavailable`): skipped, with that reason.
+  // Koperasi Desa/Kelurahan Merah Putih (issue 19). Coverage counts desa/kelurahan: the npm
+  // package ships that level as a file beside its WASM, passed here as `desa`.
   kopdes_statistics: {
     params: ['source', 'parent', 'previous', 'data_as_of'],
-    call: (source, parent, previous, dataAsOf) => k.kopdesStatistics(source, { parent, previous, dataAsOf }),
+    call: (source, parent, previous, dataAsOf) => k.kopdesStatistics(source, { parent, previous, dataAsOf, desa: DESA }),
   },
-  kopdes_coverage: { params: ['source', 'level', 'region'], skip: 'the npm package has no desa level of the Kemendagri table (kopdes_desa_unavailable)' },
+  kopdes_coverage: {
+    params: ['source', 'level', 'region'],
+    call: (source, level, region) => k.kopdesCoverage(source, { level, region, desa: DESA }),
+  },
   kopdes_stages: { params: ['source', 'as_of', 'by'], call: (source, asOf, by) => k.kopdesStages(source, asOf, { by }) },
   kopdes_readiness: { params: ['source', 'by'], call: (source, by) => k.kopdesReadiness(source, { by }) },
   kopdes_wave: {
