@@ -14,7 +14,7 @@ const LABELS = {
     note: 'Register KDMP/KKMP (desa/kelurahan dalam kolom atau nama koperasi) atau tabel desa SIMKOPDES. Yang ditampilkan: kabupaten/kota yang punya sedikitnya satu koperasi dalam berkas, dan provinsinya. Penyebut: tabel Kemendagri 2025.',
     file: 'Pilih register KDMP/KKMP atau tabel desa SIMKOPDES (CSV/XLSX)',
     loading: 'Memuat tabel desa Kemendagri (83.762 desa/kelurahan)…',
-    summary: (c, n) => `${c.matching.rows} baris, tingkat kecocokan ${c.matching.match_rate_pct.toFixed(2)} %; ${c.coops_placed} koperasi ditempatkan, ${c.coops_unplaced} tidak; ${n} desa/kelurahan tanpa koperasi di wilayah yang ditampilkan`,
+    summary: (c, n, rate) => `${c.matching.rows} baris, tingkat kecocokan ${rate} %; ${c.coops_placed} koperasi ditempatkan, ${c.coops_unplaced} tidak; ${n} desa/kelurahan tanpa koperasi di wilayah yang ditampilkan`,
     head: ['Kode', 'Wilayah', 'Desa/kelurahan', 'Dengan koperasi', 'Tanpa koperasi', 'Lebih dari satu', 'Koperasi', 'Cakupan %'],
     byProv: 'Cakupan per provinsi',
     byKab: 'Cakupan per kabupaten/kota',
@@ -30,7 +30,7 @@ const LABELS = {
     note: 'A register of KDMP/KKMP (desa/kelurahan in a column or in the cooperative\'s name) or a SIMKOPDES village table. Shown: the kab/kota with at least one coop in the file, and their provinces. Denominator: the Kemendagri 2025 table.',
     file: 'Choose a KDMP/KKMP register or a SIMKOPDES village table (CSV/XLSX)',
     loading: 'Loading the Kemendagri desa table (83,762 desa/kelurahan)…',
-    summary: (c, n) => `${c.matching.rows} rows, match rate ${c.matching.match_rate_pct.toFixed(2)} %; ${c.coops_placed} coops placed, ${c.coops_unplaced} not; ${n} desa/kelurahan without a coop in the regions shown`,
+    summary: (c, n, rate) => `${c.matching.rows} rows, match rate ${rate} %; ${c.coops_placed} coops placed, ${c.coops_unplaced} not; ${n} desa/kelurahan without a coop in the regions shown`,
     head: ['Code', 'Region', 'Desa/kelurahan', 'With a coop', 'Without', 'More than one', 'Coops', 'Coverage %'],
     byProv: 'Coverage by province',
     byKab: 'Coverage by kab/kota',
@@ -171,7 +171,7 @@ export function mountCoverage(k, root, lang) {
     csv.addEventListener('click', () => download('csv'));
     xlsx.addEventListener('click', () => download('xlsx'));
     out.append(
-      el('p', { id: 'kopdes-cov-summary' }, l.summary(r.byKab, num(r.without.length, lg))),
+      el('p', { id: 'kopdes-cov-summary' }, l.summary(r.byKab, num(r.without.length, lg), pct(r.byKab.matching.match_rate_pct, lg))),
       el('p', { class: 'no-export' }, csv, ' ', xlsx),
       el('h4', {}, l.byProv),
       table('kopdes-cov-prov', r.prov, l, lg),

@@ -79,7 +79,7 @@ test('dashboard: coverage of the desa/kelurahan from the SIMKOPDES village slice
     const prov = await cellsOf(page, '#kopdes-cov-prov');
     assert.deepEqual(prov.map((r) => [r[0], r[2], r[3], r[7]]), [['36', '1.552', '22', '1,42'], ['51', '716', '43', '6,01']]);
     assert.equal(await page.locator('#kopdes-cov-chart rect').count(), 2);
-    assert.match(await page.locator('#kopdes-cov-summary').innerText(), /68 koperasi ditempatkan, 0 tidak; 323 desa\/kelurahan tanpa koperasi/);
+    assert.match(await page.locator('#kopdes-cov-summary').innerText(), /^65 baris, tingkat kecocokan 100,00 %; 68 koperasi ditempatkan, 0 tidak; 323 desa\/kelurahan tanpa koperasi/);
 
     const csv = await downloaded(page, '#kopdes-cov-csv');
     assert.equal(csv.name, 'desa-tanpa-koperasi-kopdes_stats_village_slice.csv');
