@@ -28,8 +28,12 @@ grep -q '/koperasi_wasm_bg.wasm`' "$node_tmp/koperasi_wasm.js" || {
 }
 cp "$node_tmp/koperasi_wasm.js" "$out/koperasi_wasm_node.cjs"
 rm -rf "$node_tmp"
+# The desa/kelurahan level (83,762 rows) ships beside the WASM, not in it (loadDesaTable, the
+# `desa` option of kopdesCoverage): the same bytes the core's cargo feature `desa` embeds.
+cp crates/koperasi/data/wilayah/wilayah_2025_desa.csv "$out/"
 # the licences travel with the package (npm packs no symlinks; copies, not tracked by git)
 cp LICENSE-MIT LICENSE-APACHE bindings/wasm/
-printf 'wasm size: %s bytes raw, %s bytes gzipped\n' \
-  "$(wc -c < "$out/koperasi_wasm_bg.wasm")" \
-  "$(gzip -9 -c "$out/koperasi_wasm_bg.wasm" | wc -c)"
+for f in koperasi_wasm_bg.wasm wilayah_2025_desa.csv; do
+  printf '%s size: %s bytes raw, %s bytes gzipped\n' "$f" \
+    "$(wc -c < "$out/$f")" "$(gzip -9 -c "$out/$f" | wc -c)"
+done

@@ -7,7 +7,10 @@
 //   build);
 // - the WASM gzip-compressed (about a third of its size), as base64 text in a
 //   <script type="application/octet-stream">, unpacked by the browser's DecompressionStream and
-//   compiled with the glue's `initSync` from those bytes (entry module `koperasi`, below).
+//   compiled with the glue's `initSync` from those bytes (entry module `koperasi`, below);
+// - the desa/kelurahan level of the Kemendagri table (wilayah_2025_desa.csv, which the npm
+//   package ships beside its WASM) the same way, unpacked when coverage first needs it
+//   (the entry's loadDesaTable).
 // Usage (after `bash bindings/wasm/build.sh` and `npm ci` here):
 //   node examples/web/build-single.mjs [OUT]   (default: examples/web/dist/koperasi.html)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -29,6 +32,7 @@ const MODULES = {
   'dash/downloads': 'examples/web/downloads.mjs',
   'dash/statements': 'examples/web/statements.mjs',
   'dash/kopdes': 'examples/web/kopdes.mjs',
+  'dash/kopdes-coverage': 'examples/web/kopdes-coverage.mjs',
   uplot: 'examples/web/node_modules/uplot/dist/uPlot.esm.js',
   'koperasi-single/api': 'bindings/wasm/js/api.mjs',
   'koperasi-single/glue': 'bindings/wasm/pkg-web/koperasi_wasm.js',
@@ -42,24 +46,32 @@ const RENAMES = {
   './downloads.mjs': 'dash/downloads',
   './statements.mjs': 'dash/statements',
   './kopdes.mjs': 'dash/kopdes',
+  './kopdes-coverage.mjs': 'dash/kopdes-coverage',
 };
 
 /** The `koperasi` entry of the single file: the WASM from the page's bytes, then the API. */
 const ENTRY = `import { initSync } from 'koperasi-single/glue';
 import * as raw from 'koperasi-single/glue';
 import { setRaw } from 'koperasi-single/api';
-const text = document.getElementById('koperasi-wasm').textContent.trim();
-const bin = atob(text);
-const packed = new Uint8Array(bin.length);
-for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
 if (typeof DecompressionStream !== 'function') {
   throw new Error('This browser is too old for koperasi.html (no DecompressionStream): use a current Chrome, Edge, Firefox or Safari. / Peramban ini terlalu lama untuk koperasi.html: pakai Chrome, Edge, Firefox atau Safari versi terbaru.');
 }
-const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-initSync({ module: bytes });
+async function unpack(id) {
+  const bin = atob(document.getElementById(id).textContent.trim());
+  const packed = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+initSync({ module: await unpack('koperasi-wasm') });
 setRaw(raw);
 export * from 'koperasi-single/api';
+/** The desa level (wilayah_2025_desa.csv), inlined gzip-compressed; unpacked on first use. */
+let desa = null;
+export async function loadDesaTable() {
+  desa ??= await unpack('koperasi-desa');
+  return desa;
+}
 `;
 
 function rename(name, src) {
@@ -75,6 +87,7 @@ const imports = { koperasi: dataUrl(ENTRY) };
 for (const [name, file] of Object.entries(MODULES)) imports[name] = dataUrl(rename(name, read(file)));
 
 const wasm = readFileSync(join(root, 'bindings/wasm/pkg-web/koperasi_wasm_bg.wasm'));
+const desaCsv = readFileSync(join(root, 'crates/koperasi/data/wilayah/wilayah_2025_desa.csv'));
 const css = `${read('examples/web/node_modules/uplot/dist/uPlot.min.css')}\n${read('examples/web/style.css')}`;
 let html = read('examples/web/index.html');
 const swap = (from, to) => {
@@ -86,7 +99,8 @@ html = html.replace(/\s*<link rel="stylesheet"[^>]*>/g, '');
 swap('</title>', `</title>\n  <style>\n${css.replace(/<\/style/gi, '<\\/style')}\n  </style>`);
 swap(html.slice(html.indexOf('<script type="importmap">'), html.indexOf('</script>') + '</script>'.length), `<script type="importmap">${JSON.stringify({ imports })}</script>`);
 swap('<script type="module" src="./app.mjs"></script>', `<script type="module">import 'dash/app';</script>`);
-swap('</body>', `<script type="application/octet-stream" id="koperasi-wasm">\n${gzipSync(wasm, { level: 9 }).toString('base64')}\n</script>\n</body>`);
+const block = (id, bytes) => `<script type="application/octet-stream" id="${id}">\n${gzipSync(bytes, { level: 9 }).toString('base64')}\n</script>\n`;
+swap('</body>', `${block('koperasi-wasm', wasm)}${block('koperasi-desa', desaCsv)}</body>`);
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);

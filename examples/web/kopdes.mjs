@@ -4,12 +4,14 @@
 // Kemendagri code each row was matched to, the count of KDMP/KKMP and the shares with a bank
 // account, NPWP, NIB and an RAT, as a table and a bar chart; rows matched to no code or under the
 // wrong parent are flagged, never dropped. Every figure comes from the engine
-// (kopdesStatistics); this file only shows them. Self-contained: app.mjs only mounts it.
+// (kopdesStatistics); this file only shows them. Self-contained: app.mjs only mounts it. Below
+// it, coverage of every desa/kelurahan from a register or village table (kopdes-coverage.mjs).
+import { mountCoverage } from './kopdes-coverage.mjs';
 
 const LABELS = {
   id: {
     title: 'Koperasi Desa/Kelurahan Merah Putih',
-    note: 'Tabel statistik SIMKOPDES (per provinsi atau kabupaten/kota). Cakupan per desa/kelurahan memerlukan tabel desa Kemendagri: gunakan CLI (koperasi kopdes coverage) atau paket Python.',
+    note: 'Tabel statistik SIMKOPDES (per provinsi atau kabupaten/kota): jumlah koperasi dan bagian yang punya rekening, NPWP, NIB dan RAT.',
     file: 'Pilih tabel statistik SIMKOPDES (CSV)',
     read: (m) => `${m.rows} baris: ${m.matched} cocok, ${m.misplaced} salah induk, ${m.ambiguous} ambigu, ${m.not_found} tidak ditemukan; tingkat kecocokan ${m.match_rate_pct.toFixed(2)} %`,
     head: ['Kode', 'Wilayah', 'Koperasi', 'Rekening %', 'NPWP %', 'NIB %', 'RAT %', 'Pencocokan'],
@@ -19,7 +21,7 @@ const LABELS = {
   },
   en: {
     title: 'Koperasi Desa/Kelurahan Merah Putih',
-    note: 'A SIMKOPDES statistics table (by province or kab/kota). Coverage of every desa/kelurahan needs the Kemendagri desa table: use the CLI (koperasi kopdes coverage) or the Python package.',
+    note: 'A SIMKOPDES statistics table (by province or kab/kota): the count of coops and the shares with a bank account, NPWP, NIB and an RAT.',
     file: 'Choose a SIMKOPDES statistics table (CSV)',
     read: (m) => `${m.rows} rows: ${m.matched} matched, ${m.misplaced} under the wrong parent, ${m.ambiguous} ambiguous, ${m.not_found} not found; match rate ${m.match_rate_pct.toFixed(2)} %`,
     head: ['Code', 'Region', 'Coops', 'Account %', 'NPWP %', 'NIB %', 'RAT %', 'Matching'],
@@ -97,7 +99,8 @@ export function mountKopdes(k, root, lang) {
     const l = L();
     root.querySelector('h2').textContent = l.title;
     root.querySelector('.kopdes-note').textContent = l.note;
-    root.querySelector('label').firstChild.textContent = l.file + ' ';
+    root.querySelector('#kopdes-stats-label').firstChild.textContent = l.file + ' ';
+    cov?.render();
     out.replaceChildren();
     if (state.error) {
       out.append(el('p', { id: 'kopdes-error', class: 'error' }, state.error));
@@ -121,7 +124,9 @@ export function mountKopdes(k, root, lang) {
     );
   }
 
-  root.replaceChildren(el('h2', {}), el('p', { class: 'kopdes-note' }), el('label', {}, '', file), out);
+  const covRoot = el('div', { id: 'kopdes-cov' });
+  root.replaceChildren(el('h2', {}), el('p', { class: 'kopdes-note' }), el('label', { id: 'kopdes-stats-label' }, '', file), out, covRoot);
+  const cov = mountCoverage(k, covRoot, lang);
   render();
-  return { render, show };
+  return { render, show, cov };
 }

@@ -1,7 +1,8 @@
 // Koperasi Desa/Kelurahan Merah Putih from JS (issue 19): the real SIMKOPDES exports (figures by
 // pandas in tests/data/real/simkopdes-statistics/figures.py, PROVENANCE.md), the synthetic
 // register with dated stages (its expected.json, by generate.py) and the East Java panel. The
-// npm package has no desa level: coverage throws a stated error code.
+// npm package ships the desa level beside its WASM (loadDesaTable): coverage needs it passed as
+// `desa`, and throws a stated error code without it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -48,9 +49,25 @@ test('the East Java jump of 2025-Q2 against 8,494 KDMP/KKMP', () => {
   assert.throws(() => k.kopdesWave(JATIM), (e) => e.code === 'argument_invalid');
 });
 
-test('coverage needs the desa level, which the npm package leaves out', () => {
+test('coverage needs the desa level: a stated error without it, the real figures with it', async () => {
+  const village = read(`${STATS}kopdes_stats_village_slice.csv`);
   assert.throws(
-    () => k.kopdesCoverage(read(`${STATS}kopdes_stats_village_slice.csv`), { level: 'kecamatan' }),
-    (e) => e.code === 'kopdes_desa_unavailable',
+    () => k.kopdesCoverage(village, { level: 'kecamatan' }),
+    (e) => e.code === 'kopdes_desa_unavailable' && e.message.includes('loadDesaTable'),
+  );
+  const desa = await k.loadDesaTable();
+  // PROVENANCE.md there: Kota Denpasar's 43 desa/kelurahan all covered; Lebak (345 desa in
+  // the Kemendagri CSV, python3 csv) 22 covered by 25 coops, Cimenteng Jaya and Cikaratuan not.
+  const c = k.kopdesCoverage(village, { level: 'kabupaten_kota', desa });
+  const kab = c.rows.filter((r) => r.coops > 0).map((r) => [r.code, r.desa, r.with_coop, r.coops, r.coverage_pct]);
+  assert.deepEqual(kab, [['36.02', 345, 22, 25, 6.38], ['51.71', 43, 43, 43, 100]]);
+  assert.ok(c.without_coop.some((d) => d.code === '36.02.18.2012' && d.name === 'Cimenteng Jaya'));
+  const s = k.kopdesStatistics(read(`${STATS}kopdes_stats_province.csv`), { desa });
+  // the national summary's 83,382 cooperatives against its 83,762 desa/kelurahan: 99.55 %
+  const nation = s.coops_per_desa[0];
+  assert.deepEqual([nation.code, nation.desa, nation.cooperatives, nation.pct], [null, 83762, 83382, 99.55]);
+  assert.throws(
+    () => k.kopdesCoverage(village, { desa: 'kode,nama,level\n64.71.99,Nowhere,kecamatan\n' }),
+    (e) => e.code === 'wilayah_bad_table',
   );
 });

@@ -21,7 +21,7 @@ test('npm pack ships one .wasm, the README and both licences', () => {
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
   assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['pkg-web/koperasi_wasm_bg.wasm']);
   for (const f of ['README.md', 'API.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'js/node.mjs', 'js/browser.mjs',
-    'pkg-web/koperasi_wasm.js', 'pkg-web/koperasi_wasm_node.cjs']) {
+    'pkg-web/koperasi_wasm.js', 'pkg-web/koperasi_wasm_node.cjs', 'pkg-web/wilayah_2025_desa.csv']) {
     assert.ok(files.includes(f), `${f} in ${files}`);
   }
   assert.ok(!files.some((f) => f.startsWith('pkg-node/')), files.join(' '));

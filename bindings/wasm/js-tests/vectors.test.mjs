@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import * as k from 'koperasi';
 import { mismatch } from './compare.mjs';
 
+/** The desa level, which the package ships beside its WASM (the CLI and Python embed it). */
+const DESA = await k.loadDesaTable();
+
 const root = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
 
 /**
@@ -16,7 +19,8 @@ const root = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
  * (`tests/vectors/functions.json`): `params` in the positional order of the JS API, `self` for a
  * method (the argument holding the object; absent for a static), and `js`: `method` (default: the
  * camelCase name), `property`, `options` (arguments that go, camelCased, into the trailing options
- * object), `skip` (a stated reason) or `call` (a spelling of its own, in CALLS below).
+ * object), `desa` (the desa table goes in as the `desa` option: the package ships it beside its
+ * WASM), `skip` (a stated reason) or `call` (a spelling of its own, in CALLS below).
  */
 const FUNCTIONS = JSON.parse(readFileSync(join(root, 'functions.json'), 'utf8')).functions;
 
@@ -45,9 +49,10 @@ function positionalArgs(entry, args) {
   const opts = entry.js?.options ?? [];
   const positional = entry.params.filter((p) => !opts.includes(p)).map((p) => (p in args ? argValue(p, args[p]) : undefined));
   const given = opts.filter((p) => p in args);
-  if (given.length) {
+  if (given.length || entry.js?.desa) {
     const at = entry.params.includes('options') ? entry.params.filter((p) => !opts.includes(p)).indexOf('options') : positional.length;
     const extra = Object.fromEntries(given.map((p) => [camel(p), args[p]]));
+    if (entry.js?.desa) extra.desa = DESA;
     positional[at] = { ...(positional[at] ?? {}), ...extra };
   }
   while (positional.length && positional[positional.length - 1] === undefined) positional.pop();

@@ -808,26 +808,32 @@ function isStatisticsTable(source) {
   return head.split('\n', 1)[0].toLowerCase().includes('cooperatives');
 }
 
+/** The `desa` option: the bytes (or text) of wilayah_2025_desa.csv, or undefined. */
+const desaArg = (desa) => (desa === undefined || desa === null ? undefined : bytes(desa));
+
 /**
  * Coverage of every desa/kelurahan by a KDMP/KKMP (rows by `level`, total, without_coop,
  * with_several, mergers, problems, matching). Needs the desa level of the Kemendagri table,
- * which the npm package leaves out: here it throws `kopdes_desa_unavailable` (use the CLI or
- * the Python package).
+ * which the npm package ships apart from its WASM (for size): pass `desa`, the bytes of
+ * `pkg-web/wilayah_2025_desa.csv` (`await loadDesaTable()`); without it this throws
+ * `kopdes_desa_unavailable`. The table is parsed once and kept while the same bytes come again.
  */
-export function kopdesCoverage(source, { level = 'provinsi', region } = {}) {
+export function kopdesCoverage(source, { level = 'provinsi', region, desa } = {}) {
   const r = optStr(region, 'region');
   const l = str(level, 'level');
-  if (isStatisticsTable(source)) return call(wasm().kopdes_coverage_table, bytes(source), l, r);
-  return withRegister(source, (h) => call(wasm().kopdes_coverage_register, h, l, r));
+  const d = desaArg(desa);
+  if (isStatisticsTable(source)) return call(wasm().kopdes_coverage_table, bytes(source), l, r, d);
+  return withRegister(source, (h) => call(wasm().kopdes_coverage_register, h, l, r, d));
 }
 
 /**
  * A SIMKOPDES statistics export (province, district, subdistrict or village table) as a dated
  * snapshot: `{snapshot, level_check, change, coops_per_desa}`. `parent`: the table one level
  * up (its figures must equal the sums below them: `level_check`); `previous`: an earlier
- * snapshot of the same level (`change`). `coops_per_desa` is null without the desa level.
+ * snapshot of the same level (`change`). `coops_per_desa` is null without the desa level
+ * (`desa`, as for kopdesCoverage).
  */
-export function kopdesStatistics(source, { parent, previous, dataAsOf } = {}) {
+export function kopdesStatistics(source, { parent, previous, dataAsOf, desa } = {}) {
   const opt = (x) => (x === undefined || x === null ? undefined : bytes(x));
   return call(
     wasm().kopdes_statistics,
@@ -835,6 +841,7 @@ export function kopdesStatistics(source, { parent, previous, dataAsOf } = {}) {
     opt(parent),
     opt(previous),
     dataAsOf === undefined || dataAsOf === null ? undefined : isoDate(dataAsOf, 'dataAsOf'),
+    desaArg(desa),
   );
 }
 

@@ -17,3 +17,11 @@ export const ready = raw
 await ready;
 
 export * from './api.mjs';
+
+/** The bytes of pkg-web/wilayah_2025_desa.csv, fetched beside this module (the `desa` option of kopdesCoverage). */
+export async function loadDesaTable() {
+  const url = new URL('../pkg-web/wilayah_2025_desa.csv', import.meta.url);
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`koperasi: the desa table ${url} could not be loaded (HTTP ${r.status}) / tabel desa tidak dapat dimuat`);
+  return new Uint8Array(await r.arrayBuffer());
+}

@@ -780,7 +780,7 @@ export interface KopdesStatistics {
   /** Parent figures that differ from the sums of the rows under them. */
   level_check: Finding[];
   change: Record<string, unknown> | null;
-  /** Coops per desa/kelurahan by region; null in the npm package (no desa level). */
+  /** Coops per desa/kelurahan by region; null without the desa level (the `desa` option). */
   coops_per_desa: Array<Record<string, unknown>> | null;
 }
 /** A stage of a KDMP/KKMP (`musdesus`, `akta`, `sk_ahu`, `nib`, `npwp`, `bank_account`, ...). */
@@ -852,18 +852,25 @@ export interface KopdesWaveFinding {
 }
 /**
  * Coverage of every desa/kelurahan by a KDMP/KKMP. Needs the desa level of the Kemendagri
- * table, which the npm package leaves out for size: it throws `kopdes_desa_unavailable`
- * (use the CLI or the Python package).
+ * table, which the npm package ships apart from its WASM: pass `desa: await loadDesaTable()`;
+ * without it this throws `kopdes_desa_unavailable`.
  */
 export function kopdesCoverage(
   source: Register | RegisterRead | CsvSource,
-  options?: { level?: KopdesLevel; region?: string | null },
+  options?: { level?: KopdesLevel; region?: string | null; desa?: CsvSource | null },
 ): KopdesCoverage;
 /** A SIMKOPDES statistics export (province/district/subdistrict/village table), checked against `parent` and compared with `previous`. */
 export function kopdesStatistics(
   source: CsvSource,
-  options?: { parent?: CsvSource | null; previous?: CsvSource | null; dataAsOf?: IsoDate | null },
+  options?: { parent?: CsvSource | null; previous?: CsvSource | null; dataAsOf?: IsoDate | null; desa?: CsvSource | null },
 ): KopdesStatistics;
+/**
+ * The desa/kelurahan level of the Kemendagri 2025 table (83,762 rows), which the package ships
+ * apart from its WASM as `pkg-web/wilayah_2025_desa.csv` (3.3 MB, 0.63 MB gzipped): its bytes,
+ * to pass as the `desa` option of kopdesCoverage and kopdesStatistics. Node reads the file; a
+ * browser fetches it beside the module (the single-file page unpacks its inlined copy).
+ */
+export function loadDesaTable(): Promise<Uint8Array>;
 /** The stages as of `asOf` (funnel, days between stages, stalled); `stallDays`: TOML text of a stall preset. */
 export function kopdesStages(
   source: Register | RegisterRead | CsvSource,

@@ -2,6 +2,7 @@
 // pkg-web/koperasi_wasm_node.cjs) synchronously; it reads pkg-web/koperasi_wasm_bg.wasm, the
 // one .wasm of the package, shared with the browser entry.
 import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import { setRaw, notBuilt } from './api.mjs';
 
 const require = createRequire(import.meta.url);
@@ -20,3 +21,8 @@ setRaw(glue);
 export * from './api.mjs';
 /** Resolved at once in Node (the module is loaded synchronously); the browser build awaits it. */
 export const ready = Promise.resolve();
+
+/** The bytes of pkg-web/wilayah_2025_desa.csv, the desa level (the `desa` option of kopdesCoverage). */
+export async function loadDesaTable() {
+  return new Uint8Array(await readFile(new URL('../pkg-web/wilayah_2025_desa.csv', import.meta.url)));
+}

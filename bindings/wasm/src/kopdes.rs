@@ -4,8 +4,11 @@
 //! the serde shape of the core's result types.
 //!
 //! The npm package is built without the cargo feature `desa` (the 83,762 desa/kelurahan add
-//! ~3.3 MB): coverage counts desa/kelurahan, so it fails there with the code
-//! `kopdes_desa_unavailable`, and `coops_per_desa` of the statistics is `null`.
+//! 3.3 MB raw, 0.63 MB gzipped, to a 6.0 MB WASM): it ships the desa level as a separate file,
+//! `pkg-web/wilayah_2025_desa.csv` (the same bytes the feature embeds), which JS passes in as
+//! `desa` when it needs it ([`koperasi::wilayah::Table::with_desa_csv`], parsed once and kept).
+//! Without it, coverage fails with the code `kopdes_desa_unavailable`, and `coops_per_desa` of
+//! the statistics is `null`.
 
 use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_js, iso_date, to_js};
 use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
@@ -17,7 +20,10 @@ use koperasi::kopdes::{
     stages_report, wave_growth,
 };
 use koperasi::register::Field;
-use koperasi::wilayah::{KodeWilayah, Level, RegionLevel, table};
+use koperasi::wilayah::{KodeWilayah, Level, RegionLevel, Table, table};
+use std::cell::RefCell;
+use std::hash::{DefaultHasher, Hasher};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 fn preset_err(e: StagesError) -> JsValue {
@@ -27,6 +33,54 @@ fn preset_err(e: StagesError) -> JsValue {
 /// True when the embedded Kemendagri table has the desa/kelurahan level (cargo feature `desa`).
 fn has_desa() -> bool {
     table().iter().any(|w| w.level == Level::DesaKelurahan)
+}
+
+/// The Kemendagri table to use: the embedded one, or with `desa` (CSV bytes of the desa level)
+/// the embedded one plus those rows. The last table built is kept (keyed by a hash of the
+/// bytes), so a page that passes the same file again does not parse 83,762 rows again.
+#[derive(Clone)]
+enum Tbl {
+    Embedded,
+    Given(Rc<Table>),
+}
+
+impl Tbl {
+    fn get(&self) -> &Table {
+        match self {
+            Tbl::Embedded => table(),
+            Tbl::Given(t) => t,
+        }
+    }
+}
+
+thread_local! {
+    static GIVEN: RefCell<Option<(u64, Rc<Table>)>> = const { RefCell::new(None) };
+}
+
+fn with_desa(desa: Option<Vec<u8>>) -> Result<Tbl, JsValue> {
+    let Some(bytes) = desa else {
+        return Ok(Tbl::Embedded);
+    };
+    let mut h = DefaultHasher::new();
+    h.write(&bytes);
+    let key = h.finish() ^ bytes.len() as u64;
+    if let Some(t) = GIVEN.with_borrow(|g| {
+        g.as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, t)| t.clone())
+    }) {
+        return Ok(Tbl::Given(t));
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        JsValue::from(ErrorPayload::new(
+            "koperasi",
+            "kopdes_desa_table_invalid",
+            "the desa table is not UTF-8 text: pass wilayah_2025_desa.csv as it ships".into(),
+        ))
+    })?;
+    let t = Rc::new(Table::with_desa_csv(text).map_err(fail)?);
+    GIVEN.set(Some((key, t.clone())));
+    Ok(Tbl::Given(t))
 }
 
 fn region_field(by: Option<String>) -> Result<Option<Field>, JsValue> {
@@ -44,34 +98,39 @@ fn region_field(by: Option<String>) -> Result<Option<Field>, JsValue> {
     }
 }
 
-fn snapshot(data: &[u8], data_as_of: Option<&str>) -> Result<StatsSnapshot, JsValue> {
+fn snapshot(data: &[u8], data_as_of: Option<&str>, tbl: &Table) -> Result<StatsSnapshot, JsValue> {
     let options = StatsOptions {
         data_as_of: data_as_of.map(iso_date).transpose()?,
         ..Default::default()
     };
-    read_statistics(data, table(), &options).map_err(fail)
+    read_statistics(data, tbl, &options).map_err(fail)
 }
 
-/// `kopdes_statistics(data, parent, previous, data_as_of)` -> `{snapshot, level_check, change,
-/// coops_per_desa}` (the JSON of `koperasi kopdes statistics`; `coops_per_desa` is `null`
-/// without the desa level).
+/// `kopdes_statistics(data, parent, previous, data_as_of, desa)` -> `{snapshot, level_check,
+/// change, coops_per_desa}` (the JSON of `koperasi kopdes statistics`; `coops_per_desa` is
+/// `null` without the desa level, embedded or given as `desa`, the CSV bytes of
+/// `wilayah_2025_desa.csv`).
 #[wasm_bindgen]
 pub fn kopdes_statistics(
     data: &[u8],
     parent: Option<Vec<u8>>,
     previous: Option<Vec<u8>>,
     data_as_of: Option<String>,
+    desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
+    let given = desa.is_some();
+    let tbl = with_desa(desa)?;
+    let t = tbl.get();
     let when = data_as_of.as_deref();
-    let snap = snapshot(data, when)?;
-    let parent = parent.map(|p| snapshot(&p, when)).transpose()?;
-    let previous = previous.map(|p| snapshot(&p, None)).transpose()?;
+    let snap = snapshot(data, when, t)?;
+    let parent = parent.map(|p| snapshot(&p, when, t)).transpose()?;
+    let previous = previous.map(|p| snapshot(&p, None, t)).transpose()?;
     let findings = parent
         .as_ref()
         .map(|p| check_levels(&snap, p))
         .unwrap_or_default();
     let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
-    let per_desa = has_desa().then(|| coops_per_desa(&snap, table()));
+    let per_desa = (given || has_desa()).then(|| coops_per_desa(&snap, t));
     to_js(&serde_json::json!({
         "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
     }))
@@ -81,6 +140,7 @@ fn coverage_of(
     entries: Vec<KopdesEntry>,
     level: &str,
     region: Option<String>,
+    tbl: &Table,
 ) -> Result<JsValue, JsValue> {
     let level: RegionLevel = from_js("level", JsValue::from_str(level))?;
     let region = region
@@ -89,48 +149,56 @@ fn coverage_of(
         .transpose()
         .map_err(fail)?;
     let options = CoverageOptions { level, region };
-    to_js(&coverage(&entries, table(), &options))
+    to_js(&coverage(&entries, tbl, &options))
 }
 
-fn desa_unavailable() -> Result<(), JsValue> {
-    if has_desa() {
-        return Ok(());
+/// The table for coverage: it must have the desa level, embedded or given.
+fn coverage_table(desa: Option<Vec<u8>>) -> Result<Tbl, JsValue> {
+    let tbl = with_desa(desa)?;
+    if matches!(tbl, Tbl::Given(_)) || has_desa() {
+        return Ok(tbl);
     }
     Err(ErrorPayload::new(
         "koperasi",
         "kopdes_desa_unavailable",
         "coverage counts desa/kelurahan, and this build has no desa level of the Kemendagri \
-         table (the npm package leaves it out for size): use the CLI or the Python package"
+         table (the npm package ships it apart, for size): pass the bytes of \
+         wilayah_2025_desa.csv as `desa` (loadDesaTable())"
             .into(),
     )
     .into())
 }
 
-/// `kopdes_coverage_register(register, level, region)` -> `Coverage` (needs the desa level).
+/// `kopdes_coverage_register(register, level, region, desa)` -> `Coverage` (needs the desa
+/// level: embedded, or `desa`, the CSV bytes of `wilayah_2025_desa.csv`).
 #[wasm_bindgen]
 pub fn kopdes_coverage_register(
     register: &RegisterHandle,
     level: &str,
     region: Option<String>,
+    desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    desa_unavailable()?;
+    let tbl = coverage_table(desa)?;
     coverage_of(
         entries_from_register(&register.inner.records),
         level,
         region,
+        tbl.get(),
     )
 }
 
-/// `kopdes_coverage_table(data, level, region)`: the village table of a SIMKOPDES statistics
-/// export -> `Coverage` (needs the desa level).
+/// `kopdes_coverage_table(data, level, region, desa)`: the village table of a SIMKOPDES
+/// statistics export -> `Coverage` (needs the desa level, as above).
 #[wasm_bindgen]
 pub fn kopdes_coverage_table(
     data: &[u8],
     level: &str,
     region: Option<String>,
+    desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    desa_unavailable()?;
-    coverage_of(snapshot(data, None)?.entries(), level, region)
+    let tbl = coverage_table(desa)?;
+    let t = tbl.get();
+    coverage_of(snapshot(data, None, t)?.entries(), level, region, t)
 }
 
 /// `kopdes_stages(register, as_of, by, stall_days)` -> `StagesReport`; `stall_days`: TOML text

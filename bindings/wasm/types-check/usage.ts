@@ -149,7 +149,8 @@ const kdRate: number = kdStats.snapshot.matching.match_rate_pct;
 const kdStages: st.KopdesStagesReport = st.kopdesStages(new Uint8Array(0), '2026-01-31', { by: 'kab_kota' });
 const kdReady: st.KopdesReadinessReport = st.kopdesReadiness(new Uint8Array(0), { checklist: null });
 const kdWave = st.kopdesWave('x', { kdmpCount: 8494, at: '2025-Q2' });
-const kdCov: st.KopdesCoverage = st.kopdesCoverage('x', { level: 'kecamatan', region: '35.12' });
+const kdDesa: Promise<Uint8Array> = st.loadDesaTable();
+const kdCov: st.KopdesCoverage = st.kopdesCoverage('x', { level: 'kecamatan', region: '35.12', desa: new Uint8Array(0) });
 // @ts-expect-error: the level is a KopdesLevel
 st.kopdesCoverage('x', { level: 'kabkota' });
-void kdRate, kdStages, kdReady, kdWave, kdCov;
+void kdRate, kdStages, kdReady, kdWave, kdCov, kdDesa;

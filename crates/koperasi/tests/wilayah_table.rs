@@ -78,6 +78,34 @@ fn balikpapan_kelurahan() {
     assert_eq!(w.code.is_kelurahan(), Some(true));
 }
 
+/// The desa level given as a separate file (how the npm package gets it): the same rows as the
+/// `desa` feature embeds, so Balikpapan's kelurahan resolve in any build; a table that is not
+/// desa rows is refused with its line.
+#[cfg(not(feature = "desa"))]
+#[test]
+#[allow(clippy::unwrap_used)]
+fn desa_level_from_a_separate_file() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/wilayah/wilayah_2025_desa.csv"
+    );
+    let t =
+        koperasi::wilayah::Table::with_desa_csv(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(t.count(Level::DesaKelurahan), 83_762);
+    assert_eq!(t.count(Level::Kecamatan), 7285);
+    assert_eq!(t.get(&k("64.71.06.1001")).unwrap().name, "Prapatan");
+    let w = t.find_desa("Sungai Nangka", Some(&k("64.71.05"))).unwrap();
+    assert_eq!(w.code, k("64.71.05.1010"));
+    let kec = "kode,nama,level\n64.71.99,Nowhere,kecamatan\n";
+    let e = koperasi::wilayah::Table::with_desa_csv(kec).unwrap_err();
+    assert!(matches!(e, WilayahError::BadTable { line: 2, .. }), "{e}");
+    let header_only = koperasi::wilayah::Table::with_desa_csv("kode,nama,level\n").unwrap_err();
+    assert!(
+        matches!(header_only, WilayahError::BadTable { line: 0, .. }),
+        "{header_only}"
+    );
+}
+
 /// The 38 names of the column `KABUPATEN / KOTA` of the East Java quarterly file
 /// (koperasi_jatim_kabkota_2018Q4_2025Q2.csv), with the codes of the Kemendagri table.
 const JATIM: [(&str, &str); 38] = [

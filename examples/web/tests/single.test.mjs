@@ -14,6 +14,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const page_ = process.env.KOPERASI_SINGLE ?? here('../dist/koperasi.html');
 const shots = process.env.SCREENSHOT_DIR ?? here('../screenshots/');
 const BOGOR = here('../../../crates/koperasi/data/samples/kota-bogor-koperasi-register/koperasi_kota_bogor_2022.csv');
+const VILLAGE = here('../../../tests/data/real/simkopdes-statistics/kopdes_stats_village_slice.csv');
 const GIANYAR = here('../../../tests/data/real/gianyar-koperasi-rat-terakhir/koperasi.csv');
 
 /** One part of a zip (an XLSX) as text, read by python3's zipfile (standard library). */
@@ -177,6 +178,12 @@ test('single-file dashboard from file://', { skip: existsSync(page_) ? false : `
     assert.equal(await page.locator('#status-counts').isVisible(), true);
     await page.screenshot({ path: join(shots, 'single-5-print.png'), fullPage: false });
     await page.emulateMedia({ media: 'screen' });
+
+    // 8. Kopdes coverage from the inlined desa table (no request): the SIMKOPDES village slice,
+    // Lebak 22 of 345 desa (PROVENANCE.md there; 345 from the Kemendagri CSV with python3).
+    await page.setInputFiles('#kopdes-cov-file', VILLAGE);
+    await page.waitForSelector('#kopdes-cov-kab', { timeout: 60000 });
+    assert.deepEqual((await rowsOf(page, '#kopdes-cov-kab'))[0], ['36.02', 'Kabupaten Lebak', '345', '22', '323', '3', '25', '6.38']);
 
     assert.deepEqual(requests, []);
     assert.deepEqual(errors, []);

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Provinsi, kabupaten/kota and kecamatan rows of the 2025 table (`kode,nama,level`).
-const KEC_CSV: &str = include_str!("../../data/wilayah/wilayah_2025_kec.csv");
+/// A `static`, not a `const`: used in two places, a `const` was embedded twice in the WASM
+/// (+0.24 MB).
+static KEC_CSV: &str = include_str!("../../data/wilayah/wilayah_2025_kec.csv");
 /// Desa/kelurahan rows of the 2025 table, embedded with the `desa` feature only.
 #[cfg(feature = "desa")]
 const DESA_CSV: &str = include_str!("../../data/wilayah/wilayah_2025_desa.csv");
@@ -73,9 +75,9 @@ pub fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         #[cfg(feature = "desa")]
-        let parts: &[&str] = &[KEC_CSV, DESA_CSV];
+        let parts: &[(&str, Option<Level>)] = &[(KEC_CSV, None), (DESA_CSV, None)];
         #[cfg(not(feature = "desa"))]
-        let parts: &[&str] = &[KEC_CSV];
+        let parts: &[(&str, Option<Level>)] = &[(KEC_CSV, None)];
         Table::from_csv_parts(parts).unwrap_or_default()
     })
 }
@@ -96,12 +98,33 @@ impl Table {
     /// [`WilayahError::BadTable`] naming the 1-based line: a missing column, a bad code, an
     /// unknown level, a level that disagrees with the code's length, or a duplicate code.
     pub fn from_csv_str(csv_text: &str) -> Result<Table, WilayahError> {
-        Table::from_csv_parts(&[csv_text])
+        Table::from_csv_parts(&[(csv_text, None)])
     }
 
-    fn from_csv_parts(parts: &[&str]) -> Result<Table, WilayahError> {
+    /// The embedded provinsi, kabupaten/kota and kecamatan rows plus desa/kelurahan rows given
+    /// as CSV text in the same `kode,nama,level` layout: the file
+    /// `crates/koperasi/data/wilayah/wilayah_2025_desa.csv` (83,762 rows, 3.3 MB), which the
+    /// npm package ships beside its WASM instead of embedding it (builds without the cargo
+    /// feature `desa`). Use it in builds without that feature; with it, [`table()`] already
+    /// has these rows.
+    ///
+    /// # Errors
+    /// [`WilayahError::BadTable`] naming the 1-based line of `desa_csv` (line 0: the whole
+    /// text): everything [`Table::from_csv_str`] refuses, a row that is not at the
+    /// desa/kelurahan level, a code already in the embedded table, or no desa/kelurahan row
+    /// at all.
+    pub fn with_desa_csv(desa_csv: &str) -> Result<Table, WilayahError> {
+        let t = Table::from_csv_parts(&[(KEC_CSV, None), (desa_csv, Some(Level::DesaKelurahan))])?;
+        if !t.rows.iter().any(|w| w.level == Level::DesaKelurahan) {
+            return Err(bad_table(0, "no desa_kelurahan row"));
+        }
+        Ok(t)
+    }
+
+    /// Rows of several CSV texts; `only`: the one level a part may hold.
+    fn from_csv_parts(parts: &[(&str, Option<Level>)]) -> Result<Table, WilayahError> {
         let mut rows = Vec::new();
-        for text in parts {
+        for &(text, only) in parts {
             let mut rdr = csv::ReaderBuilder::new()
                 .has_headers(true)
                 .from_reader(text.as_bytes());
@@ -131,6 +154,12 @@ impl Table {
                     return Err(bad_table(
                         line,
                         format!("level `{level}` does not match code `{code}`"),
+                    ));
+                }
+                if only.is_some_and(|o| o != level) {
+                    return Err(bad_table(
+                        line,
+                        format!("`{code}` is not at the level wanted here"),
                     ));
                 }
                 rows.push(Wilayah {
