@@ -72,6 +72,8 @@ import type {
   Statement,
   StatementFinding,
   StatementsRead,
+  StatisticsReport,
+  StatsSnapshot,
   Status,
   SurvivalData,
   UndistributedReason,
@@ -141,6 +143,8 @@ export type {
   Statement,
   StatementFinding,
   StatementsRead,
+  StatisticsReport,
+  StatsSnapshot,
   Status,
   SurvivalData,
   UndistributedReason,
@@ -832,25 +836,11 @@ export interface KopdesCoverage {
   /** Names not matched (never dropped), with did-you-mean candidates. */
   problems: Array<{ line: number; label: string; at: Record<string, unknown> | null }>;
 }
-/** A SIMKOPDES statistics export read as a dated snapshot. */
-export interface KopdesSnapshot {
-  level: KopdesLevel;
-  data_as_of: IsoDate | null;
-  measures: string[];
-  rows: Array<Record<string, unknown>>;
-  matching: KopdesMatchSummary;
-  /** Sums of each measure (`cooperatives`, `accounts_count`, `npwp_count`, ...). */
-  totals: Record<string, number>;
-}
-/** What kopdesStatistics gives (the JSON of `koperasi kopdes statistics --format json`). */
-export interface KopdesStatistics {
-  snapshot: KopdesSnapshot;
-  /** Parent figures that differ from the sums of the rows under them. */
-  level_check: Finding[];
-  change: Record<string, unknown> | null;
-  /** Coops per desa/kelurahan by region; null in the npm package (no desa level). */
-  coops_per_desa: Array<Record<string, unknown>> | null;
-}
+/** A SIMKOPDES statistics export read as a dated snapshot (the Rust `StatsSnapshot`). */
+export type KopdesSnapshot = StatsSnapshot;
+/** What kopdesStatistics gives (the JSON of `koperasi kopdes statistics --format json`; the Rust
+ * `kopdes::StatisticsReport`); `coops_per_desa` is null in the npm package (no desa level). */
+export type KopdesStatistics = StatisticsReport;
 /** A stage of a KDMP/KKMP (`musdesus`, `akta`, `sk_ahu`, `nib`, `npwp`, `bank_account`, ...). */
 export type KopdesStage = string;
 /** A stage reached (dated on or before the date, or undated); `covered` false: no data (unknown, not 0). */

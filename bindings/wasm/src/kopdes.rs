@@ -9,9 +9,8 @@
 
 use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_js, iso_date, to_js};
 use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
-use koperasi::kopdes::simkopdes::{
-    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
-};
+use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
+use koperasi::kopdes::statistics_report;
 use koperasi::kopdes::{
     Checklist, StagesError, StallPreset, WaveOptions, explain_jump, readiness_report,
     stages_report, wave_growth,
@@ -66,15 +65,12 @@ pub fn kopdes_statistics(
     let snap = snapshot(data, when)?;
     let parent = parent.map(|p| snapshot(&p, when)).transpose()?;
     let previous = previous.map(|p| snapshot(&p, None)).transpose()?;
-    let findings = parent
-        .as_ref()
-        .map(|p| check_levels(&snap, p))
-        .unwrap_or_default();
-    let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
-    let per_desa = has_desa().then(|| coops_per_desa(&snap, table()));
-    to_js(&serde_json::json!({
-        "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
-    }))
+    to_js(&statistics_report(
+        snap,
+        parent.as_ref(),
+        previous.as_ref(),
+        table(),
+    ))
 }
 
 fn coverage_of(

@@ -11,9 +11,8 @@ use koperasi::kopdes::coverage::{
     Coverage, CoverageOptions, CoverageRow, coverage, entries_from_register,
 };
 use koperasi::kopdes::matching::{LevelMatch, MatchSummary};
-use koperasi::kopdes::simkopdes::{
-    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
-};
+use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
+use koperasi::kopdes::statistics_report;
 use koperasi::wilayah::{KodeWilayah, RegionLevel, table};
 use std::path::{Path, PathBuf};
 
@@ -596,20 +595,15 @@ fn run_statistics(a: StatisticsArgs) -> Result<(), Failure> {
         .as_deref()
         .map(|p| read_snapshot(p, None))
         .transpose()?;
-    let findings = parent
-        .as_ref()
-        .map(|p| check_levels(&snap, p))
-        .unwrap_or_default();
-    let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
-    let per_desa = coops_per_desa(&snap, table());
+    let report = statistics_report(snap, parent.as_ref(), previous.as_ref(), table());
     let id = a.locale == LocaleArg::Id;
     let out = a.output.as_deref();
     if a.format == KopdesFormat::Json {
-        let v = serde_json::json!({
-            "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
-        });
-        return crate::output::text(&serde_json::to_string_pretty(&v)?, true, out);
+        return crate::output::text(&serde_json::to_string_pretty(&report)?, true, out);
     }
+    let snap = &report.snapshot;
+    let findings = &report.level_check;
+    let per_desa = report.coops_per_desa.as_deref().unwrap_or_default();
     let mut s = format!(
         "{} {} ({}, {} {})\n{}\n",
         t(id, "Statistik SIMKOPDES:", "SIMKOPDES statistics:"),
@@ -667,14 +661,14 @@ fn run_statistics(a: StatisticsArgs) -> Result<(), Failure> {
             ),
             findings.len()
         ));
-        for f in &findings {
+        for f in findings {
             s.push_str(&format!(
                 "  {}\n",
                 if id { &f.message_id } else { &f.message_en }
             ));
         }
     }
-    if let Some(ch) = change {
+    if let Some(ch) = &report.change {
         s.push_str(&format!(
             "{}: {}\n",
             t(id, "Angka yang berubah", "Figures changed"),

@@ -143,6 +143,7 @@ __all__ = [
     "Statement",
     "StatementFinding",
     "StatementsRead",
+    "StatisticsReport",
     "StatsRow",
     "StatsSnapshot",
     "Status",
@@ -2535,6 +2536,24 @@ class StatementsRead(Generated):
 
 
 @dataclass(frozen=True)
+class StatisticsReport(Generated):
+    """One statistics table read, checked and compared (``statistics_report``)."""
+    snapshot: StatsSnapshot
+    """The table read (rows, matching, totals, data date)."""
+    level_check: Tuple[Finding, ...]
+    """Parent figures that differ from the sums of the rows written under them (empty when no
+    table of the level above was given, or it is not one level above).
+    """
+    change: Optional[SnapshotChange]
+    """What changed since the earlier snapshot, when one was given."""
+    coops_per_desa: Optional[Tuple[CoopsPerDesa, ...]]
+    """The export's ``cooperatives`` against the desa/kelurahan of each region, nation first
+    (``coops_per_desa``; empty when the table has no ``cooperatives`` column). ``None`` when the
+    Kemendagri table in use has no desa level (the small WASM build): not known, not 0.
+    """
+
+
+@dataclass(frozen=True)
 class StatsRow(Generated):
     """One region row of a statistics export."""
     line: int
@@ -3016,6 +3035,7 @@ ROOTS: Tuple[str, ...] = (
     "StatsSnapshot",
     "SnapshotChange",
     "CoopsPerDesa",
+    "StatisticsReport",
     "StagesReport",
     "ReadinessReport",
     "WaveGrowth",
