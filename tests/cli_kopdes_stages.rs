@@ -212,3 +212,22 @@ fn wave_on_the_east_java_panel() {
     assert_eq!(v["change_without"], 76);
     fails(&["kopdes", "wave", JATIM], "--kdmp-count");
 }
+
+/// A file without any checklist column (the real SIMKOPDES Situbondo locations: 47 coops, no
+/// stage column) has no readiness figure: it is said to be not known, never "0 of 47 ready".
+#[test]
+fn readiness_without_a_checklist_column_is_not_known() {
+    let situbondo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/data/real/simkopdes-kopdes-locations/kopdes_locations_situbondo.csv"
+    );
+    let out = stdout(&["kopdes", "readiness", situbondo]);
+    assert!(
+        out.contains("not known for the 47 coops: the file has no checklist column"),
+        "{out}"
+    );
+    assert!(!out.contains("0 of 47") && !out.contains("0.00 %"), "{out}");
+    let id = stdout(&["kopdes", "readiness", situbondo, "--locale", "id"]);
+    assert!(id.contains("tidak diketahui untuk 47 koperasi"), "{id}");
+    assert!(!id.contains("0 dari 47"), "{id}");
+}

@@ -80,7 +80,7 @@ export type DataAsOfSource = 'option' | 'title';
  * This interface was referenced by `KoperasiResultTypes`'s JSON-Schema
  * via the `definition` "DateSource".
  */
-export type DateSource = 'option' | 'file_name';
+export type DateSource = 'option' | 'file_name' | 'column';
 /**
  * What a published figure counts. Two figures can form a series (and a change between them)
  * only when they have the same definition, region and breakdown.
@@ -4940,6 +4940,10 @@ export interface StatsSnapshot {
    */
   data_as_of: IsoDate | null;
   /**
+   * The column the date was taken from ([`DateSource::Column`]), as written (`updated_at`).
+   */
+  data_as_of_column?: string | null;
+  /**
    * Where that date comes from.
    */
   data_as_of_source: DateSource | null;
@@ -5068,6 +5072,10 @@ export interface StatsSnapshot1 {
    * The date its figures describe, when known.
    */
   data_as_of: IsoDate | null;
+  /**
+   * The column the date was taken from ([`DateSource::Column`]), as written (`updated_at`).
+   */
+  data_as_of_column?: string | null;
   /**
    * Where that date comes from.
    */

@@ -3,10 +3,10 @@
 //! PMK 49/2025, and the KDMP/KKMP wave in growth figures. All figures come from
 //! [`koperasi::kopdes`]; this module reads the options and prints.
 
-use super::{Failure, InputArgs, Locale, read_input, read_options};
+use super::{Failure, Format, InputArgs, Locale, read_input, read_options};
 use crate::demography::new_table;
+use crate::kopdes::unsupported;
 use crate::labels::Labels;
-use clap::ValueEnum;
 use koperasi::NaiveDate;
 use koperasi::io::Table as InputTable;
 use koperasi::io::safe::CellKind;
@@ -44,23 +44,13 @@ impl StagesCommand {
     }
 }
 
-/// Output formats of the kopdes commands.
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum KopdesFormat {
-    /// Text tables
-    Table,
-    /// The core's result as JSON
-    Json,
-    /// One table as CSV (`;` and a BOM with `--locale id`)
-    Csv,
-}
-
 /// Output options shared by the kopdes commands.
 #[derive(clap::Args)]
 pub struct KopdesOutput {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = KopdesFormat::Table)]
-    format: KopdesFormat,
+    /// Output format: table (text), json, csv (one table; `;` and a BOM with `--locale id`);
+    /// stages and readiness also xlsx (needs `-o FILE`) and html.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
     /// Labels and number separators.
     #[arg(long, value_enum, default_value_t = Locale::En)]
     locale: Locale,
@@ -214,16 +204,12 @@ fn stage_label(l: &Labels, s: Stage) -> &'static str {
 
 /// Print `text` (JSON when `json`) to the output of `out`.
 fn emit(out: &KopdesOutput, l: &Labels, text: String) -> Result<(), Failure> {
-    let text = if out.format == KopdesFormat::Csv {
+    let text = if out.format == Format::Csv {
         crate::excel_csv::finish(l, text)
     } else {
         text
     };
-    crate::output::text(
-        &text,
-        out.format == KopdesFormat::Json,
-        out.output.as_deref(),
-    )
+    crate::output::text(&text, out.format == Format::Json, out.output.as_deref())
 }
 
 /// Rows as CSV: `;` for Indonesian (Excel), `,` otherwise; numbers kept as numbers.
@@ -254,14 +240,15 @@ fn run_stages(a: StagesArgs) -> Result<(), Failure> {
     let report = stages_report(&r.records, as_of, by, &preset);
     let l = Labels::new(a.out.locale == Locale::Id);
     let text = match a.out.format {
-        KopdesFormat::Json => {
+        Format::Json => {
             serde_json::to_string_pretty(&Output {
                 file: a.file.display().to_string(),
                 result: &report,
             })? + "\n"
         }
-        KopdesFormat::Csv => csv(&l, &funnel_rows(&report, ""), 1)?,
-        KopdesFormat::Table => stages_text(&a.file, &report, &l, a.list),
+        Format::Csv => csv(&l, &funnel_rows(&report, ""), 1)?,
+        Format::Table => stages_text(&a.file, &report, &l, a.list),
+        f => return Err(unsupported(f, "stages", "table, json or csv")),
     };
     emit(&a.out, &l, text)
 }
@@ -464,14 +451,15 @@ fn run_readiness(a: ReadinessArgs) -> Result<(), Failure> {
     let report = readiness_report(&r.records, &checklist, as_of, by);
     let l = Labels::new(a.out.locale == Locale::Id);
     let text = match a.out.format {
-        KopdesFormat::Json => {
+        Format::Json => {
             serde_json::to_string_pretty(&Output {
                 file: a.file.display().to_string(),
                 result: &report,
             })? + "\n"
         }
-        KopdesFormat::Csv => csv(&l, &coop_rows(&report), 3)?,
-        KopdesFormat::Table => readiness_text(&a.file, &report, &checklist, &l),
+        Format::Csv => csv(&l, &coop_rows(&report), 3)?,
+        Format::Table => readiness_text(&a.file, &report, &checklist, &l),
+        f => return Err(unsupported(f, "readiness", "table, json or csv")),
     };
     emit(&a.out, &l, text)
 }
@@ -503,6 +491,9 @@ fn readiness_text(
 ) -> String {
     let n = |x: u64| l.int(i64::try_from(x).unwrap_or(i64::MAX));
     let when = r.as_of.map(|d| l.date(d));
+    if !r.known() {
+        return readiness_unknown(file, r, l);
+    }
     let mut s = if l.id {
         format!(
             "Kesiapan pinjaman KDMP/KKMP di {} ({}{}): {} dari {} koperasi siap ({})\n\n",
@@ -585,7 +576,28 @@ fn readiness_text(
     s
 }
 
+/// The readiness text of a file with no checklist column: not known, never `0 ready`.
+fn readiness_unknown(file: &std::path::Path, r: &ReadinessReport, l: &Labels) -> String {
+    let n = l.int(i64::try_from(r.overall.coops).unwrap_or(i64::MAX));
+    if l.id {
+        format!(
+            "Kesiapan pinjaman KDMP/KKMP di {} ({}): tidak diketahui untuk {n} koperasi: berkas tidak memuat satu pun kolom syarat (badan hukum, NIK koperasi, rekening, NPWP, NIB, ...).\n",
+            file.display(),
+            r.checklist
+        )
+    } else {
+        format!(
+            "Loan readiness of KDMP/KKMP in {} ({}): not known for the {n} coops: the file has no checklist column (legal entity, NIK koperasi, bank account, NPWP, NIB, ...).\n",
+            file.display(),
+            r.checklist
+        )
+    }
+}
+
 fn run_wave(a: WaveArgs) -> Result<(), Failure> {
+    if !matches!(a.out.format, Format::Table | Format::Json | Format::Csv) {
+        return Err(unsupported(a.out.format, "wave", "table, json or csv"));
+    }
     let l = Labels::new(a.out.locale == Locale::Id);
     let options = read_options(&a.input)?;
     let file = a.file.display().to_string();
@@ -608,9 +620,7 @@ fn run_wave(a: WaveArgs) -> Result<(), Failure> {
             };
             let f = explain_jump(&panel, a.in_region.as_deref(), period, &a.measure, count)?;
             let text = match a.out.format {
-                KopdesFormat::Json => {
-                    serde_json::to_string_pretty(&Output { file, result: &f })? + "\n"
-                }
+                Format::Json => serde_json::to_string_pretty(&Output { file, result: &f })? + "\n",
                 _ => format!("{}\n", if l.id { &f.detail_id } else { &f.detail }),
             };
             emit(&a.out, &l, text)
@@ -658,11 +668,9 @@ fn run_wave(a: WaveArgs) -> Result<(), Failure> {
                 ]
             }));
             let text = match a.out.format {
-                KopdesFormat::Json => {
-                    serde_json::to_string_pretty(&Output { file, result: &g })? + "\n"
-                }
-                KopdesFormat::Csv => csv(&l, &rows, 0)?,
-                KopdesFormat::Table => {
+                Format::Json => serde_json::to_string_pretty(&Output { file, result: &g })? + "\n",
+                Format::Csv => csv(&l, &rows, 0)?,
+                _ => {
                     let head = if l.id {
                         format!(
                             "KDMP/KKMP di {file}: {} dari {} koperasi (nama {}, kolom penanda {}, tanggal pendirian {}; {} tanpa tanggal pendirian)\n\n",

@@ -91,7 +91,7 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     /// Aligned terminal text (also `text`)
     #[value(alias = "text")]
     Table,
@@ -106,7 +106,7 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Locale {
+pub(crate) enum Locale {
     /// English labels, numbers as 1,234.5
     En,
     /// Indonesian labels, numbers as 1.234,5

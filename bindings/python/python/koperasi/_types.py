@@ -218,6 +218,10 @@ class DateSource(StrEnum):
     """Given (``StatsOptions::data_as_of``)."""
     FILE_NAME = "file_name"
     """Found in the file name."""
+    COLUMN = "column"
+    """Taken from a timestamp column of the table (``updated_at``) whose cells all fall on one
+    date (its name: ``StatsSnapshot::data_as_of_column``).
+    """
 
 
 class DissolvedBy(StrEnum):
@@ -2591,6 +2595,8 @@ class StatsSnapshot(Generated):
     """How the rows were matched: counts by outcome and the rate."""
     totals: Dict[str, int]
     """Sum of each measure over all rows (the national figure of a complete table)."""
+    data_as_of_column: Optional[str] = field(default=None, metadata={OMIT: True})
+    """The column the date was taken from (``DateSource::Column``), as written (``updated_at``)."""
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,15 @@ pub struct ReadinessReport {
     pub coops: Vec<CoopReadiness>,
 }
 
+impl ReadinessReport {
+    /// False when no checklist item has data in the file (no coop has a fact for any of them:
+    /// the file has no checklist column): readiness is then not known, and `overall.ready`
+    /// (0) must not be shown as a figure.
+    pub fn known(&self) -> bool {
+        self.overall.items.iter().any(|i| i.covered)
+    }
+}
+
 /// Check each record against `checklist`: an item is met when any of its stages is reached
 /// (as of `as_of` when given: dated on or before it, or undated; else any fact).
 pub fn readiness_report(
