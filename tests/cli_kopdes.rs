@@ -244,3 +244,62 @@ fn kopdes_formats_are_the_shared_ones() {
         "use table, json, csv, xlsx or html",
     );
 }
+
+/// The real SIMKOPDES Situbondo locations (47 coops, each on its own desa/kelurahan) with two
+/// rows added for the test: a KDMP on Kelurahan Mimbaan, which already has the real `KOPERASI
+/// KELURAHAN MERAH PUTIH MIMBAAN` (line 30), and a second KDMP on Desa Tenggir (real line 32).
+/// Both then have several coops; only Mimbaan is the SIMKOPDES duplicate (a KDMP and a KKMP on
+/// one place).
+#[test]
+fn a_kdmp_and_a_kkmp_on_one_kelurahan_are_named_as_such() {
+    let real = std::fs::read_to_string(format!(
+        "{}/../../tests/data/real/simkopdes-kopdes-locations/kopdes_locations_situbondo.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let added = "90001,KOPERASI DESA MERAH PUTIH MIMBAAN,JAWA TIMUR,KAB. SITUBONDO,Panji,,\n\
+                 90002,KOPERASI DESA MERAH PUTIH TENGGIR PANJI,JAWA TIMUR,KAB. SITUBONDO,Panji,,\n";
+    let dir = std::env::temp_dir().join(format!("koperasi-kdmp-kkmp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("situbondo_plus_two.csv");
+    std::fs::write(&f, format!("{real}{added}")).unwrap();
+    let f = f.to_str().unwrap();
+    let v = json(&[
+        "kopdes", "coverage", f, "--region", "35.12", "--format", "json",
+    ]);
+    let several = v["with_several"].as_array().unwrap();
+    assert_eq!(several.len(), 2, "{several:?}");
+    let both: Vec<&str> = several
+        .iter()
+        .filter(|s| s["kdmp_and_kkmp"] == true)
+        .map(|s| s["desa"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(both, ["Mimbaan"]);
+    assert_eq!(v["total"]["with_coop"], 47);
+    assert_eq!(v["total"]["with_several"], 2);
+    let en = stdout(&["kopdes", "coverage", f, "--region", "35.12"]);
+    assert!(
+        en.contains("Desa/kelurahan with both a KDMP and a KKMP (the SIMKOPDES duplicate: one place registered as a desa and as a kelurahan): 1"),
+        "{en}"
+    );
+    assert!(
+        en.contains("KDMP and KKMP: 35.12.08.1007 Mimbaan: 2 (lines 30, 49)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Several coops: 35.12.08.2011 Tenggir: 2 (lines 32, 50)"),
+        "{en}"
+    );
+    let id = stdout(&[
+        "kopdes", "coverage", f, "--region", "35.12", "--locale", "id",
+    ]);
+    assert!(
+        id.contains("Desa/kelurahan dengan KDMP dan KKMP sekaligus"),
+        "{id}"
+    );
+    assert!(
+        id.contains("KDMP dan KKMP: 35.12.08.1007 Mimbaan: 2 (baris 30, 49)"),
+        "{id}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

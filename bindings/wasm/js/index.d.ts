@@ -829,7 +829,8 @@ export interface KopdesCoverage {
   coops_outside_region: number;
   total: KopdesCoverageRow;
   rows: KopdesCoverageRow[];
-  with_several: Array<{ desa: { code: string; name: string }; coops: number; lines: number[] }>;
+  /** `kdmp_and_kkmp`: the names show a KDMP and a KKMP on the one desa/kelurahan (the SIMKOPDES duplicate). */
+  with_several: Array<{ desa: { code: string; name: string }; coops: number; lines: number[]; labels: string[]; kdmp_and_kkmp: boolean }>;
   mergers: Array<{ label: string; line: number; desa: Array<{ code: string; name: string }> }>;
   /** The desa/kelurahan without a cooperative. */
   without_coop: Array<{ code: string; name: string }>;

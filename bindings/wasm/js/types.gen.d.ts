@@ -1358,6 +1358,13 @@ export interface SeveralCoops {
   coops: number;
   desa: RegionRef1;
   /**
+   * True when the names show both a Koperasi Desa Merah Putih (KDMP) and a Koperasi
+   * Kelurahan Merah Putih (KKMP) on this one desa/kelurahan ([`super::kdmp_kind`]): the
+   * SIMKOPDES duplicate of a place registered once as a desa and once as a kelurahan. False
+   * when the rows carry no coop names (a village table of counts): not known there.
+   */
+  kdmp_and_kkmp: boolean;
+  /**
    * Their labels (cooperative names).
    */
   labels: string[];

@@ -442,10 +442,26 @@ fn coverage_text(c: &Coverage, file: &Path, how: &str, id: bool, without: bool) 
             "list them with --without-coop"
         )
     ));
+    let both = c.with_several.iter().filter(|s| s.kdmp_and_kkmp).count();
+    if both > 0 {
+        out.push_str(&format!(
+            "{}: {both}\n",
+            t(
+                id,
+                "Desa/kelurahan dengan KDMP dan KKMP sekaligus (duplikat SIMKOPDES: satu tempat terdaftar sebagai desa dan sebagai kelurahan)",
+                "Desa/kelurahan with both a KDMP and a KKMP (the SIMKOPDES duplicate: one place registered as a desa and as a kelurahan)"
+            )
+        ));
+    }
     for s in &c.with_several {
+        let what = if s.kdmp_and_kkmp {
+            t(id, "KDMP dan KKMP:", "KDMP and KKMP:")
+        } else {
+            t(id, "Lebih dari satu koperasi:", "Several coops:")
+        };
         out.push_str(&format!(
             "{} {} {}: {} ({} {})\n",
-            t(id, "Lebih dari satu koperasi:", "Several coops:"),
+            what,
             s.desa.code,
             s.desa.name,
             s.coops,
@@ -588,6 +604,7 @@ fn coverage_book(c: &Coverage, file: &Path, how: &str, id: bool) -> Book {
             t(id, "Kode", "Code"),
             t(id, "Desa/kelurahan", "Desa/kelurahan"),
             t(id, "Koperasi", "Coops"),
+            t(id, "KDMP dan KKMP", "KDMP and KKMP"),
         ],
     );
     v.rows = c
@@ -598,6 +615,11 @@ fn coverage_book(c: &Coverage, file: &Path, how: &str, id: bool) -> Book {
                 Cell::text(s.desa.code.to_string()),
                 Cell::text(s.desa.name.clone()),
                 Cell::count(u64::from(s.coops)),
+                Cell::text(if s.kdmp_and_kkmp {
+                    t(id, "ya", "yes")
+                } else {
+                    String::new()
+                }),
             ]
         })
         .collect();

@@ -2254,6 +2254,12 @@ class SeveralCoops(Generated):
     """Source lines of the rows placed on it."""
     labels: Tuple[str, ...]
     """Their labels (cooperative names)."""
+    kdmp_and_kkmp: bool
+    """True when the names show both a Koperasi Desa Merah Putih (KDMP) and a Koperasi
+    Kelurahan Merah Putih (KKMP) on this one desa/kelurahan (``super::kdmp_kind``): the
+    SIMKOPDES duplicate of a place registered once as a desa and once as a kelurahan. False
+    when the rows carry no coop names (a village table of counts): not known there.
+    """
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,6 @@ pub use stages_report::{
 };
 pub use statistics::{StatisticsReport, statistics_report};
 pub use wave::{
-    KdmpMark, WaveFinding, WaveGrowth, WaveOptions, WaveYear, explain_jump, is_kdmp_name,
-    kdmp_mark, wave_growth,
+    KdmpKind, KdmpMark, WaveFinding, WaveGrowth, WaveOptions, WaveYear, explain_jump, is_kdmp_name,
+    kdmp_kind, kdmp_mark, wave_growth,
 };
