@@ -212,6 +212,18 @@ fn emit(out: &KopdesOutput, l: &Labels, text: String) -> Result<(), Failure> {
     crate::output::text(&text, out.format == Format::Json, out.output.as_deref())
 }
 
+/// Write `book` as the workbook (`--format xlsx`, needs `-o`) or the HTML page of `out`.
+fn office(out: &KopdesOutput, book: &crate::book::Book, title: &str) -> Result<(), Failure> {
+    if out.format == Format::Xlsx {
+        return crate::output::binary(&crate::xlsx::workbook(book)?, out.output.as_deref());
+    }
+    crate::output::text(
+        &crate::html::page(book, title, &[]),
+        false,
+        out.output.as_deref(),
+    )
+}
+
 /// Rows as CSV: `;` for Indonesian (Excel), `,` otherwise; numbers kept as numbers.
 fn csv(l: &Labels, rows: &[Vec<String>], text_cols: usize) -> Result<String, Failure> {
     let kind = |r: usize, c: usize| {
@@ -248,7 +260,22 @@ fn run_stages(a: StagesArgs) -> Result<(), Failure> {
         }
         Format::Csv => csv(&l, &funnel_rows(&report, ""), 1)?,
         Format::Table => stages_text(&a.file, &report, &l, a.list),
-        f => return Err(unsupported(f, "stages", "table, json or csv")),
+        Format::Xlsx | Format::Html => {
+            let book = crate::kopdes_office::stages_book(&a.file, &report, &l);
+            let title = if l.id {
+                "Tahapan KDMP/KKMP"
+            } else {
+                "KDMP/KKMP stages"
+            };
+            return office(&a.out, &book, title);
+        }
+        Format::Markdown => {
+            return Err(unsupported(
+                a.out.format,
+                "stages",
+                "table, json, csv, xlsx or html",
+            ));
+        }
     };
     emit(&a.out, &l, text)
 }
@@ -459,7 +486,22 @@ fn run_readiness(a: ReadinessArgs) -> Result<(), Failure> {
         }
         Format::Csv => csv(&l, &coop_rows(&report), 3)?,
         Format::Table => readiness_text(&a.file, &report, &checklist, &l),
-        f => return Err(unsupported(f, "readiness", "table, json or csv")),
+        Format::Xlsx | Format::Html => {
+            let book = crate::kopdes_office::readiness_book(&a.file, &report, &checklist, &l);
+            let title = if l.id {
+                "Kesiapan pinjaman KDMP/KKMP"
+            } else {
+                "KDMP/KKMP loan readiness"
+            };
+            return office(&a.out, &book, title);
+        }
+        Format::Markdown => {
+            return Err(unsupported(
+                a.out.format,
+                "readiness",
+                "table, json, csv, xlsx or html",
+            ));
+        }
     };
     emit(&a.out, &l, text)
 }

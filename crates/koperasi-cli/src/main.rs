@@ -28,6 +28,7 @@ mod demography;
 mod excel_csv;
 mod html;
 mod kopdes;
+mod kopdes_office;
 mod kopdes_stages;
 mod labels;
 mod lang;
