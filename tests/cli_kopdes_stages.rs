@@ -372,3 +372,55 @@ fn readiness_as_a_workbook_and_a_page() {
     let items = sheet(&mut none, "Checklist");
     assert_eq!(row(&items, "npwp")[3], calamine::Data::Empty);
 }
+
+/// Stage columns named otherwise are taken with `--map`: the synthetic register with its SK AHU
+/// columns renamed has no SK AHU data (not known) until they are mapped; then SK AHU is reached
+/// by 421 coops, 61 of them undated (expected.json). A mapping to a missing column is refused.
+#[test]
+fn stage_columns_can_be_mapped() {
+    let csv = std::fs::read_to_string(SYNTH).unwrap();
+    let renamed = csv.replacen(
+        ",tgl_sk_ahu,no_sk_ahu,",
+        ",Tanggal Pengesahan,Nomor Pengesahan,",
+        1,
+    );
+    assert_ne!(renamed, csv);
+    let f = temp("renamed.csv");
+    std::fs::write(&f, renamed).unwrap();
+    let f = f.to_str().unwrap();
+    let base = [
+        "kopdes",
+        "stages",
+        f,
+        "--as-of",
+        "2026-01-31",
+        "--format",
+        "json",
+    ];
+    let sk = |v: &serde_json::Value| {
+        v["funnel"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["stage"] == "sk_ahu")
+            .unwrap()
+            .clone()
+    };
+    let unmapped = sk(&json(&base));
+    assert_eq!(unmapped["covered"], false);
+    let maps = [
+        "--map",
+        "tgl_sk_ahu=Tanggal Pengesahan",
+        "--map",
+        "no_sk_ahu=Nomor Pengesahan",
+    ];
+    let mapped = sk(&json(&[&base[..], &maps[..]].concat()));
+    assert_eq!(
+        (mapped["reached"].as_u64(), mapped["undated"].as_u64()),
+        (Some(421), Some(61))
+    );
+    fails(
+        &[&base[..], &["--map", "tgl_sk_ahu=Tanggal SK"]].concat(),
+        "no column `Tanggal SK`",
+    );
+}

@@ -28,7 +28,7 @@ pub use readiness::{CoopReadiness, ItemCount, ReadinessCount, ReadinessReport, r
 pub(crate) use stages::merge_stage_facts;
 pub use stages::{Stage, StageFact, fact_of, stage_facts};
 pub use stages_columns::stage_headers;
-pub(crate) use stages_columns::{StageCell, read_stage_cell, stage_column};
+pub(crate) use stages_columns::{StageCell, read_stage_cell, split_stage_mapping, stage_column};
 pub use stages_preset::{Checklist, ChecklistItem, StagesError, StallPreset, StallStep};
 pub use stages_report::{
     FunnelRow, StageCount, StagesReport, StallCount, Stalled, StepDuration, stages_report,
