@@ -424,3 +424,31 @@ fn stage_columns_can_be_mapped() {
         "no column `Tanggal SK`",
     );
 }
+
+/// A register with some checklist columns but not all (the real Kota Bogor register: a nomor
+/// badan hukum for each of its 398 coops, nothing else of the checklist) gives no ready count:
+/// how many are ready is not known, the items without data say "no data", never "0 of 398".
+#[test]
+fn readiness_with_part_of_the_checklist_is_not_known() {
+    let out = stdout(&["kopdes", "readiness", support::BOGOR]);
+    assert!(
+        out.contains("how many are ready is not known: no data for nik_koperasi, bank_account, npwp, nib, business_proposal, approval"),
+        "{out}"
+    );
+    assert!(!out.contains("0 of 398 coops ready"), "{out}");
+    let legal = out
+        .lines()
+        .find(|l| l.contains("Legal entity (SK AHU)"))
+        .unwrap();
+    assert!(legal.contains("┆     398 ┆       0 │"), "{legal}");
+    let npwp = out
+        .lines()
+        .find(|l| l.contains("Tax number (NPWP)"))
+        .unwrap();
+    assert!(npwp.contains("no data ┆       - │"), "{npwp}");
+    let csv = stdout(&["kopdes", "readiness", support::BOGOR, "--format", "csv"]);
+    assert_eq!(
+        csv.lines().filter(|l| l.contains(",,nik_koperasi")).count(),
+        398
+    );
+}

@@ -161,8 +161,13 @@ fn read_snapshot(
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
         ..Default::default()
     };
-    read_statistics(open(path)?, table(), &options)
-        .map_err(|e| Failure(format!("{}: {e}", path.display())))
+    read_statistics(open(path)?, table(), &options).map_err(|e| {
+        Failure(format!(
+            "{}: {}",
+            path.display(),
+            crate::lang::error_text(&e)
+        ))
+    })
 }
 
 /// What the header says the file is: `Some(true)` a SIMKOPDES village statistics table,

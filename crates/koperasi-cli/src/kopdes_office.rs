@@ -150,11 +150,12 @@ pub fn stages_book(file: &Path, r: &StagesReport, l: &Labels) -> Book {
 }
 
 /// The readiness report as a workbook: notes; the checklist items met and missing; missing
-/// by region (when `--by`); each coop with its missing items. A file with no checklist column
-/// has no readiness figures: the notes say so and the counts are left empty.
+/// by region (when `--by`); each coop with its missing items. An item without data in the file
+/// is not known: its counts are left empty, and so is the ready count (the notes say why).
 pub fn readiness_book(file: &Path, r: &ReadinessReport, c: &Checklist, l: &Labels) -> Book {
     let mut b = Book::new(l.id);
     let known = r.known();
+    let any = r.any_data();
     b.note(t(l, "Berkas", "File"), file.display().to_string());
     b.note(t(l, "Daftar syarat", "Checklist"), r.checklist.clone());
     if let Some(d) = r.as_of {
@@ -165,6 +166,16 @@ pub fn readiness_book(file: &Path, r: &ReadinessReport, c: &Checklist, l: &Label
         t(l, "Siap", "Ready"),
         if known {
             r.overall.ready.to_string()
+        } else if any {
+            format!(
+                "{} {}",
+                t(
+                    l,
+                    "tidak diketahui: tak ada data untuk",
+                    "not known: no data for"
+                ),
+                r.uncovered().join(", ")
+            )
         } else {
             t(
                 l,
@@ -185,7 +196,13 @@ pub fn readiness_book(file: &Path, r: &ReadinessReport, c: &Checklist, l: &Label
         ],
     );
     for (item, n) in c.items.iter().zip(&r.overall.items) {
-        let cover = |x: u64| if known { Cell::count(x) } else { Cell::Empty };
+        let cover = |x: u64| {
+            if n.covered {
+                Cell::count(x)
+            } else {
+                Cell::Empty
+            }
+        };
         s.rows.push(vec![
             Cell::text(item.code.clone()),
             Cell::text(if l.id { &item.label_id } else { &item.label_en }.clone()),
@@ -200,7 +217,7 @@ pub fn readiness_book(file: &Path, r: &ReadinessReport, c: &Checklist, l: &Label
         ]);
     }
     b.sections.push(s);
-    if known && !r.by_region.is_empty() {
+    if any && !r.by_region.is_empty() {
         let mut header = vec![
             t(l, "Wilayah", "Region"),
             t(l, "Koperasi", "Coops"),
@@ -216,14 +233,24 @@ pub fn readiness_book(file: &Path, r: &ReadinessReport, c: &Checklist, l: &Label
             let mut row = vec![
                 Cell::text(x.region.clone().unwrap_or_else(|| "-".into())),
                 Cell::count(x.coops),
-                Cell::count(x.ready),
+                if known {
+                    Cell::count(x.ready)
+                } else {
+                    Cell::Empty
+                },
             ];
-            row.extend(x.items.iter().map(|i| Cell::count(i.missing)));
+            row.extend(x.items.iter().zip(&r.overall.items).map(|(i, o)| {
+                if o.covered {
+                    Cell::count(i.missing)
+                } else {
+                    Cell::Empty
+                }
+            }));
             g.rows.push(row);
         }
         b.sections.push(g);
     }
-    if known {
+    if any {
         let mut k = Section::new(
             t(l, "Per koperasi", "By coop"),
             vec![
@@ -239,10 +266,10 @@ pub fn readiness_book(file: &Path, r: &ReadinessReport, c: &Checklist, l: &Label
                 x.line.map_or(Cell::Empty, Cell::number),
                 Cell::text(x.name.clone()),
                 Cell::text(x.region.clone().unwrap_or_default()),
-                Cell::text(if x.ready {
-                    t(l, "ya", "yes")
-                } else {
-                    t(l, "tidak", "no")
+                Cell::text(match r.coop_ready(x) {
+                    Some(true) => t(l, "ya", "yes"),
+                    Some(false) => t(l, "tidak", "no"),
+                    None => t(l, "tidak diketahui", "not known"),
                 }),
                 Cell::text(x.missing.join(" ")),
             ]);

@@ -506,7 +506,8 @@ fn run_readiness(a: ReadinessArgs) -> Result<(), Failure> {
     emit(&a.out, &l, text)
 }
 
-/// One row per coop: `line, name, region, ready, missing` (codes separated by spaces).
+/// One row per coop: `line, name, region, ready, missing` (codes separated by spaces); `ready`
+/// is `yes`, `no`, or empty when not known (it misses only items the file has no data for).
 fn coop_rows(r: &ReadinessReport) -> Vec<Vec<String>> {
     let mut rows = vec![
         ["line", "name", "region", "ready", "missing"]
@@ -518,7 +519,12 @@ fn coop_rows(r: &ReadinessReport) -> Vec<Vec<String>> {
             c.line.map_or(String::new(), |v| v.to_string()),
             c.name.clone(),
             c.region.clone().unwrap_or_default(),
-            if c.ready { "yes" } else { "no" }.to_string(),
+            match r.coop_ready(c) {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            }
+            .to_string(),
             c.missing.join(" "),
         ]
     }));
@@ -533,10 +539,36 @@ fn readiness_text(
 ) -> String {
     let n = |x: u64| l.int(i64::try_from(x).unwrap_or(i64::MAX));
     let when = r.as_of.map(|d| l.date(d));
-    if !r.known() {
+    if !r.any_data() {
         return readiness_unknown(file, r, l);
     }
-    let mut s = if l.id {
+    let not_ready = r
+        .coops
+        .iter()
+        .filter(|x| r.coop_ready(x) == Some(false))
+        .count() as u64;
+    let mut s = if !r.known() {
+        let gaps = r.uncovered().join(", ");
+        if l.id {
+            format!(
+                "Kesiapan pinjaman KDMP/KKMP di {} ({}{}): jumlah yang siap tidak diketahui: tak ada data untuk {gaps} (berkas tanpa kolomnya?). {} dari {} koperasi pasti belum siap (kurang syarat yang datanya ada).\n\n",
+                file.display(),
+                r.checklist,
+                when.map_or(String::new(), |d| format!(", per {d}")),
+                n(not_ready),
+                n(r.overall.coops),
+            )
+        } else {
+            format!(
+                "Loan readiness of KDMP/KKMP in {} ({}{}): how many are ready is not known: no data for {gaps} (the file has no column for them?). {} of {} coops are surely not ready (missing an item the file has data for).\n\n",
+                file.display(),
+                r.checklist,
+                when.map_or(String::new(), |d| format!(", as of {d}")),
+                n(not_ready),
+                n(r.overall.coops),
+            )
+        }
+    } else if l.id {
         format!(
             "Kesiapan pinjaman KDMP/KKMP di {} ({}{}): {} dari {} koperasi siap ({})\n\n",
             file.display(),
@@ -563,35 +595,22 @@ fn readiness_text(
         vec!["Item", "Source", "Met", "Missing"]
     };
     let mut t = new_table(head, 2);
+    let no_data = if l.id { "tak ada data" } else { "no data" };
+    // An item without data: not known, neither met nor missing.
+    let known_n = |x: u64, covered: bool| if covered { n(x) } else { "-".to_string() };
     for (item, count) in c.items.iter().zip(&r.overall.items) {
         t.add_row(vec![
             if l.id { &item.label_id } else { &item.label_en }.clone(),
             item.article.clone(),
-            n(count.met),
-            n(count.missing),
+            if count.covered {
+                n(count.met)
+            } else {
+                no_data.to_string()
+            },
+            known_n(count.missing, count.covered),
         ]);
     }
     s.push_str(&format!("{t}\n"));
-    let uncovered: Vec<&str> = r
-        .overall
-        .items
-        .iter()
-        .filter(|i| !i.covered)
-        .map(|i| i.code.as_str())
-        .collect();
-    if !uncovered.is_empty() {
-        s.push_str(&if l.id {
-            format!(
-                "Tak ada data untuk {} (berkas tanpa kolomnya?): syarat itu dihitung kurang untuk semua koperasi, karena tidak diketahui.\n",
-                uncovered.join(", ")
-            )
-        } else {
-            format!(
-                "No data for {} (the file has no column for it?): counted as missing for every coop, because not known.\n",
-                uncovered.join(", ")
-            )
-        });
-    }
     if !r.by_region.is_empty() {
         let mut head = vec![
             if l.id { "Wilayah" } else { "Region" },
@@ -604,9 +623,18 @@ fn readiness_text(
             let mut row = vec![
                 g.region.clone().unwrap_or_else(|| "-".into()),
                 n(g.coops),
-                n(g.ready),
+                if r.known() {
+                    n(g.ready)
+                } else {
+                    "-".to_string()
+                },
             ];
-            row.extend(g.items.iter().map(|i| n(i.missing)));
+            row.extend(
+                g.items
+                    .iter()
+                    .zip(&r.overall.items)
+                    .map(|(i, o)| known_n(i.missing, o.covered)),
+            );
             t.add_row(row);
         }
         s.push_str(&if l.id {
