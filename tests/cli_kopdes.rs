@@ -303,3 +303,19 @@ fn a_kdmp_and_a_kkmp_on_one_kelurahan_are_named_as_such() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// A table that covers part of its level (the village slice: 65 desa/kelurahan with 68 coops,
+/// three of them with 2, summed with awk) is not set against the nation's 83,762 desa: the
+/// coops per desa are said for the regions with figures.
+#[test]
+fn coops_per_desa_of_a_slice_are_not_national() {
+    let f = data("kopdes_stats_village_slice.csv");
+    let out = stdout(&["kopdes", "statistics", &f]);
+    assert!(
+        out.contains("Coops per desa in the 65 desa/kelurahan with figures: 68 / 65 desa/kelurahan = 104.62 % (65 of 83,762 desa/kelurahan; the table does not cover the nation)"),
+        "{out}"
+    );
+    assert!(!out.contains("(national)"), "{out}");
+    let id = stdout(&["kopdes", "statistics", &f, "--locale", "id"]);
+    assert!(id.contains("Koperasi per desa di 65 desa/kelurahan yang punya angka: 68 / 65 desa/kelurahan = 104,62 %"), "{id}");
+}

@@ -737,23 +737,55 @@ fn statistics_text(
         t(id, "Jumlah", "Totals"),
         totals.join(", ")
     ));
-    match report.coops_per_desa.as_deref().and_then(|p| p.first()) {
-        Some(n) => s.push_str(&format!(
-            "{}: {} / {} desa/kelurahan = {}\n",
+    let per_desa = report.coops_per_desa.as_deref().unwrap_or_default();
+    let regions = per_desa.get(1..).unwrap_or_default();
+    let with_figures: Vec<_> = regions.iter().filter(|r| r.cooperatives > 0).collect();
+    if !with_figures.is_empty() && with_figures.len() < regions.len() {
+        // A slice of the level: the nation's figure would set it against every desa.
+        let coops: i64 = with_figures.iter().map(|r| r.cooperatives).sum();
+        let desa: u64 = with_figures.iter().map(|r| r.desa).sum();
+        let pct = if desa > 0 {
+            coops as f64 / desa as f64 * 100.0
+        } else {
+            0.0
+        };
+        let level = snap.level.plural(id);
+        s.push_str(&format!(
+            "{} {} {level} {}: {} / {} desa/kelurahan = {} ({} {} {} {level}; {})\n",
+            t(id, "Koperasi per desa di", "Coops per desa in the"),
+            with_figures.len(),
+            t(id, "yang punya angka", "with figures"),
+            l.int(coops),
+            l.int(i64::try_from(desa).unwrap_or(i64::MAX)),
+            l.pct(pct),
+            with_figures.len(),
+            t(id, "dari", "of"),
+            l.int(i64::try_from(regions.len()).unwrap_or(i64::MAX)),
             t(
                 id,
-                "Koperasi per desa (nasional)",
-                "Coops per desa (national)"
+                "tabel ini tidak mencakup seluruh Indonesia",
+                "the table does not cover the nation"
             ),
-            l.int(n.cooperatives),
-            l.int(i64::try_from(n.desa).unwrap_or(i64::MAX)),
-            l.pct(n.pct)
-        )),
-        None => s.push_str(&t(
-            id,
-            "Koperasi per desa: tidak diketahui (tabel tidak memuat kolom cooperatives)\n",
-            "Coops per desa: not known (the table has no cooperatives column)\n",
-        )),
+        ));
+    } else {
+        match per_desa.first() {
+            Some(n) => s.push_str(&format!(
+                "{}: {} / {} desa/kelurahan = {}\n",
+                t(
+                    id,
+                    "Koperasi per desa (nasional)",
+                    "Coops per desa (national)"
+                ),
+                l.int(n.cooperatives),
+                l.int(i64::try_from(n.desa).unwrap_or(i64::MAX)),
+                l.pct(n.pct)
+            )),
+            None => s.push_str(&t(
+                id,
+                "Koperasi per desa: tidak diketahui (tabel tidak memuat kolom cooperatives)\n",
+                "Coops per desa: not known (the table has no cooperatives column)\n",
+            )),
+        }
     }
     if has_parent {
         s.push_str(&format!(
