@@ -28,11 +28,11 @@ fn coverage_of_kota_denpasar_in_indonesian() {
         "--locale",
         "id",
     ]);
-    assert!(out.contains("tingkat kecocokan 100.00 %"), "{out}");
+    assert!(out.contains("tingkat kecocokan 100,00 %"), "{out}");
     assert!(out.contains("Denpasar Utara"), "{out}");
     let total = out.lines().find(|l| l.contains("Jumlah")).unwrap();
     assert!(
-        total.contains("Kota Denpasar") && total.contains("43") && total.contains("100.00"),
+        total.contains("Kota Denpasar") && total.contains("43") && total.contains("100,00"),
         "{total}"
     );
 }
@@ -104,12 +104,12 @@ fn statistics_of_the_district_table_against_the_provinces() {
     );
     assert!(
         out.contains(
-            "BANTEN 2026-08-05: npwp_count is 1,553 but the 8 regions below it sum to 1,552"
+            "BANTEN (36) 2026-08-05: npwp_count is 1,553 but the 8 regions below it sum to 1,552"
         ),
         "{out}"
     );
     assert!(
-        out.contains("Coops per desa (national): 83382 / 83762 desa/kelurahan = 99.55 %"),
+        out.contains("Coops per desa (national): 83,382 / 83,762 desa/kelurahan = 99.55 %"),
         "{out}"
     );
 }
@@ -130,4 +130,192 @@ fn a_count_table_is_not_a_list_of_coops() {
         ],
         "--region",
     );
+}
+
+/// The cells of the text table's row that contains `key`, trimmed of the column separators only.
+fn cells<'a>(out: &'a str, key: &str) -> Vec<&'a str> {
+    let row = out.lines().find(|l| l.contains(key)).unwrap();
+    row.trim_matches(|c| c == '│').split('┆').collect()
+}
+
+/// Numbers right-aligned and with the locale's separators, as in the other tables: Bali's
+/// 716 desa/kelurahan (PROVENANCE.md: Kota Denpasar's 43 all covered) under `--locale id`.
+#[test]
+fn coverage_numbers_are_right_aligned() {
+    let f = data("kopdes_stats_village_slice.csv");
+    let out = stdout(&[
+        "kopdes", "coverage", &f, "--level", "kabkota", "--region", "51", "--locale", "id",
+    ]);
+    let denpasar = cells(&out, "Kota Denpasar");
+    assert_eq!(denpasar[2].trim(), "43", "{out}");
+    assert!(
+        denpasar[2].starts_with("  ") && denpasar[2].ends_with("43 "),
+        "{out}"
+    );
+    assert!(denpasar[7].ends_with(" 100,00 "), "{out}");
+    let national = stdout(&["kopdes", "coverage", &f, "--level", "nasional"]);
+    let total = cells(&national, "Total");
+    assert!(total[2].ends_with(" 83,762 "), "{national}");
+}
+
+/// The totals line groups thousands by the locale; the level check names a province by its
+/// 2-digit code (`ACEH (11)`), never by the `0000` of a snapshot without a date. Figures:
+/// PROVENANCE.md (83,382 coops; Aceh's rat_count 4,474 against 0 in its districts).
+#[test]
+fn statistics_totals_and_codes_as_wilayah_writes_them() {
+    let d = data("kopdes_stats_district.csv");
+    let p = data("kopdes_stats_province.csv");
+    let en = stdout(&["kopdes", "statistics", &d, "--parent", &p]);
+    assert!(en.contains("cooperatives 83,382, nib_count 60,806"), "{en}");
+    assert!(
+        en.contains("  ACEH (11): rat_count is 4,474 but the 23 regions below it sum to 0"),
+        "{en}"
+    );
+    assert!(!en.contains("0000"), "{en}");
+    assert!(
+        en.contains("data as of unknown (give --data-as-of)"),
+        "{en}"
+    );
+    let id = stdout(&["kopdes", "statistics", &d, "--parent", &p, "--locale", "id"]);
+    assert!(id.contains("cooperatives 83.382, nib_count 60.806"), "{id}");
+    assert!(id.contains("  BALI (51): rat_count tercatat 641"), "{id}");
+    let v = json(&[
+        "kopdes",
+        "statistics",
+        &d,
+        "--parent",
+        &p,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["level_check"][0]["periods"], serde_json::json!([]));
+}
+
+/// `updated_at` (`2026-08-05T09:18:58+07:00` on every row) dates the snapshot when no date is
+/// given, said as taken from that column; `--data-as-of` still wins.
+#[test]
+fn statistics_dated_by_their_updated_at_column() {
+    let f = data("kopdes_province_rat_and_construction_slice.csv");
+    let out = stdout(&["kopdes", "statistics", &f]);
+    assert!(
+        out.contains("(provinces, data as of 2026-08-05, from the column updated_at)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("build_100 13,228") && out.contains("total_no_rat 36,330"),
+        "{out}"
+    );
+    let id = stdout(&["kopdes", "statistics", &f, "--locale", "id"]);
+    assert!(
+        id.contains("data per 2026-08-05, dari kolom updated_at"),
+        "{id}"
+    );
+    let v = json(&["kopdes", "statistics", &f, "--format", "json"]);
+    assert_eq!(v["snapshot"]["data_as_of"], "2026-08-05");
+    assert_eq!(v["snapshot"]["data_as_of_source"], "column");
+    assert_eq!(v["snapshot"]["data_as_of_column"], "updated_at");
+    let given = json(&[
+        "kopdes",
+        "statistics",
+        &f,
+        "--data-as-of",
+        "2026-07-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(given["snapshot"]["data_as_of"], "2026-07-01");
+    assert_eq!(given["snapshot"]["data_as_of_source"], "option");
+}
+
+/// The kopdes commands take the CLI's shared `--format` (`text` still an alias of `table`) and
+/// refuse the formats they do not write, naming those they do.
+#[test]
+fn kopdes_formats_are_the_shared_ones() {
+    let f = data("kopdes_stats_province.csv");
+    let out = stdout(&["kopdes", "statistics", &f, "--format", "text"]);
+    assert!(out.contains("cooperatives 83,382"), "{out}");
+    fails(
+        &["kopdes", "statistics", &f, "--format", "markdown"],
+        "use table or json",
+    );
+    let v = data("kopdes_stats_village_slice.csv");
+    fails(
+        &["kopdes", "coverage", &v, "--format", "markdown"],
+        "use table, json, csv, xlsx or html",
+    );
+}
+
+/// The real SIMKOPDES Situbondo locations (47 coops, each on its own desa/kelurahan) with two
+/// rows added for the test: a KDMP on Kelurahan Mimbaan, which already has the real `KOPERASI
+/// KELURAHAN MERAH PUTIH MIMBAAN` (line 30), and a second KDMP on Desa Tenggir (real line 32).
+/// Both then have several coops; only Mimbaan is the SIMKOPDES duplicate (a KDMP and a KKMP on
+/// one place).
+#[test]
+fn a_kdmp_and_a_kkmp_on_one_kelurahan_are_named_as_such() {
+    let real = std::fs::read_to_string(format!(
+        "{}/../../tests/data/real/simkopdes-kopdes-locations/kopdes_locations_situbondo.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let added = "90001,KOPERASI DESA MERAH PUTIH MIMBAAN,JAWA TIMUR,KAB. SITUBONDO,Panji,,\n\
+                 90002,KOPERASI DESA MERAH PUTIH TENGGIR PANJI,JAWA TIMUR,KAB. SITUBONDO,Panji,,\n";
+    let dir = std::env::temp_dir().join(format!("koperasi-kdmp-kkmp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("situbondo_plus_two.csv");
+    std::fs::write(&f, format!("{real}{added}")).unwrap();
+    let f = f.to_str().unwrap();
+    let v = json(&[
+        "kopdes", "coverage", f, "--region", "35.12", "--format", "json",
+    ]);
+    let several = v["with_several"].as_array().unwrap();
+    assert_eq!(several.len(), 2, "{several:?}");
+    let both: Vec<&str> = several
+        .iter()
+        .filter(|s| s["kdmp_and_kkmp"] == true)
+        .map(|s| s["desa"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(both, ["Mimbaan"]);
+    assert_eq!(v["total"]["with_coop"], 47);
+    assert_eq!(v["total"]["with_several"], 2);
+    let en = stdout(&["kopdes", "coverage", f, "--region", "35.12"]);
+    assert!(
+        en.contains("Desa/kelurahan with both a KDMP and a KKMP (the SIMKOPDES duplicate: one place registered as a desa and as a kelurahan): 1"),
+        "{en}"
+    );
+    assert!(
+        en.contains("KDMP and KKMP: 35.12.08.1007 Mimbaan: 2 (lines 30, 49)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Several coops: 35.12.08.2011 Tenggir: 2 (lines 32, 50)"),
+        "{en}"
+    );
+    let id = stdout(&[
+        "kopdes", "coverage", f, "--region", "35.12", "--locale", "id",
+    ]);
+    assert!(
+        id.contains("Desa/kelurahan dengan KDMP dan KKMP sekaligus"),
+        "{id}"
+    );
+    assert!(
+        id.contains("KDMP dan KKMP: 35.12.08.1007 Mimbaan: 2 (baris 30, 49)"),
+        "{id}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// A table that covers part of its level (the village slice: 65 desa/kelurahan with 68 coops,
+/// three of them with 2, summed with awk) is not set against the nation's 83,762 desa: the
+/// coops per desa are said for the regions with figures.
+#[test]
+fn coops_per_desa_of_a_slice_are_not_national() {
+    let f = data("kopdes_stats_village_slice.csv");
+    let out = stdout(&["kopdes", "statistics", &f]);
+    assert!(
+        out.contains("Coops per desa in the 65 desa/kelurahan with figures: 68 / 65 desa/kelurahan = 104.62 % (65 of 83,762 desa/kelurahan; the table does not cover the nation)"),
+        "{out}"
+    );
+    assert!(!out.contains("(national)"), "{out}");
+    let id = stdout(&["kopdes", "statistics", &f, "--locale", "id"]);
+    assert!(id.contains("Koperasi per desa di 65 desa/kelurahan yang punya angka: 68 / 65 desa/kelurahan = 104,62 %"), "{id}");
 }

@@ -5,9 +5,8 @@
 
 use crate::{OrRaise, PyPanel, PyRegister, date, fields, invalid, period, ser, source};
 use koperasi::kopdes::coverage::{CoverageOptions, coverage, entries_from_register};
-use koperasi::kopdes::simkopdes::{
-    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
-};
+use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
+use koperasi::kopdes::statistics_report;
 use koperasi::kopdes::{
     Checklist, StagesError, StallPreset, WaveOptions, explain_jump, readiness_report,
     stages_report, wave_growth,
@@ -133,18 +132,8 @@ pub fn kopdes_statistics<'py>(
         (None, None) => None,
         (d, p) => Some(snapshot(py, d, p, None)?),
     };
-    let findings = parent
-        .as_ref()
-        .map(|p| check_levels(&snap, p))
-        .unwrap_or_default();
-    let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
-    let per_desa = coops_per_desa(&snap, table());
-    ser(
-        py,
-        &serde_json::json!({
-            "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
-        }),
-    )
+    let report = py.detach(|| statistics_report(snap, parent.as_ref(), previous.as_ref(), table()));
+    ser(py, &report)
 }
 
 /// `kopdes_stages(register, as_of, by, stall_days)`: the serde shape of `StagesReport`;

@@ -72,6 +72,8 @@ import type {
   Statement,
   StatementFinding,
   StatementsRead,
+  StatisticsReport,
+  StatsSnapshot,
   Status,
   SurvivalData,
   UndistributedReason,
@@ -757,32 +759,19 @@ export interface KopdesCoverage {
   coops_outside_region: number;
   total: KopdesCoverageRow;
   rows: KopdesCoverageRow[];
-  with_several: Array<{ desa: { code: string; name: string }; coops: number; lines: number[] }>;
+  /** `kdmp_and_kkmp`: the names show a KDMP and a KKMP on the one desa/kelurahan (the SIMKOPDES duplicate). */
+  with_several: Array<{ desa: { code: string; name: string }; coops: number; lines: number[]; labels: string[]; kdmp_and_kkmp: boolean }>;
   mergers: Array<{ label: string; line: number; desa: Array<{ code: string; name: string }> }>;
   /** The desa/kelurahan without a cooperative. */
   without_coop: Array<{ code: string; name: string }>;
   /** Names not matched (never dropped), with did-you-mean candidates. */
   problems: Array<{ line: number; label: string; at: Record<string, unknown> | null }>;
 }
-/** A SIMKOPDES statistics export read as a dated snapshot. */
-export interface KopdesSnapshot {
-  level: KopdesLevel;
-  data_as_of: IsoDate | null;
-  measures: string[];
-  rows: Array<Record<string, unknown>>;
-  matching: KopdesMatchSummary;
-  /** Sums of each measure (`cooperatives`, `accounts_count`, `npwp_count`, ...). */
-  totals: Record<string, number>;
-}
-/** What kopdesStatistics gives (the JSON of `koperasi kopdes statistics --format json`). */
-export interface KopdesStatistics {
-  snapshot: KopdesSnapshot;
-  /** Parent figures that differ from the sums of the rows under them. */
-  level_check: Finding[];
-  change: Record<string, unknown> | null;
-  /** Coops per desa/kelurahan by region; null without the desa level (the `desa` option). */
-  coops_per_desa: Array<Record<string, unknown>> | null;
-}
+/** A SIMKOPDES statistics export read as a dated snapshot (the Rust `StatsSnapshot`). */
+export type KopdesSnapshot = StatsSnapshot;
+/** What kopdesStatistics gives (the JSON of `koperasi kopdes statistics --format json`; the Rust
+ * `kopdes::StatisticsReport`); `coops_per_desa` is null without the desa level (pass `desa`). */
+export type KopdesStatistics = StatisticsReport;
 /** A stage of a KDMP/KKMP (`musdesus`, `akta`, `sk_ahu`, `nib`, `npwp`, `bank_account`, ...). */
 export type KopdesStage = string;
 /** A stage reached (dated on or before the date, or undated); `covered` false: no data (unknown, not 0). */

@@ -80,7 +80,7 @@ export type DataAsOfSource = 'option' | 'title';
  * This interface was referenced by `KoperasiResultTypes`'s JSON-Schema
  * via the `definition` "DateSource".
  */
-export type DateSource = 'option' | 'file_name';
+export type DateSource = 'option' | 'file_name' | 'column';
 /**
  * What a published figure counts. Two figures can form a series (and a change between them)
  * only when they have the same definition, region and breakdown.
@@ -1357,6 +1357,13 @@ export interface SeveralCoops {
    */
   coops: number;
   desa: RegionRef1;
+  /**
+   * True when the names show both a Koperasi Desa Merah Putih (KDMP) and a Koperasi
+   * Kelurahan Merah Putih (KKMP) on this one desa/kelurahan ([`super::kdmp_kind`]): the
+   * SIMKOPDES duplicate of a place registered once as a desa and once as a kelurahan. False
+   * when the rows carry no coop names (a village table of counts): not known there.
+   */
+  kdmp_and_kkmp: boolean;
   /**
    * Their labels (cooperative names).
    */
@@ -4908,6 +4915,99 @@ export interface ReadReport3 {
   skipped?: Rejection[];
 }
 /**
+ * One statistics table read, checked and compared ([`statistics_report`]).
+ *
+ * This interface was referenced by `KoperasiResultTypes`'s JSON-Schema
+ * via the `definition` "StatisticsReport".
+ */
+export interface StatisticsReport {
+  /**
+   * What changed since the earlier snapshot, when one was given.
+   */
+  change: SnapshotChange | null;
+  /**
+   * The export's `cooperatives` against the desa/kelurahan of each region, nation first
+   * ([`coops_per_desa`]; empty when the table has no `cooperatives` column). `None` when the
+   * Kemendagri table in use has no desa level (the small WASM build): not known, not 0.
+   */
+  coops_per_desa: CoopsPerDesa[] | null;
+  /**
+   * Parent figures that differ from the sums of the rows written under them (empty when no
+   * table of the level above was given, or it is not one level above).
+   */
+  level_check: Finding[];
+  snapshot: StatsSnapshot;
+}
+/**
+ * The table read (rows, matching, totals, data date).
+ */
+export interface StatsSnapshot {
+  /**
+   * The date its figures describe, when known.
+   */
+  data_as_of: IsoDate | null;
+  /**
+   * The column the date was taken from ([`DateSource::Column`]), as written (`updated_at`).
+   */
+  data_as_of_column?: string | null;
+  /**
+   * Where that date comes from.
+   */
+  data_as_of_source: DateSource | null;
+  /**
+   * The level of its rows (its deepest region column).
+   */
+  level: 'nasional' | 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
+  matching: MatchSummary2;
+  /**
+   * Measures, in column order (`cooperatives`, `accounts_count`, ...).
+   */
+  measures: string[];
+  /**
+   * Columns that are neither a region, an id nor a measure (`latitude`, `health_status`).
+   */
+  other_columns: string[];
+  /**
+   * The rows, in source order.
+   */
+  rows: StatsRow[];
+  /**
+   * Sum of each measure over all rows (the national figure of a complete table).
+   */
+  totals: {
+    [k: string]: number;
+  };
+}
+/**
+ * How the rows were matched: counts by outcome and the rate.
+ */
+export interface MatchSummary2 {
+  /**
+   * Rows with an ambiguous name.
+   */
+  ambiguous: number;
+  /**
+   * `matched / rows` in percent, rounded to 0.01 (100 for no rows).
+   */
+  match_rate_pct: number;
+  /**
+   * Rows whose every name was found in its parent.
+   */
+  matched: number;
+  /**
+   * Rows with a name under the wrong parent (placed where the name is).
+   */
+  misplaced: number;
+  /**
+   * Rows with a name found nowhere.
+   */
+  not_found: number;
+  /**
+   * Rows matched.
+   */
+  rows: number;
+}
+/**
  * One region row of a statistics export.
  *
  * This interface was referenced by `KoperasiResultTypes`'s JSON-Schema
@@ -4974,11 +5074,15 @@ export interface RegionNames1 {
  * This interface was referenced by `KoperasiResultTypes`'s JSON-Schema
  * via the `definition` "StatsSnapshot".
  */
-export interface StatsSnapshot {
+export interface StatsSnapshot1 {
   /**
    * The date its figures describe, when known.
    */
   data_as_of: IsoDate | null;
+  /**
+   * The column the date was taken from ([`DateSource::Column`]), as written (`updated_at`).
+   */
+  data_as_of_column?: string | null;
   /**
    * Where that date comes from.
    */
@@ -5006,35 +5110,6 @@ export interface StatsSnapshot {
   totals: {
     [k: string]: number;
   };
-}
-/**
- * How the rows were matched: counts by outcome and the rate.
- */
-export interface MatchSummary2 {
-  /**
-   * Rows with an ambiguous name.
-   */
-  ambiguous: number;
-  /**
-   * `matched / rows` in percent, rounded to 0.01 (100 for no rows).
-   */
-  match_rate_pct: number;
-  /**
-   * Rows whose every name was found in its parent.
-   */
-  matched: number;
-  /**
-   * Rows with a name under the wrong parent (placed where the name is).
-   */
-  misplaced: number;
-  /**
-   * Rows with a name found nowhere.
-   */
-  not_found: number;
-  /**
-   * Rows matched.
-   */
-  rows: number;
 }
 /**
  * The parameters of [`crate::status::assess`] (DOMAIN.md 2.2), as data.

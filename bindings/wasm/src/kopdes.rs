@@ -12,9 +12,8 @@
 
 use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_js, iso_date, to_js};
 use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
-use koperasi::kopdes::simkopdes::{
-    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
-};
+use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
+use koperasi::kopdes::statistics_report;
 use koperasi::kopdes::{
     Checklist, StagesError, StallPreset, WaveOptions, explain_jump, readiness_report,
     stages_report, wave_growth,
@@ -118,22 +117,18 @@ pub fn kopdes_statistics(
     data_as_of: Option<String>,
     desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    let given = desa.is_some();
     let tbl = with_desa(desa)?;
     let t = tbl.get();
     let when = data_as_of.as_deref();
     let snap = snapshot(data, when, t)?;
     let parent = parent.map(|p| snapshot(&p, when, t)).transpose()?;
     let previous = previous.map(|p| snapshot(&p, None, t)).transpose()?;
-    let findings = parent
-        .as_ref()
-        .map(|p| check_levels(&snap, p))
-        .unwrap_or_default();
-    let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
-    let per_desa = (given || has_desa()).then(|| coops_per_desa(&snap, t));
-    to_js(&serde_json::json!({
-        "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
-    }))
+    to_js(&statistics_report(
+        snap,
+        parent.as_ref(),
+        previous.as_ref(),
+        t,
+    ))
 }
 
 fn coverage_of(

@@ -2,18 +2,17 @@
 //! `koperasi::kopdes`): `coverage` of every desa/kelurahan, `statistics` of a SIMKOPDES
 //! statistics export.
 
-use crate::Failure;
 use crate::book::{Book, Cell, ChartKind, Section, SheetChart};
 use crate::render::{SafeTable, csv_out};
+use crate::{Failure, Format, Locale};
 use comfy_table::{ContentArrangement, Table, presets};
 use koperasi::io::safe::CellKind;
 use koperasi::kopdes::coverage::{
     Coverage, CoverageOptions, CoverageRow, coverage, entries_from_register,
 };
 use koperasi::kopdes::matching::{LevelMatch, MatchSummary};
-use koperasi::kopdes::simkopdes::{
-    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
-};
+use koperasi::kopdes::simkopdes::{DateSource, StatsOptions, StatsSnapshot, read_statistics};
+use koperasi::kopdes::statistics_report;
 use koperasi::wilayah::{KodeWilayah, RegionLevel, table};
 use std::path::{Path, PathBuf};
 
@@ -28,8 +27,8 @@ impl KopdesArgs {
     /// True when the subcommand was given `--locale id` (its default).
     pub fn indonesian(&self) -> bool {
         match &self.command {
-            KopdesCommand::Coverage(c) => c.locale == LocaleArg::Id,
-            KopdesCommand::Statistics(s) => s.locale == LocaleArg::Id,
+            KopdesCommand::Coverage(c) => c.locale == Locale::Id,
+            KopdesCommand::Statistics(s) => s.locale == Locale::Id,
             KopdesCommand::Stages(c) => c.indonesian(),
         }
     }
@@ -60,26 +59,6 @@ enum LevelArg {
     Desa,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
-enum KopdesFormat {
-    /// Aligned tables with labels.
-    Text,
-    /// The library's serde shape.
-    Json,
-    /// The table by region (with `--without-coop`: the desa/kelurahan without a cooperative).
-    Csv,
-    /// Excel workbook (needs `-o FILE`): notes, coverage, without, several, problems.
-    Xlsx,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
-enum LocaleArg {
-    /// Indonesian labels.
-    Id,
-    /// English labels.
-    En,
-}
-
 #[derive(clap::Args)]
 pub struct CoverageArgs {
     /// CSV file (register, SIMKOPDES location export or village statistics table).
@@ -93,12 +72,13 @@ pub struct CoverageArgs {
     /// List the desa/kelurahan without a cooperative instead of the table by region.
     #[arg(long)]
     without_coop: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = KopdesFormat::Text)]
-    format: KopdesFormat,
+    /// Output format: table (text), json, csv (the table by region; with `--without-coop`
+    /// the desa/kelurahan without a cooperative), xlsx (needs `-o FILE`) or html.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
     /// Labels.
-    #[arg(long, value_enum, default_value_t = LocaleArg::En)]
-    locale: LocaleArg,
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
     /// Write the output to this file instead of standard output (required for xlsx).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -118,12 +98,12 @@ pub struct StatisticsArgs {
     /// The date the figures describe (YYYY-MM-DD), when the file name does not say it.
     #[arg(long, value_name = "DATE")]
     data_as_of: Option<chrono::NaiveDate>,
-    /// Output format (text or json).
-    #[arg(long, value_enum, default_value_t = KopdesFormat::Text)]
-    format: KopdesFormat,
+    /// Output format: table (text) or json.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
     /// Labels.
-    #[arg(long, value_enum, default_value_t = LocaleArg::En)]
-    locale: LocaleArg,
+    #[arg(long, value_enum, default_value_t = Locale::En)]
+    locale: Locale,
     /// Write the output to this file instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -136,6 +116,16 @@ pub fn run(a: KopdesArgs) -> Result<(), Failure> {
         KopdesCommand::Statistics(s) => run_statistics(s),
         KopdesCommand::Stages(c) => crate::kopdes_stages::run(*c),
     }
+}
+
+/// The error for a `--format` a kopdes command does not write; `ok` lists those it does.
+pub(crate) fn unsupported(f: Format, command: &str, ok: &str) -> Failure {
+    let name = clap::ValueEnum::to_possible_value(&f)
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default();
+    Failure(format!(
+        "`kopdes {command}` does not write --format {name}; use {ok}"
+    ))
 }
 
 /// Indonesian or English.
@@ -171,8 +161,13 @@ fn read_snapshot(
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
         ..Default::default()
     };
-    read_statistics(open(path)?, table(), &options)
-        .map_err(|e| Failure(format!("{}: {e}", path.display())))
+    read_statistics(open(path)?, table(), &options).map_err(|e| {
+        Failure(format!(
+            "{}: {}",
+            path.display(),
+            crate::lang::error_text(&e)
+        ))
+    })
 }
 
 /// What the header says the file is: `Some(true)` a SIMKOPDES village statistics table,
@@ -245,17 +240,35 @@ fn run_coverage(a: CoverageArgs) -> Result<(), Failure> {
         region,
     };
     let c = coverage(&entries, table(), &options);
-    let id = a.locale == LocaleArg::Id;
+    let id = a.locale == Locale::Id;
     let out = a.output.as_deref();
     match a.format {
-        KopdesFormat::Json => crate::output::text(&serde_json::to_string_pretty(&c)?, true, out),
-        KopdesFormat::Csv if a.without_coop => crate::output::text(&without_csv(&c)?, false, out),
-        KopdesFormat::Csv => crate::output::text(&rows_csv(&c)?, false, out),
-        KopdesFormat::Xlsx => crate::output::binary(
+        Format::Json => crate::output::text(&serde_json::to_string_pretty(&c)?, true, out),
+        Format::Csv if a.without_coop => crate::output::text(&without_csv(&c)?, false, out),
+        Format::Csv => crate::output::text(&rows_csv(&c)?, false, out),
+        Format::Xlsx => crate::output::binary(
             &crate::xlsx::workbook(&coverage_book(&c, &a.file, how, id))?,
             out,
         ),
-        KopdesFormat::Text => crate::output::text(
+        Format::Html => crate::output::text(
+            &crate::html::page(
+                &coverage_book(&c, &a.file, how, id),
+                &t(
+                    id,
+                    "Cakupan Koperasi Desa/Kelurahan Merah Putih",
+                    "Koperasi Desa/Kelurahan Merah Putih coverage",
+                ),
+                &[],
+            ),
+            false,
+            out,
+        ),
+        Format::Markdown => Err(unsupported(
+            a.format,
+            "coverage",
+            "table, json, csv, xlsx or html",
+        )),
+        Format::Table => crate::output::text(
             &coverage_text(&c, &a.file, how, id, a.without_coop),
             false,
             out,
@@ -299,16 +312,43 @@ fn row_cells(r: &CoverageRow) -> Vec<String> {
     ]
 }
 
+/// [`row_cells`] for the text table: numbers with the locale's separators (`6.500`, `6,500`).
+fn row_text(r: &CoverageRow, l: &crate::labels::Labels) -> Vec<String> {
+    let n = |x: u64| l.int(i64::try_from(x).unwrap_or(i64::MAX));
+    vec![
+        r.code.map(|c| c.to_string()).unwrap_or_default(),
+        r.name.clone(),
+        n(r.desa),
+        n(r.with_coop),
+        n(r.without_coop),
+        n(r.with_several),
+        n(r.coops),
+        l.dec2(r.coverage_pct),
+    ]
+}
+
 fn matching_line(m: &MatchSummary, id: bool) -> String {
+    let l = crate::labels::Labels::new(id);
+    let n = |x: u64| l.int(i64::try_from(x).unwrap_or(i64::MAX));
     if id {
         format!(
-            "{} baris: {} cocok, {} salah induk, {} ambigu, {} tidak ditemukan; tingkat kecocokan {:.2} %",
-            m.rows, m.matched, m.misplaced, m.ambiguous, m.not_found, m.match_rate_pct
+            "{} baris: {} cocok, {} salah induk, {} ambigu, {} tidak ditemukan; tingkat kecocokan {}",
+            n(m.rows),
+            n(m.matched),
+            n(m.misplaced),
+            n(m.ambiguous),
+            n(m.not_found),
+            l.pct(m.match_rate_pct)
         )
     } else {
         format!(
-            "{} rows: {} matched, {} under the wrong parent, {} ambiguous, {} not found; match rate {:.2} %",
-            m.rows, m.matched, m.misplaced, m.ambiguous, m.not_found, m.match_rate_pct
+            "{} rows: {} matched, {} under the wrong parent, {} ambiguous, {} not found; match rate {}",
+            n(m.rows),
+            n(m.matched),
+            n(m.misplaced),
+            n(m.ambiguous),
+            n(m.not_found),
+            l.pct(m.match_rate_pct)
         )
     }
 }
@@ -378,10 +418,16 @@ fn coverage_text(c: &Coverage, file: &Path, how: &str, id: bool, without: bool) 
     }
     let mut tb = table_new();
     tb.set_header(coverage_header(id));
-    for r in &c.rows {
-        tb.add_row(row_cells(r));
+    for i in 2..coverage_header(id).len() {
+        if let Some(col) = tb.column_mut(i) {
+            col.set_cell_alignment(comfy_table::CellAlignment::Right);
+        }
     }
-    let mut total = row_cells(&c.total);
+    let l = crate::labels::Labels::new(id);
+    for r in &c.rows {
+        tb.add_row(row_text(r, &l));
+    }
+    let mut total = row_text(&c.total, &l);
     if let Some(first) = total.first_mut() {
         *first = t(id, "Jumlah", "Total");
     }
@@ -401,10 +447,26 @@ fn coverage_text(c: &Coverage, file: &Path, how: &str, id: bool, without: bool) 
             "list them with --without-coop"
         )
     ));
+    let both = c.with_several.iter().filter(|s| s.kdmp_and_kkmp).count();
+    if both > 0 {
+        out.push_str(&format!(
+            "{}: {both}\n",
+            t(
+                id,
+                "Desa/kelurahan dengan KDMP dan KKMP sekaligus (duplikat SIMKOPDES: satu tempat terdaftar sebagai desa dan sebagai kelurahan)",
+                "Desa/kelurahan with both a KDMP and a KKMP (the SIMKOPDES duplicate: one place registered as a desa and as a kelurahan)"
+            )
+        ));
+    }
     for s in &c.with_several {
+        let what = if s.kdmp_and_kkmp {
+            t(id, "KDMP dan KKMP:", "KDMP and KKMP:")
+        } else {
+            t(id, "Lebih dari satu koperasi:", "Several coops:")
+        };
         out.push_str(&format!(
             "{} {} {}: {} ({} {})\n",
-            t(id, "Lebih dari satu koperasi:", "Several coops:"),
+            what,
             s.desa.code,
             s.desa.name,
             s.coops,
@@ -547,6 +609,7 @@ fn coverage_book(c: &Coverage, file: &Path, how: &str, id: bool) -> Book {
             t(id, "Kode", "Code"),
             t(id, "Desa/kelurahan", "Desa/kelurahan"),
             t(id, "Koperasi", "Coops"),
+            t(id, "KDMP dan KKMP", "KDMP and KKMP"),
         ],
     );
     v.rows = c
@@ -557,6 +620,11 @@ fn coverage_book(c: &Coverage, file: &Path, how: &str, id: bool) -> Book {
                 Cell::text(s.desa.code.to_string()),
                 Cell::text(s.desa.name.clone()),
                 Cell::count(u64::from(s.coops)),
+                Cell::text(if s.kdmp_and_kkmp {
+                    t(id, "ya", "yes")
+                } else {
+                    String::new()
+                }),
             ]
         })
         .collect();
@@ -596,28 +664,59 @@ fn run_statistics(a: StatisticsArgs) -> Result<(), Failure> {
         .as_deref()
         .map(|p| read_snapshot(p, None))
         .transpose()?;
-    let findings = parent
-        .as_ref()
-        .map(|p| check_levels(&snap, p))
-        .unwrap_or_default();
-    let change = previous.as_ref().map(|p| compare_snapshots(p, &snap));
-    let per_desa = coops_per_desa(&snap, table());
-    let id = a.locale == LocaleArg::Id;
+    let report = statistics_report(snap, parent.as_ref(), previous.as_ref(), table());
+    let l = crate::labels::Labels::new(a.locale == Locale::Id);
     let out = a.output.as_deref();
-    if a.format == KopdesFormat::Json {
-        let v = serde_json::json!({
-            "snapshot": snap, "level_check": findings, "change": change, "coops_per_desa": per_desa,
-        });
-        return crate::output::text(&serde_json::to_string_pretty(&v)?, true, out);
+    match a.format {
+        Format::Json => {
+            return crate::output::text(&serde_json::to_string_pretty(&report)?, true, out);
+        }
+        Format::Table => {}
+        f => return Err(unsupported(f, "statistics", "table or json")),
     }
+    crate::output::text(
+        &statistics_text(&a.file, &report, parent.is_some(), &l),
+        false,
+        out,
+    )
+}
+
+/// The data date of a snapshot and where it comes from: `2026-08-05 (from the column
+/// updated_at)`, or `unknown (give --data-as-of)`.
+fn date_text(snap: &StatsSnapshot, id: bool) -> String {
+    let Some(d) = snap.data_as_of else {
+        return t(
+            id,
+            "tidak diketahui (beri --data-as-of)",
+            "unknown (give --data-as-of)",
+        );
+    };
+    let from = match (snap.data_as_of_source, snap.data_as_of_column.as_deref()) {
+        (Some(DateSource::Column), Some(c)) => {
+            format!(", {} {c}", t(id, "dari kolom", "from the column"))
+        }
+        (Some(DateSource::FileName), _) => t(id, ", dari nama berkas", ", from the file name"),
+        _ => String::new(),
+    };
+    format!("{d}{from}")
+}
+
+fn statistics_text(
+    file: &Path,
+    report: &koperasi::kopdes::StatisticsReport,
+    has_parent: bool,
+    l: &crate::labels::Labels,
+) -> String {
+    let id = l.id;
+    let snap = &report.snapshot;
+    let findings = &report.level_check;
     let mut s = format!(
         "{} {} ({}, {} {})\n{}\n",
         t(id, "Statistik SIMKOPDES:", "SIMKOPDES statistics:"),
-        a.file.display(),
+        file.display(),
         snap.level.plural(id),
         t(id, "data per", "data as of"),
-        snap.data_as_of
-            .map_or_else(|| t(id, "tidak diketahui", "unknown"), |d| d.to_string()),
+        date_text(snap, id),
         matching_line(&snap.matching, id),
     );
     for r in snap.rows.iter().filter(|r| r.matched.problem().is_some()) {
@@ -631,33 +730,64 @@ fn run_statistics(a: StatisticsArgs) -> Result<(), Failure> {
     let totals: Vec<String> = snap
         .totals
         .iter()
-        .map(|(m, v)| format!("{m} {v}"))
+        .map(|(m, v)| format!("{m} {}", l.int(*v)))
         .collect();
     s.push_str(&format!(
         "{}: {}\n",
         t(id, "Jumlah", "Totals"),
         totals.join(", ")
     ));
-    if let Some(n) = per_desa.first() {
+    let per_desa = report.coops_per_desa.as_deref().unwrap_or_default();
+    let regions = per_desa.get(1..).unwrap_or_default();
+    let with_figures: Vec<_> = regions.iter().filter(|r| r.cooperatives > 0).collect();
+    if !with_figures.is_empty() && with_figures.len() < regions.len() {
+        // A slice of the level: the nation's figure would set it against every desa.
+        let coops: i64 = with_figures.iter().map(|r| r.cooperatives).sum();
+        let desa: u64 = with_figures.iter().map(|r| r.desa).sum();
+        let pct = if desa > 0 {
+            coops as f64 / desa as f64 * 100.0
+        } else {
+            0.0
+        };
+        let level = snap.level.plural(id);
         s.push_str(&format!(
-            "{}: {} / {} desa/kelurahan = {:.2} %\n",
+            "{} {} {level} {}: {} / {} desa/kelurahan = {} ({} {} {} {level}; {})\n",
+            t(id, "Koperasi per desa di", "Coops per desa in the"),
+            with_figures.len(),
+            t(id, "yang punya angka", "with figures"),
+            l.int(coops),
+            l.int(i64::try_from(desa).unwrap_or(i64::MAX)),
+            l.pct(pct),
+            with_figures.len(),
+            t(id, "dari", "of"),
+            l.int(i64::try_from(regions.len()).unwrap_or(i64::MAX)),
             t(
                 id,
-                "Koperasi per desa (nasional)",
-                "Coops per desa (national)"
+                "tabel ini tidak mencakup seluruh Indonesia",
+                "the table does not cover the nation"
             ),
-            n.cooperatives,
-            n.desa,
-            n.pct
         ));
     } else {
-        s.push_str(&t(
-            id,
-            "Koperasi per desa: tidak diketahui (tabel tidak memuat kolom cooperatives)\n",
-            "Coops per desa: not known (the table has no cooperatives column)\n",
-        ));
+        match per_desa.first() {
+            Some(n) => s.push_str(&format!(
+                "{}: {} / {} desa/kelurahan = {}\n",
+                t(
+                    id,
+                    "Koperasi per desa (nasional)",
+                    "Coops per desa (national)"
+                ),
+                l.int(n.cooperatives),
+                l.int(i64::try_from(n.desa).unwrap_or(i64::MAX)),
+                l.pct(n.pct)
+            )),
+            None => s.push_str(&t(
+                id,
+                "Koperasi per desa: tidak diketahui (tabel tidak memuat kolom cooperatives)\n",
+                "Coops per desa: not known (the table has no cooperatives column)\n",
+            )),
+        }
     }
-    if parent.is_some() {
+    if has_parent {
         s.push_str(&format!(
             "{}: {}\n",
             t(
@@ -667,30 +797,30 @@ fn run_statistics(a: StatisticsArgs) -> Result<(), Failure> {
             ),
             findings.len()
         ));
-        for f in &findings {
+        for f in findings {
             s.push_str(&format!(
                 "  {}\n",
                 if id { &f.message_id } else { &f.message_en }
             ));
         }
     }
-    if let Some(ch) = change {
+    if let Some(ch) = &report.change {
         s.push_str(&format!(
             "{}: {}\n",
             t(id, "Angka yang berubah", "Figures changed"),
             ch.changes.len()
         ));
         for c in &ch.changes {
-            let opt = |v: Option<i64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+            let sign = if c.change < 0 { "-" } else { "+" };
             s.push_str(&format!(
-                "  {} {}: {} -> {} ({:+})\n",
+                "  {} {}: {} -> {} ({sign}{})\n",
                 c.region,
                 c.measure,
-                opt(c.old),
-                opt(c.new),
-                c.change
+                l.opt_int(c.old),
+                l.opt_int(c.new),
+                l.int(c.change.saturating_abs())
             ));
         }
     }
-    crate::output::text(&s, false, out)
+    s
 }

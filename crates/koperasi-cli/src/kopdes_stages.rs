@@ -3,10 +3,10 @@
 //! PMK 49/2025, and the KDMP/KKMP wave in growth figures. All figures come from
 //! [`koperasi::kopdes`]; this module reads the options and prints.
 
-use super::{Failure, InputArgs, Locale, read_input, read_options};
+use super::{Failure, Format, InputArgs, Locale, read_input, read_options};
 use crate::demography::new_table;
+use crate::kopdes::unsupported;
 use crate::labels::Labels;
-use clap::ValueEnum;
 use koperasi::NaiveDate;
 use koperasi::io::Table as InputTable;
 use koperasi::io::safe::CellKind;
@@ -44,23 +44,13 @@ impl StagesCommand {
     }
 }
 
-/// Output formats of the kopdes commands.
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum KopdesFormat {
-    /// Text tables
-    Table,
-    /// The core's result as JSON
-    Json,
-    /// One table as CSV (`;` and a BOM with `--locale id`)
-    Csv,
-}
-
 /// Output options shared by the kopdes commands.
 #[derive(clap::Args)]
 pub struct KopdesOutput {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = KopdesFormat::Table)]
-    format: KopdesFormat,
+    /// Output format: table (text), json, csv (one table; `;` and a BOM with `--locale id`);
+    /// stages and readiness also xlsx (needs `-o FILE`) and html.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
     /// Labels and number separators.
     #[arg(long, value_enum, default_value_t = Locale::En)]
     locale: Locale,
@@ -214,14 +204,22 @@ fn stage_label(l: &Labels, s: Stage) -> &'static str {
 
 /// Print `text` (JSON when `json`) to the output of `out`.
 fn emit(out: &KopdesOutput, l: &Labels, text: String) -> Result<(), Failure> {
-    let text = if out.format == KopdesFormat::Csv {
+    let text = if out.format == Format::Csv {
         crate::excel_csv::finish(l, text)
     } else {
         text
     };
+    crate::output::text(&text, out.format == Format::Json, out.output.as_deref())
+}
+
+/// Write `book` as the workbook (`--format xlsx`, needs `-o`) or the HTML page of `out`.
+fn office(out: &KopdesOutput, book: &crate::book::Book, title: &str) -> Result<(), Failure> {
+    if out.format == Format::Xlsx {
+        return crate::output::binary(&crate::xlsx::workbook(book)?, out.output.as_deref());
+    }
     crate::output::text(
-        &text,
-        out.format == KopdesFormat::Json,
+        &crate::html::page(book, title, &[]),
+        false,
         out.output.as_deref(),
     )
 }
@@ -254,14 +252,30 @@ fn run_stages(a: StagesArgs) -> Result<(), Failure> {
     let report = stages_report(&r.records, as_of, by, &preset);
     let l = Labels::new(a.out.locale == Locale::Id);
     let text = match a.out.format {
-        KopdesFormat::Json => {
+        Format::Json => {
             serde_json::to_string_pretty(&Output {
                 file: a.file.display().to_string(),
                 result: &report,
             })? + "\n"
         }
-        KopdesFormat::Csv => csv(&l, &funnel_rows(&report, ""), 1)?,
-        KopdesFormat::Table => stages_text(&a.file, &report, &l, a.list),
+        Format::Csv => csv(&l, &funnel_rows(&report, ""), 1)?,
+        Format::Table => stages_text(&a.file, &report, &l, a.list),
+        Format::Xlsx | Format::Html => {
+            let book = crate::kopdes_office::stages_book(&a.file, &report, &l);
+            let title = if l.id {
+                "Tahapan KDMP/KKMP"
+            } else {
+                "KDMP/KKMP stages"
+            };
+            return office(&a.out, &book, title);
+        }
+        Format::Markdown => {
+            return Err(unsupported(
+                a.out.format,
+                "stages",
+                "table, json, csv, xlsx or html",
+            ));
+        }
     };
     emit(&a.out, &l, text)
 }
@@ -464,19 +478,36 @@ fn run_readiness(a: ReadinessArgs) -> Result<(), Failure> {
     let report = readiness_report(&r.records, &checklist, as_of, by);
     let l = Labels::new(a.out.locale == Locale::Id);
     let text = match a.out.format {
-        KopdesFormat::Json => {
+        Format::Json => {
             serde_json::to_string_pretty(&Output {
                 file: a.file.display().to_string(),
                 result: &report,
             })? + "\n"
         }
-        KopdesFormat::Csv => csv(&l, &coop_rows(&report), 3)?,
-        KopdesFormat::Table => readiness_text(&a.file, &report, &checklist, &l),
+        Format::Csv => csv(&l, &coop_rows(&report), 3)?,
+        Format::Table => readiness_text(&a.file, &report, &checklist, &l),
+        Format::Xlsx | Format::Html => {
+            let book = crate::kopdes_office::readiness_book(&a.file, &report, &checklist, &l);
+            let title = if l.id {
+                "Kesiapan pinjaman KDMP/KKMP"
+            } else {
+                "KDMP/KKMP loan readiness"
+            };
+            return office(&a.out, &book, title);
+        }
+        Format::Markdown => {
+            return Err(unsupported(
+                a.out.format,
+                "readiness",
+                "table, json, csv, xlsx or html",
+            ));
+        }
     };
     emit(&a.out, &l, text)
 }
 
-/// One row per coop: `line, name, region, ready, missing` (codes separated by spaces).
+/// One row per coop: `line, name, region, ready, missing` (codes separated by spaces); `ready`
+/// is `yes`, `no`, or empty when not known (it misses only items the file has no data for).
 fn coop_rows(r: &ReadinessReport) -> Vec<Vec<String>> {
     let mut rows = vec![
         ["line", "name", "region", "ready", "missing"]
@@ -488,7 +519,12 @@ fn coop_rows(r: &ReadinessReport) -> Vec<Vec<String>> {
             c.line.map_or(String::new(), |v| v.to_string()),
             c.name.clone(),
             c.region.clone().unwrap_or_default(),
-            if c.ready { "yes" } else { "no" }.to_string(),
+            match r.coop_ready(c) {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            }
+            .to_string(),
             c.missing.join(" "),
         ]
     }));
@@ -503,7 +539,36 @@ fn readiness_text(
 ) -> String {
     let n = |x: u64| l.int(i64::try_from(x).unwrap_or(i64::MAX));
     let when = r.as_of.map(|d| l.date(d));
-    let mut s = if l.id {
+    if !r.any_data() {
+        return readiness_unknown(file, r, l);
+    }
+    let not_ready = r
+        .coops
+        .iter()
+        .filter(|x| r.coop_ready(x) == Some(false))
+        .count() as u64;
+    let mut s = if !r.known() {
+        let gaps = r.uncovered().join(", ");
+        if l.id {
+            format!(
+                "Kesiapan pinjaman KDMP/KKMP di {} ({}{}): jumlah yang siap tidak diketahui: tak ada data untuk {gaps} (berkas tanpa kolomnya?). {} dari {} koperasi pasti belum siap (kurang syarat yang datanya ada).\n\n",
+                file.display(),
+                r.checklist,
+                when.map_or(String::new(), |d| format!(", per {d}")),
+                n(not_ready),
+                n(r.overall.coops),
+            )
+        } else {
+            format!(
+                "Loan readiness of KDMP/KKMP in {} ({}{}): how many are ready is not known: no data for {gaps} (the file has no column for them?). {} of {} coops are surely not ready (missing an item the file has data for).\n\n",
+                file.display(),
+                r.checklist,
+                when.map_or(String::new(), |d| format!(", as of {d}")),
+                n(not_ready),
+                n(r.overall.coops),
+            )
+        }
+    } else if l.id {
         format!(
             "Kesiapan pinjaman KDMP/KKMP di {} ({}{}): {} dari {} koperasi siap ({})\n\n",
             file.display(),
@@ -530,35 +595,22 @@ fn readiness_text(
         vec!["Item", "Source", "Met", "Missing"]
     };
     let mut t = new_table(head, 2);
+    let no_data = if l.id { "tak ada data" } else { "no data" };
+    // An item without data: not known, neither met nor missing.
+    let known_n = |x: u64, covered: bool| if covered { n(x) } else { "-".to_string() };
     for (item, count) in c.items.iter().zip(&r.overall.items) {
         t.add_row(vec![
             if l.id { &item.label_id } else { &item.label_en }.clone(),
             item.article.clone(),
-            n(count.met),
-            n(count.missing),
+            if count.covered {
+                n(count.met)
+            } else {
+                no_data.to_string()
+            },
+            known_n(count.missing, count.covered),
         ]);
     }
     s.push_str(&format!("{t}\n"));
-    let uncovered: Vec<&str> = r
-        .overall
-        .items
-        .iter()
-        .filter(|i| !i.covered)
-        .map(|i| i.code.as_str())
-        .collect();
-    if !uncovered.is_empty() {
-        s.push_str(&if l.id {
-            format!(
-                "Tak ada data untuk {} (berkas tanpa kolomnya?): syarat itu dihitung kurang untuk semua koperasi, karena tidak diketahui.\n",
-                uncovered.join(", ")
-            )
-        } else {
-            format!(
-                "No data for {} (the file has no column for it?): counted as missing for every coop, because not known.\n",
-                uncovered.join(", ")
-            )
-        });
-    }
     if !r.by_region.is_empty() {
         let mut head = vec![
             if l.id { "Wilayah" } else { "Region" },
@@ -571,9 +623,18 @@ fn readiness_text(
             let mut row = vec![
                 g.region.clone().unwrap_or_else(|| "-".into()),
                 n(g.coops),
-                n(g.ready),
+                if r.known() {
+                    n(g.ready)
+                } else {
+                    "-".to_string()
+                },
             ];
-            row.extend(g.items.iter().map(|i| n(i.missing)));
+            row.extend(
+                g.items
+                    .iter()
+                    .zip(&r.overall.items)
+                    .map(|(i, o)| known_n(i.missing, o.covered)),
+            );
             t.add_row(row);
         }
         s.push_str(&if l.id {
@@ -585,7 +646,28 @@ fn readiness_text(
     s
 }
 
+/// The readiness text of a file with no checklist column: not known, never `0 ready`.
+fn readiness_unknown(file: &std::path::Path, r: &ReadinessReport, l: &Labels) -> String {
+    let n = l.int(i64::try_from(r.overall.coops).unwrap_or(i64::MAX));
+    if l.id {
+        format!(
+            "Kesiapan pinjaman KDMP/KKMP di {} ({}): tidak diketahui untuk {n} koperasi: berkas tidak memuat satu pun kolom syarat (badan hukum, NIK koperasi, rekening, NPWP, NIB, ...).\n",
+            file.display(),
+            r.checklist
+        )
+    } else {
+        format!(
+            "Loan readiness of KDMP/KKMP in {} ({}): not known for the {n} coops: the file has no checklist column (legal entity, NIK koperasi, bank account, NPWP, NIB, ...).\n",
+            file.display(),
+            r.checklist
+        )
+    }
+}
+
 fn run_wave(a: WaveArgs) -> Result<(), Failure> {
+    if !matches!(a.out.format, Format::Table | Format::Json | Format::Csv) {
+        return Err(unsupported(a.out.format, "wave", "table, json or csv"));
+    }
     let l = Labels::new(a.out.locale == Locale::Id);
     let options = read_options(&a.input)?;
     let file = a.file.display().to_string();
@@ -608,9 +690,7 @@ fn run_wave(a: WaveArgs) -> Result<(), Failure> {
             };
             let f = explain_jump(&panel, a.in_region.as_deref(), period, &a.measure, count)?;
             let text = match a.out.format {
-                KopdesFormat::Json => {
-                    serde_json::to_string_pretty(&Output { file, result: &f })? + "\n"
-                }
+                Format::Json => serde_json::to_string_pretty(&Output { file, result: &f })? + "\n",
                 _ => format!("{}\n", if l.id { &f.detail_id } else { &f.detail }),
             };
             emit(&a.out, &l, text)
@@ -658,11 +738,9 @@ fn run_wave(a: WaveArgs) -> Result<(), Failure> {
                 ]
             }));
             let text = match a.out.format {
-                KopdesFormat::Json => {
-                    serde_json::to_string_pretty(&Output { file, result: &g })? + "\n"
-                }
-                KopdesFormat::Csv => csv(&l, &rows, 0)?,
-                KopdesFormat::Table => {
+                Format::Json => serde_json::to_string_pretty(&Output { file, result: &g })? + "\n",
+                Format::Csv => csv(&l, &rows, 0)?,
+                _ => {
                     let head = if l.id {
                         format!(
                             "KDMP/KKMP di {file}: {} dari {} koperasi (nama {}, kolom penanda {}, tanggal pendirian {}; {} tanpa tanggal pendirian)\n\n",

@@ -160,6 +160,12 @@ impl Labels {
         if self.id { s.replace('.', ",") } else { s }
     }
 
+    /// A number with two decimals and the locale's decimal mark (`99,55` / `99.55`).
+    pub fn dec2(&self, x: f64) -> String {
+        let s = format!("{x:.2}");
+        if self.id { s.replace('.', ",") } else { s }
+    }
+
     /// An optional integer, `-` when unknown.
     pub fn opt_int(&self, n: Option<i64>) -> String {
         n.map(|n| self.int(n)).unwrap_or_else(|| "-".into())

@@ -28,6 +28,7 @@ mod demography;
 mod excel_csv;
 mod html;
 mod kopdes;
+mod kopdes_office;
 mod kopdes_stages;
 mod labels;
 mod lang;
@@ -91,7 +92,7 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     /// Aligned terminal text (also `text`)
     #[value(alias = "text")]
     Table,
@@ -106,7 +107,7 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Locale {
+pub(crate) enum Locale {
     /// English labels, numbers as 1,234.5
     En,
     /// Indonesian labels, numbers as 1.234,5
@@ -124,7 +125,11 @@ struct InputArgs {
     /// office_status (the office's own `Aktif`/`Tidak Aktif` column), office_active /
     /// office_inactive (a pair of mark columns), latitude, longitude (RAT per book year: name
     /// the column `RAT 2024`). Panel fields: region, region_code, period, year,
-    /// quarter, month, aktif, tidak_aktif, total and other counts.
+    /// quarter, month, aktif, tidak_aktif, total and other counts. KDMP/KKMP stage columns
+    /// (`kopdes stages|readiness`), by their usual header: tgl_musdesus, tgl_rapat_pendirian,
+    /// tgl_akta, no_akta, tgl_sk_ahu, no_sk_ahu, tgl_nib, nib, tgl_npwp, npwp, tgl_rekening,
+    /// no_rekening, status_lahan, progres_bangunan, jumlah_gerai, tgl_operasional, ...
+    /// (e.g. `--map tgl_sk_ahu="Tanggal Pengesahan"`).
     #[arg(long = "map", value_name = "FIELD=HEADER")]
     map: Vec<String>,
     /// Field delimiter: `auto` (guessed from the header), `,`, `;`, `|` or `tab`.

@@ -181,3 +181,28 @@ fn subang_register_stages_are_known_only_where_the_file_speaks() {
     assert_eq!(ready.overall.items[0].met, 10);
     assert!(!ready.overall.items[4].covered);
 }
+
+/// The kind a name says, on real SIMKOPDES names (kopdes_locations_situbondo.csv, lines 2 and
+/// 30) and the programme's short forms; an older `KSP Merah Putih` is neither.
+#[test]
+fn kdmp_or_kkmp_by_name() {
+    use koperasi::kopdes::{KdmpKind, kdmp_kind};
+    assert_eq!(
+        kdmp_kind("KOPERASI DESA MERAH PUTIH SUMBERKOLAK"),
+        Some(KdmpKind::Kdmp)
+    );
+    assert_eq!(
+        kdmp_kind("KOPERASI KELURAHAN MERAH PUTIH MIMBAAN"),
+        Some(KdmpKind::Kkmp)
+    );
+    assert_eq!(
+        kdmp_kind("Koperasi Desa Merah Putih Kelurahan Baru"),
+        Some(KdmpKind::Kdmp)
+    );
+    assert_eq!(kdmp_kind("KKMP Patokan"), Some(KdmpKind::Kkmp));
+    assert_eq!(
+        kdmp_kind("Kopdes Merah Putih Tenggir"),
+        Some(KdmpKind::Kdmp)
+    );
+    assert_eq!(kdmp_kind("KSP Merah Putih"), None);
+}

@@ -73,6 +73,7 @@ fn roots() -> Roots {
         .add::<kopdes::simkopdes::StatsSnapshot>()
         .add::<kopdes::simkopdes::SnapshotChange>()
         .add::<kopdes::simkopdes::CoopsPerDesa>()
+        .add::<kopdes::StatisticsReport>()
         .add::<kopdes::StagesReport>()
         .add::<kopdes::ReadinessReport>()
         .add::<kopdes::WaveGrowth>()

@@ -143,6 +143,7 @@ __all__ = [
     "Statement",
     "StatementFinding",
     "StatementsRead",
+    "StatisticsReport",
     "StatsRow",
     "StatsSnapshot",
     "Status",
@@ -217,6 +218,10 @@ class DateSource(StrEnum):
     """Given (``StatsOptions::data_as_of``)."""
     FILE_NAME = "file_name"
     """Found in the file name."""
+    COLUMN = "column"
+    """Taken from a timestamp column of the table (``updated_at``) whose cells all fall on one
+    date (its name: ``StatsSnapshot::data_as_of_column``).
+    """
 
 
 class DissolvedBy(StrEnum):
@@ -2249,6 +2254,12 @@ class SeveralCoops(Generated):
     """Source lines of the rows placed on it."""
     labels: Tuple[str, ...]
     """Their labels (cooperative names)."""
+    kdmp_and_kkmp: bool
+    """True when the names show both a Koperasi Desa Merah Putih (KDMP) and a Koperasi
+    Kelurahan Merah Putih (KKMP) on this one desa/kelurahan (``super::kdmp_kind``): the
+    SIMKOPDES duplicate of a place registered once as a desa and once as a kelurahan. False
+    when the rows carry no coop names (a village table of counts): not known there.
+    """
 
 
 @dataclass(frozen=True)
@@ -2535,6 +2546,24 @@ class StatementsRead(Generated):
 
 
 @dataclass(frozen=True)
+class StatisticsReport(Generated):
+    """One statistics table read, checked and compared (``statistics_report``)."""
+    snapshot: StatsSnapshot
+    """The table read (rows, matching, totals, data date)."""
+    level_check: Tuple[Finding, ...]
+    """Parent figures that differ from the sums of the rows written under them (empty when no
+    table of the level above was given, or it is not one level above).
+    """
+    change: Optional[SnapshotChange]
+    """What changed since the earlier snapshot, when one was given."""
+    coops_per_desa: Optional[Tuple[CoopsPerDesa, ...]]
+    """The export's ``cooperatives`` against the desa/kelurahan of each region, nation first
+    (``coops_per_desa``; empty when the table has no ``cooperatives`` column). ``None`` when the
+    Kemendagri table in use has no desa level (the small WASM build): not known, not 0.
+    """
+
+
+@dataclass(frozen=True)
 class StatsRow(Generated):
     """One region row of a statistics export."""
     line: int
@@ -2572,6 +2601,8 @@ class StatsSnapshot(Generated):
     """How the rows were matched: counts by outcome and the rate."""
     totals: Dict[str, int]
     """Sum of each measure over all rows (the national figure of a complete table)."""
+    data_as_of_column: Optional[str] = field(default=None, metadata={OMIT: True})
+    """The column the date was taken from (``DateSource::Column``), as written (``updated_at``)."""
 
 
 @dataclass(frozen=True)
@@ -3016,6 +3047,7 @@ ROOTS: Tuple[str, ...] = (
     "StatsSnapshot",
     "SnapshotChange",
     "CoopsPerDesa",
+    "StatisticsReport",
     "StagesReport",
     "ReadinessReport",
     "WaveGrowth",

@@ -421,10 +421,16 @@ pub enum Table {
 /// ([`ReadError::BadMapping`], [`ReadError::UnknownField`], [`ReadError::ConflictingMapping`])
 /// when the mapping is wrong for the layout it names.
 pub fn detect_layout(headers: &[String], options: &ReadOptions) -> Result<Layout, ReadError> {
-    let mapping = &options.mapping;
+    let (reg_fields, pan_fields) = (register::register_fields(), panel::panel_fields());
+    // KDMP/KKMP stage columns (`tgl_sk_ahu=...`) belong to registers only.
+    let (stage_map, mapping) = crate::kopdes::split_stage_mapping(&options.mapping, reg_fields);
+    let mapping = &mapping;
     let in_fields = |fields: &[(&str, &[&str])], f: &str| fields.iter().any(|(x, _)| *x == f);
     let all_in = |fields: &[(&str, &[&str])]| mapping.iter().all(|(f, _)| in_fields(fields, f));
-    let (reg_fields, pan_fields) = (register::register_fields(), panel::panel_fields());
+    if !stage_map.is_empty() {
+        headers::match_headers(headers, reg_fields, mapping)?;
+        return Ok(Layout::Register);
+    }
     if !mapping.is_empty() {
         match (all_in(reg_fields), all_in(pan_fields)) {
             (true, false) => {
@@ -784,8 +790,9 @@ fn constant_name(head: &[u8], options: &ReadOptions) -> Option<(String, String)>
         .delimiter(options.delimiter.unwrap_or(b','))
         .from_reader(head);
     let headers = read_header(&mut r, &mut csv::ByteRecord::new()).ok()?;
-    let fields =
-        headers::match_headers(&headers, register::register_fields(), &options.mapping).ok()?;
+    let (_, mapping) =
+        crate::kopdes::split_stage_mapping(&options.mapping, register::register_fields());
+    let fields = headers::match_headers(&headers, register::register_fields(), &mapping).ok()?;
     let col = fields.iter().position(|f| f.as_deref() == Some("name"))?;
     let mut values = std::collections::BTreeSet::new();
     let mut rows = 0;

@@ -717,6 +717,41 @@ impl InOrder {
 /// in flight per worker, plus the waiting records and the read report (which lists every
 /// rejected row and cell).
 ///
+/// A column mapped to a stage: (column index, (stage, what its cells hold)).
+type MappedStage = (usize, (Stage, StageCell));
+
+/// The columns named by the stage entries of `--map` (`tgl_sk_ahu=Tanggal SK`): (column index,
+/// the stage FIELD's kind). The explicit mapping wins over any register field the header
+/// matched by itself.
+///
+/// # Errors
+/// [`ReadError::BadMapping`] when the HEADER is not a column of the file;
+/// [`ReadError::ConflictingMapping`] when one column is mapped to two stage fields.
+fn mapped_stage_columns(
+    stage_map: &[(String, String)],
+    norm: &[String],
+) -> Result<Vec<MappedStage>, ReadError> {
+    let mut out: Vec<MappedStage> = Vec::new();
+    for (field, column) in stage_map {
+        let want = normalize_header(column);
+        let Some(i) = norm.iter().position(|h| *h == want && !want.is_empty()) else {
+            return Err(ReadError::BadMapping {
+                field: field.clone(),
+                column: column.clone(),
+            });
+        };
+        if out.iter().any(|(c, _)| *c == i) {
+            return Err(ReadError::ConflictingMapping {
+                why: format!("column `{column}` is mapped to two stage fields"),
+            });
+        }
+        if let Some(kind) = stage_column(&normalize_header(field)) {
+            out.push((i, kind));
+        }
+    }
+    Ok(out)
+}
+
 /// Errors: those of [`read_register`]. On an error, `f` may already have been called for some
 /// of the records before it (how many depends on the threads: none, or all but the last few
 /// batches); the error itself does not.
@@ -742,8 +777,16 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         .get_mut()
         .line_at(byte_rec.position().map_or(0, csv::Position::byte));
     options.limits.check_record(&byte_rec, 0, header_line)?;
-    let fields = match_headers(&headers, register_fields(), &options.mapping)?;
+    let (stage_map, mapping) =
+        crate::kopdes::split_stage_mapping(&options.mapping, register_fields());
+    let mut fields = match_headers(&headers, register_fields(), &mapping)?;
     let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let mapped = mapped_stage_columns(&stage_map, &norm)?;
+    for (i, _) in &mapped {
+        if let Some(f) = fields.get_mut(*i) {
+            *f = None;
+        }
+    }
     let rat_cols: Vec<Option<i32>> = norm
         .iter()
         .zip(&fields)
@@ -758,9 +801,15 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
     let stage_cols: Vec<Option<(Stage, StageCell)>> = norm
         .iter()
         .zip(fields.iter().zip(&rat_cols))
-        .map(|(n, (f, r))| match (f, r) {
-            (None, None) => stage_column(n),
-            _ => None,
+        .enumerate()
+        .map(|(i, (n, (f, r)))| {
+            if let Some((_, s)) = mapped.iter().find(|(c, _)| *c == i) {
+                return Some(*s);
+            }
+            match (f, r) {
+                (None, None) => stage_column(n),
+                _ => None,
+            }
         })
         .collect();
     if !fields.iter().any(|f| f.as_deref() == Some("name")) {

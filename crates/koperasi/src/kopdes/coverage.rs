@@ -79,6 +79,12 @@ pub struct SeveralCoops {
     pub lines: Vec<u64>,
     /// Their labels (cooperative names).
     pub labels: Vec<String>,
+    /// True when the names show both a Koperasi Desa Merah Putih (KDMP) and a Koperasi
+    /// Kelurahan Merah Putih (KKMP) on this one desa/kelurahan ([`super::kdmp_kind`]): the
+    /// SIMKOPDES duplicate of a place registered once as a desa and once as a kelurahan. False
+    /// when the rows carry no coop names (a village table of counts): not known there.
+    #[serde(default)]
+    pub kdmp_and_kkmp: bool,
 }
 
 /// One cooperative covering several desa/kelurahan (a merger): its desa field named several.
@@ -480,6 +486,12 @@ fn record_problem(out: &mut Coverage, e: &KopdesEntry, placed: &Placed, status: 
     });
 }
 
+/// True when the entries' names show a KDMP and a KKMP.
+fn both_kinds<'a>(entries: impl Iterator<Item = &'a KopdesEntry>) -> bool {
+    let kinds: Vec<_> = entries.filter_map(|e| super::kdmp_kind(&e.label)).collect();
+    kinds.contains(&super::KdmpKind::Kdmp) && kinds.contains(&super::KdmpKind::Kkmp)
+}
+
 fn sum_rows(
     out: &mut Coverage,
     table: &Table,
@@ -519,6 +531,7 @@ fn sum_rows(
                     .filter_map(|i| entries.get(i))
                     .map(|e| e.label.clone())
                     .collect(),
+                kdmp_and_kkmp: both_kinds(t.rows().filter_map(|i| entries.get(i))),
             }),
             Some(_) => {}
         }

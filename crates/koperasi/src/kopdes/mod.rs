@@ -6,7 +6,7 @@
 //!   kab/kota, provinsi and the nation.
 //! - [`simkopdes`]: the public statistics exports of SIMKOPDES (by province, district,
 //!   subdistrict, village) as dated snapshots: regions matched to codes, levels checked
-//!   against each other, two snapshots compared.
+//!   against each other, two snapshots compared; [`statistics_report()`] puts them together.
 //! - [`matching`]: region names matched to codes within their parent, with the misplaced and
 //!   the unknown names listed (shared by both).
 //! - Stages as dated facts ([`Stage`], [`StageFact`], [`stage_facts`]), progress as of a date
@@ -21,18 +21,20 @@ pub mod stages;
 pub mod stages_columns;
 pub mod stages_preset;
 pub mod stages_report;
+pub mod statistics;
 pub mod wave;
 
 pub use readiness::{CoopReadiness, ItemCount, ReadinessCount, ReadinessReport, readiness_report};
 pub(crate) use stages::merge_stage_facts;
 pub use stages::{Stage, StageFact, fact_of, stage_facts};
 pub use stages_columns::stage_headers;
-pub(crate) use stages_columns::{StageCell, read_stage_cell, stage_column};
+pub(crate) use stages_columns::{StageCell, read_stage_cell, split_stage_mapping, stage_column};
 pub use stages_preset::{Checklist, ChecklistItem, StagesError, StallPreset, StallStep};
 pub use stages_report::{
     FunnelRow, StageCount, StagesReport, StallCount, Stalled, StepDuration, stages_report,
 };
+pub use statistics::{StatisticsReport, statistics_report};
 pub use wave::{
-    KdmpMark, WaveFinding, WaveGrowth, WaveOptions, WaveYear, explain_jump, is_kdmp_name,
-    kdmp_mark, wave_growth,
+    KdmpKind, KdmpMark, WaveFinding, WaveGrowth, WaveOptions, WaveYear, explain_jump, is_kdmp_name,
+    kdmp_kind, kdmp_mark, wave_growth,
 };

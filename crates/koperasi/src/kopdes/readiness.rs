@@ -80,6 +80,49 @@ pub struct ReadinessReport {
     pub coops: Vec<CoopReadiness>,
 }
 
+impl ReadinessReport {
+    /// True when every checklist item has data in the file (some coop has a fact for it).
+    /// Otherwise no coop can be shown ready, for want of a column, and `overall.ready` (0) is
+    /// not a figure: readiness is not known (a coop missing an item that has data is still
+    /// known not ready: [`ReadinessReport::coop_ready`]).
+    pub fn known(&self) -> bool {
+        self.overall.items.iter().all(|i| i.covered)
+    }
+
+    /// False when no checklist item has data at all (the file has no checklist column).
+    pub fn any_data(&self) -> bool {
+        self.overall.items.iter().any(|i| i.covered)
+    }
+
+    /// The codes of the checklist items without data in the file (no column for them?).
+    pub fn uncovered(&self) -> Vec<&str> {
+        self.overall
+            .items
+            .iter()
+            .filter(|i| !i.covered)
+            .map(|i| i.code.as_str())
+            .collect()
+    }
+
+    /// Whether `coop` is ready: `Some(true)` ready, `Some(false)` missing an item the file has
+    /// data for, `None` not known (it misses only items without data in the file).
+    pub fn coop_ready(&self, coop: &CoopReadiness) -> Option<bool> {
+        if coop.ready {
+            return Some(true);
+        }
+        let uncovered = self.uncovered();
+        if coop
+            .missing
+            .iter()
+            .any(|m| !uncovered.contains(&m.as_str()))
+        {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
 /// Check each record against `checklist`: an item is met when any of its stages is reached
 /// (as of `as_of` when given: dated on or before it, or undated; else any fact).
 pub fn readiness_report(

@@ -4,8 +4,9 @@
 //! `province_id, province, district_id, district, subdistrict_id, subdistrict, village_id,
 //! village, cooperatives, accounts_count, npwp_count, nib_count, rat_count, ...`.
 //!
-//! - [`read_statistics`] reads one table as a snapshot with its data date (given, or found in
-//!   the file name: `kopdes_stats_province_2026-08-05.csv`), matches its region names to
+//! - [`read_statistics`] reads one table as a snapshot with its data date (given, found in
+//!   the file name: `kopdes_stats_province_2026-08-05.csv`, or else the one date of an
+//!   `updated_at` column), matches its region names to
 //!   Kemendagri codes within their parent ([`super::matching`]: the rate, the misplaced such as
 //!   a kab/kota under the wrong province, the names found nowhere such as `Fukuoka`), and takes
 //!   every column whose cells are all integers as a measure. The `*_id` columns are SIMKOPDES's
@@ -79,6 +80,9 @@ pub enum DateSource {
     Option,
     /// Found in the file name.
     FileName,
+    /// Taken from a timestamp column of the table (`updated_at`) whose cells all fall on one
+    /// date (its name: [`StatsSnapshot::data_as_of_column`]).
+    Column,
 }
 
 /// One statistics table read (see the module documentation). Measures are the columns whose
@@ -94,6 +98,9 @@ pub struct StatsSnapshot {
     pub data_as_of: Option<NaiveDate>,
     /// Where that date comes from.
     pub data_as_of_source: Option<DateSource>,
+    /// The column the date was taken from ([`DateSource::Column`]), as written (`updated_at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_as_of_column: Option<String>,
     /// Measures, in column order (`cooperatives`, `accounts_count`, ...).
     pub measures: Vec<String>,
     /// Columns that are neither a region, an id nor a measure (`latitude`, `health_status`).
@@ -269,6 +276,7 @@ pub fn read_statistics<R: std::io::Read>(
         level: super::matching::region_level(level),
         data_as_of: None,
         data_as_of_source: None,
+        data_as_of_column: None,
         measures: measures.iter().map(|(h, _)| h.clone()).collect(),
         other_columns: other.iter().map(|(h, _)| h.clone()).collect(),
         rows: Vec::with_capacity(records.len()),
@@ -276,6 +284,13 @@ pub fn read_statistics<R: std::io::Read>(
         totals: BTreeMap::new(),
     };
     set_date(&mut snap, options);
+    if snap.data_as_of.is_none()
+        && let Some((column, d)) = date_in_column(&other, &records)
+    {
+        snap.data_as_of = Some(d);
+        snap.data_as_of_source = Some(DateSource::Column);
+        snap.data_as_of_column = Some(column);
+    }
     for r in &records {
         let row = stats_row(r, &cols, &measures, level, &mut matcher);
         snap.matching.add(row.status());
@@ -300,6 +315,50 @@ fn set_date(snap: &mut StatsSnapshot, options: &StatsOptions) {
         snap.data_as_of = Some(d);
         snap.data_as_of_source = Some(DateSource::FileName);
     }
+}
+
+/// Headers of a timestamp column that dates the whole table (`updated_at` of the SIMKOPDES
+/// exports), compared lower-case.
+const DATE_COLUMNS: [&str; 6] = [
+    "updated_at",
+    "last_updated",
+    "data_as_of",
+    "as_of",
+    "tanggal_data",
+    "tanggal_update",
+];
+
+/// A cell of a timestamp column as a date: RFC 3339 (`2026-08-05T09:18:58+07:00`, the date in
+/// its own offset), `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`.
+fn cell_date(v: &str) -> Option<NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(v)
+        .map(|t| t.date_naive())
+        .ok()
+        .or_else(|| {
+            chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M:%S")
+                .ok()
+                .map(|t| t.date())
+        })
+        .or_else(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+}
+
+/// The first timestamp column ([`DATE_COLUMNS`]) whose cells all read as one and the same
+/// date: its header and that date. `None` when there is none, a cell is empty or not a date,
+/// or the cells fall on different dates (the table has no single data date).
+fn date_in_column(
+    other: &[(String, usize)],
+    records: &[csv::StringRecord],
+) -> Option<(String, NaiveDate)> {
+    other
+        .iter()
+        .filter(|(h, _)| DATE_COLUMNS.contains(&header_key(h).as_str()))
+        .find_map(|(h, i)| {
+            let mut dates = records
+                .iter()
+                .map(|r| cell_date(r.get(*i).unwrap_or_default().trim()));
+            let first = dates.next()??;
+            dates.all(|d| d == Some(first)).then(|| (h.clone(), first))
+        })
 }
 
 fn stats_row(
@@ -417,10 +476,41 @@ pub fn check_levels(children: &StatsSnapshot, parents: &StatsSnapshot) -> Vec<Fi
             .iter()
             .filter(|m| parents.measures.contains(m))
         {
-            out.extend(check_children_vs_parent(&kids, &parent, m));
+            out.extend(
+                check_children_vs_parent(&kids, &parent, m)
+                    .into_iter()
+                    .map(|f| located(f, p, pl, children.data_as_of, period)),
+            );
         }
     }
     out
+}
+
+/// A finding of [`check_children_vs_parent`] about the parent row `p`, said with the region's
+/// Kemendagri code as `wilayah` writes it (`ACEH (11)`, `KAB. MAPPI (93.03)`) and the data date
+/// when known, instead of the panel period a snapshot without a date does not have (it would
+/// print as `0000`); its `periods` are then empty.
+fn located(
+    mut f: Finding,
+    p: &StatsRow,
+    pl: Level,
+    date: Option<NaiveDate>,
+    period: Period,
+) -> Finding {
+    let name = p.names.at(pl).unwrap_or_default();
+    let old = format!("{name} {period}");
+    let code = p.code(pl).map(|c| format!(" ({c})")).unwrap_or_default();
+    let when = date.map(|d| format!(" {d}")).unwrap_or_default();
+    let new = format!("{name}{code}{when}");
+    for m in [&mut f.message_en, &mut f.message_id] {
+        if let Some(rest) = m.strip_prefix(&old) {
+            *m = format!("{new}{rest}");
+        }
+    }
+    if date.is_none() {
+        f.periods.clear();
+    }
+    f
 }
 
 /// One figure that changed between two snapshots.
@@ -636,5 +726,28 @@ mod tests {
         );
         assert_eq!(data_date_in_file_name("kopdes_stats_province.csv"), None);
         assert_eq!(data_date_in_file_name("stats_20261399.csv"), None);
+    }
+
+    #[test]
+    fn one_date_in_an_updated_at_column() {
+        let rec = |v: &str| csv::StringRecord::from(vec!["ACEH", v]);
+        let other = vec![("updated_at".to_string(), 1)];
+        let same = [
+            rec("2026-08-05T09:18:58+07:00"),
+            rec("2026-08-05T23:59:00+07:00"),
+        ];
+        assert_eq!(
+            date_in_column(&other, &same),
+            Some((
+                "updated_at".into(),
+                NaiveDate::from_ymd_opt(2026, 8, 5).unwrap()
+            ))
+        );
+        let two_days = [rec("2026-08-05T09:18:58+07:00"), rec("2026-08-06")];
+        assert_eq!(date_in_column(&other, &two_days), None);
+        let blank = [rec("2026-08-05"), rec("")];
+        assert_eq!(date_in_column(&other, &blank), None);
+        let named_otherwise = vec![("created_at".to_string(), 1)];
+        assert_eq!(date_in_column(&named_otherwise, &same), None);
     }
 }

@@ -300,6 +300,22 @@ pub(crate) fn stage_column(normalised_header: &str) -> Option<(Stage, StageCell)
         .map(|(s, c, _)| (*s, *c))
 }
 
+/// `--map` entries: (FIELD, HEADER).
+pub(crate) type Mapping = Vec<(String, String)>;
+
+/// A `--map FIELD=HEADER` list split into the stage columns (FIELD a recognised stage header
+/// such as `tgl_sk_ahu` or `npwp`: [`stage_column`]) and the rest (register fields), each in
+/// its order. A FIELD that is both a register field and a stage header stays a register field.
+pub(crate) fn split_stage_mapping(
+    mapping: &[(String, String)],
+    register_fields: &[(&str, &[&str])],
+) -> (Mapping, Mapping) {
+    mapping.iter().cloned().partition(|(field, _)| {
+        !register_fields.iter().any(|(f, _)| f == field)
+            && stage_column(&crate::io::headers::normalize_header(field)).is_some()
+    })
+}
+
 /// Every recognised stage header, as (stage code, normalised header), for documentation and
 /// templates.
 pub fn stage_headers() -> impl Iterator<Item = (&'static str, &'static str)> {

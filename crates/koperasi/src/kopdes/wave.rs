@@ -103,6 +103,41 @@ pub fn is_kdmp_name(name: &str) -> bool {
             .any(|w| matches!(*w, "desa" | "kelurahan" | "kopdes" | "kopkel" | "kel"))
 }
 
+/// Which of the programme's two kinds a name says: a Koperasi Desa Merah Putih (KDMP) or a
+/// Koperasi Kelurahan Merah Putih (KKMP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KdmpKind {
+    /// Koperasi Desa Merah Putih (`KDMP`, `Kopdes Merah Putih`).
+    Kdmp,
+    /// Koperasi Kelurahan Merah Putih (`KKMP`, `Kopkel Merah Putih`).
+    Kkmp,
+}
+
+/// The kind a KDMP/KKMP name says ([`is_kdmp_name`]): `KDMP`/`kopdes` or `KKMP`/`kopkel`, else
+/// the first of `desa` and `kelurahan` (`kel`) among its words (`KOPERASI KELURAHAN MERAH PUTIH
+/// MIMBAAN` is a KKMP, `KOPERASI DESA MERAH PUTIH KELURAHAN X` a KDMP). `None` for any other
+/// name.
+pub fn kdmp_kind(name: &str) -> Option<KdmpKind> {
+    if !is_kdmp_name(name) {
+        return None;
+    }
+    let norm = normalize_header(name);
+    let words: Vec<&str> = norm.split('_').collect();
+    if words.iter().any(|w| matches!(*w, "kkmp" | "kopkel")) {
+        return Some(KdmpKind::Kkmp);
+    }
+    if words.iter().any(|w| matches!(*w, "kdmp" | "kopdes")) {
+        return Some(KdmpKind::Kdmp);
+    }
+    words.iter().find_map(|w| match *w {
+        "desa" => Some(KdmpKind::Kdmp),
+        "kelurahan" | "kel" => Some(KdmpKind::Kkmp),
+        _ => None,
+    })
+}
+
 /// `KopdesMerahPutih`, `KopkelMerahPutih` (DOMAIN.md: the programme tag) in a program column.
 fn is_programme_word(v: &str) -> bool {
     let n = normalize_header(v).replace('_', "");

@@ -11,9 +11,8 @@
 use crate::Outcome;
 use koperasi::io::Table;
 use koperasi::kopdes::coverage::{CoverageOptions, coverage, entries_from_register};
-use koperasi::kopdes::simkopdes::{
-    StatsOptions, StatsSnapshot, check_levels, compare_snapshots, coops_per_desa, read_statistics,
-};
+use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
+use koperasi::kopdes::statistics_report;
 use koperasi::kopdes::{Checklist, StallPreset, explain_jump, readiness_report, stages_report};
 use koperasi::register::{Field, Register};
 use koperasi::wilayah::{KodeWilayah, RegionLevel, table};
@@ -60,12 +59,13 @@ fn statistics(args: &Value) -> Result<Value, String> {
     let previous = text(args, "previous")
         .map(|p| snapshot(p, &Value::Null))
         .transpose()?;
-    Ok(serde_json::json!({
-        "snapshot": snap,
-        "level_check": parent.as_ref().map(|p| check_levels(&snap, p)).unwrap_or_default(),
-        "change": previous.as_ref().map(|p| compare_snapshots(p, &snap)),
-        "coops_per_desa": coops_per_desa(&snap, table()),
-    }))
+    serde_json::to_value(statistics_report(
+        snap,
+        parent.as_ref(),
+        previous.as_ref(),
+        table(),
+    ))
+    .map_err(|e| e.to_string())
 }
 
 fn kopdes_coverage(args: &Value) -> Result<Value, String> {
