@@ -15,6 +15,7 @@ mod kopdes;
 mod safe;
 mod shu;
 mod statements;
+mod table;
 mod template;
 
 use ints::{Int, Sen};
@@ -883,7 +884,11 @@ impl PyRegister {
         let p = policy_of(policy);
         let register = &slf.get().0;
         let rows = py.detach(|| register.assess_all(when, &p));
-        Ok(bulk::assessments(rows, when, slf.clone().unbind()))
+        Ok(bulk::PyAssessments {
+            rows,
+            as_of: when,
+            register: slf.clone().unbind(),
+        })
     }
     #[pyo3(signature = (as_of, policy=None))]
     fn status_counts<'py>(
@@ -904,10 +909,10 @@ impl PyRegister {
         fields: Vec<String>,
         as_of: &str,
         policy: Option<&Bound<'py, PyPolicy>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<table::PyTable> {
         let f = self::fields(py, fields)?;
         let t = self.0.count_by(&f, date(py, as_of)?, &policy_of(policy));
-        columns_dict(py, &columns::count_table_columns(&t))
+        table::count_table(&t)
     }
     #[pyo3(signature = (as_of, policy=None))]
     fn reason_counts<'py>(
@@ -915,10 +920,10 @@ impl PyRegister {
         py: Python<'py>,
         as_of: &str,
         policy: Option<&Bound<'py, PyPolicy>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        cols(
-            py,
+    ) -> PyResult<table::PyTable> {
+        table::from_serde(
             &self.0.reason_counts(date(py, as_of)?, &policy_of(policy)),
+            &[],
         )
     }
     fn duplicates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -967,11 +972,11 @@ impl PyPanel {
         measure: &str,
         from_period: &str,
         to_period: &str,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<table::PyTable> {
         let rows = self
             .0
             .growth(measure, period(py, from_period)?, period(py, to_period)?);
-        cols(py, &rows)
+        table::from_serde(&rows, &[])
     }
     #[pyo3(signature = (params=None))]
     fn run_checks<'py>(
@@ -1113,6 +1118,7 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRecord>()?;
     m.add_class::<PyRegister>()?;
     m.add_class::<PyPanel>()?;
+    m.add_class::<table::PyTable>()?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
     m.add_function(wrap_pyfunction!(format_date, m)?)?;
     m.add_function(wrap_pyfunction!(format_date_numeric, m)?)?;
