@@ -10,6 +10,7 @@
 mod bulk;
 mod compare;
 mod demography;
+mod frame;
 mod ints;
 mod kopdes;
 mod safe;
@@ -741,6 +742,43 @@ fn read_register<'py>(
     Ok((PyRegister(r), report(py, &rep)?))
 }
 
+/// A register read from a DataFrame or Arrow table (`__arrow_c_stream__`) as cells, not CSV
+/// ([`frame::read_register`]).
+#[pyfunction]
+#[pyo3(signature = (table, mapping=vec![], region=None, decimal=None, data_as_of=None))]
+fn read_register_table<'py>(
+    py: Python<'py>,
+    table: pyo3_arrow::input::AnyRecordBatch,
+    mapping: Vec<(String, String)>,
+    region: Option<&str>,
+    decimal: Option<&str>,
+    data_as_of: Option<&str>,
+) -> PyResult<(PyRegister, Bound<'py, PyAny>)> {
+    let mut o = read_options(py, mapping, None, region, decimal)?;
+    o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
+    let (r, rep) = frame::read_register(py, table, &o)?.or_raise(py)?;
+    Ok((PyRegister(r), report(py, &rep)?))
+}
+
+/// The layout of a DataFrame or Arrow table by its column names (`register` or `panel`,
+/// [`koperasi::io::detect_layout`]).
+#[pyfunction]
+#[pyo3(signature = (table, mapping=vec![]))]
+fn table_layout(
+    py: Python<'_>,
+    table: pyo3_arrow::input::AnyRecordBatch,
+    mapping: Vec<(String, String)>,
+) -> PyResult<&'static str> {
+    let o = read_options(py, mapping, None, None, None)?;
+    let headers = frame::headers(&table)?;
+    Ok(
+        match koperasi::io::detect_layout(&headers, &o).or_raise(py)? {
+            Layout::Register => "register",
+            Layout::Panel => "panel",
+        },
+    )
+}
+
 #[pyfunction]
 #[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
@@ -924,6 +962,7 @@ impl PyRegister {
         table::from_serde(
             &self.0.reason_counts(date(py, as_of)?, &policy_of(policy)),
             &[],
+            &["status"],
         )
     }
     fn duplicates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -976,7 +1015,7 @@ impl PyPanel {
         let rows = self
             .0
             .growth(measure, period(py, from_period)?, period(py, to_period)?);
-        table::from_serde(&rows, &[])
+        table::from_serde(&rows, &[], &["region_code", "from_period", "to_period"])
     }
     #[pyo3(signature = (params=None))]
     fn run_checks<'py>(
@@ -1120,6 +1159,8 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPanel>()?;
     m.add_class::<table::PyTable>()?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
+    m.add_function(wrap_pyfunction!(read_register_table, m)?)?;
+    m.add_function(wrap_pyfunction!(table_layout, m)?)?;
     m.add_function(wrap_pyfunction!(format_date, m)?)?;
     m.add_function(wrap_pyfunction!(format_date_numeric, m)?)?;
     m.add_function(wrap_pyfunction!(parse_decimal, m)?)?;

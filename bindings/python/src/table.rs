@@ -8,10 +8,10 @@
 use arrow_array::builder::{BooleanBuilder, Int32Builder, StringBuilder, StringDictionaryBuilder};
 use arrow_array::types::Int32Type;
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, DictionaryArray, Float64Array, Int32Array,
-    Int64Array, RecordBatch, StringArray, StructArray, UInt64Array,
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch,
+    StringArray, StructArray, UInt64Array,
 };
-use arrow_schema::{ArrowError, Field, FieldRef};
+use arrow_schema::{ArrowError, DataType, Field, FieldRef};
 use koperasi::register::{CountTable, Register};
 use koperasi::status::{Assessment, Status};
 use pyo3::exceptions::PyValueError;
@@ -85,16 +85,9 @@ fn column_list<'py>(py: Python<'py>, col: &ArrayRef) -> PyResult<Bound<'py, PyLi
     if let Some(a) = any.downcast_ref::<StringArray>() {
         return list(py, a, |i| a.value(i));
     }
-    if let Some(a) = any.downcast_ref::<DictionaryArray<Int32Type>>() {
-        let values = a
-            .values()
-            .as_any()
-            .downcast_ref::<StringArray>()
-            .ok_or_else(|| arrow_err("dictionary values are not strings"))?;
-        let keys = a.keys();
-        return list(py, a, |i| {
-            values.value(usize::try_from(keys.value(i)).unwrap_or(0))
-        });
+    if let DataType::Dictionary(..) = col.data_type() {
+        let text = arrow_cast::cast(col, &DataType::Utf8).map_err(arrow_err)?;
+        return column_list(py, &text);
     }
     if let Some(a) = any.downcast_ref::<Int64Array>() {
         return list(py, a, |i| a.value(i));
@@ -118,20 +111,36 @@ fn column_list<'py>(py: Python<'py>, col: &ArrayRef) -> PyResult<Bound<'py, PyLi
 }
 
 /// Rows of a core result struct as a table, by `serde_arrow`: the schema traced from the
-/// type (strings as `utf8`, unit enums such as `Status` as dictionary strings), the fields
-/// named in `dates` (serialised as ISO text) as `date32`.
-pub fn from_serde<T>(rows: &[T], dates: &[&str]) -> PyResult<PyTable>
+/// rows (strings as `utf8`, unit enums such as `Status` as dictionary strings), the fields
+/// named in `dates` (serialised as ISO text) as `date32`, those in `texts` (types read from
+/// checked text, such as a region code or a period) as `utf8`.
+pub fn from_serde<T>(rows: &[T], dates: &[&str], texts: &[&str]) -> PyResult<PyTable>
 where
     T: Serialize + for<'de> Deserialize<'de>,
 {
     let mut options = TracingOptions::default()
         .enums_without_data_as_strings(true)
         .strings_as_large_utf8(false);
+    let typed =
+        |name: &str, t: &str| serde_json::json!({"name": name, "data_type": t, "nullable": true});
     for name in dates {
-        let date = serde_json::json!({"name": name, "data_type": "Date32", "nullable": true});
-        options = options.overwrite(*name, date).map_err(arrow_err)?;
+        options = options
+            .overwrite(*name, typed(name, "Date32"))
+            .map_err(arrow_err)?;
     }
-    let fields = Vec::<FieldRef>::from_type::<T>(options).map_err(arrow_err)?;
+    for name in texts {
+        options = options
+            .overwrite(*name, typed(name, "Utf8"))
+            .map_err(arrow_err)?;
+    }
+    // Traced from the rows (a type read from checked text cannot be traced from the type
+    // alone); an empty table from the type.
+    let fields = if rows.is_empty() {
+        Vec::<FieldRef>::from_type::<T>(options)
+    } else {
+        Vec::<FieldRef>::from_samples(&rows, options.allow_null_fields(true))
+    }
+    .map_err(arrow_err)?;
     let batch = serde_arrow::to_record_batch(&fields, &rows).map_err(arrow_err)?;
     Ok(PyTable(batch))
 }

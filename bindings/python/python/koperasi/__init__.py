@@ -177,8 +177,22 @@ class _Result(_Generated):
     __slots__ = ()
 
 
+def _arrow(source: Source) -> Any:
+    """``source`` as an Arrow stream (``__arrow_c_stream__``) when it is a table: a pandas
+    DataFrame (through ``pyarrow``, without its index), a polars DataFrame, a pyarrow Table or
+    any object of the Arrow PyCapsule interface; else ``None``."""
+    if isinstance(source, (str, bytes, bytearray, memoryview, os.PathLike)):
+        return None
+    if type(source).__module__.split(".")[0] == "pandas":
+        return _import("pyarrow").Table.from_pandas(source, preserve_index=False)
+    if callable(getattr(source, "__arrow_c_stream__", None)):
+        return source
+    return None
+
+
 def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
-    """(data, path) for the native readers. A DataFrame is written to CSV in one call."""
+    """(data, path) for the native readers. A DataFrame is written to CSV in one call (the
+    panel readers; registers read a DataFrame as cells, see :func:`_arrow`)."""
     if isinstance(source, bytes):
         return source, None
     if isinstance(source, (bytearray, memoryview)):
@@ -837,7 +851,7 @@ class _Table:
     def to_polars(self) -> Any:
         """A ``polars.DataFrame`` (dates as ``Date``, dictionary columns as ``Categorical``).
         Raises ``ImportError`` naming ``polars`` when it is not installed."""
-        return _import("polars").from_arrow(self._table())
+        return _import("polars").DataFrame(self._table())
 
     def _row(self, i: int) -> Dict[str, Any]:
         n = len(self)
@@ -1320,8 +1334,12 @@ def read_register(
     data_as_of: Optional[DateLike] = None,
 ) -> RegisterRead:
     """Read a register (one row per cooperative) from a path, CSV text or bytes, an
-    XLSX/XLS/ODS workbook (path or bytes, told apart by its first bytes), or a pandas/polars
-    DataFrame. Indonesian headers are recognised; ``mapping`` maps a field (``name``,
+    XLSX/XLS/ODS workbook (path or bytes, told apart by its first bytes), or a table: a
+    pandas (needs ``pyarrow``) or polars DataFrame, a pyarrow Table, any object with
+    ``__arrow_c_stream__``. A table is read from its cells, not through CSV, with the same
+    rules: its column names are the header (line 1), row ``i`` is line ``i + 2``; text
+    columns are read as they are, others as Arrow writes them as text (dates ISO), nulls as
+    empty cells (``sheet`` and ``delimiter`` do not apply). Indonesian headers are recognised; ``mapping`` maps a field (``name``,
     ``kecamatan``, ...) to a header; ``region`` is the code the whole file belongs to
     (``"32.71"``); ``sheet`` chooses the sheet of a workbook by name or 1-based number
     (default: the first sheet with a header). Bad rows are reported, never raised.
@@ -1341,6 +1359,12 @@ def read_register(
     ``read_csv``, ``read_io``, ``read_workbook``, ``read_no_such_sheet``; a workbook sheet
     that is a panel: ``read_unknown_layout``).
     """
+    table = _arrow(source)
+    if table is not None:
+        g, rep = _k.read_register_table(
+            table, _mapping(mapping), region, decimal, _opt_iso(data_as_of, "data_as_of")
+        )
+        return RegisterRead(Register(g), ReadReport._from(rep))
     data, path = _source(source)
     g, rep = _k.read_register(
         data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
@@ -1403,7 +1427,14 @@ def read_any(
     (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...; a table of
     counts with no period column: ``read_missing_column``, fixed by ``period=``). ``decimal``:
     as for :func:`read_register`; ``period`` and ``wide`` as in :func:`read_panel`;
-    ``data_as_of`` as for :func:`read_register` (a register's title block is read for it)."""
+    ``data_as_of`` as for :func:`read_register` (a register's title block is read for it).
+    A DataFrame or Arrow table is told apart by its column names; a register is read from
+    its cells as :func:`read_register` does."""
+    table = _arrow(source)
+    if table is not None and _k.table_layout(table, _mapping(mapping)) == "register":
+        return read_register(
+            table, mapping=mapping, region=region, decimal=decimal, data_as_of=data_as_of
+        )
     data, path = _source(source)
     kind, g, rep = _k.read_any(
         data,
