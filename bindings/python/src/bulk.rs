@@ -1,9 +1,9 @@
 //! The assessments of a register held in Rust ([`PyAssessments`]): one row at a time
-//! (`get(i)`, its serde shape) or all as an Arrow table (`table()`, see [`crate::table`]), so
+//! (`get(i)`, its serde shape), as serde columns (`columns()`) or all as an Arrow table (`table()`, see [`crate::table`]), so
 //! that no Python object is made per row unless asked for.
 
 use crate::table::{self, PyTable};
-use crate::{PyRegister, iso, ser};
+use crate::{PyRegister, cols, iso, ser};
 use koperasi::NaiveDate;
 use koperasi::status::Assessment;
 use pyo3::prelude::*;
@@ -36,6 +36,10 @@ impl PyAssessments {
                 self.rows.len()
             ))),
         }
+    }
+    /// The serde columns (`koperasi::columns::to_columns`).
+    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        cols(py, &self.rows)
     }
     /// The assessments as an Arrow table ([`table::assessments`]).
     fn table(&self, py: Python<'_>) -> PyResult<PyTable> {

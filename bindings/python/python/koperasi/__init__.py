@@ -868,7 +868,8 @@ class _Table:
 class Assessments(_Table):
     """The assessments of a register, one per record (row ``i`` is record ``i``), held in
     Rust: no Python object is made per row until asked for. Indexing and iteration give
-    :class:`Assessment` objects. As a table (an Arrow stream, see :class:`_Table`), one row
+    :class:`Assessment` objects, :meth:`to_dict` the serde columns. As an Arrow table
+    (``__arrow_c_stream__``, :meth:`to_arrow`, :meth:`to_pandas`, :meth:`to_polars`), one row
     per record: the record's ``line`` in the source file (``int64``, null when not read from
     a file), ``source_id`` (the source's own id) and ``name``, to join on; ``as_of``
     (``date32``), ``status`` (dictionary of every :class:`Status`, in that order), the
@@ -890,6 +891,24 @@ class Assessments(_Table):
 
     def __len__(self) -> int:
         return len(self._a)
+
+    def _cols(self) -> Dict[str, List[Any]]:
+        if self._d is None:
+            self._d = self._a.columns()
+        return self._d
+
+    @property
+    def columns(self) -> List[str]:
+        """The column names of :meth:`to_dict`, in order."""
+        return list(self._cols())
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The serde columns as a dict of lists (``as_of`` as :class:`datetime.date`,
+        ``status``, ``reasons`` (each cell a list of reason dicts), ``identified``,
+        ``latest_rat_book_year``, ``rat_window``, ``rat_for_last_closed_year``). Builds one
+        Python object per cell: for a large register prefer the Arrow table
+        (:meth:`to_pandas`, :meth:`to_polars`, ``__arrow_c_stream__``)."""
+        return {k: list(v) for k, v in self._cols().items()}
 
     def __getitem__(self, i: int) -> Assessment:
         n = len(self)
