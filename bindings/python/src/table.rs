@@ -138,7 +138,7 @@ where
     let fields = if rows.is_empty() {
         Vec::<FieldRef>::from_type::<T>(options)
     } else {
-        Vec::<FieldRef>::from_samples(&rows, options.allow_null_fields(true))
+        Vec::<FieldRef>::from_samples(rows, options.allow_null_fields(true))
     }
     .map_err(arrow_err)?;
     let batch = serde_arrow::to_record_batch(&fields, &rows).map_err(arrow_err)?;
