@@ -994,16 +994,9 @@ impl PyPanel {
     fn measures(&self) -> Vec<String> {
         self.0.measures()
     }
-    fn totals_by_period<'py>(
-        &self,
-        py: Python<'py>,
-        measures: Vec<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    fn totals_by_period(&self, measures: Vec<String>) -> PyResult<table::PyTable> {
         let m: Vec<&str> = measures.iter().map(String::as_str).collect();
-        columns_dict(
-            py,
-            &columns::totals_columns(&self.0.totals_by_period(&m), &m),
-        )
+        table::period_totals(&self.0.totals_by_period(&m), &m)
     }
     fn growth<'py>(
         &self,

@@ -165,6 +165,25 @@ pub fn count_table(t: &CountTable) -> PyResult<PyTable> {
     batch(columns)
 }
 
+/// Totals by period ([`koperasi::stats::Panel::totals_by_period`]): `period` (canonical
+/// text), then one `int64` column per measure of `measures` (null where no row of the period
+/// has it).
+pub fn period_totals(
+    totals: &[(
+        koperasi::stats::Period,
+        std::collections::BTreeMap<String, i64>,
+    )],
+    measures: &[&str],
+) -> PyResult<PyTable> {
+    let period: StringArray = totals.iter().map(|(p, _)| Some(p.to_string())).collect();
+    let mut columns: Vec<(&str, ArrayRef)> = vec![("period", Arc::new(period))];
+    for m in measures {
+        let values: Int64Array = totals.iter().map(|(_, t)| t.get(*m).copied()).collect();
+        columns.push((m, Arc::new(values)));
+    }
+    batch(columns)
+}
+
 /// Dictionary-encoded strings.
 type Dict = StringDictionaryBuilder<Int32Type>;
 

@@ -200,3 +200,17 @@ def test_importable_and_to_dict_without_pyarrow() -> None:
         "else:\n    raise SystemExit('to_pandas without pyarrow')\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_totals_by_period_is_arrow_and_sums_the_panel() -> None:
+    panel = k.read_panel(JATIM).panel
+    t = panel.totals_by_period(["aktif", "total"])
+    table = pa.table(t)
+    assert table.schema.names == ["period", "aktif", "total"]
+    assert table.schema.field("total").type == pa.int64()
+    cols = panel.to_dict()
+    want: Dict[str, int] = collections.defaultdict(int)
+    for period, v in zip(cols["period"], cols["total"]):
+        want[period] += v or 0
+    got = dict(zip(table.column("period").to_pylist(), table.column("total").to_pylist()))
+    assert got == dict(want) and got["2018-Q4"] == 34504

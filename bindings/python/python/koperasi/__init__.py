@@ -1008,7 +1008,7 @@ class DuplicateGroups(_Columns):
     ``value``, ``records`` (indices), ``lines`` (source lines)."""
 
 
-class PeriodTotals(_Columns):
+class PeriodTotals(_Table):
     """Sums over all regions per period: ``period`` then one column per measure."""
 
 
