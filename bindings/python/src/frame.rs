@@ -94,7 +94,8 @@ fn arrow_err(e: arrow_schema::ArrowError) -> PyErr {
     PyValueError::new_err(format!("cannot read the table through Arrow: {e}"))
 }
 
-/// The column names of `table` (for the layout), and a function reading it as a register.
+/// `table` read as a register from its cells (the GIL released while the core reads); the
+/// outer error is Arrow's (the stream cannot be read), the inner one the reader's.
 pub fn read_register(
     py: Python<'_>,
     table: AnyRecordBatch,
