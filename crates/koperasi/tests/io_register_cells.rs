@@ -4,6 +4,8 @@
 //! `tests/data/real/` (see their PROVENANCE.md) and `tests/data/bad/` files with rejected rows
 //! and unreadable cells (see its README.md).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use koperasi::io::{ReadOptions, read_register, read_register_cells};
 use std::path::PathBuf;
 
