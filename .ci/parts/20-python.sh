@@ -4,8 +4,8 @@
 # Sourced by .ci/run (uses its `step`); sets no traps.
 PY_VENV=${PY_VENV:-target/py-venv}
 # lifelines: the live Kaplan-Meier comparison (tests/test_kaplan_meier_lifelines.py; about 16 s
-# to install; it pins pandas < 3).
-PY_PKGS="maturin==1.16.0 pytest pandas polars mypy matplotlib lifelines"
+# to install; it pins pandas < 3). pyarrow: the Arrow tables' to_pandas() and DataFrames in (issue 16).
+PY_PKGS="maturin==1.16.0 pytest pandas polars pyarrow mypy matplotlib lifelines"
 
 step "python: venv $PY_VENV ($PY_PKGS)"
 [ -x "$PY_VENV/bin/python" ] || python3 -m venv "$PY_VENV"

@@ -48,9 +48,9 @@ echo "== build (release)"
 cargo build --release --quiet --locked --manifest-path "$ROOT/Cargo.toml" -p koperasi-cli -p koperasi-bench
 
 echo "== python venv ($VENV)"
-if ! "$PY" -c "import polars, pandas, numpy, psutil" 2>/dev/null; then
+if ! "$PY" -c "import polars, pandas, numpy, psutil, pyarrow" 2>/dev/null; then
   python3 -m venv "$VENV"
-  "$PY" -m pip install --quiet --disable-pip-version-check polars pandas numpy psutil
+  "$PY" -m pip install --quiet --disable-pip-version-check polars pandas numpy psutil pyarrow
 fi
 "$PY" -c "import sys, polars, pandas, numpy; print('python', sys.version.split()[0], 'polars', polars.__version__, 'pandas', pandas.__version__, 'numpy', numpy.__version__)"
 
@@ -122,6 +122,7 @@ for rep in $(seq 1 "$REPS"); do
         # J1 through the Python package; compared with the Rust CLI-side rows of J1.
         [ "$HAVE_J4" = 1 ] && M j4:py-path -- "$PY" "$HERE/j4_python.py" path "$DATA" "$OUT/j4-path.csv" "$AS_OF"
         [ "$HAVE_J4" = 1 ] && M j4:py-polars -- "$PY" "$HERE/j4_python.py" polars "$DATA" "$OUT/j4-polars.csv" "$AS_OF"
+        [ "$HAVE_J4" = 1 ] && M j4:py-to-pandas -- "$PY" "$HERE/j4_python.py" to-pandas "$DATA" "$OUT/j4-to-pandas.csv" "$AS_OF"
         M j4:koperasi -- "$BIN/kopjobs" j1 --batch --register "$REG" --as-of "$AS_OF" --out "$OUT/j4-batch.csv"
         ;;
       *) echo "unknown job $job" >&2; exit 2 ;;

@@ -10,11 +10,13 @@
 mod bulk;
 mod compare;
 mod demography;
+mod frame;
 mod ints;
 mod kopdes;
 mod safe;
 mod shu;
 mod statements;
+mod table;
 mod template;
 
 use ints::{Int, Sen};
@@ -740,6 +742,43 @@ fn read_register<'py>(
     Ok((PyRegister(r), report(py, &rep)?))
 }
 
+/// A register read from a DataFrame or Arrow table (`__arrow_c_stream__`) as cells, not CSV
+/// ([`frame::read_register`]).
+#[pyfunction]
+#[pyo3(signature = (table, mapping=vec![], region=None, decimal=None, data_as_of=None))]
+fn read_register_table<'py>(
+    py: Python<'py>,
+    table: pyo3_arrow::input::AnyRecordBatch,
+    mapping: Vec<(String, String)>,
+    region: Option<&str>,
+    decimal: Option<&str>,
+    data_as_of: Option<&str>,
+) -> PyResult<(PyRegister, Bound<'py, PyAny>)> {
+    let mut o = read_options(py, mapping, None, region, decimal)?;
+    o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
+    let (r, rep) = frame::read_register(py, table, &o)?.or_raise(py)?;
+    Ok((PyRegister(r), report(py, &rep)?))
+}
+
+/// The layout of a DataFrame or Arrow table by its column names (`register` or `panel`,
+/// [`koperasi::io::detect_layout`]).
+#[pyfunction]
+#[pyo3(signature = (table, mapping=vec![]))]
+fn table_layout(
+    py: Python<'_>,
+    table: pyo3_arrow::input::AnyRecordBatch,
+    mapping: Vec<(String, String)>,
+) -> PyResult<&'static str> {
+    let o = read_options(py, mapping, None, None, None)?;
+    let headers = frame::headers(&table)?;
+    Ok(
+        match koperasi::io::detect_layout(&headers, &o).or_raise(py)? {
+            Layout::Register => "register",
+            Layout::Panel => "panel",
+        },
+    )
+}
+
 #[pyfunction]
 #[pyo3(signature = (data=None, path=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
@@ -883,7 +922,11 @@ impl PyRegister {
         let p = policy_of(policy);
         let register = &slf.get().0;
         let rows = py.detach(|| register.assess_all(when, &p));
-        Ok(bulk::assessments(rows, when, slf.clone().unbind()))
+        Ok(bulk::PyAssessments {
+            rows,
+            as_of: when,
+            register: slf.clone().unbind(),
+        })
     }
     #[pyo3(signature = (as_of, policy=None))]
     fn status_counts<'py>(
@@ -904,10 +947,10 @@ impl PyRegister {
         fields: Vec<String>,
         as_of: &str,
         policy: Option<&Bound<'py, PyPolicy>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<table::PyTable> {
         let f = self::fields(py, fields)?;
         let t = self.0.count_by(&f, date(py, as_of)?, &policy_of(policy));
-        columns_dict(py, &columns::count_table_columns(&t))
+        table::count_table(&t)
     }
     #[pyo3(signature = (as_of, policy=None))]
     fn reason_counts<'py>(
@@ -915,10 +958,11 @@ impl PyRegister {
         py: Python<'py>,
         as_of: &str,
         policy: Option<&Bound<'py, PyPolicy>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        cols(
-            py,
+    ) -> PyResult<table::PyTable> {
+        table::from_serde(
             &self.0.reason_counts(date(py, as_of)?, &policy_of(policy)),
+            &[],
+            &["status"],
         )
     }
     fn duplicates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -950,16 +994,9 @@ impl PyPanel {
     fn measures(&self) -> Vec<String> {
         self.0.measures()
     }
-    fn totals_by_period<'py>(
-        &self,
-        py: Python<'py>,
-        measures: Vec<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    fn totals_by_period(&self, measures: Vec<String>) -> PyResult<table::PyTable> {
         let m: Vec<&str> = measures.iter().map(String::as_str).collect();
-        columns_dict(
-            py,
-            &columns::totals_columns(&self.0.totals_by_period(&m), &m),
-        )
+        table::period_totals(&self.0.totals_by_period(&m), &m)
     }
     fn growth<'py>(
         &self,
@@ -967,11 +1004,11 @@ impl PyPanel {
         measure: &str,
         from_period: &str,
         to_period: &str,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<table::PyTable> {
         let rows = self
             .0
             .growth(measure, period(py, from_period)?, period(py, to_period)?);
-        cols(py, &rows)
+        table::from_serde(&rows, &[], &["region_code", "from_period", "to_period"])
     }
     #[pyo3(signature = (params=None))]
     fn run_checks<'py>(
@@ -1113,7 +1150,10 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRecord>()?;
     m.add_class::<PyRegister>()?;
     m.add_class::<PyPanel>()?;
+    m.add_class::<table::PyTable>()?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
+    m.add_function(wrap_pyfunction!(read_register_table, m)?)?;
+    m.add_function(wrap_pyfunction!(table_layout, m)?)?;
     m.add_function(wrap_pyfunction!(format_date, m)?)?;
     m.add_function(wrap_pyfunction!(format_date_numeric, m)?)?;
     m.add_function(wrap_pyfunction!(parse_decimal, m)?)?;

@@ -165,7 +165,7 @@ def test_assess_all_frames_carry_line_id_and_name() -> None:
     # built from records without a file: no line, no id
     made = k.Register.from_records([k.Koperasi.from_dict({"name": "KSP Maju"})])
     f = made.assess_all("2025-06-30").to_pandas()
-    assert f["line"].isna().tolist() == [True] and f["source_id"].tolist() == [None]
+    assert f["line"].isna().tolist() == [True] and f["source_id"].isna().tolist() == [True]
     assert made.assess_all("2025-06-30").to_polars()["line"].to_list() == [None]
 
 

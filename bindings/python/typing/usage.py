@@ -21,6 +21,19 @@ def figures(path: str) -> Dict[str, int]:
     return {"n": n, "active": counts[k.Status.ACTIVE], "reasons": len(reasons), "w": 0 if window is None else window[0]}
 
 
+def arrow(path: str) -> int:
+    """Tables out as Arrow streams; DataFrames in as cells."""
+    reg: k.Register = k.read_register(path).register
+    a: k.Assessments = reg.assess_all("2022-08-15")
+    stream: Any = a.__arrow_c_stream__()
+    names: List[str] = a.columns
+    as_of: List[Any] = a.column("as_of")
+    rc: k.ReasonCounts = reg.reason_counts("2022-08-15")
+    frame: Any = rc.to_pandas()
+    back: k.RegisterRead = k.read_register(a.to_arrow())
+    return len(names) + len(as_of) + len(frame) + len(back.register) + (stream is None)
+
+
 def panel(path: str) -> float:
     p: k.Panel = k.read_panel(path).panel
     rows: k.GrowthRows = k.growth(p, "total", "2018-Q4", "2025-Q2")

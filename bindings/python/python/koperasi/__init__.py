@@ -177,8 +177,22 @@ class _Result(_Generated):
     __slots__ = ()
 
 
+def _arrow(source: Source) -> Any:
+    """``source`` as an Arrow stream (``__arrow_c_stream__``) when it is a table: a pandas
+    DataFrame (through ``pyarrow``, without its index), a polars DataFrame, a pyarrow Table or
+    any object of the Arrow PyCapsule interface; else ``None``."""
+    if isinstance(source, (str, bytes, bytearray, memoryview, os.PathLike)):
+        return None
+    if type(source).__module__.split(".")[0] == "pandas":
+        return _import("pyarrow").Table.from_pandas(source, preserve_index=False)
+    if callable(getattr(source, "__arrow_c_stream__", None)):
+        return source
+    return None
+
+
 def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
-    """(data, path) for the native readers. A DataFrame is written to CSV in one call."""
+    """(data, path) for the native readers. A DataFrame is written to CSV in one call (the
+    panel readers; registers read a DataFrame as cells, see :func:`_arrow`)."""
     if isinstance(source, bytes):
         return source, None
     if isinstance(source, (bytearray, memoryview)):
@@ -768,22 +782,133 @@ class _Columns:
         return f"{type(self).__name__}({len(self)} rows; columns {self.columns})"
 
 
-class Assessments:
+class _Table:
+    """A table of results held in Rust as one Arrow record batch. It is an Arrow stream
+    (``__arrow_c_stream__``, the Arrow PyCapsule interface): ``pyarrow.table(t)``,
+    ``polars.from_arrow(t)`` or DuckDB take it without a copy; dates are ``date32``, codes
+    dictionary-encoded strings. ``to_dict()`` gives a dict of lists (no pyarrow needed; dates
+    as :class:`datetime.date`), :meth:`to_arrow`, :meth:`to_pandas` (via pyarrow) and
+    :meth:`to_polars` DataFrames."""
+
+    __slots__ = ("_t", "_d")
+
+    def __init__(self, _native: Any) -> None:
+        self._t = _native
+        self._d: Optional[Dict[str, List[Any]]] = None
+
+    def _table(self) -> Any:
+        return self._t
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+    def _cols(self) -> Dict[str, List[Any]]:
+        if self._d is None:
+            self._d = self._table().to_pydict()
+        return self._d
+
+    @property
+    def columns(self) -> List[str]:
+        """The column names, in order."""
+        return list(self._table().column_names)
+
+    def column(self, name: str) -> List[Any]:
+        """One column as a list. Raises ``KeyError`` for an unknown name."""
+        return list(self._cols()[name])
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The columns as a dict of lists (dates as :class:`datetime.date`, nulls as
+        ``None``). Builds one Python object per cell: for a large table prefer
+        :meth:`to_pandas` / :meth:`to_polars`."""
+        return {k: list(v) for k, v in self._cols().items()}
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The table as an Arrow C stream PyCapsule (the Arrow PyCapsule interface)."""
+        return self._table().__arrow_c_stream__(requested_schema)
+
+    def __arrow_c_schema__(self) -> Any:
+        """The table's Arrow schema as a PyCapsule."""
+        return self._table().__arrow_c_schema__()
+
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table``. Raises ``ImportError`` naming ``pyarrow`` when it is not
+        installed."""
+        return _import("pyarrow").table(self._table())
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` through pyarrow: integers and booleans as nullable
+        (``Int64``, ``Int32``, ``boolean``), dates as ``datetime64``, dictionary columns as
+        categoricals. Raises ``ImportError`` naming ``pandas`` or ``pyarrow`` when it is not
+        installed."""
+        pd = _import("pandas")
+        pa = _import("pyarrow")
+        nullable = {
+            pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int32Dtype(),
+            pa.uint64(): pd.UInt64Dtype(), pa.bool_(): pd.BooleanDtype(),
+        }
+        return self.to_arrow().to_pandas(types_mapper=nullable.get, date_as_object=False)
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` (dates as ``Date``, dictionary columns as ``Categorical``).
+        Raises ``ImportError`` naming ``polars`` when it is not installed."""
+        return _import("polars").DataFrame(self._table())
+
+    def _row(self, i: int) -> Dict[str, Any]:
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"row {i} of {n}")
+        return {k: v[i] for k, v in self._cols().items()}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} rows; columns {self.columns})"
+
+
+class Assessments(_Table):
     """The assessments of a register, one per record (row ``i`` is record ``i``), held in
     Rust: no Python object is made per row until asked for. Indexing and iteration give
-    :class:`Assessment` objects; ``to_dict()`` the serde columns (``as_of``, ``status``,
-    ``reasons``, ``identified``, ``latest_rat_book_year``, ``rat_window``,
-    ``rat_for_last_closed_year``); ``to_pandas()`` / ``to_polars()`` a typed frame built from
-    packed arrays (see :meth:`to_pandas`)."""
+    :class:`Assessment` objects, :meth:`to_dict` the serde columns. As an Arrow table
+    (``__arrow_c_stream__``, :meth:`to_arrow`, :meth:`to_pandas`, :meth:`to_polars`), one row
+    per record: the record's ``line`` in the source file (``int64``, null when not read from
+    a file), ``source_id`` (the source's own id) and ``name``, to join on; ``as_of``
+    (``date32``), ``status`` (dictionary of every :class:`Status`, in that order), the
+    deciding (first) reason's ``reason`` code, ``label_id``, ``label_en``, ``detail``,
+    ``detail_id`` and every reason code ``;``-joined as ``reason_codes`` (dictionaries),
+    ``identified`` and ``rat_for_last_closed_year`` (``bool``), ``latest_rat_book_year``,
+    ``rat_window_first``, ``rat_window_last`` (``int32``)."""
 
-    __slots__ = ("_a", "_cols")
+    __slots__ = ("_a",)
 
     def __init__(self, _native: Any) -> None:
         self._a = _native
-        self._cols: Optional[Dict[str, List[Any]]] = None
+        super().__init__(None)
+
+    def _table(self) -> Any:
+        if self._t is None:
+            self._t = self._a.table()
+        return self._t
 
     def __len__(self) -> int:
         return len(self._a)
+
+    def _cols(self) -> Dict[str, List[Any]]:
+        if self._d is None:
+            self._d = self._a.columns()
+        return self._d
+
+    @property
+    def columns(self) -> List[str]:
+        """The column names of :meth:`to_dict`, in order."""
+        return list(self._cols())
+
+    def to_dict(self) -> Dict[str, List[Any]]:
+        """The serde columns as a dict of lists (``as_of`` as :class:`datetime.date`,
+        ``status``, ``reasons`` (each cell a list of reason dicts), ``identified``,
+        ``latest_rat_book_year``, ``rat_window``, ``rat_for_last_closed_year``). Builds one
+        Python object per cell: for a large register prefer the Arrow table
+        (:meth:`to_pandas`, :meth:`to_polars`, ``__arrow_c_stream__``)."""
+        return {k: list(v) for k, v in self._cols().items()}
 
     def __getitem__(self, i: int) -> Assessment:
         n = len(self)
@@ -795,129 +920,6 @@ class Assessments:
 
     def __iter__(self) -> Iterator[Assessment]:
         return (self[i] for i in range(len(self)))
-
-    def _columns(self) -> Dict[str, List[Any]]:
-        if self._cols is None:
-            self._cols = self._a.columns()
-        return self._cols
-
-    @property
-    def columns(self) -> List[str]:
-        """The column names of :meth:`to_dict`, in order."""
-        return list(self._columns())
-
-    def column(self, name: str) -> List[Any]:
-        """One column of :meth:`to_dict` as a list. Raises ``KeyError`` for an unknown name."""
-        return list(self._columns()[name])
-
-    def to_dict(self) -> Dict[str, List[Any]]:
-        """The serde columns as a dict of lists (dates as :class:`datetime.date`, each
-        ``reasons`` cell a list of reason dicts). Builds one Python object per cell: for a
-        large register prefer :meth:`to_pandas` / :meth:`to_polars`."""
-        return {k: list(v) for k, v in self._columns().items()}
-
-    def _frame(self) -> Dict[str, Any]:
-        f: Dict[str, Any] = self._a.frame()
-        return f
-
-    def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame``, one row per record, built from packed arrays (no Python
-        object per row but the record's text columns): the record's ``line`` in the source
-        file (nullable ``Int64``), ``source_id`` (the source's own id; ``None`` when missing)
-        and ``name``, to join on; ``as_of`` (datetime64), ``status`` (categorical, :class:`Status`
-        order), the deciding (first) reason's ``reason`` code, ``label_id``, ``label_en``,
-        ``detail``, ``detail_id`` (categoricals), ``reason_codes`` (every reason code,
-        ``;``-joined, categorical), ``identified`` and ``rat_for_last_closed_year``
-        (nullable ``boolean``), ``latest_rat_book_year``, ``rat_window_first``,
-        ``rat_window_last`` (nullable ``Int32``). Raises ``ImportError`` naming ``pandas``
-        when it is not installed."""
-        pd = _import("pandas")
-        np = _import("numpy")
-        f = self._frame()
-        n = f["n"]
-
-        def cat(d: Dict[str, Any]) -> Any:
-            codes = np.frombuffer(d["codes"], dtype="<u4").astype("int32")
-            return pd.Categorical.from_codes(codes, categories=d["values"])
-
-        def opt_int(d: Dict[str, Any]) -> Any:
-            return pd.arrays.IntegerArray(
-                np.frombuffer(d["values"], dtype="<i4").copy(),
-                np.frombuffer(d["mask"], dtype="u1").astype(bool),
-            )
-
-        def opt_bool(d: Dict[str, Any]) -> Any:
-            return pd.arrays.BooleanArray(
-                np.frombuffer(d["values"], dtype="u1").astype(bool),
-                np.frombuffer(d["mask"], dtype="u1").astype(bool),
-            )
-
-        return pd.DataFrame(
-            {
-                "line": pd.arrays.IntegerArray(
-                    np.frombuffer(f["line"]["values"], dtype="<i8").copy(),
-                    np.frombuffer(f["line"]["mask"], dtype="u1").astype(bool),
-                ),
-                "source_id": f["source_id"],
-                "name": f["name"],
-                "as_of": np.full(n, np.datetime64(f["as_of"], "D")).astype("datetime64[ns]"),
-                "status": cat(f["status"]),
-                "reason": cat(f["reason"]),
-                "label_id": cat(f["label_id"]),
-                "label_en": cat(f["label_en"]),
-                "detail": cat(f["detail"]),
-                "detail_id": cat(f["detail_id"]),
-                "reason_codes": cat(f["reason_codes"]),
-                "identified": opt_bool(f["identified"]),
-                "latest_rat_book_year": opt_int(f["latest_rat_book_year"]),
-                "rat_window_first": opt_int(f["rat_window_first"]),
-                "rat_window_last": opt_int(f["rat_window_last"]),
-                "rat_for_last_closed_year": opt_bool(f["rat_for_last_closed_year"]),
-            }
-        )
-
-    def to_polars(self) -> Any:
-        """A ``polars.DataFrame`` with the columns of :meth:`to_pandas` (``line`` ``Int64``,
-        ``source_id`` and ``name`` ``String``, ``as_of`` a ``Date``, other text columns
-        ``Categorical``, nullable ``Boolean`` / ``Int32``). Raises
-        ``ImportError`` naming ``polars`` when it is not installed."""
-        pl = _import("polars")
-        f = self._frame()
-
-        def arr(b: bytes, fmt: str) -> Any:
-            try:
-                import numpy
-
-                return numpy.frombuffer(
-                    b, dtype={"I": "<u4", "i": "<i4", "q": "<i8", "B": "u1"}[fmt]
-                )
-            except ImportError:  # pragma: no cover - polars without numpy
-                return list(memoryview(b).cast(fmt))  # type: ignore[call-overload]
-
-        def cat(d: Dict[str, Any], name: str) -> Any:
-            idx = pl.Series(name, arr(d["codes"], "I"), dtype=pl.UInt32)
-            return pl.Series(name, d["values"], dtype=pl.String).gather(idx).cast(pl.Categorical)
-
-        def opt(d: Dict[str, Any], name: str, fmt: str, dtype: Any) -> Any:
-            vals = pl.Series(name, arr(d["values"], fmt)).cast(dtype)
-            mask = pl.Series("m", arr(d["mask"], "B")) == 1
-            return pl.select(pl.when(mask).then(None).otherwise(vals).alias(name)).to_series()
-
-        cols = [
-            opt(f["line"], "line", "q", pl.Int64),
-            pl.Series("source_id", f["source_id"], dtype=pl.String),
-            pl.Series("name", f["name"], dtype=pl.String),
-            pl.repeat(_date(f["as_of"]), f["n"], eager=True, dtype=pl.Date).alias("as_of"),
-        ]
-        for name in ("status", "reason", "label_id", "label_en", "detail", "detail_id",
-                     "reason_codes"):
-            cols.append(cat(f[name], name))
-        cols.append(opt(f["identified"], "identified", "B", pl.Boolean))
-        for name in ("latest_rat_book_year", "rat_window_first", "rat_window_last"):
-            cols.append(opt(f[name], name, "i", pl.Int32))
-        cols.append(opt(f["rat_for_last_closed_year"], "rat_for_last_closed_year", "B",
-                        pl.Boolean))
-        return pl.DataFrame(cols)
 
     def __repr__(self) -> str:
         return f"Assessments({len(self)} rows)"
@@ -991,12 +993,12 @@ class Records(Sequence[Koperasi]):
         return f"Records({len(self)} records)"
 
 
-class CountTable(_Columns):
+class CountTable(_Table):
     """Counts by a breakdown: one column per field (``None`` = unknown), then ``count``;
     sorted by key. The counts sum to the number of records."""
 
 
-class ReasonCounts(_Columns):
+class ReasonCounts(_Table):
     """How many records got each (status, deciding reason): columns ``status``, ``code``,
     ``label_id``, ``label_en``, ``count``."""
 
@@ -1006,7 +1008,7 @@ class DuplicateGroups(_Columns):
     ``value``, ``records`` (indices), ``lines`` (source lines)."""
 
 
-class PeriodTotals(_Columns):
+class PeriodTotals(_Table):
     """Sums over all regions per period: ``period`` then one column per measure."""
 
 
@@ -1033,7 +1035,7 @@ class GrowthRow(_Result):
         return d
 
 
-class GrowthRows(_Columns):
+class GrowthRows(_Table):
     """A growth table, one row per region: columns ``region``, ``region_code``,
     ``from_period``, ``to_period``, ``from``, ``to``, ``change``, ``pct_change`` (percent)."""
 
@@ -1351,8 +1353,12 @@ def read_register(
     data_as_of: Optional[DateLike] = None,
 ) -> RegisterRead:
     """Read a register (one row per cooperative) from a path, CSV text or bytes, an
-    XLSX/XLS/ODS workbook (path or bytes, told apart by its first bytes), or a pandas/polars
-    DataFrame. Indonesian headers are recognised; ``mapping`` maps a field (``name``,
+    XLSX/XLS/ODS workbook (path or bytes, told apart by its first bytes), or a table: a
+    pandas (needs ``pyarrow``) or polars DataFrame, a pyarrow Table, any object with
+    ``__arrow_c_stream__``. A table is read from its cells, not through CSV, with the same
+    rules: its column names are the header (line 1), row ``i`` is line ``i + 2``; text
+    columns are read as they are, others as Arrow writes them as text (dates ISO), nulls as
+    empty cells (``sheet`` and ``delimiter`` do not apply). Indonesian headers are recognised; ``mapping`` maps a field (``name``,
     ``kecamatan``, ...) to a header; ``region`` is the code the whole file belongs to
     (``"32.71"``); ``sheet`` chooses the sheet of a workbook by name or 1-based number
     (default: the first sheet with a header). Bad rows are reported, never raised.
@@ -1372,6 +1378,12 @@ def read_register(
     ``read_csv``, ``read_io``, ``read_workbook``, ``read_no_such_sheet``; a workbook sheet
     that is a panel: ``read_unknown_layout``).
     """
+    table = _arrow(source)
+    if table is not None:
+        g, rep = _k.read_register_table(
+            table, _mapping(mapping), region, decimal, _opt_iso(data_as_of, "data_as_of")
+        )
+        return RegisterRead(Register(g), ReadReport._from(rep))
     data, path = _source(source)
     g, rep = _k.read_register(
         data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
@@ -1434,7 +1446,14 @@ def read_any(
     (``read_unknown_layout``, ``read_no_such_sheet``, ``read_workbook``, ...; a table of
     counts with no period column: ``read_missing_column``, fixed by ``period=``). ``decimal``:
     as for :func:`read_register`; ``period`` and ``wide`` as in :func:`read_panel`;
-    ``data_as_of`` as for :func:`read_register` (a register's title block is read for it)."""
+    ``data_as_of`` as for :func:`read_register` (a register's title block is read for it).
+    A DataFrame or Arrow table is told apart by its column names; a register is read from
+    its cells as :func:`read_register` does."""
+    table = _arrow(source)
+    if table is not None and _k.table_layout(table, _mapping(mapping)) == "register":
+        return read_register(
+            table, mapping=mapping, region=region, decimal=decimal, data_as_of=data_as_of
+        )
     data, path = _source(source)
     kind, g, rep = _k.read_any(
         data,

@@ -119,20 +119,25 @@ pub(crate) fn column_marks(
     notes: &mut Vec<super::ReadNote>,
 ) -> Vec<ColumnMark> {
     column_marks_with(options, headers, numbers, notes, |tallies| {
-        let Some(bytes) = whole else { return };
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(options.delimiter.unwrap_or(b','))
-            .from_reader(bytes);
-        let mut rec = csv::ByteRecord::new();
-        if read_header(&mut rdr, &mut rec).is_ok() {
-            // A broken row ends the tally; the reading proper reports it.
-            while let Ok(true) = rdr.read_byte_record(&mut rec) {
-                tallies.add_row(|i| rec.get(i).map(decode_cow));
-            }
-        }
+        feed_csv(tallies, whole, options.delimiter.unwrap_or(b','));
     })
+}
+
+/// Pass the rows below the header of the CSV `whole` (when held) to `tallies`.
+pub(crate) fn feed_csv(tallies: &mut Tallies, whole: Option<&[u8]>, delimiter: u8) {
+    let Some(bytes) = whole else { return };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut rec = csv::ByteRecord::new();
+    if read_header(&mut rdr, &mut rec).is_ok() {
+        // A broken row ends the tally; the reading proper reports it.
+        while let Ok(true) = rdr.read_byte_record(&mut rec) {
+            tallies.add_row(|i| rec.get(i).map(decode_cow));
+        }
+    }
 }
 
 /// Each column's mark (indexed like `headers`): the option's, or under `auto` settled from

@@ -35,7 +35,7 @@ pub use input::{Opened, open_input, read_input};
 pub use limits::ReadLimits;
 pub use note::ReadNote;
 pub use panel::read_panel;
-pub use register::read_register;
+pub use register::{read_register, read_register_cells};
 
 /// A row (or a cell) that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -34,7 +34,10 @@ use crate::wilayah::{KodeWilayah, table};
 use chrono::NaiveDate;
 use row::{Row, convert_row};
 
+mod cells;
 mod row;
+
+pub use cells::read_register_cells;
 
 /// The register fields this reader recognises, each with the normalised header names
 /// (see [`normalize_header`]) that map to it. An explicit [`ReadOptions::mapping`] wins.
@@ -777,6 +780,49 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         .get_mut()
         .line_at(byte_rec.position().map_or(0, csv::Position::byte));
     options.limits.check_record(&byte_rec, 0, header_line)?;
+    let delimiter = options.delimiter.unwrap_or(b',');
+    let (schema, report) = prepare(headers, options, |tallies| {
+        super::decimal::feed_csv(tallies, whole.as_ref().map(AsRef::as_ref), delimiter);
+    })?;
+    drop(whole);
+    let mut report = drive(&schema, report, options, f, &mut rdr)?;
+    super::note_encoding(&mut report, encoding);
+    Ok(report)
+}
+
+/// Where the data rows of a register come from: a CSV reader, or cells ([`cells`]).
+trait DataRows {
+    /// The next data row into `rec`, with its line; `None` at the end.
+    fn next_row(&mut self, rec: &mut csv::ByteRecord) -> Result<Option<u64>, ReadError>;
+    /// Whether every quote opened was closed, and the last line of the source.
+    fn end(&self) -> (bool, u64);
+}
+
+impl<R: std::io::Read> DataRows for csv::Reader<LineIndex<R>> {
+    fn next_row(&mut self, rec: &mut csv::ByteRecord) -> Result<Option<u64>, ReadError> {
+        match self.read_byte_record(rec) {
+            Ok(false) => Ok(None),
+            Err(e) => Err(csv_error(&e)),
+            Ok(true) => {
+                let start = rec.position().map_or(0, csv::Position::byte);
+                Ok(Some(self.get_mut().line_at(start)))
+            }
+        }
+    }
+    fn end(&self) -> (bool, u64) {
+        (self.get_ref().quotes_balanced(), self.get_ref().last_line())
+    }
+}
+
+/// The schema of a register's columns and the start of its read report, from its `headers`:
+/// the fields they map to (one rule for CSV and cells, [`match_headers`]), RAT-year and
+/// Kopdes stage columns, and how each column's numbers are read (`feed` passes the data rows
+/// to the tallies when [`ReadOptions::decimal`] is `auto`).
+fn prepare(
+    headers: Vec<String>,
+    options: &ReadOptions,
+    feed: impl FnOnce(&mut super::decimal::Tallies),
+) -> Result<(Schema, ReadReport), ReadError> {
     let (stage_map, mapping) =
         crate::kopdes::split_stage_mapping(&options.mapping, register_fields());
     let mut fields = match_headers(&headers, register_fields(), &mapping)?;
@@ -830,14 +876,7 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         .map(|(i, _)| (i, Accept::COUNT))
         .collect();
     let mut notes = Vec::new();
-    let marks = super::decimal::column_marks(
-        options,
-        whole.as_ref().map(AsRef::as_ref),
-        &headers,
-        &counts,
-        &mut notes,
-    );
-    drop(whole);
+    let marks = super::decimal::column_marks_with(options, &headers, &counts, &mut notes, feed);
     let has_last_rat = fields
         .iter()
         .any(|f| matches!(f.as_deref(), Some("last_rat_year" | "last_rat_date")));
@@ -886,6 +925,19 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         data_as_of: options.data_as_of,
         keep_example: options.keep_template_example,
     };
+    Ok((schema, report))
+}
+
+/// Read the data rows of `rows` into records passed to `f`, on up to
+/// [`ReadOptions::threads`] threads (the one row rule for CSV and cells: blank rows, limits,
+/// footers, an unclosed quote, kecamatan placed from the whole file).
+fn drive<F: FnMut(usize, Koperasi)>(
+    schema: &Schema,
+    report: ReadReport,
+    options: &ReadOptions,
+    f: F,
+    rows: &mut impl DataRows,
+) -> Result<ReadReport, ReadError> {
     // Default: a worker per core, and the calling thread (which reads, and converts a batch
     // itself when the workers are full).
     let threads = options
@@ -893,21 +945,15 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() + 1))
         .min(MAX_THREADS);
     std::thread::scope(|scope| {
-        let mut pipe = Pipeline::new(scope, &schema, threads);
+        let mut pipe = Pipeline::new(scope, schema, threads);
         let mut sink = Sink::new(options.region.as_ref(), report, f, schema.headers.len());
         let mut batch = Batch::default();
-        loop {
-            match rdr.read_byte_record(&mut byte_rec) {
-                Ok(false) => break,
-                Err(e) => return Err(csv_error(&e)),
-                Ok(true) => {}
-            }
+        let mut byte_rec = csv::ByteRecord::new();
+        while let Some(line) = rows.next_row(&mut byte_rec)? {
             if byte_rec.iter().all(|c| c.trim_ascii().is_empty()) {
                 sink.report.blank_rows += 1; // a row of empty cells: not a cooperative
                 continue;
             }
-            let start = byte_rec.position().map_or(0, csv::Position::byte);
-            let line = rdr.get_mut().line_at(start);
             sink.report.rows_read += 1;
             options
                 .limits
@@ -923,11 +969,8 @@ pub fn for_each_register_record<R: std::io::Read, F: FnMut(usize, Koperasi)>(
         for done in pipe.finish(batch)? {
             sink.apply(done, &mut pipe);
         }
-        let quotes_balanced = rdr.get_ref().quotes_balanced();
-        let last_line = rdr.get_ref().last_line();
-        let mut report = sink.finish(quotes_balanced, last_line);
-        super::note_encoding(&mut report, encoding);
-        Ok(report)
+        let (quotes_balanced, last_line) = rows.end();
+        Ok(sink.finish(quotes_balanced, last_line))
     })
 }
 
