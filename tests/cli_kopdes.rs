@@ -319,3 +319,55 @@ fn coops_per_desa_of_a_slice_are_not_national() {
     let id = stdout(&["kopdes", "statistics", &f, "--locale", "id"]);
     assert!(id.contains("Koperasi per desa di 65 desa/kelurahan yang punya angka: 68 / 65 desa/kelurahan = 104,62 %"), "{id}");
 }
+
+/// A file of one kabupaten's coops: the national table's 0 % elsewhere is the file's scope, said
+/// as such with the flag; `--region` gives the kabupaten's own figures (PROVENANCE.md of
+/// tests/data/real/simkopdes-land-assets, python3).
+#[test]
+fn coverage_of_a_one_kabupaten_file_says_its_scope() {
+    let f = format!(
+        "{}/../../tests/data/real/simkopdes-land-assets/land_assets_bogor_slice.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = stdout(&["kopdes", "coverage", &f]);
+    assert!(out.contains("match rate 100.00 %"), "{out}");
+    assert!(
+        out.contains("All coops of the file are in Jawa Barat (32): the other 37 regions show 0"),
+        "{out}"
+    );
+    assert!(out.contains("--region 32."), "{out}");
+    assert!(
+        out.contains("Desa/kelurahan without a coop: 83,731"),
+        "{out}"
+    );
+    let kab = stdout(&[
+        "kopdes",
+        "coverage",
+        &f,
+        "--region",
+        "32.01",
+        "--level",
+        "kecamatan",
+    ]);
+    let row = |name: &str| {
+        kab.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no row {name}: {kab}"))
+            .split('┆')
+            .map(|c| c.trim().trim_matches('│').trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("Ciseeng")[2..], ["10", "7", "3", "0", "7", "70.00"]);
+    assert_eq!(row("Nanggung")[2..], ["11", "11", "0", "0", "11", "100.00"]);
+    assert_eq!(
+        row("Kabupaten Bogor")[2..],
+        ["435", "31", "404", "0", "31", "7.13"]
+    );
+    assert!(!kab.contains("All coops of the file"), "{kab}");
+    let id = stdout(&["kopdes", "coverage", &f, "--locale", "id"]);
+    assert!(
+        id.contains("Semua koperasi dalam berkas ada di Jawa Barat (32)"),
+        "{id}"
+    );
+    assert!(id.contains("83.731"), "{id}");
+}

@@ -382,6 +382,33 @@ fn problem_text(at: Option<&LevelMatch>, id: bool) -> String {
     s
 }
 
+/// When no region was asked for and every placed coop lies in one row's region, the 0 % of the
+/// other rows is the file's scope (it lists no coop there), not a finding: said, with the flag
+/// that reports on that region alone. `None` otherwise.
+fn single_region_note(c: &Coverage, id: bool) -> Option<String> {
+    if c.region.is_some() || c.rows.len() < 2 {
+        return None;
+    }
+    let mut with = c.rows.iter().filter(|r| r.coops > 0);
+    let only = with.next()?;
+    if with.next().is_some() {
+        return None;
+    }
+    let code = only.code?;
+    let others = c.rows.len() - 1;
+    Some(if id {
+        format!(
+            "Semua koperasi dalam berkas ada di {} ({code}): {others} wilayah lain bernilai 0 karena berkas tidak memuat koperasi di sana, bukan karena di sana tidak ada koperasi. Laporan wilayah itu saja: --region {code}.\n",
+            only.name
+        )
+    } else {
+        format!(
+            "All coops of the file are in {} ({code}): the other {others} regions show 0 because the file lists no coop there, not because there is none. To report on that region alone: --region {code}.\n",
+            only.name
+        )
+    })
+}
+
 fn coverage_text(c: &Coverage, file: &Path, how: &str, id: bool, without: bool) -> String {
     let mut out = format!(
         "{} {} ({how})\n{}: {}\n{}\n{}: {}; {}: {}; {}: {}\n\n",
@@ -440,13 +467,16 @@ fn coverage_text(c: &Coverage, file: &Path, how: &str, id: bool, without: bool) 
             "Desa/kelurahan tanpa koperasi",
             "Desa/kelurahan without a coop"
         ),
-        c.without_coop.len(),
+        l.int(i64::try_from(c.without_coop.len()).unwrap_or(i64::MAX)),
         t(
             id,
             "daftarnya: --without-coop",
             "list them with --without-coop"
         )
     ));
+    if let Some(note) = single_region_note(c, id) {
+        out.push_str(&note);
+    }
     let both = c.with_several.iter().filter(|s| s.kdmp_and_kkmp).count();
     if both > 0 {
         out.push_str(&format!(
