@@ -7,6 +7,7 @@ const { LABELS } = await import('./i18n.mjs');
 const { DASH_LABELS } = await import('./i18n-dash.mjs');
 const coops = await import('./coops.mjs');
 const files = await import('./downloads.mjs');
+const { el } = await import('./dom.mjs');
 const loadMs = Math.round(performance.now() - t0);
 
 const $ = (sel) => document.querySelector(sel);
@@ -23,15 +24,6 @@ const pf = () => new Intl.NumberFormat(state.lang === 'id' ? 'id-ID' : 'en-US', 
 const num = (x) => (x === null || x === undefined ? '–' : nf().format(x));
 const pct = (x) => (x === null || x === undefined ? '–' : `${x > 0 ? '+' : ''}${pf().format(x)} %`);
 const share = (x) => (x === null || x === undefined ? '–' : `${pf().format(x)} %`);
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [a, v] of Object.entries(attrs)) {
-    if (v !== undefined && v !== null) e.setAttribute(a, v);
-  }
-  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
 
 /** A table: `cols` are [label, key or function, numeric?]. */
 function table(id, cols, rows) {

@@ -33,6 +33,7 @@ const MODULES = {
   'dash/statements': 'examples/web/statements.mjs',
   'dash/kopdes': 'examples/web/kopdes.mjs',
   'dash/kopdes-coverage': 'examples/web/kopdes-coverage.mjs',
+  'dash/dom': 'examples/web/dom.mjs',
   uplot: 'examples/web/node_modules/uplot/dist/uPlot.esm.js',
   'koperasi-single/api': 'bindings/wasm/js/api.mjs',
   'koperasi-single/glue': 'bindings/wasm/pkg-web/koperasi_wasm.js',
@@ -47,6 +48,7 @@ const RENAMES = {
   './statements.mjs': 'dash/statements',
   './kopdes.mjs': 'dash/kopdes',
   './kopdes-coverage.mjs': 'dash/kopdes-coverage',
+  './dom.mjs': 'dash/dom',
 };
 
 /** The `koperasi` entry of the single file: the WASM from the page's bytes, then the API. */

@@ -7,6 +7,7 @@
 // Shown: the kab/kota the file has at least one coop in (a file of one kab/kota is not read as
 // the whole country), and the provinces of those.
 import * as files from './downloads.mjs';
+import { el, svg } from './dom.mjs';
 
 const LABELS = {
   id: {
@@ -42,20 +43,6 @@ const LABELS = {
     prefix: 'desa-without-coop',
   },
 };
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [a, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(a, v);
-  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
-
-function svg(tag, attrs = {}, text) {
-  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [a, v] of Object.entries(attrs)) e.setAttribute(a, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const num = (n, lang) => n.toLocaleString(lang === 'en' ? 'en-US' : 'id-ID');
 const pct = (p, lang) => p.toLocaleString(lang === 'en' ? 'en-US' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -7,6 +7,7 @@
 // (kopdesStatistics); this file only shows them. Self-contained: app.mjs only mounts it. Below
 // it, coverage of every desa/kelurahan from a register or village table (kopdes-coverage.mjs).
 import { mountCoverage } from './kopdes-coverage.mjs';
+import { el, svg } from './dom.mjs';
 
 const LABELS = {
   id: {
@@ -32,20 +33,6 @@ const LABELS = {
 };
 
 const MEASURES = ['accounts_count', 'npwp_count', 'nib_count', 'rat_count'];
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [a, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(a, v);
-  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
-
-function svg(tag, attrs = {}, text) {
-  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [a, v] of Object.entries(attrs)) e.setAttribute(a, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const share = (v, n) => (n > 0 && v !== undefined ? ((100 * v) / n).toFixed(1) : '–');
 const regionName = (r) => r.names.kab_kota ?? r.names.provinsi ?? '–';

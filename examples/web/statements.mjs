@@ -1,8 +1,10 @@
 // Dashboard section "Pernyataan yang dipublikasikan" (issue 18): an office drops or types its
 // published statements (CSV or XLSX, one figure per row: tanggal, periode, wilayah, definisi,
 // nilai, perubahan, sumber) and sees the findings of koperasi's checks, in Indonesian by
-// default. Self-contained: its own labels, elements and events; app.mjs only mounts it.
+// default. Self-contained: its own labels and events (elements through dom.mjs); app.mjs only
+// mounts it.
 // Every finding comes from the engine (checkStatements); this file only shows them.
+import { el } from './dom.mjs';
 
 const LABELS = {
   id: {
@@ -44,13 +46,6 @@ const LABELS = {
     sev: { error: 'error', warning: 'warning', info: 'info' },
   },
 };
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [a, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(a, v);
-  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
 
 function table(id, head, rows) {
   return el(
