@@ -304,7 +304,17 @@ mod tests {
     use super::*;
     use crate::cooperative::Jenis;
     use crate::io::xlsx::read_xlsx;
-    use crate::io::{ReadOptions, Table};
+    use crate::io::{ReadOptions, ReadReport, Table};
+    use crate::register::Register;
+
+    /// The workbook read back as a register; anything else fails the test.
+    fn read_back(bytes: &[u8], options: &ReadOptions) -> (Register, ReadReport) {
+        match read_xlsx(bytes, None, options) {
+            Ok(Table::Register(reg, read)) => (reg, read),
+            Ok(Table::Panel(..)) => panic!("the template is read as a panel"), // ok: test
+            Err(e) => panic!("the template is not read: {e}"),                 // ok: test
+        }
+    }
 
     #[test]
     fn the_template_reads_back_as_one_example_coop_with_every_column_known() {
@@ -314,10 +324,7 @@ mod tests {
             keep_template_example: true,
             ..ReadOptions::default()
         };
-        let Table::Register(reg, read) = read_xlsx(&bytes, None, &keep).unwrap() else {
-            // ok: test
-            panic!("the template is not read as a register") // ok: test
-        };
+        let (reg, read) = read_back(&bytes, &keep);
         assert_eq!(read.sheet.as_deref(), Some("Register"));
         assert_eq!(read.columns.len(), 34);
         assert!(read.unknown_columns().is_empty(), "{:?}", read.columns);
@@ -329,11 +336,7 @@ mod tests {
         assert_eq!(k.jenis, Some(Jenis::Konsumen));
         assert_eq!(k.location.kecamatan.as_deref(), Some("Bogor Tengah"));
         // By default the example row is rejected, never counted.
-        // ok: test
-        let Table::Register(none, read) = read_xlsx(&bytes, None, &ReadOptions::default()).unwrap()
-        else {
-            panic!("the template is not read as a register") // ok: test
-        };
+        let (none, read) = read_back(&bytes, &ReadOptions::default());
         assert!(none.records.is_empty());
         assert_eq!(read.rejected[0].code, "template_example");
     }
@@ -342,10 +345,7 @@ mod tests {
     fn same_arguments_same_bytes_and_the_locale_names_the_sheets() {
         let id = template_register_xlsx(2025, true).unwrap(); // ok: test
         assert_eq!(id, template_register_xlsx(2025, true).unwrap()); // ok: test
-        let Table::Register(_, read) = read_xlsx(&id, None, &ReadOptions::default()).unwrap()
-        else {
-            panic!("the template is not read as a register") // ok: test
-        };
+        let (_, read) = read_back(&id, &ReadOptions::default());
         assert_eq!(read.sheet.as_deref(), Some("Daftar Koperasi"));
         assert!(read.columns.iter().any(|(h, _)| h == "RAT 2025"));
     }
@@ -353,7 +353,7 @@ mod tests {
     #[test]
     fn a_year_outside_the_book_years_is_an_error_not_a_panic() {
         for y in [1899, 2101, i32::MIN] {
-            let e = template_register_xlsx(y, true).unwrap_err();
+            let e = template_register_xlsx(y, true).unwrap_err(); // ok: test
             assert_eq!(e.code(), "export_write");
             assert!(e.to_string().contains("bukan tahun buku"), "{e}");
         }
