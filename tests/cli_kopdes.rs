@@ -370,4 +370,15 @@ fn coverage_of_a_one_kabupaten_file_says_its_scope() {
         "{id}"
     );
     assert!(id.contains("83.731"), "{id}");
+    let v = json(&["kopdes", "coverage", &f, "--format", "json"]);
+    assert_eq!(
+        v["only_region"],
+        serde_json::json!({"code": "32", "name": "Jawa Barat"})
+    );
+    let html = stdout(&["kopdes", "coverage", &f, "--format", "html"]);
+    assert!(html.contains("All coops of the file are in Jawa Barat (32)"));
+    let v = json(&[
+        "kopdes", "coverage", &f, "--region", "32", "--format", "json",
+    ]);
+    assert!(v["only_region"].is_null(), "{}", v["only_region"]);
 }

@@ -1107,6 +1107,14 @@ export interface Coverage {
    */
   mergers: Merger[];
   /**
+   * The file's scope, when it is narrower than the report: set when no region was asked for,
+   * there are at least two `rows`, and every placed cooperative lies in one of them. The
+   * other rows then show 0 because the file lists no cooperative there, not because there
+   * is none; report on this region alone by passing it as [`CoverageOptions::region`].
+   * `None` otherwise.
+   */
+  only_region: RegionRef | null;
+  /**
    * Rows not placed or placed under another parent, in source order.
    */
   problems: EntryProblem[];

@@ -382,19 +382,11 @@ fn problem_text(at: Option<&LevelMatch>, id: bool) -> String {
     s
 }
 
-/// When no region was asked for and every placed coop lies in one row's region, the 0 % of the
-/// other rows is the file's scope (it lists no coop there), not a finding: said, with the flag
-/// that reports on that region alone. `None` otherwise.
+/// The note of [`Coverage::only_region`]: the 0 % of the other rows is the file's scope (it
+/// lists no coop there), not a finding; said, with the flag that reports on that region alone.
 fn single_region_note(c: &Coverage, id: bool) -> Option<String> {
-    if c.region.is_some() || c.rows.len() < 2 {
-        return None;
-    }
-    let mut with = c.rows.iter().filter(|r| r.coops > 0);
-    let only = with.next()?;
-    if with.next().is_some() {
-        return None;
-    }
-    let code = only.code?;
+    let only = c.only_region.as_ref()?;
+    let code = only.code;
     let others = c.rows.len() - 1;
     Some(if id {
         format!(
@@ -599,6 +591,12 @@ fn coverage_book(c: &Coverage, file: &Path, how: &str, id: bool) -> Book {
         t(id, "Pencocokan nama", "Name matching"),
         matching_line(&c.matching, id),
     );
+    if let Some(note) = single_region_note(c, id) {
+        b.note(
+            t(id, "Cakupan berkas", "Scope of the file"),
+            note.trim_end().to_string(),
+        );
+    }
     let mut s = Section::new(t(id, "Cakupan", "Coverage"), coverage_header(id));
     for r in c.rows.iter().chain(std::iter::once(&c.total)) {
         s.rows.push(vec![

@@ -147,6 +147,12 @@ pub struct Coverage {
     pub without_coop: Vec<RegionRef>,
     /// Rows not placed or placed under another parent, in source order.
     pub problems: Vec<EntryProblem>,
+    /// The file's scope, when it is narrower than the report: set when no region was asked for,
+    /// there are at least two `rows`, and every placed cooperative lies in one of them. The
+    /// other rows then show 0 because the file lists no cooperative there, not because there
+    /// is none; report on this region alone by passing it as [`CoverageOptions::region`].
+    /// `None` otherwise.
+    pub only_region: Option<RegionRef>,
 }
 
 /// What to report: the level of the rows and the region (the nation when `None`).
@@ -441,7 +447,25 @@ pub fn coverage(entries: &[KopdesEntry], table: &Table, options: &CoverageOption
         }
     }
     sum_rows(&mut out, table, options, &tally, entries);
+    out.only_region = only_region(&out);
     out
+}
+
+/// [`Coverage::only_region`]: the one row holding every placed cooperative, when no region was
+/// asked for and there are other rows.
+fn only_region(c: &Coverage) -> Option<RegionRef> {
+    if c.region.is_some() || c.rows.len() < 2 {
+        return None;
+    }
+    let mut with = c.rows.iter().filter(|r| r.coops > 0);
+    let only = with.next()?;
+    if with.next().is_some() {
+        return None;
+    }
+    Some(RegionRef {
+        code: only.code?,
+        name: only.name.clone(),
+    })
 }
 
 fn in_region(options: &CoverageOptions, c: &KodeWilayah) -> bool {
@@ -470,6 +494,7 @@ fn empty_coverage(table: &Table, options: &CoverageOptions) -> Coverage {
         mergers: Vec::new(),
         without_coop: Vec::new(),
         problems: Vec::new(),
+        only_region: None,
     }
 }
 
