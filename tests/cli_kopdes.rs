@@ -382,3 +382,69 @@ fn coverage_of_a_one_kabupaten_file_says_its_scope() {
     ]);
     assert!(v["only_region"].is_null(), "{}", v["only_region"]);
 }
+
+/// A slice of the district table (Bali's 9 kab/kota, lines 2 and following of the real export
+/// whose province is BALI) against the whole province table: only Bali can be checked; its
+/// rat_count (641, all 9 districts 0 in this export) is the one difference, and the 37 other
+/// provinces are said not checked, not 186 differences.
+#[test]
+fn a_slice_is_checked_only_where_it_has_rows() {
+    let dir = std::env::temp_dir().join(format!("koperasi-level-slice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let all = std::fs::read_to_string(data("kopdes_stats_district.csv")).unwrap();
+    let mut lines = all.lines();
+    let mut slice = format!("{}\n", lines.next().unwrap());
+    for l in lines.filter(|l| l.split(',').nth(1) == Some("BALI")) {
+        slice.push_str(l);
+        slice.push('\n');
+    }
+    let f = dir.join("bali_district.csv");
+    std::fs::write(&f, slice).unwrap();
+    let f = f.to_str().unwrap();
+    let parent = data("kopdes_stats_province.csv");
+    let out = stdout(&["kopdes", "statistics", f, "--parent", &parent]);
+    assert!(
+        out.contains("Differences with the level above: 1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "37 provinces not checked, because this file has no row under them: ACEH (11),"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("BALI (51): rat_count is 641 but the 9 regions below it sum to 0"),
+        "{out}"
+    );
+    let v = json(&[
+        "kopdes",
+        "statistics",
+        f,
+        "--parent",
+        &parent,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["level_check"].as_array().unwrap().len(), 1);
+    assert_eq!(v["level_not_checked"].as_array().unwrap().len(), 37);
+    assert_eq!(v["parent_level"], "provinsi");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A village table given a district table as the level above: nothing can be checked, and
+/// the output says so instead of "0 differences".
+#[test]
+fn a_parent_two_levels_up_is_not_checked() {
+    let out = stdout(&[
+        "kopdes",
+        "statistics",
+        &data("kopdes_stats_village_slice.csv"),
+        "--parent",
+        &data("kopdes_stats_district.csv"),
+    ]);
+    assert!(
+        out.contains("Differences with the level above: not checked (the --parent table holds kabupaten/kota, the level above desa/kelurahan: kecamatan)"),
+        "{out}"
+    );
+}

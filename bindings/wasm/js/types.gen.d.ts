@@ -4944,6 +4944,18 @@ export interface StatisticsReport {
    * table of the level above was given, or it is not one level above).
    */
   level_check: Finding[];
+  /**
+   * Rows of the table one level up with no row of this table written under them, as
+   * `ACEH (11)` ([`parents_without_rows`]): not checked, because this table does not cover
+   * them (a slice of some regions). Empty when no such table was given.
+   */
+  level_not_checked: string[];
+  /**
+   * The level of the table given as the level above (`None`: none given). When it is not
+   * one level above the snapshot's, nothing could be checked and `level_check` is empty:
+   * say so, never "no difference".
+   */
+  parent_level: RegionLevel | null;
   snapshot: StatsSnapshot;
 }
 /**
@@ -4963,7 +4975,9 @@ export interface StatsSnapshot {
    */
   data_as_of_source: DateSource | null;
   /**
-   * The level of its rows (its deepest region column).
+   * Where a region sits in the hierarchy, the nation included. Ordered from the top.
+   * Serialised in snake_case: `nasional`, `provinsi`, `kabupaten_kota`, `kecamatan`,
+   * `desa_kelurahan`.
    */
   level: 'nasional' | 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
   matching: MatchSummary2;
@@ -5096,7 +5110,9 @@ export interface StatsSnapshot1 {
    */
   data_as_of_source: DateSource | null;
   /**
-   * The level of its rows (its deepest region column).
+   * Where a region sits in the hierarchy, the nation included. Ordered from the top.
+   * Serialised in snake_case: `nasional`, `provinsi`, `kabupaten_kota`, `kecamatan`,
+   * `desa_kelurahan`.
    */
   level: 'nasional' | 'provinsi' | 'kabupaten_kota' | 'kecamatan' | 'desa_kelurahan';
   matching: MatchSummary2;

@@ -729,6 +729,60 @@ fn date_text(snap: &StatsSnapshot, id: bool) -> String {
     format!("{d}{from}")
 }
 
+/// The head of the level check: how many differences, what could not be checked and why.
+fn level_check_text(
+    report: &koperasi::kopdes::StatisticsReport,
+    l: &crate::labels::Labels,
+) -> String {
+    let id = l.id;
+    let head = t(
+        id,
+        "Selisih dengan tingkat di atas",
+        "Differences with the level above",
+    );
+    let (Some(given), above) = (report.parent_level, report.level_above()) else {
+        return String::new();
+    };
+    if above != Some(given) {
+        let want = above.map_or_else(|| t(id, "tidak ada", "none"), |a| a.plural(id).to_string());
+        return format!(
+            "{head}: {} ({} {}, {} {}: {want})\n",
+            t(id, "tidak diperiksa", "not checked"),
+            t(id, "tabel --parent berisi", "the --parent table holds"),
+            given.plural(id),
+            t(id, "tingkat di atas", "the level above"),
+            report.snapshot.level.plural(id),
+        );
+    }
+    let mut s = format!("{head}: {}\n", report.level_check.len());
+    let skipped = &report.level_not_checked;
+    if !skipped.is_empty() {
+        let shown: Vec<&str> = skipped.iter().take(5).map(String::as_str).collect();
+        let more = skipped.len() - shown.len();
+        s.push_str(&format!(
+            "  {} {} {}: {}{}\n",
+            l.int(i64::try_from(skipped.len()).unwrap_or(i64::MAX)),
+            given.plural(id),
+            t(
+                id,
+                "tidak diperiksa, karena berkas ini tidak memuat baris di bawahnya",
+                "not checked, because this file has no row under them"
+            ),
+            shown.join(", "),
+            if more > 0 {
+                format!(
+                    " {} {more} {}",
+                    t(id, "dan", "and"),
+                    t(id, "lainnya", "more")
+                )
+            } else {
+                String::new()
+            },
+        ));
+    }
+    s
+}
+
 fn statistics_text(
     file: &Path,
     report: &koperasi::kopdes::StatisticsReport,
@@ -816,15 +870,7 @@ fn statistics_text(
         }
     }
     if has_parent {
-        s.push_str(&format!(
-            "{}: {}\n",
-            t(
-                id,
-                "Selisih dengan tingkat di atas",
-                "Differences with the level above"
-            ),
-            findings.len()
-        ));
+        s.push_str(&level_check_text(report, l));
         for f in findings {
             s.push_str(&format!(
                 "  {}\n",

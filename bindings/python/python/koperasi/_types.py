@@ -2557,9 +2557,19 @@ class StatisticsReport(Generated):
     """One statistics table read, checked and compared (``statistics_report``)."""
     snapshot: StatsSnapshot
     """The table read (rows, matching, totals, data date)."""
+    parent_level: Optional[RegionLevel]
+    """The level of the table given as the level above (``None``: none given). When it is not
+    one level above the snapshot's, nothing could be checked and ``level_check`` is empty:
+    say so, never "no difference".
+    """
     level_check: Tuple[Finding, ...]
     """Parent figures that differ from the sums of the rows written under them (empty when no
     table of the level above was given, or it is not one level above).
+    """
+    level_not_checked: Tuple[str, ...]
+    """Rows of the table one level up with no row of this table written under them, as
+    ``ACEH (11)`` (``parents_without_rows``): not checked, because this table does not cover
+    them (a slice of some regions). Empty when no such table was given.
     """
     change: Optional[SnapshotChange]
     """What changed since the earlier snapshot, when one was given."""

@@ -406,7 +406,7 @@ fn stats_row(
     }
 }
 
-fn parent_level(level: RegionLevel) -> Option<Level> {
+pub(crate) fn parent_level(level: RegionLevel) -> Option<Level> {
     match level {
         RegionLevel::KabupatenKota => Some(Level::Provinsi),
         RegionLevel::Kecamatan => Some(Level::KabupatenKota),
@@ -446,14 +446,13 @@ fn panel_row(row: &StatsRow, level: Level, period: Period) -> PanelRow {
 /// as the export groups them) must sum to it. Findings as
 /// [`crate::stats::check_children_vs_parent`] (`child_sum_not_equal_parent`,
 /// `children_missing`), one parent at a time; empty when `parents` is not one level above
-/// `children`.
+/// `children`. A parent with no row at all written under it is not checked: the table of
+/// `children` does not cover it (a slice of some regions), which is not a difference; those
+/// parents are listed by [`parents_without_rows`].
 pub fn check_levels(children: &StatsSnapshot, parents: &StatsSnapshot) -> Vec<Finding> {
-    let Some(pl) = parent_level(children.level) else {
+    let Some(pl) = parent_of(children, parents) else {
         return Vec::new();
     };
-    if super::matching::region_level(pl) != parents.level {
-        return Vec::new();
-    }
     let period = children.data_as_of.map_or(Period::Year(0), Period::Date);
     let mut by_parent: BTreeMap<String, Vec<PanelRow>> = BTreeMap::new();
     for c in &children.rows {
@@ -465,11 +464,10 @@ pub fn check_levels(children: &StatsSnapshot, parents: &StatsSnapshot) -> Vec<Fi
     }
     let mut out = Vec::new();
     for p in &parents.rows {
-        let kids = Panel::new(
-            by_parent
-                .remove(&path_key(&p.names, pl))
-                .unwrap_or_default(),
-        );
+        let Some(kids) = by_parent.remove(&path_key(&p.names, pl)) else {
+            continue;
+        };
+        let kids = Panel::new(kids);
         let parent = Panel::new(vec![panel_row(p, pl, period)]);
         for m in children
             .measures
@@ -484,6 +482,39 @@ pub fn check_levels(children: &StatsSnapshot, parents: &StatsSnapshot) -> Vec<Fi
         }
     }
     out
+}
+
+/// The level of `parents` when it is one level above `children`.
+fn parent_of(children: &StatsSnapshot, parents: &StatsSnapshot) -> Option<Level> {
+    let pl = parent_level(children.level)?;
+    (super::matching::region_level(pl) == parents.level).then_some(pl)
+}
+
+/// The rows of `parents` (the table one level up) with no row of `children` written under
+/// them, as `ACEH (11)` (name as written, Kemendagri code when matched), in the parents'
+/// order: [`check_levels`] cannot check them. All but a few when `children` is a slice of some
+/// regions; empty when `parents` is not one level above `children`.
+pub fn parents_without_rows(children: &StatsSnapshot, parents: &StatsSnapshot) -> Vec<String> {
+    let Some(pl) = parent_of(children, parents) else {
+        return Vec::new();
+    };
+    let written: std::collections::BTreeSet<String> = children
+        .rows
+        .iter()
+        .map(|c| path_key(&c.names, pl))
+        .collect();
+    parents
+        .rows
+        .iter()
+        .filter(|p| !written.contains(&path_key(&p.names, pl)))
+        .map(|p| {
+            let name = p.names.at(pl).unwrap_or_default();
+            match p.code(pl) {
+                Some(c) => format!("{name} ({c})"),
+                None => name.to_string(),
+            }
+        })
+        .collect()
 }
 
 /// A finding of [`check_children_vs_parent`] about the parent row `p`, said with the region's
