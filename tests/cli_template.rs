@@ -435,3 +435,75 @@ fn json_gives_the_columns_as_data() {
     assert_eq!(cols[22]["example"], "15/03/2025");
     assert_eq!(cols[1]["required"], true);
 }
+
+/// `koperasi template kopdes`: its header line, filled with two coops by hand (one with every
+/// stage of the PMK 49/2025 checklist dated, one with only its musdesus), reads back with every
+/// column known: 1 of 2 ready, the other missing all 7 items; SK AHU reached by 1.
+#[test]
+fn the_kopdes_template_filled_by_hand_gives_stages_and_readiness() {
+    let header = String::from_utf8(run(&["template", "kopdes", "--format", "csv"])).unwrap();
+    assert!(header.starts_with("ID Koperasi,Nama Koperasi,Nomor Induk Koperasi,Desa/Kelurahan,"));
+    assert!(header.ends_with(",Tanggal Proposal Bisnis,Tanggal Persetujuan\n"));
+    let n = header.trim_end().split(',').count();
+    assert_eq!(n, 27);
+    // Columns 9..=27 are the stages: all dated for the first coop (progress 100, 2 outlets),
+    // only the musdesus for the second.
+    let mut ready = vec![
+        "1",
+        "Koperasi Kelurahan Merah Putih Paledang",
+        "",
+        "Paledang",
+        "Bogor Tengah",
+        "Kota Bogor",
+        "Jawa Barat",
+        "32.71.03.1002",
+    ];
+    let dates = ["10/05/2025"; 19];
+    ready.extend(dates);
+    ready[18] = "Aset Pemda";
+    ready[20] = "100";
+    ready[22] = "2";
+    let mut late = vec![
+        "2",
+        "Koperasi Kelurahan Merah Putih Babakan",
+        "",
+        "Babakan",
+        "Bogor Tengah",
+        "Kota Bogor",
+        "Jawa Barat",
+        "",
+        "12/06/2025",
+    ];
+    late.extend([""; 18]);
+    let csv = format!("{header}{}\n{}\n", ready.join(","), late.join(","));
+    let f = dir("kopdes").join("kdmp.csv");
+    std::fs::write(&f, csv).unwrap();
+    let f = f.to_str().unwrap();
+    let out = |args: &[&str]| -> Value { serde_json::from_slice(&run(args)).unwrap() };
+    let r = out(&["kopdes", "readiness", f, "--format", "json"]);
+    assert_eq!(r["overall"]["coops"], 2);
+    assert_eq!(r["overall"]["ready"], 1);
+    assert_eq!(r["coops"][1]["missing"].as_array().unwrap().len(), 7);
+    let s = out(&[
+        "kopdes",
+        "stages",
+        f,
+        "--as-of",
+        "2026-01-31",
+        "--format",
+        "json",
+    ]);
+    let reached = |code: &str| {
+        s["funnel"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["stage"] == code)
+            .map(|c| c["reached"].clone())
+            .unwrap()
+    };
+    assert_eq!(reached("musdesus"), 2);
+    assert_eq!(reached("sk_ahu"), 1);
+    assert_eq!(reached("building"), 1);
+    assert_eq!(s["without_facts"], 0);
+}

@@ -168,24 +168,51 @@ fn region_field(by: Option<&str>) -> Result<Option<Field>, Failure> {
     }
 }
 
-fn register(file: &std::path::Path, input: &InputArgs, help: &str) -> Result<Register, Failure> {
+fn register(
+    file: &std::path::Path,
+    input: &InputArgs,
+    help: &str,
+    id: bool,
+) -> Result<Register, Failure> {
     let options = read_options(input)?;
     match read_input(file, input, &options, help)? {
         InputTable::Register(r, read) => {
-            if !read.cell_errors.is_empty() || !read.rejected.is_empty() {
-                eprintln_safe!(
-                    "note: {} row(s) and {} cell(s) could not be read (left unknown); `koperasi check {}` lists them",
-                    read.rejected.len(),
-                    read.cell_errors.len(),
-                    file.display()
-                );
+            let (rows, cells, f) = (read.rejected.len(), read.cell_errors.len(), file.display());
+            if r.records.is_empty() {
+                return Err(Failure(if id {
+                    format!(
+                        "{f}: tidak ada koperasi yang terbaca ({rows} baris ditolak); `koperasi check {f}` menunjukkan alasannya"
+                    )
+                } else {
+                    format!(
+                        "{f}: no cooperative was read ({rows} row(s) rejected); `koperasi check {f}` says why"
+                    )
+                }));
+            }
+            if rows > 0 || cells > 0 {
+                if id {
+                    eprintln_safe!(
+                        "catatan: {rows} baris dan {cells} sel tidak terbaca (dibiarkan tidak diketahui); `koperasi check {f}` menunjukkannya"
+                    );
+                } else {
+                    eprintln_safe!(
+                        "note: {rows} row(s) and {cells} cell(s) could not be read (left unknown); `koperasi check {f}` lists them"
+                    );
+                }
             }
             Ok(r)
         }
-        InputTable::Panel(..) => Err(Failure(format!(
-            "{} holds counts per region and period, not one row per cooperative; `kopdes {help}` needs a register",
-            file.display()
-        ))),
+        InputTable::Panel(..) => Err(Failure(if id {
+            format!(
+                "{} berisi angka per wilayah dan periode, bukan satu baris per koperasi; `kopdes {help}` membutuhkan register",
+                file.display()
+            )
+        } else {
+            format!(
+                "{} holds counts per region and period, not one row per cooperative; `kopdes {help}` needs a register",
+                file.display()
+            )
+        })),
     }
 }
 
@@ -248,7 +275,7 @@ fn run_stages(a: StagesArgs) -> Result<(), Failure> {
             .map_err(|e| Failure(format!("--stall-days {}: {e}", p.display())))?,
         None => StallPreset::default_preset()?,
     };
-    let r = register(&a.file, &a.input, "stages")?;
+    let r = register(&a.file, &a.input, "stages", a.out.locale == Locale::Id)?;
     let report = stages_report(&r.records, as_of, by, &preset);
     let l = Labels::new(a.out.locale == Locale::Id);
     let text = match a.out.format {
@@ -474,7 +501,7 @@ fn run_readiness(a: ReadinessArgs) -> Result<(), Failure> {
             .map_err(|e| Failure(format!("--checklist {}: {e}", p.display())))?,
         None => Checklist::pmk_49_2025()?,
     };
-    let r = register(&a.file, &a.input, "readiness")?;
+    let r = register(&a.file, &a.input, "readiness", a.out.locale == Locale::Id)?;
     let report = readiness_report(&r.records, &checklist, as_of, by);
     let l = Labels::new(a.out.locale == Locale::Id);
     let text = match a.out.format {

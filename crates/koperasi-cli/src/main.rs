@@ -79,8 +79,9 @@ enum Command {
     Demography(demography::DemographyArgs),
     /// Allocate a book year's SHU by the AD/ART plan and share it among the members.
     Shu(shu::ShuArgs),
-    /// Write a blank register to fill (`koperasi template register -o register.xlsx`): the
-    /// headers the reader recognises, drop-down lists, an example row and instructions.
+    /// Write a blank register to fill (`koperasi template register -o register.xlsx`; `template
+    /// kopdes` for KDMP/KKMP with a column per stage): the headers the reader recognises,
+    /// drop-down lists, an example row and instructions.
     Template(template::TemplateArgs),
     /// The figures a register supports as of a date (on record, found, identified, active,
     /// RAT held, ...), each with what it rests on, as the statements an office can publish

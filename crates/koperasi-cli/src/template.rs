@@ -1,5 +1,6 @@
-//! `koperasi template register`: a blank register for an office to fill, which `koperasi
-//! report` then reads with every column recognised.
+//! `koperasi template register|kopdes`: a blank register for an office to fill, which `koperasi
+//! report` (or `koperasi kopdes stages|readiness` for `kopdes`) then reads with every column
+//! recognised.
 //!
 //! The columns come from the core ([`koperasi::io::template::template_columns`]), so the
 //! template and the reader cannot drift. The workbook is built by the core
@@ -14,18 +15,23 @@
 //! - a second sheet "Petunjuk" / "Instructions": each column with what to write, its values and
 //!   its example, then the date forms read and how to use the file.
 //!
+//! `kopdes` is the register of Koperasi Desa/Kelurahan Merah Putih: the id, name, NIK and place
+//! columns, then a column per stage ([`koperasi::io::template_kopdes`]).
+//!
 //! `--format csv` writes the header line only (`;` and a byte-order mark under `--locale id`,
 //! as the Excel CSV of the other commands); `--format json` the columns as data.
 
 use crate::excel_csv::BOM;
 use crate::{Failure, Locale, output};
 use koperasi::io::template::{TemplateColumn, template_columns};
-use koperasi::io::template_xlsx::template_register_xlsx;
+use koperasi::io::template_kopdes::template_kopdes_columns;
+use koperasi::io::template_xlsx::{template_kopdes_xlsx, template_register_xlsx};
 
 /// The arguments of `koperasi template`.
 #[derive(clap::Args)]
 pub struct TemplateArgs {
-    /// What to write a template of: `register` (one row per cooperative).
+    /// What to write a template of: `register` (one row per cooperative) or `kopdes` (one row
+    /// per Koperasi Desa/Kelurahan Merah Putih, with its stages).
     #[arg(value_enum)]
     kind: TemplateKind,
     /// `xlsx` (a workbook with lists, an example row and instructions; needs `-o FILE`),
@@ -50,6 +56,8 @@ pub struct TemplateArgs {
 enum TemplateKind {
     /// A register: one row per cooperative.
     Register,
+    /// A KDMP/KKMP register: one row per coop, a column per stage.
+    Kopdes,
 }
 
 /// The formats of a template.
@@ -66,7 +74,6 @@ enum TemplateFormat {
 /// `koperasi template register`.
 pub fn run(a: TemplateArgs) -> Result<(), Failure> {
     use chrono::Datelike;
-    let TemplateKind::Register = a.kind;
     use koperasi::locale::{MAX_YEAR, MIN_YEAR};
     let id = a.locale == Locale::Id;
     let year = a.rat_year.unwrap_or_else(|| crate::today_wib().year() - 1);
@@ -85,11 +92,18 @@ pub fn run(a: TemplateArgs) -> Result<(), Failure> {
                 .into()
         }));
     }
-    let cols = template_columns(year);
+    let cols = match a.kind {
+        TemplateKind::Register => template_columns(year),
+        TemplateKind::Kopdes => template_kopdes_columns(),
+    };
     match a.format {
         TemplateFormat::Csv => output::text(&header_csv(&cols, id)?, false, a.output.as_deref()),
         TemplateFormat::Xlsx => {
-            let bytes = template_register_xlsx(year, id).map_err(|e| Failure(e.to_string()))?;
+            let bytes = match a.kind {
+                TemplateKind::Register => template_register_xlsx(year, id),
+                TemplateKind::Kopdes => template_kopdes_xlsx(id),
+            }
+            .map_err(|e| Failure(e.to_string()))?;
             output::binary(&bytes, a.output.as_deref())
         }
         TemplateFormat::Json => {

@@ -20,6 +20,7 @@ pub mod register;
 pub mod safe;
 pub mod shapes;
 pub mod template;
+pub mod template_kopdes;
 #[cfg(feature = "xlsx-write")]
 pub mod template_xlsx;
 #[cfg(feature = "xlsx")]

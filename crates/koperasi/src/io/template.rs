@@ -42,14 +42,17 @@ pub enum ColumnKind {
     Rat,
     /// Decimal degrees (`-6.5950`).
     Coordinate,
+    /// A whole percentage, 0 to 100 (construction progress of a KDMP/KKMP building).
+    Percent,
 }
 
 /// One column of the register template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TemplateColumn {
-    /// The register field it fills (a name of [`super::register::register_fields`]), or
-    /// `rat_<year>` for the RAT column of one book year.
+    /// The register field it fills (a name of [`super::register::register_fields`]),
+    /// `rat_<year>` for the RAT column of one book year, or the normalised stage header
+    /// (`tanggal_sk_ahu`) of a KDMP/KKMP stage column ([`super::template_kopdes`]).
     pub field: String,
     /// The header to write (read back as `field`).
     pub header: String,

@@ -44,13 +44,40 @@ pub fn template_register_xlsx(
         });
     }
     let cols = template_columns(rat_book_year);
-    workbook(&cols, indonesian).map_err(|e| ExportError::Write {
+    written(workbook(
+        &cols,
+        id_or_en(indonesian, REGISTER_USAGE),
+        indonesian,
+    ))
+}
+
+/// The blank KDMP/KKMP register template's bytes (an XLSX workbook): the columns of
+/// [`super::template_kopdes::template_kopdes_columns`] (identity, place, one column per stage),
+/// the same sheets, checks and fixed creation time as [`template_register_xlsx`], and how-to
+/// lines for `koperasi kopdes stages|readiness`; in Indonesian when `indonesian`, else English.
+///
+/// Errors: [`ExportError::Write`] when the workbook writer fails.
+pub fn template_kopdes_xlsx(indonesian: bool) -> Result<Vec<u8>, ExportError> {
+    let cols = super::template_kopdes::template_kopdes_columns();
+    written(workbook(
+        &cols,
+        id_or_en(indonesian, KOPDES_USAGE),
+        indonesian,
+    ))
+}
+
+fn written(r: Result<Vec<u8>, XlsxError>) -> Result<Vec<u8>, ExportError> {
+    r.map_err(|e| ExportError::Write {
         why: format!("cannot write the template: {e}"),
     })
 }
 
+fn id_or_en<T>(id: bool, (in_id, in_en): (T, T)) -> T {
+    if id { in_id } else { in_en }
+}
+
 /// The workbook's bytes (creation time fixed, so the same template gives the same bytes).
-fn workbook(cols: &[TemplateColumn], id: bool) -> Result<Vec<u8>, XlsxError> {
+fn workbook(cols: &[TemplateColumn], usage: &[&str], id: bool) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
@@ -59,7 +86,7 @@ fn workbook(cols: &[TemplateColumn], id: bool) -> Result<Vec<u8>, XlsxError> {
     register_sheet(ws, cols, id)?;
     let ws = wb.add_worksheet();
     ws.set_name(if id { "Petunjuk" } else { "Instructions" })?;
-    instructions_sheet(ws, cols, id)?;
+    instructions_sheet(ws, cols, usage, id)?;
     wb.save_to_buffer()
 }
 
@@ -101,7 +128,7 @@ fn register_sheet(ws: &mut Worksheet, cols: &[TemplateColumn], id: bool) -> Resu
 /// The number format of a column's cells.
 fn number_format(col: &TemplateColumn) -> &'static str {
     match col.kind {
-        ColumnKind::Count | ColumnKind::Year => "0",
+        ColumnKind::Count | ColumnKind::Year | ColumnKind::Percent => "0",
         ColumnKind::Coordinate | ColumnKind::Choice => "General",
         _ => "@",
     }
@@ -119,7 +146,7 @@ fn write_example(
     }
     let numeric = matches!(
         col.kind,
-        ColumnKind::Count | ColumnKind::Year | ColumnKind::Coordinate
+        ColumnKind::Count | ColumnKind::Year | ColumnKind::Coordinate | ColumnKind::Percent
     );
     match col.example.parse::<f64>() {
         Ok(x) if numeric => ws.write_number_with_format(1, c, x, fmt)?,
@@ -157,6 +184,14 @@ fn check(col: &TemplateColumn, id: bool) -> Result<DataValidation, XlsxError> {
                 "Write a whole number, 0 or more."
             },
         ),
+        ColumnKind::Percent => (
+            dv.allow_whole_number(DataValidationRule::Between(0, 100)),
+            if id {
+                "Tulis angka bulat 0 sampai 100."
+            } else {
+                "Write a whole number from 0 to 100."
+            },
+        ),
         ColumnKind::Year => (
             dv.allow_whole_number(DataValidationRule::Between(MIN_YEAR, MAX_YEAR)),
             if id {
@@ -184,7 +219,7 @@ fn check(col: &TemplateColumn, id: bool) -> Result<DataValidation, XlsxError> {
     };
     let strict = matches!(
         col.kind,
-        ColumnKind::Choice | ColumnKind::Count | ColumnKind::Year
+        ColumnKind::Choice | ColumnKind::Count | ColumnKind::Year | ColumnKind::Percent
     ) && !col.open_choices;
     let hint = if id {
         col.description_id
@@ -208,6 +243,7 @@ fn check(col: &TemplateColumn, id: bool) -> Result<DataValidation, XlsxError> {
 fn instructions_sheet(
     ws: &mut Worksheet,
     cols: &[TemplateColumn],
+    usage: &[&str],
     id: bool,
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold().set_text_wrap();
@@ -262,7 +298,7 @@ fn instructions_sheet(
     }
     r += 2;
     ws.write_string_with_format(r, 0, if id { "Cara pakai" } else { "How to use" }, &bold)?;
-    for line in usage(id) {
+    for &line in usage {
         r += 1;
         ws.write_string_with_format(r, 0, line, &wrap)?;
     }
@@ -273,28 +309,45 @@ fn instructions_sheet(
     Ok(())
 }
 
-/// How to use the template, line by line.
-fn usage(id: bool) -> [&'static str; 6] {
-    if id {
-        [
-            "Isi satu baris per koperasi di lembar Daftar Koperasi, mulai baris 2.",
-            "Baris 2 adalah CONTOH: hapus baris itu sebelum memakai berkas.",
-            "Jangan ubah judul kolom. Kolom yang tidak dipakai boleh dihapus dan urutannya boleh diubah.",
-            "Untuk RAT, isi kolom per tahun buku (tambahkan kolom RAT <tahun> untuk tahun buku lain) dan/atau Tahun/Tanggal RAT Terakhir.",
-            "Baris di bawah tabel (tempat dan tanggal, tanda tangan, NIP) tidak dihitung.",
-            "Baca berkas dengan: koperasi report berkas.xlsx --locale id (koperasi check berkas.xlsx menunjukkan sel yang tidak terbaca).",
-        ]
-    } else {
-        [
-            "Fill one row per cooperative on the Register sheet, from row 2.",
-            "Row 2 is an EXAMPLE (its name starts with CONTOH): delete it before using the file.",
-            "Do not change the headers. Columns you do not use may be deleted, and the order may change.",
-            "For RATs, fill a column per book year (add a column RAT <year> for other book years) and/or the last-RAT year/date.",
-            "Lines under the table (place and date, signature, NIP) are not counted.",
-            "Read the file with: koperasi report file.xlsx (koperasi check file.xlsx lists the cells it could not read).",
-        ]
-    }
-}
+/// How to use the register template, line by line (Indonesian, English).
+const REGISTER_USAGE: (&[&str], &[&str]) = (
+    &[
+        "Isi satu baris per koperasi di lembar Daftar Koperasi, mulai baris 2.",
+        "Baris 2 adalah CONTOH: hapus baris itu sebelum memakai berkas.",
+        "Jangan ubah judul kolom. Kolom yang tidak dipakai boleh dihapus dan urutannya boleh diubah.",
+        "Untuk RAT, isi kolom per tahun buku (tambahkan kolom RAT <tahun> untuk tahun buku lain) dan/atau Tahun/Tanggal RAT Terakhir.",
+        "Baris di bawah tabel (tempat dan tanggal, tanda tangan, NIP) tidak dihitung.",
+        "Baca berkas dengan: koperasi report berkas.xlsx --locale id (koperasi check berkas.xlsx menunjukkan sel yang tidak terbaca).",
+    ],
+    &[
+        "Fill one row per cooperative on the Register sheet, from row 2.",
+        "Row 2 is an EXAMPLE (its name starts with CONTOH): delete it before using the file.",
+        "Do not change the headers. Columns you do not use may be deleted, and the order may change.",
+        "For RATs, fill a column per book year (add a column RAT <year> for other book years) and/or the last-RAT year/date.",
+        "Lines under the table (place and date, signature, NIP) are not counted.",
+        "Read the file with: koperasi report file.xlsx (koperasi check file.xlsx lists the cells it could not read).",
+    ],
+);
+
+/// How to use the KDMP/KKMP template, line by line (Indonesian, English).
+const KOPDES_USAGE: (&[&str], &[&str]) = (
+    &[
+        "Isi satu baris per Koperasi Desa/Kelurahan Merah Putih di lembar Daftar Koperasi, mulai baris 2.",
+        "Baris 2 adalah CONTOH: hapus baris itu sebelum memakai berkas.",
+        "Jangan ubah judul kolom. Kolom yang tidak dipakai boleh dihapus dan urutannya boleh diubah.",
+        "Tiap tahap: tulis tanggal tercapainya, atau ya bila sudah tetapi tanggalnya tidak diketahui; kosong berarti belum.",
+        "Baris di bawah tabel (tempat dan tanggal, tanda tangan, NIP) tidak dihitung.",
+        "Baca berkas dengan: koperasi kopdes stages berkas.xlsx --locale id (tahapan) dan koperasi kopdes readiness berkas.xlsx --locale id (kesiapan pinjaman, PMK 49/2025).",
+    ],
+    &[
+        "Fill one row per Koperasi Desa/Kelurahan Merah Putih on the Register sheet, from row 2.",
+        "Row 2 is an EXAMPLE (its name starts with CONTOH): delete it before using the file.",
+        "Do not change the headers. Columns you do not use may be deleted, and the order may change.",
+        "Each stage: write the date it was reached, or ya (yes) when reached but the date is not known; empty means not yet.",
+        "Lines under the table (place and date, signature, NIP) are not counted.",
+        "Read the file with: koperasi kopdes stages file.xlsx (the stages) and koperasi kopdes readiness file.xlsx (loan readiness, PMK 49/2025).",
+    ],
+);
 
 #[cfg(all(test, feature = "xlsx"))]
 mod tests {
@@ -357,5 +410,32 @@ mod tests {
             assert_eq!(e.code(), "export_write");
             assert!(e.to_string().contains("bukan tahun buku"), "{e}");
         }
+    }
+    /// The KDMP/KKMP template read back: every column known, and the example coop's stages as
+    /// written (SK AHU 28 June 2025, building at 60 %: not finished), missing only the approval
+    /// of the PMK 49/2025 checklist.
+    #[test]
+    fn the_kopdes_template_reads_back_with_its_stages() {
+        use crate::kopdes::{Checklist, Stage, StallPreset, readiness_report, stages_report};
+        let bytes = template_kopdes_xlsx(true).unwrap(); // ok: test
+        let keep = ReadOptions {
+            keep_template_example: true,
+            ..ReadOptions::default()
+        };
+        let (reg, read) = read_back(&bytes, &keep);
+        assert_eq!(read.sheet.as_deref(), Some("Daftar Koperasi"));
+        assert_eq!(read.columns.len(), 27);
+        assert!(read.unknown_columns().is_empty(), "{:?}", read.columns);
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(); // ok: test
+        let preset = StallPreset::default_preset().unwrap(); // ok: test
+        let st = stages_report(&reg.records, as_of, None, &preset);
+        let reached = |s: Stage| st.funnel.iter().find(|c| c.stage == s).map(|c| c.reached);
+        assert_eq!(reached(Stage::SkAhu), Some(1));
+        assert_eq!(reached(Stage::Land), Some(1));
+        assert_eq!(reached(Stage::Building), Some(0));
+        assert_eq!(reached(Stage::Operating), Some(0));
+        let ready = readiness_report(&reg.records, &Checklist::pmk_49_2025().unwrap(), None, None); // ok: test
+        assert_eq!(ready.coops[0].missing, ["approval"]);
+        assert_eq!(ready.overall.ready, 0);
     }
 }
