@@ -448,3 +448,30 @@ fn a_parent_two_levels_up_is_not_checked() {
         "{out}"
     );
 }
+
+/// A real kecamatan slice (41 rows of three Aceh kabupaten) against the whole district table:
+/// figures of PROVENANCE.md (pandas); the three districts agree, 522 are not checked.
+#[test]
+fn a_real_kecamatan_slice_against_the_district_table() {
+    let out = stdout(&[
+        "kopdes",
+        "statistics",
+        &data("kopdes_stats_subdistrict_aceh_slice.csv"),
+        "--parent",
+        &data("kopdes_stats_district.csv"),
+    ]);
+    assert!(out.contains("41 rows: 41 matched"), "{out}");
+    assert!(
+        out.contains("Totals: accounts_count 927, cooperatives 927, nib_count 540, npwp_count 927, rat_count 0, savings_total_amount 84,675,000"),
+        "{out}"
+    );
+    assert!(out.contains("927 / 928 desa/kelurahan = 99.89 %"), "{out}");
+    assert!(
+        out.contains("Differences with the level above: 0\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("522 kabupaten/kota not checked, because this file has no row under them"),
+        "{out}"
+    );
+}
