@@ -3,7 +3,7 @@
 //! that no Python object is made per row unless asked for.
 
 use crate::table::{self, PyTable};
-use crate::{PyRegister, cols, iso, ser};
+use crate::{PyRegister, iso, ser};
 use koperasi::NaiveDate;
 use koperasi::status::Assessment;
 use pyo3::prelude::*;
@@ -37,9 +37,9 @@ impl PyAssessments {
             ))),
         }
     }
-    /// The serde columns (`koperasi::columns::to_columns`).
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        cols(py, &self.rows)
+    /// The rows in their serde shape as a table ([`table::rows`]).
+    fn rows_table(&self, py: Python<'_>) -> PyResult<PyTable> {
+        py.detach(|| table::rows(&self.rows, &["as_of"]))
     }
     /// The assessments as an Arrow table ([`table::assessments`]).
     fn table(&self, py: Python<'_>) -> PyResult<PyTable> {

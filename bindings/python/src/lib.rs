@@ -34,7 +34,7 @@ use koperasi::register::{Field, Register};
 use koperasi::stats::{CheckParams, Panel, Period};
 use koperasi::status::StatusPolicy;
 use koperasi::wilayah::{KodeWilayah, Level, Wilayah, table};
-use koperasi::{Koperasi, Rupiah, columns, identity, locale, report, stats, status};
+use koperasi::{Koperasi, Rupiah, identity, locale, report, stats, status};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -111,111 +111,11 @@ impl<T, E: Into<Error>> OrRaise<T> for Result<T, E> {
 // Values
 // ------------------------------------------------------------------------------------------
 
-/// Keys whose string values are civil dates: `as_of`, `date`, `*_date`, `*.date`,
-/// `tanggal_badan_hukum`, `period_end` (the rule of `tests/vectors/README.md`). Used only by the
-/// column tables ([`columns_dict`]); single results are typed by `koperasi._types`.
-fn is_date_key(k: &str) -> bool {
-    k == "as_of"
-        || k == "date"
-        || k.ends_with("_date")
-        || k.ends_with(".date")
-        || k.ends_with(".as_of")
-        || k == "tanggal_badan_hukum"
-        || k == "period_end"
-}
-
-/// Converts serde JSON values of column tables to Python objects; strings under a date key
-/// become `datetime.date` (through `date.fromisoformat`, looked up once per conversion).
-struct ToPy<'py> {
-    py: Python<'py>,
-    fromiso: Option<Bound<'py, PyAny>>,
-}
-
-impl<'py> ToPy<'py> {
-    fn new(py: Python<'py>) -> Self {
-        ToPy { py, fromiso: None }
-    }
-
-    fn date(&mut self, s: &str) -> PyResult<Bound<'py, PyAny>> {
-        let f = match &self.fromiso {
-            Some(f) => f.clone(),
-            None => {
-                let f = self
-                    .py
-                    .import("datetime")?
-                    .getattr("date")?
-                    .getattr("fromisoformat")?;
-                self.fromiso = Some(f.clone());
-                f
-            }
-        };
-        f.call1((s,))
-    }
-
-    fn value(&mut self, v: &Value, key: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-        let py = self.py;
-        Ok(match v {
-            Value::Null => py.None().into_bound(py),
-            Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-            Value::Number(n) => {
-                if let Some(i) = n.as_i64() {
-                    i.into_pyobject(py)?.into_any()
-                } else if let Some(u) = n.as_u64() {
-                    u.into_pyobject(py)?.into_any()
-                } else {
-                    PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any()
-                }
-            }
-            Value::String(s) => {
-                if key.is_some_and(is_date_key) {
-                    self.date(s)?
-                } else {
-                    PyString::new(py, s).into_any()
-                }
-            }
-            Value::Array(a) => {
-                let items = a
-                    .iter()
-                    .map(|x| self.value(x, key))
-                    .collect::<PyResult<Vec<_>>>()?;
-                PyList::new(py, items)?.into_any()
-            }
-            Value::Object(m) => {
-                let d = PyDict::new(py);
-                for (k, x) in m {
-                    d.set_item(k, self.value(x, Some(k))?)?;
-                }
-                d.into_any()
-            }
-        })
-    }
-}
-
 /// A serialisable core value as a Python object: its serde shape through `pythonize` (dicts,
 /// lists, ISO date strings). The typed decoder of `koperasi._convert` makes the dates
 /// `datetime.date` by the generated types (`koperasi._types`), not by key names.
 fn ser<'py, T: Serialize>(py: Python<'py>, x: &T) -> PyResult<Bound<'py, PyAny>> {
     pythonize::pythonize(py, x).map_err(|e| PyValueError::new_err(e.to_string()))
-}
-
-/// Rows as columns (dict of lists), see [`koperasi::columns::to_columns`].
-fn cols<'py, T: Serialize>(py: Python<'py>, rows: &[T]) -> PyResult<Bound<'py, PyAny>> {
-    let c = columns::to_columns(rows).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    columns_dict(py, &c)
-}
-
-/// Core columns as a dict of lists (dates under date keys as `datetime.date`).
-fn columns_dict<'py>(py: Python<'py>, c: &columns::Columns) -> PyResult<Bound<'py, PyAny>> {
-    let d = PyDict::new(py);
-    let mut conv = ToPy::new(py);
-    for (k, v) in c {
-        let items = v
-            .iter()
-            .map(|x| conv.value(x, Some(k)))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item(k, PyList::new(py, items)?)?;
-    }
-    Ok(d.into_any())
 }
 
 /// A Python value (dict, list, str, int, float, bool, None, `datetime.date`, or an object with
@@ -704,6 +604,16 @@ fn other_layout(wanted: &str, found: &str) -> koperasi::error::ReadError {
     }
 }
 
+/// The date paths of a record's serde shape (`koperasi::Koperasi`), `date32` in its table.
+const RECORD_DATES: &[&str] = &[
+    "tanggal_badan_hukum",
+    "dissolution.date",
+    "rat.date",
+    "field_checks.date",
+    "origin.date",
+    "stages.date",
+];
+
 /// A register read from a file (core `Register`).
 #[pyclass(frozen, name = "Register", module = "koperasi._koperasi")]
 pub struct PyRegister(Register);
@@ -905,8 +815,10 @@ impl PyRegister {
             .map(|k| PyRecord(k.clone()))
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err(format!("record {i}")))
     }
-    fn records_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        cols(py, &self.0.records)
+    /// The records as an Arrow table (see [`table::rows`]).
+    fn records_table(&self, py: Python<'_>) -> PyResult<table::PyTable> {
+        let records = &self.0.records;
+        py.detach(|| table::rows(records, RECORD_DATES))
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         ser(py, &self.0)
@@ -965,8 +877,8 @@ impl PyRegister {
             &["status"],
         )
     }
-    fn duplicates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        cols(py, &self.0.duplicates())
+    fn duplicates(&self) -> PyResult<table::PyTable> {
+        table::rows(&self.0.duplicates(), &[])
     }
     fn registrations_by_year<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         ser(py, &self.0.registrations_by_year())
@@ -982,8 +894,8 @@ impl PyPanel {
     fn __len__(&self) -> usize {
         self.0.rows.len()
     }
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        columns_dict(py, &columns::panel_columns(&self.0))
+    fn table(&self) -> PyResult<table::PyTable> {
+        table::panel(&self.0)
     }
     fn periods(&self) -> Vec<String> {
         self.0.periods().iter().map(ToString::to_string).collect()
@@ -1015,9 +927,9 @@ impl PyPanel {
         &self,
         py: Python<'py>,
         params: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+    ) -> PyResult<table::PyTable> {
         let p = check_params(py, params)?;
-        cols(py, &stats::run_checks(&self.0, &p))
+        table::rows(&stats::run_checks(&self.0, &p), &[])
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         ser(py, &self.0)

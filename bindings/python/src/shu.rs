@@ -2,7 +2,7 @@
 //! Only conversion: every figure comes from `koperasi::shu`.
 
 use crate::ints::{Int, Sen};
-use crate::{OrRaise, cols, from_py, invalid, read_options, report, ser, source};
+use crate::{OrRaise, from_py, invalid, read_options, report, ser, source};
 use koperasi::Rupiah;
 use koperasi::shu::{self, AllocationPlan, Member, Rounding};
 use pyo3::prelude::*;
@@ -106,8 +106,8 @@ impl PyMembers {
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, items)
     }
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        cols(py, &self.0)
+    fn table(&self) -> PyResult<crate::table::PyTable> {
+        crate::table::rows(&self.0, &["join_date", "leave_date"])
     }
     fn anonymised(&self, py: Python<'_>, key: &str) -> PyResult<PyMembers> {
         shu::anonymise_members(&self.0, key)
@@ -153,7 +153,7 @@ pub fn shu_distribute<'py>(
     shu_sen: Sen,
     book_year: Int<i32>,
     non_member_shu_sen: Option<Sen>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<(Bound<'py, PyAny>, crate::table::PyTable)> {
     let d = shu::shu_distribute(
         &plan.get().0,
         &members.get().0,
@@ -162,7 +162,13 @@ pub fn shu_distribute<'py>(
         year_end(py, book_year.0)?,
     )
     .or_raise(py)?;
-    ser(py, &d)
+    let pools: Vec<String> = d.pools.iter().map(|p| p.component.to_string()).collect();
+    let members = crate::table::rows(&d.members, &[])?;
+    let members = crate::table::widen(members, "bases", &pools)?;
+    Ok((
+        ser(py, &d)?,
+        crate::table::widen(members, "amounts", &pools)?,
+    ))
 }
 
 #[pyfunction]

@@ -119,7 +119,7 @@ def test_distribution_year_end_is_a_date_and_to_dict_keys_are_the_schemas() -> N
         '[[components]]\ncomponent = "jasa_modal"\nbasis_points = 6000\nbase = "capital"\n'
     )
     members = [{"id": "A", "savings": {"wajib": 100}}, {"id": "B", "savings": {"wajib": 300}}]
-    raw = _k.shu_distribute(k.shu._plan(plan), k.shu._members(members), 100_000, 2024, None)
+    raw, _ = _k.shu_distribute(k.shu._plan(plan), k.shu._members(members), 100_000, 2024, None)
     assert "MemberShu" in _check("Distribution", raw)
     d = k.shu_distribute(plan, members, 100_000, 2024)
     assert d.year_end == dt.date(2024, 12, 31) and type(d.year_end) is dt.date
