@@ -313,7 +313,7 @@ fn date32(d: koperasi::NaiveDate) -> i32 {
 /// Rows of a core result as a table, by `serde_arrow` on their serde JSON shape (so that
 /// skipped and optional fields, maps and tagged enums trace as JSON does): nested objects
 /// flattened into dotted columns (`location.kecamatan`, `members.total`), lists (`rat`,
-/// `reasons`) as Arrow lists (their objects as structs), numbers as `int64`/`uint64`/`float64`,
+/// `reasons`) as Arrow lists (their objects as structs), numbers as `int64` or `float64`,
 /// text as `utf8`. The paths named in `dates` (dotted, list elements by their list's name:
 /// `rat.date`), ISO text in serde, are `date32`. No rows: a table with no column.
 pub fn rows<T: Serialize>(rows: &[T], dates: &[&str]) -> PyResult<PyTable> {
@@ -345,10 +345,12 @@ pub fn rows<T: Serialize>(rows: &[T], dates: &[&str]) -> PyResult<PyTable> {
         .map_err(arrow_err)
 }
 
-/// `f` with the text at the paths of `dates` typed `date32` (see [`rows`]).
+/// `f` with the text at the paths of `dates` typed `date32` and unsigned integers `int64`
+/// (amounts in sen and counts alike; see [`rows`]).
 fn as_dates(f: &FieldRef, path: &str, dates: &[&str]) -> FieldRef {
     let t = match f.data_type() {
         DataType::Utf8 | DataType::Null if dates.contains(&path) => DataType::Date32,
+        DataType::UInt64 => DataType::Int64,
         DataType::Struct(children) => DataType::Struct(
             children
                 .iter()

@@ -928,9 +928,13 @@ class Records(Sequence[Koperasi]):
         """The columns as a dict of lists (dates as :class:`datetime.date`)."""
         return self._t().to_dict()
 
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The records as an Arrow C stream PyCapsule (``pyarrow.table(reg.records)``)."""
+        return self._t().__arrow_c_stream__(requested_schema)
+
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame``, one row per record. Raises ``ImportError`` naming
-        ``pandas`` when it is not installed."""
+        """A ``pandas.DataFrame``, one row per record, through pyarrow. Raises
+        ``ImportError`` naming ``pandas`` or ``pyarrow`` when it is not installed."""
         return self._t().to_pandas()
 
     def to_polars(self) -> Any:
