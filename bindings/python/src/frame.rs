@@ -1,13 +1,12 @@
 //! DataFrames and Arrow tables in: anything with `__arrow_c_stream__` (a polars or pandas
 //! DataFrame, a pyarrow Table) read through `pyo3-arrow` and handed to the core's register
-//! reader as cells ([`koperasi::io::read_register_cells`]), without CSV text in between.
+//! and panel readers as cells ([`koperasi::io::read_cells`]), without CSV text in between.
 //! Text columns are used as they are; other columns are cast to text by Arrow (`arrow-cast`:
 //! dates as ISO, numbers as their digits); a null cell is an empty cell.
 
 use arrow_array::{Array, LargeStringArray, RecordBatch, StringArray, StringViewArray};
 use arrow_schema::DataType;
-use koperasi::io::{ReadOptions, ReadReport};
-use koperasi::register::Register;
+use koperasi::io::{Layout, ReadOptions, Table};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
@@ -94,26 +93,23 @@ fn arrow_err(e: arrow_schema::ArrowError) -> PyErr {
     PyValueError::new_err(format!("cannot read the table through Arrow: {e}"))
 }
 
-/// `table` read as a register from its cells (the GIL released while the core reads); the
-/// outer error is Arrow's (the stream cannot be read), the inner one the reader's.
-pub fn read_register(
+/// `table` read from its cells as `layout` (`None`: as its column names tell,
+/// [`koperasi::io::read_cells`]), the GIL released while the core reads; the outer error is
+/// Arrow's (the stream cannot be read), the inner one the reader's.
+pub fn read(
     py: Python<'_>,
     table: AnyRecordBatch,
+    layout: Option<Layout>,
     options: &ReadOptions,
-) -> PyResult<Result<(Register, ReadReport), koperasi::error::ReadError>> {
+) -> PyResult<Result<Table, koperasi::error::ReadError>> {
     let cells = Cells::of(table)?;
     Ok(py.detach(|| {
-        koperasi::io::read_register_cells(
+        koperasi::io::read_cells(
             &cells.headers,
             cells.rows,
             |r, c| cells.cell(r, c),
+            layout,
             options,
         )
     }))
-}
-
-/// The column names of `table`.
-pub fn headers(table: &AnyRecordBatch) -> PyResult<Vec<String>> {
-    let schema = table.schema()?;
-    Ok(schema.fields().iter().map(|f| f.name().clone()).collect())
 }

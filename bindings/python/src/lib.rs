@@ -652,41 +652,51 @@ fn read_register<'py>(
     Ok((PyRegister(r), report(py, &rep)?))
 }
 
-/// A register read from a DataFrame or Arrow table (`__arrow_c_stream__`) as cells, not CSV
-/// ([`frame::read_register`]).
+/// A register or panel read from a DataFrame or Arrow table (`__arrow_c_stream__`) as cells,
+/// not CSV ([`frame::read`]): `layout` `"register"`, `"panel"` or `None` (told by the column
+/// names).
 #[pyfunction]
-#[pyo3(signature = (table, mapping=vec![], region=None, decimal=None, data_as_of=None))]
-fn read_register_table<'py>(
+#[pyo3(signature = (table, layout=None, mapping=vec![], region=None, decimal=None, period=None, wide=false, data_as_of=None))]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
+fn read_table<'py>(
     py: Python<'py>,
     table: pyo3_arrow::input::AnyRecordBatch,
+    layout: Option<&str>,
     mapping: Vec<(String, String)>,
     region: Option<&str>,
     decimal: Option<&str>,
+    period: Option<&str>,
+    wide: bool,
     data_as_of: Option<&str>,
-) -> PyResult<(PyRegister, Bound<'py, PyAny>)> {
-    let mut o = read_options(py, mapping, None, region, decimal)?;
+) -> PyResult<(&'static str, Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let o = read_options(py, mapping, None, region, decimal)?;
+    let mut o = shape_options(py, o, period, wide)?;
     o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
-    let (r, rep) = frame::read_register(py, table, &o)?.or_raise(py)?;
-    Ok((PyRegister(r), report(py, &rep)?))
+    let layout = match layout {
+        Some("panel") => Some(Layout::Panel),
+        Some(_) => Some(Layout::Register),
+        None => None,
+    };
+    tagged(py, frame::read(py, table, layout, &o)?.or_raise(py)?)
 }
 
-/// The layout of a DataFrame or Arrow table by its column names (`register` or `panel`,
-/// [`koperasi::io::detect_layout`]).
-#[pyfunction]
-#[pyo3(signature = (table, mapping=vec![]))]
-fn table_layout(
+/// A table read, as `(kind, register or panel, report)`.
+fn tagged(
     py: Python<'_>,
-    table: pyo3_arrow::input::AnyRecordBatch,
-    mapping: Vec<(String, String)>,
-) -> PyResult<&'static str> {
-    let o = read_options(py, mapping, None, None, None)?;
-    let headers = frame::headers(&table)?;
-    Ok(
-        match koperasi::io::detect_layout(&headers, &o).or_raise(py)? {
-            Layout::Register => "register",
-            Layout::Panel => "panel",
-        },
-    )
+    t: Table,
+) -> PyResult<(&'static str, Bound<'_, PyAny>, Bound<'_, PyAny>)> {
+    match t {
+        Table::Register(r, rep) => Ok((
+            "register",
+            Bound::new(py, PyRegister(r))?.into_any(),
+            report(py, &rep)?,
+        )),
+        Table::Panel(p, rep) => Ok((
+            "panel",
+            Bound::new(py, PyPanel(p))?.into_any(),
+            report(py, &rep)?,
+        )),
+    }
 }
 
 #[pyfunction]
@@ -743,19 +753,10 @@ fn read_any<'py>(
         wide,
     )?;
     o.data_as_of = data_as_of.map(|s| date(py, s)).transpose()?;
-    let table = koperasi::io::read_input(source(py, data, path)?, path, sheet, &o).or_raise(py)?;
-    match table {
-        Table::Register(r, rep) => Ok((
-            "register",
-            Bound::new(py, PyRegister(r))?.into_any(),
-            report(py, &rep)?,
-        )),
-        Table::Panel(p, rep) => Ok((
-            "panel",
-            Bound::new(py, PyPanel(p))?.into_any(),
-            report(py, &rep)?,
-        )),
-    }
+    tagged(
+        py,
+        koperasi::io::read_input(source(py, data, path)?, path, sheet, &o).or_raise(py)?,
+    )
 }
 
 #[pyfunction]
@@ -1064,8 +1065,7 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPanel>()?;
     m.add_class::<table::PyTable>()?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;
-    m.add_function(wrap_pyfunction!(read_register_table, m)?)?;
-    m.add_function(wrap_pyfunction!(table_layout, m)?)?;
+    m.add_function(wrap_pyfunction!(read_table, m)?)?;
     m.add_function(wrap_pyfunction!(format_date, m)?)?;
     m.add_function(wrap_pyfunction!(format_date_numeric, m)?)?;
     m.add_function(wrap_pyfunction!(parse_decimal, m)?)?;

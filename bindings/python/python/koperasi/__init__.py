@@ -191,8 +191,9 @@ def _arrow(source: Source) -> Any:
 
 
 def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
-    """(data, path) for the native readers. A DataFrame is written to CSV in one call (the
-    panel readers; registers read a DataFrame as cells, see :func:`_arrow`)."""
+    """(data, path) for the native readers. A DataFrame is written to CSV in one call for the
+    readers that take no cells (reports, members, statements, Kopdes tables); registers and
+    panels read it as cells, see :func:`_arrow`."""
     if isinstance(source, bytes):
         return source, None
     if isinstance(source, (bytearray, memoryview)):
@@ -1338,8 +1339,9 @@ def read_register(
     """
     table = _arrow(source)
     if table is not None:
-        g, rep = _k.read_register_table(
-            table, _mapping(mapping), region, decimal, _opt_iso(data_as_of, "data_as_of")
+        _, g, rep = _k.read_table(
+            table, "register", _mapping(mapping), region, decimal,
+            data_as_of=_opt_iso(data_as_of, "data_as_of"),
         )
         return RegisterRead(Register(g), ReadReport._from(rep))
     data, path = _source(source)
@@ -1369,7 +1371,14 @@ def read_panel(
     every row of a table with no period column (a one-date snapshot, a ``metric,value``
     summary): a date, ``"2024-12"``, ``"2024-Q3"`` or a year; ``wide=True`` reads a table with a
     single period column (``2024``) as periods-as-columns. The shapes read (long, Satu Data,
-    wide, SIPD hierarchy, key/value) and how: ``report.shape``."""
+    wide, SIPD hierarchy, key/value) and how: ``report.shape``. A DataFrame or Arrow table is
+    read from its cells as :func:`read_register` reads one (row ``i`` is line ``i + 2``)."""
+    table = _arrow(source)
+    if table is not None:
+        _, g, rep = _k.read_table(
+            table, "panel", _mapping(mapping), region, decimal, _period(period), wide
+        )
+        return PanelRead(Panel(g), ReadReport._from(rep))
     data, path = _source(source)
     g, rep = _k.read_panel(
         data,
@@ -1408,10 +1417,12 @@ def read_any(
     A DataFrame or Arrow table is told apart by its column names; a register is read from
     its cells as :func:`read_register` does."""
     table = _arrow(source)
-    if table is not None and _k.table_layout(table, _mapping(mapping)) == "register":
-        return read_register(
-            table, mapping=mapping, region=region, decimal=decimal, data_as_of=data_as_of
+    if table is not None:
+        kind, g, rep = _k.read_table(
+            table, None, _mapping(mapping), region, decimal, _period(period), wide,
+            _opt_iso(data_as_of, "data_as_of"),
         )
+        return _read(kind, g, rep)
     data, path = _source(source)
     kind, g, rep = _k.read_any(
         data,
@@ -1425,6 +1436,10 @@ def read_any(
         wide,
         _opt_iso(data_as_of, "data_as_of"),
     )
+    return _read(kind, g, rep)
+
+
+def _read(kind: str, g: Any, rep: Dict[str, Any]) -> Union[RegisterRead, PanelRead]:
     if kind == "register":
         return RegisterRead(Register(g), ReadReport._from(rep))
     return PanelRead(Panel(g), ReadReport._from(rep))

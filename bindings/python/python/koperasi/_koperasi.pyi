@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from typing_extensions import final
 
 __all__ = [
-    "Assessments", "Table", "read_register_table", "table_layout", "KaplanMeier", "Members", "Plan", "cohort_survival", "compare_policies",
+    "Assessments", "Table", "read_table", "KaplanMeier", "Members", "Plan", "cohort_survival", "compare_policies",
     "demography_rates",
     "demography_report", "high_growth", "kaplan_meier", "shu_allocate", "shu_apportion",
     "shu_distribute", "shu_pseudonym", "shu_read_members", "status_series", "survival_data",
@@ -180,14 +180,16 @@ def read_register(
     decimal: Optional[str] = None,
     data_as_of: Optional[str] = None,
 ) -> Tuple[Register, Dict[str, Any]]: ...
-def read_register_table(
+def read_table(
     table: Any,
+    layout: Optional[str] = None,
     mapping: Sequence[Tuple[str, str]] = ...,
     region: Optional[str] = None,
     decimal: Optional[str] = None,
+    period: Optional[str] = None,
+    wide: bool = False,
     data_as_of: Optional[str] = None,
-) -> Tuple[Register, Dict[str, Any]]: ...
-def table_layout(table: Any, mapping: Sequence[Tuple[str, str]] = ...) -> str: ...
+) -> Tuple[str, Any, Dict[str, Any]]: ...
 def read_panel(
     data: Optional[bytes] = None,
     path: Optional[str] = None,
