@@ -1,9 +1,11 @@
 //! The assessments of a register held in Rust ([`PyAssessments`]): one row at a time
-//! (`get(i)`, its serde shape), as serde columns (`columns()`) or all as an Arrow table (`table()`, see [`crate::table`]), so
+//! (`get(i)`, its serde shape), or as Arrow tables (`rows_table()`, `table()`, see
+//! [`crate::table`]), so
 //! that no Python object is made per row unless asked for.
 
+use crate::convert::{iso, ser};
+use crate::register::PyRegister;
 use crate::table::{self, PyTable};
-use crate::{PyRegister, iso, ser};
 use koperasi::NaiveDate;
 use koperasi::status::Assessment;
 use pyo3::prelude::*;

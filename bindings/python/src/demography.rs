@@ -2,27 +2,18 @@
 //! the demography report of a register. Only conversion: every figure comes from
 //! `koperasi::demography`.
 
+use crate::convert::{date, de, named, ser};
+use crate::errors::OrRaise;
 use crate::ints::Int;
+use crate::register::PyRegister;
+use crate::status::{PyPolicy, policy_of};
 use crate::table::{self, PyTable};
-use crate::{OrRaise, PyPolicy, PyRegister, date, from_py, invalid, policy_of, ser};
 use koperasi::demography::{
     self, DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams,
     KaplanMeier, Lifeline, PopulationChoice,
 };
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
-
-/// A Python value (dicts, lists, objects with `to_dict()`) as a core value; `code` names the
-/// argument in the `ValidationError` when it does not fit.
-fn de<T: DeserializeOwned>(
-    py: Python<'_>,
-    obj: &Bound<'_, PyAny>,
-    what: &str,
-    code: &str,
-) -> PyResult<T> {
-    serde_json::from_value(from_py(obj)?)
-        .map_err(|e| invalid(py, code, None, format!("`{what}`: {e}")))
-}
 
 fn opt_de<T: DeserializeOwned + Default>(
     py: Python<'_>,
@@ -38,7 +29,7 @@ fn opt_de<T: DeserializeOwned + Default>(
 }
 
 fn lifelines(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Lifeline>> {
-    de(py, obj, "lifelines", "invalid_lifeline")
+    de(py, obj, "`lifelines`", "invalid_lifeline")
 }
 
 /// Cohorts as a table, `survivors` and `rates` one column per year after founding
@@ -130,7 +121,7 @@ pub fn yearly_demography<'py>(
     params: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
     let l = self::lifelines(py, lifelines)?;
-    let p: DemographyParams = opt_de(py, params, "params", "invalid_params")?;
+    let p: DemographyParams = opt_de(py, params, "`params`", "invalid_params")?;
     let rows = demography::yearly_demography(&l, from_year.0, to_year.0, last_observed_year.0, &p)
         .or_raise(py)?;
     Ok((ser(py, &rows)?, table::rows(&rows, &[])?))
@@ -186,8 +177,8 @@ pub fn high_growth<'py>(
     year: Int<i32>,
     params: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
-    let u: Vec<GrowthUnit> = de(py, units, "units", "invalid_growth_unit")?;
-    let p: HighGrowthParams = opt_de(py, params, "params", "invalid_params")?;
+    let u: Vec<GrowthUnit> = de(py, units, "`units`", "invalid_growth_unit")?;
+    let p: HighGrowthParams = opt_de(py, params, "`params`", "invalid_params")?;
     let g = demography::high_growth(&u, year.0, &p).or_raise(py)?;
     Ok((ser(py, &g)?, table::rows(&g.units, &[])?))
 }
@@ -210,17 +201,8 @@ pub fn demography_report<'py>(
 ) -> PyResult<(Bound<'py, PyAny>, Option<PyKaplanMeier>, PyTable, PyTable)> {
     let mut o = DemographyOptions::new(from_year.0, to_year.0, date(py, as_of)?);
     o.policy = policy_of(policy);
-    o.population = serde_json::from_value::<PopulationChoice>(serde_json::Value::String(
-        population.to_string(),
-    ))
-    .map_err(|_| {
-        invalid(
-            py,
-            "invalid_population",
-            Some(population.to_string()),
-            format!("`{population}` is not a population (auto, active, registered)"),
-        )
-    })?;
+    let names = "auto, active, registered";
+    o.population = named::<PopulationChoice>(py, population, "invalid_population", names)?;
     o.death_window_years = death_window.0;
     let r = demography::demography_report(&register.get().0, &o).or_raise(py)?;
     let (years, cohorts) = (table::rows(&r.years, &[])?, cohort_table(&r.cohorts)?);
@@ -250,27 +232,15 @@ pub fn status_series<'py>(
     let when: Vec<koperasi::NaiveDate> = match (dates, start, end, frequency) {
         (Some(d), _, _, _) => d.iter().map(|s| date(py, s)).collect::<PyResult<_>>()?,
         (None, Some(s), Some(e), Some(f)) => {
-            let freq: Frequency = serde_json::from_value(serde_json::Value::String(f.to_string()))
-                .map_err(|_| {
-                    invalid(
-                        py,
-                        "invalid_frequency",
-                        Some(f.to_string()),
-                        format!("`{f}` is not a frequency (monthly, yearly)"),
-                    )
-                })?;
+            let freq: Frequency = named(py, f, "invalid_frequency", "monthly, yearly")?;
             demography::period_ends(date(py, s)?, date(py, e)?, freq).or_raise(py)?
         }
         _ => {
-            return Err(invalid(
-                py,
-                "invalid_dates",
-                None,
-                "give dates, or start, end and frequency".into(),
-            ));
+            let m = "give dates, or start, end and frequency".to_string();
+            return Err(crate::errors::invalid(py, "invalid_dates", None, m));
         }
     };
-    let f = crate::fields(py, fields)?;
+    let f = crate::convert::fields(py, fields)?;
     let p = policy_of(policy);
     let records = &register.get().0.records;
     let series = py

@@ -55,7 +55,7 @@ where
                 value: Some(value.clone()),
                 ..ErrorDetails::default()
             };
-            Err(crate::raise(
+            Err(crate::errors::raise(
                 obj.py(),
                 class,
                 format!("{value} is out of range: {}", what()),

@@ -3,7 +3,11 @@
 //! conversion: every figure comes from `koperasi::kopdes`; results cross the boundary in the
 //! serde shape of the core's result types (dicts).
 
-use crate::{OrRaise, PyPanel, PyRegister, date, fields, invalid, period, ser, source};
+use crate::convert::{date, fields, named, period, ser};
+use crate::errors::{OrRaise, invalid};
+use crate::read::source;
+use crate::register::PyRegister;
+use crate::stats::PyPanel;
 use koperasi::kopdes::coverage::{CoverageOptions, coverage, entries_from_register};
 use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
 use koperasi::kopdes::statistics_report;
@@ -66,16 +70,8 @@ pub fn kopdes_coverage<'py>(
     level: &str,
     region: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let level: RegionLevel = serde_json::from_value(serde_json::Value::from(level)).map_err(|_| {
-        invalid(
-            py,
-            "invalid_level",
-            Some(level.to_string()),
-            format!(
-                "`{level}` is not a level (nasional, provinsi, kabupaten_kota, kecamatan, desa_kelurahan)"
-            ),
-        )
-    })?;
+    let names = "nasional, provinsi, kabupaten_kota, kecamatan, desa_kelurahan";
+    let level: RegionLevel = named(py, level, "invalid_level", names)?;
     let region = region
         .map(|r| KodeWilayah::parse(r).or_raise(py))
         .transpose()?;

@@ -1,8 +1,11 @@
 //! SHU (issue 5): plans, allocation, distribution, apportionment, pseudonyms, member files.
 //! Only conversion: every figure comes from `koperasi::shu`.
 
+use crate::convert::{from_py, named, ser};
+use crate::errors::{OrRaise, invalid};
 use crate::ints::{Int, Sen};
-use crate::{OrRaise, from_py, invalid, read_options, report, ser, source};
+use crate::read::{read_options, source};
+use crate::table::{self, PyTable};
 use koperasi::Rupiah;
 use koperasi::shu::{self, AllocationPlan, Member, Rounding};
 use pyo3::prelude::*;
@@ -106,8 +109,8 @@ impl PyMembers {
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, items)
     }
-    fn table(&self) -> PyResult<crate::table::PyTable> {
-        crate::table::rows(&self.0, &["join_date", "leave_date"])
+    fn table(&self) -> PyResult<PyTable> {
+        table::rows(&self.0, &["join_date", "leave_date"])
     }
     fn anonymised(&self, py: Python<'_>, key: &str) -> PyResult<PyMembers> {
         shu::anonymise_members(&self.0, key)
@@ -153,7 +156,7 @@ pub fn shu_distribute<'py>(
     shu_sen: Sen,
     book_year: Int<i32>,
     non_member_shu_sen: Option<Sen>,
-) -> PyResult<(Bound<'py, PyAny>, crate::table::PyTable)> {
+) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
     let d = shu::shu_distribute(
         &plan.get().0,
         &members.get().0,
@@ -163,12 +166,9 @@ pub fn shu_distribute<'py>(
     )
     .or_raise(py)?;
     let pools: Vec<String> = d.pools.iter().map(|p| p.component.to_string()).collect();
-    let members = crate::table::rows(&d.members, &[])?;
-    let members = crate::table::widen(members, "bases", &pools)?;
-    Ok((
-        ser(py, &d)?,
-        crate::table::widen(members, "amounts", &pools)?,
-    ))
+    let members = table::rows(&d.members, &[])?;
+    let members = table::widen(members, "bases", &pools)?;
+    Ok((ser(py, &d)?, table::widen(members, "amounts", &pools)?))
 }
 
 #[pyfunction]
@@ -185,15 +185,8 @@ pub fn shu_apportion<'py>(
     granularity_sen: Sen,
 ) -> PyResult<Bound<'py, PyAny>> {
     let bases: Vec<i64> = bases.into_iter().map(|b| b.0).collect();
-    let r: Rounding =
-        serde_json::from_value(Value::String(rounding.to_string())).map_err(|_| {
-            invalid(
-                py,
-                "invalid_rounding",
-                Some(rounding.to_string()),
-                format!("`{rounding}` is not a rounding rule"),
-            )
-        })?;
+    let names = "floor, half_up, half_even";
+    let r: Rounding = named(py, rounding, "invalid_rounding", names)?;
     let a = shu::apportion(
         Rupiah::from_sen(total_sen.0),
         &bases,
@@ -222,5 +215,5 @@ pub fn shu_read_members<'py>(
 ) -> PyResult<(PyMembers, Bound<'py, PyAny>)> {
     let o = read_options(py, mapping, delimiter, None, decimal)?;
     let (m, rep) = shu::read_members(source(py, data, path)?, &o).or_raise(py)?;
-    Ok((PyMembers(m), report(py, &rep)?))
+    Ok((PyMembers(m), ser(py, &rep)?))
 }

@@ -95,7 +95,7 @@ def _check(name: str, raw: Any) -> List[str]:
 
 
 def test_real_results_have_exactly_the_generated_fields() -> None:
-    g, rep = _k.read_register(None, str(BOGOR))
+    _, g, rep = _k.read(None, str(BOGOR), layout="register")
     assert rep["rows_read"] == 398 and rep["accepted"] == 398
     seen = _check("ReadReport", rep)
     assert "Rejection" in seen or rep["rejected"] == []
@@ -109,7 +109,7 @@ def test_real_results_have_exactly_the_generated_fields() -> None:
     )
     assert report.pop("kind") == "register"  # the tag of the Rust enum Report
     assert _check("RegisterReport", report)[0] == "RegisterReport"
-    _, prep = _k.read_panel(None, str(JATIM))
+    _, _, prep = _k.read(None, str(JATIM), layout="panel")
     assert "Shape" in _check("ReadReport", prep)
 
 

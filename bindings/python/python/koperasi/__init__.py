@@ -446,7 +446,7 @@ def find_provinsi(name: str) -> Wilayah:
 
     Raises :class:`WilayahError` (``wilayah_not_found``).
     """
-    return Wilayah._from(_k.find_provinsi(name))
+    return Wilayah._from(_k.wilayah_find("provinsi", name))
 
 
 def find_kab_kota(name: str, within: Optional[str] = None) -> Wilayah:
@@ -456,7 +456,7 @@ def find_kab_kota(name: str, within: Optional[str] = None) -> Wilayah:
     Raises :class:`WilayahError` (``wilayah_ambiguous`` for ``"Malang"``, with
     ``details["candidates"]``; ``wilayah_not_found``).
     """
-    return Wilayah._from(_k.find_kab_kota(name, within))
+    return Wilayah._from(_k.wilayah_find("kab_kota", name, within))
 
 
 def find_kecamatan(name: str, within: Optional[str] = None) -> Wilayah:
@@ -465,7 +465,7 @@ def find_kecamatan(name: str, within: Optional[str] = None) -> Wilayah:
 
     Raises :class:`WilayahError` (``wilayah_ambiguous``, ``wilayah_not_found``).
     """
-    return Wilayah._from(_k.find_kecamatan(name, within))
+    return Wilayah._from(_k.wilayah_find("kecamatan", name, within))
 
 
 def wilayah_search(
@@ -1339,15 +1339,15 @@ def read_register(
     """
     table = _arrow(source)
     if table is not None:
-        _, g, rep = _k.read_table(
-            table, "register", _mapping(mapping), region, decimal,
-            data_as_of=_opt_iso(data_as_of, "data_as_of"),
+        _, g, rep = _k.read(
+            table=table, layout="register", mapping=_mapping(mapping), region=region,
+            decimal=decimal, data_as_of=_opt_iso(data_as_of, "data_as_of"),
         )
         return RegisterRead(Register(g), ReadReport._from(rep))
     data, path = _source(source)
-    g, rep = _k.read_register(
-        data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
-        _opt_iso(data_as_of, "data_as_of"),
+    _, g, rep = _k.read(
+        data, path, None, "register", _mapping(mapping), delimiter, region, _sheet(sheet),
+        decimal, data_as_of=_opt_iso(data_as_of, "data_as_of"),
     )
     return RegisterRead(Register(g), ReadReport._from(rep))
 
@@ -1374,22 +1374,10 @@ def read_panel(
     wide, SIPD hierarchy, key/value) and how: ``report.shape``. A DataFrame or Arrow table is
     read from its cells as :func:`read_register` reads one (row ``i`` is line ``i + 2``)."""
     table = _arrow(source)
-    if table is not None:
-        _, g, rep = _k.read_table(
-            table, "panel", _mapping(mapping), region, decimal, _period(period), wide
-        )
-        return PanelRead(Panel(g), ReadReport._from(rep))
-    data, path = _source(source)
-    g, rep = _k.read_panel(
-        data,
-        path,
-        _mapping(mapping),
-        delimiter,
-        region,
-        _sheet(sheet),
-        decimal,
-        _period(period),
-        wide,
+    data, path = (None, None) if table is not None else _source(source)
+    _, g, rep = _k.read(
+        data, path, table, "panel", _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
+        _period(period), wide,
     )
     return PanelRead(Panel(g), ReadReport._from(rep))
 
@@ -1417,29 +1405,11 @@ def read_any(
     A DataFrame or Arrow table is told apart by its column names; a register is read from
     its cells as :func:`read_register` does."""
     table = _arrow(source)
-    if table is not None:
-        kind, g, rep = _k.read_table(
-            table, None, _mapping(mapping), region, decimal, _period(period), wide,
-            _opt_iso(data_as_of, "data_as_of"),
-        )
-        return _read(kind, g, rep)
-    data, path = _source(source)
-    kind, g, rep = _k.read_any(
-        data,
-        path,
-        _mapping(mapping),
-        delimiter,
-        region,
-        _sheet(sheet),
-        decimal,
-        _period(period),
-        wide,
-        _opt_iso(data_as_of, "data_as_of"),
+    data, path = (None, None) if table is not None else _source(source)
+    kind, g, rep = _k.read(
+        data, path, table, None, _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
+        _period(period), wide, _opt_iso(data_as_of, "data_as_of"),
     )
-    return _read(kind, g, rep)
-
-
-def _read(kind: str, g: Any, rep: Dict[str, Any]) -> Union[RegisterRead, PanelRead]:
     if kind == "register":
         return RegisterRead(Register(g), ReadReport._from(rep))
     return PanelRead(Panel(g), ReadReport._from(rep))

@@ -9,17 +9,17 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from typing_extensions import final
 
 __all__ = [
-    "Assessments", "Table", "read_table", "KaplanMeier", "Members", "Plan", "cohort_survival", "compare_policies",
+    "Assessments", "Table", "read", "KaplanMeier", "Members", "Plan", "cohort_survival", "compare_policies",
     "demography_rates",
     "demography_report", "high_growth", "kaplan_meier", "shu_allocate", "shu_apportion",
     "shu_distribute", "shu_pseudonym", "shu_read_members", "status_series", "survival_data",
     "yearly_demography",
     "Panel", "Policy", "Record", "Register", "assess", "build_report", "cagr", "detect_layout",
-    "find_kab_kota", "find_kecamatan", "find_provinsi", "format_date", "format_date_numeric",
+    "wilayah_find", "format_date", "format_date_numeric",
     "format_int", "format_rupiah", "format_rupiah_whole", "is_missing", "normalize_name",
     "parse_count", "parse_date", "parse_decimal", "parse_kode_wilayah", "parse_nib",
     "parse_nik_koperasi", "parse_nomor_badan_hukum", "parse_period", "parse_rupiah",
-    "pct_change", "policy_presets", "rat_deadline", "read_any", "read_panel", "read_register",
+    "pct_change", "policy_presets", "rat_deadline",
     "wilayah_children", "wilayah_get", "wilayah_search",
     "safe_csv_cell", "safe_markdown_cell", "safe_terminal_text", "template_register",
     "sample", "sample_names", "__version__",
@@ -155,9 +155,21 @@ def format_rupiah_whole(sen: int) -> str: ...
 def format_int(n: int) -> str: ...
 def is_missing(text: str) -> bool: ...
 def wilayah_get(code: str) -> Dict[str, Any]: ...
-def find_provinsi(name: str) -> Dict[str, Any]: ...
-def find_kab_kota(name: str, within: Optional[str] = None) -> Dict[str, Any]: ...
-def find_kecamatan(name: str, within: Optional[str] = None) -> Dict[str, Any]: ...
+def wilayah_find(level: str, name: str, within: Optional[str] = None) -> Dict[str, Any]: ...
+def read(
+    data: Optional[bytes] = None,
+    path: Optional[str] = None,
+    table: Any = None,
+    layout: Optional[str] = None,
+    mapping: Sequence[Tuple[str, str]] = ...,
+    delimiter: Optional[str] = None,
+    region: Optional[str] = None,
+    sheet: Optional[str] = None,
+    decimal: Optional[str] = None,
+    period: Optional[str] = None,
+    wide: bool = False,
+    data_as_of: Optional[str] = None,
+) -> Tuple[str, Any, Dict[str, Any]]: ...
 def wilayah_search(
     name: str, level: Optional[str] = None, within: Optional[str] = None
 ) -> List[Dict[str, Any]]: ...
@@ -170,49 +182,6 @@ def parse_nib(text: str) -> Optional[str]: ...
 def policy_presets() -> List[str]: ...
 def assess(record: Record, as_of: str, policy: Optional[Policy] = None) -> Dict[str, Any]: ...
 def rat_deadline(book_year: int, policy: Optional[Policy] = None) -> Optional[str]: ...
-def read_register(
-    data: Optional[bytes] = None,
-    path: Optional[str] = None,
-    mapping: Sequence[Tuple[str, str]] = ...,
-    delimiter: Optional[str] = None,
-    region: Optional[str] = None,
-    sheet: Optional[str] = None,
-    decimal: Optional[str] = None,
-    data_as_of: Optional[str] = None,
-) -> Tuple[Register, Dict[str, Any]]: ...
-def read_table(
-    table: Any,
-    layout: Optional[str] = None,
-    mapping: Sequence[Tuple[str, str]] = ...,
-    region: Optional[str] = None,
-    decimal: Optional[str] = None,
-    period: Optional[str] = None,
-    wide: bool = False,
-    data_as_of: Optional[str] = None,
-) -> Tuple[str, Any, Dict[str, Any]]: ...
-def read_panel(
-    data: Optional[bytes] = None,
-    path: Optional[str] = None,
-    mapping: Sequence[Tuple[str, str]] = ...,
-    delimiter: Optional[str] = None,
-    region: Optional[str] = None,
-    sheet: Optional[str] = None,
-    decimal: Optional[str] = None,
-    period: Optional[str] = None,
-    wide: bool = False,
-) -> Tuple[Panel, Dict[str, Any]]: ...
-def read_any(
-    data: Optional[bytes] = None,
-    path: Optional[str] = None,
-    mapping: Sequence[Tuple[str, str]] = ...,
-    delimiter: Optional[str] = None,
-    region: Optional[str] = None,
-    sheet: Optional[str] = None,
-    decimal: Optional[str] = None,
-    period: Optional[str] = None,
-    wide: bool = False,
-    data_as_of: Optional[str] = None,
-) -> Tuple[str, Any, Dict[str, Any]]: ...
 def detect_layout(
     csv_text: str, mapping: Sequence[Tuple[str, str]] = ..., delimiter: Optional[str] = None
 ) -> str: ...

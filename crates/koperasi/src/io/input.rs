@@ -95,6 +95,39 @@ pub fn read_input<R: Read>(
     }
 }
 
+/// [`read_input`] as one `layout` (`None`: told apart, as [`read_input`] does): CSV text is
+/// read as that layout whatever its header ([`super::read_register`], [`super::read_panel`]).
+///
+/// Errors: those of [`read_input`]; [`ReadError::UnknownLayout`] for a workbook whose sheet
+/// has the other layout, naming the reader to use.
+pub fn read_input_as<R: Read>(
+    input: R,
+    name: Option<&str>,
+    sheet: Option<&str>,
+    layout: Option<Layout>,
+    options: &ReadOptions,
+) -> Result<Table, ReadError> {
+    let Some(layout) = layout else {
+        return read_input(input, name, sheet, options);
+    };
+    let other = |wanted: &str, found: &str| ReadError::UnknownLayout {
+        why: format!(
+            "the sheet is a {found}, not a {wanted}; read it with read_{found} or read_any"
+        ),
+    };
+    match (open_input(input, name, sheet, options)?, layout) {
+        (Opened::Table(Table::Panel(..)), Layout::Register) => Err(other("register", "panel")),
+        (Opened::Table(Table::Register(..)), Layout::Panel) => Err(other("panel", "register")),
+        (Opened::Table(t), _) => Ok(t),
+        (Opened::Text(text), Layout::Register) => {
+            super::read_register(text, options).map(|(r, report)| Table::Register(r, report))
+        }
+        (Opened::Text(text), Layout::Panel) => {
+            super::read_panel(text, options).map(|(p, report)| Table::Panel(p, report))
+        }
+    }
+}
+
 /// A workbook's bytes read as a register or a panel (`koperasi::io::xlsx::read_xlsx`), or the
 /// error saying this build reads CSV only.
 fn read_workbook(

@@ -31,7 +31,7 @@ use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
 pub use data_date::{DataAsOf, DataAsOfSource};
-pub use input::{Opened, open_input, read_cells, read_input};
+pub use input::{Opened, open_input, read_cells, read_input, read_input_as};
 pub use limits::ReadLimits;
 pub use note::ReadNote;
 pub use panel::{read_panel, read_panel_cells};
