@@ -46,6 +46,6 @@ impl PyAssessments {
     /// The assessments as an Arrow table ([`table::assessments`]).
     fn table(&self, py: Python<'_>) -> PyResult<PyTable> {
         let register = &self.register.get().0;
-        py.detach(|| table::assessments(&self.rows, self.as_of, register))
+        py.detach(|| table::assessments(&self.rows, register))
     }
 }

@@ -5,7 +5,7 @@
 //! the core's results by `serde_arrow` ([`from_serde`]) or, for the tables that are not one
 //! struct per row, by Arrow's builders ([`count_table`], [`assessments`]).
 
-use arrow_array::builder::{BooleanBuilder, Int32Builder, StringBuilder, StringDictionaryBuilder};
+use arrow_array::builder::StringDictionaryBuilder;
 use arrow_array::types::Int32Type;
 use arrow_array::{
     Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, ListArray,
@@ -14,7 +14,7 @@ use arrow_array::{
 use arrow_buffer::NullBuffer;
 use arrow_schema::{ArrowError, DataType, Field, FieldRef, Schema};
 use koperasi::register::{CountTable, Register};
-use koperasi::status::{Assessment, Status};
+use koperasi::status::{Assessment, AssessmentRow, Status};
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -209,99 +209,52 @@ pub fn period_totals(
     batch(columns)
 }
 
-/// Dictionary-encoded strings.
-type Dict = StringDictionaryBuilder<Int32Type>;
-
-/// The assessments of `register` (row `i` is record `i`), one row each: the record's `line`
-/// (`int64`, null when not read from a file), `source_id`, `name`; `as_of` (`date32`);
-/// `status` (dictionary of every status, in [`Status::ALL`] order); the deciding (first)
-/// reason's `reason`, `label_id`, `label_en`, `detail`, `detail_id`, and every reason code
-/// `;`-joined as `reason_codes` (dictionaries); `identified` and `rat_for_last_closed_year`
-/// (`bool`); `latest_rat_book_year`, `rat_window_first`, `rat_window_last` (`int32`).
-pub fn assessments(
-    rows: &[Assessment],
-    as_of: koperasi::NaiveDate,
-    register: &Register,
-) -> PyResult<PyTable> {
-    let n = rows.len();
-    let records = &register.records;
-    let line: Int64Array = records
-        .iter()
-        .map(|k| k.source_line.and_then(|l| i64::try_from(l).ok()))
+/// The assessments of `register` (row `i` is record `i`), one
+/// [`koperasi::status::AssessmentRow`] each: `line` (`int64`), `source_id`, `name` (`utf8`),
+/// `as_of` (`date32`), `status` (dictionary of every status, in [`Status::ALL`] order), the
+/// deciding reason's `reason`, `label_id`, `label_en`,
+/// `detail`, `detail_id` and `reason_codes` (dictionaries), `identified` and
+/// `rat_for_last_closed_year` (`bool`), `latest_rat_book_year`, `rat_window_first`,
+/// `rat_window_last` (`int32`).
+pub fn assessments(rows: &[Assessment], register: &Register) -> PyResult<PyTable> {
+    let flat: Vec<AssessmentRow> = (register.records.iter().zip(rows))
+        .map(|(k, a)| AssessmentRow::new(k, a))
         .collect();
-    let mut source_id = StringBuilder::with_capacity(n, 8 * n);
-    let mut name = StringBuilder::with_capacity(n, 40 * n);
-    for k in records {
-        source_id.append_option(k.source_id.as_deref());
-        name.append_value(&k.name);
-    }
-    let day = Date32Array::from(vec![date32(as_of); n]);
-    let all = StringArray::from(Status::ALL.iter().map(|s| s.code()).collect::<Vec<_>>());
-    let mut status =
-        StringDictionaryBuilder::<Int32Type>::new_with_dictionary(n, &all).map_err(arrow_err)?;
-    let mut reason: [Dict; 6] = std::array::from_fn(|_| Dict::new());
-    let mut identified = BooleanBuilder::with_capacity(n);
-    let mut last_closed = BooleanBuilder::with_capacity(n);
-    let mut ints: [Int32Builder; 3] = std::array::from_fn(|_| Int32Builder::with_capacity(n));
-    let mut codes = String::new();
-    for a in rows {
-        status.append_value(a.status.code());
-        let first = a.reasons.first();
-        let text = |f: fn(&koperasi::status::Reason) -> &str| first.map_or("", f);
-        codes.clear();
-        for (i, r) in a.reasons.iter().enumerate() {
-            if i > 0 {
-                codes.push(';');
-            }
-            codes.push_str(&r.code);
-        }
-        let cells = [
-            text(|r| &r.code),
-            text(|r| &r.label_id),
-            text(|r| &r.label_en),
-            text(|r| &r.detail),
-            text(|r| &r.detail_id),
-            &codes,
-        ];
-        for (b, v) in reason.iter_mut().zip(cells) {
-            b.append_value(v);
-        }
-        identified.append_option(a.identified);
-        last_closed.append_option(a.rat_for_last_closed_year);
-        let [latest, first_year, last_year] = &mut ints;
-        latest.append_option(a.latest_rat_book_year);
-        first_year.append_option(a.rat_window.map(|w| w.0));
-        last_year.append_option(a.rat_window.map(|w| w.1));
-    }
-    let [
-        r_code,
-        r_label_id,
-        r_label_en,
-        r_detail,
-        r_detail_id,
-        r_codes,
-    ] = reason;
-    let [latest, first_year, last_year] = ints;
-    let dict = |mut b: Dict| -> ArrayRef { Arc::new(b.finish()) };
-    let int = |mut b: Int32Builder| -> ArrayRef { Arc::new(b.finish()) };
-    batch(vec![
-        ("line", Arc::new(line)),
-        ("source_id", Arc::new(source_id.finish())),
-        ("name", Arc::new(name.finish())),
-        ("as_of", Arc::new(day)),
-        ("status", Arc::new(status.finish())),
-        ("reason", dict(r_code)),
-        ("label_id", dict(r_label_id)),
-        ("label_en", dict(r_label_en)),
-        ("detail", dict(r_detail)),
-        ("detail_id", dict(r_detail_id)),
-        ("reason_codes", dict(r_codes)),
-        ("identified", Arc::new(identified.finish())),
-        ("latest_rat_book_year", int(latest)),
-        ("rat_window_first", int(first_year)),
-        ("rat_window_last", int(last_year)),
-        ("rat_for_last_closed_year", Arc::new(last_closed.finish())),
-    ])
+    let dict = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+    let (int, text, flag) = (DataType::Int32, DataType::Utf8, DataType::Boolean);
+    let fields: Vec<FieldRef> = [
+        ("line", DataType::Int64),
+        ("source_id", text.clone()),
+        ("name", text),
+        ("as_of", DataType::Date32),
+        ("status", dict.clone()),
+        ("reason", dict.clone()),
+        ("label_id", dict.clone()),
+        ("label_en", dict.clone()),
+        ("detail", dict.clone()),
+        ("detail_id", dict.clone()),
+        ("reason_codes", dict),
+        ("identified", flag.clone()),
+        ("latest_rat_book_year", int.clone()),
+        ("rat_window_first", int.clone()),
+        ("rat_window_last", int),
+        ("rat_for_last_closed_year", flag),
+    ]
+    .into_iter()
+    .map(|(name, t)| Arc::new(Field::new(name, t, true)))
+    .collect();
+    let batch = serde_arrow::to_record_batch(&fields, &flat).map_err(arrow_err)?;
+    // `status`: a dictionary of every status, in `Status::ALL` order (a categorical of them all)
+    let all = StringArray::from_iter_values(Status::ALL.iter().map(|s| s.code()));
+    let mut status = StringDictionaryBuilder::<Int32Type>::new_with_dictionary(rows.len(), &all)
+        .map_err(arrow_err)?;
+    rows.iter()
+        .for_each(|a| status.append_value(a.status.code()));
+    let mut columns = batch.columns().to_vec();
+    columns[4] = Arc::new(status.finish());
+    RecordBatch::try_new(batch.schema(), columns)
+        .map(PyTable)
+        .map_err(arrow_err)
 }
 
 /// A date as Arrow `date32`: days since 1970-01-01.
