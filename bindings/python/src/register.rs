@@ -98,10 +98,9 @@ impl PyRegister {
         as_of: &str,
         policy: Option<&Bound<'py, PyPolicy>>,
     ) -> PyResult<PyTable> {
-        table::from_serde(
+        table::rows(
             &self.0.reason_counts(date(py, as_of)?, &policy_of(policy)),
             &[],
-            &["status"],
         )
     }
     fn duplicates(&self) -> PyResult<PyTable> {

@@ -9,7 +9,6 @@ use crate::stats::check_params;
 use crate::status::{PyPolicy, policy_of};
 use koperasi::{NaiveDate, report};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 #[pyfunction]
 #[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false, by=None, top=None, checks=None))]
@@ -74,19 +73,11 @@ pub fn sample_names() -> Vec<&'static str> {
 /// `{name, file_name, csv, source}`. Raises `ValidationError` (`invalid_argument`) for another
 /// name.
 #[pyfunction]
-pub fn sample<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
-    let s = koperasi::samples::get(name).ok_or_else(|| {
-        invalid(
-            py,
-            "invalid_argument",
-            Some(name.to_string()),
-            format!("sample `{name}`: expected jatim_panel or bogor_register"),
-        )
-    })?;
-    let d = PyDict::new(py);
-    d.set_item("name", s.name)?;
-    d.set_item("file_name", s.file_name)?;
-    d.set_item("csv", s.csv)?;
-    d.set_item("source", s.source)?;
-    Ok(d)
+pub fn sample<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    let m = format!("sample `{name}`: expected jatim_panel or bogor_register");
+    let s = koperasi::samples::get(name);
+    ser(
+        py,
+        &s.ok_or_else(|| invalid(py, "invalid_argument", Some(name.into()), m))?,
+    )
 }

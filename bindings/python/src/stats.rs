@@ -43,7 +43,7 @@ impl PyPanel {
         let rows = self
             .0
             .growth(measure, period(py, from_period)?, period(py, to_period)?);
-        table::from_serde(&rows, &[], &["region_code", "from_period", "to_period"])
+        table::rows(&rows, &[])
     }
     #[pyo3(signature = (params=None))]
     fn run_checks<'py>(

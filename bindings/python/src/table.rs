@@ -2,8 +2,8 @@
 //! Arrow PyCapsule interface (`__arrow_c_stream__`, `__arrow_c_schema__`), so that
 //! `pyarrow.table(t)`, `polars.from_arrow(t)` and DuckDB take it without a decoder of ours.
 //! Dates are `date32`, amounts in sen `int64`, codes dictionary-encoded strings. Built from
-//! the core's results by `serde_arrow` ([`from_serde`]) or, for the tables that are not one
-//! struct per row, by Arrow's builders ([`count_table`], [`assessments`]).
+//! the core's results by `serde_arrow` ([`rows`], [`assessments`]) or, for the tables that are
+//! not one struct per row, from their columns ([`count_table`], [`panel`], [`status_series`]).
 
 use arrow_array::builder::StringDictionaryBuilder;
 use arrow_array::types::Int32Type;
@@ -20,7 +20,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList};
 use pyo3_arrow::ffi::{ArrayIterator, to_schema_pycapsule, to_stream_pycapsule};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_arrow::schema::{SchemaLike, TracingOptions};
 use std::sync::Arc;
 
@@ -133,41 +133,6 @@ fn cells<'py>(py: Python<'py>, col: &dyn Array) -> PyResult<Vec<Bound<'py, PyAny
         }
         other => Err(arrow_err(format!("no list for {other}"))),
     }
-}
-
-/// Rows of a core result struct as a table, by `serde_arrow`: the schema traced from the
-/// rows (strings as `utf8`, unit enums such as `Status` as dictionary strings), the fields
-/// named in `dates` (serialised as ISO text) as `date32`, those in `texts` (types read from
-/// checked text, such as a region code or a period) as `utf8`.
-pub fn from_serde<T>(rows: &[T], dates: &[&str], texts: &[&str]) -> PyResult<PyTable>
-where
-    T: Serialize + for<'de> Deserialize<'de>,
-{
-    let mut options = TracingOptions::default()
-        .enums_without_data_as_strings(true)
-        .strings_as_large_utf8(false);
-    let typed =
-        |name: &str, t: &str| serde_json::json!({"name": name, "data_type": t, "nullable": true});
-    for name in dates {
-        options = options
-            .overwrite(*name, typed(name, "Date32"))
-            .map_err(arrow_err)?;
-    }
-    for name in texts {
-        options = options
-            .overwrite(*name, typed(name, "Utf8"))
-            .map_err(arrow_err)?;
-    }
-    // Traced from the rows (a type read from checked text cannot be traced from the type
-    // alone); an empty table from the type.
-    let fields = if rows.is_empty() {
-        Vec::<FieldRef>::from_type::<T>(options)
-    } else {
-        Vec::<FieldRef>::from_samples(rows, options.allow_null_fields(true))
-    }
-    .map_err(arrow_err)?;
-    let batch = serde_arrow::to_record_batch(&fields, &rows).map_err(arrow_err)?;
-    Ok(PyTable(batch))
 }
 
 /// A batch of named columns.
@@ -292,6 +257,17 @@ pub fn rows<T: Serialize>(rows: &[T], dates: &[&str]) -> PyResult<PyTable> {
     let mut columns = Vec::new();
     for (f, col) in batch.schema().fields().iter().zip(batch.columns()) {
         flatten(f.name(), col.clone(), None, &mut columns).map_err(arrow_err)?;
+    }
+    // JSON objects hold their keys sorted: the columns in the order of the struct's fields,
+    // as serde_arrow traces them from the first row.
+    let typed = TracingOptions::default().allow_null_fields(true);
+    if let Ok(order) = Vec::<FieldRef>::from_samples(&rows[..1], typed) {
+        let at = |name: &str| {
+            order
+                .iter()
+                .position(|f| f.name() == name.split('.').next().unwrap_or(name))
+        };
+        columns.sort_by_key(|(name, _)| at(name).unwrap_or(usize::MAX));
     }
     RecordBatch::try_from_iter(columns)
         .map(PyTable)
