@@ -66,20 +66,8 @@ impl PyKaplanMeier {
     }
     /// The curve's columns as a table, one row per timeline time.
     fn table(&self) -> PyResult<PyTable> {
-        table::columns(
-            &self.0,
-            &[
-                "timeline",
-                "at_risk",
-                "events",
-                "censored",
-                "entered",
-                "survival",
-                "ci_lower",
-                "ci_upper",
-                "greenwood",
-            ],
-        )
+        let names = "timeline at_risk events censored entered survival ci_lower ci_upper greenwood";
+        table::columns(&self.0, names)
     }
 }
 
@@ -166,7 +154,7 @@ pub fn survival_data<'py>(
         last_observed_year.0,
         death_window_years.0,
     );
-    table::columns(&d, &["durations", "observed", "entry"])
+    table::columns(&d, "durations observed entry")
 }
 
 #[pyfunction]

@@ -39,13 +39,8 @@ pub fn raise(py: Python<'_>, class: &str, message: String, code: &str, d: ErrorD
 /// A core error as its exception.
 pub fn core_err(py: Python<'_>, e: impl Into<Error>) -> PyErr {
     let e: Error = e.into();
-    raise(
-        py,
-        class_name(e.area()),
-        e.to_string(),
-        e.code(),
-        e.details(),
-    )
+    let class = class_name(e.area());
+    raise(py, class, e.to_string(), e.code(), e.details())
 }
 
 /// A `ValidationError` (binding-side: a Python value that cannot become a core value).

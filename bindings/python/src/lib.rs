@@ -41,8 +41,9 @@ use pyo3::prelude::*;
 /// The native module `koperasi._koperasi`.
 #[pymodule]
 fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<status::PyPolicy>()?;
-    m.add_class::<status::PyRecord>()?;
+    use status::{PyPolicy, PyRecord};
+    m.add_class::<PyPolicy>()?;
+    m.add_class::<PyRecord>()?;
     m.add_class::<register::PyRegister>()?;
     m.add_class::<stats::PyPanel>()?;
     m.add_class::<table::PyTable>()?;
@@ -50,61 +51,34 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<shu::PyPlan>()?;
     m.add_class::<shu::PyMembers>()?;
     m.add_class::<demography::PyKaplanMeier>()?;
+    m.add_class::<statements::PyFunnel>()?;
+    // The functions of each area (module: functions;).
     macro_rules! add {
-        ($($f:path),* $(,)?) => {$( m.add_function(wrap_pyfunction!($f, m)?)?; )*};
+        ($($module:ident: $($f:ident),+;)+) => {
+            $($( m.add_function(wrap_pyfunction!($module::$f, m)?)?; )+)+
+        };
     }
     add!(
-        locale::parse_date,
-        locale::format_date,
-        locale::format_date_numeric,
-        locale::parse_decimal,
-        locale::parse_count,
-        locale::parse_rupiah,
-        locale::format_rupiah,
-        locale::format_rupiah_whole,
-        locale::format_int,
-        locale::is_missing,
-        wilayah::wilayah_get,
-        wilayah::wilayah_find,
-        wilayah::wilayah_search,
-        wilayah::wilayah_children,
-        wilayah::normalize_name,
-        wilayah::parse_kode_wilayah,
-        identity::parse_nomor_badan_hukum,
-        identity::parse_nik_koperasi,
-        identity::parse_nib,
-        status::policy_presets,
-        status::assess,
-        status::rat_deadline,
-        read::read,
-        read::detect_layout,
-        stats::parse_period,
-        stats::cagr_,
-        stats::pct_change_,
-        report::build_report,
-        report::sample,
-        report::sample_names,
-        shu::shu_allocate,
-        shu::shu_distribute,
-        shu::shu_apportion,
-        shu::shu_pseudonym,
-        shu::shu_read_members,
-        demography::kaplan_meier,
-        demography::demography_rates,
-        demography::yearly_demography,
-        demography::cohort_survival,
-        demography::survival_data,
-        demography::high_growth,
-        demography::demography_report,
-        demography::status_series,
-        compare::compare_policies,
-        template::template_register,
-        safe::safe_csv_cell,
-        safe::safe_markdown_cell,
-        safe::safe_terminal_text,
+        locale: parse_date, format_date, format_date_numeric, parse_decimal, parse_count,
+            parse_rupiah, format_rupiah, format_rupiah_whole, format_int, is_missing;
+        wilayah: wilayah_get, wilayah_find, wilayah_search, wilayah_children, normalize_name,
+            parse_kode_wilayah;
+        identity: parse_nomor_badan_hukum, parse_nik_koperasi, parse_nib;
+        status: policy_presets, assess, rat_deadline;
+        read: read, detect_layout;
+        stats: parse_period, cagr_, pct_change_;
+        report: build_report, sample, sample_names;
+        shu: shu_allocate, shu_distribute, shu_apportion, shu_pseudonym, shu_read_members;
+        demography: kaplan_meier, demography_rates, yearly_demography, cohort_survival,
+            survival_data, high_growth, demography_report, status_series;
+        compare: compare_policies;
+        template: template_register;
+        safe: safe_csv_cell, safe_markdown_cell, safe_terminal_text;
+        statements: read_statements, check_statements, funnel, compare_statements,
+            statements_csv;
+        kopdes: kopdes_coverage, kopdes_statistics, kopdes_stages, kopdes_readiness,
+            kopdes_wave_register, kopdes_wave_panel;
     );
-    statements::register(m)?;
-    kopdes::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -52,12 +52,8 @@ pub fn build_report<'py>(
     let input = crate::read::source(py, data, path)?;
     let r = report::build_report_from(input, path, sheet, source, &o).or_raise(py)?;
     if as_of.is_none() && matches!(r, report::Report::Register(_)) {
-        return Err(invalid(
-            py,
-            "missing_as_of",
-            None,
-            "a register report needs `as_of` (the library never reads the clock)".into(),
-        ));
+        let m = "a register report needs `as_of` (the library never reads the clock)";
+        return Err(invalid(py, "missing_as_of", None, m.into()));
     }
     ser(py, &r)
 }

@@ -57,26 +57,13 @@ fn member(py: Python<'_>, i: usize, v: Value) -> PyResult<Member> {
         .get("id")
         .and_then(Value::as_str)
         .map_or_else(|| format!("member {i}"), |s| format!("member `{s}`"));
+    let bad = |m: String| invalid(py, "invalid_member", None, m);
     for key in ["name", "nik"] {
-        if let Some(x) = v.get(key) {
-            if !(x.is_string() || x.is_null()) {
-                return Err(invalid(
-                    py,
-                    "invalid_member",
-                    None,
-                    format!("{id}: `{key}` must be text or None"),
-                ));
-            }
+        if v.get(key).is_some_and(|x| !(x.is_string() || x.is_null())) {
+            return Err(bad(format!("{id}: `{key}` must be text or None")));
         }
     }
-    serde_json::from_value::<Member>(v).map_err(|e| {
-        invalid(
-            py,
-            "invalid_member",
-            None,
-            format!("{id}: not a member record: {e}"),
-        )
-    })
+    serde_json::from_value::<Member>(v).map_err(|e| bad(format!("{id}: not a member record: {e}")))
 }
 
 #[pymethods]
@@ -120,14 +107,9 @@ impl PyMembers {
 }
 
 fn year_end(py: Python<'_>, book_year: i32) -> PyResult<koperasi::NaiveDate> {
-    shu::book_year_end(book_year).ok_or_else(|| {
-        invalid(
-            py,
-            "invalid_book_year",
-            Some(book_year.to_string()),
-            format!("book year {book_year} is out of the date range"),
-        )
-    })
+    let m = format!("book year {book_year} is out of the date range");
+    let e = || invalid(py, "invalid_book_year", Some(book_year.to_string()), m);
+    shu::book_year_end(book_year).ok_or_else(e)
 }
 
 #[pyfunction]

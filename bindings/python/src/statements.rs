@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 
 /// The funnel of a register as of a date under a policy (core `Funnel`).
 #[pyclass(frozen, name = "Funnel", module = "koperasi._koperasi")]
-pub struct PyFunnel(Funnel);
+pub struct PyFunnel(pub Funnel);
 
 #[pymethods]
 impl PyFunnel {
@@ -139,15 +139,4 @@ pub fn statements_csv(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Stri
     let mut out = Vec::new();
     st::write_statements_csv(&all, &mut out).or_raise(py)?;
     Ok(String::from_utf8_lossy(&out).into_owned())
-}
-
-/// Register the classes and functions of this file in the native module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyFunnel>()?;
-    m.add_function(wrap_pyfunction!(read_statements, m)?)?;
-    m.add_function(wrap_pyfunction!(check_statements, m)?)?;
-    m.add_function(wrap_pyfunction!(funnel, m)?)?;
-    m.add_function(wrap_pyfunction!(compare_statements, m)?)?;
-    m.add_function(wrap_pyfunction!(statements_csv, m)?)?;
-    Ok(())
 }

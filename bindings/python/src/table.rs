@@ -427,8 +427,9 @@ pub fn widen(t: PyTable, column: &str, names: &[String]) -> PyResult<PyTable> {
 }
 
 /// A result that is a struct of equal-length lists (`SurvivalData`, `KaplanMeier`) as a
-/// table of its lists named in `names`, in that order (see [`rows`]).
-pub fn columns<T: Serialize>(x: &T, names: &[&str]) -> PyResult<PyTable> {
+/// table of its lists named in `names` (space-separated), in that order (see [`rows`]).
+pub fn columns<T: Serialize>(x: &T, names: &str) -> PyResult<PyTable> {
+    let names: Vec<&str> = names.split_whitespace().collect();
     let v = serde_json::to_value(x).map_err(arrow_err)?;
     let lists = names
         .iter()
