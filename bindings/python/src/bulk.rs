@@ -1,9 +1,11 @@
 //! The assessments of a register held in Rust ([`PyAssessments`]): one row at a time
-//! (`get(i)`, its serde shape), as serde columns (`columns()`) or all as an Arrow table (`table()`, see [`crate::table`]), so
+//! (`get(i)`, its serde shape), or as Arrow tables (`rows_table()`, `table()`, see
+//! [`crate::table`]), so
 //! that no Python object is made per row unless asked for.
 
+use crate::convert::{iso, ser};
+use crate::register::PyRegister;
 use crate::table::{self, PyTable};
-use crate::{PyRegister, cols, iso, ser};
 use koperasi::NaiveDate;
 use koperasi::status::Assessment;
 use pyo3::prelude::*;
@@ -37,13 +39,13 @@ impl PyAssessments {
             ))),
         }
     }
-    /// The serde columns (`koperasi::columns::to_columns`).
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        cols(py, &self.rows)
+    /// The rows in their serde shape as a table ([`table::rows`]).
+    fn rows_table(&self, py: Python<'_>) -> PyResult<PyTable> {
+        py.detach(|| table::rows(&self.rows, &["as_of"]))
     }
     /// The assessments as an Arrow table ([`table::assessments`]).
     fn table(&self, py: Python<'_>) -> PyResult<PyTable> {
         let register = &self.register.get().0;
-        py.detach(|| table::assessments(&self.rows, self.as_of, register))
+        py.detach(|| table::assessments(&self.rows, register))
     }
 }

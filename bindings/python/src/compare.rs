@@ -1,7 +1,10 @@
 //! Definition sensitivity (issue 20): `Register.compare_policies`. Only conversion: every
 //! figure comes from `koperasi::status::compare_policies`.
 
-use crate::{OrRaise, PyPolicy, PyRegister, date, ser};
+use crate::convert::{date, ser};
+use crate::errors::OrRaise;
+use crate::register::PyRegister;
+use crate::status::PyPolicy;
 use koperasi::status;
 use pyo3::prelude::*;
 

@@ -2,27 +2,18 @@
 //! the demography report of a register. Only conversion: every figure comes from
 //! `koperasi::demography`.
 
+use crate::convert::{date, de, named, ser};
+use crate::errors::OrRaise;
 use crate::ints::Int;
-use crate::{OrRaise, PyPolicy, PyRegister, ToPy, date, from_py, invalid, policy_of, ser};
+use crate::register::PyRegister;
+use crate::status::{PyPolicy, policy_of};
+use crate::table::{self, PyTable};
 use koperasi::demography::{
     self, DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams,
     KaplanMeier, Lifeline, PopulationChoice,
 };
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 use serde::de::DeserializeOwned;
-
-/// A Python value (dicts, lists, objects with `to_dict()`) as a core value; `code` names the
-/// argument in the `ValidationError` when it does not fit.
-fn de<T: DeserializeOwned>(
-    py: Python<'_>,
-    obj: &Bound<'_, PyAny>,
-    what: &str,
-    code: &str,
-) -> PyResult<T> {
-    serde_json::from_value(from_py(obj)?)
-        .map_err(|e| invalid(py, code, None, format!("`{what}`: {e}")))
-}
 
 fn opt_de<T: DeserializeOwned + Default>(
     py: Python<'_>,
@@ -38,7 +29,16 @@ fn opt_de<T: DeserializeOwned + Default>(
 }
 
 fn lifelines(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Lifeline>> {
-    de(py, obj, "lifelines", "invalid_lifeline")
+    de(py, obj, "`lifelines`", "invalid_lifeline")
+}
+
+/// Cohorts as a table, `survivors` and `rates` one column per year after founding
+/// (`survivors.1`, ...).
+fn cohort_table(rows: &[demography::Cohort]) -> PyResult<PyTable> {
+    let horizon = rows.iter().map(|c| c.survivors.len()).max().unwrap_or(0);
+    let years: Vec<String> = (1..=horizon).map(|y| y.to_string()).collect();
+    let t = table::widen(table::rows(rows, &[])?, "survivors", &years)?;
+    table::widen(t, "rates", &years)
 }
 
 /// A fitted Kaplan-Meier curve (core `KaplanMeier`).
@@ -63,6 +63,11 @@ impl PyKaplanMeier {
     }
     fn __len__(&self) -> usize {
         self.0.timeline.len()
+    }
+    /// The curve's columns as a table, one row per timeline time.
+    fn table(&self) -> PyResult<PyTable> {
+        let names = "timeline at_risk events censored entered survival ci_lower ci_upper greenwood";
+        table::columns(&self.0, names)
     }
 }
 
@@ -102,12 +107,12 @@ pub fn yearly_demography<'py>(
     to_year: Int<i32>,
     last_observed_year: Int<i32>,
     params: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
     let l = self::lifelines(py, lifelines)?;
-    let p: DemographyParams = opt_de(py, params, "params", "invalid_params")?;
+    let p: DemographyParams = opt_de(py, params, "`params`", "invalid_params")?;
     let rows = demography::yearly_demography(&l, from_year.0, to_year.0, last_observed_year.0, &p)
         .or_raise(py)?;
-    ser(py, &rows)
+    Ok((ser(py, &rows)?, table::rows(&rows, &[])?))
 }
 
 #[pyfunction]
@@ -122,12 +127,12 @@ pub fn cohort_survival<'py>(
     to_year: Int<i32>,
     last_observed_year: Int<i32>,
     horizon: Int<u32>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
     let l = self::lifelines(py, lifelines)?;
     let rows =
         demography::cohort_survival(&l, from_year.0, to_year.0, last_observed_year.0, horizon.0)
             .or_raise(py)?;
-    ser(py, &rows)
+    Ok((ser(py, &rows)?, cohort_table(&rows)?))
 }
 
 #[pyfunction]
@@ -141,17 +146,15 @@ pub fn survival_data<'py>(
     first_observed_year: Int<i32>,
     last_observed_year: Int<i32>,
     death_window_years: Int<u32>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<PyTable> {
     let l = self::lifelines(py, lifelines)?;
-    ser(
-        py,
-        &demography::survival_data(
-            &l,
-            first_observed_year.0,
-            last_observed_year.0,
-            death_window_years.0,
-        ),
-    )
+    let d = demography::survival_data(
+        &l,
+        first_observed_year.0,
+        last_observed_year.0,
+        death_window_years.0,
+    );
+    table::columns(&d, "durations observed entry")
 }
 
 #[pyfunction]
@@ -161,10 +164,11 @@ pub fn high_growth<'py>(
     units: &Bound<'py, PyAny>,
     year: Int<i32>,
     params: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let u: Vec<GrowthUnit> = de(py, units, "units", "invalid_growth_unit")?;
-    let p: HighGrowthParams = opt_de(py, params, "params", "invalid_params")?;
-    ser(py, &demography::high_growth(&u, year.0, &p).or_raise(py)?)
+) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
+    let u: Vec<GrowthUnit> = de(py, units, "`units`", "invalid_growth_unit")?;
+    let p: HighGrowthParams = opt_de(py, params, "`params`", "invalid_params")?;
+    let g = demography::high_growth(&u, year.0, &p).or_raise(py)?;
+    Ok((ser(py, &g)?, table::rows(&g.units, &[])?))
 }
 
 #[pyfunction]
@@ -182,23 +186,20 @@ pub fn demography_report<'py>(
     policy: Option<&Bound<'py, PyPolicy>>,
     population: &str,
     death_window: Int<u32>,
-) -> PyResult<(Bound<'py, PyAny>, Option<PyKaplanMeier>)> {
+) -> PyResult<(Bound<'py, PyAny>, Option<PyKaplanMeier>, PyTable, PyTable)> {
     let mut o = DemographyOptions::new(from_year.0, to_year.0, date(py, as_of)?);
     o.policy = policy_of(policy);
-    o.population = serde_json::from_value::<PopulationChoice>(serde_json::Value::String(
-        population.to_string(),
-    ))
-    .map_err(|_| {
-        invalid(
-            py,
-            "invalid_population",
-            Some(population.to_string()),
-            format!("`{population}` is not a population (auto, active, registered)"),
-        )
-    })?;
+    let names = "auto, active, registered";
+    o.population = named::<PopulationChoice>(py, population, "invalid_population", names)?;
     o.death_window_years = death_window.0;
     let r = demography::demography_report(&register.get().0, &o).or_raise(py)?;
-    Ok((ser(py, &r)?, r.survival_curve.map(PyKaplanMeier)))
+    let (years, cohorts) = (table::rows(&r.years, &[])?, cohort_table(&r.cohorts)?);
+    Ok((
+        ser(py, &r)?,
+        r.survival_curve.map(PyKaplanMeier),
+        years,
+        cohorts,
+    ))
 }
 
 /// `Register.status_series`: counts by status at `dates` (ISO or Indonesian text), or at the period ends from
@@ -215,52 +216,24 @@ pub fn status_series<'py>(
     frequency: Option<&str>,
     policy: Option<&Bound<'py, PyPolicy>>,
     fields: Vec<String>,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
     let when: Vec<koperasi::NaiveDate> = match (dates, start, end, frequency) {
         (Some(d), _, _, _) => d.iter().map(|s| date(py, s)).collect::<PyResult<_>>()?,
         (None, Some(s), Some(e), Some(f)) => {
-            let freq: Frequency = serde_json::from_value(serde_json::Value::String(f.to_string()))
-                .map_err(|_| {
-                    invalid(
-                        py,
-                        "invalid_frequency",
-                        Some(f.to_string()),
-                        format!("`{f}` is not a frequency (monthly, yearly)"),
-                    )
-                })?;
+            let freq: Frequency = named(py, f, "invalid_frequency", "monthly, yearly")?;
             demography::period_ends(date(py, s)?, date(py, e)?, freq).or_raise(py)?
         }
         _ => {
-            return Err(invalid(
-                py,
-                "invalid_dates",
-                None,
-                "give dates, or start, end and frequency".into(),
-            ));
+            let m = "give dates, or start, end and frequency".to_string();
+            return Err(crate::errors::invalid(py, "invalid_dates", None, m));
         }
     };
-    let f = crate::fields(py, fields)?;
+    let f = crate::convert::fields(py, fields)?;
     let p = policy_of(policy);
     let records = &register.get().0.records;
     let series = py
         .detach(|| demography::status_series(records, &when, &p, &f))
         .or_raise(py)?;
-    let c = series.to_columns();
-    let out = PyDict::new(py);
-    let mut conv = ToPy::new(py);
-    let dates: Vec<String> = c.date.iter().map(|d| crate::iso(*d)).collect();
-    let items = dates
-        .iter()
-        .map(|d| conv.date(d))
-        .collect::<PyResult<Vec<_>>>()?;
-    out.set_item("date", PyList::new(py, items)?)?;
-    for (field, col) in &c.breakdown {
-        out.set_item(field.as_str(), PyList::new(py, col)?)?;
-    }
-    out.set_item(
-        "status",
-        PyList::new(py, c.status.iter().map(|s| s.code()))?,
-    )?;
-    out.set_item("count", PyList::new(py, &c.count)?)?;
-    Ok((ser(py, &series)?, out.into_any()))
+    let table = table::status_series(series.to_columns())?;
+    Ok((ser(py, &series)?, table))
 }

@@ -1,119 +1,77 @@
 //! DataFrames and Arrow tables in: anything with `__arrow_c_stream__` (a polars or pandas
 //! DataFrame, a pyarrow Table) read through `pyo3-arrow` and handed to the core's register
-//! reader as cells ([`koperasi::io::read_register_cells`]), without CSV text in between.
-//! Text columns are used as they are; other columns are cast to text by Arrow (`arrow-cast`:
-//! dates as ISO, numbers as their digits); a null cell is an empty cell.
+//! and panel readers as cells ([`koperasi::io::read_cells`]), without CSV text in between.
+//! Each column is made one string-view array (`arrow-cast`: text as it is, dates as ISO,
+//! numbers as their digits; `arrow-select` joins the batches), so a cell is one look-up; a
+//! null cell is an empty cell.
 
-use arrow_array::{Array, LargeStringArray, RecordBatch, StringArray, StringViewArray};
-use arrow_schema::DataType;
-use koperasi::io::{ReadOptions, ReadReport};
-use koperasi::register::Register;
+use arrow_array::{Array, ArrayRef, RecordBatch, StringViewArray};
+use arrow_schema::{ArrowError, DataType, Schema};
+use koperasi::io::{Layout, ReadOptions, Table};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
 
-/// One column of one batch as text.
-enum Text {
-    Utf8(StringArray),
-    Large(LargeStringArray),
-    View(StringViewArray),
+/// A table as text cells: its column names and one string-view array per column.
+struct Cells {
+    headers: Vec<String>,
+    columns: Vec<StringViewArray>,
+    rows: usize,
 }
 
-impl Text {
-    fn of(col: &dyn Array) -> Result<Text, arrow_schema::ArrowError> {
-        let any = col.as_any();
-        if let Some(a) = any.downcast_ref::<StringViewArray>() {
-            return Ok(Text::View(a.clone()));
-        }
-        if let Some(a) = any.downcast_ref::<LargeStringArray>() {
-            return Ok(Text::Large(a.clone()));
-        }
-        if let Some(a) = any.downcast_ref::<StringArray>() {
-            return Ok(Text::Utf8(a.clone()));
-        }
-        let text = arrow_cast::cast(col, &DataType::Utf8)?;
-        Text::of(text.as_ref())
+impl Cells {
+    /// The cells of `batches` (read from the stream while the GIL is held: the producer may
+    /// need it), cast and joined without it.
+    fn of(py: Python<'_>, table: AnyRecordBatch) -> PyResult<Result<Cells, ArrowError>> {
+        let reader = table.into_reader()?;
+        let schema = reader.schema();
+        let batches = reader.collect::<Result<Vec<RecordBatch>, _>>();
+        Ok(py.detach(|| Cells::cast(&schema, batches?)))
     }
 
-    /// The cell at `i`: `""` when null.
-    fn get(&self, i: usize) -> &str {
-        match self {
-            Text::Utf8(a) if a.is_valid(i) => a.value(i),
-            Text::Large(a) if a.is_valid(i) => a.value(i),
-            Text::View(a) if a.is_valid(i) => a.value(i),
+    fn cast(schema: &Schema, batches: Vec<RecordBatch>) -> Result<Cells, ArrowError> {
+        let mut columns = Vec::new();
+        for i in 0..schema.fields().len() {
+            let parts = batches
+                .iter()
+                .map(|b| arrow_cast::cast(b.column(i), &DataType::Utf8View))
+                .collect::<Result<Vec<ArrayRef>, _>>()?;
+            let parts: Vec<&dyn Array> = parts.iter().map(|a| a.as_ref()).collect();
+            let joined = match parts.as_slice() {
+                [one] => one.to_data(),
+                _ => arrow_select::concat::concat(&parts)?.to_data(),
+            };
+            columns.push(StringViewArray::from(joined));
+        }
+        let rows = columns.first().map_or(0, |c| c.len());
+        let headers = schema.fields().iter().map(|f| f.name().clone()).collect();
+        Ok(Cells {
+            headers,
+            columns,
+            rows,
+        })
+    }
+
+    /// The cell at (`row`, `col`): `""` when null.
+    fn cell(&self, row: usize, col: usize) -> &str {
+        match self.columns.get(col) {
+            Some(c) if c.is_valid(row) => c.value(row),
             _ => "",
         }
     }
 }
 
-/// A table as text cells: each batch's columns, and the first row of each batch.
-struct Cells {
-    headers: Vec<String>,
-    batches: Vec<Vec<Text>>,
-    starts: Vec<usize>,
-    rows: usize,
-}
-
-impl Cells {
-    fn of(table: AnyRecordBatch) -> PyResult<Cells> {
-        let reader = table.into_reader()?;
-        let schema = reader.schema();
-        let headers = schema.fields().iter().map(|f| f.name().clone()).collect();
-        let (mut batches, mut starts, mut rows) = (Vec::new(), Vec::new(), 0);
-        for batch in reader {
-            let batch: RecordBatch = batch.map_err(arrow_err)?;
-            let cols = batch
-                .columns()
-                .iter()
-                .map(|c| Text::of(c.as_ref()))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(arrow_err)?;
-            starts.push(rows);
-            rows += batch.num_rows();
-            batches.push(cols);
-        }
-        Ok(Cells {
-            headers,
-            batches,
-            starts,
-            rows,
-        })
-    }
-
-    fn cell(&self, row: usize, col: usize) -> &str {
-        let b = self.starts.partition_point(|s| *s <= row).saturating_sub(1);
-        let start = self.starts.get(b).copied().unwrap_or(0);
-        self.batches
-            .get(b)
-            .and_then(|cols| cols.get(col))
-            .map_or("", |t| t.get(row - start))
-    }
-}
-
-fn arrow_err(e: arrow_schema::ArrowError) -> PyErr {
-    PyValueError::new_err(format!("cannot read the table through Arrow: {e}"))
-}
-
-/// `table` read as a register from its cells (the GIL released while the core reads); the
-/// outer error is Arrow's (the stream cannot be read), the inner one the reader's.
-pub fn read_register(
+/// `table` read from its cells as `layout` (`None`: as its column names tell,
+/// [`koperasi::io::read_cells`]), the GIL released while the core reads; the outer error is
+/// Arrow's (the stream cannot be read), the inner one the reader's.
+pub fn read(
     py: Python<'_>,
     table: AnyRecordBatch,
+    layout: Option<Layout>,
     options: &ReadOptions,
-) -> PyResult<Result<(Register, ReadReport), koperasi::error::ReadError>> {
-    let cells = Cells::of(table)?;
-    Ok(py.detach(|| {
-        koperasi::io::read_register_cells(
-            &cells.headers,
-            cells.rows,
-            |r, c| cells.cell(r, c),
-            options,
-        )
-    }))
-}
-
-/// The column names of `table`.
-pub fn headers(table: &AnyRecordBatch) -> PyResult<Vec<String>> {
-    let schema = table.schema()?;
-    Ok(schema.fields().iter().map(|f| f.name().clone()).collect())
+) -> PyResult<Result<Table, koperasi::error::ReadError>> {
+    let cells = Cells::of(py, table)?
+        .map_err(|e| PyValueError::new_err(format!("cannot read the table through Arrow: {e}")))?;
+    let cell = |r, c| cells.cell(r, c);
+    Ok(py.detach(|| koperasi::io::read_cells(&cells.headers, cells.rows, cell, layout, options)))
 }

@@ -55,13 +55,8 @@ where
                 value: Some(value.clone()),
                 ..ErrorDetails::default()
             };
-            Err(crate::raise(
-                obj.py(),
-                class,
-                format!("{value} is out of range: {}", what()),
-                code,
-                d,
-            ))
+            let m = format!("{value} is out of range: {}", what());
+            Err(crate::errors::raise(obj.py(), class, m, code, d))
         }
         Err(e) => Err(e),
     }

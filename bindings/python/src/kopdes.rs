@@ -3,7 +3,11 @@
 //! conversion: every figure comes from `koperasi::kopdes`; results cross the boundary in the
 //! serde shape of the core's result types (dicts).
 
-use crate::{OrRaise, PyPanel, PyRegister, date, fields, invalid, period, ser, source};
+use crate::convert::{date, fields, named, opt_date, opt_kode, period, ser};
+use crate::errors::{OrRaise, invalid};
+use crate::read::source;
+use crate::register::PyRegister;
+use crate::stats::PyPanel;
 use koperasi::kopdes::coverage::{CoverageOptions, coverage, entries_from_register};
 use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
 use koperasi::kopdes::statistics_report;
@@ -12,7 +16,7 @@ use koperasi::kopdes::{
     stages_report, wave_growth,
 };
 use koperasi::register::Field;
-use koperasi::wilayah::{KodeWilayah, RegionLevel, table};
+use koperasi::wilayah::{RegionLevel, table};
 use pyo3::prelude::*;
 
 fn preset_err(py: Python<'_>, e: StagesError) -> PyErr {
@@ -26,12 +30,12 @@ fn region_field(py: Python<'_>, by: Option<String>) -> PyResult<Option<Field>> {
         Some(f @ (Field::Provinsi | Field::KabKota | Field::Kecamatan | Field::Desa)) => {
             Ok(Some(*f))
         }
-        _ => Err(invalid(
-            py,
-            "invalid_field",
-            Some(name.clone()),
-            format!("`{name}` is not a region field; use provinsi, kab_kota, kecamatan or desa"),
-        )),
+        _ => {
+            let m = format!(
+                "`{name}` is not a region field; use provinsi, kab_kota, kecamatan or desa"
+            );
+            Err(invalid(py, "invalid_field", Some(name), m))
+        }
     }
 }
 
@@ -43,11 +47,10 @@ fn snapshot(
     data_as_of: Option<&str>,
 ) -> PyResult<StatsSnapshot> {
     let options = StatsOptions {
-        data_as_of: data_as_of.map(|d| date(py, d)).transpose()?,
+        data_as_of: opt_date(py, data_as_of)?,
         file_name: path.map(|p| {
-            std::path::Path::new(p)
-                .file_name()
-                .map_or_else(|| p.to_string(), |n| n.to_string_lossy().into_owned())
+            let name = std::path::Path::new(p).file_name();
+            name.map_or_else(|| p.to_string(), |n| n.to_string_lossy().into_owned())
         }),
         ..Default::default()
     };
@@ -66,40 +69,21 @@ pub fn kopdes_coverage<'py>(
     level: &str,
     region: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let level: RegionLevel = serde_json::from_value(serde_json::Value::from(level)).map_err(|_| {
-        invalid(
-            py,
-            "invalid_level",
-            Some(level.to_string()),
-            format!(
-                "`{level}` is not a level (nasional, provinsi, kabupaten_kota, kecamatan, desa_kelurahan)"
-            ),
-        )
-    })?;
-    let region = region
-        .map(|r| KodeWilayah::parse(r).or_raise(py))
-        .transpose()?;
+    let names = "nasional, provinsi, kabupaten_kota, kecamatan, desa_kelurahan";
+    let level: RegionLevel = named(py, level, "invalid_level", names)?;
+    let region = opt_kode(py, region)?;
     if let Some(r) = region.filter(|r| table().get(r).is_none()) {
-        return Err(invalid(
-            py,
-            "wilayah_unknown_code",
-            Some(r.to_string()),
-            format!("no region {r} in the Kemendagri 2025 table"),
-        ));
+        let m = format!("no region {r} in the Kemendagri 2025 table");
+        return Err(invalid(py, "wilayah_unknown_code", Some(r.to_string()), m));
     }
     let entries = match register {
         Some(r) => entries_from_register(&r.get().0.records),
         None => {
             let snap = snapshot(py, data, path, None)?;
             if snap.level != RegionLevel::DesaKelurahan {
-                return Err(invalid(
-                    py,
-                    "kopdes_not_a_list",
-                    None,
-                    "this table counts coops above village level, not a list of cooperatives: \
-                     use kopdes_statistics for it"
-                        .into(),
-                ));
+                let m = "this table counts coops above village level, not a list of \
+                         cooperatives: use kopdes_statistics for it";
+                return Err(invalid(py, "kopdes_not_a_list", None, m.into()));
             }
             snap.entries()
         }
@@ -229,15 +213,4 @@ pub fn kopdes_wave_panel<'py>(
         py,
         &explain_jump(p, region, when, measure, kdmp_count).or_raise(py)?,
     )
-}
-
-/// Register the functions of this file in the native module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(kopdes_coverage, m)?)?;
-    m.add_function(wrap_pyfunction!(kopdes_statistics, m)?)?;
-    m.add_function(wrap_pyfunction!(kopdes_stages, m)?)?;
-    m.add_function(wrap_pyfunction!(kopdes_readiness, m)?)?;
-    m.add_function(wrap_pyfunction!(kopdes_wave_register, m)?)?;
-    m.add_function(wrap_pyfunction!(kopdes_wave_panel, m)?)?;
-    Ok(())
 }

@@ -1,8 +1,11 @@
 //! SHU (issue 5): plans, allocation, distribution, apportionment, pseudonyms, member files.
 //! Only conversion: every figure comes from `koperasi::shu`.
 
+use crate::convert::{from_py, named, ser};
+use crate::errors::{OrRaise, invalid};
 use crate::ints::{Int, Sen};
-use crate::{OrRaise, cols, from_py, invalid, read_options, report, ser, source};
+use crate::read::{read_options, source};
+use crate::table::{self, PyTable};
 use koperasi::Rupiah;
 use koperasi::shu::{self, AllocationPlan, Member, Rounding};
 use pyo3::prelude::*;
@@ -54,26 +57,13 @@ fn member(py: Python<'_>, i: usize, v: Value) -> PyResult<Member> {
         .get("id")
         .and_then(Value::as_str)
         .map_or_else(|| format!("member {i}"), |s| format!("member `{s}`"));
+    let bad = |m: String| invalid(py, "invalid_member", None, m);
     for key in ["name", "nik"] {
-        if let Some(x) = v.get(key) {
-            if !(x.is_string() || x.is_null()) {
-                return Err(invalid(
-                    py,
-                    "invalid_member",
-                    None,
-                    format!("{id}: `{key}` must be text or None"),
-                ));
-            }
+        if v.get(key).is_some_and(|x| !(x.is_string() || x.is_null())) {
+            return Err(bad(format!("{id}: `{key}` must be text or None")));
         }
     }
-    serde_json::from_value::<Member>(v).map_err(|e| {
-        invalid(
-            py,
-            "invalid_member",
-            None,
-            format!("{id}: not a member record: {e}"),
-        )
-    })
+    serde_json::from_value::<Member>(v).map_err(|e| bad(format!("{id}: not a member record: {e}")))
 }
 
 #[pymethods]
@@ -106,8 +96,8 @@ impl PyMembers {
             .collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, items)
     }
-    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        cols(py, &self.0)
+    fn table(&self) -> PyResult<PyTable> {
+        table::rows(&self.0, &["join_date", "leave_date"])
     }
     fn anonymised(&self, py: Python<'_>, key: &str) -> PyResult<PyMembers> {
         shu::anonymise_members(&self.0, key)
@@ -117,14 +107,9 @@ impl PyMembers {
 }
 
 fn year_end(py: Python<'_>, book_year: i32) -> PyResult<koperasi::NaiveDate> {
-    shu::book_year_end(book_year).ok_or_else(|| {
-        invalid(
-            py,
-            "invalid_book_year",
-            Some(book_year.to_string()),
-            format!("book year {book_year} is out of the date range"),
-        )
-    })
+    let m = format!("book year {book_year} is out of the date range");
+    let e = || invalid(py, "invalid_book_year", Some(book_year.to_string()), m);
+    shu::book_year_end(book_year).ok_or_else(e)
 }
 
 #[pyfunction]
@@ -153,7 +138,7 @@ pub fn shu_distribute<'py>(
     shu_sen: Sen,
     book_year: Int<i32>,
     non_member_shu_sen: Option<Sen>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<(Bound<'py, PyAny>, PyTable)> {
     let d = shu::shu_distribute(
         &plan.get().0,
         &members.get().0,
@@ -162,7 +147,10 @@ pub fn shu_distribute<'py>(
         year_end(py, book_year.0)?,
     )
     .or_raise(py)?;
-    ser(py, &d)
+    let pools: Vec<String> = d.pools.iter().map(|p| p.component.to_string()).collect();
+    let members = table::rows(&d.members, &[])?;
+    let members = table::widen(members, "bases", &pools)?;
+    Ok((ser(py, &d)?, table::widen(members, "amounts", &pools)?))
 }
 
 #[pyfunction]
@@ -179,15 +167,8 @@ pub fn shu_apportion<'py>(
     granularity_sen: Sen,
 ) -> PyResult<Bound<'py, PyAny>> {
     let bases: Vec<i64> = bases.into_iter().map(|b| b.0).collect();
-    let r: Rounding =
-        serde_json::from_value(Value::String(rounding.to_string())).map_err(|_| {
-            invalid(
-                py,
-                "invalid_rounding",
-                Some(rounding.to_string()),
-                format!("`{rounding}` is not a rounding rule"),
-            )
-        })?;
+    let names = "floor, half_up, half_even";
+    let r: Rounding = named(py, rounding, "invalid_rounding", names)?;
     let a = shu::apportion(
         Rupiah::from_sen(total_sen.0),
         &bases,
@@ -216,5 +197,5 @@ pub fn shu_read_members<'py>(
 ) -> PyResult<(PyMembers, Bound<'py, PyAny>)> {
     let o = read_options(py, mapping, delimiter, None, decimal)?;
     let (m, rep) = shu::read_members(source(py, data, path)?, &o).or_raise(py)?;
-    Ok((PyMembers(m), report(py, &rep)?))
+    Ok((PyMembers(m), ser(py, &rep)?))
 }

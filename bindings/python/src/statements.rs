@@ -4,22 +4,23 @@
 //! `Statement` (a list of dicts), so that a list read here, edited in Python or loaded from
 //! JSON goes back unchanged.
 
-use crate::{OrRaise, PyPolicy, PyRegister, date, fields, from_py, invalid, policy_of, ser};
+use crate::convert::{date, de, fields, from_py, ser};
+use crate::errors::{OrRaise, invalid, io_err};
+use crate::register::PyRegister;
+use crate::status::{PyPolicy, policy_of};
 use koperasi::io::{ReadOptions, ReadReport};
 use koperasi::statements::{self as st, Funnel, Relations, Statement};
 use pyo3::prelude::*;
 
 /// The funnel of a register as of a date under a policy (core `Funnel`).
 #[pyclass(frozen, name = "Funnel", module = "koperasi._koperasi")]
-pub struct PyFunnel(Funnel);
+pub struct PyFunnel(pub Funnel);
 
 #[pymethods]
 impl PyFunnel {
     #[staticmethod]
     fn from_dict(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<PyFunnel> {
-        serde_json::from_value(from_py(d)?)
-            .map(PyFunnel)
-            .map_err(|e| invalid(py, "invalid_funnel", None, format!("not a funnel: {e}")))
+        de(py, d, "not a funnel", "invalid_funnel").map(PyFunnel)
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         ser(py, &self.0)
@@ -38,14 +39,8 @@ impl PyFunnel {
 
 /// Statements in the serde shape of the core's `Statement` (a list of dicts).
 fn statements(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Statement>> {
-    serde_json::from_value(from_py(obj)?).map_err(|e| {
-        invalid(
-            py,
-            "invalid_statement",
-            None,
-            format!("not a list of statements (as read_statements gives them): {e}"),
-        )
-    })
+    let what = "not a list of statements (as read_statements gives them)";
+    de(py, obj, what, "invalid_statement")
 }
 
 /// `read_statements`: a table (CSV text or an XLSX/ODS workbook, by its first bytes), or JSON
@@ -62,9 +57,9 @@ pub fn read_statements<'py>(
     use std::io::Read;
     let o = ReadOptions::default();
     let mut bytes = Vec::new();
-    crate::source(py, data, path)?
+    crate::read::source(py, data, path)?
         .read_to_end(&mut bytes)
-        .map_err(|e| crate::io_err(py, path.unwrap_or("data"), &e))?;
+        .map_err(|e| io_err(py, path.unwrap_or("data"), &e))?;
     let text = || String::from_utf8_lossy(&bytes).into_owned();
     let read = match kind {
         Some("json") => st::read::statements_from_json(&text(), &o),
@@ -115,17 +110,9 @@ pub fn funnel(
     let when = date(py, as_of)?;
     let p = policy_of(policy);
     let by = fields(py, by)?;
-    let read: Option<ReadReport> = match report {
-        None => None,
-        Some(r) => Some(serde_json::from_value(from_py(r)?).map_err(|e| {
-            invalid(
-                py,
-                "invalid_argument",
-                None,
-                format!("not a read report: {e}"),
-            )
-        })?),
-    };
+    let read: Option<ReadReport> = report
+        .map(|r| de(py, r, "not a read report", "invalid_argument"))
+        .transpose()?;
     let r = &register.get().0;
     Ok(PyFunnel(
         py.detach(|| st::funnel_by(r, when, &p, &by, read.as_ref())),
@@ -152,15 +139,4 @@ pub fn statements_csv(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Stri
     let mut out = Vec::new();
     st::write_statements_csv(&all, &mut out).or_raise(py)?;
     Ok(String::from_utf8_lossy(&out).into_owned())
-}
-
-/// Register the classes and functions of this file in the native module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyFunnel>()?;
-    m.add_function(wrap_pyfunction!(read_statements, m)?)?;
-    m.add_function(wrap_pyfunction!(check_statements, m)?)?;
-    m.add_function(wrap_pyfunction!(funnel, m)?)?;
-    m.add_function(wrap_pyfunction!(compare_statements, m)?)?;
-    m.add_function(wrap_pyfunction!(statements_csv, m)?)?;
-    Ok(())
 }

@@ -1,7 +1,7 @@
 //! The blank register template (issue 17, item 7): `koperasi.template_register`. Only
 //! conversion: the workbook is built by `koperasi::io::template_xlsx`, as for the CLI and JS.
 
-use crate::OrRaise;
+use crate::errors::OrRaise;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;

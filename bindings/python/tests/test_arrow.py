@@ -214,3 +214,45 @@ def test_totals_by_period_is_arrow_and_sums_the_panel() -> None:
         want[period] += v or 0
     got = dict(zip(table.column("period").to_pylist(), table.column("total").to_pylist()))
     assert got == dict(want) and got["2018-Q4"] == 34504
+
+
+# Panels of tests/data/real (see their PROVENANCE.md) in several shapes (long, Satu Data, SIPD
+# hierarchy), the sample of East Java, and a panel with unreadable cells (tests/data/bad).
+PANELS = [
+    (JATIM, ","),
+    (REAL / "levels-bps-koperasi-aktif-nasional-2019-2021"
+     / "koperasi_aktif_nasional_provinsi_2019_2021.csv", ","),
+    (REAL / "levels-jatim-kabkota-vs-bps-provinsi" / "jatim_kabkota_dan_provinsi_2019_2021.csv",
+     ","),
+    (REAL / "satudata-blitar-ksp-sehat" / "satudata-blitar-ksp-sehat.csv", ","),
+    (REAL / "sipd-gorontalo-koperasi" / "sipd-gorontalo-koperasi.csv", ","),
+    (BAD / "panel_nan.csv", ";"),
+]
+
+
+@pytest.mark.parametrize("path,sep", PANELS, ids=lambda c: getattr(c, "stem", c))
+def test_a_dataframe_reads_as_its_csv_panel(path: Path, sep: str) -> None:
+    """A panel read from a DataFrame's cells (not CSV text) is the panel of its CSV: the same
+    rows, shape, rejections and cell errors at the same lines."""
+    csv = k.read_panel(str(path), delimiter=sep)
+    assert csv.report.rows_read > 0
+    pl = pytest.importorskip("polars")
+    pd = pytest.importorskip("pandas")
+    tables: List[Any] = [
+        pl.read_csv(path, infer_schema=False, separator=sep),
+        pd.read_csv(path, dtype=str, keep_default_na=False, sep=sep),
+    ]
+    for table in tables:
+        got = k.read_panel(table)
+        assert got.report.to_dict() == csv.report.to_dict()
+        assert got.panel.to_dict() == csv.panel.to_dict()
+        any_ = k.read_any(table)
+        assert isinstance(any_, k.PanelRead)
+        assert any_.panel.to_dict() == csv.panel.to_dict()
+
+
+def test_the_panels_have_rejections() -> None:
+    """The equality above is not vacuous: a panel file holds rows the reader rejects."""
+    reports = [k.read_panel(str(p), delimiter=sep).report for p, sep in PANELS]
+    assert sum(len(r.rejected) for r in reports) > 0
+    assert any(r.shape is not None and r.shape["kind"] != "long" for r in reports)

@@ -95,7 +95,7 @@ def _check(name: str, raw: Any) -> List[str]:
 
 
 def test_real_results_have_exactly_the_generated_fields() -> None:
-    g, rep = _k.read_register(None, str(BOGOR))
+    _, g, rep = _k.read(None, str(BOGOR), layout="register")
     assert rep["rows_read"] == 398 and rep["accepted"] == 398
     seen = _check("ReadReport", rep)
     assert "Rejection" in seen or rep["rejected"] == []
@@ -109,7 +109,7 @@ def test_real_results_have_exactly_the_generated_fields() -> None:
     )
     assert report.pop("kind") == "register"  # the tag of the Rust enum Report
     assert _check("RegisterReport", report)[0] == "RegisterReport"
-    _, prep = _k.read_panel(None, str(JATIM))
+    _, _, prep = _k.read(None, str(JATIM), layout="panel")
     assert "Shape" in _check("ReadReport", prep)
 
 
@@ -119,7 +119,7 @@ def test_distribution_year_end_is_a_date_and_to_dict_keys_are_the_schemas() -> N
         '[[components]]\ncomponent = "jasa_modal"\nbasis_points = 6000\nbase = "capital"\n'
     )
     members = [{"id": "A", "savings": {"wajib": 100}}, {"id": "B", "savings": {"wajib": 300}}]
-    raw = _k.shu_distribute(k.shu._plan(plan), k.shu._members(members), 100_000, 2024, None)
+    raw, _ = _k.shu_distribute(k.shu._plan(plan), k.shu._members(members), 100_000, 2024, None)
     assert "MemberShu" in _check("Distribution", raw)
     d = k.shu_distribute(plan, members, 100_000, 2024)
     assert d.year_end == dt.date(2024, 12, 31) and type(d.year_end) is dt.date

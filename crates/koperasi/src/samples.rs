@@ -25,7 +25,7 @@ from the MySQL dump of GitHub Sabilamanda/disperdagin @db28fa7 (DinKUKMDagin Kot
 
 /// One embedded sample file: the name the bindings use for it, its file name, its CSV text and
 /// where it comes from ([`JATIM_PANEL_SOURCE`], [`BOGOR_REGISTER_SOURCE`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Sample {
     /// The name the CLI, Python (`koperasi.samples`) and JS (`sample(name)`) use:
     /// `jatim_panel` or `bogor_register` (and `balikpapan_statements`, see

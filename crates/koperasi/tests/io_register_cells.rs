@@ -81,3 +81,46 @@ fn no_header_is_empty() {
     let err = read_register_cells(&[String::new()], 0, |_, _| "", &ReadOptions::default());
     assert!(matches!(err, Err(koperasi::error::ReadError::Empty)));
 }
+
+/// A panel read from cells (`koperasi::io::read_panel_cells`) against the same file read as
+/// CSV: the same rows, shape and rejections.
+fn same_panel(rel: &str, delimiter: u8) -> koperasi::io::ReadReport {
+    let path = repo(rel);
+    let options = ReadOptions {
+        delimiter: Some(delimiter),
+        ..ReadOptions::default()
+    };
+    let (want, want_report) =
+        koperasi::io::read_panel(std::fs::File::open(&path).unwrap(), &options).unwrap();
+    let (headers, rows) = cells(&path, delimiter);
+    let cell = |r: usize, c: usize| rows[r].get(c).map_or("", String::as_str);
+    let (got, got_report) =
+        koperasi::io::read_panel_cells(&headers, rows.len(), cell, &options).unwrap();
+    assert_eq!(got.rows, want.rows, "{rel}");
+    assert_eq!(got_report, want_report, "{rel}");
+    want_report
+}
+
+#[test]
+fn panels_read_from_cells_as_from_csv() {
+    let jatim = same_panel(
+        "crates/koperasi/data/samples/jatim-koperasi-kabkota-quarterly/koperasi_jatim_kabkota_2018Q4_2025Q2.csv",
+        b',',
+    );
+    // 798 data rows below the header (Python's csv module counts the same)
+    assert_eq!(jatim.rows_read, 798);
+    let sipd = same_panel(
+        "tests/data/real/sipd-gorontalo-koperasi/sipd-gorontalo-koperasi.csv",
+        b',',
+    );
+    assert!(sipd.shape.is_some());
+    let nan = same_panel("tests/data/bad/panel_nan.csv", b';');
+    assert_eq!(nan.accepted, 0);
+    assert!(!nan.rejected.is_empty());
+    // told apart by the header alone
+    let path = repo("tests/data/bad/panel_nan.csv");
+    let (headers, rows) = cells(&path, b';');
+    let cell = |r: usize, c: usize| rows[r].get(c).map_or("", String::as_str);
+    let t = koperasi::io::read_cells(&headers, rows.len(), cell, None, &ReadOptions::default());
+    assert!(matches!(t, Ok(koperasi::io::Table::Panel(..))));
+}

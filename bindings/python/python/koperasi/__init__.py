@@ -191,8 +191,9 @@ def _arrow(source: Source) -> Any:
 
 
 def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
-    """(data, path) for the native readers. A DataFrame is written to CSV in one call (the
-    panel readers; registers read a DataFrame as cells, see :func:`_arrow`)."""
+    """(data, path) for the native readers. A DataFrame is written to CSV in one call for the
+    readers that take no cells (reports, members, statements, Kopdes tables); registers and
+    panels read it as cells, see :func:`_arrow`."""
     if isinstance(source, bytes):
         return source, None
     if isinstance(source, (bytearray, memoryview)):
@@ -445,7 +446,7 @@ def find_provinsi(name: str) -> Wilayah:
 
     Raises :class:`WilayahError` (``wilayah_not_found``).
     """
-    return Wilayah._from(_k.find_provinsi(name))
+    return Wilayah._from(_k.wilayah_find("provinsi", name))
 
 
 def find_kab_kota(name: str, within: Optional[str] = None) -> Wilayah:
@@ -455,7 +456,7 @@ def find_kab_kota(name: str, within: Optional[str] = None) -> Wilayah:
     Raises :class:`WilayahError` (``wilayah_ambiguous`` for ``"Malang"``, with
     ``details["candidates"]``; ``wilayah_not_found``).
     """
-    return Wilayah._from(_k.find_kab_kota(name, within))
+    return Wilayah._from(_k.wilayah_find("kab_kota", name, within))
 
 
 def find_kecamatan(name: str, within: Optional[str] = None) -> Wilayah:
@@ -464,7 +465,7 @@ def find_kecamatan(name: str, within: Optional[str] = None) -> Wilayah:
 
     Raises :class:`WilayahError` (``wilayah_ambiguous``, ``wilayah_not_found``).
     """
-    return Wilayah._from(_k.find_kecamatan(name, within))
+    return Wilayah._from(_k.wilayah_find("kecamatan", name, within))
 
 
 def wilayah_search(
@@ -731,57 +732,6 @@ def rat_deadline(book_year: int, policy: Optional[PolicyLike] = None) -> Optiona
 # collections
 # ---------------------------------------------------------------------------------------------
 
-class _Columns:
-    """A collection held as columns. ``to_dict()`` gives a dict of lists (one list per
-    column, all of ``len(self)``), ``to_pandas()`` / ``to_polars()`` a DataFrame."""
-
-    __slots__ = ("_cols",)
-
-    def __init__(self, cols: Dict[str, List[Any]]) -> None:
-        self._cols = cols
-
-    def __len__(self) -> int:
-        for v in self._cols.values():
-            return len(v)
-        return 0
-
-    @property
-    def columns(self) -> List[str]:
-        """The column names, in order."""
-        return list(self._cols)
-
-    def column(self, name: str) -> List[Any]:
-        """One column as a list. Raises ``KeyError`` for an unknown name."""
-        return list(self._cols[name])
-
-    def to_dict(self) -> Dict[str, List[Any]]:
-        """The columns as a dict of lists (dates as :class:`datetime.date`)."""
-        return {k: list(v) for k, v in self._cols.items()}
-
-    def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame`` of the columns. Raises ``ImportError`` naming ``pandas``
-        when it is not installed."""
-        pd = _import("pandas")
-        return pd.DataFrame(self._cols)
-
-    def to_polars(self) -> Any:
-        """A ``polars.DataFrame`` of the columns. Raises ``ImportError`` naming ``polars``
-        when it is not installed."""
-        pl = _import("polars")
-        return pl.DataFrame(self._cols, strict=False)
-
-    def _row(self, i: int) -> Dict[str, Any]:
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError(f"row {i} of {n}")
-        return {k: v[i] for k, v in self._cols.items()}
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({len(self)} rows; columns {self.columns})"
-
-
 class _Table:
     """A table of results held in Rust as one Arrow record batch. It is an Arrow stream
     (``__arrow_c_stream__``, the Arrow PyCapsule interface): ``pyarrow.table(t)``,
@@ -894,7 +844,7 @@ class Assessments(_Table):
 
     def _cols(self) -> Dict[str, List[Any]]:
         if self._d is None:
-            self._d = self._a.columns()
+            self._d = self._a.rows_table().to_pydict()
         return self._d
 
     @property
@@ -937,11 +887,11 @@ class Records(Sequence[Koperasi]):
 
     def __init__(self, _native: Any) -> None:
         self._g = _native
-        self._table: Optional[_Columns] = None
+        self._table: Optional[_Table] = None
 
-    def _t(self) -> _Columns:
+    def _t(self) -> _Table:
         if self._table is None:
-            self._table = _Columns(self._g.records_columns())
+            self._table = _Table(self._g.records_table())
         return self._table
 
     def __len__(self) -> int:
@@ -979,9 +929,13 @@ class Records(Sequence[Koperasi]):
         """The columns as a dict of lists (dates as :class:`datetime.date`)."""
         return self._t().to_dict()
 
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The records as an Arrow C stream PyCapsule (``pyarrow.table(reg.records)``)."""
+        return self._t().__arrow_c_stream__(requested_schema)
+
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame``, one row per record. Raises ``ImportError`` naming
-        ``pandas`` when it is not installed."""
+        """A ``pandas.DataFrame``, one row per record, through pyarrow. Raises
+        ``ImportError`` naming ``pandas`` or ``pyarrow`` when it is not installed."""
         return self._t().to_pandas()
 
     def to_polars(self) -> Any:
@@ -1003,7 +957,7 @@ class ReasonCounts(_Table):
     ``label_id``, ``label_en``, ``count``."""
 
 
-class DuplicateGroups(_Columns):
+class DuplicateGroups(_Table):
     """Groups of records sharing a key: columns ``key`` (:class:`DuplicateKey` value),
     ``value``, ``records`` (indices), ``lines`` (source lines)."""
 
@@ -1053,7 +1007,7 @@ class GrowthRows(_Table):
 Finding = _gt.Finding
 
 
-class Findings(_Columns):
+class Findings(_Table):
     """Findings as columns (see :class:`Finding`); indexing gives a :class:`Finding`."""
 
     def __getitem__(self, i: int) -> Finding:
@@ -1283,18 +1237,23 @@ class Panel:
         """The rows as columns: ``line``, ``region``, ``region_code``, ``period`` (canonical
         text such as ``"2021-Q3"``), ``period_end`` (date), then one column per measure
         (``None`` where a row lacks it)."""
-        d: Dict[str, List[Any]] = self._g.columns()
-        return d
+        return self.table.to_dict()
+
+    @property
+    def table(self) -> "_Table":
+        """The rows as an Arrow table (``line`` ``uint64``, ``period_end`` ``date32``, measures
+        ``int64``): ``pyarrow.table(panel.table)``, ``polars.from_arrow(panel.table)``."""
+        return _Table(self._g.table())
 
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame`` of :meth:`to_dict`. Raises ``ImportError`` naming
-        ``pandas`` when it is not installed."""
-        return _import("pandas").DataFrame(self.to_dict())
+        """A ``pandas.DataFrame`` of :meth:`to_dict`, through pyarrow. Raises ``ImportError``
+        naming ``pandas`` or ``pyarrow`` when it is not installed."""
+        return self.table.to_pandas()
 
     def to_polars(self) -> Any:
         """A ``polars.DataFrame`` of :meth:`to_dict`. Raises ``ImportError`` naming
         ``polars`` when it is not installed."""
-        return _import("polars").DataFrame(self.to_dict(), strict=False)
+        return self.table.to_polars()
 
     def periods(self) -> List[str]:
         """The periods, chronological, as canonical text."""
@@ -1380,14 +1339,15 @@ def read_register(
     """
     table = _arrow(source)
     if table is not None:
-        g, rep = _k.read_register_table(
-            table, _mapping(mapping), region, decimal, _opt_iso(data_as_of, "data_as_of")
+        _, g, rep = _k.read(
+            table=table, layout="register", mapping=_mapping(mapping), region=region,
+            decimal=decimal, data_as_of=_opt_iso(data_as_of, "data_as_of"),
         )
         return RegisterRead(Register(g), ReadReport._from(rep))
     data, path = _source(source)
-    g, rep = _k.read_register(
-        data, path, _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
-        _opt_iso(data_as_of, "data_as_of"),
+    _, g, rep = _k.read(
+        data, path, None, "register", _mapping(mapping), delimiter, region, _sheet(sheet),
+        decimal, data_as_of=_opt_iso(data_as_of, "data_as_of"),
     )
     return RegisterRead(Register(g), ReadReport._from(rep))
 
@@ -1411,18 +1371,13 @@ def read_panel(
     every row of a table with no period column (a one-date snapshot, a ``metric,value``
     summary): a date, ``"2024-12"``, ``"2024-Q3"`` or a year; ``wide=True`` reads a table with a
     single period column (``2024``) as periods-as-columns. The shapes read (long, Satu Data,
-    wide, SIPD hierarchy, key/value) and how: ``report.shape``."""
-    data, path = _source(source)
-    g, rep = _k.read_panel(
-        data,
-        path,
-        _mapping(mapping),
-        delimiter,
-        region,
-        _sheet(sheet),
-        decimal,
-        _period(period),
-        wide,
+    wide, SIPD hierarchy, key/value) and how: ``report.shape``. A DataFrame or Arrow table is
+    read from its cells as :func:`read_register` reads one (row ``i`` is line ``i + 2``)."""
+    table = _arrow(source)
+    data, path = (None, None) if table is not None else _source(source)
+    _, g, rep = _k.read(
+        data, path, table, "panel", _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
+        _period(period), wide,
     )
     return PanelRead(Panel(g), ReadReport._from(rep))
 
@@ -1450,22 +1405,10 @@ def read_any(
     A DataFrame or Arrow table is told apart by its column names; a register is read from
     its cells as :func:`read_register` does."""
     table = _arrow(source)
-    if table is not None and _k.table_layout(table, _mapping(mapping)) == "register":
-        return read_register(
-            table, mapping=mapping, region=region, decimal=decimal, data_as_of=data_as_of
-        )
-    data, path = _source(source)
-    kind, g, rep = _k.read_any(
-        data,
-        path,
-        _mapping(mapping),
-        delimiter,
-        region,
-        _sheet(sheet),
-        decimal,
-        _period(period),
-        wide,
-        _opt_iso(data_as_of, "data_as_of"),
+    data, path = (None, None) if table is not None else _source(source)
+    kind, g, rep = _k.read(
+        data, path, table, None, _mapping(mapping), delimiter, region, _sheet(sheet), decimal,
+        _period(period), wide, _opt_iso(data_as_of, "data_as_of"),
     )
     if kind == "register":
         return RegisterRead(Register(g), ReadReport._from(rep))
@@ -1603,39 +1546,16 @@ def build_report(
 _T = TypeVar("_T")
 
 
-def _flatten(prefix: str, d: Mapping[str, Any], out: Dict[str, Any]) -> None:
-    for key, v in d.items():
-        name = f"{prefix}.{key}" if prefix else key
-        if isinstance(v, dict):
-            _flatten(name, v, out)
-        else:
-            out[name] = v
-
-
-def _rows_to_columns(rows: Sequence[Mapping[str, Any]]) -> Dict[str, List[Any]]:
-    """Rows as columns by the rule of ``koperasi::columns::to_columns``: nested objects
-    flattened with dotted names, lists kept as one cell, a missing field ``None``."""
-    cols: Dict[str, List[Any]] = {}
-    for i, row in enumerate(rows):
-        flat: Dict[str, Any] = {}
-        _flatten("", row, flat)
-        for key, v in flat.items():
-            cols.setdefault(key, [None] * i).append(v)
-        for col in cols.values():
-            if len(col) < i + 1:
-                col.append(None)
-    return dict(sorted(cols.items()))
-
-
-class _Rows(Generic[_T]):
-    """A collection of result rows. ``len()``, indexing and iteration give row objects;
-    ``to_list()`` the rows in their serde shape (a list of dicts), ``to_dict()`` columns (a
-    dict of lists, nested objects flattened with dotted names), ``to_pandas()`` /
-    ``to_polars()`` a DataFrame."""
+class _Rows(_Table, Generic[_T]):
+    """A collection of result rows, held both as rows and as an Arrow table built in Rust.
+    ``len()``, indexing and iteration give row objects; ``to_list()`` the rows in their serde
+    shape (a list of dicts); ``to_dict()``, ``to_pandas()``, ``to_polars()`` and
+    ``__arrow_c_stream__`` the table (nested objects flattened with dotted names)."""
 
     __slots__ = ("_rows",)
 
-    def __init__(self, rows: List[Dict[str, Any]]) -> None:
+    def __init__(self, rows: List[Dict[str, Any]], table: Any) -> None:
+        super().__init__(table)
         self._rows = rows
 
     def _make(self, d: Dict[str, Any]) -> _T:  # pragma: no cover - overridden
@@ -1654,39 +1574,8 @@ class _Rows(Generic[_T]):
         """The rows in their serde shape (a list of dicts)."""
         return copy.deepcopy(self._rows)
 
-    def to_dict(self) -> Dict[str, List[Any]]:
-        """The rows as columns: a dict of equal-length lists."""
-        return _rows_to_columns(self._rows)
-
-    def _frame(self) -> Dict[str, List[Any]]:
-        return self.to_dict()
-
-    @property
-    def columns(self) -> List[str]:
-        """The column names of :meth:`to_dict`."""
-        return list(self.to_dict())
-
-    def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame`` of the rows. Raises ``ImportError`` naming ``pandas`` when
-        it is not installed."""
-        return _import("pandas").DataFrame(self._frame())
-
-    def to_polars(self) -> Any:
-        """A ``polars.DataFrame`` of the rows. Raises ``ImportError`` naming ``polars`` when
-        it is not installed."""
-        return _import("polars").DataFrame(self._frame(), strict=False)
-
     def __repr__(self) -> str:
         return f"{type(self).__name__}({len(self)} rows)"
-
-
-def _widen(cols: Dict[str, List[Any]], key: str, names: Sequence[str]) -> None:
-    """Replace the list column ``key`` by one column ``<key>.<name>`` per position."""
-    cells = cols.pop(key, None)
-    if cells is None:
-        return
-    for j, name in enumerate(names):
-        cols[f"{key}.{name}"] = [None if c is None or j >= len(c) else c[j] for c in cells]
 
 
 # ---------------------------------------------------------------------------------------------

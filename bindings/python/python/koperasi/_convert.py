@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import enum
+import json
 import typing
 from typing import Any, Dict, Mapping, Type, TypeVar, Union
 
@@ -148,3 +149,19 @@ def typed(tp: Any, v: Any) -> Any:
         names = {f.metadata.get("json", f.name): f.name for f in dataclasses.fields(tp)}
         return {k: typed(hints[names[k]], x) if k in names else x for k, x in v.items()}
     return v
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, _dt.date):
+        return o.isoformat()[:10]
+    if hasattr(o, "to_dict"):
+        return o.to_dict()
+    if isinstance(o, tuple):
+        return list(o)
+    raise TypeError(f"cannot convert a {type(o).__name__} to a koperasi value")
+
+
+def to_json(x: Any) -> str:
+    """``x`` (dicts, lists, scalars, :class:`datetime.date`, objects with ``to_dict()``) as
+    JSON text for the native module (dates as ISO text)."""
+    return json.dumps(x, default=_json_default, allow_nan=False)

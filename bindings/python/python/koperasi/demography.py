@@ -17,14 +17,13 @@ from . import (
     DateLike,
     PolicyLike,
     Register,
-    _Columns,
     _date,
     _import,
     _iso,
     _koperasi as _k,
     _policy,
     _Rows,
-    _widen,
+    _Table,
 )
 
 __all__ = [
@@ -97,16 +96,18 @@ class KaplanMeier:
         """The serde shape: the columns, ``median`` and ``alpha``."""
         return copy.deepcopy(self._d)
 
-    def _frame(self) -> Dict[str, List[Any]]:
-        return {c: list(self._d[c]) for c in self._COLUMNS}
+    @property
+    def table(self) -> _Table:
+        """The columns as an Arrow table, one row per timeline time."""
+        return _Table(self._km.table())
 
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame``, one row per timeline time."""
-        return _import("pandas").DataFrame(self._frame())
+        return self.table.to_pandas()
 
     def to_polars(self) -> Any:
         """A ``polars.DataFrame``, one row per timeline time."""
-        return _import("polars").DataFrame(self._frame())
+        return self.table.to_polars()
 
     def __repr__(self) -> str:
         return f"KaplanMeier({len(self)} times, median={self.median!r})"
@@ -179,7 +180,7 @@ def yearly_demography(
     (``demography_empty_span``, ...) or :class:`ValidationError` (``invalid_lifeline``,
     ``invalid_params``)."""
     return DemographyYears(
-        _k.yearly_demography(
+        *_k.yearly_demography(
             list(lifelines), from_year, to_year, last_observed_year,
             None if params is None else dict(params),
         )
@@ -190,19 +191,12 @@ Cohort = _gt.Cohort
 
 
 class Cohorts(_Rows[Cohort]):
-    """Cohort survival rows (see :class:`Cohort`). ``to_pandas()`` / ``to_polars()`` give
-    one column per year after founding: ``survivors.1``, ..., ``rates.1``, ..."""
+    """Cohort survival rows (see :class:`Cohort`). As a table (``to_dict()``,
+    ``to_pandas()``, ``to_polars()``), one column per year after founding: ``survivors.1``,
+    ..., ``rates.1``, ..."""
 
     def _make(self, d: Dict[str, Any]) -> Cohort:
         return Cohort._from(d)
-
-    def _frame(self) -> Dict[str, List[Any]]:
-        cols = self.to_dict()
-        h = max((len(r["survivors"]) for r in self._rows), default=0)
-        names = [str(i + 1) for i in range(h)]
-        _widen(cols, "survivors", names)
-        _widen(cols, "rates", names)
-        return cols
 
 
 def cohort_survival(
@@ -216,17 +210,17 @@ def cohort_survival(
     later. Raises :class:`DemographyError` or :class:`ValidationError`
     (``invalid_lifeline``)."""
     return Cohorts(
-        _k.cohort_survival(list(lifelines), from_year, to_year, last_observed_year, horizon)
+        *_k.cohort_survival(list(lifelines), from_year, to_year, last_observed_year, horizon)
     )
 
 
-class SurvivalData(_Columns):
+class SurvivalData(_Table):
     """Input of :func:`kaplan_meier` from lifelines: columns ``durations`` (years),
     ``observed`` (death seen) and ``entry`` (years at entry)."""
 
     def fit(self, alpha: float = 0.05) -> KaplanMeier:
         """:func:`kaplan_meier` of these columns."""
-        c = self._cols
+        c = self._cols()
         return kaplan_meier(c["durations"], c["observed"], c["entry"], alpha)
 
 
@@ -285,10 +279,10 @@ def high_growth(
     ``threshold_pct``, ``span_years``, ``min_base``, ``gazelle_max_age``). Raises
     :class:`DemographyError` or :class:`ValidationError` (``invalid_growth_unit``,
     ``invalid_params``)."""
-    d = _k.high_growth(list(units), year, None if params is None else dict(params))
+    d, t = _k.high_growth(list(units), year, None if params is None else dict(params))
     return HighGrowth(
         d["year"], d["eligible"], d["high_growth"], d["gazelles"], d["high_growth_share"],
-        UnitGrowths(d["units"]),
+        UnitGrowths(d["units"], t),
     )
 
 
@@ -348,7 +342,7 @@ def demography_report(
     ``registered``), yearly table and cohorts for ``from_year..=to_year``, Kaplan-Meier
     summary. Raises :class:`DemographyError` (``demography_empty_span``,
     ``demography_invalid_value``) or :class:`ValidationError` (``invalid_population``)."""
-    d, km = _k.demography_report(
+    d, km, years, cohorts = _k.demography_report(
         register._g, from_year, to_year, _iso(as_of, "as_of"), _policy(policy), str(population),
         death_window,
     )
@@ -356,40 +350,40 @@ def demography_report(
     summary = None if s is None else KaplanMeierSummary._from(s)
     return DemographyReport(
         _date(d["as_of"]), d["policy"], Population(d["population"]), d["death_window_years"],
-        DemographyYears(d["years"]), Cohorts(d["cohorts"]), summary,
+        DemographyYears(d["years"], years), Cohorts(d["cohorts"], cohorts), summary,
         None if km is None else KaplanMeier(km),
         d["deaths_measurable"], d["unknown_founding"], tuple(d["notes"]),
         tuple(d.get("notes_id", ())),
     )
 
 
-class StatusSeries(_Columns):
+class StatusSeries(_Table):
     """Counts by status at many dates (:meth:`Register.status_series`). As columns (long
     form, one row per date, group and status, zero counts kept): ``date``, one column per
     breakdown field, ``status``, ``count`` (``to_dict()``, ``to_pandas()``, ``to_polars()``).
     ``dates``, ``fields`` and ``groups`` give the serde shape; ``to_serde()`` all of it."""
 
-    __slots__ = ("_d",)
+    __slots__ = ("_s",)
 
-    def __init__(self, serde: Dict[str, Any], cols: Dict[str, List[Any]]) -> None:
-        super().__init__(cols)
-        self._d = serde
+    def __init__(self, serde: Dict[str, Any], table: Any) -> None:
+        super().__init__(table)
+        self._s = serde
 
     @property
     def dates(self) -> List[_dt.date]:
         """The dates, ascending and distinct."""
-        return [_date(x) if isinstance(x, str) else x for x in self._d["dates"]]
+        return [_date(x) if isinstance(x, str) else x for x in self._s["dates"]]
 
     @property
     def fields(self) -> List[str]:
         """The breakdown fields."""
-        return list(self._d["fields"])
+        return list(self._s["fields"])
 
     @property
     def groups(self) -> List[Dict[str, Any]]:
         """One ``{"key": [...], "counts": [[status, [count per date]], ...]}`` per group."""
-        return copy.deepcopy(self._d["groups"])
+        return copy.deepcopy(self._s["groups"])
 
     def to_serde(self) -> Dict[str, Any]:
         """The serde shape of the Rust ``StatusSeries``: ``dates``, ``fields``, ``groups``."""
-        return copy.deepcopy(self._d)
+        return copy.deepcopy(self._s)

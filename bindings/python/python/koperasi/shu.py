@@ -23,8 +23,8 @@ from . import (
     _mapping,
     _Result,
     _Rows,
+    _Table,
     _source,
-    _widen,
     read_register,
 )
 
@@ -173,16 +173,21 @@ class Members:
 
     def to_dict(self) -> Dict[str, List[Any]]:
         """The members as columns (a dict of lists)."""
-        d: Dict[str, List[Any]] = self._m.columns()
-        return d
+        return self.table.to_dict()
+
+    @property
+    def table(self) -> _Table:
+        """The members as an Arrow table (``savings.pokok``, ...; amounts in sen ``int64``,
+        dates ``date32``)."""
+        return _Table(self._m.table())
 
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame`` of :meth:`to_dict`."""
-        return _import("pandas").DataFrame(self.to_dict())
+        """A ``pandas.DataFrame`` of :meth:`to_dict`, through pyarrow."""
+        return self.table.to_pandas()
 
     def to_polars(self) -> Any:
         """A ``polars.DataFrame`` of :meth:`to_dict`."""
-        return _import("polars").DataFrame(self.to_dict(), strict=False)
+        return self.table.to_polars()
 
     def anonymised(self, key: str) -> "Members":
         """The members with ids (and names) replaced by keyed pseudonyms
@@ -257,24 +262,12 @@ MemberShare = _gt.MemberShu
 
 
 class MemberShares(_Rows[MemberShare]):
-    """Every member's SHU (see :class:`MemberShare`). ``to_pandas()`` / ``to_polars()``
-    give one column per pool: ``bases.<component>`` and ``amounts.<component>``."""
-
-    __slots__ = ("_pools",)
-
-    def __init__(self, rows: List[Dict[str, Any]], pools: Sequence[str] = ()) -> None:
-        super().__init__(rows)
-        self._pools = list(pools)
+    """Every member's SHU (see :class:`MemberShare`). As a table (``to_dict()``,
+    ``to_pandas()``, ``to_polars()``) one column per pool: ``bases.<component>`` and
+    ``amounts.<component>``."""
 
     def _make(self, d: Dict[str, Any]) -> MemberShare:
         return MemberShare._from(d)
-
-    def _frame(self) -> Dict[str, List[Any]]:
-        cols = self.to_dict()
-        cols.setdefault("excluded", [None] * len(self))
-        _widen(cols, "bases", self._pools)
-        _widen(cols, "amounts", self._pools)
-        return cols
 
 
 @dataclass(frozen=True)
@@ -295,10 +288,10 @@ class Distribution:
     undistributed: int
 
     @staticmethod
-    def _from(d: Mapping[str, Any]) -> "Distribution":
+    def _from(d: Mapping[str, Any], table: Any) -> "Distribution":
         g = _gt.Distribution._from(d)
         fields = {f.name: getattr(g, f.name) for f in dataclasses.fields(g)}
-        members = MemberShares(list(d["members"]), [p.component for p in g.pools])
+        members = MemberShares(list(d["members"]), table)
         return Distribution(**{**fields, "members": members})
 
     def to_dict(self) -> Dict[str, Any]:
@@ -319,7 +312,7 @@ def shu_distribute(
     exact to the sen (DOMAIN.md 3.3-3.4). Raises :class:`ShuError` (``shu_negative_base``
     naming the member id, ...) or :class:`ValidationError` (``invalid_member``)."""
     return Distribution._from(
-        _k.shu_distribute(_plan(plan), _members(members), shu_sen, book_year, non_member_shu_sen)
+        *_k.shu_distribute(_plan(plan), _members(members), shu_sen, book_year, non_member_shu_sen)
     )
 
 

@@ -5,7 +5,7 @@
 //! [`open_input`]).
 
 use super::bytes::has_workbook_signature;
-use super::{ReadOptions, Table, io_error, read_any};
+use super::{Layout, ReadOptions, Table, io_error, read_any};
 use crate::error::ReadError;
 use std::io::{Chain, Cursor, Read};
 
@@ -95,6 +95,39 @@ pub fn read_input<R: Read>(
     }
 }
 
+/// [`read_input`] as one `layout` (`None`: told apart, as [`read_input`] does): CSV text is
+/// read as that layout whatever its header ([`super::read_register`], [`super::read_panel`]).
+///
+/// Errors: those of [`read_input`]; [`ReadError::UnknownLayout`] for a workbook whose sheet
+/// has the other layout, naming the reader to use.
+pub fn read_input_as<R: Read>(
+    input: R,
+    name: Option<&str>,
+    sheet: Option<&str>,
+    layout: Option<Layout>,
+    options: &ReadOptions,
+) -> Result<Table, ReadError> {
+    let Some(layout) = layout else {
+        return read_input(input, name, sheet, options);
+    };
+    let other = |wanted: &str, found: &str| ReadError::UnknownLayout {
+        why: format!(
+            "the sheet is a {found}, not a {wanted}; read it with read_{found} or read_any"
+        ),
+    };
+    match (open_input(input, name, sheet, options)?, layout) {
+        (Opened::Table(Table::Panel(..)), Layout::Register) => Err(other("register", "panel")),
+        (Opened::Table(Table::Register(..)), Layout::Panel) => Err(other("panel", "register")),
+        (Opened::Table(t), _) => Ok(t),
+        (Opened::Text(text), Layout::Register) => {
+            super::read_register(text, options).map(|(r, report)| Table::Register(r, report))
+        }
+        (Opened::Text(text), Layout::Panel) => {
+            super::read_panel(text, options).map(|(p, report)| Table::Panel(p, report))
+        }
+    }
+}
+
 /// A workbook's bytes read as a register or a panel (`koperasi::io::xlsx::read_xlsx`), or the
 /// error saying this build reads CSV only.
 fn read_workbook(
@@ -151,4 +184,33 @@ mod tests {
         assert_eq!(e.code(), "read_workbook");
         assert!(e.to_string().contains("`Data`"), "{e}");
     }
+}
+
+/// Read a table already split into cells (a DataFrame or an Arrow table handed over by a
+/// binding: `headers`, `rows` data rows, `cell(row, column)`) as `layout`, or, when `None`, as
+/// [`super::detect_layout`] tells from `headers`: by [`super::read_register_cells`] or
+/// [`super::read_panel_cells`] (row `r` is line `r + 2`).
+///
+/// Errors: those of [`super::detect_layout`] ([`ReadError::UnknownLayout`]) and of the reader.
+pub fn read_cells<'a>(
+    headers: &[String],
+    rows: usize,
+    cell: impl Fn(usize, usize) -> &'a str,
+    layout: Option<Layout>,
+    options: &ReadOptions,
+) -> Result<Table, ReadError> {
+    let layout = match layout {
+        Some(l) => l,
+        None => super::detect_layout(headers, options)?,
+    };
+    Ok(match layout {
+        Layout::Register => {
+            let (r, report) = super::read_register_cells(headers, rows, cell, options)?;
+            Table::Register(r, report)
+        }
+        Layout::Panel => {
+            let (p, report) = super::read_panel_cells(headers, rows, cell, options)?;
+            Table::Panel(p, report)
+        }
+    })
 }

@@ -32,10 +32,10 @@ use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
 pub use data_date::{DataAsOf, DataAsOfSource};
-pub use input::{Opened, open_input, read_input};
+pub use input::{Opened, open_input, read_cells, read_input, read_input_as};
 pub use limits::ReadLimits;
 pub use note::ReadNote;
-pub use panel::read_panel;
+pub use panel::{read_panel, read_panel_cells};
 pub use register::{read_register, read_register_cells};
 
 /// A row (or a cell) that could not be read.

@@ -382,6 +382,48 @@ pub fn read_panel<R: std::io::Read>(
     Ok((panel, report))
 }
 
+/// Read a panel from `headers` and `rows` data rows whose cells `cell(row, column)` gives
+/// (0-based; `""` for an empty cell): a DataFrame or an Arrow table handed over by a binding,
+/// without CSV text. Row `r` is line `r + 2`, as in a CSV of the table written with its header
+/// on line 1: the same table read as such a CSV ([`read_panel`]) gives the same panel, shape
+/// and rejections at the same lines. Cells are trimmed and all-empty rows skipped, as there.
+///
+/// Errors: [`ReadError::Empty`] when every header is blank, and those of [`read_panel`] for
+/// the headers, shape and limits (none of CSV's own).
+pub fn read_panel_cells<'a>(
+    headers: &[String],
+    rows: usize,
+    cell: impl Fn(usize, usize) -> &'a str,
+    options: &ReadOptions,
+) -> Result<(Panel, ReadReport), ReadError> {
+    let headers: Vec<String> = headers
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(ReadError::Empty);
+    }
+    let mut records: Vec<super::shapes::SourceRow> = Vec::new();
+    let mut blank_rows = 0u64;
+    for r in 0..rows {
+        let cells: Vec<String> = (0..headers.len())
+            .map(|c| cell(r, c).trim().to_string())
+            .collect();
+        if cells.iter().all(String::is_empty) {
+            blank_rows += 1;
+            continue;
+        }
+        let line = r as u64 + 2;
+        let rec = csv::ByteRecord::from(cells.iter().map(String::as_str).collect::<Vec<_>>());
+        options
+            .limits
+            .check_record(&rec, records.len() as u64 + 1, line)?;
+        records.push((line, cells));
+    }
+    let table = super::shapes::to_long(&headers, 1, records, options)?;
+    read_long(table, options, blank_rows, None)
+}
+
 /// The data rows of a panel CSV, read whole (panels are small: regions x periods).
 struct RawRows {
     /// (line, trimmed cells) of every row that is not blank.

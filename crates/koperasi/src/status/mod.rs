@@ -88,6 +88,7 @@ mod compare;
 mod facts;
 mod policy;
 mod reasons;
+mod row;
 mod text;
 
 pub use compare::{
@@ -96,6 +97,7 @@ pub use compare::{
 };
 pub use facts::{NikCertificate, RatReport, nik_certificate, rat_report};
 pub use policy::{MAX_DEADLINE_MONTHS, MAX_WINDOW_YEARS, StatusPolicy};
+pub use row::AssessmentRow;
 
 /// The statutory RAT deadline in months after the book year ends (30 June: Permenkop 19/2015
 /// via SE Deputi 1/2025, DOMAIN.md 2.3): what a register's last-RAT column is read against
