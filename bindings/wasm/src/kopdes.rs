@@ -196,37 +196,46 @@ pub fn kopdes_coverage_table(
     coverage_of(snapshot(data, None, t)?.entries(), level, region, t)
 }
 
-/// `kopdes_stages(register, as_of, by, stall_days)` -> `StagesReport`; `stall_days`: TOML text
-/// of a stall preset (default the embedded one).
+/// `kopdes_stages(register, as_of, by, stall_days, per_coop)` -> `StagesReport`; `stall_days`:
+/// TOML text of a stall preset (default the embedded one). Without `per_coop` the list of
+/// stalled coops is left empty: at national scale (90,000 coops, ~92,000 stalled) turning it
+/// into JS objects takes several times the computation (BENCHMARKS.md), and the counts do not
+/// need it.
 #[wasm_bindgen]
 pub fn kopdes_stages(
     register: &RegisterHandle,
     as_of: &str,
     by: Option<String>,
     stall_days: Option<String>,
+    per_coop: bool,
 ) -> Result<JsValue, JsValue> {
     let preset = match stall_days {
         Some(t) => StallPreset::from_toml(&t),
         None => StallPreset::default_preset(),
     }
     .map_err(preset_err)?;
-    let r = stages_report(
+    let mut r = stages_report(
         &register.inner.records,
         iso_date(as_of)?,
         region_field(by)?,
         &preset,
     );
+    if !per_coop {
+        r.stalled = Vec::new();
+    }
     to_js(&r)
 }
 
-/// `kopdes_readiness(register, checklist, as_of, by)` -> `ReadinessReport`; `checklist`: TOML
-/// text (default PMK 49/2025).
+/// `kopdes_readiness(register, checklist, as_of, by, per_coop)` -> `ReadinessReport`;
+/// `checklist`: TOML text (default PMK 49/2025). Without `per_coop` the checklist of each coop
+/// (`coops`) is left empty, as the stalled list of [`kopdes_stages`].
 #[wasm_bindgen]
 pub fn kopdes_readiness(
     register: &RegisterHandle,
     checklist: Option<String>,
     as_of: Option<String>,
     by: Option<String>,
+    per_coop: bool,
 ) -> Result<JsValue, JsValue> {
     let list = match checklist {
         Some(t) => Checklist::from_toml(&t),
@@ -234,7 +243,10 @@ pub fn kopdes_readiness(
     }
     .map_err(preset_err)?;
     let when = as_of.as_deref().map(iso_date).transpose()?;
-    let r = readiness_report(&register.inner.records, &list, when, region_field(by)?);
+    let mut r = readiness_report(&register.inner.records, &list, when, region_field(by)?);
+    if !per_coop {
+        r.coops = Vec::new();
+    }
     to_js(&r)
 }
 
