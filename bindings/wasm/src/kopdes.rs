@@ -19,67 +19,18 @@ use koperasi::kopdes::{
     stages_report, wave_growth,
 };
 use koperasi::register::Field;
-use koperasi::wilayah::{KodeWilayah, Level, RegionLevel, Table, table};
-use std::cell::RefCell;
-use std::hash::{DefaultHasher, Hasher};
-use std::rc::Rc;
+use koperasi::wilayah::{KodeWilayah, RegionLevel, Table, TableRef, table_with_desa};
 use wasm_bindgen::prelude::*;
 
 fn preset_err(e: StagesError) -> JsValue {
     ErrorPayload::new("koperasi", e.code(), e.to_string()).into()
 }
 
-/// True when the embedded Kemendagri table has the desa/kelurahan level (cargo feature `desa`).
-fn has_desa() -> bool {
-    table().iter().any(|w| w.level == Level::DesaKelurahan)
-}
-
-/// The Kemendagri table to use: the embedded one, or with `desa` (CSV bytes of the desa level)
-/// the embedded one plus those rows. The last table built is kept (keyed by a hash of the
-/// bytes), so a page that passes the same file again does not parse 83,762 rows again.
-#[derive(Clone)]
-enum Tbl {
-    Embedded,
-    Given(Rc<Table>),
-}
-
-impl Tbl {
-    fn get(&self) -> &Table {
-        match self {
-            Tbl::Embedded => table(),
-            Tbl::Given(t) => t,
-        }
-    }
-}
-
-thread_local! {
-    static GIVEN: RefCell<Option<(u64, Rc<Table>)>> = const { RefCell::new(None) };
-}
-
-fn with_desa(desa: Option<Vec<u8>>) -> Result<Tbl, JsValue> {
-    let Some(bytes) = desa else {
-        return Ok(Tbl::Embedded);
-    };
-    let mut h = DefaultHasher::new();
-    h.write(&bytes);
-    let key = h.finish() ^ bytes.len() as u64;
-    if let Some(t) = GIVEN.with_borrow(|g| {
-        g.as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, t)| t.clone())
-    }) {
-        return Ok(Tbl::Given(t));
-    }
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        JsValue::from(ErrorPayload::new(
-            "koperasi",
-            "kopdes_desa_table_invalid",
-            "the desa table is not UTF-8 text: pass wilayah_2025_desa.csv as it ships".into(),
-        ))
-    })?;
-    let t = Rc::new(Table::with_desa_csv(text).map_err(fail)?);
-    GIVEN.set(Some((key, t.clone())));
-    Ok(Tbl::Given(t))
+/// The Kemendagri table: the embedded one, or with `desa` (CSV bytes of the desa level) the
+/// embedded one plus those rows, kept while the same bytes come again
+/// ([`koperasi::wilayah::table_with_desa`]).
+fn with_desa(desa: Option<Vec<u8>>) -> Result<TableRef, JsValue> {
+    table_with_desa(desa.as_deref()).map_err(fail)
 }
 
 fn region_field(by: Option<String>) -> Result<Option<Field>, JsValue> {
@@ -117,8 +68,7 @@ pub fn kopdes_statistics(
     data_as_of: Option<String>,
     desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    let tbl = with_desa(desa)?;
-    let t = tbl.get();
+    let t = &with_desa(desa)?;
     let when = data_as_of.as_deref();
     let snap = snapshot(data, when, t)?;
     let parent = parent.map(|p| snapshot(&p, when, t)).transpose()?;
@@ -148,9 +98,9 @@ fn coverage_of(
 }
 
 /// The table for coverage: it must have the desa level, embedded or given.
-fn coverage_table(desa: Option<Vec<u8>>) -> Result<Tbl, JsValue> {
+fn coverage_table(desa: Option<Vec<u8>>) -> Result<TableRef, JsValue> {
     let tbl = with_desa(desa)?;
-    if matches!(tbl, Tbl::Given(_)) || has_desa() {
+    if tbl.has_desa() {
         return Ok(tbl);
     }
     Err(ErrorPayload::new(
@@ -173,12 +123,12 @@ pub fn kopdes_coverage_register(
     region: Option<String>,
     desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    let tbl = coverage_table(desa)?;
+    let t = &coverage_table(desa)?;
     coverage_of(
         entries_from_register(&register.inner.records),
         level,
         region,
-        tbl.get(),
+        t,
     )
 }
 
@@ -191,8 +141,7 @@ pub fn kopdes_coverage_table(
     region: Option<String>,
     desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    let tbl = coverage_table(desa)?;
-    let t = tbl.get();
+    let t = &coverage_table(desa)?;
     coverage_of(snapshot(data, None, t)?.entries(), level, region, t)
 }
 

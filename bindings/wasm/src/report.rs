@@ -2,7 +2,7 @@
 //! samples. Only conversion: `koperasi::report`, `koperasi::samples`.
 
 use crate::convert::{ErrorPayload, fail, iso_date, opt_js, policy_arg, to_js};
-use crate::read::{JsReadOptions, read_args};
+use crate::read::read_args;
 use crate::register::field_names;
 use koperasi::report::{ReportOptions, build_report_from};
 use koperasi::stats::checks::CheckParams;
@@ -22,7 +22,7 @@ pub struct JsReportOptions {
     /// Check thresholds (panels).
     pub checks: Option<CheckParams>,
     /// Reader options.
-    pub read: Option<JsReadOptions>,
+    pub read: Option<koperasi::io::ReadArgs>,
 }
 
 /// `build_report(source, as_of, policy, options)` -> `Report` (the JSON of

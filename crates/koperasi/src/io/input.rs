@@ -5,7 +5,7 @@
 //! [`open_input`]).
 
 use super::bytes::has_workbook_signature;
-use super::{ReadOptions, Table, io_error, read_any};
+use super::{Layout, ReadOptions, Table, io_error, read_any};
 use crate::error::ReadError;
 use std::io::{Chain, Cursor, Read};
 
@@ -93,6 +93,56 @@ pub fn read_input<R: Read>(
         Opened::Table(t) => Ok(t),
         Opened::Text(text) => read_any(text, options),
     }
+}
+
+/// [`read_input`] for one layout: CSV text is read as `layout` (not told apart by its header),
+/// and a workbook sheet of the other layout is refused.
+///
+/// # Errors
+/// Those of [`read_input`]; [`ReadError::UnknownLayout`] for a sheet of the other layout.
+pub fn read_input_as<R: Read>(
+    input: R,
+    name: Option<&str>,
+    sheet: Option<&str>,
+    options: &ReadOptions,
+    layout: Layout,
+) -> Result<Table, ReadError> {
+    let text = match open_input(input, name, sheet, options)? {
+        Opened::Text(text) => text,
+        Opened::Table(t) => {
+            let found = match &t {
+                Table::Register(..) => Layout::Register,
+                Table::Panel(..) => Layout::Panel,
+            };
+            if found == layout {
+                return Ok(t);
+            }
+            let name = |l| {
+                if l == Layout::Register {
+                    "register"
+                } else {
+                    "panel"
+                }
+            };
+            let (found, wanted) = (name(found), name(layout));
+            return Err(ReadError::UnknownLayout {
+                why: format!(
+                    "the sheet is a {found}, not a {wanted}; read it as a {found}, or with the \
+                     reader that tells registers and panels apart (readAny, read_any)"
+                ),
+            });
+        }
+    };
+    Ok(match layout {
+        Layout::Register => {
+            let (r, rep) = super::read_register(text, options)?;
+            Table::Register(r, rep)
+        }
+        Layout::Panel => {
+            let (p, rep) = super::read_panel(text, options)?;
+            Table::Panel(p, rep)
+        }
+    })
 }
 
 /// A workbook's bytes read as a register or a panel (`koperasi::io::xlsx::read_xlsx`), or the
