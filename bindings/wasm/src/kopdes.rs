@@ -10,6 +10,7 @@
 //! Without it, coverage fails with the code `kopdes_desa_unavailable`, and `coops_per_desa` of
 //! the statistics is `null`.
 
+use crate::convert::js;
 use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_js, iso_date, to_js};
 use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
 use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
@@ -211,7 +212,12 @@ pub fn kopdes_wave_register(
         founding_window,
         ..WaveOptions::default()
     };
-    to_js(&wave_growth(&register.inner.records, from_year, to_year, &opts).map_err(fail)?)
+    js(wave_growth(
+        &register.inner.records,
+        from_year,
+        to_year,
+        &opts,
+    ))
 }
 
 /// `kopdes_wave_panel(panel, kdmp_count, at, region, measure)` -> `WaveFinding` (how much of

@@ -2,7 +2,7 @@
 //! (CSV or a workbook) and `detect_layout`; the handles of what was read. Only conversion:
 //! `koperasi::io`.
 
-use crate::convert::{ErrorPayload, fail, opt_js, to_js};
+use crate::convert::{ErrorPayload, fail, js, opt_js, to_js};
 use koperasi::io::{Layout, ReadArgs, ReadArgsError, ReadOptions, Table, read_input_as};
 use koperasi::register::Register;
 use koperasi::stats::Panel;
@@ -123,5 +123,5 @@ pub fn read_any(data: &[u8], options: JsValue) -> Result<ReadResult, JsValue> {
 /// `detect_layout(csv_text)` -> `"register"` or `"panel"`.
 #[wasm_bindgen]
 pub fn detect_layout(csv: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&koperasi::io::detect_layout_of(csv, &read_options(options)?).map_err(fail)?)
+    js(koperasi::io::detect_layout_of(csv, &read_options(options)?))
 }

@@ -2,7 +2,7 @@
 //! apportionment, pseudonyms, members read from a file. Money in integer sen. Only
 //! conversion: `koperasi::shu`.
 
-use crate::convert::{fail, from_js, to_js};
+use crate::convert::{fail, from_js, js, to_js};
 use crate::read::read_options;
 use koperasi::Rupiah;
 use koperasi::error::{DateError, ShuError};
@@ -25,13 +25,13 @@ fn plan_arg(plan: JsValue) -> Result<AllocationPlan, JsValue> {
 /// `shu_plan_from_toml(text)` -> the validated plan (serde shape).
 #[wasm_bindgen]
 pub fn shu_plan_from_toml(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&AllocationPlan::from_toml(text).map_err(fail)?)
+    js(AllocationPlan::from_toml(text))
 }
 
 /// `AllocationPlan.fromJson(text)` -> the validated plan.
 #[wasm_bindgen]
 pub fn shu_plan_from_json(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&AllocationPlan::from_json(text).map_err(fail)?)
+    js(AllocationPlan::from_json(text))
 }
 
 /// `new AllocationPlan(o)` / `AllocationPlan.fromObject(o)` -> the validated plan.
@@ -110,7 +110,7 @@ pub fn shu_apportion(
 /// `shu_pseudonym(key, member_id)` -> the member's stable pseudonym.
 #[wasm_bindgen]
 pub fn shu_pseudonym(key: &str, member_id: &str) -> Result<JsValue, JsValue> {
-    to_js(&koperasi::shu::shu_pseudonym(key, member_id).map_err(fail)?)
+    js(koperasi::shu::shu_pseudonym(key, member_id))
 }
 
 /// `shu_read_members(source, options)` -> `{members, report}`.
