@@ -4,7 +4,7 @@
 
 use crate::convert::{fail, from_js, iso_date, js, opt_js, policy_arg, to_js};
 use crate::read::RegisterHandle;
-use crate::register::field_names;
+use crate::register::opt_fields;
 use koperasi::demography as dm;
 use koperasi::demography::{
     DemographyOptions, DemographyParams, GrowthUnit, HighGrowthParams, KaplanMeier, Lifeline,
@@ -157,10 +157,7 @@ impl RegisterHandle {
     ) -> Result<JsValue, JsValue> {
         let what = "dates (an array of ISO dates or {start, end, frequency})";
         let dates = from_js::<SeriesDates>(what, dates)?.dates().map_err(fail)?;
-        let fields = match opt_js::<Vec<String>>("fields", fields)? {
-            None => Vec::new(),
-            Some(f) => field_names(&f)?,
-        };
+        let fields = opt_fields("fields", fields)?;
         let p = policy_arg(policy)?;
         js(dm::status_series(&self.inner.records, &dates, &p, &fields))
     }

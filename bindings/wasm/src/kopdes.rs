@@ -10,7 +10,7 @@
 //! Without it, coverage fails with the code `kopdes_desa_unavailable`, and `coops_per_desa` of
 //! the statistics is `null`.
 
-use crate::convert::js;
+use crate::convert::{js, opt_code};
 use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_js, iso_date, to_js};
 use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
 use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
@@ -20,7 +20,7 @@ use koperasi::kopdes::{
     stages_report, wave_growth,
 };
 use koperasi::register::Field;
-use koperasi::wilayah::{KodeWilayah, RegionLevel, Table, TableRef, table_with_desa};
+use koperasi::wilayah::{RegionLevel, Table, TableRef, table_with_desa};
 use wasm_bindgen::prelude::*;
 
 fn preset_err(e: StagesError) -> JsValue {
@@ -89,12 +89,10 @@ fn coverage_of(
     tbl: &Table,
 ) -> Result<JsValue, JsValue> {
     let level: RegionLevel = from_js("level", JsValue::from_str(level))?;
-    let region = region
-        .as_deref()
-        .map(KodeWilayah::parse)
-        .transpose()
-        .map_err(fail)?;
-    let options = CoverageOptions { level, region };
+    let options = CoverageOptions {
+        level,
+        region: opt_code(region)?,
+    };
     to_js(&coverage(&entries, tbl, &options))
 }
 
