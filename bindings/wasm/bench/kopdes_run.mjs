@@ -63,6 +63,8 @@ export async function run(k, { synth, kec, desaCsv }) {
   const reg = read.out.register;
   const stages = time(() => k.kopdesStages(reg, '2026-01-31', { by: 'kab_kota' }));
   const ready = time(() => k.kopdesReadiness(reg, { by: 'kab_kota' }));
+  const stagesAll = time(() => k.kopdesStages(reg, '2026-01-31', { by: 'kab_kota', perCoop: true }));
+  const readyAll = time(() => k.kopdesReadiness(reg, { by: 'kab_kota', perCoop: true }));
   reg.free();
   const covCsv = nationalCoverageCsv(kec, desaCsv);
   const covRead = time(() => k.readRegister(covCsv), 1);
@@ -77,6 +79,9 @@ export async function run(k, { synth, kec, desaCsv }) {
     read_stages_csv_ms: read.ms,
     stages_ms: stages.ms,
     readiness_ms: ready.ms,
+    stalled: stagesAll.out.stalled.length,
+    stages_per_coop_ms: stagesAll.ms,
+    readiness_per_coop_ms: readyAll.ms,
     coverage_rows: cov.out.matching.rows,
     coverage_pct: cov.out.total.coverage_pct,
     read_coverage_csv_ms: covRead.ms,

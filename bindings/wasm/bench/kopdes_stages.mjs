@@ -4,7 +4,8 @@
 // - stages and readiness: the 600 rows of tests/data/synthetic/kopdes-stages/ repeated 150
 //   times (benches/kopdes_stages.rs), read once with readRegister, then kopdesStages and
 //   kopdesReadiness by kab/kota (as of 2026-01-31), each including the conversion of the result
-//   to JS values;
+//   to JS values: the counts (the default), then again with `perCoop: true` (also each stalled
+//   coop and each coop's checklist);
 // - desa-level coverage: 90,000 KDMP/KKMP rows as benches/kopdes.rs makes them (each desa in
 //   turn for the first 92 %, then random desa by the same xorshift64*, 1 % of desa names
 //   misspelt, names upper case as SIMKOPDES writes them) as a register CSV, read once, then

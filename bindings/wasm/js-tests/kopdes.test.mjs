@@ -41,6 +41,15 @@ test('stages and readiness of the synthetic register', () => {
   assert.deepEqual([sk.reached, sk.undated], [421, 61]);
   const ready = k.kopdesReadiness(SYNTH);
   assert.deepEqual([ready.overall.coops, ready.overall.ready], [600, 71]);
+  // the per-coop lists only on request (expected.json: 619 stalled over the 12 steps; 471
+  // coops without the approval item)
+  assert.deepEqual([r.stalled, ready.coops], [null, null]);
+  const all = k.kopdesStages(SYNTH, '2026-01-31', { perCoop: true });
+  assert.equal(all.stalled.length, 619);
+  const each = k.kopdesReadiness(SYNTH, { perCoop: true });
+  assert.equal(each.coops.filter((c) => c.ready).length, 71);
+  assert.equal(each.coops.filter((c) => c.missing.includes('approval')).length, 471);
+  assert.throws(() => k.kopdesStages(SYNTH, '2026-01-31', { perCoop: 'yes' }), (e) => e.code === 'argument_invalid');
 });
 
 test('the East Java jump of 2025-Q2 against 8,494 KDMP/KKMP', () => {

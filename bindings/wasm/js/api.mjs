@@ -93,6 +93,11 @@ function optStr(x, name) {
   return x === undefined || x === null ? undefined : str(x, name);
 }
 
+function bool(x, name) {
+  if (typeof x !== 'boolean') throw typeError(`${name} must be a boolean, got ${x === null ? 'null' : typeof x}`);
+  return x;
+}
+
 function isoDate(x, name) {
   if (x instanceof Date) throw typeError(`${name} must be an ISO date string YYYY-MM-DD, not a Date object`);
   return str(x, name);
@@ -845,20 +850,34 @@ export function kopdesStatistics(source, { parent, previous, dataAsOf, desa } = 
   );
 }
 
-/** The stages of KDMP/KKMP as of `asOf`: funnel, by_region (with `by`), durations, stall_counts, stalled. `stallDays`: TOML text of a stall preset. */
-export const kopdesStages = (source, asOf, { by, stallDays } = {}) => {
+/**
+ * The stages of KDMP/KKMP as of `asOf`: funnel, by_region (with `by`), durations, stall_counts;
+ * the stalled coops one by one (`stalled`) only with `perCoop: true` (`null` otherwise).
+ * `stallDays`: TOML text of a stall preset.
+ */
+export const kopdesStages = (source, asOf, { by, stallDays, perCoop = false } = {}) => {
   const a = isoDate(asOf, 'asOf');
   const b = optStr(by, 'by');
   const s = optStr(stallDays, 'stallDays');
-  return withRegister(source, (h) => call(wasm().kopdes_stages, h, a, b, s));
+  const p = bool(perCoop, 'perCoop');
+  const r = withRegister(source, (h) => call(wasm().kopdes_stages, h, a, b, s, p));
+  if (!p) r.stalled = null;
+  return r;
 };
 
-/** Loan readiness under PMK 49/2025 (or `checklist`, TOML text): overall, by_region (with `by`), coops with their missing items. */
-export const kopdesReadiness = (source, { checklist, asOf, by } = {}) => {
+/**
+ * Loan readiness under PMK 49/2025 (or `checklist`, TOML text): overall, by_region (with `by`);
+ * each coop's checklist (`coops`) only with `perCoop: true` (`null` otherwise, as `stalled` of
+ * kopdesStages: at national scale the per-coop lists cost several times the counts).
+ */
+export const kopdesReadiness = (source, { checklist, asOf, by, perCoop = false } = {}) => {
   const c = optStr(checklist, 'checklist');
   const a = asOf === undefined || asOf === null ? undefined : isoDate(asOf, 'asOf');
   const b = optStr(by, 'by');
-  return withRegister(source, (h) => call(wasm().kopdes_readiness, h, c, a, b));
+  const p = bool(perCoop, 'perCoop');
+  const r = withRegister(source, (h) => call(wasm().kopdes_readiness, h, c, a, b, p));
+  if (!p) r.coops = null;
+  return r;
 };
 
 /**

@@ -792,7 +792,8 @@ export interface KopdesStagesReport {
   durations: Array<{ from: KopdesStage; to: KopdesStage; n: number; median_days: number | null; min_days: number | null; max_days: number | null; out_of_order: number }>;
   preset: string;
   stall_counts: Array<{ step: { from: KopdesStage; to: KopdesStage; days: number }; stalled: number; undated: number; covered: boolean }>;
-  stalled: Array<{ index: number; line: number | null; name: string; region: string | null; from: KopdesStage; to: KopdesStage; since: IsoDate; days_waiting: number; allowed_days: number }>;
+  /** Each stalled coop: only with `perCoop: true`, `null` otherwise. */
+  stalled: Array<{ index: number; line: number | null; name: string; region: string | null; from: KopdesStage; to: KopdesStage; since: IsoDate; days_waiting: number; allowed_days: number }> | null;
 }
 /** Readiness counts of a region (or all, `region` null): per checklist item met / missing. */
 export interface KopdesReadinessCount {
@@ -808,7 +809,8 @@ export interface KopdesReadinessReport {
   by: Field | null;
   overall: KopdesReadinessCount;
   by_region: KopdesReadinessCount[];
-  coops: Array<{ index: number; line: number | null; name: string; region: string | null; ready: boolean; met: string[]; missing: string[] }>;
+  /** Each coop's checklist: only with `perCoop: true`, `null` otherwise. */
+  coops: Array<{ index: number; line: number | null; name: string; region: string | null; ready: boolean; met: string[]; missing: string[] }> | null;
 }
 /** Growth by year with and without the KDMP/KKMP cohort (a register). */
 export interface KopdesWaveGrowth {
@@ -860,16 +862,20 @@ export function kopdesStatistics(
  * browser fetches it beside the module (the single-file page unpacks its inlined copy).
  */
 export function loadDesaTable(): Promise<Uint8Array>;
-/** The stages as of `asOf` (funnel, days between stages, stalled); `stallDays`: TOML text of a stall preset. */
+/**
+ * The stages as of `asOf` (funnel, days between stages, stall counts); `stallDays`: TOML text of
+ * a stall preset; `perCoop: true` adds each stalled coop (`stalled`; several times the time of
+ * the counts at national scale).
+ */
 export function kopdesStages(
   source: Register | RegisterRead | CsvSource,
   asOf: IsoDate,
-  options?: { by?: Field | null; stallDays?: string | null },
+  options?: { by?: Field | null; stallDays?: string | null; perCoop?: boolean },
 ): KopdesStagesReport;
-/** Loan readiness under PMK 49/2025 (or `checklist`, TOML text). */
+/** Loan readiness under PMK 49/2025 (or `checklist`, TOML text); `perCoop: true` adds each coop's checklist (`coops`). */
 export function kopdesReadiness(
   source: Register | RegisterRead | CsvSource,
-  options?: { checklist?: string | null; asOf?: IsoDate | null; by?: Field | null },
+  options?: { checklist?: string | null; asOf?: IsoDate | null; by?: Field | null; perCoop?: boolean },
 ): KopdesReadinessReport;
 /** The KDMP/KKMP wave: for a panel, how much of the jump `kdmpCount` explains; for a register, growth with and without the cohort. */
 export function kopdesWave(

@@ -138,6 +138,11 @@ pub fn to_js<T: Serialize + ?Sized>(x: &T) -> Result<JsValue, JsValue> {
     })
 }
 
+/// The JS value of a core result ([`to_js`]), or its error thrown ([`fail`]).
+pub fn js<T: Serialize, E: Into<koperasi::Error>>(r: Result<T, E>) -> Result<JsValue, JsValue> {
+    to_js(&r.map_err(fail)?)
+}
+
 /// An argument deserialised from its JS value; `what` names it in the error.
 ///
 /// Errors: `number_unsafe_integer` (`range`) for a `number` past 2^53 - 1 where an integer is

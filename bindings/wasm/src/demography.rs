@@ -2,13 +2,13 @@
 //! data, high growth, the demography report and status series of a register. Only
 //! conversion: `koperasi::demography`.
 
-use crate::convert::{fail, from_js, iso_date, opt_js, policy_arg, to_js};
+use crate::convert::{fail, from_js, iso_date, js, opt_js, policy_arg, to_js};
 use crate::read::RegisterHandle;
-use crate::register::field_names;
-use koperasi::NaiveDate;
+use crate::register::opt_fields;
+use koperasi::demography as dm;
 use koperasi::demography::{
-    DemographyOptions, DemographyParams, Frequency, GrowthUnit, HighGrowthParams, KaplanMeier,
-    Lifeline, StatusSeries,
+    DemographyOptions, DemographyParams, GrowthUnit, HighGrowthParams, KaplanMeier, Lifeline,
+    SeriesDates, StatusSeries,
 };
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -34,14 +34,9 @@ pub struct JsKaplanMeierArgs {
 #[wasm_bindgen]
 pub fn kaplan_meier(args: JsValue) -> Result<JsValue, JsValue> {
     let a: JsKaplanMeierArgs = from_js("kaplan_meier arguments", args)?;
-    let km = koperasi::demography::kaplan_meier(
-        &a.durations,
-        &a.event_observed,
-        a.entry.as_deref(),
-        a.alpha.unwrap_or(0.05),
-    )
-    .map_err(fail)?;
-    to_js(&km)
+    let alpha = a.alpha.unwrap_or(0.05);
+    let (entry, observed) = (a.entry.as_deref(), &a.event_observed);
+    js(dm::kaplan_meier(&a.durations, observed, entry, alpha))
 }
 
 /// `KaplanMeier.survivalAt(t)`: S at `t` of a fitted curve (its object).
@@ -54,14 +49,8 @@ pub fn kaplan_meier_survival_at(km: JsValue, t: f64) -> Result<JsValue, JsValue>
 /// `demography_rates(active, births, deaths)` -> `Rates` (percent).
 #[wasm_bindgen]
 pub fn demography_rates(active: u32, births: u32, deaths: u32) -> Result<JsValue, JsValue> {
-    to_js(
-        &koperasi::demography::demography_rates(
-            u64::from(active),
-            u64::from(births),
-            u64::from(deaths),
-        )
-        .map_err(fail)?,
-    )
+    let (a, b, d) = (u64::from(active), u64::from(births), u64::from(deaths));
+    js(dm::demography_rates(a, b, d))
 }
 
 fn lifelines_arg(lifelines: JsValue) -> Result<Vec<Lifeline>, JsValue> {
@@ -78,15 +67,14 @@ pub fn yearly_demography(
     params: JsValue,
 ) -> Result<JsValue, JsValue> {
     let params: DemographyParams = opt_js("params", params)?.unwrap_or_default();
-    let rows = koperasi::demography::yearly_demography(
-        &lifelines_arg(lifelines)?,
+    let l = lifelines_arg(lifelines)?;
+    js(dm::yearly_demography(
+        &l,
         from_year,
         to_year,
         last_observed_year,
         &params,
-    )
-    .map_err(fail)?;
-    to_js(&rows)
+    ))
 }
 
 /// `cohort_survival(lifelines, from_year, to_year, last_observed_year, horizon)`.
@@ -98,15 +86,14 @@ pub fn cohort_survival(
     last_observed_year: i32,
     horizon: Option<u32>,
 ) -> Result<JsValue, JsValue> {
-    let c = koperasi::demography::cohort_survival(
-        &lifelines_arg(lifelines)?,
+    let (l, h) = (lifelines_arg(lifelines)?, horizon.unwrap_or(5));
+    js(dm::cohort_survival(
+        &l,
         from_year,
         to_year,
         last_observed_year,
-        horizon.unwrap_or(5),
-    )
-    .map_err(fail)?;
-    to_js(&c)
+        h,
+    ))
 }
 
 /// `survival_data(lifelines, first_observed_year, last_observed_year, death_window_years)`.
@@ -117,7 +104,7 @@ pub fn survival_data(
     last_observed_year: i32,
     death_window_years: Option<u32>,
 ) -> Result<JsValue, JsValue> {
-    to_js(&koperasi::demography::survival_data(
+    to_js(&dm::survival_data(
         &lifelines_arg(lifelines)?,
         first_observed_year,
         last_observed_year,
@@ -130,25 +117,7 @@ pub fn survival_data(
 pub fn high_growth(units: JsValue, year: i32, params: JsValue) -> Result<JsValue, JsValue> {
     let units: Vec<GrowthUnit> = from_js("units", units)?;
     let params: HighGrowthParams = opt_js("params", params)?.unwrap_or_default();
-    to_js(&koperasi::demography::high_growth(&units, year, &params).map_err(fail)?)
-}
-
-/// The dates of a status series as JS passes them: a list of ISO dates, or
-/// `{start, end, frequency}` (period ends).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum JsSeriesDates {
-    /// Explicit dates.
-    List(Vec<NaiveDate>),
-    /// Period ends from `start` to `end`.
-    Span {
-        /// First date (its period's end is the first date).
-        start: NaiveDate,
-        /// Last date (its period's end is the last date).
-        end: NaiveDate,
-        /// `monthly` or `yearly`.
-        frequency: Frequency,
-    },
+    js(dm::high_growth(&units, year, &params))
 }
 
 #[wasm_bindgen]
@@ -175,40 +144,22 @@ impl RegisterHandle {
         if let Some(w) = death_window {
             o.death_window_years = w;
         }
-        to_js(&koperasi::demography::demography_report(&self.inner, &o).map_err(fail)?)
+        js(dm::demography_report(&self.inner, &o))
     }
 
-    /// `Register.status_series(dates, policy, fields)` -> `StatusSeries`; `dates` is a
-    /// [`JsSeriesDates`].
+    /// `Register.status_series(dates, policy, fields)` -> `StatusSeries`; `dates`: an array
+    /// of ISO dates or `{start, end, frequency}` ([`SeriesDates`]).
     pub fn status_series(
         &self,
         dates: JsValue,
         policy: JsValue,
         fields: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let dates = match from_js::<JsSeriesDates>(
-            "dates (an array of ISO dates or {start, end, frequency})",
-            dates,
-        )? {
-            JsSeriesDates::List(d) => d,
-            JsSeriesDates::Span {
-                start,
-                end,
-                frequency,
-            } => koperasi::demography::period_ends(start, end, frequency).map_err(fail)?,
-        };
-        let fields = match opt_js::<Vec<String>>("fields", fields)? {
-            None => Vec::new(),
-            Some(f) => field_names(&f)?,
-        };
-        let s = koperasi::demography::status_series(
-            &self.inner.records,
-            &dates,
-            &policy_arg(policy)?,
-            &fields,
-        )
-        .map_err(fail)?;
-        to_js(&s)
+        let what = "dates (an array of ISO dates or {start, end, frequency})";
+        let dates = from_js::<SeriesDates>(what, dates)?.dates().map_err(fail)?;
+        let fields = opt_fields("fields", fields)?;
+        let p = policy_arg(policy)?;
+        js(dm::status_series(&self.inner.records, &dates, &p, &fields))
     }
 }
 

@@ -2,13 +2,9 @@
 //! a table as an XLSX workbook or an Excel CSV. The bytes are built by the core
 //! ([`koperasi::io::template_xlsx`], [`koperasi::io::export`]), as for the CLI and Python.
 
-use crate::convert::{ErrorPayload, core_error};
+use crate::convert::{ErrorPayload, fail};
 use koperasi::io::export::{RawTable, export_csv, export_excel_csv, export_xlsx};
 use wasm_bindgen::prelude::*;
-
-fn fail(e: koperasi::error::ExportError) -> JsValue {
-    core_error(e.into()).into()
-}
 
 /// The table argument: `{headers: [..], rows: [[..], ..]}` of text cells.
 fn table_arg(table: JsValue) -> Result<RawTable, JsValue> {

@@ -10,6 +10,7 @@
 //! Without it, coverage fails with the code `kopdes_desa_unavailable`, and `coops_per_desa` of
 //! the statistics is `null`.
 
+use crate::convert::{js, opt_code};
 use crate::{ErrorPayload, PanelHandle, RegisterHandle, fail, from_js, iso_date, to_js};
 use koperasi::kopdes::coverage::{CoverageOptions, KopdesEntry, coverage, entries_from_register};
 use koperasi::kopdes::simkopdes::{StatsOptions, StatsSnapshot, read_statistics};
@@ -19,67 +20,18 @@ use koperasi::kopdes::{
     stages_report, wave_growth,
 };
 use koperasi::register::Field;
-use koperasi::wilayah::{KodeWilayah, Level, RegionLevel, Table, table};
-use std::cell::RefCell;
-use std::hash::{DefaultHasher, Hasher};
-use std::rc::Rc;
+use koperasi::wilayah::{RegionLevel, Table, TableRef, table_with_desa};
 use wasm_bindgen::prelude::*;
 
 fn preset_err(e: StagesError) -> JsValue {
     ErrorPayload::new("koperasi", e.code(), e.to_string()).into()
 }
 
-/// True when the embedded Kemendagri table has the desa/kelurahan level (cargo feature `desa`).
-fn has_desa() -> bool {
-    table().iter().any(|w| w.level == Level::DesaKelurahan)
-}
-
-/// The Kemendagri table to use: the embedded one, or with `desa` (CSV bytes of the desa level)
-/// the embedded one plus those rows. The last table built is kept (keyed by a hash of the
-/// bytes), so a page that passes the same file again does not parse 83,762 rows again.
-#[derive(Clone)]
-enum Tbl {
-    Embedded,
-    Given(Rc<Table>),
-}
-
-impl Tbl {
-    fn get(&self) -> &Table {
-        match self {
-            Tbl::Embedded => table(),
-            Tbl::Given(t) => t,
-        }
-    }
-}
-
-thread_local! {
-    static GIVEN: RefCell<Option<(u64, Rc<Table>)>> = const { RefCell::new(None) };
-}
-
-fn with_desa(desa: Option<Vec<u8>>) -> Result<Tbl, JsValue> {
-    let Some(bytes) = desa else {
-        return Ok(Tbl::Embedded);
-    };
-    let mut h = DefaultHasher::new();
-    h.write(&bytes);
-    let key = h.finish() ^ bytes.len() as u64;
-    if let Some(t) = GIVEN.with_borrow(|g| {
-        g.as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, t)| t.clone())
-    }) {
-        return Ok(Tbl::Given(t));
-    }
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        JsValue::from(ErrorPayload::new(
-            "koperasi",
-            "kopdes_desa_table_invalid",
-            "the desa table is not UTF-8 text: pass wilayah_2025_desa.csv as it ships".into(),
-        ))
-    })?;
-    let t = Rc::new(Table::with_desa_csv(text).map_err(fail)?);
-    GIVEN.set(Some((key, t.clone())));
-    Ok(Tbl::Given(t))
+/// The Kemendagri table: the embedded one, or with `desa` (CSV bytes of the desa level) the
+/// embedded one plus those rows, kept while the same bytes come again
+/// ([`koperasi::wilayah::table_with_desa`]).
+fn with_desa(desa: Option<Vec<u8>>) -> Result<TableRef, JsValue> {
+    table_with_desa(desa.as_deref()).map_err(fail)
 }
 
 fn region_field(by: Option<String>) -> Result<Option<Field>, JsValue> {
@@ -117,8 +69,7 @@ pub fn kopdes_statistics(
     data_as_of: Option<String>,
     desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    let tbl = with_desa(desa)?;
-    let t = tbl.get();
+    let t = &with_desa(desa)?;
     let when = data_as_of.as_deref();
     let snap = snapshot(data, when, t)?;
     let parent = parent.map(|p| snapshot(&p, when, t)).transpose()?;
@@ -138,19 +89,17 @@ fn coverage_of(
     tbl: &Table,
 ) -> Result<JsValue, JsValue> {
     let level: RegionLevel = from_js("level", JsValue::from_str(level))?;
-    let region = region
-        .as_deref()
-        .map(KodeWilayah::parse)
-        .transpose()
-        .map_err(fail)?;
-    let options = CoverageOptions { level, region };
+    let options = CoverageOptions {
+        level,
+        region: opt_code(region)?,
+    };
     to_js(&coverage(&entries, tbl, &options))
 }
 
 /// The table for coverage: it must have the desa level, embedded or given.
-fn coverage_table(desa: Option<Vec<u8>>) -> Result<Tbl, JsValue> {
+fn coverage_table(desa: Option<Vec<u8>>) -> Result<TableRef, JsValue> {
     let tbl = with_desa(desa)?;
-    if matches!(tbl, Tbl::Given(_)) || has_desa() {
+    if tbl.has_desa() {
         return Ok(tbl);
     }
     Err(ErrorPayload::new(
@@ -173,12 +122,12 @@ pub fn kopdes_coverage_register(
     region: Option<String>,
     desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    let tbl = coverage_table(desa)?;
+    let t = &coverage_table(desa)?;
     coverage_of(
         entries_from_register(&register.inner.records),
         level,
         region,
-        tbl.get(),
+        t,
     )
 }
 
@@ -191,42 +140,50 @@ pub fn kopdes_coverage_table(
     region: Option<String>,
     desa: Option<Vec<u8>>,
 ) -> Result<JsValue, JsValue> {
-    let tbl = coverage_table(desa)?;
-    let t = tbl.get();
+    let t = &coverage_table(desa)?;
     coverage_of(snapshot(data, None, t)?.entries(), level, region, t)
 }
 
-/// `kopdes_stages(register, as_of, by, stall_days)` -> `StagesReport`; `stall_days`: TOML text
-/// of a stall preset (default the embedded one).
+/// `kopdes_stages(register, as_of, by, stall_days, per_coop)` -> `StagesReport`; `stall_days`:
+/// TOML text of a stall preset (default the embedded one). Without `per_coop` the list of
+/// stalled coops is left empty: at national scale (90,000 coops, ~92,000 stalled) turning it
+/// into JS objects takes several times the computation (BENCHMARKS.md), and the counts do not
+/// need it.
 #[wasm_bindgen]
 pub fn kopdes_stages(
     register: &RegisterHandle,
     as_of: &str,
     by: Option<String>,
     stall_days: Option<String>,
+    per_coop: bool,
 ) -> Result<JsValue, JsValue> {
     let preset = match stall_days {
         Some(t) => StallPreset::from_toml(&t),
         None => StallPreset::default_preset(),
     }
     .map_err(preset_err)?;
-    let r = stages_report(
+    let mut r = stages_report(
         &register.inner.records,
         iso_date(as_of)?,
         region_field(by)?,
         &preset,
     );
+    if !per_coop {
+        r.stalled = Vec::new();
+    }
     to_js(&r)
 }
 
-/// `kopdes_readiness(register, checklist, as_of, by)` -> `ReadinessReport`; `checklist`: TOML
-/// text (default PMK 49/2025).
+/// `kopdes_readiness(register, checklist, as_of, by, per_coop)` -> `ReadinessReport`;
+/// `checklist`: TOML text (default PMK 49/2025). Without `per_coop` the checklist of each coop
+/// (`coops`) is left empty, as the stalled list of [`kopdes_stages`].
 #[wasm_bindgen]
 pub fn kopdes_readiness(
     register: &RegisterHandle,
     checklist: Option<String>,
     as_of: Option<String>,
     by: Option<String>,
+    per_coop: bool,
 ) -> Result<JsValue, JsValue> {
     let list = match checklist {
         Some(t) => Checklist::from_toml(&t),
@@ -234,7 +191,10 @@ pub fn kopdes_readiness(
     }
     .map_err(preset_err)?;
     let when = as_of.as_deref().map(iso_date).transpose()?;
-    let r = readiness_report(&register.inner.records, &list, when, region_field(by)?);
+    let mut r = readiness_report(&register.inner.records, &list, when, region_field(by)?);
+    if !per_coop {
+        r.coops = Vec::new();
+    }
     to_js(&r)
 }
 
@@ -250,7 +210,12 @@ pub fn kopdes_wave_register(
         founding_window,
         ..WaveOptions::default()
     };
-    to_js(&wave_growth(&register.inner.records, from_year, to_year, &opts).map_err(fail)?)
+    js(wave_growth(
+        &register.inner.records,
+        from_year,
+        to_year,
+        &opts,
+    ))
 }
 
 /// `kopdes_wave_panel(panel, kdmp_count, at, region, measure)` -> `WaveFinding` (how much of

@@ -2,36 +2,11 @@
 //! (CSV or a workbook) and `detect_layout`; the handles of what was read. Only conversion:
 //! `koperasi::io`.
 
-use crate::convert::{ErrorPayload, fail, opt_code, opt_js, to_js};
-use koperasi::io::{Layout, Opened, ReadOptions, Table, open_input};
+use crate::convert::{ErrorPayload, fail, js, opt_js, to_js};
+use koperasi::io::{Layout, ReadArgs, ReadArgsError, ReadOptions, Table, read_input_as};
 use koperasi::register::Register;
 use koperasi::stats::Panel;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-
-/// Reader options as JS passes them: `{mapping: {field: header}, delimiter: ";", region: "32.71",
-/// sheet: "Data" | 2, decimal: "comma" | "point" | "auto", period: "2026-08-05", wide: true}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct JsReadOptions {
-    /// Field name -> header as in the file.
-    pub mapping: std::collections::BTreeMap<String, String>,
-    /// One ASCII character.
-    pub delimiter: Option<String>,
-    /// Region code of the whole file.
-    pub region: Option<String>,
-    /// The sheet of a workbook: a name (string) or a 1-based number.
-    pub sheet: Option<serde_json::Value>,
-    /// The decimal mark of the file's numbers ([`koperasi::locale::DecimalMark`]).
-    pub decimal: Option<String>,
-    /// The period of every row of a table with no period column (`"2026-08-05"`, `"2024"`).
-    pub period: Option<String>,
-    /// Read a table with a single period column (`2024`) as a wide table.
-    pub wide: bool,
-    /// A register's data date (`"2024-12-31"`), when its title does not say it.
-    #[serde(rename = "dataAsOf", alias = "data_as_of")]
-    pub data_as_of: Option<String>,
-}
 
 /// The core's [`ReadOptions`] from the JS options of a CSV-only reader (`undefined` =
 /// defaults); a `sheet` is an argument error there.
@@ -46,81 +21,13 @@ pub fn read_options(options: JsValue) -> Result<ReadOptions, JsValue> {
     }
 }
 
-/// The core's [`ReadOptions`] and the sheet asked for (a name, or a 1-based number as text)
-/// from the JS options (`None` = defaults).
-pub fn read_args(options: Option<JsReadOptions>) -> Result<(ReadOptions, Option<String>), JsValue> {
-    let o = options.unwrap_or_default();
-    let sheet = match o.sheet {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {
-            Some(n.to_string())
-        }
-        Some(v) => {
-            return Err(ErrorPayload::argument(format!(
-                "sheet `{v}`: expected a sheet name (string) or a 1-based number"
-            ))
-            .into());
-        }
-    };
-    let delimiter = match o.delimiter.as_deref() {
-        None => None,
-        Some(d) => match d.as_bytes() {
-            [b] if b.is_ascii() => Some(*b),
-            _ => {
-                return Err(ErrorPayload::argument(format!(
-                    "delimiter `{d}`: expected one ASCII character such as `;`"
-                ))
-                .into());
-            }
-        },
-    };
-    let decimal = match o.decimal.as_deref() {
-        None => None,
-        Some(d) => Some(koperasi::locale::DecimalMark::from_name(d).ok_or_else(|| {
-            ErrorPayload::argument(format!(
-                "decimal `{d}`: expected one of {}",
-                koperasi::locale::DecimalMark::NAMES.join(", ")
-            ))
-        })?),
-    };
-    Ok((
-        ReadOptions {
-            mapping: o.mapping.into_iter().collect(),
-            delimiter,
-            region: opt_code(o.region)?,
-            decimal,
-            period: match o.period.as_deref() {
-                None => None,
-                Some(p) => Some(
-                    koperasi::stats::Period::parse(p)
-                        .map_err(|e| ErrorPayload::argument(format!("period `{p}`: {e}")))?,
-                ),
-            },
-            wide: o.wide,
-            data_as_of: match o.data_as_of.as_deref() {
-                None => None,
-                Some(d) => Some(
-                    koperasi::locale::parse_date(d)
-                        .map_err(|e| ErrorPayload::argument(format!("dataAsOf `{d}`: {e}")))?,
-                ),
-            },
-            ..ReadOptions::default()
-        },
-        sheet,
-    ))
-}
-
-/// The error for a workbook whose sheet has the other layout than the reader asked for.
-fn other_layout(wanted: &str, found: &str) -> koperasi::error::ReadError {
-    let f = if found == "panel" {
-        "Panel"
-    } else {
-        "Register"
-    };
-    koperasi::error::ReadError::UnknownLayout {
-        why: format!("the sheet is a {found}, not a {wanted}; read it with read{f} or readAny"),
-    }
+/// The core's [`ReadOptions`] and the sheet asked for from the JS options ([`ReadArgs`],
+/// `None` = defaults): a malformed option is `argument_invalid`, a bad region its core error.
+pub fn read_args(options: Option<ReadArgs>) -> Result<(ReadOptions, Option<String>), JsValue> {
+    options.unwrap_or_default().resolve().map_err(|e| match e {
+        ReadArgsError::Invalid(why) => ErrorPayload::argument(why).into(),
+        ReadArgsError::Region(e) => fail(e),
+    })
 }
 
 /// A register read into WASM memory, with methods (the JS `Register` class wraps it).
@@ -188,38 +95,21 @@ fn read_result(t: Table) -> Result<ReadResult, JsValue> {
 }
 
 /// `read_register(source, options)`: CSV, or a workbook (XLSX, XLS, ODS: told apart by its
-/// first bytes) as `koperasi::io::open_input` reads it (`options.sheet`).
+/// first bytes) as `koperasi::io::read_input_as` reads it (`options.sheet`).
 #[wasm_bindgen]
 pub fn read_register(data: &[u8], options: JsValue) -> Result<ReadResult, JsValue> {
-    let (o, sheet) = read_args(opt_js("read options", options)?)?;
-    read_result(
-        match open_input(data, None, sheet.as_deref(), &o).map_err(fail)? {
-            Opened::Table(Table::Panel(..)) => return Err(fail(other_layout("register", "panel"))),
-            Opened::Table(t) => t,
-            Opened::Text(text) => {
-                let (r, rep) = koperasi::io::read_register(text, &o).map_err(fail)?;
-                Table::Register(r, rep)
-            }
-        },
-    )
+    read_as(data, options, Layout::Register)
 }
 
 /// `read_panel(source, options)`: CSV, or a workbook as [`read_register`] reads it.
 #[wasm_bindgen]
 pub fn read_panel(data: &[u8], options: JsValue) -> Result<ReadResult, JsValue> {
+    read_as(data, options, Layout::Panel)
+}
+
+fn read_as(data: &[u8], options: JsValue, layout: Layout) -> Result<ReadResult, JsValue> {
     let (o, sheet) = read_args(opt_js("read options", options)?)?;
-    read_result(
-        match open_input(data, None, sheet.as_deref(), &o).map_err(fail)? {
-            Opened::Table(Table::Register(..)) => {
-                return Err(fail(other_layout("panel", "register")));
-            }
-            Opened::Table(t) => t,
-            Opened::Text(text) => {
-                let (p, rep) = koperasi::io::read_panel(text, &o).map_err(fail)?;
-                Table::Panel(p, rep)
-            }
-        },
-    )
+    read_result(read_input_as(data, None, sheet.as_deref(), Some(layout), &o).map_err(fail)?)
 }
 
 /// `read_any(source, options)`: register or panel, told apart by the header, from CSV or a
@@ -233,6 +123,5 @@ pub fn read_any(data: &[u8], options: JsValue) -> Result<ReadResult, JsValue> {
 /// `detect_layout(csv_text)` -> `"register"` or `"panel"`.
 #[wasm_bindgen]
 pub fn detect_layout(csv: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
-    let l: Layout = koperasi::io::detect_layout_of(csv, &read_options(options)?).map_err(fail)?;
-    to_js(&l)
+    js(koperasi::io::detect_layout_of(csv, &read_options(options)?))
 }

@@ -2,7 +2,7 @@
 //! duplicates, registrations by year. Only conversion: `koperasi::register`.
 
 use crate::convert::{
-    ErrorPayload, columns_js, from_js, iso_date, policy_arg, rows_columns, to_js,
+    ErrorPayload, columns_js, from_js, iso_date, opt_js, policy_arg, rows_columns, to_js,
 };
 use crate::read::RegisterHandle;
 use koperasi::register::Field;
@@ -12,6 +12,11 @@ use wasm_bindgen::prelude::*;
 pub fn fields_arg(fields: JsValue) -> Result<Vec<Field>, JsValue> {
     let names: Vec<String> = from_js("fields", fields)?;
     field_names(&names)
+}
+
+/// Optional breakdown fields (`undefined` or `null`: none).
+pub fn opt_fields(what: &str, fields: JsValue) -> Result<Vec<Field>, JsValue> {
+    opt_js::<Vec<String>>(what, fields)?.map_or(Ok(Vec::new()), |n| field_names(&n))
 }
 
 /// Breakdown fields from their names (`invalid_field` for an unknown name).

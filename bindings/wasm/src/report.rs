@@ -2,11 +2,11 @@
 //! samples. Only conversion: `koperasi::report`, `koperasi::samples`.
 
 use crate::convert::{ErrorPayload, fail, iso_date, opt_js, policy_arg, to_js};
-use crate::read::{JsReadOptions, read_args};
+use crate::read::read_args;
 use crate::register::field_names;
 use koperasi::report::{ReportOptions, build_report_from};
 use koperasi::stats::checks::CheckParams;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 /// Options of `build_report` besides as_of and policy, as JS passes them.
@@ -22,7 +22,7 @@ pub struct JsReportOptions {
     /// Check thresholds (panels).
     pub checks: Option<CheckParams>,
     /// Reader options.
-    pub read: Option<JsReadOptions>,
+    pub read: Option<koperasi::io::ReadArgs>,
 }
 
 /// `build_report(source, as_of, policy, options)` -> `Report` (the JSON of
@@ -66,14 +66,6 @@ pub fn build_report(
     to_js(&report)
 }
 
-/// An embedded sample as JS sees it.
-#[derive(Serialize)]
-struct SampleOut {
-    name: &'static str,
-    csv: &'static str,
-    source: &'static str,
-}
-
 /// The embedded real samples: `jatim_panel` (East Java quarterly panel) and `bogor_register`
 /// (Kota Bogor register) -> `{name, csv, source}`.
 #[wasm_bindgen]
@@ -84,9 +76,5 @@ pub fn sample(name: &str) -> Result<JsValue, JsValue> {
         ))
         .into());
     };
-    to_js(&SampleOut {
-        name: s.name,
-        csv: s.csv,
-        source: s.source,
-    })
+    to_js(&s)
 }

@@ -2,11 +2,11 @@
 //! apportionment, pseudonyms, members read from a file. Money in integer sen. Only
 //! conversion: `koperasi::shu`.
 
-use crate::convert::{fail, from_js, to_js};
+use crate::convert::{fail, from_js, js, to_js};
 use crate::read::read_options;
 use koperasi::Rupiah;
 use koperasi::error::{DateError, ShuError};
-use koperasi::shu::{AllocationPlan, Member, Rounding};
+use koperasi::shu::{self, AllocationPlan, Member, Rounding};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -25,13 +25,13 @@ fn plan_arg(plan: JsValue) -> Result<AllocationPlan, JsValue> {
 /// `shu_plan_from_toml(text)` -> the validated plan (serde shape).
 #[wasm_bindgen]
 pub fn shu_plan_from_toml(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&AllocationPlan::from_toml(text).map_err(fail)?)
+    js(AllocationPlan::from_toml(text))
 }
 
 /// `AllocationPlan.fromJson(text)` -> the validated plan.
 #[wasm_bindgen]
 pub fn shu_plan_from_json(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&AllocationPlan::from_json(text).map_err(fail)?)
+    js(AllocationPlan::from_json(text))
 }
 
 /// `new AllocationPlan(o)` / `AllocationPlan.fromObject(o)` -> the validated plan.
@@ -47,13 +47,12 @@ pub fn shu_allocate(
     shu_sen: i64,
     non_member_shu_sen: Option<i64>,
 ) -> Result<JsValue, JsValue> {
-    let a = koperasi::shu::shu_allocate(
+    let non_member = non_member_shu_sen.map(Rupiah::from_sen);
+    js(shu::shu_allocate(
         &plan_arg(plan)?,
         Rupiah::from_sen(shu_sen),
-        non_member_shu_sen.map(Rupiah::from_sen),
-    )
-    .map_err(fail)?;
-    to_js(&a)
+        non_member,
+    ))
 }
 
 /// `shu_distribute(plan, members, shu_sen, book_year, non_member_shu_sen)` -> `Distribution`,
@@ -67,21 +66,17 @@ pub fn shu_distribute(
     non_member_shu_sen: Option<i64>,
 ) -> Result<JsValue, JsValue> {
     let members: Vec<Member> = from_js("members", members)?;
-    let year_end = koperasi::shu::book_year_end(book_year).ok_or_else(|| {
+    let year_end = shu::book_year_end(book_year).ok_or_else(|| {
         fail(DateError::Invalid {
             value: book_year.to_string(),
             why: "the end of this book year is outside the calendar".into(),
         })
     })?;
-    let d = koperasi::shu::shu_distribute(
-        &plan_arg(plan)?,
-        &members,
-        Rupiah::from_sen(shu_sen),
-        non_member_shu_sen.map(Rupiah::from_sen),
-        year_end,
-    )
-    .map_err(fail)?;
-    to_js(&d)
+    let (p, non_member) = (plan_arg(plan)?, non_member_shu_sen.map(Rupiah::from_sen));
+    let shu_total = Rupiah::from_sen(shu_sen);
+    js(shu::shu_distribute(
+        &p, &members, shu_total, non_member, year_end,
+    ))
 }
 
 /// `shu_apportion(total_sen, bases, rounding, reconcile, granularity_sen)` -> `Apportionment`
@@ -96,21 +91,20 @@ pub fn shu_apportion(
 ) -> Result<JsValue, JsValue> {
     let bases: Vec<i64> = from_js("bases", bases)?;
     let rounding: Rounding = from_js("rounding", JsValue::from_str(rounding))?;
-    let a = koperasi::shu::apportion(
-        Rupiah::from_sen(total_sen),
+    let total = Rupiah::from_sen(total_sen);
+    js(shu::apportion(
+        total,
         &bases,
         rounding,
         reconcile,
         granularity_sen,
-    )
-    .map_err(fail)?;
-    to_js(&a)
+    ))
 }
 
 /// `shu_pseudonym(key, member_id)` -> the member's stable pseudonym.
 #[wasm_bindgen]
 pub fn shu_pseudonym(key: &str, member_id: &str) -> Result<JsValue, JsValue> {
-    to_js(&koperasi::shu::shu_pseudonym(key, member_id).map_err(fail)?)
+    js(shu::shu_pseudonym(key, member_id))
 }
 
 /// `shu_read_members(source, options)` -> `{members, report}`.
@@ -121,7 +115,6 @@ pub fn shu_read_members(csv: &[u8], options: JsValue) -> Result<JsValue, JsValue
         members: Vec<Member>,
         report: koperasi::io::ReadReport,
     }
-    let (members, report) =
-        koperasi::shu::read_members(csv, &read_options(options)?).map_err(fail)?;
-    to_js(&Out { members, report })
+    let read = shu::read_members(csv, &read_options(options)?);
+    js(read.map(|(members, report)| Out { members, report }))
 }

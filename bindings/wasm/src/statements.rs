@@ -6,7 +6,7 @@
 
 use crate::convert::{ErrorPayload, fail, from_js, iso_date, opt_js, policy_arg, to_js};
 use crate::read::RegisterHandle;
-use crate::register::field_names;
+use crate::register::opt_fields;
 use koperasi::io::{ReadOptions, ReadReport};
 use koperasi::statements::{self as st, Funnel, Relations, Statement};
 use wasm_bindgen::prelude::*;
@@ -76,18 +76,9 @@ pub fn funnel(
     by: JsValue,
     report: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let by = match opt_js::<Vec<String>>("by", by)? {
-        Some(b) => field_names(&b)?,
-        None => Vec::new(),
-    };
+    let (by, p) = (opt_fields("by", by)?, policy_arg(policy)?);
     let read: Option<ReadReport> = opt_js("report", report)?;
-    let f = st::funnel_by(
-        &register.inner,
-        iso_date(as_of)?,
-        &policy_arg(policy)?,
-        &by,
-        read.as_ref(),
-    );
+    let f = st::funnel_by(&register.inner, iso_date(as_of)?, &p, &by, read.as_ref());
     to_js(&f)
 }
 

@@ -1,7 +1,7 @@
 //! Panels of published counts held in WASM memory: periods, regions, measures, totals,
 //! growth, the consistency checks; CAGR and percent change. Only conversion: `koperasi::stats`.
 
-use crate::convert::{ErrorPayload, columns_js, fail, from_js, to_js};
+use crate::convert::{ErrorPayload, columns_js, fail, from_js, js, to_js};
 use crate::read::PanelHandle;
 use koperasi::stats::Period;
 use koperasi::stats::checks::CheckParams;
@@ -100,13 +100,13 @@ impl PanelHandle {
 /// `cagr(from, to, years)` in percent.
 #[wasm_bindgen]
 pub fn cagr(from: i64, to: i64, years: f64) -> Result<JsValue, JsValue> {
-    to_js(&koperasi::stats::growth::cagr(from, to, years).map_err(fail)?)
+    js(koperasi::stats::growth::cagr(from, to, years))
 }
 
 /// `pct_change(from, to)` in percent.
 #[wasm_bindgen]
 pub fn pct_change(from: i64, to: i64) -> Result<JsValue, JsValue> {
-    to_js(&koperasi::stats::growth::pct_change(from, to).map_err(fail)?)
+    js(koperasi::stats::growth::pct_change(from, to))
 }
 
 /// `parse_period(text)` -> canonical text (`2021-Q3`).

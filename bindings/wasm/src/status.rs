@@ -2,7 +2,7 @@
 //! `assess`, the RAT deadline, and the same register under several policies. Only
 //! conversion: `koperasi::status`.
 
-use crate::convert::{fail, from_js, iso_date, policy_arg, to_js};
+use crate::convert::{fail, from_js, iso_date, js, policy_arg, to_js};
 use crate::read::RegisterHandle;
 use koperasi::Koperasi;
 use koperasi::error::DateError;
@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 /// `StatusPolicy.preset(name)` -> the policy object.
 #[wasm_bindgen]
 pub fn policy_preset(name: &str) -> Result<JsValue, JsValue> {
-    to_js(&StatusPolicy::preset(name).map_err(fail)?)
+    js(StatusPolicy::preset(name))
 }
 
 /// `policy_presets()` -> the preset names.
@@ -24,7 +24,7 @@ pub fn policy_presets() -> Result<JsValue, JsValue> {
 /// `StatusPolicy.fromJson(text)`: a policy from JSON text, validated.
 #[wasm_bindgen]
 pub fn policy_from_json(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&StatusPolicy::from_json(text).map_err(fail)?)
+    js(StatusPolicy::from_json(text))
 }
 
 /// `new StatusPolicy(o)` / `StatusPolicy.fromObject(o)`: a policy object, validated.
@@ -36,7 +36,7 @@ pub fn policy_from_object(policy: JsValue) -> Result<JsValue, JsValue> {
 /// `StatusPolicy.fromToml(text)`.
 #[wasm_bindgen]
 pub fn policy_from_toml(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&StatusPolicy::from_toml(text).map_err(fail)?)
+    js(StatusPolicy::from_toml(text))
 }
 
 /// `Koperasi.fromObject(o)`: the record checked by the core's serde shape, returned as the

@@ -146,7 +146,7 @@ void stIds, stOff, stCsv;
 // Koperasi Desa/Kelurahan Merah Putih (issue 19)
 const kdStats: st.KopdesStatistics = st.kopdesStatistics('province,cooperatives\nACEH,1\n', { parent: null, dataAsOf: '2026-08-05' });
 const kdRate: number = kdStats.snapshot.matching.match_rate_pct;
-const kdStages: st.KopdesStagesReport = st.kopdesStages(new Uint8Array(0), '2026-01-31', { by: 'kab_kota' });
+const kdStages: st.KopdesStagesReport = st.kopdesStages(new Uint8Array(0), '2026-01-31', { by: 'kab_kota', perCoop: true });
 const kdReady: st.KopdesReadinessReport = st.kopdesReadiness(new Uint8Array(0), { checklist: null });
 const kdWave = st.kopdesWave('x', { kdmpCount: 8494, at: '2025-Q2' });
 const kdDesa: Promise<Uint8Array> = st.loadDesaTable();

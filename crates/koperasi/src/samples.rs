@@ -24,7 +24,8 @@ pub const BOGOR_REGISTER_SOURCE: &str = "embedded sample: Kota Bogor cooperative
 from the MySQL dump of GitHub Sabilamanda/disperdagin @db28fa7 (DinKUKMDagin Kota Bogor website project)";
 
 /// One embedded sample file: the name the bindings use for it, its file name, its CSV text and
-/// where it comes from ([`JATIM_PANEL_SOURCE`], [`BOGOR_REGISTER_SOURCE`]).
+/// where it comes from ([`JATIM_PANEL_SOURCE`], [`BOGOR_REGISTER_SOURCE`]). Serialised as
+/// `{name, csv, source}` (the shape JS `sample(name)` gives).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Sample {
     /// The name the CLI, Python (`koperasi.samples`) and JS (`sample(name)`) use:
@@ -32,6 +33,7 @@ pub struct Sample {
     /// [`BALIKPAPAN_STATEMENTS`]).
     pub name: &'static str,
     /// The file name of the original copy (under `data/samples/`).
+    #[serde(skip)]
     pub file_name: &'static str,
     /// The file's text (CSV, UTF-8).
     pub csv: &'static str,

@@ -280,3 +280,25 @@ fn records_without_the_new_lifecycle_fields_still_read() {
     let back: Koperasi = serde_json::from_value(v).unwrap();
     assert_eq!(back, k);
 }
+
+#[test]
+fn series_dates_as_a_caller_gives_them() {
+    use koperasi::demography::SeriesDates;
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let span: SeriesDates = serde_json::from_str(
+        r#"{"start": "2024-01-15", "end": "2024-03-02", "frequency": "monthly"}"#,
+    )
+    .unwrap();
+    // month ends of January to March 2024 (a leap year)
+    assert_eq!(
+        span.dates().unwrap(),
+        [d("2024-01-31"), d("2024-02-29"), d("2024-03-31")]
+    );
+    let list: SeriesDates = serde_json::from_str(r#"["2023-06-30", "2022-01-01"]"#).unwrap();
+    assert_eq!(list.dates().unwrap(), [d("2023-06-30"), d("2022-01-01")]);
+    let backwards: SeriesDates = serde_json::from_str(
+        r#"{"start": "2024-02-01", "end": "2023-01-01", "frequency": "yearly"}"#,
+    )
+    .unwrap();
+    assert!(backwards.dates().is_err());
+}

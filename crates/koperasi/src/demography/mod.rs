@@ -43,6 +43,6 @@ pub use report::{
     DemographyOptions, DemographyReport, KaplanMeierSummary, PopulationChoice, StatusSeriesColumns,
     demography_report,
 };
-pub use sweep::{Frequency, StatusSeries, period_ends, status_series, statuses_at};
+pub use sweep::{Frequency, SeriesDates, StatusSeries, period_ends, status_series, statuses_at};
 pub use sweep::{SeriesGroup, StatusStep, status_steps};
 pub use yearly::{DemographyParams, DemographyYear, Rates, demography_rates, yearly_demography};

@@ -328,6 +328,40 @@ pub enum Frequency {
     Yearly,
 }
 
+/// The dates of a status series as a caller gives them (a JS array or object, say): a list of
+/// dates, or the period ends from `start` to `end` (`{start, end, frequency}`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum SeriesDates {
+    /// Explicit dates.
+    List(Vec<NaiveDate>),
+    /// The period ends from `start` to `end` ([`period_ends`]).
+    Span {
+        /// First date (its period's end is the first date).
+        start: NaiveDate,
+        /// Last date (its period's end is the last date).
+        end: NaiveDate,
+        /// `monthly` or `yearly`.
+        frequency: Frequency,
+    },
+}
+
+impl SeriesDates {
+    /// The dates: the list as given, or the period ends of the span.
+    ///
+    /// Errors: those of [`period_ends`].
+    pub fn dates(self) -> Result<Vec<NaiveDate>, DemographyError> {
+        match self {
+            SeriesDates::List(d) => Ok(d),
+            SeriesDates::Span {
+                start,
+                end,
+                frequency,
+            } => period_ends(start, end, frequency),
+        }
+    }
+}
+
 /// The last day of every month (`Monthly`) or 31 December of every year (`Yearly`) from the
 /// period containing `from` to the one containing `to`, ascending.
 ///

@@ -112,7 +112,7 @@ pub fn read_input_as<R: Read>(
     };
     let other = |wanted: &str, found: &str| ReadError::UnknownLayout {
         why: format!(
-            "the sheet is a {found}, not a {wanted}; read it with read_{found} or read_any"
+            "the sheet is a {found}, not a {wanted}; read it as a {found} (read_{found}), or with the reader that tells registers and panels apart (read_any, readAny)"
         ),
     };
     match (open_input(input, name, sheet, options)?, layout) {

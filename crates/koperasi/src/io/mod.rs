@@ -5,6 +5,7 @@
 //! The invariant `accepted + rejected = rows_read` always holds. Columns the reader does not
 //! know are kept (in each record's `extra`) and listed in the report.
 
+pub mod args;
 pub mod bytes;
 pub mod data_date;
 pub(crate) mod decimal;
@@ -31,6 +32,7 @@ pub mod xlsx_scan;
 use crate::error::ReadError;
 use serde::{Deserialize, Serialize};
 
+pub use args::{ReadArgs, ReadArgsError};
 pub use data_date::{DataAsOf, DataAsOfSource};
 pub use input::{Opened, open_input, read_cells, read_input, read_input_as};
 pub use limits::ReadLimits;

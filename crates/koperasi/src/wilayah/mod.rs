@@ -21,11 +21,13 @@
 //! ```
 
 mod code;
+mod given;
 mod names;
 mod resolve;
 mod table;
 
 pub use code::{KodeWilayah, Level};
+pub use given::{TableRef, table_with_desa};
 pub use names::normalize_name;
 pub use resolve::contains_on;
 pub use resolve::{RegionLevel, Resolution, is_nasional_name, resolve_name, resolve_names};
