@@ -72,7 +72,7 @@ fn _koperasi(m: &Bound<'_, PyModule>) -> PyResult<()> {
         demography: kaplan_meier, demography_rates, yearly_demography, cohort_survival,
             survival_data, high_growth, demography_report, status_series;
         compare: compare_policies;
-        template: template_register;
+        template: template_register, template_kopdes;
         safe: safe_csv_cell, safe_markdown_cell, safe_terminal_text;
         statements: read_statements, check_statements, funnel, compare_statements,
             statements_csv;

@@ -57,3 +57,20 @@ def test_bad_arguments_are_errors_not_crashes() -> None:
     with pytest.raises(k.ExportError) as e:
         k.template_register(rat_year=1800)
     assert e.value.code == "export_write"
+
+
+def test_the_kopdes_template_has_a_column_per_stage(tmp_path: Path) -> None:
+    path = tmp_path / "kdmp.xlsx"
+    data = k.template_kopdes(path, locale="id")
+    assert path.read_bytes() == data
+    book = part(data, "xl/workbook.xml")
+    assert 'name="Daftar Koperasi"' in book and 'name="Petunjuk"' in book
+    r = k.read_register(path)
+    # 8 id and place columns, 19 stage columns; the example row is rejected, never counted
+    assert len(r.report.columns) == 27
+    headers = [h for h, _ in r.report.columns]
+    assert headers[8] == "Tanggal Musdesus" and headers[-1] == "Tanggal Persetujuan"
+    assert (r.report.rows_read, r.report.accepted) == (1, 0)
+    assert r.report.rejected[0].code == "template_example"
+    with pytest.raises(ValueError, match="expected 'id' or 'en'"):
+        k.template_kopdes(locale="fr")

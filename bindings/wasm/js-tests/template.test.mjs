@@ -71,3 +71,17 @@ test('tableXlsx and tableCsv: the Kota Bogor sample out and back', () => {
   assert.match(new TextDecoder().decode(k.tableCsv(evil)), /^Nama\n"'=HYPERLINK/);
   assert.throws(() => k.tableXlsx({ headers: 'x' }), TypeError);
 });
+
+test('templateKopdes: 8 id and place columns, 19 stage columns, the example row rejected', () => {
+  const { register, report } = k.readRegister(k.templateKopdes({ locale: 'id' }));
+  try {
+    assert.equal(report.sheet, 'Daftar Koperasi');
+    assert.equal(report.columns.length, 27);
+    assert.equal(report.columns[8][0], 'Tanggal Musdesus');
+    assert.equal(report.columns[26][0], 'Tanggal Persetujuan');
+    assert.equal(report.rejected[0].code, 'template_example');
+  } finally {
+    register.free();
+  }
+  assert.throws(() => k.templateKopdes({ locale: 'fr' }), TypeError);
+});

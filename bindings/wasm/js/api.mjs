@@ -697,6 +697,11 @@ export function templateRegister(options = {}) {
   return call(wasm().template_register, year(ratYear, 'ratYear'), localeArg(options.locale));
 }
 
+/** The blank KDMP/KKMP register template (XLSX bytes), the workbook of `koperasi template kopdes`. */
+export function templateKopdes(options = {}) {
+  return call(wasm().template_kopdes, localeArg(options.locale));
+}
+
 function tableArg(table) {
   if (!table || !Array.isArray(table.headers) || !Array.isArray(table.rows)) {
     throw typeError('table must be {headers: string[], rows: string[][]}');

@@ -700,6 +700,11 @@ export function todayWib(now?: Date): IsoDate;
  * `ratYear` defaults to last year in WIB; `locale` to `en`.
  */
 export function templateRegister(options?: { ratYear?: number; locale?: 'id' | 'en' }): Uint8Array;
+/**
+ * The blank KDMP/KKMP register template (XLSX bytes), the workbook of `koperasi template kopdes`:
+ * id and place columns, then a column per stage that `kopdesStages`/`kopdesReadiness` read.
+ */
+export function templateKopdes(options?: { locale?: 'id' | 'en' }): Uint8Array;
 /** A table as an XLSX workbook of one sheet (default name `Data`). */
 export function tableXlsx(table: TextTable, sheet?: string): Uint8Array;
 /** A table as CSV bytes: `{ excel: true }` gives a byte-order mark and `;`. */

@@ -34,6 +34,13 @@ pub fn template_register(rat_book_year: i32, locale: &str) -> Result<Vec<u8>, Js
         .map_err(fail)
 }
 
+/// The blank KDMP/KKMP register template (an XLSX workbook's bytes: a column per stage),
+/// sheet names and instructions in `locale` (`id` or `en`). Errors: `argument_invalid`.
+#[wasm_bindgen]
+pub fn template_kopdes(locale: &str) -> Result<Vec<u8>, JsValue> {
+    koperasi::io::template_xlsx::template_kopdes_xlsx(indonesian(locale)?).map_err(fail)
+}
+
 /// A table (see [`table_arg`]) as an XLSX workbook of one sheet named `sheet`: text
 /// cells stay text, never formulas; cells that read as numbers become numbers.
 /// Errors: `export_cell_too_long`, `export_too_large`, `export_write`; `argument_invalid`.

@@ -86,6 +86,7 @@ __all__ = [
     "rat_deadline", "PolicyComparison", "compare_policies",
     # template
     "template_register",
+    "template_kopdes",
     # io
     "Rejection", "ReadReport", "DataAsOf", "RegisterRead", "PanelRead", "read_register", "read_panel",
     "read_any", "detect_layout", "Source",
@@ -1628,7 +1629,25 @@ def template_register(
     if rat_year is None:
         wib = _dt.timezone(_dt.timedelta(hours=7))
         rat_year = _dt.datetime.now(wib).year - 1
-    data: bytes = _k.template_register(rat_year, locale)
+    return _written(_k.template_register(rat_year, locale), path)
+
+
+def template_kopdes(
+    path: Union[str, "os.PathLike[str]", None] = None,
+    *,
+    locale: str = "en",
+) -> bytes:
+    """The blank register template of Koperasi Desa/Kelurahan Merah Putih (the workbook of
+    ``koperasi template kopdes``, built by the core): the id, name, NIK and place columns, then
+    a column per stage (a date per stage from musdesus to the loan approval, land status,
+    construction % and outlets), each a header :func:`kopdes_stages` and
+    :func:`kopdes_readiness` read without a mapping; an example row (delete it) and an
+    instructions sheet in ``locale`` (``"id"`` or ``"en"``). Returns the XLSX bytes, and writes
+    them to ``path`` when given. Raises ``ValueError`` for another locale."""
+    return _written(_k.template_kopdes(locale), path)
+
+
+def _written(data: bytes, path: Union[str, "os.PathLike[str]", None]) -> bytes:
     if path is not None:
         with open(path, "wb") as f:
             f.write(data)
