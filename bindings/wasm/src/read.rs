@@ -1,6 +1,6 @@
-//! Reading: the reader options as JS passes them, `read_register`, `read_panel`, `read_any`
-//! (CSV or a workbook) and `detect_layout`; the handles of what was read. Only conversion:
-//! `koperasi::io`.
+//! Reading: the reader options as JS passes them (`koperasi::io::ReadArgs`), `read_register`,
+//! `read_panel`, `read_any` (CSV or a workbook) and `detect_layout`; the handles of what was
+//! read. Only conversion: `koperasi::io`.
 
 use crate::convert::{ErrorPayload, fail, js, opt_js, to_js};
 use koperasi::io::{Layout, ReadArgs, ReadArgsError, ReadOptions, Table, read_input_as};
