@@ -81,7 +81,7 @@ def _build(tp: Any) -> Callable[[Any], Any]:
     if origin is Union:
         alts = [a for a in typing.get_args(tp) if a is not type(None)]
         one = _decoder(alts[0]) if len(alts) == 1 else _same
-        return lambda v: None if v is None else one(v)
+        return one if one is _same else lambda v: None if v is None else one(v)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
@@ -119,7 +119,7 @@ def _dataclass(cls: Any) -> Callable[[Any], Any]:
         kwargs: Dict[str, Any] = {}
         for key, name, dec, required in fields:
             if key in v:
-                kwargs[name] = dec(v[key])
+                kwargs[name] = v[key] if dec is _same else dec(v[key])
             elif required:
                 raise TypeError(f"{cls.__name__}: the result has no `{key}`")
         return cls(**kwargs)
