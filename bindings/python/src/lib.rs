@@ -21,12 +21,14 @@ mod locale;
 mod read;
 mod register;
 mod report;
+mod rows;
 mod safe;
 mod shu;
 mod statements;
 mod stats;
 mod status;
 mod table;
+mod tables;
 mod template;
 mod wilayah;
 

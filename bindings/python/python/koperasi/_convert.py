@@ -15,7 +15,7 @@ import datetime as _dt
 import enum
 import json
 import typing
-from typing import Any, Dict, Mapping, Type, TypeVar, Union
+from typing import Any, Callable, Dict, List, Mapping, Type, TypeVar, Union
 
 OMIT = "koperasi.omit"
 """Field metadata key: serde leaves the field out when it is empty (``None``, ``()``, ``{}``,
@@ -59,45 +59,78 @@ def _hints(cls: type) -> Dict[str, Any]:
     return h
 
 
-def _dataclass(cls: Type[_T], v: Mapping[str, Any]) -> _T:
-    hints = _hints(cls)
-    kwargs: Dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        key = f.metadata.get("json", f.name)
-        if key in v:
-            kwargs[f.name] = decode(hints[f.name], v[key])
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise TypeError(f"{cls.__name__}: the result has no `{key}`")
-    return cls(**kwargs)
+_DECODERS: Dict[Any, Callable[[Any], Any]] = {}
+
+
+def _same(v: Any) -> Any:
+    return v
+
+
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """The decoder of the type ``tp``, built once per type (a read report may hold hundreds
+    of thousands of rows to decode)."""
+    d = _DECODERS.get(tp)
+    if d is None:
+        d = _build(tp)
+        _DECODERS[tp] = d
+    return d
+
+
+def _build(tp: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(tp)
+    if origin is Union:
+        alts = [a for a in typing.get_args(tp) if a is not type(None)]
+        one = _decoder(alts[0]) if len(alts) == 1 else _same
+        return one if one is _same else lambda v: None if v is None else one(v)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return lambda v: None if v is None else tuple(map(item, v))
+        items = [_decoder(a) for a in args]
+        return lambda v: None if v is None else tuple(f(x) for f, x in zip(items, v))
+    if origin is dict:
+        kd, vd = (_decoder(a) for a in typing.get_args(tp))
+        return lambda v: None if v is None else {kd(k): vd(x) for k, x in v.items()}
+    if tp is _dt.date:
+        return lambda v: v if v is None or isinstance(v, _dt.date) else _dt.date.fromisoformat(v)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _dataclass(tp)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return lambda v: None if v is None else tp(v)
+    if tp is int:
+        return lambda v: int(v) if isinstance(v, str) else v
+    return _same
+
+
+def _dataclass(cls: Any) -> Callable[[Any], Any]:
+    fields: List[Any] = []  # built at the first call (a type may contain itself)
+
+    def decode_one(v: Any) -> Any:
+        if v is None:
+            return None
+        if not fields:
+            hints = _hints(cls)
+            fields.extend(
+                (f.metadata.get("json", f.name), f.name, _decoder(hints[f.name]),
+                 f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+                for f in dataclasses.fields(cls)
+            )
+        kwargs: Dict[str, Any] = {}
+        for key, name, dec, required in fields:
+            if key in v:
+                kwargs[name] = v[key] if dec is _same else dec(v[key])
+            elif required:
+                raise TypeError(f"{cls.__name__}: the result has no `{key}`")
+        return cls(**kwargs)
+
+    return decode_one
 
 
 def decode(tp: Any, v: Any) -> Any:
     """``v`` (the serde shape of a value) as the type ``tp`` (an annotation of
     :mod:`koperasi._types`)."""
-    if v is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin is Union:
-        alts = [a for a in typing.get_args(tp) if a is not type(None)]
-        return decode(alts[0], v) if len(alts) == 1 else v
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], x) for x in v)
-        return tuple(decode(a, x) for a, x in zip(args, v))
-    if origin is dict:
-        kt, vt = typing.get_args(tp)
-        return {decode(kt, k): decode(vt, x) for k, x in v.items()}
-    if tp is _dt.date:
-        return v if isinstance(v, _dt.date) else _dt.date.fromisoformat(v)
-    if isinstance(tp, type):
-        if dataclasses.is_dataclass(tp):
-            return _dataclass(tp, v)
-        if issubclass(tp, enum.Enum):
-            return tp(v)
-        if tp is int and isinstance(v, str):
-            return int(v)
-    return v
+    return _decoder(tp)(v)
 
 
 def _empty(v: Any) -> bool:

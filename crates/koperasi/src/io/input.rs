@@ -146,6 +146,35 @@ fn read_workbook(
     }
 }
 
+/// Read a table already split into cells (a DataFrame or an Arrow table handed over by a
+/// binding: `headers`, `rows` data rows, `cell(row, column)`) as `layout`, or, when `None`, as
+/// [`super::detect_layout`] tells from `headers`: by [`super::read_register_cells`] or
+/// [`super::read_panel_cells`] (row `r` is line `r + 2`).
+///
+/// Errors: those of [`super::detect_layout`] ([`ReadError::UnknownLayout`]) and of the reader.
+pub fn read_cells<'a>(
+    headers: &[String],
+    rows: usize,
+    cell: impl Fn(usize, usize) -> &'a str,
+    layout: Option<Layout>,
+    options: &ReadOptions,
+) -> Result<Table, ReadError> {
+    let layout = match layout {
+        Some(l) => l,
+        None => super::detect_layout(headers, options)?,
+    };
+    Ok(match layout {
+        Layout::Register => {
+            let (r, report) = super::read_register_cells(headers, rows, cell, options)?;
+            Table::Register(r, report)
+        }
+        Layout::Panel => {
+            let (p, report) = super::read_panel_cells(headers, rows, cell, options)?;
+            Table::Panel(p, report)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::panic)]
@@ -184,33 +213,4 @@ mod tests {
         assert_eq!(e.code(), "read_workbook");
         assert!(e.to_string().contains("`Data`"), "{e}");
     }
-}
-
-/// Read a table already split into cells (a DataFrame or an Arrow table handed over by a
-/// binding: `headers`, `rows` data rows, `cell(row, column)`) as `layout`, or, when `None`, as
-/// [`super::detect_layout`] tells from `headers`: by [`super::read_register_cells`] or
-/// [`super::read_panel_cells`] (row `r` is line `r + 2`).
-///
-/// Errors: those of [`super::detect_layout`] ([`ReadError::UnknownLayout`]) and of the reader.
-pub fn read_cells<'a>(
-    headers: &[String],
-    rows: usize,
-    cell: impl Fn(usize, usize) -> &'a str,
-    layout: Option<Layout>,
-    options: &ReadOptions,
-) -> Result<Table, ReadError> {
-    let layout = match layout {
-        Some(l) => l,
-        None => super::detect_layout(headers, options)?,
-    };
-    Ok(match layout {
-        Layout::Register => {
-            let (r, report) = super::read_register_cells(headers, rows, cell, options)?;
-            Table::Register(r, report)
-        }
-        Layout::Panel => {
-            let (p, report) = super::read_panel_cells(headers, rows, cell, options)?;
-            Table::Panel(p, report)
-        }
-    })
 }
