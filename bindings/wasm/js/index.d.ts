@@ -501,7 +501,7 @@ export interface ReportOptions {
 export function buildReport(source: CsvSource, asOf?: IsoDate | null, policy?: PolicyArg | null, options?: ReportOptions): Report;
 
 /** An embedded real sample file. */
-export function sample(name: SampleName): { name: SampleName; csv: string; source: string };
+export function sample(name: SampleName): { name: SampleName; file_name: string; csv: string; source: string };
 
 // ---- shu ----------------------------------------------------------------------------------
 /** Integer sen in a result: a safe-integer `number` (a result past 2^53 - 1 throws RangeError). */

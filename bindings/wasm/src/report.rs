@@ -67,7 +67,7 @@ pub fn build_report(
 }
 
 /// The embedded real samples: `jatim_panel` (East Java quarterly panel) and `bogor_register`
-/// (Kota Bogor register) -> `{name, csv, source}`.
+/// (Kota Bogor register) -> `{name, file_name, csv, source}`.
 #[wasm_bindgen]
 pub fn sample(name: &str) -> Result<JsValue, JsValue> {
     let Some(s) = koperasi::samples::get(name) else {

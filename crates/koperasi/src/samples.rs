@@ -25,7 +25,8 @@ from the MySQL dump of GitHub Sabilamanda/disperdagin @db28fa7 (DinKUKMDagin Kot
 
 /// One embedded sample file: the name the bindings use for it, its file name, its CSV text and
 /// where it comes from ([`JATIM_PANEL_SOURCE`], [`BOGOR_REGISTER_SOURCE`]). Serialised as
-/// `{name, csv, source}` (the shape JS `sample(name)` gives).
+/// `{name, file_name, csv, source}` (the shape Python `_koperasi.sample(name)` and JS
+/// `sample(name)` give).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Sample {
     /// The name the CLI, Python (`koperasi.samples`) and JS (`sample(name)`) use:
@@ -33,7 +34,6 @@ pub struct Sample {
     /// [`BALIKPAPAN_STATEMENTS`]).
     pub name: &'static str,
     /// The file name of the original copy (under `data/samples/`).
-    #[serde(skip)]
     pub file_name: &'static str,
     /// The file's text (CSV, UTF-8).
     pub csv: &'static str,
