@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any, List
 
 import pandas as pd
@@ -89,3 +93,32 @@ def test_real_values_through_the_generated_classes() -> None:
     assert by.by_year == dict(years) and by.by_year[2017] == 46
     assert by.unknown == len(raw) - sum(years.values()) == 190
     assert by.to_dict() == {"by_year": dict(years), "unknown": 190}
+
+
+def test_a_field_added_by_regeneration_reaches_the_public_classes(tmp_path: Path) -> None:
+    """What regen.sh writes for a new optional Rust field, inserted by hand into a copy of the
+    package: the public classes have it, and results decoded through them carry it."""
+    pkg = tmp_path / "koperasi"
+    shutil.copytree(Path(k.__file__).parent, pkg)
+    src = (pkg / "_types.py").read_text(encoding="utf-8")
+    new = '    added_in_rust: Optional[int] = field(default=None, metadata={OMIT: True})\n    """New."""\n'
+    for name in SIX:
+        head = src.index(f"class {name}(Generated):")
+        end = src.index("\n\n\n", head) + 1
+        src = src[:end] + new + src[end:]
+    (pkg / "_types.py").write_text(src, encoding="utf-8")
+    script = f"""
+import dataclasses, sys
+sys.path.insert(0, {str(tmp_path)!r})
+import koperasi as k
+assert k.__file__.startswith({str(tmp_path)!r}), k.__file__
+for name in {SIX!r}:
+    assert "added_in_rust" in [f.name for f in dataclasses.fields(getattr(k, name))], name
+w = k.wilayah_get("32.71.03")
+assert (w.name, w.added_in_rust, w.parent) == ("Bogor Tengah", None, "32.71")
+row = k.growth(k.read_panel({str(JATIM)!r}).panel, "total", "2018-Q4", "2025-Q2")[0]
+assert row.added_in_rust is None and type(row) is k.GrowthRow
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
