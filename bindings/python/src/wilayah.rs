@@ -1,5 +1,5 @@
 //! Regions (`koperasi::wilayah`, the Kemendagri table): look-ups as the serde shape of
-//! `Wilayah` with its `parent` code.
+//! `Wilayah`; a code's level and parent.
 
 use crate::convert::{kode, level, opt_kode, ser};
 use crate::errors::{OrRaise, core_err};
@@ -7,16 +7,10 @@ use koperasi::wilayah::{Wilayah, table};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-fn wilayah<'py>(py: Python<'py>, w: &Wilayah) -> PyResult<Bound<'py, PyAny>> {
-    let d = ser(py, w)?;
-    d.set_item("parent", w.code.parent().map(|p| p.to_string()))?;
-    Ok(d)
-}
-
 fn wilayah_list<'py>(py: Python<'py>, ws: &[&Wilayah]) -> PyResult<Bound<'py, PyList>> {
     let items = ws
         .iter()
-        .map(|w| wilayah(py, w))
+        .map(|w| ser(py, w))
         .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, items)
 }
@@ -24,7 +18,7 @@ fn wilayah_list<'py>(py: Python<'py>, ws: &[&Wilayah]) -> PyResult<Bound<'py, Py
 #[pyfunction]
 pub fn wilayah_get<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
     match table().get(&kode(py, code)?) {
-        Some(w) => wilayah(py, w),
+        Some(w) => ser(py, w),
         None => {
             let name = code.to_string();
             Err(core_err(
@@ -51,7 +45,7 @@ pub fn wilayah_find<'py>(
         "kab_kota" => t.find_kab_kota(name, within.as_ref()),
         _ => t.find_kecamatan(name, within.as_ref()),
     };
-    wilayah(py, w.or_raise(py)?)
+    ser(py, w.or_raise(py)?)
 }
 
 #[pyfunction]
@@ -83,5 +77,6 @@ pub fn parse_kode_wilayah<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'p
     let d = PyDict::new(py);
     d.set_item("code", k.to_string())?;
     d.set_item("level", k.level().as_str())?;
+    d.set_item("parent", k.parent().map(|p| p.to_string()))?;
     Ok(d)
 }

@@ -50,6 +50,10 @@ def locale() -> str:
     w: k.Wilayah = k.find_kab_kota("Kota Bogor")
     lvl: k.Level = w.level
     nbh: Optional[k.NomorBadanHukum] = k.parse_nomor_badan_hukum("AHU-0007286.AH.01.26.TAHUN 2020")
+    key: Optional[str] = None if nbh is None else nbh.key
+    kode: k.KodeWilayah = k.parse_kode_wilayah("647101")
+    up: Optional[k.KodeWilayah] = w.parent
+    text: str = kode + kode.code + str(kode.level) + (up or "") + (key or "")
     deadline: Optional[dt.date] = k.rat_deadline(2024, k.StatusPolicy.office())
     rep: k.Report = k.build_report("x.csv", as_of=d)
     book: k.Report = k.build_report("x.xlsx", as_of=d, sheet=2, mapping={"name": "Nama"}, by=["kecamatan"], top=3)
@@ -59,7 +63,7 @@ def locale() -> str:
         code: str = e.code
         line: Optional[int] = e.line
         del code, line
-    return f"{k.format_date(d)} {r} {lvl} {nbh} {deadline} {rep.kind}"
+    return f"{k.format_date(d)} {r} {lvl} {nbh} {deadline} {rep.kind} {text}"
 
 
 def shu(members_csv: str) -> int:
@@ -121,7 +125,7 @@ def sensitivity(path: str) -> int:
         dt.date(2025, 7, 1), ["national", k.StatusPolicy.permenkop_25_2015()]
     )
     d: dt.date = c.as_of
-    changed: int = c.pairs[0]["changed"]
+    changed: int = c.pairs[0].changed + c.policies[0].counts["active"]
     return changed + c.records + d.year + len(k.compare_policies(reg, d, ["office"]).policies)
 
 

@@ -411,26 +411,45 @@ class Rupiah:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Wilayah(_Result):
-    """A region of the Kemendagri 2025 table.
+class KodeWilayah(_gt.KodeWilayah):
+    """A Kemendagri region code in its dotted form (``"64.71.01"``): the generated
+    ``KodeWilayah``, a ``str`` (as in the JSON of the Rust type), with the read-only ``code``
+    (the text) and ``level`` (:class:`Level`) of the earlier ``(code, level)`` object;
+    ``to_dict()`` gives that object's ``{"code", "level"}`` (the shape the three bindings share)."""
 
-    Attributes: ``code`` (dotted, ``"32.71.03"``), ``name`` (official), ``level``
-    (:class:`Level`), ``parent`` (code of the region above, ``None`` for a province).
-    """
+    __slots__ = ()
 
-    code: str
-    name: str
-    level: Level
-    parent: Optional[str]
+    @property
+    def code(self) -> str:
+        """The dotted code as a plain ``str``."""
+        return str(self)
+
+    @property
+    def level(self) -> Level:
+        """The code's level (from the core's ``KodeWilayah::level``)."""
+        return Level(_k.parse_kode_wilayah(self)["level"])
+
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"code": ..., "level": ...}``, as ``parseKodeWilayah`` gives in JS."""
+        return {"code": self.code, "level": self.level.value}
 
 
-@dataclass(frozen=True)
-class KodeWilayah(_Result):
-    """A parsed region code: ``code`` (dotted) and ``level``."""
+class Wilayah(_gt.Wilayah):
+    __doc__ = (_gt.Wilayah.__doc__ or "") + """
+    Fields are the generated ones (``code``, ``name``, ``level``); ``parent`` (the code of the
+    region above, ``None`` for a province) is a read-only property that ``to_dict()`` adds to
+    the serde shape, as the JS binding does."""
 
-    code: str
-    level: Level
+    @property
+    def parent(self) -> Optional[KodeWilayah]:
+        """Code of the region above; ``None`` for a province."""
+        p = _k.parse_kode_wilayah(self.code)["parent"]
+        return None if p is None else KodeWilayah(p)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape of the Rust ``Wilayah`` plus ``parent`` (text or ``None``)."""
+        p = self.parent
+        return {**super().to_dict(), "parent": None if p is None else p.code}
 
 
 def wilayah_get(code: str) -> Wilayah:
@@ -500,8 +519,7 @@ def parse_kode_wilayah(text: str) -> KodeWilayah:
 
     Raises :class:`WilayahError` (``wilayah_bad_code``).
     """
-    d = _k.parse_kode_wilayah(text)
-    return KodeWilayah(d["code"], Level(d["level"]))
+    return KodeWilayah(_k.parse_kode_wilayah(text)["code"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -509,22 +527,20 @@ def parse_kode_wilayah(text: str) -> KodeWilayah:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NomorBadanHukum(_Result):
-    """A nomor badan hukum with what could be read from it (DOMAIN.md 1.5).
+class NomorBadanHukum(_gt.NomorBadanHukum):
+    __doc__ = (_gt.NomorBadanHukum.__doc__ or "") + """
+    Fields are the generated ones; ``key`` (normalised, for duplicate detection) is a read-only
+    property that ``to_dict()`` adds to the serde shape, as the JS binding does."""
 
-    Attributes: ``raw`` (trimmed text), ``kind`` (:class:`BadanHukumKind`), ``year`` and
-    ``month`` (when stated unambiguously), ``is_ahu``, ``is_amendment`` (a PAD number), ``key``
-    (normalised, for duplicate detection).
-    """
+    @property
+    def key(self) -> str:
+        """The normalised form for duplicate detection (the core's ``NomorBadanHukum::key``)."""
+        key: str = (_k.parse_nomor_badan_hukum(self.raw) or {})["key"]  # raw parses again
+        return key
 
-    raw: str
-    kind: BadanHukumKind
-    year: Optional[int]
-    month: Optional[int]
-    is_ahu: bool
-    is_amendment: bool
-    key: str
+    def to_dict(self) -> Dict[str, Any]:
+        """The serde shape of the Rust ``NomorBadanHukum`` plus ``key``."""
+        return {**super().to_dict(), "key": self.key}
 
 
 def parse_nomor_badan_hukum(text: str) -> Optional[NomorBadanHukum]:
@@ -967,27 +983,20 @@ class PeriodTotals(_Table):
     """Sums over all regions per period: ``period`` then one column per measure."""
 
 
-@dataclass(frozen=True)
-class GrowthRow(_Result):
-    """Growth of one measure for one region: ``from``/``to`` values are ``from_value`` and
-    ``to_value`` here (``from`` is a Python keyword); ``pct_change`` in percent or ``None``
-    when the base is not positive."""
+class GrowthRow(_gt.GrowthRow):
+    __doc__ = (_gt.GrowthRow.__doc__ or "") + """
+    Fields are the generated ones (``from_`` and ``to`` for the serde ``from``/``to``;
+    ``to_dict()`` is the serde shape); ``from_value`` and ``to_value`` are read-only aliases."""
 
-    region: str
-    region_code: Optional[str]
-    from_period: str
-    to_period: str
-    from_value: int
-    to_value: int
-    change: int
-    pct_change: Optional[float]
+    @property
+    def from_value(self) -> int:
+        """Value in the start period (``from_``)."""
+        return self.from_
 
-    def to_dict(self) -> Dict[str, Any]:
-        """The serde shape of the Rust row (keys ``from`` and ``to``)."""
-        d = super().to_dict()
-        d["from"] = d.pop("from_value")
-        d["to"] = d.pop("to_value")
-        return d
+    @property
+    def to_value(self) -> int:
+        """Value in the end period (``to``)."""
+        return self.to
 
 
 class GrowthRows(_Table):
@@ -995,11 +1004,7 @@ class GrowthRows(_Table):
     ``from_period``, ``to_period``, ``from``, ``to``, ``change``, ``pct_change`` (percent)."""
 
     def __getitem__(self, i: int) -> GrowthRow:
-        d = self._row(i)
-        return GrowthRow(
-            d["region"], d["region_code"], d["from_period"], d["to_period"], d["from"],
-            d["to"], d["change"], d["pct_change"],
-        )
+        return GrowthRow._from(self._row(i))
 
     def __iter__(self) -> Iterator[GrowthRow]:
         return (self[i] for i in range(len(self)))
@@ -1022,33 +1027,15 @@ class Findings(_Table):
         return (self[i] for i in range(len(self)))
 
 
-@dataclass(frozen=True)
-class RegistrationsByYear(_Result):
-    """Registrations per founding year (``by_year``: year -> count) and ``unknown`` (no
-    founding year)."""
+RegistrationsByYear = _gt.RegistrationsByYear
+"""Registrations per founding year (the generated type): ``by_year`` (year -> count) and
+``unknown``."""
 
-    by_year: Dict[int, int]
-    unknown: int
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The serde shape (years as string keys, as in JSON)."""
-        return {"by_year": {str(k): v for k, v in self.by_year.items()}, "unknown": self.unknown}
-
-
-@dataclass(frozen=True)
-class PolicyComparison(_Result):
-    """Definition sensitivity (:meth:`Register.compare_policies`), the serde shape of the Rust
-    ``PolicyComparison``: ``policies`` (per policy: ``policy``, ``source``, ``counts`` by status
-    code) and ``pairs`` (per pair ``from``/``to``: ``same``, ``changed``, ``cross`` cells
-    ``from_status``/``to_status``/``count``, and ``changes``: groups with ``from_status``,
-    ``to_status``, ``from_reason``, ``to_reason``, ``rat_window``, ``rat_required``,
-    ``rat_held``, ``rat_unknown``, ``business``, ``signature``, ``signature_id``, ``count`` and
-    ``records``, 0-based positions in the register)."""
-
-    as_of: _dt.date
-    records: int
-    policies: List[Dict[str, Any]]
-    pairs: List[Dict[str, Any]]
+PolicyComparison = _gt.PolicyComparison
+"""Definition sensitivity (:meth:`Register.compare_policies`), the generated type: ``as_of``,
+``records``, ``policies`` (:class:`koperasi._types.PolicyCounts`) and ``pairs``
+(:class:`koperasi._types.PairComparison`, with ``cross`` cells and ``changes`` groups as
+dataclasses; ``to_dict()`` gives the serde shape, ``from`` and ``to`` as keys)."""
 
 
 def compare_policies(
@@ -1209,14 +1196,11 @@ class Register:
         grouped by why (:class:`PolicyComparison`). Raises :class:`PolicyError`
         (``policy_invalid``: none given, two with one name; ``policy_unknown_preset``)."""
         d = _k.compare_policies(self._g, _iso(as_of, "as_of"), [_policy(p) for p in policies])
-        return PolicyComparison(
-            _date(d["as_of"]), d["records"], d["policies"], d["pairs"]
-        )
+        return PolicyComparison._from(d)
 
     def registrations_by_year(self) -> RegistrationsByYear:
         """Registrations per founding year."""
-        d = self._g.registrations_by_year()
-        return RegistrationsByYear({int(k): v for k, v in d["by_year"].items()}, d["unknown"])
+        return RegistrationsByYear._from(self._g.registrations_by_year())
 
     def __repr__(self) -> str:
         return f"Register({len(self)} records)"
