@@ -1345,7 +1345,7 @@ fn decode_record(rec: &csv::ByteRecord) -> Vec<std::borrow::Cow<'_, str>> {
 /// kecamatan stays ambiguous wait for the file-wide vote ([`Placer::finish`]).
 struct Placer<'a> {
     within: Option<&'a KodeWilayah>,
-    kab_votes: std::collections::BTreeMap<KodeWilayah, usize>,
+    names: NameCache,
     waiting: Vec<(usize, Koperasi)>,
 }
 
@@ -1353,14 +1353,14 @@ impl<'a> Placer<'a> {
     fn new(within: Option<&'a KodeWilayah>) -> Self {
         Placer {
             within,
-            kab_votes: Default::default(),
+            names: NameCache::default(),
             waiting: Vec::new(),
         }
     }
 
     /// Resolve a record and pass it on, or keep it for [`Placer::finish`].
     fn place<F: FnMut(usize, Koperasi)>(&mut self, index: usize, mut k: Koperasi, f: &mut F) {
-        if resolve_one(&mut k, self.within, &mut self.kab_votes) {
+        if self.names.resolve_one(&mut k, self.within) {
             f(index, k);
         } else {
             self.waiting.push((index, k));
@@ -1370,6 +1370,7 @@ impl<'a> Placer<'a> {
     /// Place the waiting records within the kab/kota most voted for, and pass them on.
     fn finish<F: FnMut(usize, Koperasi)>(self, f: &mut F) {
         let best = self
+            .names
             .kab_votes
             .iter()
             .max_by_key(|(_, n)| **n)
@@ -1383,50 +1384,82 @@ impl<'a> Placer<'a> {
     }
 }
 
-/// Resolve one record's region names (see [`resolve_locations`]), voting for the kab/kota of
-/// a resolved kecamatan. False when its kecamatan name could not be resolved (it is to be
-/// retried within the file's most voted kab/kota).
-fn resolve_one(
-    k: &mut Koperasi,
-    within: Option<&KodeWilayah>,
-    kab_votes: &mut std::collections::BTreeMap<KodeWilayah, usize>,
-) -> bool {
-    if k.location.code.is_some() {
-        return true;
+/// The region names of a record (provinsi, kab/kota, kecamatan), the key of [`NameCache`].
+type NamesKey = (Option<String>, Option<String>, Option<String>);
+
+/// What one record's names resolve to: the most precise code found, and the kab/kota its
+/// kecamatan votes for (`Err(())` when the kecamatan name did not resolve).
+type NamesFound = (Option<KodeWilayah>, Result<Option<KodeWilayah>, ()>);
+
+/// Region names resolved once per distinct (provinsi, kab/kota, kecamatan) of a file (a
+/// register repeats a few hundred names over its rows; an unknown name costs a did-you-mean
+/// search each time), and the kab/kota votes of the resolved kecamatan.
+#[derive(Default)]
+struct NameCache {
+    found: std::collections::HashMap<NamesKey, NamesFound>,
+    kab_votes: std::collections::BTreeMap<KodeWilayah, usize>,
+}
+
+impl NameCache {
+    /// Resolve one record's region names (see [`resolve_locations`]), voting for the kab/kota
+    /// of a resolved kecamatan. False when its kecamatan name could not be resolved (it is to
+    /// be retried within the file's most voted kab/kota).
+    fn resolve_one(&mut self, k: &mut Koperasi, within: Option<&KodeWilayah>) -> bool {
+        if k.location.code.is_some() {
+            return true;
+        }
+        let l = &k.location;
+        let key = (l.provinsi.clone(), l.kab_kota.clone(), l.kecamatan.clone());
+        let (code, vote) = *self.found.entry(key).or_insert_with_key(|(p, kk, kec)| {
+            resolve_names(p.as_deref(), kk.as_deref(), kec.as_deref(), within)
+        });
+        k.location.code = code;
+        match vote {
+            Ok(Some(parent)) => *self.kab_votes.entry(parent).or_default() += 1,
+            Ok(None) => {}
+            Err(()) => return false,
+        }
+        true
     }
+}
+
+/// The code of a record's names, each level only narrowing the scope (`within` first): a name
+/// that resolves outside it (a province column that contradicts `within`) is left unresolved
+/// rather than widening it. See [`NamesFound`].
+fn resolve_names(
+    provinsi: Option<&str>,
+    kab_kota: Option<&str>,
+    kecamatan: Option<&str>,
+    within: Option<&KodeWilayah>,
+) -> NamesFound {
     let t = table();
-    let mut resolved = true;
     let mut scope: Option<KodeWilayah> = within.cloned();
-    // Each level only narrows the scope: a name that resolves outside it (a province
-    // column that contradicts `within`) is left unresolved rather than widening it.
     let narrows = |scope: &Option<KodeWilayah>, code: &KodeWilayah| {
         scope.as_ref().is_none_or(|s| s.contains(code))
     };
-    if let Some(p) = k.location.provinsi.as_deref() {
+    if let Some(p) = provinsi {
         match t.find_provinsi(p) {
             Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
             _ => {}
         }
     }
-    if let Some(kk) = k.location.kab_kota.as_deref() {
+    if let Some(kk) = kab_kota {
         match t.find_kab_kota(kk, scope.as_ref()) {
             Ok(w) if narrows(&scope, &w.code) => scope = Some(w.code),
             _ => {}
         }
     }
-    if let Some(kec) = k.location.kecamatan.as_deref() {
+    let mut vote = Ok(None);
+    if let Some(kec) = kecamatan {
         match t.find_kecamatan(kec, scope.as_ref()) {
             Ok(w) => {
-                if let Some(parent) = w.code.kab_kota() {
-                    *kab_votes.entry(parent).or_default() += 1;
-                }
+                vote = Ok(w.code.kab_kota());
                 scope = Some(w.code);
             }
-            Err(_) => resolved = false,
+            Err(_) => vote = Err(()),
         }
     }
-    k.location.code = scope;
-    resolved
+    (scope, vote)
 }
 
 /// Retry an unresolved kecamatan name within `best` (the file's most voted kab/kota), only
@@ -1457,13 +1490,13 @@ fn retry_within(k: &mut Koperasi, best: &KodeWilayah) {
 /// its code stays unknown (only the province or kab/kota code is kept).
 pub fn resolve_locations(register: &mut Register, within: Option<&KodeWilayah>) {
     let mut unresolved: Vec<usize> = Vec::new();
-    let mut kab_votes: std::collections::BTreeMap<KodeWilayah, usize> = Default::default();
+    let mut names = NameCache::default();
     for (i, k) in register.records.iter_mut().enumerate() {
-        if !resolve_one(k, within, &mut kab_votes) {
+        if !names.resolve_one(k, within) {
             unresolved.push(i);
         }
     }
-    if let Some((best, _)) = kab_votes.iter().max_by_key(|(_, n)| **n) {
+    if let Some((best, _)) = names.kab_votes.iter().max_by_key(|(_, n)| **n) {
         for i in unresolved {
             if let Some(k) = register.records.get_mut(i) {
                 retry_within(k, best);
