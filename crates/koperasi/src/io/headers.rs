@@ -3,6 +3,20 @@
 use crate::error::ReadError;
 use std::collections::{HashMap, HashSet};
 
+/// The headers of a table handed over as cells (a DataFrame or an Arrow table), as the CSV
+/// reader sees them: a leading byte-order mark dropped. Errors: [`ReadError::Empty`] when every
+/// header is blank.
+pub(crate) fn cell_headers(headers: &[String]) -> Result<Vec<String>, ReadError> {
+    let headers: Vec<String> = headers
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(ReadError::Empty);
+    }
+    Ok(headers)
+}
+
 /// Normalise a header for matching: lower case, every run of non-alphanumeric characters
 /// becomes one `_`, trimmed of `_`. `"KABUPATEN / KOTA"` gives `"kabupaten_kota"`,
 /// `"Nomor Badan Hukum"` gives `"nomor_badan_hukum"`; camelCase is split where a lower-case

@@ -396,13 +396,7 @@ pub fn read_panel_cells<'a>(
     cell: impl Fn(usize, usize) -> &'a str,
     options: &ReadOptions,
 ) -> Result<(Panel, ReadReport), ReadError> {
-    let headers: Vec<String> = headers
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_string())
-        .collect();
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(ReadError::Empty);
-    }
+    let headers = crate::io::headers::cell_headers(headers)?;
     let mut records: Vec<super::shapes::SourceRow> = Vec::new();
     let mut blank_rows = 0u64;
     for r in 0..rows {

@@ -25,13 +25,7 @@ pub fn read_register_cells<'a>(
     cell: impl Fn(usize, usize) -> &'a str,
     options: &ReadOptions,
 ) -> Result<(Register, ReadReport), ReadError> {
-    let headers: Vec<String> = headers
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_string())
-        .collect();
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(ReadError::Empty);
-    }
+    let headers = crate::io::headers::cell_headers(headers)?;
     let header_rec = csv::ByteRecord::from(headers.clone());
     options.limits.check_record(&header_rec, 0, 1)?;
     let cols = headers.len();
