@@ -1,5 +1,5 @@
-//! What the `koperasi` command reports (`koperasi::report`), from bytes or a path; the
-//! embedded real samples.
+//! What the `koperasi` command reports (`koperasi::report`), from bytes, a path or a
+//! DataFrame/Arrow table (read as cells); the embedded real samples.
 
 use crate::convert::{date, fields, opt_date, ser};
 use crate::errors::{OrRaise, invalid};
@@ -9,9 +9,10 @@ use crate::stats::check_params;
 use crate::status::{PyPolicy, policy_of};
 use koperasi::{NaiveDate, report};
 use pyo3::prelude::*;
+use pyo3_arrow::input::AnyRecordBatch;
 
 #[pyfunction]
-#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false, by=None, top=None, checks=None))]
+#[pyo3(signature = (data=None, path=None, source="", as_of=None, policy=None, data_as_of=None, mapping=vec![], delimiter=None, region=None, sheet=None, decimal=None, period=None, wide=false, by=None, top=None, checks=None, table=None))]
 #[allow(clippy::too_many_arguments)] // the keyword arguments of the Python function
 pub fn build_report<'py>(
     py: Python<'py>,
@@ -31,6 +32,7 @@ pub fn build_report<'py>(
     by: Option<Vec<String>>,
     top: Option<Int<usize>>,
     checks: Option<&Bound<'py, PyAny>>,
+    table: Option<AnyRecordBatch>,
 ) -> PyResult<Bound<'py, PyAny>> {
     // A panel report does not use the date; a register report needs one (checked below).
     let when = match as_of {
@@ -49,8 +51,15 @@ pub fn build_report<'py>(
         o.top = top.0;
     }
     o.checks = check_params(py, checks)?;
-    let input = crate::read::source(py, data, path)?;
-    let r = report::build_report_from(input, path, sheet, source, &o).or_raise(py)?;
+    let r = match table {
+        Some(t) => crate::frame::read(py, t, None, &o.read)?
+            .map(|t| report::report_of_table(t, source, &o)),
+        None => {
+            let input = crate::read::source(py, data, path)?;
+            report::build_report_from(input, path, sheet, source, &o)
+        }
+    }
+    .or_raise(py)?;
     if as_of.is_none() && matches!(r, report::Report::Register(_)) {
         let m = "a register report needs `as_of` (the library never reads the clock)";
         return Err(invalid(py, "missing_as_of", None, m.into()));

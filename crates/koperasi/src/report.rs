@@ -330,13 +330,19 @@ pub fn build_report_from<R: std::io::Read>(
 ) -> Result<Report, ReadError> {
     Ok(match open_input(input, name, sheet, &options.read)? {
         Opened::Text(text) => return build_report(text, source, options),
-        Opened::Table(Table::Panel(p, read)) => {
-            Report::Panel(Box::new(panel_report(&p, read, source, options)))
-        }
-        Opened::Table(Table::Register(r, read)) => {
+        Opened::Table(t) => report_of_table(t, source, options),
+    })
+}
+
+/// The report of a register or panel already read (a workbook sheet, or a DataFrame handed
+/// over as cells by a binding): [`panel_report`] or [`register_report`].
+pub fn report_of_table(table: Table, source: &str, options: &ReportOptions) -> Report {
+    match table {
+        Table::Panel(p, read) => Report::Panel(Box::new(panel_report(&p, read, source, options))),
+        Table::Register(r, read) => {
             Report::Register(Box::new(register_report(&r, read, source, options)))
         }
-    })
+    }
 }
 
 /// Build the report on a panel already read.

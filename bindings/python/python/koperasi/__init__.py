@@ -193,8 +193,8 @@ def _arrow(source: Source) -> Any:
 
 def _source(source: Source) -> Tuple[Optional[bytes], Optional[str]]:
     """(data, path) for the native readers. A DataFrame is written to CSV in one call for the
-    readers that take no cells (reports, members, statements, Kopdes tables); registers and
-    panels read it as cells, see :func:`_arrow`."""
+    readers that take no cells (members, statements, Kopdes tables); registers, panels and
+    reports read it as cells, see :func:`_arrow`."""
     if isinstance(source, bytes):
         return source, None
     if isinstance(source, (bytearray, memoryview)):
@@ -1510,13 +1510,15 @@ def build_report(
     Raises :class:`ReadError` for an unreadable file, :class:`ValidationError`
     (``missing_as_of``) for a register without ``as_of``.
     """
-    data, path = _source(source)
+    table = _arrow(source)
+    data, path = (None, None) if table is not None else _source(source)
     name = path if path is not None else "<data>"
     when = None if as_of is None else _iso(as_of, "as_of")
     d = _k.build_report(
         data, path, name, when, _policy(policy), _opt_iso(data_as_of, "data_as_of"),
         _mapping(mapping), delimiter, region, _sheet(sheet), decimal, _period(period), wide,
         None if by is None else _fields(by), top, None if checks is None else dict(checks),
+        table=table,
     )
     kind = Layout(d["kind"])
     typed = _gt.RegisterReport if kind is Layout.REGISTER else _gt.PanelReport

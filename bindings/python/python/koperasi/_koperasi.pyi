@@ -205,6 +205,7 @@ def build_report(
     by: Optional[List[str]] = None,
     top: Optional[int] = None,
     checks: Optional[Dict[str, Any]] = None,
+    table: Any = None,
 ) -> Dict[str, Any]: ...
 def shu_allocate(
     plan: Plan, shu_sen: int, non_member_shu_sen: Optional[int] = None
