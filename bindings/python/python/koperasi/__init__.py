@@ -1615,7 +1615,7 @@ def template_register(
     if rat_year is None:
         wib = _dt.timezone(_dt.timedelta(hours=7))
         rat_year = _dt.datetime.now(wib).year - 1
-    return _written(_k.template_register(rat_year, locale), path)
+    return _written(_k.template_register(rat_year, _indonesian(locale)), path)
 
 
 def template_kopdes(
@@ -1630,7 +1630,13 @@ def template_kopdes(
     :func:`kopdes_readiness` read without a mapping; an example row (delete it) and an
     instructions sheet in ``locale`` (``"id"`` or ``"en"``). Returns the XLSX bytes, and writes
     them to ``path`` when given. Raises ``ValueError`` for another locale."""
-    return _written(_k.template_kopdes(locale), path)
+    return _written(_k.template_kopdes(_indonesian(locale)), path)
+
+
+def _indonesian(locale: str) -> bool:
+    if locale not in ("id", "en"):
+        raise ValueError(f"locale {locale!r}: expected 'id' or 'en' / locale harus 'id' atau 'en'")
+    return locale == "id"
 
 
 def _written(data: bytes, path: Union[str, "os.PathLike[str]", None]) -> bytes:
